@@ -1,0 +1,56 @@
+package dev.payhooks.adapters.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every exception that leaves a JAX-RS resource into a JSON {@link ApiError}, never an
+ * HTML page or a stack trace. Client errors keep their status and message; anything else is
+ * a 500 whose message carries only an incident id that is also in the server log.
+ */
+@Provider
+public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        if (exception instanceof WebApplicationException wae && wae.getResponse() != null
+                && wae.getResponse().getStatus() < 500) {
+            int status = wae.getResponse().getStatus();
+            return json(status, new ApiError(ApiError.codeFor(status), clientMessage(wae, status)));
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unhandled error, incident " + incident, exception);
+        return json(500, new ApiError("internal_error", "Internal server error (incident " + incident + ")"));
+    }
+
+    private static String clientMessage(WebApplicationException e, int status) {
+        String message = e.getMessage();
+        // JAX-RS' default messages are "HTTP 404 Not Found"; say what it means instead.
+        if (message == null || message.startsWith("HTTP " + status)) {
+            return switch (status) {
+                case 404 -> "No resource at this path";
+                case 405 -> "Method not allowed on this resource";
+                case 406 -> "The requested media type cannot be produced";
+                case 415 -> "Content type not supported by this resource";
+                case 401 -> "Authentication required";
+                case 403 -> "Not allowed";
+                default -> Response.Status.fromStatusCode(status) != null
+                    ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Request failed";
+            };
+        }
+        return message;
+    }
+
+    static Response json(int status, ApiError error) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.payhooks.domain.staff;
+
+import java.util.Optional;
+
+/** All staff users, as a collection. */
+public interface StaffUsers {
+
+    Optional<StaffUser> withUsername(String username);
+
+    long count();
+
+    /** Adds a new staff user; fails if the username is taken. */
+    void add(StaffUser user);
+
+    /** Stores changes to an existing staff user (optimistic locking on its version). */
+    void update(StaffUser user);
+}

@@ -1,0 +1,146 @@
+package dev.payhooks.persistence;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.flywaydb.core.Flyway;
+import org.hibernate.jpa.HibernatePersistenceProvider;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A fresh, fully migrated database for one test: an in-memory H2 database, or a new schema
+ * in the PostgreSQL database named by the {@code payhooks.test.db.url} system property
+ * (set from {@code PAYHOOKS_TEST_DB_URL}). Hibernate validates the mapping against the
+ * schema Flyway built, so a mapping that drifts from the migrations fails here.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    public static final String POSTGRES_URL_PROPERTY = "payhooks.test.db.url";
+
+    private final String name;
+    private final DataSource dataSource;
+    private final EntityManagerFactory emf;
+    private final Runnable dropper;
+
+    private TestDatabase(String name, DataSource dataSource, Runnable dropper) {
+        this.name = name;
+        this.dataSource = dataSource;
+        this.dropper = dropper;
+        Flyway.configure(TestDatabase.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
+        this.emf = new HibernatePersistenceProvider().createEntityManagerFactory("payhooks", Map.of(
+            "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+            "jakarta.persistence.nonJtaDataSource", dataSource,
+            "hibernate.transaction.jta.platform", "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform",
+            "hibernate.hbm2ddl.auto", "validate"));
+    }
+
+    /** H2 always; PostgreSQL too when the switch is set. Use as a JUnit {@code @MethodSource}. */
+    public static List<String> kinds() {
+        List<String> kinds = new ArrayList<>(List.of("h2"));
+        if (postgresUrl() != null) {
+            kinds.add("postgresql");
+        }
+        return kinds;
+    }
+
+    public static TestDatabase create(String kind) {
+        return switch (kind) {
+            case "h2" -> h2();
+            case "postgresql" -> postgres();
+            default -> throw new IllegalArgumentException("unknown test database kind " + kind);
+        };
+    }
+
+    public static TestDatabase h2() {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        return new TestDatabase("h2", ds, () -> execute(ds, "SHUTDOWN"));
+    }
+
+    public static TestDatabase postgres() {
+        String url = postgresUrl();
+        if (url == null) {
+            throw new IllegalStateException(POSTGRES_URL_PROPERTY + " is not set");
+        }
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
+        PGSimpleDataSource admin = new PGSimpleDataSource();
+        admin.setURL(url);
+        execute(admin, "CREATE SCHEMA " + schema);
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        ds.setCurrentSchema(schema);
+        return new TestDatabase("postgresql", ds, () -> execute(admin, "DROP SCHEMA " + schema + " CASCADE"));
+    }
+
+    private static String postgresUrl() {
+        String url = System.getProperty(POSTGRES_URL_PROPERTY, "");
+        return url.isBlank() ? null : url;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public EntityManagerFactory entityManagerFactory() {
+        return emf;
+    }
+
+    /** Runs the work in one committed transaction and returns its result. */
+    public <T> T query(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } catch (RuntimeException e) {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+
+    public void run(Consumer<EntityManager> work) {
+        query(em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+        dropper.run();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    private static void execute(DataSource ds, String sql) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database: " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+}

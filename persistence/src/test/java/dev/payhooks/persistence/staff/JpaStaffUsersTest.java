@@ -1,0 +1,71 @@
+package dev.payhooks.persistence.staff;
+
+import dev.payhooks.domain.staff.StaffRole;
+import dev.payhooks.domain.staff.StaffUser;
+import dev.payhooks.persistence.TestDatabase;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class JpaStaffUsersTest {
+
+    private static final Instant CREATED = Instant.parse("2026-11-23T10:15:30.123456Z");
+
+    static Iterable<String> databases() {
+        return TestDatabase.kinds();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void storesAndFindsAStaffUserCaseInsensitively(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            db.run(em -> new JpaStaffUsers(em).add(StaffUser.register("id-1", "Alice",
+                "PBKDF2WithHmacSHA512:210000:salt:hash", EnumSet.of(StaffRole.ADMINISTRATOR, StaffRole.DEVELOPER), CREATED)));
+
+            StaffUser found = db.query(em -> new JpaStaffUsers(em).withUsername("ALICE").orElseThrow());
+            assertEquals("alice", found.username());
+            assertEquals(EnumSet.of(StaffRole.ADMINISTRATOR, StaffRole.DEVELOPER), found.roles());
+            assertEquals("PBKDF2WithHmacSHA512:210000:salt:hash", found.passwordHash());
+            assertEquals(CREATED.truncatedTo(ChronoUnit.MICROS), found.createdAt());
+            assertTrue(found.enabled());
+            assertEquals(1L, (long) db.query(em -> new JpaStaffUsers(em).count()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void usernamesAreUnique(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            db.run(em -> new JpaStaffUsers(em).add(StaffUser.register("id-1", "bob", "h", Set.of(StaffRole.VIEWER), CREATED)));
+            assertThrows(PersistenceException.class, () -> db.run(em ->
+                new JpaStaffUsers(em).add(StaffUser.register("id-2", "BOB", "h", Set.of(StaffRole.VIEWER), CREATED))));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void staleUpdatesAreRefused(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            db.run(em -> new JpaStaffUsers(em).add(StaffUser.register("id-1", "carol", "h1", Set.of(StaffRole.VIEWER), CREATED)));
+            StaffUser first = db.query(em -> new JpaStaffUsers(em).withUsername("carol").orElseThrow());
+            StaffUser second = db.query(em -> new JpaStaffUsers(em).withUsername("carol").orElseThrow());
+
+            first.disable();
+            db.run(em -> new JpaStaffUsers(em).update(first));
+
+            second.changePasswordHash("h2");
+            assertThrows(OptimisticLockException.class, () -> db.run(em -> new JpaStaffUsers(em).update(second)));
+            StaffUser stored = db.query(em -> new JpaStaffUsers(em).withUsername("carol").orElseThrow());
+            assertFalse(stored.enabled());
+            assertEquals("h1", stored.passwordHash());
+        }
+    }
+}
