@@ -42,6 +42,8 @@ public final class TestDatabase implements AutoCloseable {
             .load()
             .migrate();
         this.emf = new HibernatePersistenceProvider().createEntityManagerFactory("payhooks", Map.of(
+            // persistence.xml names the container's provider subclass; tests bootstrap Hibernate itself
+            "jakarta.persistence.provider", HibernatePersistenceProvider.class.getName(),
             "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
             "jakarta.persistence.nonJtaDataSource", dataSource,
             "hibernate.transaction.jta.platform", "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform",

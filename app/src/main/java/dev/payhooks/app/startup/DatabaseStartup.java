@@ -1,0 +1,107 @@
+package dev.payhooks.app.startup;
+
+import dev.payhooks.app.db.UrlRoutedDataSource;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+
+/**
+ * Brings the database up to date before anything else uses it: checks the connection, runs
+ * the Flyway migrations from the {@code migrations} module, then makes sure an administrator
+ * exists. Any failure stops the server (see {@link StartupFailure}).
+ *
+ * <p>The data source's settings come from MicroProfile Config at deployment time. Those
+ * placeholders do not see the WAR's own {@code microprofile-config.properties}, so the
+ * defaults live here, in the annotation.
+ */
+@DataSourceDefinition(
+    name = DatabaseStartup.DATA_SOURCE,
+    className = "dev.payhooks.app.db.UrlRoutedDataSource",
+    url = "${MPCONFIG=payhooks.db.url:jdbc:h2:file:./data/payhooks}",
+    user = "${MPCONFIG=payhooks.db.user:}",
+    password = "${MPCONFIG=payhooks.db.password:}",
+    minPoolSize = 2,
+    maxPoolSize = 32,
+    maxIdleTime = 300,
+    properties = {
+        "fish.payara.is-connection-validation-required=true",
+        "fish.payara.connection-validation-method=custom-validation",
+        "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+        "fish.payara.fail-all-connections=true"
+    })
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DatabaseStartup {
+
+    public static final String DATA_SOURCE = "java:app/jdbc/payhooks";
+    private static final Logger LOG = Logger.getLogger(DatabaseStartup.class.getName());
+
+    @Resource(lookup = DATA_SOURCE)
+    DataSource dataSource;
+
+    @Inject
+    AdministratorBootstrap administrators;
+
+    @Inject
+    @ConfigProperty(name = "payhooks.db.url", defaultValue = "jdbc:h2:file:./data/payhooks")
+    String databaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "payhooks.exit-on-startup-failure", defaultValue = "true")
+    boolean exitOnFailure;
+
+    @PostConstruct
+    void start() {
+        try {
+            String product = checkConnection();
+            MigrateResult result = migrate();
+            LOG.info(() -> "Database " + product + " at " + UrlRoutedDataSource.redact(databaseUrl)
+                + " is at schema version " + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion)
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+            administrators.ensureOneExists();
+        } catch (StartupFailure failure) {
+            failure.stopServer(exitOnFailure);
+            throw failure;
+        } catch (RuntimeException unexpected) {
+            StartupFailure failure = new StartupFailure("startup failed", unexpected);
+            failure.stopServer(exitOnFailure);
+            throw failure;
+        }
+    }
+
+    private String checkConnection() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException | RuntimeException e) {
+            throw new StartupFailure("database " + UrlRoutedDataSource.redact(databaseUrl) + " is unreachable", e);
+        }
+    }
+
+    private MigrateResult migrate() {
+        try {
+            return Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .validateMigrationNaming(true)
+                .load()
+                .migrate();
+        } catch (RuntimeException e) {
+            throw new StartupFailure("database migration failed on " + UrlRoutedDataSource.redact(databaseUrl), e);
+        }
+    }
+}

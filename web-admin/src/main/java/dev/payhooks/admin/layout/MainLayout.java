@@ -1,0 +1,70 @@
+package dev.payhooks.admin.layout;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
+import dev.payhooks.admin.dashboard.DashboardView;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.security.Principal;
+
+/** The frame around every signed-in view: header, navigation, sign-out. */
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    @Inject
+    public MainLayout(SecurityContext securityContext) {
+        H1 brand = new H1("Payhooks");
+        brand.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+
+        Principal caller = securityContext.getCallerPrincipal();
+        Span user = new Span(caller == null ? "" : caller.getName());
+        user.addClassName("signed-in-user");
+        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> signOut());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, user, signOut);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.expand(brand);
+        header.setWidthFull();
+        header.getStyle().set("padding", "0 var(--lumo-space-m)");
+        addToNavbar(header);
+        addToDrawer(navigation());
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private static SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()));
+        for (PlannedSection section : PlannedSection.values()) {
+            nav.addItem(new SideNavItem(section.title(), "section/" + section.slug(), section.icon().create()));
+        }
+        return nav;
+    }
+
+    private void signOut() {
+        HttpServletRequest request = VaadinServletRequest.getCurrent().getHttpServletRequest();
+        String loginPage = request.getContextPath() + "/admin/login";
+        try {
+            request.logout();
+        } catch (ServletException ignored) {
+            // the session is invalidated below either way
+        }
+        getUI().ifPresent(ui -> ui.getPage().setLocation(loginPage));
+        VaadinSession.getCurrent().getSession().invalidate();
+    }
+}

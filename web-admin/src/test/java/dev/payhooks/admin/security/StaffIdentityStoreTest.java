@@ -1,0 +1,108 @@
+package dev.payhooks.admin.security;
+
+import dev.payhooks.domain.staff.PasswordHashing;
+import dev.payhooks.domain.staff.StaffRole;
+import dev.payhooks.domain.staff.StaffUser;
+import dev.payhooks.domain.staff.StaffUsers;
+import jakarta.security.enterprise.credential.CallerOnlyCredential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.INVALID;
+import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.NOT_VALIDATED;
+import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.VALID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class StaffIdentityStoreTest {
+
+    /** Reversible "hash" that counts verifications, so tests see the decoy work too. */
+    static final class FakeHashing implements PasswordHashing {
+        final AtomicInteger verifications = new AtomicInteger();
+
+        @Override
+        public String hash(char[] password) {
+            return "fake$" + new StringBuilder(new String(password)).reverse();
+        }
+
+        @Override
+        public boolean verify(char[] password, String storedHash) {
+            verifications.incrementAndGet();
+            return hash(password).equals(storedHash);
+        }
+    }
+
+    static final class InMemoryStaffUsers implements StaffUsers {
+        final Map<String, StaffUser> byName = new HashMap<>();
+
+        @Override public Optional<StaffUser> withUsername(String username) {
+            return Optional.ofNullable(byName.get(StaffUser.normalizeUsername(username)));
+        }
+        @Override public long count() { return byName.size(); }
+        @Override public void add(StaffUser user) { byName.put(user.username(), user); }
+        @Override public void update(StaffUser user) { byName.put(user.username(), user); }
+    }
+
+    final FakeHashing hashing = new FakeHashing();
+    final InMemoryStaffUsers users = new InMemoryStaffUsers();
+    final StaffIdentityStore store = new StaffIdentityStore(users, hashing);
+
+    StaffUser addUser(String name, String password, StaffRole... roles) {
+        StaffUser user = StaffUser.register("id-" + name, name, hashing.hash(password.toCharArray()),
+            Set.of(roles), Instant.parse("2026-11-23T10:00:00Z"));
+        users.add(user);
+        return user;
+    }
+
+    @Test
+    void rightPasswordGivesTheCallerAndRolesAsGroups() {
+        addUser("alice", "correct horse", StaffRole.ADMINISTRATOR, StaffRole.DEVELOPER);
+
+        CredentialValidationResult result = store.validate(new UsernamePasswordCredential("Alice", "correct horse"));
+
+        assertEquals(VALID, result.getStatus());
+        assertEquals("alice", result.getCallerPrincipal().getName());
+        assertEquals(Set.of("ADMINISTRATOR", "DEVELOPER"), result.getCallerGroups());
+    }
+
+    @Test
+    void wrongPasswordIsInvalid() {
+        addUser("alice", "correct horse", StaffRole.VIEWER);
+
+        assertEquals(INVALID, store.validate(new UsernamePasswordCredential("alice", "battery staple")).getStatus());
+    }
+
+    @Test
+    void unknownUserIsInvalidAndStillCostsAHashVerification() {
+        CredentialValidationResult result = store.validate(new UsernamePasswordCredential("mallory", "anything"));
+
+        assertEquals(INVALID, result.getStatus());
+        assertEquals(1, hashing.verifications.get());
+    }
+
+    @Test
+    void disabledUserIsInvalidEvenWithTheRightPassword() {
+        StaffUser bob = addUser("bob", "s3cret-pass", StaffRole.DEVELOPER);
+        bob.disable();
+        users.update(bob);
+
+        assertEquals(INVALID, store.validate(new UsernamePasswordCredential("bob", "s3cret-pass")).getStatus());
+    }
+
+    @Test
+    void blankUsernameIsInvalid() {
+        assertEquals(INVALID, store.validate(new UsernamePasswordCredential(" ", "x")).getStatus());
+    }
+
+    @Test
+    void otherCredentialTypesAreNotMine() {
+        assertEquals(NOT_VALIDATED, store.validate(new CallerOnlyCredential("alice")).getStatus());
+    }
+}
