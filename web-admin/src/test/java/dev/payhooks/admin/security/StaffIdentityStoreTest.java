@@ -1,20 +1,16 @@
 package dev.payhooks.admin.security;
 
-import dev.payhooks.domain.staff.PasswordHashing;
+import dev.payhooks.domain.staff.FakePasswordHashing;
+import dev.payhooks.domain.staff.InMemoryStaffUsers;
 import dev.payhooks.domain.staff.StaffRole;
 import dev.payhooks.domain.staff.StaffUser;
-import dev.payhooks.domain.staff.StaffUsers;
 import jakarta.security.enterprise.credential.CallerOnlyCredential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.INVALID;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.NOT_VALIDATED;
@@ -23,34 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class StaffIdentityStoreTest {
 
-    /** Reversible "hash" that counts verifications, so tests see the decoy work too. */
-    static final class FakeHashing implements PasswordHashing {
-        final AtomicInteger verifications = new AtomicInteger();
-
-        @Override
-        public String hash(char[] password) {
-            return "fake$" + new StringBuilder(new String(password)).reverse();
-        }
-
-        @Override
-        public boolean verify(char[] password, String storedHash) {
-            verifications.incrementAndGet();
-            return hash(password).equals(storedHash);
-        }
-    }
-
-    static final class InMemoryStaffUsers implements StaffUsers {
-        final Map<String, StaffUser> byName = new HashMap<>();
-
-        @Override public Optional<StaffUser> withUsername(String username) {
-            return Optional.ofNullable(byName.get(StaffUser.normalizeUsername(username)));
-        }
-        @Override public long count() { return byName.size(); }
-        @Override public void add(StaffUser user) { byName.put(user.username(), user); }
-        @Override public void update(StaffUser user) { byName.put(user.username(), user); }
-    }
-
-    final FakeHashing hashing = new FakeHashing();
+    final FakePasswordHashing hashing = new FakePasswordHashing();
     final InMemoryStaffUsers users = new InMemoryStaffUsers();
     final StaffIdentityStore store = new StaffIdentityStore(users, hashing);
 
@@ -84,7 +53,7 @@ class StaffIdentityStoreTest {
         CredentialValidationResult result = store.validate(new UsernamePasswordCredential("mallory", "anything"));
 
         assertEquals(INVALID, result.getStatus());
-        assertEquals(1, hashing.verifications.get());
+        assertEquals(1, hashing.verifications());
     }
 
     @Test

@@ -1,0 +1,84 @@
+package dev.payhooks.app.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The dependency arrows of ARCHITECTURE.md: the domain depends on nothing but Java; the
+ * persistence, adapters and admin modules depend on the domain and their frameworks but never
+ * on each other; only the app wires them together.
+ */
+class ArchitectureTest {
+
+    static final String DOMAIN = "dev.payhooks.domain..";
+    static final String PERSISTENCE = "dev.payhooks.persistence..";
+    static final String ADAPTERS = "dev.payhooks.adapters..";
+    static final String ADMIN = "dev.payhooks.admin..";
+    static final String APP = "dev.payhooks.app..";
+
+    static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        // the modules arrive as target/classes folders or as jars, depending on how Maven resolved them
+        production = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("/test-classes/"))
+            .importPackages("dev.payhooks");
+        if (production.stream().noneMatch(c -> c.getPackageName().startsWith("dev.payhooks.domain"))) {
+            throw new IllegalStateException("the domain classes are not on the test class path");
+        }
+    }
+
+    static ArchRule domainDependsOnlyOnJava() {
+        return classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, "")
+            .because("the domain is plain Java 17: no jakarta.*, no Hibernate, no Vaadin, no JSON library");
+    }
+
+    static ArchRule noDependencyOn(String from, String... forbidden) {
+        return noClasses().that().resideInAPackage(from)
+            .should().dependOnClassesThat().resideInAnyPackage(forbidden);
+    }
+
+    @Test
+    void domainDependsOnNothingButJava() {
+        domainDependsOnlyOnJava().check(production);
+    }
+
+    @Test
+    void persistenceDependsOnlyOnTheDomain() {
+        noDependencyOn(PERSISTENCE, ADAPTERS, ADMIN, APP).check(production);
+    }
+
+    @Test
+    void adaptersDependOnlyOnTheDomain() {
+        noDependencyOn(ADAPTERS, PERSISTENCE, ADMIN, APP).check(production);
+    }
+
+    @Test
+    void adminUiDependsOnlyOnTheDomain() {
+        noDependencyOn(ADMIN, PERSISTENCE, ADAPTERS, APP).check(production);
+    }
+
+    @Test
+    void onlyTheAppWires() {
+        noClasses().that().resideOutsideOfPackage(APP)
+            .should().dependOnClassesThat().resideInAPackage(APP)
+            .check(production);
+    }
+
+    @Test
+    void theRuleCatchesAJpaAnnotationInTheDomain() {
+        JavaClasses leaky = new ClassFileImporter().importClasses(dev.payhooks.domain.leak.LeakyEntity.class);
+        assertThrows(AssertionError.class, () -> domainDependsOnlyOnJava().check(leaky));
+    }
+}

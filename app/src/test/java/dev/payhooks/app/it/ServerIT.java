@@ -1,0 +1,167 @@
+package dev.payhooks.app.it;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The built WAR on Payara Micro, on the test database (H2, or PostgreSQL with
+ * PAYHOOKS_TEST_DB_URL): operations endpoints, the API's error bodies, and the admin UI's
+ * sign-in in headless Chromium. One class, so Payara starts once.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ServerIT {
+
+    static final String ADMIN_PASSWORD = System.getProperty("payhooks.it.admin.password");
+    static final Path SCREENSHOTS = Paths.get(System.getProperty("payhooks.it.screenshots", "target/screenshots"));
+
+    static HttpClient http;
+    static Playwright playwright;
+    static Browser browser;
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("payhooks.it.war")));
+    }
+
+    @BeforeAll
+    static void clients() {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+            .setExecutablePath(Paths.get(System.getProperty("payhooks.it.chromium", "/usr/bin/chromium")))
+            .setHeadless(true)
+            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void closeClients() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    /** The server's root (health, openapi, metrics live there), on loopback. */
+    String server() {
+        return "http://127.0.0.1:" + deploymentUrl.getPort();
+    }
+
+    /** The application's base, ending in "/". */
+    String app() {
+        String path = deploymentUrl.getPath();
+        return server() + (path.endsWith("/") ? path : path + "/");
+    }
+
+    HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void signIn(Page page, String username, String password) {
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    }
+
+    @Test
+    void readinessChecksTheMigratedDatabase() throws Exception {
+        HttpResponse<String> ready = get(server() + "/health/ready");
+
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"name\":\"database\",\"status\":\"UP\""), ready.body());
+        assertTrue(ready.body().contains("\"schemaVersion\":\"1\""), ready.body());
+    }
+
+    @Test
+    void livenessTellsTheMode() throws Exception {
+        HttpResponse<String> live = get(server() + "/health/live");
+
+        assertEquals(200, live.statusCode(), live.body());
+        assertTrue(live.body().contains("\"mode\":\"sandbox\""), live.body());
+    }
+
+    @Test
+    void openApiAndMetricsAreServed() throws Exception {
+        HttpResponse<String> openapi = get(server() + "/openapi");
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("title: Payhooks API"), openapi.body());
+
+        assertEquals(200, get(server() + "/metrics").statusCode());
+    }
+
+    @Test
+    void unknownApiPathsAnswerWithAJsonError() throws Exception {
+        HttpResponse<String> missing = get(app() + "api/no-such-thing");
+
+        assertEquals(404, missing.statusCode());
+        assertEquals("application/json", missing.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("{\"error\":\"not_found\",\"message\":\"No resource at this path\"}", missing.body());
+    }
+
+    @Test
+    void signedOutVisitorsLandOnTheLoginPageAndWrongPasswordsAreRefused() {
+        try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+            page.navigate(app() + "admin/");
+
+            assertThat(page).hasURL(app() + "admin/login");
+            signIn(page, "admin", "not-the-password");
+
+            assertThat(page.getByText("Incorrect username or password")).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("login-refused.png")));
+        }
+    }
+
+    @Test
+    void theAdministratorSignsInAndOut() {
+        try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+            page.navigate(app() + "admin/");
+            signIn(page, "admin", ADMIN_PASSWORD);
+
+            assertThat(page.getByText("Signed in as admin.")).isVisible();
+            assertThat(page.locator("#mode-badge")).hasText("Sandbox mode");
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Webhooks"))).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard.png")));
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+            assertThat(page).hasURL(app() + "admin/login");
+            page.navigate(app() + "admin/");
+            assertThat(page).hasURL(app() + "admin/login");
+        }
+    }
+}

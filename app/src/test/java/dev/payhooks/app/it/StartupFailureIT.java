@@ -1,0 +1,100 @@
+package dev.payhooks.app.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The uber jar refuses to run, with one clear line and exit code 1, when its database is
+ * unreachable or a migration fails: never a half-started server.
+ */
+class StartupFailureIT {
+
+    static final Path JAR = Paths.get("target/payhooks.jar");
+    static final Path WORK = Paths.get("target/startup-failure-it");
+
+    record Outcome(int exitCode, String output) { }
+
+    Outcome run(String dbUrl, String name) throws Exception {
+        Files.createDirectories(WORK);
+        Path log = WORK.resolve(name + ".log");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(
+            Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar", JAR.toAbsolutePath().toString(), "--port", String.valueOf(port))
+            .directory(WORK.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+        builder.environment().put("PAYHOOKS_DB_URL", dbUrl);
+        builder.environment().remove("PAYHOOKS_ADMIN_PASSWORD");
+        Process process = builder.start();
+        try {
+            assertTrue(process.waitFor(150, TimeUnit.SECONDS), "the server should have stopped by itself");
+            return new Outcome(process.exitValue(), Files.readString(log));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    static long linesContaining(String output, String text) {
+        return output.lines().filter(l -> l.startsWith(text)).count();
+    }
+
+    @Test
+    void unreachableDatabaseStopsTheServer() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Outcome outcome = run("jdbc:postgresql://127.0.0.1:" + closedPort + "/payhooks?user=payhooks&password=not-logged", "unreachable");
+
+        assertEquals(1, outcome.exitCode(), outcome.output());
+        assertEquals(1, linesContaining(outcome.output(),
+            "Payhooks cannot start: database jdbc:postgresql://127.0.0.1:" + closedPort + "/payhooks?… is unreachable: Connection refused"),
+            outcome.output());
+        assertTrue(!outcome.output().contains("not-logged"), "the password must not appear in the output");
+    }
+
+    @Test
+    void failingMigrationStopsTheServer() throws Exception {
+        Path db = WORK.resolve("broken-db").toAbsolutePath();
+        deleteRecursively(db);
+        String url = "jdbc:h2:file:" + db.resolve("payhooks");
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            // a table in the way of the first migration
+            s.execute("create table staff_user (squatter int)");
+        }
+
+        Outcome outcome = run(url, "migration");
+
+        assertEquals(1, outcome.exitCode(), outcome.output());
+        List<String> reasons = outcome.output().lines()
+            .filter(l -> l.startsWith("Payhooks cannot start: database migration failed on " + url)).toList();
+        assertEquals(1, reasons.size(), outcome.output());
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
