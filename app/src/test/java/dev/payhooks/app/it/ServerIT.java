@@ -106,6 +106,8 @@ class ServerIT {
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"name\":\"database\",\"status\":\"UP\""), ready.body());
         assertTrue(ready.body().contains("\"schemaVersion\":\"1\""), ready.body());
+        String expectedDatabase = System.getProperty("payhooks.it.db.url", "jdbc:h2:").startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
+        assertTrue(ready.body().contains("\"database\":\"" + expectedDatabase + "\""), ready.body());
     }
 
     @Test
