@@ -1,0 +1,121 @@
+package dev.payhooks.domain.merchant;
+
+import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.port.SealedSecret;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A merchant's key to the management API. Found by the SHA-256 of the presented key; the key
+ * itself is kept sealed too, because it doubles as the "Source Key" that signs outbound
+ * webhooks and so must be recoverable.
+ */
+public final class ApiKey {
+
+    public static final String PREFIX = "phk_";
+    static final int RANDOM_LENGTH = 40;
+
+    private final String id;
+    private final String merchantId;
+    private final String label;
+    private final String displayPrefix;
+    private final String keyHash;
+    private final SealedSecret sealedKey;
+    private final Instant createdAt;
+    private Instant revokedAt;
+    private final long version;
+
+    private ApiKey(String id, String merchantId, String label, String displayPrefix, String keyHash,
+                   SealedSecret sealedKey, Instant createdAt, Instant revokedAt, long version) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
+        this.label = validLabel(label);
+        this.displayPrefix = Objects.requireNonNull(displayPrefix, "displayPrefix");
+        this.keyHash = Objects.requireNonNull(keyHash, "keyHash");
+        this.sealedKey = Objects.requireNonNull(sealedKey, "sealedKey");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.revokedAt = revokedAt;
+        this.version = version;
+    }
+
+    /** A new key for a plaintext made by {@link #newPlaintext}; the caller seals it. */
+    public static ApiKey issue(String id, String merchantId, String label, String plaintext, SealedSecret sealedKey, Instant at) {
+        return new ApiKey(id, merchantId, label, displayPrefixOf(plaintext), hash(plaintext), sealedKey, at, null, 0);
+    }
+
+    public static ApiKey reconstitute(String id, String merchantId, String label, String displayPrefix, String keyHash,
+                                      SealedSecret sealedKey, Instant createdAt, Instant revokedAt, long version) {
+        return new ApiKey(id, merchantId, label, displayPrefix, keyHash, sealedKey, createdAt, revokedAt, version);
+    }
+
+    /** {@code phk_} and 40 random characters of [a-z0-9] (about 206 bits). */
+    public static String newPlaintext(String randomPart) {
+        if (randomPart == null || !randomPart.matches("[a-z0-9]{" + RANDOM_LENGTH + "}")) {
+            throw new IllegalArgumentException("an API key needs " + RANDOM_LENGTH + " random characters of a-z, 0-9");
+        }
+        return PREFIX + randomPart;
+    }
+
+    /** Whether a presented string has the shape of a key at all (checked before any lookup). */
+    public static boolean wellFormed(String presented) {
+        return presented != null && presented.length() == PREFIX.length() + RANDOM_LENGTH
+            && presented.startsWith(PREFIX) && presented.substring(PREFIX.length()).matches("[a-z0-9]+");
+    }
+
+    public static String hash(String plaintext) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(plaintext.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    /** The context the key is sealed in. */
+    public static String secretContext(String keyId) {
+        return "api-key/" + keyId;
+    }
+
+    static String displayPrefixOf(String plaintext) {
+        return plaintext.substring(0, Math.min(plaintext.length(), PREFIX.length() + 6)) + "…";
+    }
+
+    static String validLabel(String label) {
+        String trimmed = label == null ? "" : label.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 100) {
+            throw new InvalidField("label", "must be 1-100 characters");
+        }
+        return trimmed;
+    }
+
+    public void revoke(Instant at) {
+        if (revokedAt == null) {
+            revokedAt = at;
+        }
+    }
+
+    public boolean active() {
+        return revokedAt == null;
+    }
+
+    public String id() { return id; }
+    public String merchantId() { return merchantId; }
+    public String label() { return label; }
+    public String displayPrefix() { return displayPrefix; }
+    public String keyHash() { return keyHash; }
+    public SealedSecret sealedKey() { return sealedKey; }
+    public Instant createdAt() { return createdAt; }
+    public Optional<Instant> revokedAt() { return Optional.ofNullable(revokedAt); }
+    public long version() { return version; }
+
+    @Override
+    public String toString() {
+        return "ApiKey[" + id + ", " + label + ", " + displayPrefix + "]";
+    }
+}

@@ -1,0 +1,18 @@
+package dev.payhooks.domain.merchant;
+
+import java.util.List;
+import java.util.Optional;
+
+/** All API keys. */
+public interface ApiKeys {
+
+    Optional<ApiKey> byHash(String keyHash);
+
+    Optional<ApiKey> byId(String merchantId, String id);
+
+    List<ApiKey> ofMerchant(String merchantId);
+
+    void add(ApiKey key);
+
+    void update(ApiKey key);
+}

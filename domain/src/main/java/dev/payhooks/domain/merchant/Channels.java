@@ -1,0 +1,25 @@
+package dev.payhooks.domain.merchant;
+
+import dev.payhooks.domain.payment.ProviderId;
+
+import java.util.List;
+import java.util.Optional;
+
+/** All channels, each with its provider configurations. */
+public interface Channels {
+
+    Optional<Channel> bySlug(String merchantId, String slug);
+
+    List<Channel> ofMerchant(String merchantId);
+
+    /** The channel whose notification URL for {@code provider} carries {@code endpointKey}. */
+    Optional<Channel> byEndpointKey(ProviderId provider, String endpointKey);
+
+    /** Adds a new channel; {@link dev.payhooks.domain.error.Conflict} if the merchant has the slug already. */
+    void add(Channel channel);
+
+    /** Stores changes (optimistic locking: {@link dev.payhooks.domain.error.Conflict} if changed meanwhile). */
+    void update(Channel channel);
+
+    void remove(Channel channel);
+}

@@ -1,0 +1,59 @@
+package dev.payhooks.domain.merchant;
+
+import dev.payhooks.domain.error.InvalidField;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A business that runs its shops through Payhooks. Its {@code merchantKey} is the public
+ * identifier outbound webhooks carry ({@code event_body.merchant.merch_key}).
+ */
+public final class Merchant {
+
+    private static final Pattern MERCHANT_KEY = Pattern.compile("[a-z0-9]{15}");
+
+    private final String id;
+    private String name;
+    private final String merchantKey;
+    private final Instant createdAt;
+    private final long version;
+
+    private Merchant(String id, String name, String merchantKey, Instant createdAt, long version) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.name = validName(name);
+        if (merchantKey == null || !MERCHANT_KEY.matcher(merchantKey).matches()) {
+            throw new IllegalArgumentException("merchant key must be 15 characters a-z, 0-9");
+        }
+        this.merchantKey = merchantKey;
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.version = version;
+    }
+
+    public static Merchant register(String id, String name, String merchantKey, Instant at) {
+        return new Merchant(id, name, merchantKey, at, 0);
+    }
+
+    public static Merchant reconstitute(String id, String name, String merchantKey, Instant createdAt, long version) {
+        return new Merchant(id, name, merchantKey, createdAt, version);
+    }
+
+    public void rename(String newName) {
+        this.name = validName(newName);
+    }
+
+    static String validName(String name) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 200) {
+            throw new InvalidField("name", "must be 1-200 characters");
+        }
+        return trimmed;
+    }
+
+    public String id() { return id; }
+    public String name() { return name; }
+    public String merchantKey() { return merchantKey; }
+    public Instant createdAt() { return createdAt; }
+    public long version() { return version; }
+}

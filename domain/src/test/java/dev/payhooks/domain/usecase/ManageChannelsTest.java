@@ -1,0 +1,201 @@
+package dev.payhooks.domain.usecase;
+
+import dev.payhooks.domain.error.Conflict;
+import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.merchant.Channel;
+import dev.payhooks.domain.merchant.InMemoryChannels;
+import dev.payhooks.domain.merchant.ProviderSettings;
+import dev.payhooks.domain.merchant.SettingInput;
+import dev.payhooks.domain.merchant.SettingInput.Flag;
+import dev.payhooks.domain.merchant.SettingInput.Text;
+import dev.payhooks.domain.merchant.SettingInput.TextList;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.port.FakeSecrets;
+import dev.payhooks.domain.port.SequentialIds;
+import dev.payhooks.domain.usecase.ManageChannels.ChannelDescription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ManageChannelsTest {
+
+    final InMemoryChannels channels = new InMemoryChannels();
+    final FakeSecrets secrets = new FakeSecrets();
+    final ManageChannels manage = new ManageChannels(channels, secrets, new SequentialIds(),
+        Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC));
+
+    static Map<String, SettingInput> adyen() {
+        Map<String, SettingInput> input = new HashMap<>();
+        input.put("apiKey", new Text("AQE-adyen-api-key-0001"));
+        input.put("merchantAccount", new Text("ShopJP"));
+        input.put("clientKey", new Text("test_CLIENTKEY"));
+        input.put("hmacKeys", new TextList(List.of("44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056")));
+        input.put("notificationUsername", new Text("adyen-notify"));
+        input.put("notificationPassword", new Text("notify-password-123"));
+        return input;
+    }
+
+    @Test
+    void opensAChannelAndRefusesASecondWithTheSameSlug() {
+        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+
+        assertThrows(Conflict.class, () -> manage.open("m1", new ChannelDescription("jp-store", "Again", "JPY", "JP")));
+        // another merchant may use the same slug
+        manage.open("m2", new ChannelDescription("jp-store", "Other shop", "JPY", "JP"));
+        assertEquals(1, manage.list("m1").size());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'JP Store', Japan, JPY, JP, slug",
+        "jp-store, '', JPY, JP, name",
+        "jp-store, Japan, jpy, JP, currency",
+        "jp-store, Japan, XYZ, JP, currency",
+        "jp-store, Japan, JPY, jp, country",
+        "jp-store, Japan, JPY, XX, country",
+    })
+    void invalidChannelFieldsAreNamed(String slug, String name, String currency, String country, String field) {
+        InvalidField e = assertThrows(InvalidField.class, () -> manage.open("m1", new ChannelDescription(slug, name, currency, country)));
+
+        assertEquals(field, e.field());
+        assertTrue(manage.list("m1").isEmpty());
+    }
+
+    @Test
+    void anotherMerchantsChannelIsNotFound() {
+        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+
+        assertThrows(NotFound.class, () -> manage.get("m2", "jp-store"));
+        assertThrows(NotFound.class, () -> manage.close("m2", "jp-store"));
+    }
+
+    @Test
+    void describeChangesNothingWhenOneFieldIsInvalid() {
+        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+
+        assertThrows(InvalidField.class, () -> manage.describe("m1", "jp-store", new ChannelDescription(null, "Nihon", "EUR", "ZZ")));
+
+        Channel channel = manage.get("m1", "jp-store");
+        assertEquals("Japan", channel.name());
+        assertEquals("JPY", channel.currency());
+    }
+
+    @Test
+    void providerSecretsAreSealedAndShownMasked() {
+        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+
+        Channel channel = manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, adyen());
+
+        ProviderSettings settings = channel.provider(ProviderId.ADYEN).orElseThrow();
+        assertFalse(settings.values().containsKey("apiKey"), "secrets are never plain values");
+        assertTrue(settings.secret("apiKey").orElseThrow().value().startsWith("fake:provider-settings/adyen/apiKey:"));
+        assertEquals("TEST", settings.value("environment").orElseThrow(), "default filled in");
+        assertTrue(settings.endpointKey().isPresent(), "Adyen notifies the hub");
+
+        Map<String, Object> shown = manage.displayed(settings);
+        assertEquals("••••0001", shown.get("apiKey"));
+        assertEquals(List.of("••••A056"), shown.get("hmacKeys"));
+        assertEquals("ShopJP", shown.get("merchantAccount"));
+    }
+
+    @Test
+    void omittedSecretsKeepTheirValueOnReconfiguration() {
+        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        Channel first = manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, adyen());
+        String endpointKey = first.provider(ProviderId.ADYEN).orElseThrow().endpointKey().orElseThrow();
+
+        Map<String, SettingInput> change = new HashMap<>(adyen());
+        change.remove("apiKey");
+        change.remove("hmacKeys");
+        change.remove("notificationPassword");
+        change.put("merchantAccount", new Text("ShopJP2"));
+        ProviderSettings after = manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, change)
+            .provider(ProviderId.ADYEN).orElseThrow();
+
+        assertEquals("ShopJP2", after.value("merchantAccount").orElseThrow());
+        assertEquals("••••0001", manage.displayed(after).get("apiKey"));
+        assertEquals(endpointKey, after.endpointKey().orElseThrow(), "the notification URL stays the same");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "apiKey, missing, apiKey: is required",
+        "environment, PROD, 'environment: must be one of TEST, LIVE'",
+        "apiBaseUrl, ftp://x, apiBaseUrl: must be an absolute http(s) URL",
+        "apiBaseUrl, /relative, apiBaseUrl: must be an absolute http(s) URL",
+        "colour, blue, colour: is not a setting of adyen",
+        "merchantAccount, '  ', merchantAccount: must not be blank",
+    })
+    void invalidProviderSettingsAreNamedAndChangeNothing(String field, String value, String message) {
+        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        Map<String, SettingInput> input = new HashMap<>(adyen());
+        if ("missing".equals(value)) {
+            input.remove(field);
+        } else {
+            input.put(field, new Text(value));
+        }
+
+        InvalidField e = assertThrows(InvalidField.class, () -> manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, input));
+
+        assertEquals(message, e.getMessage());
+        assertTrue(manage.get("m1", "jp-store").provider(ProviderId.ADYEN).isEmpty());
+    }
+
+    @Test
+    void wrongJsonKindsAreNamed() {
+        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        Map<String, SettingInput> input = new HashMap<>(adyen());
+        input.put("merchantAccount", new Flag(true));
+        assertEquals("merchantAccount: must be a string, not a boolean",
+            assertThrows(InvalidField.class, () -> manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, input)).getMessage());
+
+        input.put("merchantAccount", new Text("ShopJP"));
+        input.put("hmacKeys", new Text("single"));
+        assertEquals("hmacKeys: must be a list of strings, not a string",
+            assertThrows(InvalidField.class, () -> manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, input)).getMessage());
+
+        input.put("hmacKeys", new TextList(List.of()));
+        assertEquals("hmacKeys: must hold 1 to 5 values",
+            assertThrows(InvalidField.class, () -> manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, input)).getMessage());
+    }
+
+    @Test
+    void npAtobaraiHasNoNotificationUrlAndFlagsAreBooleans() {
+        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        Map<String, SettingInput> np = Map.of(
+            "merchantCode", new Text("M001"), "secretSpCode", new Text("sp-code"), "terminalId", new Text("T01"),
+            "shippingCompanyCode", new Text("50000"), "skuAsName", new Flag(true));
+
+        ProviderSettings settings = manage.configureProvider("m1", "jp-store", ProviderId.NP_ATOBARAI, np)
+            .provider(ProviderId.NP_ATOBARAI).orElseThrow();
+
+        assertTrue(settings.endpointKey().isEmpty());
+        Map<String, Object> shown = manage.displayed(settings);
+        assertEquals(Boolean.TRUE, shown.get("skuAsName"));
+        assertEquals("••••", shown.get("secretSpCode"), "short secrets show nothing");
+        assertEquals("sandbox", shown.get("environment"));
+    }
+
+    @Test
+    void removingAProviderThatIsNotThereIsNotFound() {
+        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, adyen());
+
+        manage.removeProvider("m1", "jp-store", ProviderId.ADYEN);
+
+        assertThrows(NotFound.class, () -> manage.removeProvider("m1", "jp-store", ProviderId.ADYEN));
+    }
+}
