@@ -1,0 +1,47 @@
+package dev.payhooks.persistence.merchant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+
+@Entity
+@Table(name = "api_key")
+public class ApiKeyEntity {
+
+    @Id
+    @Column(name = "id", length = 36, nullable = false)
+    String id;
+
+    @Column(name = "merchant_id", length = 36, nullable = false)
+    String merchantId;
+
+    @Column(name = "label", length = 100, nullable = false)
+    String label;
+
+    @Column(name = "display_prefix", length = 20, nullable = false)
+    String displayPrefix;
+
+    @Column(name = "key_hash", length = 64, nullable = false, unique = true)
+    String keyHash;
+
+    @Column(name = "sealed_key", length = 400, nullable = false)
+    String sealedKey;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "revoked_at")
+    Instant revokedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    long version;
+
+    protected ApiKeyEntity() {
+        // for JPA
+    }
+}

@@ -1,0 +1,60 @@
+package dev.payhooks.persistence.merchant;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+@Entity
+@Table(name = "channel")
+public class ChannelEntity {
+
+    @Id
+    @Column(name = "id", length = 36, nullable = false)
+    String id;
+
+    @Column(name = "merchant_id", length = 36, nullable = false)
+    String merchantId;
+
+    @Column(name = "slug", length = 64, nullable = false)
+    String slug;
+
+    @Column(name = "name", length = 200, nullable = false)
+    String name;
+
+    @Column(name = "currency", length = 3, nullable = false)
+    String currency;
+
+    @Column(name = "country", length = 2, nullable = false)
+    String country;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    /** Keyed by provider slug. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "channel_provider", joinColumns = @JoinColumn(name = "channel_id"))
+    @MapKeyColumn(name = "provider", length = 20)
+    Map<String, ChannelProviderSettings> providers = new HashMap<>();
+
+    @Version
+    @Column(name = "version", nullable = false)
+    long version;
+
+    protected ChannelEntity() {
+        // for JPA
+    }
+}

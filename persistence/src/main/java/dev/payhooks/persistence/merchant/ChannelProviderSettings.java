@@ -1,0 +1,41 @@
+package dev.payhooks.persistence.merchant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+import java.util.Objects;
+
+/** One row of {@code channel_provider}: a provider's settings as JSON, its secrets sealed. */
+@Embeddable
+public class ChannelProviderSettings {
+
+    @Column(name = "endpoint_key", length = 64)
+    String endpointKey;
+
+    @Column(name = "setting_values", length = 16000, nullable = false)
+    String values;
+
+    @Column(name = "sealed_secrets", length = 16000, nullable = false)
+    String sealedSecrets;
+
+    protected ChannelProviderSettings() {
+        // for JPA
+    }
+
+    ChannelProviderSettings(String endpointKey, String values, String sealedSecrets) {
+        this.endpointKey = endpointKey;
+        this.values = values;
+        this.sealedSecrets = sealedSecrets;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChannelProviderSettings other && Objects.equals(endpointKey, other.endpointKey)
+            && Objects.equals(values, other.values) && Objects.equals(sealedSecrets, other.sealedSecrets);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(endpointKey, values, sealedSecrets);
+    }
+}
