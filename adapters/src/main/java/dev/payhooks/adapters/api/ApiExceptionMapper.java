@@ -1,5 +1,8 @@
 package dev.payhooks.adapters.api;
 
+import dev.payhooks.domain.error.Conflict;
+import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.error.NotFound;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,6 +25,18 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        if (exception instanceof InvalidField invalid) {
+            return json(400, new ApiError("invalid_field", invalid.getMessage()));
+        }
+        if (exception instanceof NotFound notFound) {
+            return json(404, new ApiError("not_found", notFound.getMessage()));
+        }
+        if (exception instanceof Conflict conflict) {
+            return json(409, new ApiError("conflict", conflict.getMessage()));
+        }
+        if (exception instanceof jakarta.persistence.OptimisticLockException) {
+            return json(409, new ApiError("conflict", "The resource was changed meanwhile; read it again and retry"));
+        }
         if (exception instanceof WebApplicationException wae && wae.getResponse() != null
                 && wae.getResponse().getStatus() < 500) {
             int status = wae.getResponse().getStatus();

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -61,8 +62,8 @@ public class AdministratorBootstrap {
         LOG.info("Created the administrator account '" + ADMIN_USERNAME + "' ("
             + (generated ? "generated password printed to standard output" : "password from PAYHOOKS_ADMIN_PASSWORD") + ")");
         if (generated) {
-            console.println(banner(password));
-            console.flush();
+            FirstStartBanner.print(console, "Payhooks created an administrator account for the admin UI (/admin):",
+                List.of("username: " + ADMIN_USERNAME, "password: " + password));
         }
     }
 
@@ -72,16 +73,5 @@ public class AdministratorBootstrap {
             password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         return password.toString();
-    }
-
-    static String banner(String password) {
-        String rule = "=".repeat(72);
-        return String.join(System.lineSeparator(),
-            rule,
-            "  Payhooks created an administrator account for the admin UI (/admin):",
-            "    username: " + ADMIN_USERNAME,
-            "    password: " + password,
-            "  This password is shown only this once. Store it in your password manager.",
-            rule);
     }
 }

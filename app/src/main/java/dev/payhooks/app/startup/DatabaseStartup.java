@@ -1,6 +1,7 @@
 package dev.payhooks.app.startup;
 
 import dev.payhooks.app.db.UrlRoutedDataSource;
+import dev.payhooks.domain.port.Secrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -20,8 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * Brings the database up to date before anything else uses it: checks the connection, runs
- * the Flyway migrations from the {@code migrations} module, then makes sure an administrator
- * exists. Any failure stops the server (see {@link StartupFailure}).
+ * the Flyway migrations from the {@code migrations} module, loads the master key, then makes
+ * sure an administrator and a merchant exist. Any failure stops the server (see {@link StartupFailure}).
  *
  * <p>The data source's settings come from MicroProfile Config at deployment time. Those
  * placeholders do not see the WAR's own {@code microprofile-config.properties}, so the
@@ -57,6 +58,12 @@ public class DatabaseStartup {
     AdministratorBootstrap administrators;
 
     @Inject
+    DefaultMerchantBootstrap merchants;
+
+    @Inject
+    Secrets secrets;
+
+    @Inject
     @ConfigProperty(name = "payhooks.db.url", defaultValue = "jdbc:h2:file:./data/payhooks")
     String databaseUrl;
 
@@ -72,14 +79,22 @@ public class DatabaseStartup {
             LOG.info(() -> "Database " + product + " at " + UrlRoutedDataSource.redact(databaseUrl)
                 + " is at schema version " + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion)
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+            checkSecrets();
             administrators.ensureOneExists();
-        } catch (StartupFailure failure) {
+            merchants.ensureOneExists();
+        } catch (RuntimeException e) {
+            // CDI and transaction interceptors may wrap the failure
+            StartupFailure failure = StartupFailure.foundIn(e).orElseGet(() -> new StartupFailure("startup failed", e));
             failure.stopServer(exitOnFailure);
             throw failure;
-        } catch (RuntimeException unexpected) {
-            StartupFailure failure = new StartupFailure("startup failed", unexpected);
-            failure.stopServer(exitOnFailure);
-            throw failure;
+        }
+    }
+
+    /** Loads the master key now (a missing key stops startup) and proves it seals and opens. */
+    private void checkSecrets() {
+        String probe = "startup-probe";
+        if (!probe.equals(secrets.open(secrets.seal(probe, "startup"), "startup"))) {
+            throw new StartupFailure("the master key does not open what it sealed");
         }
     }
 

@@ -20,6 +20,16 @@ public class StartupFailure extends RuntimeException {
         super(message);
     }
 
+    /** The startup failure somewhere in a chain of causes, if there is one. */
+    public static java.util.Optional<StartupFailure> foundIn(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StartupFailure failure) {
+                return java.util.Optional.of(failure);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The one line an operator reads: what failed and why, without a stack trace. */
     public String oneLine() {
         StringBuilder line = new StringBuilder("Payhooks cannot start: ").append(getMessage());

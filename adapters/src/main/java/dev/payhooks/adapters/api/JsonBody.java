@@ -1,0 +1,108 @@
+package dev.payhooks.adapters.api;
+
+import dev.payhooks.domain.error.InvalidField;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.WebApplicationException;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * A JSON request body, read with a size limit and checked field by field, so every problem
+ * becomes a 4xx naming the field rather than a generic binding error.
+ */
+public final class JsonBody {
+
+    /** Management API bodies are small; anything larger is refused before parsing. */
+    public static final int MAX_BYTES = 64 * 1024;
+
+    private final JsonObject object;
+
+    private JsonBody(JsonObject object) {
+        this.object = object;
+    }
+
+    public static JsonBody read(InputStream in) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new WebApplicationException("Request body is larger than " + MAX_BYTES / 1024 + " KiB", 413);
+        }
+        if (bytes.length == 0) {
+            throw new BadRequestException("Request body is empty; a JSON object is expected");
+        }
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new BadRequestException("Request body must be a JSON object");
+            }
+            return new JsonBody(value.asJsonObject());
+        } catch (JsonParsingException e) {
+            throw new BadRequestException("Malformed JSON at line " + e.getLocation().getLineNumber()
+                + ", column " + e.getLocation().getColumnNumber());
+        } catch (JsonException e) {
+            throw new BadRequestException("Malformed JSON");
+        }
+    }
+
+    public JsonObject object() {
+        return object;
+    }
+
+    /** Refuses fields the endpoint does not know: a typo must not be silently ignored. */
+    public JsonBody allowOnly(String... fields) {
+        Set<String> allowed = Set.of(fields);
+        for (String name : object.keySet()) {
+            if (!allowed.contains(name)) {
+                throw new InvalidField(name, "unknown field; expected " + String.join(", ", Arrays.stream(fields).sorted().toList()));
+            }
+        }
+        return this;
+    }
+
+    public String requiredString(String field) {
+        String value = optionalString(field);
+        if (value == null) {
+            throw new InvalidField(field, "is required");
+        }
+        return value;
+    }
+
+    /** The string value, or null when the field is absent; any other JSON type is refused. */
+    public String optionalString(String field) {
+        JsonValue value = object.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        throw new InvalidField(field, "must be a string, not " + describe(value));
+    }
+
+    public static String describe(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case TRUE, FALSE -> "a boolean";
+            case ARRAY -> "a list";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package dev.payhooks.adapters.management;
+
+import dev.payhooks.adapters.api.ApiError;
+import dev.payhooks.domain.merchant.ApiKey;
+import dev.payhooks.domain.usecase.ManageApiKeys;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+
+import java.security.Principal;
+import java.util.Optional;
+
+/**
+ * {@code Authorization: Bearer <API key>} on every {@code /api/v1} request. The key decides the
+ * merchant: resources read it from the {@link SecurityContext} and never from the request.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+@ApplicationScoped
+public class ApiKeyAuthentication implements ContainerRequestFilter {
+
+    @Inject
+    ManageApiKeys apiKeys;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!(path.equals("v1") || path.startsWith("v1/") || path.startsWith("/v1"))) {
+            return;
+        }
+        Optional<ApiKey> key = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION)).flatMap(apiKeys::authenticate);
+        if (key.isEmpty()) {
+            request.abortWith(Response.status(401)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"payhooks\"")
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError("unauthorized", "A valid API key is required: Authorization: Bearer <key>"))
+                .build());
+            return;
+        }
+        MerchantPrincipal principal = new MerchantPrincipal(key.get().merchantId(), key.get().id());
+        boolean secure = request.getSecurityContext().isSecure();
+        request.setSecurityContext(new SecurityContext() {
+            @Override public Principal getUserPrincipal() { return principal; }
+            @Override public boolean isUserInRole(String role) { return false; }
+            @Override public boolean isSecure() { return secure; }
+            @Override public String getAuthenticationScheme() { return "Bearer"; }
+        });
+    }
+
+    static Optional<String> bearer(String header) {
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(7).trim());
+    }
+}

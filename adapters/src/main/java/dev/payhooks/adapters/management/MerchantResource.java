@@ -1,0 +1,46 @@
+package dev.payhooks.adapters.management;
+
+import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.merchant.Merchant;
+import dev.payhooks.domain.merchant.Merchants;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The merchant the API key belongs to. */
+@Path("v1/merchant")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(name = "Merchant")
+@SecurityRequirement(name = "apiKey")
+public class MerchantResource {
+
+    @Inject
+    Merchants merchants;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Operation(summary = "The calling merchant: id, name and the merchant key outbound webhooks carry")
+    public JsonObject get() {
+        String id = security.getUserPrincipal().getName();
+        Merchant merchant = merchants.byId(id).orElseThrow(() -> new NotFound("merchant"));
+        return Json.createObjectBuilder()
+            .add("id", merchant.id())
+            .add("name", merchant.name())
+            .add("merchantKey", merchant.merchantKey())
+            .add("createdAt", merchant.createdAt().toString())
+            .build();
+    }
+}

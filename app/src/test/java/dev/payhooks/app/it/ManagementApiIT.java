@@ -1,0 +1,268 @@
+package dev.payhooks.app.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The management API over HTTP on Payara Micro: API-key authentication, channel and provider
+ * configuration with secrets masked (and sealed in the database), and a sweep of bad requests
+ * that must each get a 4xx JSON error and change nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ManagementApiIT {
+
+    static final String KEY = System.getProperty("payhooks.it.api.key");
+    static final String DB_URL = System.getProperty("payhooks.it.db.url", "");
+    static HttpClient http;
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("payhooks.it.war")));
+    }
+
+    @BeforeAll
+    static void client() {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    String api(String path) {
+        String base = "http://127.0.0.1:" + deploymentUrl.getPort() + deploymentUrl.getPath();
+        return (base.endsWith("/") ? base : base + "/") + "api/v1/" + path;
+    }
+
+    record Answer(int status, String contentType, String body) {
+        JsonObject object() {
+            return (JsonObject) parse();
+        }
+
+        JsonArray array() {
+            return (JsonArray) parse();
+        }
+
+        JsonStructure parse() {
+            return Json.createReader(new StringReader(body)).read();
+        }
+    }
+
+    Answer send(String method, String path, String body, String contentType, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api(path))).timeout(Duration.ofSeconds(20))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    Answer send(String method, String path, String json) throws Exception {
+        return send(method, path, json, json == null ? null : "application/json", KEY);
+    }
+
+    static String uniqueSlug() {
+        return "ch-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static final String ADYEN = """
+        {"apiKey": "AQE-integration-test-api-key-9876", "merchantAccount": "ShopJP", "clientKey": "test_CK",
+         "hmacKeys": ["44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056"],
+         "notificationUsername": "adyen", "notificationPassword": "notification-password-5555"}""";
+
+    @Test
+    void requestsWithoutAValidKeyAreRefused() throws Exception {
+        for (String key : new String[] {null, "", "phk_" + "z".repeat(40), "not-a-key"}) {
+            Answer answer = send("GET", "channels", null, null, key);
+            assertEquals(401, answer.status(), String.valueOf(key));
+            assertEquals("unauthorized", answer.object().getString("error"));
+        }
+    }
+
+    @Test
+    void theKeyShowsItsMerchant() throws Exception {
+        Answer merchant = send("GET", "merchant", null);
+
+        assertEquals(200, merchant.status(), merchant.body());
+        assertEquals(15, merchant.object().getString("merchantKey").length());
+    }
+
+    @Test
+    void channelLifecycleWithAProviderWhoseSecretsStayHidden() throws Exception {
+        String slug = uniqueSlug();
+        Answer created = send("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"Japan\", \"currency\": \"JPY\", \"country\": \"JP\"}");
+        assertEquals(201, created.status(), created.body());
+        assertEquals("JPY", created.object().getString("currency"));
+
+        Answer configured = send("PUT", "channels/" + slug + "/providers/adyen", ADYEN);
+        assertEquals(200, configured.status(), configured.body());
+        JsonObject settings = configured.object().getJsonObject("settings");
+        assertEquals("••••9876", settings.getString("apiKey"));
+        assertEquals("••••A056", settings.getJsonArray("hmacKeys").getString(0));
+        assertEquals("ShopJP", settings.getString("merchantAccount"));
+        assertEquals("TEST", settings.getString("environment"));
+        String notificationUrl = configured.object().getString("notificationUrl");
+        assertTrue(notificationUrl.matches("http://.+/api/notifications/adyen/[a-z0-9]{32}"), notificationUrl);
+        assertFalse(configured.body().contains("integration-test-api-key"), "the secret never comes back");
+
+        Answer read = send("GET", "channels/" + slug + "/providers/adyen", null);
+        assertEquals(configured.body(), read.body());
+
+        // secrets are write-only: leaving them out keeps them
+        Answer changed = send("PUT", "channels/" + slug + "/providers/adyen",
+            "{\"merchantAccount\": \"ShopJP2\", \"clientKey\": \"test_CK\", \"notificationUsername\": \"adyen\"}");
+        assertEquals(200, changed.status(), changed.body());
+        assertEquals("••••9876", changed.object().getJsonObject("settings").getString("apiKey"));
+        assertEquals(notificationUrl, changed.object().getString("notificationUrl"));
+
+        assertSealedInTheDatabase(slug);
+
+        Answer renamed = send("PUT", "channels/" + slug, "{\"name\": \"Nihon\", \"currency\": \"JPY\", \"country\": \"JP\"}");
+        assertEquals(200, renamed.status(), renamed.body());
+        assertEquals("Nihon", renamed.object().getString("name"));
+        assertTrue(send("GET", "channels", null).array().stream()
+            .anyMatch(c -> c.asJsonObject().getString("slug").equals(slug)));
+
+        assertEquals(204, send("DELETE", "channels/" + slug + "/providers/adyen", null).status());
+        assertEquals(404, send("GET", "channels/" + slug + "/providers/adyen", null).status());
+        assertEquals(204, send("DELETE", "channels/" + slug, null).status());
+        assertEquals(404, send("GET", "channels/" + slug, null).status());
+    }
+
+    /** On PostgreSQL the test can look at the stored row (the H2 file is locked by the server). */
+    void assertSealedInTheDatabase(String slug) throws Exception {
+        if (!DB_URL.startsWith("jdbc:postgresql:")) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(DB_URL);
+             PreparedStatement q = c.prepareStatement("select p.sealed_secrets, p.setting_values from channel_provider p "
+                 + "join channel ch on ch.id = p.channel_id where ch.slug = ? and p.provider = 'adyen'")) {
+            q.setString(1, slug);
+            try (ResultSet row = q.executeQuery()) {
+                assertTrue(row.next());
+                String sealed = row.getString(1);
+                System.out.println("channel_provider.sealed_secrets for " + slug + ": " + sealed);
+                assertTrue(sealed.matches("\\{\"apiKey\":\"v1:[0-9a-f]{8}:[A-Za-z0-9+/=]+\".*"), sealed);
+                assertFalse(sealed.contains("integration-test-api-key"));
+                assertFalse(row.getString(2).contains("integration-test-api-key"));
+            }
+        }
+    }
+
+    @Test
+    void apiKeysAreIssuedOnceAndRevoked() throws Exception {
+        Answer issued = send("POST", "api-keys", "{\"label\": \"integration test\"}");
+        assertEquals(201, issued.status(), issued.body());
+        String key = issued.object().getString("key");
+        String id = issued.object().getString("id");
+
+        assertEquals(200, send("GET", "channels", null, null, key).status());
+        assertFalse(send("GET", "api-keys", null).body().contains(key), "listing never shows a key");
+
+        assertEquals(204, send("DELETE", "api-keys/" + id, null).status());
+        assertEquals(401, send("GET", "channels", null, null, key).status());
+    }
+
+    /** Each bad request: method, path, body, content type, expected status. */
+    record Bad(String method, String path, String body, String contentType, int status) { }
+
+    @Test
+    void badRequestsGetAJsonErrorAndChangeNothing() throws Exception {
+        String slug = uniqueSlug();
+        assertEquals(201, send("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"Japan\", \"currency\": \"JPY\", \"country\": \"JP\"}").status());
+        assertEquals(200, send("PUT", "channels/" + slug + "/providers/adyen", ADYEN).status());
+        String channelBefore = send("GET", "channels/" + slug, null).body();
+        String providerBefore = send("GET", "channels/" + slug + "/providers/adyen", null).body();
+        String listBefore = send("GET", "channels", null).body();
+        String json = "application/json";
+        String big = "{\"slug\": \"x\", \"name\": \"" + "a".repeat(70_000) + "\", \"currency\": \"JPY\", \"country\": \"JP\"}";
+
+        List<Bad> sweep = new ArrayList<>(List.of(
+            new Bad("POST", "channels", "{", json, 400),
+            new Bad("POST", "channels", "{\"slug\": ", json, 400),
+            new Bad("POST", "channels", "[1, 2]", json, 400),
+            new Bad("POST", "channels", "\"text\"", json, 400),
+            new Bad("POST", "channels", "", json, 400),
+            new Bad("POST", "channels", "null", json, 400),
+            new Bad("POST", "channels", "{\"slug\": 5, \"name\": \"n\", \"currency\": \"JPY\", \"country\": \"JP\"}", json, 400),
+            new Bad("POST", "channels", "{\"name\": \"n\", \"currency\": \"JPY\", \"country\": \"JP\"}", json, 400),
+            new Bad("POST", "channels", "{\"slug\": \"Bad Slug\", \"name\": \"n\", \"currency\": \"JPY\", \"country\": \"JP\"}", json, 400),
+            new Bad("POST", "channels", "{\"slug\": \"ok\", \"name\": \"n\", \"currency\": \"YEN\", \"country\": \"JP\"}", json, 400),
+            new Bad("POST", "channels", "{\"slug\": \"ok\", \"name\": \"n\", \"currency\": \"JPY\", \"country\": \"Japan\"}", json, 400),
+            new Bad("POST", "channels", "{\"slug\": \"ok\", \"name\": \"n\", \"currency\": \"JPY\", \"country\": \"JP\", \"extra\": 1}", json, 400),
+            new Bad("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"dup\", \"currency\": \"JPY\", \"country\": \"JP\"}", json, 409),
+            new Bad("POST", "channels", "slug=x", "application/x-www-form-urlencoded", 415),
+            new Bad("POST", "channels", big, json, 413),
+            new Bad("PUT", "channels/" + slug, "{\"slug\": \"renamed\", \"name\": \"n\", \"currency\": \"JPY\", \"country\": \"JP\"}", json, 400),
+            new Bad("PUT", "channels/" + slug, "{\"name\": \"n\", \"currency\": \"JPY\", \"country\": \"XX\"}", json, 400),
+            new Bad("PUT", "channels/" + slug, "{\"name\": true, \"currency\": \"JPY\", \"country\": \"JP\"}", json, 400),
+            new Bad("PUT", "channels/no-such-channel", "{\"name\": \"n\", \"currency\": \"JPY\", \"country\": \"JP\"}", json, 404),
+            new Bad("GET", "channels/no-such-channel", null, null, 404),
+            new Bad("DELETE", "channels/no-such-channel", null, null, 404),
+            new Bad("PUT", "channels/" + slug + "/providers/paypal", ADYEN, json, 404),
+            new Bad("PUT", "channels/" + slug + "/providers/adyen", "{\"environment\": \"PROD\"}", json, 400),
+            new Bad("PUT", "channels/" + slug + "/providers/adyen", "{\"hmacKeys\": \"not-a-list\"}", json, 400),
+            new Bad("PUT", "channels/" + slug + "/providers/adyen", "{\"hmacKeys\": [1, 2]}", json, 400),
+            new Bad("PUT", "channels/" + slug + "/providers/adyen", "{\"apiBaseUrl\": \"ftp://x\"}", json, 400),
+            new Bad("PUT", "channels/" + slug + "/providers/adyen", "{\"merchantAccount\": null}", json, 400),
+            new Bad("PUT", "channels/" + slug + "/providers/adyen", "{\"unknownSetting\": \"x\"}", json, 400),
+            new Bad("PUT", "channels/" + slug + "/providers/adyen", "{\"merchantAccount\": {\"a\": 1}}", json, 400),
+            new Bad("PUT", "channels/" + slug + "/providers/walley", "{}", json, 400),
+            new Bad("PUT", "channels/" + slug + "/providers/adyen", "{\"merchantAccount\": \"x\"", json, 400),
+            new Bad("DELETE", "channels/" + slug + "/providers/walley", null, null, 404),
+            new Bad("POST", "api-keys", "{}", json, 400),
+            new Bad("POST", "api-keys", "{\"label\": 42}", json, 400),
+            new Bad("DELETE", "api-keys/no-such-key", null, null, 404),
+            new Bad("PATCH", "channels/" + slug, "{}", json, 405),
+            new Bad("GET", "no-such-endpoint", null, null, 404)));
+
+        for (Bad bad : sweep) {
+            Answer answer = send(bad.method(), bad.path(), bad.body(), bad.contentType(), KEY);
+            String what = bad.method() + " " + bad.path() + " " + (bad.body() == null ? "" : bad.body().substring(0, Math.min(80, bad.body().length())));
+            assertEquals(bad.status(), answer.status(), what + " → " + answer.body());
+            assertTrue(answer.contentType().startsWith("application/json"), what + " → " + answer.contentType());
+            JsonObject error = answer.object();
+            assertFalse(error.getString("error").isBlank(), what);
+            assertFalse(error.getString("message").isBlank(), what);
+        }
+
+        assertEquals(channelBefore, send("GET", "channels/" + slug, null).body());
+        assertEquals(providerBefore, send("GET", "channels/" + slug + "/providers/adyen", null).body());
+        assertEquals(listBefore, send("GET", "channels", null).body());
+    }
+}
