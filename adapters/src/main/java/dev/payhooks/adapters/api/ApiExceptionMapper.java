@@ -1,7 +1,9 @@
 package dev.payhooks.adapters.api;
 
 import dev.payhooks.domain.error.Conflict;
-import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.error.DomainException;
+import dev.payhooks.domain.error.IllegalTransition;
+import dev.payhooks.domain.payment.ConflictingEvent;
 import dev.payhooks.domain.error.NotFound;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -25,14 +27,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        if (exception instanceof InvalidField invalid) {
-            return json(400, new ApiError("invalid_field", invalid.getMessage()));
-        }
-        if (exception instanceof NotFound notFound) {
-            return json(404, new ApiError("not_found", notFound.getMessage()));
-        }
-        if (exception instanceof Conflict conflict) {
-            return json(409, new ApiError("conflict", conflict.getMessage()));
+        if (exception instanceof DomainException rejected) {
+            return json(statusOf(rejected), new ApiError(rejected.code(), rejected.getMessage()));
         }
         if (exception instanceof jakarta.persistence.OptimisticLockException) {
             return json(409, new ApiError("conflict", "The resource was changed meanwhile; read it again and retry"));
@@ -45,6 +41,17 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unhandled error, incident " + incident, exception);
         return json(500, new ApiError("internal_error", "Internal server error (incident " + incident + ")"));
+    }
+
+    /** Missing → 404; clashes with the current state → 409; any other rule broken by the input → 400. */
+    static int statusOf(DomainException rejected) {
+        if (rejected instanceof NotFound) {
+            return 404;
+        }
+        if (rejected instanceof Conflict || rejected instanceof IllegalTransition || rejected instanceof ConflictingEvent) {
+            return 409;
+        }
+        return 400;
     }
 
     private static String clientMessage(WebApplicationException e, int status) {

@@ -1,6 +1,7 @@
 package dev.payhooks.adapters.management;
 
 import dev.payhooks.adapters.api.JsonBody;
+import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.ProviderSettings;
@@ -168,7 +169,7 @@ public class ChannelsResource {
     private static ProviderId provider(String slug) {
         try {
             return ProviderId.fromSlug(slug);
-        } catch (IllegalArgumentException unknown) {
+        } catch (InvalidValue unknown) {
             throw new NotFound("provider '" + slug + "'");
         }
     }

@@ -4,6 +4,6 @@ package dev.payhooks.domain.error;
 public class Conflict extends DomainException {
 
     public Conflict(String message) {
-        super(message);
+        super("conflict", message);
     }
 }

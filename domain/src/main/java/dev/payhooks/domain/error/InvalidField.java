@@ -6,7 +6,7 @@ public class InvalidField extends DomainException {
     private final String field;
 
     public InvalidField(String field, String problem) {
-        super(field + ": " + problem);
+        super("invalid_field", field + ": " + problem);
         this.field = field;
     }
 

@@ -4,6 +4,6 @@ package dev.payhooks.domain.error;
 public class NotFound extends DomainException {
 
     public NotFound(String what) {
-        super(what + " not found");
+        super("not_found", what + " not found");
     }
 }

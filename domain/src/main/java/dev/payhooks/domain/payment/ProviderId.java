@@ -1,9 +1,15 @@
 package dev.payhooks.domain.payment;
 
+import dev.payhooks.domain.error.InvalidValue;
+
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The payment providers Payhooks speaks to, with the slugs used in URLs and configuration. */
+/**
+ * The payment providers the hub speaks to. The slug is stable: it appears in URLs,
+ * configuration keys and stored rows, so it never changes once released.
+ */
 public enum ProviderId {
     NP_ATOBARAI("np-atobarai"),
     ADYEN("adyen"),
@@ -20,13 +26,26 @@ public enum ProviderId {
         return slug;
     }
 
+    /** The provider with this slug (case-insensitive, surrounding blanks ignored). */
     public static ProviderId fromSlug(String slug) {
+        if (slug == null || slug.isBlank()) {
+            throw new InvalidValue("provider is missing; expected one of " + slugs());
+        }
+        String wanted = slug.trim().toLowerCase(Locale.ROOT);
         for (ProviderId provider : values()) {
-            if (provider.slug.equals(slug)) {
+            if (provider.slug.equals(wanted)) {
                 return provider;
             }
         }
-        throw new IllegalArgumentException("unknown provider '" + slug + "'; expected one of "
-            + Arrays.stream(values()).map(ProviderId::slug).collect(Collectors.joining(", ")));
+        throw new InvalidValue("unknown provider " + InvalidValue.echo(slug) + "; expected one of " + slugs());
+    }
+
+    private static String slugs() {
+        return Arrays.stream(values()).map(ProviderId::slug).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return slug;
     }
 }
