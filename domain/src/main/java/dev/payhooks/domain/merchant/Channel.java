@@ -1,11 +1,11 @@
 package dev.payhooks.domain.merchant;
 
 import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.payment.ProviderId;
 
 import java.time.Instant;
 import java.util.Collections;
-import java.util.Currency;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -109,16 +109,16 @@ public final class Channel {
         return trimmed;
     }
 
+    /** One of the currencies the payment domain knows ({@link dev.payhooks.domain.payment.Currency}). */
     static String validCurrency(String code) {
         if (code == null || !code.matches("[A-Z]{3}")) {
             throw new InvalidField("currency", "must be an ISO 4217 code in upper case, e.g. JPY");
         }
         try {
-            Currency.getInstance(code);
-        } catch (IllegalArgumentException unknown) {
-            throw new InvalidField("currency", "'" + code + "' is not an ISO 4217 currency");
+            return dev.payhooks.domain.payment.Currency.of(code).name();
+        } catch (InvalidValue unknown) {
+            throw new InvalidField("currency", "'" + code + "' is not a supported ISO 4217 currency");
         }
-        return code;
     }
 
     static String validCountry(String code) {
