@@ -1,0 +1,44 @@
+package dev.payhooks.domain.payment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * All payment transactions, each owned by one merchant. The owner is a matter of access (which
+ * API key may see it), not of payment rules, so it lives here rather than in the aggregate.
+ */
+public interface PaymentTransactions {
+
+    /** Adds a new transaction of a merchant. */
+    void add(String merchantId, PaymentTransaction transaction);
+
+    /** Stores new state and appended events (optimistic locking on the version). */
+    void update(PaymentTransaction transaction);
+
+    Optional<PaymentTransaction> byId(String merchantId, TransactionId id);
+
+    /** The transaction a provider reference (current or earlier) points at. */
+    Optional<PaymentTransaction> byProviderReference(ProviderId provider, String providerReference);
+
+    /** A page of a merchant's transactions, newest first. */
+    Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit);
+
+    /** Only the set fields filter; {@code from} inclusive, {@code to} exclusive, on creation time. */
+    record Filter(Optional<String> channelSlug, Optional<ProviderId> provider, Optional<TransactionStatus> status,
+                  Optional<Instant> from, Optional<Instant> to) {
+
+        public static Filter none() {
+            return new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** Where a page ended: the sort key of its last transaction. */
+    record Cursor(Instant createdAt, String id) { }
+
+    record Page(List<PaymentTransaction> items, Optional<Cursor> next) {
+        public Page {
+            items = List.copyOf(items);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.payhooks.persistence.payment;
+
+import dev.payhooks.domain.error.Conflict;
+import dev.payhooks.domain.payment.PaymentTransaction;
+import dev.payhooks.domain.payment.PaymentTransactions;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.payment.TransactionId;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link PaymentTransactions} on JPA. The caller owns the transaction. */
+public class JpaPaymentTransactions implements PaymentTransactions {
+
+    private final EntityManager em;
+
+    public JpaPaymentTransactions(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void add(String merchantId, PaymentTransaction transaction) {
+        if (em.find(PaymentTransactionEntity.class, transaction.id().value()) != null) {
+            throw new Conflict("transaction " + transaction.id() + " exists already");
+        }
+        em.persist(PaymentTransactionMapper.toNewEntity(merchantId, transaction));
+        em.flush();
+    }
+
+    @Override
+    public void update(PaymentTransaction transaction) {
+        PaymentTransactionEntity entity = em.find(PaymentTransactionEntity.class, transaction.id().value());
+        if (entity == null || entity.version != transaction.version()) {
+            throw new Conflict("transaction " + transaction.id() + " was changed or removed meanwhile");
+        }
+        PaymentTransactionMapper.copyMutableState(transaction.snapshot(), entity);
+        // the row's version must move even when only child rows were added
+        entity.updatedAt = transaction.updatedAt();
+        em.lock(entity, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        em.flush();
+    }
+
+    @Override
+    public Optional<PaymentTransaction> byId(String merchantId, TransactionId id) {
+        return Optional.ofNullable(em.find(PaymentTransactionEntity.class, id.value()))
+            .filter(e -> e.merchantId.equals(merchantId))
+            .map(PaymentTransactionMapper::toDomain);
+    }
+
+    @Override
+    public Optional<PaymentTransaction> byProviderReference(ProviderId provider, String providerReference) {
+        return em.createQuery("select distinct t from PaymentTransactionEntity t join t.providerReferences r "
+                + "where t.provider = :provider and r.reference = :reference", PaymentTransactionEntity.class)
+            .setParameter("provider", provider.slug())
+            .setParameter("reference", providerReference)
+            .getResultStream().findFirst().map(PaymentTransactionMapper::toDomain);
+    }
+
+    @Override
+    public Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit) {
+        StringBuilder jpql = new StringBuilder("select t.id from PaymentTransactionEntity t where t.merchantId = :merchant");
+        filter.channelSlug().ifPresent(x -> jpql.append(" and t.channelSlug = :channel"));
+        filter.provider().ifPresent(x -> jpql.append(" and t.provider = :provider"));
+        filter.status().ifPresent(x -> jpql.append(" and t.status = :status"));
+        filter.from().ifPresent(x -> jpql.append(" and t.createdAt >= :from"));
+        filter.to().ifPresent(x -> jpql.append(" and t.createdAt < :to"));
+        after.ifPresent(x -> jpql.append(" and (t.createdAt < :afterAt or (t.createdAt = :afterAt and t.id < :afterId))"));
+        jpql.append(" order by t.createdAt desc, t.id desc");
+        TypedQuery<String> query = em.createQuery(jpql.toString(), String.class).setParameter("merchant", merchantId);
+        filter.channelSlug().ifPresent(x -> query.setParameter("channel", x));
+        filter.provider().ifPresent(x -> query.setParameter("provider", x.slug()));
+        filter.status().ifPresent(x -> query.setParameter("status", x.name()));
+        filter.from().ifPresent(x -> query.setParameter("from", x));
+        filter.to().ifPresent(x -> query.setParameter("to", x));
+        after.ifPresent(c -> query.setParameter("afterAt", c.createdAt()).setParameter("afterId", c.id()));
+        // one row more than asked tells whether another page follows
+        List<String> ids = query.setMaxResults(limit + 1).getResultList();
+        List<PaymentTransaction> items = new ArrayList<>();
+        for (String id : ids.subList(0, Math.min(limit, ids.size()))) {
+            items.add(PaymentTransactionMapper.toDomain(em.find(PaymentTransactionEntity.class, id)));
+        }
+        Optional<Cursor> next = ids.size() > limit && !items.isEmpty()
+            ? Optional.of(new Cursor(items.get(items.size() - 1).createdAt(), items.get(items.size() - 1).id().value()))
+            : Optional.empty();
+        return new Page(items, next);
+    }
+}

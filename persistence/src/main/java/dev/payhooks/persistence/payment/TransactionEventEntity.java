@@ -1,0 +1,69 @@
+package dev.payhooks.persistence.payment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One event of a transaction's history; rows are only ever added. */
+@Entity
+@Table(name = "transaction_event")
+@IdClass(TransactionEventEntity.Key.class)
+public class TransactionEventEntity {
+
+    public static class Key implements Serializable {
+        String transactionId;
+        int sequence;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.sequence == sequence && Objects.equals(k.transactionId, transactionId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(transactionId, sequence);
+        }
+    }
+
+    @Id
+    @Column(name = "transaction_id", length = 64, nullable = false)
+    String transactionId;
+
+    @Id
+    @Column(name = "sequence_number", nullable = false)
+    int sequence;
+
+    @Column(name = "operation", length = 30, nullable = false)
+    String operation;
+
+    @Column(name = "result", length = 20, nullable = false)
+    String result;
+
+    @Column(name = "amount", nullable = false)
+    long amount;
+
+    @Column(name = "provider_reference", length = 255)
+    String providerReference;
+
+    @Column(name = "occurred_at", nullable = false)
+    Instant at;
+
+    @Column(name = "message", length = 2000)
+    String message;
+
+    @Column(name = "event_key", length = 255)
+    String eventKey;
+
+    @Column(name = "status_after", length = 40, nullable = false)
+    String statusAfter;
+
+    protected TransactionEventEntity() {
+        // for JPA
+    }
+}

@@ -1,0 +1,150 @@
+package dev.payhooks.persistence.payment;
+
+import dev.payhooks.domain.error.Conflict;
+import dev.payhooks.domain.merchant.Merchant;
+import dev.payhooks.domain.payment.Currency;
+import dev.payhooks.domain.payment.Money;
+import dev.payhooks.domain.payment.PaymentTransaction;
+import dev.payhooks.domain.payment.PaymentTransactions.Cursor;
+import dev.payhooks.domain.payment.PaymentTransactions.Filter;
+import dev.payhooks.domain.payment.PaymentTransactions.Page;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.payment.ProviderReport;
+import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.domain.payment.TransactionStatus;
+import dev.payhooks.persistence.TestDatabase;
+import dev.payhooks.persistence.merchant.JpaMerchants;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JpaPaymentTransactionsTest {
+
+    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    static Iterable<String> databases() {
+        return TestDatabase.kinds();
+    }
+
+    static void merchants(TestDatabase db) {
+        db.run(em -> {
+            new JpaMerchants(em).add(Merchant.register("m1", "Shop one", "aaaaaaaaaaaaaaa", T0));
+            new JpaMerchants(em).add(Merchant.register("m2", "Shop two", "bbbbbbbbbbbbbbb", T0));
+        });
+    }
+
+    static PaymentTransaction authorized(String id, String channel, ProviderId provider, Instant at, long yen) {
+        PaymentTransaction tx = PaymentTransaction.initialize(TransactionId.of(id), channel, provider, "saleor-" + id, Currency.JPY, at);
+        tx.authorizationSucceeded(new ProviderReport(Money.of(yen, Currency.JPY), at, "psp-" + id, "Authorised", "auth-" + id, null));
+        return tx;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aTransactionKeepsItsStateEventsAndReferences(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            db.run(em -> new JpaPaymentTransactions(em).add("m1", authorized("tx-1", "jp-store", ProviderId.ADYEN, T0, 5000)));
+
+            db.run(em -> {
+                JpaPaymentTransactions repo = new JpaPaymentTransactions(em);
+                PaymentTransaction tx = repo.byId("m1", TransactionId.of("tx-1")).orElseThrow();
+                tx.chargeSucceeded(new ProviderReport(Money.of(5000, Currency.JPY), T0.plusSeconds(60), "capture-1", null, "capture-tx-1", null));
+                tx.refundSucceeded(new ProviderReport(Money.of(1200, Currency.JPY), T0.plusSeconds(120), "refund-1", "partial", "refund-tx-1", null));
+                repo.update(tx);
+            });
+
+            PaymentTransaction found = db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("tx-1")).orElseThrow());
+            assertEquals(TransactionStatus.PARTIALLY_REFUNDED, found.status());
+            assertEquals(Money.of(5000, Currency.JPY), found.charged());
+            assertEquals(Money.of(1200, Currency.JPY), found.refunded());
+            assertEquals(3, found.snapshot().events().size());
+            assertEquals("partial", found.snapshot().events().get(2).message());
+            assertTrue(found.applied("refund-tx-1"));
+            assertEquals("psp-tx-1", found.providerReference().orElseThrow());
+
+            assertTrue(db.query(em -> new JpaPaymentTransactions(em).byId("m2", TransactionId.of("tx-1"))).isEmpty(),
+                "another merchant does not see it");
+            assertEquals("tx-1", db.query(em -> new JpaPaymentTransactions(em).byProviderReference(ProviderId.ADYEN, "psp-tx-1"))
+                .orElseThrow().id().value());
+            assertTrue(db.query(em -> new JpaPaymentTransactions(em).byProviderReference(ProviderId.WALLEY, "psp-tx-1")).isEmpty());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void staleUpdatesConflict(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            db.run(em -> new JpaPaymentTransactions(em).add("m1", authorized("tx-1", "jp-store", ProviderId.ADYEN, T0, 5000)));
+            PaymentTransaction stale = db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("tx-1")).orElseThrow());
+            db.run(em -> {
+                PaymentTransaction fresh = new JpaPaymentTransactions(em).byId("m1", TransactionId.of("tx-1")).orElseThrow();
+                fresh.cancelSucceeded(ProviderReport.of(Money.of(5000, Currency.JPY), T0.plusSeconds(5)));
+                new JpaPaymentTransactions(em).update(fresh);
+            });
+
+            stale.chargeSucceeded(ProviderReport.of(Money.of(5000, Currency.JPY), T0.plusSeconds(6)));
+            assertThrows(Conflict.class, () -> db.run(em -> new JpaPaymentTransactions(em).update(stale)));
+            assertEquals(TransactionStatus.CANCELLED,
+                db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("tx-1")).orElseThrow().status()));
+            assertThrows(Conflict.class, () -> db.run(em -> new JpaPaymentTransactions(em).add("m1",
+                authorized("tx-1", "jp-store", ProviderId.ADYEN, T0, 1))));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void searchFiltersAndPagesNewestFirst(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            db.run(em -> {
+                JpaPaymentTransactions repo = new JpaPaymentTransactions(em);
+                for (int i = 0; i < 7; i++) {
+                    // two transactions share each second, so the id breaks ties
+                    Instant at = T0.plusSeconds(i / 2);
+                    repo.add("m1", authorized("tx-" + i, i % 2 == 0 ? "jp-store" : "eu-store",
+                        i < 5 ? ProviderId.ADYEN : ProviderId.NP_ATOBARAI, at, 100 + i));
+                }
+                repo.add("m2", authorized("other-1", "jp-store", ProviderId.ADYEN, T0, 1));
+                PaymentTransaction failed = PaymentTransaction.initialize(TransactionId.of("tx-failed"), "jp-store",
+                    ProviderId.ADYEN, "saleor-failed", Currency.JPY, T0.plusSeconds(10));
+                failed.authorizationFailed(ProviderReport.of(Money.of(100, Currency.JPY), T0.plusSeconds(10)).withMessage("Refused"));
+                repo.add("m1", failed);
+            });
+
+            List<String> all = new ArrayList<>();
+            Optional<Cursor> cursor = Optional.empty();
+            do {
+                Optional<Cursor> after = cursor;
+                Page page = db.query(em -> new JpaPaymentTransactions(em).search("m1", Filter.none(), after, 3));
+                page.items().forEach(t -> all.add(t.id().value()));
+                cursor = page.next();
+            } while (cursor.isPresent());
+            assertEquals(List.of("tx-failed", "tx-6", "tx-5", "tx-4", "tx-3", "tx-2", "tx-1", "tx-0"), all);
+
+            Filter jpAdyen = new Filter(Optional.of("jp-store"), Optional.of(ProviderId.ADYEN), Optional.empty(), Optional.empty(), Optional.empty());
+            assertEquals(List.of("tx-failed", "tx-4", "tx-2", "tx-0"), ids(db, jpAdyen));
+
+            Filter failedOnly = new Filter(Optional.empty(), Optional.empty(), Optional.of(TransactionStatus.FAILED), Optional.empty(), Optional.empty());
+            assertEquals(List.of("tx-failed"), ids(db, failedOnly));
+
+            Filter window = new Filter(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(T0.plusSeconds(1)), Optional.of(T0.plusSeconds(3)));
+            assertEquals(List.of("tx-5", "tx-4", "tx-3", "tx-2"), ids(db, window));
+        }
+    }
+
+    static List<String> ids(TestDatabase db, Filter filter) {
+        return db.query(em -> new JpaPaymentTransactions(em).search("m1", filter, Optional.empty(), 50))
+            .items().stream().map(t -> t.id().value()).toList();
+    }
+}
