@@ -5,6 +5,7 @@ import dev.payhooks.app.secrets.MasterKeySource;
 import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.domain.merchant.Merchants;
+import dev.payhooks.domain.payment.PaymentTransactions;
 import dev.payhooks.domain.port.IdGenerator;
 import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.staff.StaffUsers;
@@ -13,6 +14,7 @@ import dev.payhooks.domain.usecase.ManageChannels;
 import dev.payhooks.persistence.merchant.JpaApiKeys;
 import dev.payhooks.persistence.merchant.JpaChannels;
 import dev.payhooks.persistence.merchant.JpaMerchants;
+import dev.payhooks.persistence.payment.JpaPaymentTransactions;
 import dev.payhooks.persistence.staff.JpaStaffUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -70,6 +72,12 @@ public class Wiring {
     @ApplicationScoped
     ApiKeys apiKeys() {
         return new JpaApiKeys(entityManager);
+    }
+
+    @Produces
+    @ApplicationScoped
+    PaymentTransactions paymentTransactions() {
+        return new JpaPaymentTransactions(entityManager);
     }
 
     @Produces

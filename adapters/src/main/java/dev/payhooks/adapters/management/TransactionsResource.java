@@ -1,0 +1,217 @@
+package dev.payhooks.adapters.management;
+
+import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.error.InvalidValue;
+import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.payment.Money;
+import dev.payhooks.domain.payment.PaymentTransaction;
+import dev.payhooks.domain.payment.PaymentTransactions;
+import dev.payhooks.domain.payment.PaymentTransactions.Cursor;
+import dev.payhooks.domain.payment.PaymentTransactions.Filter;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.payment.ProviderReference;
+import dev.payhooks.domain.payment.TransactionAmounts;
+import dev.payhooks.domain.payment.TransactionEvent;
+import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.domain.payment.TransactionStatus;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Optional;
+
+/** The calling merchant's payment transactions, read-only: adapters create and change them. */
+@Path("v1/transactions")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(name = "Transactions", description = "Payment transactions with their event history (read-only)")
+@SecurityRequirement(name = "apiKey")
+@APIResponse(responseCode = "401", description = "Missing or invalid API key")
+public class TransactionsResource {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    @Inject
+    PaymentTransactions transactions;
+
+    @Context
+    SecurityContext security;
+
+    private String merchant() {
+        return security.getUserPrincipal().getName();
+    }
+
+    @GET
+    @Operation(summary = "List transactions, newest first",
+        description = "Filters combine. `nextCursor` in the answer fetches the next page; it is absent on the last page.")
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid")
+    public JsonObject list(
+        @QueryParam("channel") @Parameter(description = "channel slug") String channel,
+        @QueryParam("provider") @Parameter(description = "np-atobarai, adyen, walley or annanow") String provider,
+        @QueryParam("status") @Parameter(description = "e.g. AUTHORIZED, CHARGED, REFUNDED") String status,
+        @QueryParam("from") @Parameter(description = "created at or after (ISO-8601 instant)") String from,
+        @QueryParam("to") @Parameter(description = "created before (ISO-8601 instant)") String to,
+        @QueryParam("limit") @Parameter(description = "1-200, default 50") String limit,
+        @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        Filter filter = new Filter(Optional.ofNullable(channel).filter(s -> !s.isBlank()),
+            Optional.ofNullable(provider).map(TransactionsResource::provider),
+            Optional.ofNullable(status).map(TransactionsResource::status),
+            Optional.ofNullable(from).map(value -> instant("from", value)),
+            Optional.ofNullable(to).map(value -> instant("to", value)));
+        PaymentTransactions.Page page = transactions.search(merchant(), filter,
+            Optional.ofNullable(cursor).map(TransactionsResource::decodeCursor), limit(limit));
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.items().forEach(t -> items.add(summary(t)));
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("items", items);
+        page.next().ifPresent(next -> answer.add("nextCursor", encodeCursor(next)));
+        return answer.build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A transaction with its events and provider references")
+    @APIResponse(responseCode = "404", description = "No such transaction")
+    public JsonObject get(@PathParam("id") String id) {
+        TransactionId transactionId;
+        try {
+            transactionId = TransactionId.of(id);
+        } catch (InvalidValue malformed) {
+            throw new NotFound("transaction");
+        }
+        PaymentTransaction t = transactions.byId(merchant(), transactionId).orElseThrow(() -> new NotFound("transaction " + id));
+        JsonArrayBuilder events = Json.createArrayBuilder();
+        for (TransactionEvent e : t.snapshot().events()) {
+            JsonObjectBuilder event = Json.createObjectBuilder()
+                .add("sequence", e.sequence())
+                .add("operation", e.operation().name())
+                .add("result", e.result().name())
+                .add("amount", e.amount().toMajorString())
+                .add("statusAfter", e.statusAfter().name())
+                .add("at", e.at().toString());
+            optional(event, "providerReference", e.providerReference());
+            optional(event, "message", e.message());
+            events.add(event);
+        }
+        JsonArrayBuilder references = Json.createArrayBuilder();
+        for (ProviderReference r : t.snapshot().providerReferences()) {
+            references.add(Json.createObjectBuilder().add("reference", r.value()).add("since", r.since().toString()));
+        }
+        JsonArrayBuilder actions = Json.createArrayBuilder();
+        t.merchantActions().forEach(a -> actions.add(a.name()));
+        return Json.createObjectBuilder(summary(t))
+            .add("events", events)
+            .add("providerReferences", references)
+            .add("availableActions", actions)
+            .build();
+    }
+
+    private static JsonObject summary(PaymentTransaction t) {
+        TransactionAmounts a = t.amounts();
+        JsonObjectBuilder json = Json.createObjectBuilder()
+            .add("id", t.id().value())
+            .add("channel", t.channelSlug())
+            .add("provider", t.provider().slug())
+            .add("merchantReference", t.merchantReference())
+            .add("currency", t.currency().code())
+            .add("status", t.status().name())
+            .add("amounts", Json.createObjectBuilder()
+                .add("authorized", major(a.authorized()))
+                .add("charged", major(a.charged()))
+                .add("refunded", major(a.refunded()))
+                .add("cancelled", major(a.cancelled()))
+                .add("chargedBack", major(a.chargedBack())))
+            .add("createdAt", t.createdAt().toString())
+            .add("updatedAt", t.updatedAt().toString());
+        t.providerReference().ifPresent(ref -> json.add("providerReference", ref));
+        return json.build();
+    }
+
+    private static String major(Money money) {
+        return money.toMajorString();
+    }
+
+    private static void optional(JsonObjectBuilder json, String name, String value) {
+        if (value != null) {
+            json.add(name, value);
+        }
+    }
+
+    private static ProviderId provider(String slug) {
+        try {
+            return ProviderId.fromSlug(slug);
+        } catch (InvalidValue unknown) {
+            throw new InvalidField("provider", unknown.getMessage());
+        }
+    }
+
+    private static TransactionStatus status(String name) {
+        try {
+            return TransactionStatus.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidField("status", "unknown status; expected one of " + java.util.Arrays.toString(TransactionStatus.values()));
+        }
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidField(field, "must be an ISO-8601 instant such as 2026-11-23T10:00:00Z");
+        }
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // the message below says what is accepted
+        }
+        throw new InvalidField("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    static String encodeCursor(Cursor cursor) {
+        String raw = cursor.createdAt().getEpochSecond() + "." + cursor.createdAt().getNano() + "|" + cursor.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Cursor decodeCursor(String token) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            int bar = raw.indexOf('|');
+            String[] time = raw.substring(0, bar).split("\\.");
+            Instant at = Instant.ofEpochSecond(Long.parseLong(time[0]), Long.parseLong(time[1]));
+            String id = raw.substring(bar + 1);
+            TransactionId.of(id);
+            return new Cursor(at, id);
+        } catch (RuntimeException malformed) {
+            throw new InvalidField("cursor", "is not a cursor this API returned");
+        }
+    }
+}
