@@ -1,0 +1,29 @@
+package dev.payhooks.domain.outbound;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The events waiting to be (or already) delivered to merchants, as a collection. The caller owns the transaction. */
+public interface Outbox {
+
+    /**
+     * Adds an event, in the same transaction as the state change that caused it, so the event
+     * exists exactly when the change does. An idempotency key already used by the merchant
+     * fails the transaction: look it up with {@link #byIdempotencyKey} first.
+     */
+    void append(OutboundEvent event);
+
+    Optional<OutboundEvent> byId(EventId id);
+
+    Optional<OutboundEvent> byIdempotencyKey(String merchantId, String idempotencyKey);
+
+    /**
+     * Up to {@code limit} events after the position, oldest first.
+     *
+     * <p>Positions follow creation time, not commit time: a transaction that started earlier
+     * may commit an older event after newer ones were read. A reader must not treat the last
+     * position it saw as "everything before is done" without allowing for transactions still
+     * in flight.
+     */
+    List<OutboundEvent> after(OutboxPosition position, int limit);
+}

@@ -1,0 +1,173 @@
+package dev.payhooks.persistence.inbound;
+
+import dev.payhooks.domain.inbound.InboundNotification;
+import dev.payhooks.domain.inbound.InboundNotifications;
+import dev.payhooks.domain.inbound.ProcessingStatus;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link InboundNotifications} on JPA. The caller owns the transaction.
+ *
+ * <h2>How {@link #store} deduplicates</h2>
+ * Providers resend notifications (Adyen for up to 30 days, Walley at least once), so a duplicate
+ * is an everyday outcome, not an error. Two obvious ways fail:
+ * <ul>
+ * <li>{@code persist} and {@code flush}: the unique constraint violation becomes a Hibernate
+ *     exception that marks the caller's transaction rollback-only (and PostgreSQL aborts the
+ *     transaction on any failed statement), so the caller could not go on to answer "duplicate".</li>
+ * <li>look up the key, then insert: two instances receiving the same retry at the same moment
+ *     both find nothing and both insert.</li>
+ * </ul>
+ * So the unique constraint (provider, dedup_key) decides, through SQL that cannot break the
+ * transaction, sent over the transaction's own connection:
+ * <ul>
+ * <li>PostgreSQL: {@code INSERT … ON CONFLICT (provider, dedup_key) DO NOTHING}. It waits for a
+ *     concurrent transaction inserting the same key, and inserts nothing if that one commits:
+ *     no error, no aborted transaction, no ERROR line in the server log for every retry.</li>
+ * <li>H2: a plain {@code INSERT}. H2 also waits for the concurrent inserter, then reports
+ *     SQLState 23505; unlike PostgreSQL it undoes only the failed statement. The exception is
+ *     caught here and never passes through Hibernate, so nothing is marked rollback-only.</li>
+ * </ul>
+ * Then the existing row's id is read by key. By then the other transaction has committed (the
+ * insert waited for it), so READ COMMITTED, the default on both databases, sees the row.
+ *
+ * <p>Rejected: inserting in a transaction of its own. The repository is a plain class over the
+ * caller's {@link EntityManager}; a separate transaction would need a second connection per
+ * notification and a container boundary (REQUIRES_NEW) that resource-local use does not have.
+ */
+public class JpaInboundNotifications implements InboundNotifications {
+
+    private static final String INSERT = "INSERT INTO inbound_notification (id, provider, dedup_key, merchant_id,"
+        + " channel_slug, raw_body, headers, received_at, verification, verification_failure, status, status_reason,"
+        + " attempts, last_attempt_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_UNLESS_KEY_TAKEN = INSERT + " ON CONFLICT (provider, dedup_key) DO NOTHING";
+    private static final String ID_BY_KEY = "SELECT id FROM inbound_notification WHERE provider = ? AND dedup_key = ?";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final EntityManager em;
+
+    public JpaInboundNotifications(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public StoreResult store(InboundNotification notification) {
+        InboundNotificationEntity row = InboundNotificationMapper.toNewEntity(notification);
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            boolean inserted = isPostgresql(connection) ? insertUnlessKeyTaken(connection, row) : insertOrReportDuplicate(connection, row);
+            if (inserted) {
+                return StoreResult.stored(row.id);
+            }
+            return StoreResult.duplicateOf(idByKey(connection, row).orElseThrow(() -> new IllegalStateException(
+                "notification " + row.provider + "/" + row.dedupKey + " was reported as a duplicate but is not stored")));
+        });
+    }
+
+    @Override
+    public Optional<InboundNotification> byId(String id) {
+        return Optional.ofNullable(em.find(InboundNotificationEntity.class, id)).map(InboundNotificationMapper::toDomain);
+    }
+
+    @Override
+    public void update(InboundNotification notification) {
+        InboundNotificationEntity entity = em.find(InboundNotificationEntity.class, notification.id(), LockModeType.NONE);
+        if (entity == null || entity.version != notification.version()) {
+            throw new OptimisticLockException("notification " + notification.id() + " was changed or removed meanwhile");
+        }
+        InboundNotificationMapper.copyMutableState(notification, entity);
+        em.flush();
+    }
+
+    @Override
+    public List<InboundNotification> awaitingProcessing(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
+        }
+        return em.createQuery("select n from InboundNotificationEntity n"
+                    + " where n.status = :received or (n.status = :failed and n.attempts < :maxAttempts)"
+                    + " order by n.receivedAt, n.id", InboundNotificationEntity.class)
+            .setParameter("received", ProcessingStatus.RECEIVED.name())
+            .setParameter("failed", ProcessingStatus.FAILED.name())
+            .setParameter("maxAttempts", InboundNotification.MAX_PROCESSING_ATTEMPTS)
+            .setMaxResults(limit)
+            .getResultStream()
+            .map(InboundNotificationMapper::toDomain)
+            .toList();
+    }
+
+    private static boolean isPostgresql(Connection connection) throws SQLException {
+        return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+    }
+
+    private static boolean insertUnlessKeyTaken(Connection connection, InboundNotificationEntity row) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_UNLESS_KEY_TAKEN)) {
+            bind(insert, row);
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    private static boolean insertOrReportDuplicate(Connection connection, InboundNotificationEntity row) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            bind(insert, row);
+            insert.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            // 23505 also covers a clash of primary keys, which is a bug and must surface
+            if (UNIQUE_VIOLATION.equals(e.getSQLState()) && idByKey(connection, row).isPresent()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static Optional<String> idByKey(Connection connection, InboundNotificationEntity row) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(ID_BY_KEY)) {
+            select.setString(1, row.provider);
+            select.setString(2, row.dedupKey);
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement insert, InboundNotificationEntity row) throws SQLException {
+        insert.setString(1, row.id);
+        insert.setString(2, row.provider);
+        insert.setString(3, row.dedupKey);
+        insert.setString(4, row.merchantId);
+        insert.setString(5, row.channelSlug);
+        insert.setBytes(6, row.rawBody);
+        insert.setString(7, row.headers);
+        setTime(insert, 8, row.receivedAt);
+        insert.setString(9, row.verification);
+        insert.setString(10, row.verificationFailure);
+        insert.setString(11, row.status);
+        insert.setString(12, row.statusReason);
+        insert.setInt(13, row.attempts);
+        setTime(insert, 14, row.lastAttemptAt);
+        insert.setLong(15, row.version);
+    }
+
+    /** In UTC, as Hibernate writes instants ({@code hibernate.jdbc.time_zone}), so both paths store alike. */
+    private static void setTime(PreparedStatement insert, int index, Instant time) throws SQLException {
+        if (time == null) {
+            insert.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            insert.setObject(index, OffsetDateTime.ofInstant(time, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package dev.payhooks.persistence.inbound;
+
+import dev.payhooks.domain.inbound.InboundNotification;
+import dev.payhooks.domain.inbound.InboundNotifications.StoreResult;
+import dev.payhooks.domain.inbound.NotificationHeaders;
+import dev.payhooks.domain.inbound.NotificationKey;
+import dev.payhooks.domain.inbound.ProcessingStatus;
+import dev.payhooks.domain.inbound.VerificationResult;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.persistence.TestDatabase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class JpaInboundNotificationsTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:15:30.123456789Z");
+
+    static Iterable<String> databases() {
+        return TestDatabase.kinds();
+    }
+
+    private static InboundNotification notification(String id, ProviderId provider, String key, Instant receivedAt) {
+        return InboundNotification.register(id, provider, new NotificationKey(key), "merchant-1", "default-channel",
+            ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8),
+            NotificationHeaders.of(Map.of("Content-Type", "application/json")), VerificationResult.verified(), receivedAt);
+    }
+
+    private static InboundNotification stored(String id, ProcessingStatus status, String reason, int attempts, Instant receivedAt) {
+        return InboundNotification.reconstitute(id, ProviderId.ANNANOW, new NotificationKey("key-" + id), null, null,
+            new byte[] {1}, NotificationHeaders.none(), receivedAt, VerificationResult.notRequired(), status, reason, attempts,
+            status == ProcessingStatus.RECEIVED ? null : receivedAt.plusSeconds(1), 0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void storesAndFindsANotificationExactlyAsItArrived(String kind) {
+        byte[] everyByte = new byte[256 + 3];
+        for (int i = 0; i < 256; i++) {
+            everyByte[i] = (byte) i;
+        }
+        everyByte[256] = (byte) 0xC3; // a truncated UTF-8 sequence: the body is bytes, not text
+        everyByte[257] = 0;
+        everyByte[258] = (byte) 0xFF;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Basic dXNlcjpwYXNz");
+        headers.put("Walley-Signature", "v1=\"abc\\def\"");
+        headers.put("X-Note", "Zürich – 東京, a=b; c:d");
+        headers.put("X-Empty", "");
+        InboundNotification arrived = InboundNotification.register("n-1", ProviderId.WALLEY,
+            new NotificationKey("walley:order:created:45e0:c-1"), "merchant-1", "channel-se", everyByte,
+            NotificationHeaders.of(headers), VerificationResult.verified(), T0);
+
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            StoreResult result = db.query(em -> new JpaInboundNotifications(em).store(arrived));
+            assertEquals(StoreResult.stored("n-1"), result);
+
+            InboundNotification found = db.query(em -> new JpaInboundNotifications(em).byId("n-1")).orElseThrow();
+            assertEquals(ProviderId.WALLEY, found.provider());
+            assertEquals(new NotificationKey("walley:order:created:45e0:c-1"), found.key());
+            assertEquals(Optional.of("merchant-1"), found.merchantId());
+            assertEquals(Optional.of("channel-se"), found.channelSlug());
+            assertArrayEquals(everyByte, found.rawBody());
+            assertEquals(NotificationHeaders.of(headers), found.headers());
+            assertEquals("Basic dXNlcjpwYXNz", found.headers().value("authorization").orElseThrow());
+            assertEquals(Instant.parse("2026-11-23T10:15:30.123456Z"), found.receivedAt());
+            assertEquals(VerificationResult.verified(), found.verification());
+            assertEquals(ProcessingStatus.RECEIVED, found.status());
+            assertEquals(0, found.attempts());
+            assertEquals(Optional.empty(), found.lastAttemptAt());
+            assertEquals(0, found.version());
+            assertEquals(Optional.empty(), db.query(em -> new JpaInboundNotifications(em).byId("n-2")));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void timesAreStoredAsInstantsWhateverTheLocalTimeZone(String kind) throws SQLException {
+        TimeZone original = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            InboundNotification arrived = notification("n-1", ProviderId.ADYEN, "k", T0);
+            db.run(em -> new JpaInboundNotifications(em).store(arrived));
+            db.run(em -> {
+                JpaInboundNotifications notifications = new JpaInboundNotifications(em);
+                InboundNotification n = notifications.byId("n-1").orElseThrow();
+                n.markFailed("provider timeout", Instant.parse("2026-11-23T23:59:59.999999Z"));
+                notifications.update(n);
+            });
+
+            InboundNotification found = db.query(em -> new JpaInboundNotifications(em).byId("n-1")).orElseThrow();
+            assertEquals(Instant.parse("2026-11-23T10:15:30.123456Z"), found.receivedAt());
+            assertEquals(Optional.of(Instant.parse("2026-11-23T23:59:59.999999Z")), found.lastAttemptAt());
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet row = s.executeQuery("SELECT received_at, last_attempt_at FROM inbound_notification")) {
+                assertTrue(row.next());
+                assertEquals(Instant.parse("2026-11-23T10:15:30.123456Z"), row.getObject(1, OffsetDateTime.class).toInstant());
+                assertEquals(Instant.parse("2026-11-23T23:59:59.999999Z"), row.getObject(2, OffsetDateTime.class).toInstant());
+            }
+        } finally {
+            TimeZone.setDefault(original);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aNotificationThatFailedVerificationIsStoredWithItsReason(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            db.run(em -> new JpaInboundNotifications(em).store(InboundNotification.register("n-1", ProviderId.ADYEN,
+                new NotificationKey("k"), null, null, new byte[0], NotificationHeaders.none(),
+                VerificationResult.failed("HMAC signature mismatch"), T0)));
+
+            InboundNotification found = db.query(em -> new JpaInboundNotifications(em).byId("n-1")).orElseThrow();
+            assertEquals(VerificationResult.failed("HMAC signature mismatch"), found.verification());
+            assertEquals(ProcessingStatus.IGNORED, found.status());
+            assertEquals(Optional.of("verification failed: HMAC signature mismatch"), found.statusReason());
+            assertEquals(Optional.empty(), found.merchantId());
+            assertArrayEquals(new byte[0], found.rawBody());
+            assertTrue(found.headers().isEmpty());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aResentNotificationIsADuplicateOfTheStoredOne(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            db.run(em -> new JpaInboundNotifications(em).store(notification("n-1", ProviderId.ADYEN, "psp-1:CAPTURE:true", T0)));
+
+            StoreResult again = db.query(em -> new JpaInboundNotifications(em)
+                .store(notification("n-2", ProviderId.ADYEN, "psp-1:CAPTURE:true", T0.plusSeconds(60))));
+            assertEquals(StoreResult.duplicateOf("n-1"), again);
+            assertTrue(again.isDuplicate());
+
+            StoreResult sameKeyOtherProvider = db.query(em -> new JpaInboundNotifications(em)
+                .store(notification("n-3", ProviderId.WALLEY, "psp-1:CAPTURE:true", T0)));
+            assertEquals(StoreResult.stored("n-3"), sameKeyOtherProvider);
+            assertEquals(2L, count(db));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aDuplicateLeavesTheTransactionUsable(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            db.run(em -> {
+                JpaInboundNotifications notifications = new JpaInboundNotifications(em);
+                assertEquals(StoreResult.stored("n-1"), notifications.store(notification("n-1", ProviderId.ADYEN, "a", T0)));
+                // a duplicate of a row this very transaction inserted, not yet committed
+                assertEquals(StoreResult.duplicateOf("n-1"), notifications.store(notification("n-2", ProviderId.ADYEN, "a", T0)));
+                // the transaction goes on: plain SQL and Hibernate work both still succeed and commit
+                assertEquals(StoreResult.stored("n-3"), notifications.store(notification("n-3", ProviderId.ADYEN, "b", T0)));
+                InboundNotification n1 = notifications.byId("n-1").orElseThrow();
+                n1.markProcessed(T0.plusSeconds(1));
+                notifications.update(n1);
+            });
+
+            assertEquals(2L, count(db));
+            assertEquals(ProcessingStatus.PROCESSED,
+                db.query(em -> new JpaInboundNotifications(em).byId("n-1")).orElseThrow().status());
+            assertTrue(db.query(em -> new JpaInboundNotifications(em).byId("n-3")).isPresent());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aClashOfIdsIsAnErrorNotADuplicate(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            db.run(em -> new JpaInboundNotifications(em).store(notification("n-1", ProviderId.ADYEN, "a", T0)));
+            assertThrows(PersistenceException.class, () -> db.run(em ->
+                new JpaInboundNotifications(em).store(notification("n-1", ProviderId.ADYEN, "b", T0))));
+            assertEquals(1L, count(db));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void concurrentStoresOfOneNotificationStoreItOnce(String kind) throws Exception {
+        int threads = 8;
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<StoreResult>> futures = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    InboundNotification copy = notification("n-" + i, ProviderId.ADYEN, "psp-1:AUTHORISATION:true:", T0);
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        return db.query(em -> {
+                            StoreResult result = new JpaInboundNotifications(em).store(copy);
+                            // keep the transaction open a moment, so the others meet an uncommitted row
+                            sleep(150);
+                            return result;
+                        });
+                    }));
+                }
+                start.countDown();
+
+                List<StoreResult> results = new ArrayList<>();
+                for (Future<StoreResult> future : futures) {
+                    results.add(future.get(60, TimeUnit.SECONDS));
+                }
+                List<StoreResult> stored = results.stream().filter(r -> !r.isDuplicate()).toList();
+                assertEquals(1, stored.size(), results::toString);
+                String winner = stored.get(0).notificationId();
+                assertEquals(threads - 1, results.stream().filter(r -> r.equals(StoreResult.duplicateOf(winner))).count(),
+                    results::toString);
+                assertEquals(1L, count(db));
+                assertTrue(db.query(em -> new JpaInboundNotifications(em).byId(winner)).isPresent());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} other transaction commits={1}")
+    @MethodSource("databasesAndOutcomes")
+    void aStoreWaitsForAnUncommittedStoreOfTheSameKey(String kind, boolean otherCommits) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                CountDownLatch firstStored = new CountDownLatch(1);
+                CountDownLatch finishFirst = new CountDownLatch(1);
+                Future<StoreResult> first = pool.submit(() -> {
+                    EntityManager em = db.entityManagerFactory().createEntityManager();
+                    try {
+                        em.getTransaction().begin();
+                        StoreResult result = new JpaInboundNotifications(em).store(notification("n-1", ProviderId.ADYEN, "k", T0));
+                        firstStored.countDown();
+                        finishFirst.await();
+                        if (otherCommits) {
+                            em.getTransaction().commit();
+                        } else {
+                            em.getTransaction().rollback();
+                        }
+                        return result;
+                    } finally {
+                        em.close();
+                    }
+                });
+                assertTrue(firstStored.await(30, TimeUnit.SECONDS));
+                Future<StoreResult> second = pool.submit(() ->
+                    db.query(em -> new JpaInboundNotifications(em).store(notification("n-2", ProviderId.ADYEN, "k", T0))));
+
+                sleep(300);
+                assertFalse(second.isDone(), "the second store must wait for the first transaction to end");
+                finishFirst.countDown();
+
+                assertEquals(StoreResult.stored("n-1"), first.get(30, TimeUnit.SECONDS));
+                assertEquals(otherCommits ? StoreResult.duplicateOf("n-1") : StoreResult.stored("n-2"),
+                    second.get(30, TimeUnit.SECONDS));
+                assertEquals(1L, count(db));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    static Stream<Arguments> databasesAndOutcomes() {
+        return TestDatabase.kinds().stream().flatMap(kind -> Stream.of(Arguments.of(kind, true), Arguments.of(kind, false)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void processingOutcomesAreStored(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            db.run(em -> new JpaInboundNotifications(em).store(notification("n-1", ProviderId.ADYEN, "k", T0)));
+            Instant failedAt = Instant.parse("2026-11-23T10:15:35.5Z");
+            db.run(em -> {
+                JpaInboundNotifications notifications = new JpaInboundNotifications(em);
+                InboundNotification n = notifications.byId("n-1").orElseThrow();
+                n.markFailed("transaction t-9 not found", failedAt);
+                notifications.update(n);
+            });
+
+            InboundNotification failed = db.query(em -> new JpaInboundNotifications(em).byId("n-1")).orElseThrow();
+            assertEquals(ProcessingStatus.FAILED, failed.status());
+            assertEquals(Optional.of("transaction t-9 not found"), failed.statusReason());
+            assertEquals(1, failed.attempts());
+            assertEquals(Optional.of(failedAt), failed.lastAttemptAt());
+            assertEquals(1, failed.version());
+
+            failed.markProcessed(failedAt.plusSeconds(30));
+            db.run(em -> new JpaInboundNotifications(em).update(failed));
+            InboundNotification processed = db.query(em -> new JpaInboundNotifications(em).byId("n-1")).orElseThrow();
+            assertEquals(ProcessingStatus.PROCESSED, processed.status());
+            assertEquals(Optional.empty(), processed.statusReason());
+            assertEquals(2, processed.attempts());
+            assertEquals(2, processed.version());
+            assertEquals(failed.rawBody().length, processed.rawBodySize());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void staleUpdatesAreRefused(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            db.run(em -> new JpaInboundNotifications(em).store(notification("n-1", ProviderId.ADYEN, "k", T0)));
+            InboundNotification first = db.query(em -> new JpaInboundNotifications(em).byId("n-1")).orElseThrow();
+            InboundNotification second = db.query(em -> new JpaInboundNotifications(em).byId("n-1")).orElseThrow();
+
+            first.markProcessed(T0.plusSeconds(1));
+            db.run(em -> new JpaInboundNotifications(em).update(first));
+
+            second.markFailed("worker two lost the race", T0.plusSeconds(2));
+            assertThrows(OptimisticLockException.class, () -> db.run(em -> new JpaInboundNotifications(em).update(second)));
+            InboundNotification current = db.query(em -> new JpaInboundNotifications(em).byId("n-1")).orElseThrow();
+            assertEquals(ProcessingStatus.PROCESSED, current.status());
+            assertEquals(1, current.attempts());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void awaitingProcessingIsReceivedOrRetryableOldestFirst(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            db.run(em -> {
+                JpaInboundNotifications notifications = new JpaInboundNotifications(em);
+                notifications.store(stored("received-late", ProcessingStatus.RECEIVED, null, 0, T0.plusSeconds(5)));
+                notifications.store(stored("received", ProcessingStatus.RECEIVED, null, 0, T0.plusSeconds(3)));
+                notifications.store(stored("failed-once", ProcessingStatus.FAILED, "timeout", 1, T0.plusSeconds(1)));
+                notifications.store(stored("failed-out", ProcessingStatus.FAILED, "timeout",
+                    InboundNotification.MAX_PROCESSING_ATTEMPTS, T0));
+                notifications.store(stored("processed", ProcessingStatus.PROCESSED, null, 1, T0.plusSeconds(2)));
+                notifications.store(stored("ignored", ProcessingStatus.IGNORED, "unknown event", 1, T0.minusSeconds(1)));
+                notifications.store(InboundNotification.register("unverified", ProviderId.ADYEN, new NotificationKey("u"),
+                    null, null, new byte[0], NotificationHeaders.none(), VerificationResult.failed("bad HMAC"), T0.minusSeconds(2)));
+            });
+
+            assertEquals(List.of("failed-once", "received", "received-late"), awaitingIds(db, 10));
+            assertEquals(List.of("failed-once", "received"), awaitingIds(db, 2));
+            assertTrue(db.query(em -> new JpaInboundNotifications(em).awaitingProcessing(10)).stream()
+                .allMatch(InboundNotification::isAwaitingProcessing));
+        }
+    }
+
+    private static List<String> awaitingIds(TestDatabase db, int limit) {
+        return db.query(em -> new JpaInboundNotifications(em).awaitingProcessing(limit)).stream()
+            .map(InboundNotification::id).toList();
+    }
+
+    private static long count(TestDatabase db) {
+        return db.query(em -> em.createQuery("select count(n) from InboundNotificationEntity n", Long.class).getSingleResult());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
