@@ -94,6 +94,24 @@ public final class TestDatabase implements AutoCloseable {
         return url.isBlank() ? null : url;
     }
 
+    /** Adds bare merchant rows, for tests of tables that reference a merchant. */
+    public TestDatabase withMerchants(String... ids) {
+        try (Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement insert = c.prepareStatement(
+                 "insert into merchant (id, name, merchant_key, created_at, version) values (?, ?, ?, ?, 0)")) {
+            for (String id : ids) {
+                insert.setString(1, id);
+                insert.setString(2, "Merchant " + id);
+                insert.setString(3, String.format("%15s", Integer.toHexString(id.hashCode())).replace(' ', '0'));
+                insert.setObject(4, java.time.OffsetDateTime.parse("2026-11-23T00:00:00Z"));
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

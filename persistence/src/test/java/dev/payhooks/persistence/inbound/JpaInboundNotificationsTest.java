@@ -76,7 +76,7 @@ class JpaInboundNotificationsTest {
             new NotificationKey("walley:order:created:45e0:c-1"), "merchant-1", "channel-se", everyByte,
             NotificationHeaders.of(headers), VerificationResult.verified(), T0);
 
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             StoreResult result = db.query(em -> new JpaInboundNotifications(em).store(arrived));
             assertEquals(StoreResult.stored("n-1"), result);
 
@@ -103,7 +103,7 @@ class JpaInboundNotificationsTest {
     void timesAreStoredAsInstantsWhateverTheLocalTimeZone(String kind) throws SQLException {
         TimeZone original = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             InboundNotification arrived = notification("n-1", ProviderId.ADYEN, "k", T0);
             db.run(em -> new JpaInboundNotifications(em).store(arrived));
             db.run(em -> {
@@ -130,7 +130,7 @@ class JpaInboundNotificationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aNotificationThatFailedVerificationIsStoredWithItsReason(String kind) {
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             db.run(em -> new JpaInboundNotifications(em).store(InboundNotification.register("n-1", ProviderId.ADYEN,
                 new NotificationKey("k"), null, null, new byte[0], NotificationHeaders.none(),
                 VerificationResult.failed("HMAC signature mismatch"), T0)));
@@ -148,7 +148,7 @@ class JpaInboundNotificationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aResentNotificationIsADuplicateOfTheStoredOne(String kind) {
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             db.run(em -> new JpaInboundNotifications(em).store(notification("n-1", ProviderId.ADYEN, "psp-1:CAPTURE:true", T0)));
 
             StoreResult again = db.query(em -> new JpaInboundNotifications(em)
@@ -166,7 +166,7 @@ class JpaInboundNotificationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aDuplicateLeavesTheTransactionUsable(String kind) {
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             db.run(em -> {
                 JpaInboundNotifications notifications = new JpaInboundNotifications(em);
                 assertEquals(StoreResult.stored("n-1"), notifications.store(notification("n-1", ProviderId.ADYEN, "a", T0)));
@@ -189,7 +189,7 @@ class JpaInboundNotificationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aClashOfIdsIsAnErrorNotADuplicate(String kind) {
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             db.run(em -> new JpaInboundNotifications(em).store(notification("n-1", ProviderId.ADYEN, "a", T0)));
             assertThrows(PersistenceException.class, () -> db.run(em ->
                 new JpaInboundNotifications(em).store(notification("n-1", ProviderId.ADYEN, "b", T0))));
@@ -201,7 +201,7 @@ class JpaInboundNotificationsTest {
     @MethodSource("databases")
     void concurrentStoresOfOneNotificationStoreItOnce(String kind) throws Exception {
         int threads = 8;
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
                 CountDownLatch start = new CountDownLatch(1);
@@ -240,7 +240,7 @@ class JpaInboundNotificationsTest {
     @ParameterizedTest(name = "{0} other transaction commits={1}")
     @MethodSource("databasesAndOutcomes")
     void aStoreWaitsForAnUncommittedStoreOfTheSameKey(String kind, boolean otherCommits) throws Exception {
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 CountDownLatch firstStored = new CountDownLatch(1);
@@ -287,7 +287,7 @@ class JpaInboundNotificationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void processingOutcomesAreStored(String kind) {
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             db.run(em -> new JpaInboundNotifications(em).store(notification("n-1", ProviderId.ADYEN, "k", T0)));
             Instant failedAt = Instant.parse("2026-11-23T10:15:35.5Z");
             db.run(em -> {
@@ -318,7 +318,7 @@ class JpaInboundNotificationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void staleUpdatesAreRefused(String kind) {
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             db.run(em -> new JpaInboundNotifications(em).store(notification("n-1", ProviderId.ADYEN, "k", T0)));
             InboundNotification first = db.query(em -> new JpaInboundNotifications(em).byId("n-1")).orElseThrow();
             InboundNotification second = db.query(em -> new JpaInboundNotifications(em).byId("n-1")).orElseThrow();
@@ -337,7 +337,7 @@ class JpaInboundNotificationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void awaitingProcessingIsReceivedOrRetryableOldestFirst(String kind) {
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             db.run(em -> {
                 JpaInboundNotifications notifications = new JpaInboundNotifications(em);
                 notifications.store(stored("received-late", ProcessingStatus.RECEIVED, null, 0, T0.plusSeconds(5)));

@@ -40,7 +40,7 @@ class JpaOutboxTest {
     @MethodSource("databases")
     void appendsAndFindsAnEventExactly(String kind) {
         String largePayload = "{\"blob\":\"" + "x".repeat(300_000) + "\"}";
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             db.run(em -> {
                 JpaOutbox outbox = new JpaOutbox(em);
                 outbox.append(OutboundEvent.create(id('a'), "merchant-1", "transaction.sale.success", PAYLOAD, T0,
@@ -68,7 +68,7 @@ class JpaOutboxTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void idempotencyKeysAreFoundPerMerchant(String kind) {
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             db.run(em -> {
                 JpaOutbox outbox = new JpaOutbox(em);
                 outbox.append(event('a', "merchant-1", T0, "order-42"));
@@ -87,7 +87,7 @@ class JpaOutboxTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void anIdempotencyKeyIsUsedOncePerMerchantAndMayBeAbsentOften(String kind) {
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             db.run(em -> {
                 JpaOutbox outbox = new JpaOutbox(em);
                 outbox.append(event('a', "merchant-1", T0, "order-42"));
@@ -107,7 +107,7 @@ class JpaOutboxTest {
     void eventsAreReadOldestFirstPageByPage(String kind) {
         Instant t1 = T0.plusNanos(1_000); // the next microsecond
         Instant t2 = T0.plusSeconds(1);
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             db.run(em -> {
                 JpaOutbox outbox = new JpaOutbox(em);
                 // appended out of order; two pairs share a creation time and are ordered by id
