@@ -25,7 +25,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -164,12 +169,13 @@ class ManagementApiIT {
         assertEquals(404, send("GET", "channels/" + slug, null).status());
     }
 
-    /** On PostgreSQL the test can look at the stored row (the H2 file is locked by the server). */
+    /** A second connection to the server's database (H2 runs with AUTO_SERVER in the tests). */
+    static Connection database() throws Exception {
+        return DB_URL.startsWith("jdbc:h2:") ? DriverManager.getConnection(DB_URL, "sa", "") : DriverManager.getConnection(DB_URL);
+    }
+
     void assertSealedInTheDatabase(String slug) throws Exception {
-        if (!DB_URL.startsWith("jdbc:postgresql:")) {
-            return;
-        }
-        try (Connection c = DriverManager.getConnection(DB_URL);
+        try (Connection c = database();
              PreparedStatement q = c.prepareStatement("select p.sealed_secrets, p.setting_values from channel_provider p "
                  + "join channel ch on ch.id = p.channel_id where ch.slug = ? and p.provider = 'adyen'")) {
             q.setString(1, slug);
@@ -196,6 +202,145 @@ class ManagementApiIT {
 
         assertEquals(204, send("DELETE", "api-keys/" + id, null).status());
         assertEquals(401, send("GET", "channels", null, null, key).status());
+    }
+
+    /** Inserts a merchant with an API key, as a second tenant; returns the key. */
+    static String secondMerchantWithKey() throws Exception {
+        String merchantId = UUID.randomUUID().toString();
+        String key = "phk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 32) + "00000000";
+        try (Connection c = database()) {
+            try (PreparedStatement m = c.prepareStatement(
+                    "insert into merchant (id, name, merchant_key, created_at, version) values (?, 'Other shop', ?, ?, 0)")) {
+                m.setString(1, merchantId);
+                m.setString(2, merchantId.replace("-", "").substring(0, 15));
+                m.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                m.executeUpdate();
+            }
+            try (PreparedStatement k = c.prepareStatement("insert into api_key (id, merchant_id, label, display_prefix, key_hash, "
+                    + "sealed_key, created_at, version) values (?, ?, 'other', 'phk_…', ?, 'v1:00000000:unused', ?, 0)")) {
+                k.setString(1, UUID.randomUUID().toString());
+                k.setString(2, merchantId);
+                k.setString(3, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8))));
+                k.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+                k.executeUpdate();
+            }
+        }
+        return key;
+    }
+
+    @Test
+    void oneMerchantCannotSeeAnothersData() throws Exception {
+        String otherKey = secondMerchantWithKey();
+        String slug = uniqueSlug();
+        assertEquals(201, send("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"Mine\", \"currency\": \"EUR\", \"country\": \"DE\"}").status());
+        assertEquals(200, send("PUT", "channels/" + slug + "/providers/adyen", ADYEN).status());
+
+        assertEquals(404, send("GET", "channels/" + slug, null, null, otherKey).status());
+        assertEquals(404, send("GET", "channels/" + slug + "/providers/adyen", null, null, otherKey).status());
+        assertEquals(404, send("DELETE", "channels/" + slug, null, null, otherKey).status());
+        assertFalse(send("GET", "channels", null, null, otherKey).body().contains(slug));
+        // the same slug is free for the other merchant: it is a different channel
+        assertEquals(201, send("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"Theirs\", \"currency\": \"EUR\", \"country\": \"DE\"}",
+            "application/json", otherKey).status());
+        assertEquals("Mine", send("GET", "channels/" + slug, null).object().getString("name"));
+
+        String[] mine = seedTransactions(slug, 1);
+        assertEquals(404, send("GET", "transactions/" + mine[0], null, null, otherKey).status());
+        assertFalse(send("GET", "transactions?channel=" + slug, null, null, otherKey).body().contains(mine[0]));
+        assertEquals(200, send("GET", "transactions/" + mine[0], null).status());
+    }
+
+    /** Inserts transactions of the API key's merchant in a channel (what adapters will do); returns their ids. */
+    String[] seedTransactions(String channel, int count) throws Exception {
+        String merchantId = send("GET", "merchant", null).object().getString("id");
+        String[] ids = new String[count];
+        OffsetDateTime t0 = OffsetDateTime.parse("2026-11-01T09:00:00Z");
+        try (Connection c = database();
+             PreparedStatement tx = c.prepareStatement("insert into payment_transaction (id, merchant_id, channel_slug, provider, "
+                 + "merchant_reference, provider_reference, currency, status, authorized, charged, refunded, cancelled, charged_back, "
+                 + "authorization_pending, charge_pending, refund_pending, cancel_pending, created_at, updated_at, version) "
+                 + "values (?, ?, ?, ?, ?, ?, 'JPY', ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, ?, ?, 0)");
+             PreparedStatement ev = c.prepareStatement("insert into transaction_event (transaction_id, sequence_number, operation, "
+                 + "result, amount, provider_reference, occurred_at, message, event_key, status_after) values (?, ?, ?, 'SUCCESS', ?, ?, ?, ?, ?, ?)");
+             PreparedStatement ref = c.prepareStatement(
+                 "insert into transaction_provider_reference (transaction_id, position, reference, since) values (?, 0, ?, ?)")) {
+            for (int i = 0; i < count; i++) {
+                ids[i] = "tx-" + UUID.randomUUID();
+                boolean charged = i % 2 == 1;
+                OffsetDateTime at = t0.plusMinutes(i);
+                tx.setString(1, ids[i]);
+                tx.setString(2, merchantId);
+                tx.setString(3, channel);
+                tx.setString(4, i == 2 ? "np-atobarai" : "adyen");
+                tx.setString(5, "saleor-" + i);
+                tx.setString(6, "psp-" + ids[i]);
+                tx.setString(7, charged ? "CHARGED" : "AUTHORIZED");
+                tx.setLong(8, 5000 + i);
+                tx.setLong(9, charged ? 5000 + i : 0);
+                tx.setObject(10, at);
+                tx.setObject(11, at);
+                tx.executeUpdate();
+                int sequence = 1;
+                for (String operation : charged ? new String[] {"AUTHORIZE", "CHARGE"} : new String[] {"AUTHORIZE"}) {
+                    ev.setString(1, ids[i]);
+                    ev.setInt(2, sequence);
+                    ev.setString(3, operation);
+                    ev.setLong(4, 5000 + i);
+                    ev.setString(5, "psp-" + ids[i]);
+                    ev.setObject(6, at);
+                    ev.setString(7, operation.equals("AUTHORIZE") ? "Authorised" : null);
+                    ev.setString(8, operation + "-" + ids[i]);
+                    ev.setString(9, sequence == 1 ? "AUTHORIZED" : "CHARGED");
+                    ev.executeUpdate();
+                    sequence++;
+                }
+                ref.setString(1, ids[i]);
+                ref.setString(2, "psp-" + ids[i]);
+                ref.setObject(3, at);
+                ref.executeUpdate();
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void transactionsAreListedFilteredPagedAndShownWithTheirHistory() throws Exception {
+        String channel = uniqueSlug();
+        String[] ids = seedTransactions(channel, 5);
+
+        JsonArray all = send("GET", "transactions?channel=" + channel, null).object().getJsonArray("items");
+        assertEquals(5, all.size());
+        assertEquals(ids[4], all.getJsonObject(0).getString("id"), "newest first");
+        assertEquals("5004", all.getJsonObject(0).getJsonObject("amounts").getString("authorized"), "JPY has no decimals");
+
+        assertEquals(2, send("GET", "transactions?channel=" + channel + "&status=CHARGED", null).object().getJsonArray("items").size());
+        assertEquals(1, send("GET", "transactions?channel=" + channel + "&provider=np-atobarai", null).object().getJsonArray("items").size());
+        assertEquals(2, send("GET", "transactions?channel=" + channel + "&from=2026-11-01T09:01:00Z&to=2026-11-01T09:03:00Z", null)
+            .object().getJsonArray("items").size());
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonObject page = send("GET", "transactions?channel=" + channel + "&limit=2" + (cursor == null ? "" : "&cursor=" + cursor), null).object();
+            page.getJsonArray("items").forEach(item -> paged.add(item.asJsonObject().getString("id")));
+            cursor = page.containsKey("nextCursor") ? page.getString("nextCursor") : null;
+        } while (cursor != null);
+        assertEquals(List.of(ids[4], ids[3], ids[2], ids[1], ids[0]), paged);
+
+        JsonObject detail = send("GET", "transactions/" + ids[1], null).object();
+        assertEquals("CHARGED", detail.getString("status"));
+        assertEquals(2, detail.getJsonArray("events").size());
+        assertEquals("CHARGE", detail.getJsonArray("events").getJsonObject(1).getString("operation"));
+        assertEquals("psp-" + ids[1], detail.getString("providerReference"));
+
+        for (String bad : new String[] {"limit=0", "limit=201", "limit=x", "status=BOGUS", "provider=paypal",
+                "from=yesterday", "to=2026-13-01", "cursor=not-a-cursor"}) {
+            Answer answer = send("GET", "transactions?" + bad, null);
+            assertEquals(400, answer.status(), bad + " → " + answer.body());
+            assertEquals("invalid_field", answer.object().getString("error"), bad);
+        }
+        assertEquals(404, send("GET", "transactions/no-such-transaction", null).status());
+        assertEquals(404, send("GET", "transactions/%20bad%20id", null).status());
     }
 
     /** Each bad request: method, path, body, content type, expected status. */
