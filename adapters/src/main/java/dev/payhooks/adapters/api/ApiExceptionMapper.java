@@ -27,6 +27,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        if (exception instanceof ApiProblem problem) {
+            return json(problem.status(), new ApiError(ApiError.codeFor(problem.status()), problem.getMessage()));
+        }
         if (exception instanceof DomainException rejected) {
             return json(statusOf(rejected), new ApiError(rejected.code(), rejected.getMessage()));
         }

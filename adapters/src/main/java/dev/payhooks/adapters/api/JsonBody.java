@@ -4,12 +4,10 @@ import dev.payhooks.domain.error.InvalidField;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.WebApplicationException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,22 +39,25 @@ public final class JsonBody {
             throw new UncheckedIOException(e);
         }
         if (bytes.length > MAX_BYTES) {
-            throw new WebApplicationException("Request body is larger than " + MAX_BYTES / 1024 + " KiB", 413);
+            throw new ApiProblem(413, "Request body is larger than " + MAX_BYTES / 1024 + " KiB");
         }
         if (bytes.length == 0) {
-            throw new BadRequestException("Request body is empty; a JSON object is expected");
+            throw new ApiProblem(400, "Request body is empty; a JSON object is expected");
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new BadRequestException("Request body must be a JSON object");
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new ApiProblem(400, "Request body must be a JSON object");
             }
-            return new JsonBody(value.asJsonObject());
+            JsonObject object = parser.getObject();
+            if (parser.hasNext()) {
+                throw new ApiProblem(400, "Unexpected content after the JSON object");
+            }
+            return new JsonBody(object);
         } catch (JsonParsingException e) {
-            throw new BadRequestException("Malformed JSON at line " + e.getLocation().getLineNumber()
+            throw new ApiProblem(400, "Malformed JSON at line " + e.getLocation().getLineNumber()
                 + ", column " + e.getLocation().getColumnNumber());
         } catch (JsonException e) {
-            throw new BadRequestException("Malformed JSON");
+            throw new ApiProblem(400, "Malformed JSON");
         }
     }
 

@@ -359,6 +359,7 @@ class ManagementApiIT {
 
         List<Bad> sweep = new ArrayList<>(List.of(
             new Bad("POST", "channels", "{", json, 400),
+            new Bad("POST", "channels", "{\"slug\": \"a\", \"name\": \"n\", \"currency\": \"JPY\", \"country\": \"JP\"} {}", json, 400),
             new Bad("POST", "channels", "{\"slug\": ", json, 400),
             new Bad("POST", "channels", "[1, 2]", json, 400),
             new Bad("POST", "channels", "\"text\"", json, 400),
