@@ -7,7 +7,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import dev.payhooks.adapters.api.JsonBody;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import java.io.InputStream;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -34,8 +39,27 @@ public class MerchantResource {
     @GET
     @Operation(summary = "The calling merchant: id, name and the merchant key outbound webhooks carry")
     public JsonObject get() {
+        return json(merchant());
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Rename the calling merchant", description = "Body: {\"name\": \"...\"}")
+    public JsonObject rename(InputStream body) {
+        JsonBody json = JsonBody.read(body).allowOnly("name");
+        Merchant merchant = merchant();
+        merchant.rename(json.requiredString("name"));
+        merchants.update(merchant);
+        return json(merchant);
+    }
+
+    private Merchant merchant() {
         String id = security.getUserPrincipal().getName();
-        Merchant merchant = merchants.byId(id).orElseThrow(() -> new NotFound("merchant"));
+        return merchants.byId(id).orElseThrow(() -> new NotFound("merchant"));
+    }
+
+    private static JsonObject json(Merchant merchant) {
         return Json.createObjectBuilder()
             .add("id", merchant.id())
             .add("name", merchant.name())

@@ -125,6 +125,11 @@ class ManagementApiIT {
 
         assertEquals(200, merchant.status(), merchant.body());
         assertEquals(15, merchant.object().getString("merchantKey").length());
+
+        Answer renamed = send("PUT", "merchant", "{\"name\": \"  Tokyo Shop  \"}");
+        assertEquals(200, renamed.status(), renamed.body());
+        assertEquals("Tokyo Shop", renamed.object().getString("name"));
+        assertEquals(400, send("PUT", "merchant", "{\"name\": \"\"}").status());
     }
 
     @Test
