@@ -359,6 +359,7 @@ class ManagementApiIT {
         String channelBefore = send("GET", "channels/" + slug, null).body();
         String providerBefore = send("GET", "channels/" + slug + "/providers/adyen", null).body();
         String listBefore = send("GET", "channels", null).body();
+        String merchantBefore = send("GET", "merchant", null).body();
         String json = "application/json";
         String big = "{\"slug\": \"x\", \"name\": \"" + "a".repeat(70_000) + "\", \"currency\": \"JPY\", \"country\": \"JP\"}";
 
@@ -399,6 +400,10 @@ class ManagementApiIT {
             new Bad("POST", "api-keys", "{}", json, 400),
             new Bad("POST", "api-keys", "{\"label\": 42}", json, 400),
             new Bad("DELETE", "api-keys/no-such-key", null, null, 404),
+            new Bad("PUT", "merchant", "{\"name\": ", json, 400),
+            new Bad("PUT", "merchant", "{\"name\": 7}", json, 400),
+            new Bad("PUT", "merchant", "{\"name\": \"x\", \"merchantKey\": \"mine\"}", json, 400),
+            new Bad("PUT", "merchant", "name=x", "text/plain", 415),
             new Bad("PATCH", "channels/" + slug, "{}", json, 405),
             new Bad("GET", "no-such-endpoint", null, null, 404)));
 
@@ -415,5 +420,6 @@ class ManagementApiIT {
         assertEquals(channelBefore, send("GET", "channels/" + slug, null).body());
         assertEquals(providerBefore, send("GET", "channels/" + slug + "/providers/adyen", null).body());
         assertEquals(listBefore, send("GET", "channels", null).body());
+        assertEquals(merchantBefore, send("GET", "merchant", null).body());
     }
 }
