@@ -133,6 +133,10 @@ class ServerIT {
         HttpResponse<String> openapi = get(server() + "/openapi");
         assertEquals(200, openapi.statusCode());
         assertTrue(openapi.body().contains("title: Payhooks API"), openapi.body());
+        for (String path : new String[] {"/api/v1/channels:", "/api/v1/channels/{slug}/providers/{provider}:",
+                "/api/v1/transactions:", "/api/v1/api-keys:", "/api/v1/merchant:"}) {
+            assertTrue(openapi.body().contains(path), "OpenAPI describes " + path);
+        }
 
         assertEquals(200, get(server() + "/metrics").statusCode());
     }
