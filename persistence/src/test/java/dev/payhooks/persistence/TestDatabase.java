@@ -1,5 +1,11 @@
 package dev.payhooks.persistence;
 
+import dev.payhooks.domain.payment.Currency;
+import dev.payhooks.domain.payment.PaymentTransaction;
+import dev.payhooks.domain.payment.PaymentTransactions;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.persistence.payment.JpaPaymentTransactions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.flywaydb.core.Flyway;
@@ -10,6 +16,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +117,37 @@ public final class TestDatabase implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return this;
+    }
+
+    /**
+     * Adds JPY transactions (Adyen, channel "jp-store", created 2026-11-23T00:00:00Z) of a
+     * merchant added before, for tests of tables that reference a transaction.
+     */
+    public TestDatabase withTransactions(String merchantId, String... ids) {
+        run(em -> {
+            PaymentTransactions transactions = new JpaPaymentTransactions(em);
+            for (String id : ids) {
+                transactions.add(merchantId, PaymentTransaction.initialize(TransactionId.of(id), "jp-store",
+                    ProviderId.ADYEN, "saleor-" + id, Currency.JPY, Instant.parse("2026-11-23T00:00:00Z")));
+            }
+        });
+        return this;
+    }
+
+    /** A count of rows, to see what the database itself did (cascades). */
+    public long count(String table) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rows = s.executeQuery("select count(*) from " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs one statement outside JPA, e.g. a delete whose cascades a test checks. */
+    public void execute(String sql) {
+        execute(dataSource, sql);
     }
 
     public DataSource dataSource() {

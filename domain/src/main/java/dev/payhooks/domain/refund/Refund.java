@@ -159,6 +159,8 @@ public final class Refund {
         if (grantedRefundId == null || grantedRefundId.isBlank()) {
             throw new InvalidValue("a granted refund needs Saleor's granted refund id");
         }
+        // bounded like every other Saleor id: it is half of a unique key, and an index entry has a size limit
+        RefundLine.requireId(grantedRefundId, "granted refund id");
         if (lines.isEmpty() && !includesShipping) {
             throw new InvalidValue("granted refund " + grantedRefundId + " refunds neither lines nor shipping");
         }

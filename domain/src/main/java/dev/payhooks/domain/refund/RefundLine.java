@@ -34,7 +34,7 @@ public record RefundLine(String lineId, String orderLineId, int quantity, Money 
         return Optional.ofNullable(amount);
     }
 
-    private static void requireId(String id, String name) {
+    static void requireId(String id, String name) {
         if (id == null || id.isBlank() || id.length() > 255 || id.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidValue(name + " " + InvalidValue.echo(id) + " must be 1-255 printable characters");
         }

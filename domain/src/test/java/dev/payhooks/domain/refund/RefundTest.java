@@ -68,6 +68,17 @@ class RefundTest {
     }
 
     @Test
+    void theGrantedRefundIdIsAPrintableSaleorId() {
+        RefundLine line = RefundLine.of("line-1", "order-line-1", 1);
+        assertThrows(InvalidValue.class, () -> Refund.requestGranted(RefundId.of("r-2"), TX, "x".repeat(256), jpy(1),
+            List.of(line), false, RefundStage.BEFORE_SHIPMENT, T0));
+        assertThrows(InvalidValue.class, () -> Refund.requestGranted(RefundId.of("r-2"), TX, "id\u0000", jpy(1),
+            List.of(line), false, RefundStage.BEFORE_SHIPMENT, T0));
+        assertEquals(255, Refund.requestGranted(RefundId.of("r-2"), TX, "x".repeat(255), jpy(1), List.of(line), false,
+            RefundStage.BEFORE_SHIPMENT, T0).grantedRefundId().orElseThrow().length());
+    }
+
+    @Test
     void linesAreListedOnce() {
         RefundLine line = RefundLine.of("line-1", "order-line-1", 1);
         assertThrows(InvalidValue.class, () -> granted(List.of(line, line), false));

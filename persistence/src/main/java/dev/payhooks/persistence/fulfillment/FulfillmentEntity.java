@@ -1,0 +1,84 @@
+package dev.payhooks.persistence.fulfillment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A fulfillment of a transaction, keyed by both: the id alone is Saleor's and repeats across merchants. */
+@Entity
+@Table(name = "fulfillment")
+@IdClass(FulfillmentEntity.Key.class)
+public class FulfillmentEntity {
+
+    public static class Key implements Serializable {
+        String transactionId;
+        String id;
+
+        public Key() {
+            // for JPA
+        }
+
+        Key(String transactionId, String id) {
+            this.transactionId = transactionId;
+            this.id = id;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(k.transactionId, transactionId) && Objects.equals(k.id, id);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(transactionId, id);
+        }
+    }
+
+    @Id
+    @Column(name = "transaction_id", length = 64, nullable = false)
+    String transactionId;
+
+    @Id
+    @Column(name = "id", length = 255, nullable = false)
+    String id;
+
+    @Column(name = "tracking_number", length = 50, nullable = false)
+    String trackingNumber;
+
+    @Column(name = "carrier_code", length = 32)
+    String carrierCode;
+
+    /** {@link dev.payhooks.domain.fulfillment.ShipmentReportStatus} name. */
+    @Column(name = "report_status", length = 16, nullable = false)
+    String reportStatus;
+
+    @Column(name = "message", length = 1000)
+    String message;
+
+    @Column(name = "report_attempts", nullable = false)
+    int reportAttempts;
+
+    @Column(name = "last_attempt_at")
+    Instant lastAttemptAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    long version;
+
+    protected FulfillmentEntity() {
+        // for JPA
+    }
+}
