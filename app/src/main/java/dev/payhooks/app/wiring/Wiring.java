@@ -2,19 +2,27 @@ package dev.payhooks.app.wiring;
 
 import dev.payhooks.app.secrets.AesGcmSecrets;
 import dev.payhooks.app.secrets.MasterKeySource;
+import dev.payhooks.domain.fulfillment.Fulfillments;
+import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.payment.PaymentTransactions;
+import dev.payhooks.domain.outbound.Outbox;
 import dev.payhooks.domain.port.IdGenerator;
 import dev.payhooks.domain.port.Secrets;
+import dev.payhooks.domain.refund.Refunds;
 import dev.payhooks.domain.staff.StaffUsers;
 import dev.payhooks.domain.usecase.ManageApiKeys;
 import dev.payhooks.domain.usecase.ManageChannels;
+import dev.payhooks.persistence.fulfillment.JpaFulfillments;
+import dev.payhooks.persistence.inbound.JpaInboundNotifications;
 import dev.payhooks.persistence.merchant.JpaApiKeys;
 import dev.payhooks.persistence.merchant.JpaChannels;
 import dev.payhooks.persistence.merchant.JpaMerchants;
+import dev.payhooks.persistence.outbound.JpaOutbox;
 import dev.payhooks.persistence.payment.JpaPaymentTransactions;
+import dev.payhooks.persistence.refund.JpaRefunds;
 import dev.payhooks.persistence.staff.JpaStaffUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -78,6 +86,30 @@ public class Wiring {
     @ApplicationScoped
     PaymentTransactions paymentTransactions() {
         return new JpaPaymentTransactions(entityManager);
+    }
+
+    @Produces
+    @ApplicationScoped
+    Refunds refunds() {
+        return new JpaRefunds(entityManager);
+    }
+
+    @Produces
+    @ApplicationScoped
+    Fulfillments fulfillments() {
+        return new JpaFulfillments(entityManager);
+    }
+
+    @Produces
+    @ApplicationScoped
+    InboundNotifications inboundNotifications() {
+        return new JpaInboundNotifications(entityManager);
+    }
+
+    @Produces
+    @ApplicationScoped
+    Outbox outbox() {
+        return new JpaOutbox(entityManager);
     }
 
     @Produces
