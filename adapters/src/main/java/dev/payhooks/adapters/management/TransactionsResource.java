@@ -3,6 +3,8 @@ package dev.payhooks.adapters.management;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.fulfillment.Fulfillment;
+import dev.payhooks.domain.fulfillment.Fulfillments;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.PaymentTransactions;
@@ -14,6 +16,9 @@ import dev.payhooks.domain.payment.TransactionAmounts;
 import dev.payhooks.domain.payment.TransactionEvent;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.payment.TransactionStatus;
+import dev.payhooks.domain.refund.Refund;
+import dev.payhooks.domain.refund.RefundLine;
+import dev.payhooks.domain.refund.Refunds;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -55,6 +60,12 @@ public class TransactionsResource {
     @Inject
     PaymentTransactions transactions;
 
+    @Inject
+    Refunds refunds;
+
+    @Inject
+    Fulfillments fulfillments;
+
     @Context
     SecurityContext security;
 
@@ -90,7 +101,7 @@ public class TransactionsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A transaction with its events and provider references")
+    @Operation(summary = "A transaction with its events, provider references, refunds and fulfillments")
     @APIResponse(responseCode = "404", description = "No such transaction")
     public JsonObject get(@PathParam("id") String id) {
         TransactionId transactionId;
@@ -123,7 +134,52 @@ public class TransactionsResource {
             .add("events", events)
             .add("providerReferences", references)
             .add("availableActions", actions)
+            .add("refunds", refundsJson(t))
+            .add("fulfillments", fulfillmentsJson(t))
             .build();
+    }
+
+    private JsonArrayBuilder refundsJson(PaymentTransaction t) {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (Refund r : refunds.ofTransaction(t.id())) {
+            JsonArrayBuilder lines = Json.createArrayBuilder();
+            for (RefundLine line : r.lines()) {
+                JsonObjectBuilder l = Json.createObjectBuilder()
+                    .add("lineId", line.lineId()).add("orderLineId", line.orderLineId()).add("quantity", line.quantity());
+                line.amountIfKnown().ifPresent(amount -> l.add("amount", amount.toMajorString()));
+                lines.add(l);
+            }
+            JsonObjectBuilder refund = Json.createObjectBuilder()
+                .add("id", r.id().value())
+                .add("kind", r.kind().name())
+                .add("amount", r.amount().toMajorString())
+                .add("stage", r.stage().name())
+                .add("status", r.status().name())
+                .add("includesShipping", r.includesShipping())
+                .add("lines", lines)
+                .add("requestedAt", r.requestedAt().toString());
+            r.grantedRefundId().ifPresent(id -> refund.add("grantedRefundId", id));
+            r.providerReference().ifPresent(ref -> refund.add("providerReference", ref));
+            r.message().ifPresent(message -> refund.add("message", message));
+            all.add(refund);
+        }
+        return all;
+    }
+
+    private JsonArrayBuilder fulfillmentsJson(PaymentTransaction t) {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (Fulfillment f : fulfillments.ofTransaction(t.id())) {
+            JsonObjectBuilder fulfillment = Json.createObjectBuilder()
+                .add("id", f.id().value())
+                .add("trackingNumber", f.trackingNumber().value())
+                .add("status", f.status().name())
+                .add("reportAttempts", f.reportAttempts())
+                .add("createdAt", f.createdAt().toString());
+            f.carrierCode().ifPresent(code -> fulfillment.add("carrierCode", code));
+            f.message().ifPresent(message -> fulfillment.add("message", message));
+            all.add(fulfillment);
+        }
+        return all;
     }
 
     private static JsonObject summary(PaymentTransaction t) {

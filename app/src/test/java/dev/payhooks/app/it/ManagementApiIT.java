@@ -304,6 +304,25 @@ class ManagementApiIT {
                 ref.setObject(3, at);
                 ref.executeUpdate();
             }
+            if (count > 1) {
+                // the second transaction is charged: give it a partial refund and a shipment
+                try (PreparedStatement refund = c.prepareStatement("insert into refund (id, transaction_id, kind, amount, currency, "
+                         + "includes_shipping, stage, status, provider_reference, requested_at, updated_at, version) "
+                         + "values (?, ?, 'MANUAL', 1200, 'JPY', false, 'AFTER_SHIPMENT', 'SUCCEEDED', 'refund-psp', ?, ?, 0)");
+                     PreparedStatement fulfillment = c.prepareStatement("insert into fulfillment (transaction_id, id, tracking_number, "
+                         + "carrier_code, report_status, report_attempts, created_at, updated_at, version) "
+                         + "values (?, 'RnVsZmlsbG1lbnQ6MQ==', 'JP-1234-5678', '50000', 'REPORTED', 1, ?, ?, 0)")) {
+                    refund.setString(1, "refund-" + ids[1]);
+                    refund.setString(2, ids[1]);
+                    refund.setObject(3, t0.plusHours(1));
+                    refund.setObject(4, t0.plusHours(1));
+                    refund.executeUpdate();
+                    fulfillment.setString(1, ids[1]);
+                    fulfillment.setObject(2, t0.plusHours(1));
+                    fulfillment.setObject(3, t0.plusHours(1));
+                    fulfillment.executeUpdate();
+                }
+            }
         }
         return ids;
     }
@@ -337,6 +356,10 @@ class ManagementApiIT {
         assertEquals(2, detail.getJsonArray("events").size());
         assertEquals("CHARGE", detail.getJsonArray("events").getJsonObject(1).getString("operation"));
         assertEquals("psp-" + ids[1], detail.getString("providerReference"));
+        assertEquals("1200", detail.getJsonArray("refunds").getJsonObject(0).getString("amount"));
+        assertEquals("AFTER_SHIPMENT", detail.getJsonArray("refunds").getJsonObject(0).getString("stage"));
+        assertEquals("JP-1234-5678", detail.getJsonArray("fulfillments").getJsonObject(0).getString("trackingNumber"));
+        assertEquals(0, send("GET", "transactions/" + ids[0], null).object().getJsonArray("refunds").size());
 
         for (String bad : new String[] {"limit=0", "limit=201", "limit=x", "status=BOGUS", "provider=paypal",
                 "from=yesterday", "to=2026-13-01", "cursor=not-a-cursor"}) {
