@@ -1,0 +1,294 @@
+package dev.payhooks.adapters.outbound;
+
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One HTTP/1.1 POST to a webhook endpoint, over a connection to the address the SSRF guard
+ * checked (never a second DNS lookup), with TLS verified against the URL's host name (SNI and
+ * certificate). Redirects are never followed: a 3xx is an answer like any other non-2xx. Only
+ * the first {@link #EXCERPT_BYTES} of the response body are kept for the attempt log.
+ */
+public final class PinnedHttpTransport {
+
+    public static final int EXCERPT_BYTES = 4096;
+    private static final int MAX_HEADER_BYTES = 32 * 1024;
+
+    /** What went wrong, in the categories the attempt log and the retry policy use. */
+    public enum ErrorClass { TIMEOUT, TLS, CONNECTION_REFUSED, CONNECTION_ERROR, PROTOCOL }
+
+    public record Request(URI url, InetAddress address, Map<String, String> headers, byte[] body,
+                          Duration connectTimeout, Duration totalTimeout) {
+    }
+
+    public sealed interface Outcome permits Answered, Failed {
+        Duration latency();
+    }
+
+    /** The endpoint answered (any status; 2xx is success for webhooks). */
+    public record Answered(int status, Map<String, List<String>> headers, byte[] bodyExcerpt, Duration latency)
+        implements Outcome {
+
+        public boolean success() {
+            return status >= 200 && status < 300;
+        }
+
+        public String header(String name) {
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    /** No answer: the request may or may not have reached the endpoint. */
+    public record Failed(ErrorClass error, String message, Duration latency) implements Outcome {
+    }
+
+    private final SSLContext tls;
+    private final String userAgent;
+
+    public PinnedHttpTransport(SSLContext tls, String userAgent) {
+        this.tls = tls;
+        this.userAgent = userAgent;
+    }
+
+    public static PinnedHttpTransport withDefaultTrust(String userAgent) {
+        try {
+            return new PinnedHttpTransport(SSLContext.getDefault(), userAgent);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("TLS is part of every Java platform", e);
+        }
+    }
+
+    public Outcome post(Request request) {
+        long started = System.nanoTime();
+        long deadline = started + request.totalTimeout().toNanos();
+        URI url = request.url();
+        boolean https = "https".equalsIgnoreCase(url.getScheme());
+        int port = url.getPort() > 0 ? url.getPort() : (https ? 443 : 80);
+        try (Socket socket = connect(request, port, https, deadline)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head(request, port, https));
+            out.write(request.body());
+            out.flush();
+            return read(new BufferedInputStream(socket.getInputStream()), socket, deadline, started);
+        } catch (SocketTimeoutException e) {
+            return new Failed(ErrorClass.TIMEOUT, "no answer within " + request.totalTimeout().toSeconds() + " s", since(started));
+        } catch (ConnectException e) {
+            return new Failed(ErrorClass.CONNECTION_REFUSED, "connection refused by " + url.getHost() + ":" + port, since(started));
+        } catch (SSLException e) {
+            return new Failed(ErrorClass.TLS, "TLS failed: " + e.getMessage(), since(started));
+        } catch (ProtocolViolation e) {
+            return new Failed(ErrorClass.PROTOCOL, e.getMessage(), since(started));
+        } catch (IOException e) {
+            return new Failed(ErrorClass.CONNECTION_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), since(started));
+        }
+    }
+
+    private Socket connect(Request request, int port, boolean https, long deadline) throws IOException {
+        Socket plain = new Socket();
+        try {
+            plain.connect(new InetSocketAddress(request.address(), port), (int) Math.max(1, request.connectTimeout().toMillis()));
+            plain.setSoTimeout(remainingMillis(deadline));
+            if (!https) {
+                return plain;
+            }
+            String host = request.url().getHost();
+            SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
+            SSLParameters parameters = secure.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            if (!host.matches("[0-9.]+|\\[.*]")) {
+                parameters.setServerNames(List.of(new SNIHostName(host)));
+            }
+            secure.setSSLParameters(parameters);
+            secure.setSoTimeout(remainingMillis(deadline));
+            secure.startHandshake();
+            return secure;
+        } catch (IOException | RuntimeException e) {
+            plain.close();
+            throw e;
+        }
+    }
+
+    private byte[] head(Request request, int port, boolean https) {
+        URI url = request.url();
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        if (url.getRawQuery() != null) {
+            path += "?" + url.getRawQuery();
+        }
+        boolean defaultPort = port == (https ? 443 : 80);
+        StringBuilder head = new StringBuilder()
+            .append("POST ").append(path).append(" HTTP/1.1\r\n")
+            .append("Host: ").append(url.getHost()).append(defaultPort ? "" : ":" + port).append("\r\n")
+            .append("User-Agent: ").append(userAgent).append("\r\n")
+            .append("Content-Length: ").append(request.body().length).append("\r\n")
+            .append("Connection: close\r\n");
+        request.headers().forEach((name, value) -> {
+            if (name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("header " + name + " contains a line break");
+            }
+            head.append(name).append(": ").append(value).append("\r\n");
+        });
+        return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private Answered read(InputStream in, Socket socket, long deadline, long started) throws IOException {
+        String statusLine = line(in);
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+            throw new ProtocolViolation("not an HTTP/1.x answer: " + printable(statusLine));
+        }
+        int status;
+        try {
+            status = Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new ProtocolViolation("bad status code in: " + printable(statusLine));
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        int headerBytes = 0;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            headerBytes += header.length();
+            if (headerBytes > MAX_HEADER_BYTES) {
+                throw new ProtocolViolation("response headers larger than " + MAX_HEADER_BYTES + " bytes");
+            }
+            int colon = header.indexOf(':');
+            if (colon > 0) {
+                headers.computeIfAbsent(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(header.substring(colon + 1).trim());
+            }
+        }
+        socket.setSoTimeout(remainingMillis(deadline));
+        // The excerpt is what the log keeps; the rest of the body is not waited for.
+        ByteArrayOutputStream excerpt = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1024];
+        int n;
+        boolean chunked = headers.getOrDefault("transfer-encoding", List.of()).stream().anyMatch(v -> v.equalsIgnoreCase("chunked"));
+        InputStream body = chunked ? new ChunkedExcerpt(in) : in;
+        while (excerpt.size() < EXCERPT_BYTES && (n = body.read(buffer, 0, Math.min(buffer.length, EXCERPT_BYTES - excerpt.size()))) > 0) {
+            excerpt.write(buffer, 0, n);
+            if (!chunked && headers.containsKey("content-length")
+                    && excerpt.size() >= parseLong(headers.get("content-length").get(0))) {
+                break;
+            }
+        }
+        return new Answered(status, headers, excerpt.toByteArray(), since(started));
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == '\n') {
+                break;
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+            if (line.size() > MAX_HEADER_BYTES) {
+                throw new ProtocolViolation("response line longer than " + MAX_HEADER_BYTES + " bytes");
+            }
+        }
+        if (b == -1 && line.size() == 0) {
+            throw new ProtocolViolation("connection closed before a complete answer");
+        }
+        return line.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String printable(String text) {
+        String cut = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    private static int remainingMillis(long deadline) throws SocketTimeoutException {
+        long remaining = (deadline - System.nanoTime()) / 1_000_000;
+        if (remaining <= 0) {
+            throw new SocketTimeoutException("deadline passed");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, remaining);
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** The answer broke HTTP/1.1 framing. */
+    static final class ProtocolViolation extends IOException {
+        ProtocolViolation(String message) {
+            super(message);
+        }
+    }
+
+    /** Reads the data of a chunked body, enough for an excerpt. */
+    private static final class ChunkedExcerpt extends InputStream {
+        private final InputStream in;
+        private long left;
+        private boolean done;
+
+        ChunkedExcerpt(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (done) {
+                return -1;
+            }
+            if (left == 0) {
+                String size = line(in);
+                if (size.isEmpty()) {
+                    size = line(in);
+                }
+                int semicolon = size.indexOf(';');
+                try {
+                    left = Long.parseLong((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+                } catch (NumberFormatException e) {
+                    throw new ProtocolViolation("bad chunk size");
+                }
+                if (left == 0) {
+                    done = true;
+                    return -1;
+                }
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+    }
+}
