@@ -1,0 +1,33 @@
+package dev.payhooks.domain.outbound;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One try at delivering an event to a subscription, as the attempt log shows it: when, how long,
+ * the HTTP status (if any answer came), the error class (if none came), and the start of the
+ * response body.
+ */
+public record DeliveryAttempt(int number, Instant startedAt, Duration latency, Integer status,
+                              String errorClass, String responseExcerpt, boolean success) {
+
+    public static final int MAX_EXCERPT = 4096;
+
+    public DeliveryAttempt {
+        if (number < 1) {
+            throw new IllegalArgumentException("attempts are numbered from 1");
+        }
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(latency, "latency");
+        if (status == null && errorClass == null) {
+            throw new IllegalArgumentException("an attempt has an HTTP status or an error class");
+        }
+        if (success && (status == null || status < 200 || status > 299)) {
+            throw new IllegalArgumentException("only a 2xx answer is a success");
+        }
+        if (responseExcerpt != null && responseExcerpt.length() > MAX_EXCERPT) {
+            responseExcerpt = responseExcerpt.substring(0, MAX_EXCERPT);
+        }
+    }
+}
