@@ -8,6 +8,7 @@ import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.payment.PaymentTransactions;
+import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.Outbox;
 import dev.payhooks.domain.port.IdGenerator;
 import dev.payhooks.domain.port.Secrets;
@@ -20,6 +21,7 @@ import dev.payhooks.persistence.inbound.JpaInboundNotifications;
 import dev.payhooks.persistence.merchant.JpaApiKeys;
 import dev.payhooks.persistence.merchant.JpaChannels;
 import dev.payhooks.persistence.merchant.JpaMerchants;
+import dev.payhooks.persistence.outbound.JpaDeliveries;
 import dev.payhooks.persistence.outbound.JpaOutbox;
 import dev.payhooks.persistence.payment.JpaPaymentTransactions;
 import dev.payhooks.persistence.refund.JpaRefunds;
@@ -110,6 +112,12 @@ public class Wiring {
     @ApplicationScoped
     Outbox outbox() {
         return new JpaOutbox(entityManager);
+    }
+
+    @Produces
+    @ApplicationScoped
+    Deliveries deliveries() {
+        return new JpaDeliveries(entityManager);
     }
 
     @Produces

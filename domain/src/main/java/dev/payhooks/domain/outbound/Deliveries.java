@@ -1,0 +1,28 @@
+package dev.payhooks.domain.outbound;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** All deliveries of outbound events, with their attempts. */
+public interface Deliveries {
+
+    /** Adds a new delivery; one per (event, subscription). */
+    void add(Delivery delivery);
+
+    /** Stores new state and attempts (optimistic locking) and releases the worker's claim. */
+    void update(Delivery delivery);
+
+    Optional<Delivery> byId(String merchantId, String id);
+
+    List<Delivery> ofEvent(EventId eventId);
+
+    /**
+     * Claims up to {@code limit} due deliveries for one worker until {@code now + lease}, oldest
+     * due first. Rows another worker holds (claimed and not expired, or locked by a claim in
+     * progress) are skipped, so several server instances never take the same delivery; a
+     * worker that dies loses its claims when the lease runs out.
+     */
+    List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease);
+}

@@ -1,0 +1,133 @@
+package dev.payhooks.persistence.outbound;
+
+import dev.payhooks.domain.error.Conflict;
+import dev.payhooks.domain.outbound.Deliveries;
+import dev.payhooks.domain.outbound.Delivery;
+import dev.payhooks.domain.outbound.DeliveryAttempt;
+import dev.payhooks.domain.outbound.DeliveryStatus;
+import dev.payhooks.domain.outbound.EventId;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link Deliveries} on JPA. The caller owns the transaction. */
+public class JpaDeliveries implements Deliveries {
+
+    private final EntityManager em;
+
+    public JpaDeliveries(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void add(Delivery delivery) {
+        DeliveryEntity e = new DeliveryEntity();
+        e.id = delivery.id();
+        e.eventId = delivery.eventId().value();
+        e.subscriptionId = delivery.subscriptionId();
+        e.merchantId = delivery.merchantId();
+        e.createdAt = delivery.createdAt();
+        copyMutableState(delivery, e);
+        em.persist(e);
+        em.flush();
+    }
+
+    @Override
+    public void update(Delivery delivery) {
+        DeliveryEntity e = em.find(DeliveryEntity.class, delivery.id());
+        if (e == null || e.version != delivery.version()) {
+            throw new Conflict("delivery " + delivery.id() + " was changed or removed meanwhile");
+        }
+        copyMutableState(delivery, e);
+        e.claimedBy = null;
+        e.claimedUntil = null;
+        em.flush();
+    }
+
+    @Override
+    public Optional<Delivery> byId(String merchantId, String id) {
+        return Optional.ofNullable(em.find(DeliveryEntity.class, id))
+            .filter(e -> e.merchantId.equals(merchantId))
+            .map(JpaDeliveries::toDomain);
+    }
+
+    @Override
+    public List<Delivery> ofEvent(EventId eventId) {
+        return em.createQuery("select d from DeliveryEntity d where d.eventId = :event order by d.createdAt, d.id", DeliveryEntity.class)
+            .setParameter("event", eventId.value())
+            .getResultStream().map(JpaDeliveries::toDomain).toList();
+    }
+
+    @Override
+    public List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease) {
+        // SKIP LOCKED: a row another worker is claiming right now is passed over, not waited for.
+        List<String> ids = em.unwrap(Session.class).doReturningWork(connection -> {
+            List<String> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select id from delivery where status = 'PENDING' and next_attempt_at <= ? "
+                        + "and (claimed_until is null or claimed_until < ?) "
+                        + "order by next_attempt_at, id fetch first ? rows only for update skip locked")) {
+                select.setTimestamp(1, Timestamp.from(now));
+                select.setTimestamp(2, Timestamp.from(now));
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement claim = connection.prepareStatement(
+                    "update delivery set claimed_by = ?, claimed_until = ? where id = ?")) {
+                for (String id : found) {
+                    claim.setString(1, worker);
+                    claim.setTimestamp(2, Timestamp.from(now.plus(lease)));
+                    claim.setString(3, id);
+                    claim.addBatch();
+                }
+                if (!found.isEmpty()) {
+                    claim.executeBatch();
+                }
+            }
+            return found;
+        });
+        List<Delivery> claimed = new ArrayList<>();
+        for (String id : ids) {
+            DeliveryEntity e = em.find(DeliveryEntity.class, id);
+            em.refresh(e);
+            claimed.add(toDomain(e));
+        }
+        return claimed;
+    }
+
+    private static void copyMutableState(Delivery d, DeliveryEntity e) {
+        e.status = d.status().name();
+        e.nextAttemptAt = d.nextAttemptAt().orElse(null);
+        e.attemptsThisRound = d.attemptsThisRound();
+        e.deadReason = d.deadReason().orElse(null);
+        e.updatedAt = d.updatedAt();
+        for (int i = e.attempts.size(); i < d.attempts().size(); i++) {
+            DeliveryAttempt a = d.attempts().get(i);
+            e.attempts.add(new DeliveryAttemptRow(a.startedAt(), a.latency().toMillis(), a.status(), a.errorClass(),
+                a.responseExcerpt(), a.success()));
+        }
+    }
+
+    private static Delivery toDomain(DeliveryEntity e) {
+        List<DeliveryAttempt> attempts = new ArrayList<>();
+        for (int i = 0; i < e.attempts.size(); i++) {
+            DeliveryAttemptRow r = e.attempts.get(i);
+            attempts.add(new DeliveryAttempt(i + 1, r.startedAt, Duration.ofMillis(r.latencyMillis), r.httpStatus, r.errorClass,
+                r.responseExcerpt, r.success));
+        }
+        return Delivery.reconstitute(e.id, new EventId(e.eventId), e.subscriptionId, e.merchantId, DeliveryStatus.valueOf(e.status),
+            e.nextAttemptAt, e.attemptsThisRound, e.deadReason, attempts, e.createdAt, e.updatedAt, e.version);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.payhooks.persistence.outbound;
+
+import dev.payhooks.domain.error.Conflict;
+import dev.payhooks.domain.outbound.Delivery;
+import dev.payhooks.domain.outbound.DeliveryAttempt;
+import dev.payhooks.domain.outbound.DeliveryStatus;
+import dev.payhooks.domain.outbound.EventId;
+import dev.payhooks.domain.outbound.OutboundEvent;
+import dev.payhooks.domain.outbound.RetryPolicy;
+import dev.payhooks.domain.outbound.RetryPolicy.AttemptFailure;
+import dev.payhooks.persistence.TestDatabase;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JpaDeliveriesTest {
+
+    static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
+
+    static Iterable<String> databases() {
+        return TestDatabase.kinds();
+    }
+
+    static EventId event(int n) {
+        return new EventId(String.format("%064x", n));
+    }
+
+    static TestDatabase withEvents(String kind, int events) {
+        TestDatabase db = TestDatabase.create(kind).withMerchants("m1");
+        db.run(em -> {
+            JpaOutbox outbox = new JpaOutbox(em);
+            for (int i = 1; i <= events; i++) {
+                outbox.append(OutboundEvent.create(event(i), "m1", "transaction.sale.success", "{}", T0, null, null));
+            }
+        });
+        return db;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void attemptsAndStateSurviveARoundTrip(String kind) {
+        try (TestDatabase db = withEvents(kind, 1)) {
+            db.run(em -> new JpaDeliveries(em).add(Delivery.schedule("d1", event(1), "s1", "m1", T0)));
+
+            db.run(em -> {
+                JpaDeliveries deliveries = new JpaDeliveries(em);
+                Delivery d = deliveries.byId("m1", "d1").orElseThrow();
+                d.failed(new DeliveryAttempt(1, T0, Duration.ofMillis(15_000), null, "TIMEOUT", null, false),
+                    AttemptFailure.noAnswer(), RetryPolicy.standard(), () -> 0.5);
+                deliveries.update(d);
+            });
+            db.run(em -> {
+                JpaDeliveries deliveries = new JpaDeliveries(em);
+                Delivery d = deliveries.byId("m1", "d1").orElseThrow();
+                d.succeeded(new DeliveryAttempt(2, T0.plusSeconds(20), Duration.ofMillis(42), 200, null, "ok ✓", true));
+                deliveries.update(d);
+            });
+
+            Delivery found = db.query(em -> new JpaDeliveries(em).byId("m1", "d1").orElseThrow());
+            assertEquals(DeliveryStatus.SUCCEEDED, found.status());
+            assertEquals(2, found.attempts().size());
+            assertEquals("TIMEOUT", found.attempts().get(0).errorClass());
+            assertEquals(Duration.ofMillis(15_000), found.attempts().get(0).latency());
+            assertEquals(200, found.attempts().get(1).status());
+            assertEquals("ok ✓", found.attempts().get(1).responseExcerpt());
+            assertEquals(1, db.query(em -> new JpaDeliveries(em).ofEvent(event(1))).size());
+            assertTrue(db.query(em -> new JpaDeliveries(em).byId("m2", "d1")).isEmpty());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void staleUpdatesConflictAndOneDeliveryPerEventAndSubscription(String kind) {
+        try (TestDatabase db = withEvents(kind, 1)) {
+            db.run(em -> new JpaDeliveries(em).add(Delivery.schedule("d1", event(1), "s1", "m1", T0)));
+            Delivery stale = db.query(em -> new JpaDeliveries(em).byId("m1", "d1").orElseThrow());
+            db.run(em -> {
+                Delivery fresh = new JpaDeliveries(em).byId("m1", "d1").orElseThrow();
+                fresh.abandon("subscription deleted", T0);
+                new JpaDeliveries(em).update(fresh);
+            });
+
+            stale.abandon("again", T0);
+            assertThrows(Conflict.class, () -> db.run(em -> new JpaDeliveries(em).update(stale)));
+            assertThrows(RuntimeException.class, () -> db.run(em -> new JpaDeliveries(em).add(Delivery.schedule("d2", event(1), "s1", "m1", T0))));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void claimsTakeDueRowsOldestFirstAndHoldThemForTheLease(String kind) {
+        try (TestDatabase db = withEvents(kind, 3)) {
+            db.run(em -> {
+                JpaDeliveries deliveries = new JpaDeliveries(em);
+                deliveries.add(Delivery.schedule("late", event(1), "s1", "m1", T0.plusSeconds(60)));
+                deliveries.add(Delivery.schedule("early", event(2), "s1", "m1", T0));
+                deliveries.add(Delivery.schedule("middle", event(3), "s1", "m1", T0.plusSeconds(10)));
+            });
+
+            List<String> first = ids(db.query(em -> new JpaDeliveries(em).claimDue(T0.plusSeconds(30), 10, "w1", Duration.ofMinutes(1))));
+            assertEquals(List.of("early", "middle"), first);
+            assertEquals(List.of(), ids(db.query(em -> new JpaDeliveries(em).claimDue(T0.plusSeconds(30), 10, "w2", Duration.ofMinutes(1)))),
+                "claimed rows are not handed out twice");
+            assertEquals(List.of("early", "middle", "late"),
+                ids(db.query(em -> new JpaDeliveries(em).claimDue(T0.plusSeconds(120), 10, "w2", Duration.ofMinutes(1)))),
+                "expired claims are free again");
+
+            // finishing a delivery releases its claim
+            db.run(em -> {
+                JpaDeliveries deliveries = new JpaDeliveries(em);
+                Delivery d = deliveries.byId("m1", "late").orElseThrow();
+                d.succeeded(new DeliveryAttempt(1, T0.plusSeconds(120), Duration.ofMillis(5), 204, null, null, true));
+                deliveries.update(d);
+            });
+            assertEquals(List.of("early", "middle"),
+                ids(db.query(em -> new JpaDeliveries(em).claimDue(T0.plusSeconds(300), 10, "w3", Duration.ofMinutes(1)))));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void concurrentWorkersNeverClaimTheSameDelivery(String kind) throws Exception {
+        int rows = 60;
+        try (TestDatabase db = withEvents(kind, rows)) {
+            db.run(em -> {
+                JpaDeliveries deliveries = new JpaDeliveries(em);
+                for (int i = 1; i <= rows; i++) {
+                    deliveries.add(Delivery.schedule("d" + i, event(i), "s1", "m1", T0));
+                }
+            });
+            int workers = 4;
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(workers);
+            try {
+                List<Future<List<String>>> results = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    String worker = "w" + w;
+                    Callable<List<String>> claimAll = () -> {
+                        go.await();
+                        List<String> mine = new ArrayList<>();
+                        List<String> batch;
+                        do {
+                            batch = ids(db.query(em -> new JpaDeliveries(em).claimDue(T0, 7, worker, Duration.ofMinutes(5))));
+                            mine.addAll(batch);
+                        } while (!batch.isEmpty());
+                        return mine;
+                    };
+                    results.add(pool.submit(claimAll));
+                }
+                go.countDown();
+                Set<String> all = new HashSet<>();
+                int total = 0;
+                for (Future<List<String>> result : results) {
+                    List<String> mine = result.get();
+                    total += mine.size();
+                    all.addAll(mine);
+                }
+                assertEquals(rows, total, "every delivery claimed exactly once");
+                assertEquals(rows, all.size());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    static List<String> ids(List<Delivery> deliveries) {
+        return deliveries.stream().map(Delivery::id).toList();
+    }
+}
