@@ -18,6 +18,12 @@ public interface Outbox {
     Optional<OutboundEvent> byIdempotencyKey(String merchantId, String idempotencyKey);
 
     /**
+     * Frees an idempotency key whose window has passed, so the merchant may use it for a new
+     * event; the old event itself stays as it was, only no longer findable by the key.
+     */
+    void releaseIdempotencyKey(String merchantId, String idempotencyKey);
+
+    /**
      * Up to {@code limit} events after the position, oldest first.
      *
      * <p>Positions follow creation time, not commit time: a transaction that started earlier

@@ -38,6 +38,12 @@ public class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public synchronized void releaseIdempotencyKey(String merchantId, String idempotencyKey) {
+        byIdempotencyKey(merchantId, idempotencyKey).ifPresent(e -> byId.put(e.id(), OutboundEvent.reconstitute(e.id(),
+            e.merchantId(), e.eventType(), e.payloadJson(), e.createdAt(), null, e.source().orElse(null))));
+    }
+
+    @Override
     public synchronized List<OutboundEvent> after(OutboxPosition position, int limit) {
         return byId.values().stream()
             .filter(e -> ORDER.compare(e.position(), position) > 0)

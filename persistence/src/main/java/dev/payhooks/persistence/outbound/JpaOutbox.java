@@ -45,6 +45,15 @@ public class JpaOutbox implements Outbox {
     }
 
     @Override
+    public void releaseIdempotencyKey(String merchantId, String idempotencyKey) {
+        em.createQuery("update OutboundEventEntity e set e.idempotencyKey = null"
+                + " where e.merchantId = :merchantId and e.idempotencyKey = :idempotencyKey")
+            .setParameter("merchantId", merchantId)
+            .setParameter("idempotencyKey", idempotencyKey)
+            .executeUpdate();
+    }
+
+    @Override
     public List<OutboundEvent> after(OutboxPosition position, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
