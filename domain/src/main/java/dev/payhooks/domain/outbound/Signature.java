@@ -1,0 +1,43 @@
+package dev.payhooks.domain.outbound;
+
+import dev.payhooks.domain.error.InvalidField;
+
+/**
+ * Which key signs a subscription's deliveries (seed: None | Source Key | Signature Key).
+ * With any key, a delivery carries {@code X-Signature} and the Standard Webhooks headers.
+ */
+public sealed interface Signature permits Signature.None, Signature.SourceKey, Signature.MerchantKey {
+
+    /** The API spelling: {@code none}, {@code source_key}, {@code signature_key}. */
+    String type();
+
+    record None() implements Signature {
+        @Override
+        public String type() {
+            return "none";
+        }
+    }
+
+    /** One of the merchant's API keys (its plaintext is the HMAC key); it must be the merchant's and active. */
+    record SourceKey(String apiKeyId) implements Signature {
+
+        public SourceKey {
+            if (apiKeyId == null || apiKeyId.isBlank() || apiKeyId.length() > 36) {
+                throw new InvalidField("signature.apiKeyId", "must name one of the merchant's API keys");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "source_key";
+        }
+    }
+
+    /** The seed's "Signature Key": the merchant's own {@link SignatureKey}, shared by all its subscriptions. */
+    record MerchantKey() implements Signature {
+        @Override
+        public String type() {
+            return "signature_key";
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.payhooks.domain.outbound;
+
+import dev.payhooks.domain.port.SealedSecret;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A merchant's own signing secret (the seed's "Signature Key"), one per merchant, sealed.
+ *
+ * <p>After a rotation the previous secret still signs for {@link #PREVIOUS_KEY_VALIDITY}, so
+ * receivers can switch to the new secret without rejecting deliveries meanwhile. The window is
+ * half-open: at exactly 24 h after the rotation the previous secret no longer signs. A second
+ * rotation within the window drops the oldest secret at once — what an admin wants when a
+ * secret leaked.
+ */
+public final class SignatureKey {
+
+    public static final Duration PREVIOUS_KEY_VALIDITY = Duration.ofHours(24);
+
+    private final String merchantId;
+    private SealedSecret current;
+    private final Instant createdAt;
+    private SealedSecret previous;
+    private Instant rotatedAt;
+    private final long version;
+
+    private SignatureKey(String merchantId, SealedSecret current, Instant createdAt, SealedSecret previous,
+                         Instant rotatedAt, long version) {
+        this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
+        this.current = Objects.requireNonNull(current, "current");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
+        if ((previous == null) != (rotatedAt == null)) {
+            throw new IllegalArgumentException("a previous secret comes with the time it was rotated out");
+        }
+        this.previous = previous;
+        this.rotatedAt = rotatedAt == null ? null : rotatedAt.truncatedTo(ChronoUnit.MICROS);
+        this.version = version;
+    }
+
+    /** The first key of a merchant, sealed in {@link #secretContext}. */
+    public static SignatureKey create(String merchantId, SealedSecret secret, Instant at) {
+        return new SignatureKey(merchantId, secret, at, null, null, 0);
+    }
+
+    public static SignatureKey reconstitute(String merchantId, SealedSecret current, Instant createdAt,
+                                            SealedSecret previous, Instant rotatedAt, long version) {
+        return new SignatureKey(merchantId, current, createdAt, previous, rotatedAt, version);
+    }
+
+    /** The context every secret of the merchant is sealed in (current and previous alike). */
+    public static String secretContext(String merchantId) {
+        return "signature-key/" + merchantId;
+    }
+
+    /** Makes {@code newSecret} current; the current one stays valid as the previous for 24 h. */
+    public void rotate(SealedSecret newSecret, Instant at) {
+        this.previous = this.current;
+        this.current = Objects.requireNonNull(newSecret, "newSecret");
+        this.rotatedAt = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The current secret, then the previous one while it is still within its 24 h. */
+    public List<SealedSecret> keysToSignWith(Instant now) {
+        return previousValidAt(now) ? List.of(current, previous) : List.of(current);
+    }
+
+    private boolean previousValidAt(Instant now) {
+        return previous != null && now.isBefore(rotatedAt.plus(PREVIOUS_KEY_VALIDITY));
+    }
+
+    public String merchantId() { return merchantId; }
+    public SealedSecret current() { return current; }
+    public Instant createdAt() { return createdAt; }
+    public Optional<SealedSecret> previous() { return Optional.ofNullable(previous); }
+    public Optional<Instant> rotatedAt() { return Optional.ofNullable(rotatedAt); }
+    public long version() { return version; }
+
+    @Override
+    public String toString() {
+        return "SignatureKey[merchant=" + merchantId + ", rotatedAt=" + rotatedAt + "]";
+    }
+}

@@ -1,0 +1,76 @@
+package dev.payhooks.domain.usecase;
+
+import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.outbound.SignatureKey;
+import dev.payhooks.domain.outbound.SignatureKeys;
+import dev.payhooks.domain.outbound.SigningKey;
+import dev.payhooks.domain.outbound.WebhookSecret;
+import dev.payhooks.domain.port.RandomBytes;
+import dev.payhooks.domain.port.SealedSecret;
+import dev.payhooks.domain.port.Secrets;
+
+import java.time.Clock;
+import java.util.List;
+
+/** A merchant's signature key: made on first use, rotated on request, opened to sign. The caller owns the transaction. */
+public class ManageSignatureKeys {
+
+    private final SignatureKeys keys;
+    private final Secrets secrets;
+    private final RandomBytes random;
+    private final Clock clock;
+
+    public ManageSignatureKeys(SignatureKeys keys, Secrets secrets, RandomBytes random, Clock clock) {
+        this.keys = keys;
+        this.secrets = secrets;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /** The merchant's key, made now if it has none (the first subscription that signs with it). */
+    public SignatureKey ensure(String merchantId) {
+        return keys.ofMerchant(merchantId).orElseGet(() -> {
+            SignatureKey key = SignatureKey.create(merchantId, newSealedSecret(merchantId), clock.instant());
+            keys.add(key);
+            return key;
+        });
+    }
+
+    /** A new current secret; the old one keeps signing for 24 h. */
+    public SignatureKey rotate(String merchantId) {
+        SignatureKey key = existing(merchantId);
+        key.rotate(newSealedSecret(merchantId), clock.instant());
+        keys.update(key);
+        return key;
+    }
+
+    /** The current secret's text, for the merchant to configure a receiver (after the second factor). */
+    public WebhookSecret reveal(String merchantId) {
+        return open(merchantId, existing(merchantId).current());
+    }
+
+    /** The keys a delivery made now is signed with: the current one, and the previous during the 24 h after a rotation. */
+    public List<SigningKey> keysToSignWith(String merchantId) {
+        return existing(merchantId).keysToSignWith(clock.instant()).stream()
+            .map(sealed -> SigningKey.of(open(merchantId, sealed)))
+            .toList();
+    }
+
+    private SignatureKey existing(String merchantId) {
+        return keys.ofMerchant(merchantId).orElseThrow(() -> new NotFound("signature key"));
+    }
+
+    private SealedSecret newSealedSecret(String merchantId) {
+        return secrets.seal(WebhookSecret.generate(random).reveal(), SignatureKey.secretContext(merchantId));
+    }
+
+    private WebhookSecret open(String merchantId, SealedSecret sealed) {
+        String opened = secrets.open(sealed, SignatureKey.secretContext(merchantId));
+        try {
+            return WebhookSecret.parse(opened);
+        } catch (IllegalArgumentException e) {
+            // no cause, no echo: the message would carry the secret
+            throw new IllegalStateException("the stored signature key of merchant " + merchantId + " is not a webhook secret");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.payhooks.persistence.outbound;
+
+import dev.payhooks.domain.error.Conflict;
+import dev.payhooks.domain.outbound.WebhookSubscription;
+import dev.payhooks.domain.outbound.WebhookSubscriptions;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+import java.util.Optional;
+
+/** {@link WebhookSubscriptions} on JPA, subscribed events included. The caller owns the transaction. */
+public class JpaWebhookSubscriptions implements WebhookSubscriptions {
+
+    private final EntityManager em;
+
+    public JpaWebhookSubscriptions(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<WebhookSubscription> byId(String merchantId, String id) {
+        return Optional.ofNullable(em.find(WebhookSubscriptionEntity.class, id))
+            .filter(s -> s.merchantId.equals(merchantId))
+            .map(WebhookSubscriptionMapper::toDomain);
+    }
+
+    @Override
+    public List<WebhookSubscription> ofMerchant(String merchantId) {
+        return em.createQuery("select s from WebhookSubscriptionEntity s where s.merchantId = :merchant"
+                + " order by s.createdAt, s.id", WebhookSubscriptionEntity.class)
+            .setParameter("merchant", merchantId)
+            .getResultStream().map(WebhookSubscriptionMapper::toDomain).toList();
+    }
+
+    @Override
+    public List<WebhookSubscription> listeningTo(String merchantId, String eventType) {
+        return em.createQuery("select s from WebhookSubscriptionEntity s where s.merchantId = :merchant"
+                + " and s.enabled = true and :type member of s.events order by s.createdAt, s.id", WebhookSubscriptionEntity.class)
+            .setParameter("merchant", merchantId)
+            .setParameter("type", eventType)
+            .getResultStream().map(WebhookSubscriptionMapper::toDomain).toList();
+    }
+
+    @Override
+    public void add(WebhookSubscription subscription) {
+        em.persist(WebhookSubscriptionMapper.toNewEntity(subscription));
+        em.flush();
+    }
+
+    @Override
+    public void update(WebhookSubscription subscription) {
+        WebhookSubscriptionEntity entity = managed(subscription);
+        WebhookSubscriptionMapper.copyMutableState(subscription, entity);
+        em.flush();
+    }
+
+    @Override
+    public void remove(WebhookSubscription subscription) {
+        em.remove(managed(subscription));
+        em.flush();
+    }
+
+    private WebhookSubscriptionEntity managed(WebhookSubscription subscription) {
+        WebhookSubscriptionEntity entity = em.find(WebhookSubscriptionEntity.class, subscription.id());
+        if (entity == null || entity.version != subscription.version()
+                || !entity.merchantId.equals(subscription.merchantId())) {
+            throw new Conflict("webhook subscription '" + subscription.id() + "' was changed or removed meanwhile");
+        }
+        return entity;
+    }
+}
