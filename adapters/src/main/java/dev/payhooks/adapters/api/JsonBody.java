@@ -32,14 +32,19 @@ public final class JsonBody {
     }
 
     public static JsonBody read(InputStream in) {
+        return read(in, MAX_BYTES);
+    }
+
+    /** With a limit of the endpoint's own (the publish API takes events up to 256 KiB). */
+    public static JsonBody read(InputStream in, int maxBytes) {
         byte[] bytes;
         try {
-            bytes = in.readNBytes(MAX_BYTES + 1);
+            bytes = in.readNBytes(maxBytes + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (bytes.length > MAX_BYTES) {
-            throw new ApiProblem(413, "Request body is larger than " + MAX_BYTES / 1024 + " KiB");
+        if (bytes.length > maxBytes) {
+            throw new ApiProblem(413, "Request body is larger than " + maxBytes / 1024 + " KiB");
         }
         if (bytes.length == 0) {
             throw new ApiProblem(400, "Request body is empty; a JSON object is expected");
@@ -94,6 +99,73 @@ public final class JsonBody {
             return string.getString();
         }
         throw new InvalidField(field, "must be a string, not " + describe(value));
+    }
+
+    /** A nested object, or null when absent; other JSON types are refused. */
+    public JsonBody optionalObject(String field) {
+        JsonValue value = object.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidField(field, "must be an object, not " + describe(value));
+        }
+        return new JsonBody(value.asJsonObject());
+    }
+
+    /** A list of strings, or null when absent. */
+    public java.util.List<String> optionalStrings(String field) {
+        JsonValue value = object.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new InvalidField(field, "must be a list of strings, not " + describe(value));
+        }
+        java.util.List<String> strings = new java.util.ArrayList<>();
+        for (JsonValue item : value.asJsonArray()) {
+            if (!(item instanceof JsonString text)) {
+                throw new InvalidField(field, "must be a list of strings, not a list containing " + describe(item));
+            }
+            strings.add(text.getString());
+        }
+        return strings;
+    }
+
+    public Boolean optionalBoolean(String field) {
+        JsonValue value = object.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() == JsonValue.ValueType.TRUE || value.getValueType() == JsonValue.ValueType.FALSE) {
+            return value.getValueType() == JsonValue.ValueType.TRUE;
+        }
+        throw new InvalidField(field, "must be true or false, not " + describe(value));
+    }
+
+    /** A whole number, or null when absent. */
+    public Integer optionalInt(String field) {
+        JsonValue value = object.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof jakarta.json.JsonNumber number && number.isIntegral()) {
+            try {
+                return number.intValueExact();
+            } catch (ArithmeticException tooBig) {
+                throw new InvalidField(field, "is out of range");
+            }
+        }
+        throw new InvalidField(field, "must be a whole number, not " + describe(value));
+    }
+
+    /** Prefixes the field names of errors in a nested object: {@code authentication.username}. */
+    public JsonBody allowOnlyIn(String prefix, String... fields) {
+        try {
+            return allowOnly(fields);
+        } catch (InvalidField e) {
+            throw new InvalidField(prefix + "." + e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
     }
 
     public static String describe(JsonValue value) {

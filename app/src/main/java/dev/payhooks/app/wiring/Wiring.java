@@ -8,7 +8,18 @@ import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.payment.PaymentTransactions;
+import dev.payhooks.adapters.outbound.SsrfGuard;
+import dev.payhooks.adapters.outbound.SsrfUrlPolicy;
 import dev.payhooks.domain.outbound.Deliveries;
+import dev.payhooks.domain.outbound.EventCatalog;
+import dev.payhooks.domain.outbound.EventIdGenerator;
+import dev.payhooks.domain.outbound.SignatureKeys;
+import dev.payhooks.domain.outbound.WebhookSubscriptions;
+import dev.payhooks.domain.port.OutboundUrlPolicy;
+import dev.payhooks.domain.port.RandomBytes;
+import dev.payhooks.domain.usecase.ManageSignatureKeys;
+import dev.payhooks.domain.usecase.ManageSubscriptions;
+import dev.payhooks.domain.usecase.PublishEvents;
 import dev.payhooks.domain.outbound.Outbox;
 import dev.payhooks.domain.port.IdGenerator;
 import dev.payhooks.domain.port.Secrets;
@@ -23,6 +34,8 @@ import dev.payhooks.persistence.merchant.JpaChannels;
 import dev.payhooks.persistence.merchant.JpaMerchants;
 import dev.payhooks.persistence.outbound.JpaDeliveries;
 import dev.payhooks.persistence.outbound.JpaOutbox;
+import dev.payhooks.persistence.outbound.JpaSignatureKeys;
+import dev.payhooks.persistence.outbound.JpaWebhookSubscriptions;
 import dev.payhooks.persistence.payment.JpaPaymentTransactions;
 import dev.payhooks.persistence.refund.JpaRefunds;
 import dev.payhooks.persistence.staff.JpaStaffUsers;
@@ -141,6 +154,50 @@ public class Wiring {
     @Produces
     ManageChannels manageChannels(Channels channels, Secrets secrets, IdGenerator ids, Clock clock) {
         return new ManageChannels(channels, secrets, ids, clock);
+    }
+
+    @Inject
+    @ConfigProperty(name = "payhooks.outbound.allow", defaultValue = " ")
+    String outboundAllowList;
+
+    @Produces
+    @ApplicationScoped
+    WebhookSubscriptions webhookSubscriptions() {
+        return new JpaWebhookSubscriptions(entityManager);
+    }
+
+    @Produces
+    @ApplicationScoped
+    SignatureKeys signatureKeys() {
+        return new JpaSignatureKeys(entityManager);
+    }
+
+    /** The SSRF guard for hook URLs, with the configured allow-list and the system's DNS. */
+    @Produces
+    SsrfGuard ssrfGuard() {
+        return new SsrfGuard(SsrfGuard.parseAllowList(outboundAllowList), production(), java.net.InetAddress::getAllByName);
+    }
+
+    @Produces
+    @ApplicationScoped
+    OutboundUrlPolicy outboundUrlPolicy(SsrfGuard guard) {
+        return new SsrfUrlPolicy(guard);
+    }
+
+    @Produces
+    ManageSignatureKeys manageSignatureKeys(SignatureKeys keys, Secrets secrets, Clock clock) {
+        return new ManageSignatureKeys(keys, secrets, RandomBytes.secure(), clock);
+    }
+
+    @Produces
+    ManageSubscriptions manageSubscriptions(WebhookSubscriptions subscriptions, ApiKeys keys, ManageSignatureKeys signatureKeys,
+                                            OutboundUrlPolicy urlPolicy, Secrets secrets, IdGenerator ids, Clock clock) {
+        return new ManageSubscriptions(subscriptions, keys, signatureKeys, urlPolicy, secrets, ids, clock, production());
+    }
+
+    @Produces
+    PublishEvents publishEvents(Outbox outbox, Merchants merchants, Clock clock) {
+        return new PublishEvents(outbox, merchants, EventIdGenerator.secureRandom(), clock, EventCatalog::isKnown);
     }
 
     @Produces

@@ -371,6 +371,94 @@ class ManagementApiIT {
         assertEquals(404, send("GET", "transactions/%20bad%20id", null).status());
     }
 
+    static String webhook(String url, String authentication, String signature) {
+        return "{\"label\": \"Orders\", \"url\": \"" + url + "\", \"events\": [\"transaction.sale.success\", "
+            + "\"transaction.refund.success\"], \"authentication\": " + authentication + ", \"signature\": " + signature
+            + ", \"enabled\": true}";
+    }
+
+    @Test
+    void webhooksAreManagedWithWriteOnlyPasswordsAndSsrfChecks() throws Exception {
+        Answer created = send("POST", "webhooks", webhook("http://127.0.0.1:9/hook",
+            "{\"type\": \"BASIC\", \"username\": \"shop\", \"password\": \"receiver-password-77\"}", "{\"type\": \"SIGNATURE_KEY\"}"));
+        assertEquals(201, created.status(), created.body());
+        String id = created.object().getString("id");
+        assertEquals("ENABLED", created.object().getString("status"));
+        assertEquals("BASIC", created.object().getJsonObject("authentication").getString("type"));
+        assertFalse(created.body().contains("receiver-password-77"), "the password never comes back");
+
+        // leaving authentication out keeps it; giving it resets it
+        Answer kept = send("PUT", "webhooks/" + id, "{\"label\": \"Orders v2\", \"url\": \"http://127.0.0.1:9/hook2\", "
+            + "\"events\": [\"transaction.sale.success\"], \"signature\": {\"type\": \"NONE\"}, \"enabled\": false}");
+        assertEquals(200, kept.status(), kept.body());
+        assertEquals("shop", kept.object().getJsonObject("authentication").getString("username"));
+        assertEquals("DISABLED", kept.object().getString("status"));
+        assertEquals("disabled by the merchant", kept.object().getString("disabledReason"));
+        Answer reset = send("PUT", "webhooks/" + id, webhook("http://127.0.0.1:9/hook2", "{\"type\": \"NONE\"}", "{\"type\": \"NONE\"}"));
+        assertEquals("NONE", reset.object().getJsonObject("authentication").getString("type"));
+        assertEquals("ENABLED", reset.object().getString("status"));
+
+        for (String internal : new String[] {"http://10.0.0.1/hook", "http://169.254.169.254/latest/meta-data", "http://[fd00::1]/"}) {
+            Answer refused = send("POST", "webhooks", webhook(internal, "{\"type\": \"NONE\"}", "{\"type\": \"NONE\"}"));
+            assertEquals(400, refused.status(), internal);
+            assertTrue(refused.object().getString("message").startsWith("url: "), refused.body());
+        }
+        Answer otherKey = send("POST", "webhooks", webhook("http://127.0.0.1:9/", "{\"type\": \"NONE\"}",
+            "{\"type\": \"SOURCE_KEY\", \"sourceKeyId\": \"" + UUID.randomUUID() + "\"}"));
+        assertEquals(400, otherKey.status(), otherKey.body());
+
+        assertTrue(send("GET", "webhooks", null).body().contains(id));
+        assertEquals(204, send("DELETE", "webhooks/" + id, null).status());
+        assertEquals(404, send("GET", "webhooks/" + id, null).status());
+    }
+
+    @Test
+    void theSignatureKeyIsRevealedAndRotated() throws Exception {
+        Answer first = send("GET", "signature-key", null);
+        assertEquals(200, first.status(), first.body());
+        assertTrue(first.object().getString("key").startsWith("whsec_"));
+
+        Answer rotated = send("POST", "signature-key/rotate", null);
+        assertEquals(200, rotated.status(), rotated.body());
+        assertFalse(rotated.object().getString("key").equals(first.object().getString("key")));
+        assertTrue(rotated.object().containsKey("previousKeyValidUntil"));
+        assertEquals(rotated.object().getString("key"), send("GET", "signature-key", null).object().getString("key"));
+    }
+
+    @Test
+    void publishedEventsAreAcceptedOnceperIdempotencyKey() throws Exception {
+        String key = "order-" + UUID.randomUUID();
+        String event = "{\"event_type\": \"transaction.sale.success\", \"object\": {\"type\": \"transaction\", "
+            + "\"key\": \"1nftvzx7xtcggm3\", \"amount_detail\": {\"amount\": \"5.00\"}}}";
+        Answer accepted = sendWith("POST", "events", event, key);
+        assertEquals(202, accepted.status(), accepted.body());
+        String eventId = accepted.object().getString("event_id");
+        assertTrue(eventId.matches("[0-9a-f]{64}"), eventId);
+
+        Answer again = sendWith("POST", "events", event, key);
+        assertEquals(200, again.status());
+        assertEquals(eventId, again.object().getString("event_id"));
+        assertFalse(eventId.equals(sendWith("POST", "events", event, null).object().getString("event_id")));
+
+        assertEquals(400, send("POST", "events", "{\"event_type\": \"sale.done\", \"object\": {}}").status());
+        assertEquals(400, send("POST", "events", "{\"event_type\": \"transaction.sale.success\"}").status());
+        assertEquals(400, send("POST", "events", "{\"event_type\": \"transaction.sale.success\", \"object\": [1]}").status());
+        assertEquals(413, send("POST", "events", "{\"event_type\": \"transaction.sale.success\", \"object\": {\"pad\": \""
+            + "x".repeat(260 * 1024) + "\"}}").status());
+        assertEquals(400, sendWith("POST", "events", event, "has spaces in it").status());
+    }
+
+    Answer sendWith(String method, String path, String json, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api(path))).timeout(Duration.ofSeconds(20))
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
+            .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
     /** Each bad request: method, path, body, content type, expected status. */
     record Bad(String method, String path, String body, String contentType, int status) { }
 
@@ -428,7 +516,18 @@ class ManagementApiIT {
             new Bad("PUT", "merchant", "{\"name\": \"x\", \"merchantKey\": \"mine\"}", json, 400),
             new Bad("PUT", "merchant", "name=x", "text/plain", 415),
             new Bad("PATCH", "channels/" + slug, "{}", json, 405),
-            new Bad("GET", "no-such-endpoint", null, null, 404)));
+            new Bad("GET", "no-such-endpoint", null, null, 404),
+            new Bad("POST", "webhooks", "{\"label\": \"x\"}", json, 400),
+            new Bad("POST", "webhooks", webhook("http://127.0.0.1:9/", "{\"type\": \"NONE\"}", "{\"type\": \"MAGIC\"}"), json, 400),
+            new Bad("POST", "webhooks", webhook("http://127.0.0.1:9/", "{\"type\": \"BASIC\"}", "{\"type\": \"NONE\"}"), json, 400),
+            new Bad("POST", "webhooks", webhook("not a url", "{\"type\": \"NONE\"}", "{\"type\": \"NONE\"}"), json, 400),
+            new Bad("POST", "webhooks", webhook("http://127.0.0.1:9/", "\"NONE\"", "{\"type\": \"NONE\"}"), json, 400),
+            new Bad("POST", "webhooks", "{\"label\": \"x\", \"url\": \"http://127.0.0.1:9/\", \"events\": [], "
+                + "\"authentication\": {\"type\": \"NONE\"}, \"signature\": {\"type\": \"NONE\"}}", json, 400),
+            new Bad("POST", "webhooks", "{\"label\": \"x\", \"url\": \"http://127.0.0.1:9/\", \"events\": [\"no.such.event\"], "
+                + "\"authentication\": {\"type\": \"NONE\"}, \"signature\": {\"type\": \"NONE\"}}", json, 400),
+            new Bad("PUT", "webhooks/no-such-webhook", webhook("http://127.0.0.1:9/", "{\"type\": \"NONE\"}", "{\"type\": \"NONE\"}"), json, 404),
+            new Bad("POST", "events", "{\"event_type\": 5, \"object\": {}}", json, 400)));
 
         for (Bad bad : sweep) {
             Answer answer = send(bad.method(), bad.path(), bad.body(), bad.contentType(), KEY);

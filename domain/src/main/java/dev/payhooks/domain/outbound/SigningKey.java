@@ -28,7 +28,8 @@ public final class SigningKey {
         return new SigningKey(apiKeyPlaintext.getBytes(StandardCharsets.UTF_8));
     }
 
-    byte[] bytes() {
+    /** A copy of the HMAC key, for the delivery signer. */
+    public byte[] bytes() {
         return bytes.clone();
     }
 

@@ -1,6 +1,10 @@
-package dev.payhooks.domain.outbound;
+package dev.payhooks.adapters.outbound;
 
-import dev.payhooks.domain.outbound.WebhookSigner.SignatureHeaders;
+import dev.payhooks.domain.outbound.SigningKey;
+import dev.payhooks.domain.outbound.WebhookSecret;
+import dev.payhooks.domain.outbound.EventId;
+
+import dev.payhooks.adapters.outbound.WebhookSigner.SignatureHeaders;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;

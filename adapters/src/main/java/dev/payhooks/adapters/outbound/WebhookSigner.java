@@ -1,4 +1,8 @@
-package dev.payhooks.domain.outbound;
+package dev.payhooks.adapters.outbound;
+
+import dev.payhooks.domain.outbound.SigningKey;
+import dev.payhooks.domain.outbound.WebhookSecret;
+import dev.payhooks.domain.outbound.EventId;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
