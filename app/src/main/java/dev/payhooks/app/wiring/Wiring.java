@@ -13,6 +13,7 @@ import dev.payhooks.adapters.outbound.SsrfUrlPolicy;
 import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.EventCatalog;
 import dev.payhooks.domain.outbound.EventIdGenerator;
+import dev.payhooks.domain.outbound.EventQueue;
 import dev.payhooks.domain.outbound.SignatureKeys;
 import dev.payhooks.domain.outbound.WebhookSubscriptions;
 import dev.payhooks.domain.port.OutboundUrlPolicy;
@@ -196,8 +197,13 @@ public class Wiring {
     }
 
     @Produces
-    PublishEvents publishEvents(Outbox outbox, Merchants merchants, Clock clock) {
-        return new PublishEvents(outbox, merchants, EventIdGenerator.secureRandom(), clock, EventCatalog::isKnown);
+    EventQueue eventQueue(Outbox outbox, WebhookSubscriptions subscriptions, Deliveries deliveries, IdGenerator ids) {
+        return new EventQueue(outbox, subscriptions, deliveries, ids);
+    }
+
+    @Produces
+    PublishEvents publishEvents(Outbox outbox, EventQueue queue, Merchants merchants, Clock clock) {
+        return new PublishEvents(outbox, queue, merchants, EventIdGenerator.secureRandom(), clock, EventCatalog::isKnown);
     }
 
     @Produces

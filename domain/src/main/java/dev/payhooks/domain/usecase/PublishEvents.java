@@ -5,6 +5,7 @@ import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.outbound.Envelope;
+import dev.payhooks.domain.outbound.EventQueue;
 import dev.payhooks.domain.outbound.EventIdGenerator;
 import dev.payhooks.domain.outbound.OutboundEvent;
 import dev.payhooks.domain.outbound.Outbox;
@@ -29,13 +30,16 @@ public class PublishEvents {
     public record Published(OutboundEvent event, boolean repeated) { }
 
     private final Outbox outbox;
+    private final EventQueue queue;
     private final Merchants merchants;
     private final EventIdGenerator ids;
     private final Clock clock;
     private final Predicate<String> knownEventType;
 
-    public PublishEvents(Outbox outbox, Merchants merchants, EventIdGenerator ids, Clock clock, Predicate<String> knownEventType) {
+    public PublishEvents(Outbox outbox, EventQueue queue, Merchants merchants, EventIdGenerator ids, Clock clock,
+                         Predicate<String> knownEventType) {
         this.outbox = outbox;
+        this.queue = queue;
         this.merchants = merchants;
         this.ids = ids;
         this.clock = clock;
@@ -61,7 +65,7 @@ public class PublishEvents {
         var id = ids.next();
         String payload = Envelope.render(id, eventType, now, merchant.merchantKey(), objectJson);
         OutboundEvent event = OutboundEvent.create(id, merchantId, eventType, payload, now, idempotencyKey.orElse(null), "publish-api");
-        outbox.append(event);
+        queue.enqueue(event);
         return new Published(event, false);
     }
 

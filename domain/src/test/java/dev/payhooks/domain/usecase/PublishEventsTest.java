@@ -3,7 +3,16 @@ package dev.payhooks.domain.usecase;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.merchant.InMemoryMerchants;
 import dev.payhooks.domain.merchant.Merchant;
+import dev.payhooks.domain.outbound.Authentication;
+import dev.payhooks.domain.outbound.DeliveryOptions;
 import dev.payhooks.domain.outbound.EventId;
+import dev.payhooks.domain.outbound.EventQueue;
+import dev.payhooks.domain.outbound.HookUrl;
+import dev.payhooks.domain.outbound.InMemoryDeliveries;
+import dev.payhooks.domain.outbound.InMemoryWebhookSubscriptions;
+import dev.payhooks.domain.outbound.Signature;
+import dev.payhooks.domain.outbound.WebhookSubscription;
+import dev.payhooks.domain.port.SequentialIds;
 import dev.payhooks.domain.outbound.InMemoryOutbox;
 import dev.payhooks.domain.outbound.OutboundEvent;
 import dev.payhooks.domain.outbound.OutboxPosition;
@@ -27,12 +36,15 @@ class PublishEventsTest {
 
     static final Instant T0 = Instant.parse("2021-04-07T15:14:26Z");
     final InMemoryOutbox outbox = new InMemoryOutbox();
+    final InMemoryWebhookSubscriptions subscriptions = new InMemoryWebhookSubscriptions();
+    final InMemoryDeliveries deliveries = new InMemoryDeliveries();
     final InMemoryMerchants merchants = new InMemoryMerchants();
     final AtomicInteger next = new AtomicInteger();
     Instant now = T0;
 
     PublishEvents publisher() {
-        return new PublishEvents(outbox, merchants, () -> new EventId(String.format("%064x", next.incrementAndGet())),
+        return new PublishEvents(outbox, new EventQueue(outbox, subscriptions, deliveries, new SequentialIds()), merchants,
+            () -> new EventId(String.format("%064x", next.incrementAndGet())),
             new Clock() {
                 @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
                 @Override public Clock withZone(java.time.ZoneId zone) { return this; }
@@ -74,6 +86,29 @@ class PublishEventsTest {
         assertFalse(later.repeated());
         assertNotEquals(first.event().id(), later.event().id());
         assertEquals(2, outbox.after(OutboxPosition.START, 10).size());
+    }
+
+    @Test
+    void eachEnabledListeningSubscriptionGetsADeliveryDueAtOnce() {
+        subscriptions.add(subscription("s-sale", "transaction.sale.success", true));
+        subscriptions.add(subscription("s-refund", "transaction.refund.success", true));
+        subscriptions.add(subscription("s-off", "transaction.sale.success", false));
+
+        OutboundEvent event = publisher().publish("m1", "transaction.sale.success", "{}", Optional.empty()).event();
+
+        assertEquals(1, deliveries.all().size());
+        assertEquals("s-sale", deliveries.all().get(0).subscriptionId());
+        assertEquals(event.id(), deliveries.all().get(0).eventId());
+        assertTrue(deliveries.all().get(0).dueAt(T0));
+    }
+
+    static WebhookSubscription subscription(String id, String event, boolean enabled) {
+        WebhookSubscription s = WebhookSubscription.create(id, "m1", "Orders", HookUrl.parse("https://hooks.example.com/x", false),
+            java.util.List.of(event), new Authentication.None(), new Signature.None(), DeliveryOptions.DEFAULT, T0);
+        if (!enabled) {
+            s.disable("off", T0);
+        }
+        return s;
     }
 
     @Test
