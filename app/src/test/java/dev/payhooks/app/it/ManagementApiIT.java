@@ -60,9 +60,110 @@ class ManagementApiIT {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("payhooks.it.war")));
     }
 
+    /** What a webhook receiver on loopback got: headers (lower-case names) and body. */
+    record Received(String path, java.util.Map<String, String> headers, String body) { }
+
+    static com.sun.net.httpserver.HttpServer receiver;
+    static final java.util.concurrent.BlockingQueue<Received> received = new java.util.concurrent.LinkedBlockingQueue<>();
+    /** Statuses the receiver answers /hook with, in turn; 200 once they run out. */
+    static final java.util.Queue<Integer> hookAnswers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     @BeforeAll
-    static void client() {
+    static void client() throws Exception {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            java.util.Map<String, String> headers = new java.util.TreeMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(exchange.getRequestURI().getPath(), headers, body));
+            Integer status = exchange.getRequestURI().getPath().equals("/gone") ? Integer.valueOf(410) : hookAnswers.poll();
+            exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopReceiver() {
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+    }
+
+    static Received next(String path, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            Received r = received.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (r != null && r.path().equals(path)) {
+                return r;
+            }
+        }
+        throw new AssertionError("nothing arrived at " + path + " within " + within);
+    }
+
+    /** HMAC-SHA256, computed here from the contract's words, independent of the server's signer. */
+    static byte[] hmac(byte[] key, String data) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void publishedEventsReachTheWebhookSignedAndAfterARetry() throws Exception {
+        String secret = send("GET", "signature-key", null).object().getString("key");
+        byte[] key = java.util.Base64.getDecoder().decode(secret.substring("whsec_".length()));
+        String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        Answer webhook = send("POST", "webhooks", "{\"label\": \"Refunds\", \"url\": \"" + hook + "\", \"events\": "
+            + "[\"transaction.refund.voided\"], \"authentication\": {\"type\": \"BASIC\", \"username\": \"shop\", "
+            + "\"password\": \"receiver-pass-1\"}, \"signature\": {\"type\": \"SIGNATURE_KEY\"}}");
+        assertEquals(201, webhook.status(), webhook.body());
+        received.clear();
+        hookAnswers.clear();
+        hookAnswers.add(500);
+
+        String eventId = send("POST", "events", "{\"event_type\": \"transaction.refund.voided\", \"object\": {\"type\": \"refund\", "
+            + "\"amount_detail\": {\"amount\": \"5.00\"}}}").object().getString("event_id");
+
+        Received first = next("/hook", Duration.ofSeconds(10));
+        assertEquals("application/json", first.headers().get("content-type"));
+        assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("shop:receiver-pass-1".getBytes(StandardCharsets.UTF_8)),
+            first.headers().get("authorization"));
+        assertTrue(first.body().contains("\"event_id\":\"" + eventId + "\""), first.body());
+        assertTrue(first.body().startsWith("{\"type\":\"event\",\"event_triggered\":\""), first.body());
+        assertEquals(eventId, first.headers().get("webhook-id"));
+        String expectedHex = HexFormat.of().formatHex(hmac(key, first.body()));
+        assertTrue(List.of(first.headers().get("x-signature").split(" ")).contains(expectedHex), first.headers().toString());
+        String expectedV1 = "v1," + java.util.Base64.getEncoder().encodeToString(
+            hmac(key, eventId + "." + first.headers().get("webhook-timestamp") + "." + first.body()));
+        assertTrue(List.of(first.headers().get("webhook-signature").split(" ")).contains(expectedV1), first.headers().toString());
+
+        // the 500 is retried after about 5 s with the same event and body
+        Received retry = next("/hook", Duration.ofSeconds(12));
+        assertEquals(first.body(), retry.body());
+        assertEquals(eventId, retry.headers().get("webhook-id"));
+        send("DELETE", "webhooks/" + webhook.object().getString("id"), null);
+    }
+
+    @Test
+    void goneDisablesTheSubscription() throws Exception {
+        String gone = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/gone";
+        Answer webhook = send("POST", "webhooks", "{\"label\": \"Old system\", \"url\": \"" + gone + "\", \"events\": "
+            + "[\"transaction.sale.unvoided\"], \"authentication\": {\"type\": \"NONE\"}, \"signature\": {\"type\": \"NONE\"}}");
+        String id = webhook.object().getString("id");
+
+        send("POST", "events", "{\"event_type\": \"transaction.sale.unvoided\", \"object\": {}}");
+        next("/gone", Duration.ofSeconds(10));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        JsonObject after;
+        do {
+            Thread.sleep(100);
+            after = send("GET", "webhooks/" + id, null).object();
+        } while (after.getBoolean("enabled") && System.nanoTime() < deadline);
+        assertEquals("DISABLED", after.getString("status"));
+        assertEquals("the endpoint answered 410 Gone", after.getString("disabledReason"));
+        send("DELETE", "webhooks/" + id, null);
     }
 
     String api(String path) {

@@ -39,7 +39,7 @@ public sealed interface Authentication permits Authentication.None, Authenticati
     }
 
     /** The context a subscription's Basic password is sealed in. */
-    static String passwordContext(String subscriptionId) {
+    public static String passwordContext(String subscriptionId) {
         return "webhook-subscription/" + subscriptionId + "/basic-password";
     }
 

@@ -24,5 +24,11 @@ public interface Deliveries {
      * progress) are skipped, so several server instances never take the same delivery; a
      * worker that dies loses its claims when the lease runs out.
      */
+    /**
+     * Gives a claimed, still pending delivery back without an attempt, due again at
+     * {@code notBefore} (its endpoint was busy): it moves behind other endpoints' work.
+     */
+    void release(String id, Instant notBefore);
+
     List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease);
 }

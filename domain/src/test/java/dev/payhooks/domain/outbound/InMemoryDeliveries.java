@@ -29,6 +29,11 @@ public class InMemoryDeliveries implements Deliveries {
     }
 
     @Override
+    public synchronized void release(String id, Instant notBefore) {
+        // claims are not modelled here
+    }
+
+    @Override
     public synchronized Optional<Delivery> byId(String merchantId, String id) {
         return Optional.ofNullable(byId.get(id)).filter(d -> d.merchantId().equals(merchantId));
     }

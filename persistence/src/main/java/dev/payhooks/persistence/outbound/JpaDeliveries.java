@@ -53,6 +53,15 @@ public class JpaDeliveries implements Deliveries {
     }
 
     @Override
+    public void release(String id, Instant notBefore) {
+        em.createQuery("update DeliveryEntity d set d.claimedBy = null, d.claimedUntil = null, d.nextAttemptAt = :notBefore "
+                + "where d.id = :id and d.status = 'PENDING'")
+            .setParameter("id", id)
+            .setParameter("notBefore", notBefore)
+            .executeUpdate();
+    }
+
+    @Override
     public Optional<Delivery> byId(String merchantId, String id) {
         return Optional.ofNullable(em.find(DeliveryEntity.class, id))
             .filter(e -> e.merchantId.equals(merchantId))

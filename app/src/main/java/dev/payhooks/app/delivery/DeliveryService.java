@@ -1,0 +1,133 @@
+package dev.payhooks.app.delivery;
+
+import dev.payhooks.adapters.outbound.DeliveryRequests.BasicCredentials;
+import dev.payhooks.domain.merchant.ApiKey;
+import dev.payhooks.domain.merchant.ApiKeys;
+import dev.payhooks.domain.outbound.Authentication;
+import dev.payhooks.domain.outbound.Deliveries;
+import dev.payhooks.domain.outbound.Delivery;
+import dev.payhooks.domain.outbound.DeliveryAttempt;
+import dev.payhooks.domain.outbound.OutboundEvent;
+import dev.payhooks.domain.outbound.Outbox;
+import dev.payhooks.domain.outbound.RetryPolicy;
+import dev.payhooks.domain.outbound.RetryPolicy.AttemptFailure;
+import dev.payhooks.domain.outbound.RetryPolicy.Decision;
+import dev.payhooks.domain.outbound.RetryPolicy.DisableSubscription;
+import dev.payhooks.domain.outbound.Signature;
+import dev.payhooks.domain.outbound.SigningKey;
+import dev.payhooks.domain.outbound.WebhookSubscription;
+import dev.payhooks.domain.outbound.WebhookSubscriptions;
+import dev.payhooks.domain.port.Secrets;
+import dev.payhooks.domain.usecase.ManageApiKeys;
+import dev.payhooks.domain.usecase.ManageSignatureKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The transactional steps of delivering: claim due deliveries, gather what one attempt needs,
+ * and record its outcome. Each runs in its own short transaction; the HTTP call happens
+ * between them, outside any transaction.
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+    /** Everything one attempt needs, opened from the database. */
+    public record Prepared(Delivery delivery, OutboundEvent event, WebhookSubscription subscription,
+                           Optional<BasicCredentials> basic, List<SigningKey> signingKeys) { }
+
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    WebhookSubscriptions subscriptions;
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @Inject
+    ManageApiKeys manageApiKeys;
+
+    @Inject
+    ManageSignatureKeys signatureKeys;
+
+    @Inject
+    Secrets secrets;
+
+    @Inject
+    Clock clock;
+
+    private final RetryPolicy policy = RetryPolicy.standard();
+    private final SecureRandom random = new SecureRandom();
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Delivery> claim(int limit, String worker, Duration lease) {
+        return deliveries.claimDue(clock.instant(), limit, worker, lease);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void postpone(Delivery claimed, Duration by) {
+        deliveries.release(claimed.id(), clock.instant().plus(by));
+    }
+
+    /** What the attempt needs; empty (and the delivery abandoned) when its subscription is gone or off. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Prepared> prepare(Delivery claimed) {
+        Delivery delivery = deliveries.byId(claimed.merchantId(), claimed.id()).orElseThrow();
+        Optional<WebhookSubscription> subscription = subscriptions.byId(delivery.merchantId(), delivery.subscriptionId())
+            .filter(WebhookSubscription::enabled);
+        OutboundEvent event = outbox.byId(delivery.eventId()).orElseThrow();
+        if (subscription.isEmpty()) {
+            delivery.abandon("the subscription was deleted or disabled", clock.instant());
+            deliveries.update(delivery);
+            return Optional.empty();
+        }
+        WebhookSubscription s = subscription.get();
+        Optional<BasicCredentials> basic = s.authentication() instanceof Authentication.Basic b
+            ? Optional.of(new BasicCredentials(b.username(), secrets.open(b.password(), Authentication.passwordContext(s.id()))))
+            : Optional.empty();
+        return Optional.of(new Prepared(delivery, event, s, basic, signingKeys(s)));
+    }
+
+    private List<SigningKey> signingKeys(WebhookSubscription s) {
+        if (s.signature() instanceof Signature.SourceKey sourceKey) {
+            Optional<ApiKey> key = apiKeys.byId(s.merchantId(), sourceKey.apiKeyId()).filter(ApiKey::active);
+            // a revoked Source Key signs nothing: the receiver then rejects, which is what revoking means
+            return key.map(k -> List.of(SigningKey.ofSourceKey(manageApiKeys.reveal(k)))).orElse(List.of());
+        }
+        if (s.signature() instanceof Signature.MerchantKey) {
+            return signatureKeys.keysToSignWith(s.merchantId());
+        }
+        return List.of();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void succeeded(Delivery claimed, DeliveryAttempt attempt) {
+        Delivery delivery = deliveries.byId(claimed.merchantId(), claimed.id()).orElseThrow();
+        delivery.succeeded(attempt);
+        deliveries.update(delivery);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Decision failed(Delivery claimed, DeliveryAttempt attempt, AttemptFailure failure) {
+        Delivery delivery = deliveries.byId(claimed.merchantId(), claimed.id()).orElseThrow();
+        Decision decision = delivery.failed(attempt, failure, policy, random::nextDouble);
+        deliveries.update(delivery);
+        if (decision instanceof DisableSubscription disable) {
+            subscriptions.byId(delivery.merchantId(), delivery.subscriptionId()).ifPresent(s -> {
+                s.disable(disable.reason(), clock.instant());
+                subscriptions.update(s);
+            });
+        }
+        return decision;
+    }
+}
