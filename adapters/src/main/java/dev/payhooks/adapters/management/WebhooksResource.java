@@ -6,6 +6,7 @@ import dev.payhooks.domain.outbound.Authentication;
 import dev.payhooks.domain.outbound.Signature;
 import dev.payhooks.domain.outbound.WebhookSubscription;
 import dev.payhooks.domain.usecase.ManageSubscriptions;
+import dev.payhooks.domain.usecase.PublishEvents;
 import dev.payhooks.domain.usecase.ManageSubscriptions.AuthenticationChange;
 import dev.payhooks.domain.usecase.ManageSubscriptions.AuthenticationInput;
 import dev.payhooks.domain.usecase.ManageSubscriptions.SubscriptionInput;
@@ -57,6 +58,9 @@ public class WebhooksResource {
 
     @Inject
     ManageSubscriptions subscriptions;
+
+    @Inject
+    PublishEvents publish;
 
     @Context
     SecurityContext security;
@@ -123,6 +127,17 @@ public class WebhooksResource {
             updated = subscriptions.enable(merchant(), id);
         }
         return json(updated);
+    }
+
+    @POST
+    @Path("{id}/test")
+    @Transactional
+    @Operation(summary = "Send a test event", description = "Delivers a sample `webhook.test` event to this webhook only, "
+        + "signed and authenticated like any other; its attempts show in the event log.")
+    @APIResponse(responseCode = "202", description = "{\"event_id\": \"…\"}")
+    public Response test(@PathParam("id") String id) {
+        PublishEvents.Published sent = publish.sendTest(subscriptions.get(merchant(), id));
+        return Response.accepted(Json.createObjectBuilder().add("event_id", sent.event().id().value()).build()).build();
     }
 
     @DELETE

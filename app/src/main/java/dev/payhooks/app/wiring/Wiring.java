@@ -13,6 +13,7 @@ import dev.payhooks.adapters.outbound.SsrfUrlPolicy;
 import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.EventCatalog;
 import dev.payhooks.domain.outbound.EventIdGenerator;
+import dev.payhooks.domain.outbound.EventLog;
 import dev.payhooks.domain.outbound.EventQueue;
 import dev.payhooks.domain.outbound.SignatureKeys;
 import dev.payhooks.domain.outbound.WebhookSubscriptions;
@@ -21,6 +22,7 @@ import dev.payhooks.domain.port.RandomBytes;
 import dev.payhooks.domain.usecase.ManageSignatureKeys;
 import dev.payhooks.domain.usecase.ManageSubscriptions;
 import dev.payhooks.domain.usecase.PublishEvents;
+import dev.payhooks.domain.usecase.ReplayDeliveries;
 import dev.payhooks.domain.outbound.Outbox;
 import dev.payhooks.domain.port.IdGenerator;
 import dev.payhooks.domain.port.Secrets;
@@ -34,6 +36,7 @@ import dev.payhooks.persistence.merchant.JpaApiKeys;
 import dev.payhooks.persistence.merchant.JpaChannels;
 import dev.payhooks.persistence.merchant.JpaMerchants;
 import dev.payhooks.persistence.outbound.JpaDeliveries;
+import dev.payhooks.persistence.outbound.JpaEventLog;
 import dev.payhooks.persistence.outbound.JpaOutbox;
 import dev.payhooks.persistence.outbound.JpaSignatureKeys;
 import dev.payhooks.persistence.outbound.JpaWebhookSubscriptions;
@@ -194,6 +197,17 @@ public class Wiring {
     ManageSubscriptions manageSubscriptions(WebhookSubscriptions subscriptions, ApiKeys keys, ManageSignatureKeys signatureKeys,
                                             OutboundUrlPolicy urlPolicy, Secrets secrets, IdGenerator ids, Clock clock) {
         return new ManageSubscriptions(subscriptions, keys, signatureKeys, urlPolicy, secrets, ids, clock, production());
+    }
+
+    @Produces
+    @ApplicationScoped
+    EventLog eventLog() {
+        return new JpaEventLog(entityManager);
+    }
+
+    @Produces
+    ReplayDeliveries replayDeliveries(Outbox outbox, Deliveries deliveries, EventLog log, Clock clock) {
+        return new ReplayDeliveries(outbox, deliveries, log, clock);
     }
 
     @Produces

@@ -142,7 +142,42 @@ class ManagementApiIT {
         Received retry = next("/hook", Duration.ofSeconds(12));
         assertEquals(first.body(), retry.body());
         assertEquals(eventId, retry.headers().get("webhook-id"));
-        send("DELETE", "webhooks/" + webhook.object().getString("id"), null);
+
+        // the event log shows both attempts
+        JsonObject logged = awaitDeliveryStatus(eventId, "SUCCEEDED");
+        JsonArray attempts = logged.getJsonArray("deliveries").getJsonObject(0).getJsonArray("attempt_log");
+        assertEquals(2, attempts.size());
+        assertEquals(500, attempts.getJsonObject(0).getInt("http_status"));
+        assertEquals(200, attempts.getJsonObject(1).getInt("http_status"));
+        assertEquals("transaction.refund.voided", logged.getJsonObject("payload").getString("event_type"));
+        assertTrue(send("GET", "events?type=transaction.refund.voided", null).body().contains(eventId));
+
+        // replay sends it once more, same event id
+        Answer replayed = send("POST", "events/" + eventId + "/replay", null);
+        assertEquals(202, replayed.status(), replayed.body());
+        assertEquals(1, replayed.object().getInt("replayed"));
+        assertEquals(eventId, next("/hook", Duration.ofSeconds(10)).headers().get("webhook-id"));
+
+        // and a test event reaches this webhook only
+        String webhookId = webhook.object().getString("id");
+        Answer test = send("POST", "webhooks/" + webhookId + "/test", null);
+        assertEquals(202, test.status(), test.body());
+        Received sample = next("/hook", Duration.ofSeconds(10));
+        assertTrue(sample.body().contains("\"event_type\":\"webhook.test\""), sample.body());
+        send("DELETE", "webhooks/" + webhookId, null);
+    }
+
+    JsonObject awaitDeliveryStatus(String eventId, String status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        JsonObject event;
+        do {
+            event = send("GET", "events/" + eventId, null).object();
+            if (event.getJsonArray("deliveries").getJsonObject(0).getString("status").equals(status)) {
+                return event;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("delivery of " + eventId + " not " + status + ": " + event);
     }
 
     @Test
@@ -163,6 +198,13 @@ class ManagementApiIT {
         } while (after.getBoolean("enabled") && System.nanoTime() < deadline);
         assertEquals("DISABLED", after.getString("status"));
         assertEquals("the endpoint answered 410 Gone", after.getString("disabledReason"));
+
+        JsonArray dead = send("GET", "events?subscription=" + id + "&status=DEAD", null).object().getJsonArray("items");
+        assertEquals(1, dead.size());
+        assertEquals("the endpoint answered 410 Gone", dead.getJsonObject(0).getJsonArray("deliveries").getJsonObject(0).getString("dead_reason"));
+        Answer bulk = send("POST", "replays", "{\"subscription\": \"" + id + "\"}");
+        assertEquals(202, bulk.status(), bulk.body());
+        assertEquals(1, bulk.object().getInt("replayed"));
         send("DELETE", "webhooks/" + id, null);
     }
 
@@ -628,7 +670,16 @@ class ManagementApiIT {
             new Bad("POST", "webhooks", "{\"label\": \"x\", \"url\": \"http://127.0.0.1:9/\", \"events\": [\"no.such.event\"], "
                 + "\"authentication\": {\"type\": \"NONE\"}, \"signature\": {\"type\": \"NONE\"}}", json, 400),
             new Bad("PUT", "webhooks/no-such-webhook", webhook("http://127.0.0.1:9/", "{\"type\": \"NONE\"}", "{\"type\": \"NONE\"}"), json, 404),
-            new Bad("POST", "events", "{\"event_type\": 5, \"object\": {}}", json, 400)));
+            new Bad("POST", "events", "{\"event_type\": 5, \"object\": {}}", json, 400),
+            new Bad("GET", "events?status=BOGUS", null, null, 400),
+            new Bad("GET", "events?limit=0", null, null, 400),
+            new Bad("GET", "events?cursor=nope", null, null, 400),
+            new Bad("GET", "events?from=today", null, null, 400),
+            new Bad("GET", "events/not-an-event-id", null, null, 404),
+            new Bad("POST", "events/" + "0".repeat(64) + "/replay", null, null, 404),
+            new Bad("POST", "replays", "{\"status\": 5}", json, 400),
+            new Bad("POST", "replays", "{\"color\": \"red\"}", json, 400),
+            new Bad("POST", "webhooks/no-such-webhook/test", null, null, 404)));
 
         for (Bad bad : sweep) {
             Answer answer = send(bad.method(), bad.path(), bad.body(), bad.contentType(), KEY);

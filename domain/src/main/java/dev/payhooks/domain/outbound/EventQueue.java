@@ -24,6 +24,14 @@ public class EventQueue {
         this.ids = ids;
     }
 
+    /** An event for one subscription only (a test event). */
+    public Delivery enqueueFor(OutboundEvent event, WebhookSubscription subscription) {
+        outbox.append(event);
+        Delivery delivery = Delivery.schedule(ids.newId(), event.id(), subscription.id(), event.merchantId(), event.createdAt());
+        deliveries.add(delivery);
+        return delivery;
+    }
+
     /** Returns the deliveries it scheduled. */
     public List<Delivery> enqueue(OutboundEvent event) {
         outbox.append(event);

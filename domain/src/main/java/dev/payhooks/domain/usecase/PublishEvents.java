@@ -9,6 +9,7 @@ import dev.payhooks.domain.outbound.EventQueue;
 import dev.payhooks.domain.outbound.EventIdGenerator;
 import dev.payhooks.domain.outbound.OutboundEvent;
 import dev.payhooks.domain.outbound.Outbox;
+import dev.payhooks.domain.outbound.WebhookSubscription;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +67,21 @@ public class PublishEvents {
         String payload = Envelope.render(id, eventType, now, merchant.merchantKey(), objectJson);
         OutboundEvent event = OutboundEvent.create(id, merchantId, eventType, payload, now, idempotencyKey.orElse(null), "publish-api");
         queue.enqueue(event);
+        return new Published(event, false);
+    }
+
+    /** The type of the sample event a "Send test event" delivers; not in the catalog, never published by others. */
+    public static final String TEST_EVENT_TYPE = "webhook.test";
+
+    /** Sends a sample event to one subscription, whatever events it listens to. */
+    public Published sendTest(WebhookSubscription subscription) {
+        Merchant merchant = merchants.byId(subscription.merchantId()).orElseThrow(() -> new NotFound("merchant"));
+        Instant now = clock.instant();
+        var id = ids.next();
+        String payload = Envelope.render(id, TEST_EVENT_TYPE, now, merchant.merchantKey(),
+            "{\"type\":\"test\",\"subscription\":\"" + subscription.id() + "\",\"message\":\"A test event from Payhooks\"}");
+        OutboundEvent event = OutboundEvent.create(id, merchant.id(), TEST_EVENT_TYPE, payload, now, null, "test:" + subscription.id());
+        queue.enqueueFor(event, subscription);
         return new Published(event, false);
     }
 

@@ -129,7 +129,7 @@ public class JpaDeliveries implements Deliveries {
         }
     }
 
-    private static Delivery toDomain(DeliveryEntity e) {
+    static Delivery toDomain(DeliveryEntity e) {
         List<DeliveryAttempt> attempts = new ArrayList<>();
         for (int i = 0; i < e.attempts.size(); i++) {
             DeliveryAttemptRow r = e.attempts.get(i);

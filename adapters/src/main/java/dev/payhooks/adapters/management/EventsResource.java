@@ -1,0 +1,278 @@
+package dev.payhooks.adapters.management;
+
+import dev.payhooks.adapters.api.JsonBody;
+import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.outbound.Deliveries;
+import dev.payhooks.domain.outbound.Delivery;
+import dev.payhooks.domain.outbound.DeliveryAttempt;
+import dev.payhooks.domain.outbound.DeliveryStatus;
+import dev.payhooks.domain.outbound.EventId;
+import dev.payhooks.domain.outbound.EventLog;
+import dev.payhooks.domain.outbound.OutboundEvent;
+import dev.payhooks.domain.outbound.Outbox;
+import dev.payhooks.domain.usecase.PublishEvents;
+import dev.payhooks.domain.usecase.ReplayDeliveries;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Outbound events: the publish API for the merchant's own systems, and the event log with every
+ * delivery attempt and replay.
+ */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(name = "Events", description = "Publish events, read the event log, replay deliveries")
+@SecurityRequirement(name = "apiKey")
+@APIResponse(responseCode = "401", description = "Missing or invalid API key")
+public class EventsResource {
+
+    /** The contract's limit for a published event. */
+    public static final int MAX_BYTES = 256 * 1024;
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    @Inject
+    PublishEvents publish;
+
+    @Inject
+    EventLog log;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
+    ReplayDeliveries replays;
+
+    @Context
+    SecurityContext security;
+
+    private String merchant() {
+        return security.getUserPrincipal().getName();
+    }
+
+    @POST
+    @Path("events")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Publish an event", description = "{\"event_type\": \"transaction.sale.success\", \"object\": {...}}. "
+        + "With an Idempotency-Key header, the same key within 24 h answers 200 with the original event instead of making another.")
+    @APIResponse(responseCode = "202", description = "Accepted: {\"event_id\": \"…\"}")
+    @APIResponse(responseCode = "200", description = "The event an earlier request with this Idempotency-Key made")
+    @APIResponse(responseCode = "400", description = "Unknown event type, or a malformed body")
+    @APIResponse(responseCode = "413", description = "Larger than 256 KiB")
+    public Response publish(@HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
+        JsonBody json = JsonBody.read(body, MAX_BYTES).allowOnly("event_type", "object");
+        JsonValue object = json.object().get("object");
+        if (object == null || object.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidField("object", object == null ? "is required" : "must be an object, not " + JsonBody.describe(object));
+        }
+        PublishEvents.Published published = publish.publish(merchant(), json.requiredString("event_type"), object.toString(),
+            Optional.ofNullable(idempotencyKey));
+        return Response.status(published.repeated() ? 200 : 202)
+            .entity(Json.createObjectBuilder().add("event_id", published.event().id().value()).build())
+            .build();
+    }
+
+    @GET
+    @Path("events")
+    @Operation(summary = "The event log, newest first", description = "Filters: type, subscription, status (PENDING, SUCCEEDED, "
+        + "DEAD; matched against the event's deliveries), from/to (ISO-8601), limit (1-200), cursor.")
+    public JsonObject list(@QueryParam("type") String type, @QueryParam("subscription") String subscription,
+                           @QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
+                           @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        EventLog.Page page = log.search(merchant(), filter(type, subscription, status, from, to),
+            Optional.ofNullable(cursor).map(EventsResource::decodeCursor), limit(limit));
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (OutboundEvent event : page.events()) {
+            JsonArrayBuilder summaries = Json.createArrayBuilder();
+            deliveries.ofEvent(event.id()).forEach(d -> summaries.add(delivery(d, false)));
+            items.add(eventJson(event).add("deliveries", summaries));
+        }
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("items", items);
+        page.next().ifPresent(next -> answer.add("nextCursor", encodeCursor(next)));
+        return answer.build();
+    }
+
+    @GET
+    @Path("events/{id}")
+    @Operation(summary = "An event with its payload and every delivery attempt")
+    @APIResponse(responseCode = "404", description = "No such event")
+    public JsonObject get(@PathParam("id") String id) {
+        OutboundEvent event = event(id);
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        deliveries.ofEvent(event.id()).forEach(d -> all.add(delivery(d, true)));
+        return eventJson(event)
+            .add("payload", Json.createReader(new StringReader(event.payloadJson())).readObject())
+            .add("deliveries", all)
+            .build();
+    }
+
+    @POST
+    @Path("events/{id}/replay")
+    @Transactional
+    @Operation(summary = "Send an event again", description = "Every finished delivery of the event (or only the one to "
+        + "?subscription=) starts its retry schedule again.")
+    @APIResponse(responseCode = "202", description = "{\"replayed\": n}")
+    public Response replay(@PathParam("id") String id, @QueryParam("subscription") String subscription) {
+        int replayed = replays.replayEvent(merchant(), event(id).id(), Optional.ofNullable(subscription).filter(s -> !s.isBlank()));
+        return Response.accepted(Json.createObjectBuilder().add("replayed", replayed).build()).build();
+    }
+
+    @POST
+    @Path("replays")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Replay many deliveries", description = "{\"subscription\", \"type\", \"status\" (default DEAD), "
+        + "\"from\", \"to\"}; at most 10,000 per request.")
+    @APIResponse(responseCode = "202", description = "{\"replayed\": n}")
+    public Response replayMany(InputStream body) {
+        JsonBody json = JsonBody.read(body).allowOnly("subscription", "type", "status", "from", "to");
+        int replayed = replays.replayMatching(merchant(), filter(json.optionalString("type"), json.optionalString("subscription"),
+            json.optionalString("status"), json.optionalString("from"), json.optionalString("to")));
+        return Response.accepted(Json.createObjectBuilder().add("replayed", replayed).build()).build();
+    }
+
+    private OutboundEvent event(String id) {
+        EventId eventId;
+        try {
+            eventId = new EventId(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFound("event");
+        }
+        return outbox.byId(eventId).filter(e -> e.merchantId().equals(merchant()))
+            .orElseThrow(() -> new NotFound("event " + id));
+    }
+
+    private static JsonObjectBuilder eventJson(OutboundEvent event) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+            .add("event_id", event.id().value())
+            .add("event_type", event.eventType())
+            .add("created_at", event.createdAt().toString());
+        event.source().ifPresent(source -> json.add("source", source));
+        return json;
+    }
+
+    private static JsonObjectBuilder delivery(Delivery d, boolean withAttempts) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+            .add("id", d.id())
+            .add("subscription_id", d.subscriptionId())
+            .add("status", d.status().name())
+            .add("attempts", d.attempts().size());
+        d.nextAttemptAt().ifPresent(at -> json.add("next_attempt_at", at.toString()));
+        d.deadReason().ifPresent(reason -> json.add("dead_reason", reason));
+        if (withAttempts) {
+            JsonArrayBuilder attempts = Json.createArrayBuilder();
+            for (DeliveryAttempt a : d.attempts()) {
+                JsonObjectBuilder attempt = Json.createObjectBuilder()
+                    .add("number", a.number())
+                    .add("started_at", a.startedAt().toString())
+                    .add("latency_ms", a.latency().toMillis())
+                    .add("success", a.success());
+                if (a.status() != null) {
+                    attempt.add("http_status", a.status());
+                }
+                if (a.errorClass() != null) {
+                    attempt.add("error_class", a.errorClass());
+                }
+                if (a.responseExcerpt() != null) {
+                    attempt.add("response_excerpt", a.responseExcerpt());
+                }
+                attempts.add(attempt);
+            }
+            json.add("attempt_log", attempts);
+        }
+        return json;
+    }
+
+    private static EventLog.Filter filter(String type, String subscription, String status, String from, String to) {
+        return new EventLog.Filter(Optional.ofNullable(type).filter(s -> !s.isBlank()),
+            Optional.ofNullable(subscription).filter(s -> !s.isBlank()),
+            Optional.ofNullable(status).map(EventsResource::status),
+            Optional.ofNullable(from).map(value -> instant("from", value)),
+            Optional.ofNullable(to).map(value -> instant("to", value)));
+    }
+
+    private static DeliveryStatus status(String value) {
+        try {
+            return DeliveryStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("status", "must be PENDING, SUCCEEDED or DEAD");
+        }
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidField(field, "must be an ISO-8601 instant such as 2026-11-23T10:00:00Z");
+        }
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // the message below says what is accepted
+        }
+        throw new InvalidField("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    static String encodeCursor(EventLog.Cursor cursor) {
+        String raw = cursor.createdAt().getEpochSecond() + "." + cursor.createdAt().getNano() + "|" + cursor.eventId();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static EventLog.Cursor decodeCursor(String token) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            int bar = raw.indexOf('|');
+            String[] time = raw.substring(0, bar).split("\\.");
+            EventId id = new EventId(raw.substring(bar + 1));
+            return new EventLog.Cursor(Instant.ofEpochSecond(Long.parseLong(time[0]), Long.parseLong(time[1])), id.value());
+        } catch (RuntimeException malformed) {
+            throw new InvalidField("cursor", "is not a cursor this API returned");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.payhooks.domain.outbound;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading the outbound event log: events with their deliveries, filtered, newest first. */
+public interface EventLog {
+
+    /** Only set fields filter; {@code from} inclusive and {@code to} exclusive, on the event's creation time. */
+    record Filter(Optional<String> eventType, Optional<String> subscriptionId, Optional<DeliveryStatus> status,
+                  Optional<Instant> from, Optional<Instant> to) {
+
+        public static Filter none() {
+            return new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** Where a page ended. */
+    record Cursor(Instant createdAt, String eventId) { }
+
+    record Page(List<OutboundEvent> events, Optional<Cursor> next) {
+        public Page {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** A page of a merchant's events; subscription and status match the event's deliveries. */
+    Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit);
+
+    /** The merchant's deliveries that match (subscription and status on the delivery, type and time on its event), oldest first. */
+    List<Delivery> deliveries(String merchantId, Filter filter, int max);
+}

@@ -1,0 +1,73 @@
+package dev.payhooks.persistence.outbound;
+
+import dev.payhooks.domain.outbound.Delivery;
+import dev.payhooks.domain.outbound.EventLog;
+import dev.payhooks.domain.outbound.OutboundEvent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link EventLog} on JPA: the outbox joined with deliveries. The caller owns the transaction. */
+public class JpaEventLog implements EventLog {
+
+    private final EntityManager em;
+
+    public JpaEventLog(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit) {
+        StringBuilder jpql = new StringBuilder("select e from OutboundEventEntity e where e.merchantId = :merchant");
+        eventConditions(filter, jpql, "e");
+        if (filter.subscriptionId().isPresent() || filter.status().isPresent()) {
+            jpql.append(" and exists (select d.id from DeliveryEntity d where d.eventId = e.eventId");
+            filter.subscriptionId().ifPresent(x -> jpql.append(" and d.subscriptionId = :subscription"));
+            filter.status().ifPresent(x -> jpql.append(" and d.status = :status"));
+            jpql.append(")");
+        }
+        after.ifPresent(x -> jpql.append(" and (e.createdAt < :afterAt or (e.createdAt = :afterAt and e.eventId < :afterId))"));
+        jpql.append(" order by e.createdAt desc, e.eventId desc");
+        TypedQuery<OutboundEventEntity> query = em.createQuery(jpql.toString(), OutboundEventEntity.class);
+        bind(query, merchantId, filter);
+        after.ifPresent(c -> query.setParameter("afterAt", c.createdAt()).setParameter("afterId", c.eventId()));
+        List<OutboundEventEntity> rows = query.setMaxResults(limit + 1).getResultList();
+        List<OutboundEvent> events = new ArrayList<>();
+        rows.stream().limit(limit).forEach(row -> events.add(OutboundEventMapper.toDomain(row)));
+        Optional<Cursor> next = rows.size() > limit
+            ? Optional.of(new Cursor(events.get(events.size() - 1).createdAt(), events.get(events.size() - 1).id().value()))
+            : Optional.empty();
+        return new Page(events, next);
+    }
+
+    @Override
+    public List<Delivery> deliveries(String merchantId, Filter filter, int max) {
+        StringBuilder jpql = new StringBuilder("select d from DeliveryEntity d, OutboundEventEntity e "
+            + "where d.eventId = e.eventId and d.merchantId = :merchant and e.merchantId = :merchant");
+        eventConditions(filter, jpql, "e");
+        filter.subscriptionId().ifPresent(x -> jpql.append(" and d.subscriptionId = :subscription"));
+        filter.status().ifPresent(x -> jpql.append(" and d.status = :status"));
+        jpql.append(" order by e.createdAt, d.id");
+        TypedQuery<DeliveryEntity> query = em.createQuery(jpql.toString(), DeliveryEntity.class);
+        bind(query, merchantId, filter);
+        return query.setMaxResults(max).getResultStream().map(JpaDeliveries::toDomain).toList();
+    }
+
+    private static void eventConditions(Filter filter, StringBuilder jpql, String e) {
+        filter.eventType().ifPresent(x -> jpql.append(" and ").append(e).append(".eventType = :type"));
+        filter.from().ifPresent(x -> jpql.append(" and ").append(e).append(".createdAt >= :from"));
+        filter.to().ifPresent(x -> jpql.append(" and ").append(e).append(".createdAt < :to"));
+    }
+
+    private static void bind(TypedQuery<?> query, String merchantId, Filter filter) {
+        query.setParameter("merchant", merchantId);
+        filter.eventType().ifPresent(x -> query.setParameter("type", x));
+        filter.from().ifPresent(x -> query.setParameter("from", x));
+        filter.to().ifPresent(x -> query.setParameter("to", x));
+        filter.subscriptionId().ifPresent(x -> query.setParameter("subscription", x));
+        filter.status().ifPresent(x -> query.setParameter("status", x.name()));
+    }
+}
