@@ -122,9 +122,14 @@ public class DeliveryService {
         Delivery delivery = deliveries.byId(claimed.merchantId(), claimed.id()).orElseThrow();
         Decision decision = delivery.failed(attempt, failure, policy, random::nextDouble);
         deliveries.update(delivery);
-        if (decision instanceof DisableSubscription disable) {
-            subscriptions.byId(delivery.merchantId(), delivery.subscriptionId()).ifPresent(s -> {
-                s.disable(disable.reason(), clock.instant());
+        String disableReason = decision instanceof DisableSubscription disable ? disable.reason()
+            : deliveries.failingSince(delivery.subscriptionId()).filter(since -> policy.shouldAutoDisable(since, clock.instant()))
+                .map(since -> "no successful delivery since " + since + " (failing for more than "
+                    + RetryPolicy.DEFAULT_AUTO_DISABLE_AFTER.toDays() + " days)")
+                .orElse(null);
+        if (disableReason != null) {
+            subscriptions.byId(delivery.merchantId(), delivery.subscriptionId()).filter(WebhookSubscription::enabled).ifPresent(s -> {
+                s.disable(disableReason, clock.instant());
                 subscriptions.update(s);
             });
         }

@@ -30,5 +30,11 @@ public interface Deliveries {
      */
     void release(String id, Instant notBefore);
 
+    /**
+     * When the subscription's current run of failures began: its earliest failed attempt after its
+     * latest successful one; empty if it is not failing (or never tried).
+     */
+    Optional<Instant> failingSince(String subscriptionId);
+
     List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease);
 }

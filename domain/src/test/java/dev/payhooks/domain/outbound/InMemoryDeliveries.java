@@ -44,6 +44,18 @@ public class InMemoryDeliveries implements Deliveries {
     }
 
     @Override
+    public synchronized Optional<Instant> failingSince(String subscriptionId) {
+        List<DeliveryAttempt> attempts = byId.values().stream().filter(d -> d.subscriptionId().equals(subscriptionId))
+            .flatMap(d -> d.attempts().stream()).toList();
+        Optional<Instant> lastSuccess = attempts.stream().filter(DeliveryAttempt::success).map(DeliveryAttempt::startedAt)
+            .max(Comparator.naturalOrder());
+        return attempts.stream().filter(a -> !a.success())
+            .map(DeliveryAttempt::startedAt)
+            .filter(at -> lastSuccess.map(at::isAfter).orElse(true))
+            .min(Comparator.naturalOrder());
+    }
+
+    @Override
     public synchronized List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease) {
         return new ArrayList<>(byId.values().stream().filter(d -> d.dueAt(now))
             .sorted(Comparator.comparing(d -> d.nextAttemptAt().orElseThrow())).limit(limit).toList());

@@ -76,6 +76,34 @@ public class JpaDeliveries implements Deliveries {
     }
 
     @Override
+    public Optional<Instant> failingSince(String subscriptionId) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Timestamp lastSuccess;
+            try (PreparedStatement q = connection.prepareStatement("select max(a.started_at) from delivery_attempt a "
+                    + "join delivery d on d.id = a.delivery_id where d.subscription_id = ? and a.success = true")) {
+                q.setString(1, subscriptionId);
+                try (ResultSet row = q.executeQuery()) {
+                    row.next();
+                    lastSuccess = row.getTimestamp(1);
+                }
+            }
+            try (PreparedStatement q = connection.prepareStatement("select min(a.started_at) from delivery_attempt a "
+                    + "join delivery d on d.id = a.delivery_id where d.subscription_id = ? and a.success = false"
+                    + (lastSuccess == null ? "" : " and a.started_at > ?"))) {
+                q.setString(1, subscriptionId);
+                if (lastSuccess != null) {
+                    q.setTimestamp(2, lastSuccess);
+                }
+                try (ResultSet row = q.executeQuery()) {
+                    row.next();
+                    Timestamp first = row.getTimestamp(1);
+                    return Optional.ofNullable(first).map(Timestamp::toInstant);
+                }
+            }
+        });
+    }
+
+    @Override
     public List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease) {
         // SKIP LOCKED: a row another worker is claiming right now is passed over, not waited for.
         List<String> ids = em.unwrap(Session.class).doReturningWork(connection -> {

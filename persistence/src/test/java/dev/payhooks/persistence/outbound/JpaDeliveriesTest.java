@@ -136,6 +136,36 @@ class JpaDeliveriesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aSubscriptionIsFailingSinceItsFirstFailureAfterTheLastSuccess(String kind) {
+        try (TestDatabase db = withEvents(kind, 3)) {
+            assertTrue(db.query(em -> new JpaDeliveries(em).failingSince("s1")).isEmpty(), "never tried");
+            db.run(em -> {
+                JpaDeliveries deliveries = new JpaDeliveries(em);
+                Delivery early = Delivery.schedule("d1", event(1), "s1", "m1", T0);
+                early.failed(new DeliveryAttempt(1, T0, Duration.ofMillis(1), 500, null, null, false),
+                    AttemptFailure.status(500, Optional.empty()), RetryPolicy.standard(), () -> 0.5);
+                deliveries.add(early);
+                Delivery ok = Delivery.schedule("d2", event(2), "s1", "m1", T0);
+                ok.succeeded(new DeliveryAttempt(1, T0.plusSeconds(60), Duration.ofMillis(1), 200, null, null, true));
+                deliveries.add(ok);
+            });
+            assertTrue(db.query(em -> new JpaDeliveries(em).failingSince("s1")).isEmpty(), "the success ended the failing run");
+
+            db.run(em -> {
+                Delivery late = Delivery.schedule("d3", event(3), "s1", "m1", T0);
+                late.failed(new DeliveryAttempt(1, T0.plusSeconds(120), Duration.ofMillis(1), null, "TIMEOUT", null, false),
+                    AttemptFailure.noAnswer(), RetryPolicy.standard(), () -> 0.5);
+                late.failed(new DeliveryAttempt(2, T0.plusSeconds(300), Duration.ofMillis(1), 503, null, null, false),
+                    AttemptFailure.status(503, Optional.empty()), RetryPolicy.standard(), () -> 0.5);
+                new JpaDeliveries(em).add(late);
+            });
+            assertEquals(Optional.of(T0.plusSeconds(120)), db.query(em -> new JpaDeliveries(em).failingSince("s1")));
+            assertTrue(db.query(em -> new JpaDeliveries(em).failingSince("other")).isEmpty());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void concurrentWorkersNeverClaimTheSameDelivery(String kind) throws Exception {
         int rows = 60;
         try (TestDatabase db = withEvents(kind, rows)) {
