@@ -66,6 +66,9 @@ public class DeliveryScheduler {
     SsrfGuard guard;
 
     @Inject
+    DeliveryMetrics metrics;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -142,6 +145,7 @@ public class DeliveryScheduler {
             try {
                 address = guard.check(p.subscription().url().value());
             } catch (SsrfGuard.Refused refused) {
+                metrics.attempt("error");
                 service.failed(claimed, new DeliveryAttempt(number, started, Duration.ZERO, null, "BLOCKED_ADDRESS",
                     refused.getMessage(), false), AttemptFailure.noAnswer());
                 return;
@@ -154,12 +158,16 @@ public class DeliveryScheduler {
                     answered.success());
                 if (answered.success()) {
                     service.succeeded(claimed, attempt);
+                    metrics.attempt("success");
+                    metrics.delivered(p.subscription().id(), Duration.between(p.event().createdAt(), clock.instant()));
                 } else {
+                    metrics.attempt("failure");
                     service.failed(claimed, attempt, AttemptFailure.status(answered.status(),
                         RetryAfterHeader.parse(answered.header("Retry-After"), clock.instant())));
                 }
             } else {
                 Failed failed = (Failed) outcome;
+                metrics.attempt("error");
                 service.failed(claimed, new DeliveryAttempt(number, started, failed.latency(), null, failed.error().name(),
                     failed.message(), false), AttemptFailure.noAnswer());
             }

@@ -158,6 +158,14 @@ class ManagementApiIT {
         assertEquals(1, replayed.object().getInt("replayed"));
         assertEquals(eventId, next("/hook", Duration.ofSeconds(10)).headers().get("webhook-id"));
 
+        // the engine reports at /metrics
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + deploymentUrl.getPort() + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(metrics.contains("payhooks_deliveries_pending"), metrics);
+        assertTrue(metrics.contains("payhooks_deliveries_dead"), metrics);
+        assertTrue(metrics.contains("payhooks_delivery_attempts_total{") && metrics.contains("outcome=\"success\""), metrics);
+        assertTrue(metrics.contains("payhooks_publish_to_delivery"), metrics);
+
         // and a test event reaches this webhook only
         String webhookId = webhook.object().getString("id");
         Answer test = send("POST", "webhooks/" + webhookId + "/test", null);

@@ -36,5 +36,8 @@ public interface Deliveries {
      */
     Optional<Instant> failingSince(String subscriptionId);
 
+    /** How many deliveries (of all merchants) are in a status: the outbox depth and the dead letters. */
+    long count(DeliveryStatus status);
+
     List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease);
 }

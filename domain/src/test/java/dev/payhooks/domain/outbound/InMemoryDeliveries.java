@@ -44,6 +44,11 @@ public class InMemoryDeliveries implements Deliveries {
     }
 
     @Override
+    public synchronized long count(DeliveryStatus status) {
+        return byId.values().stream().filter(d -> d.status() == status).count();
+    }
+
+    @Override
     public synchronized Optional<Instant> failingSince(String subscriptionId) {
         List<DeliveryAttempt> attempts = byId.values().stream().filter(d -> d.subscriptionId().equals(subscriptionId))
             .flatMap(d -> d.attempts().stream()).toList();

@@ -76,6 +76,13 @@ public class JpaDeliveries implements Deliveries {
     }
 
     @Override
+    public long count(DeliveryStatus status) {
+        return em.createQuery("select count(d) from DeliveryEntity d where d.status = :status", Long.class)
+            .setParameter("status", status.name())
+            .getSingleResult();
+    }
+
+    @Override
     public Optional<Instant> failingSince(String subscriptionId) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             Timestamp lastSuccess;

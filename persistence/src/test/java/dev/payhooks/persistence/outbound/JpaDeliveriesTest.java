@@ -81,6 +81,8 @@ class JpaDeliveriesTest {
             assertEquals(200, found.attempts().get(1).status());
             assertEquals("ok ✓", found.attempts().get(1).responseExcerpt());
             assertEquals(1, db.query(em -> new JpaDeliveries(em).ofEvent(event(1))).size());
+            assertEquals(1L, (long) db.query(em -> new JpaDeliveries(em).count(DeliveryStatus.SUCCEEDED)));
+            assertEquals(0L, (long) db.query(em -> new JpaDeliveries(em).count(DeliveryStatus.PENDING)));
             assertTrue(db.query(em -> new JpaDeliveries(em).byId("m2", "d1")).isEmpty());
         }
     }
