@@ -26,7 +26,6 @@ public class DatabaseReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("database");
         try (Connection connection = dataSource.getConnection()) {
-            connection.setReadOnly(true);
             response.withData("database", connection.getMetaData().getDatabaseProductName());
             try (PreparedStatement query = connection.prepareStatement(
                     "select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null "

@@ -270,6 +270,20 @@ class ManagementApiIT {
         }
     }
 
+    /** Regression: the readiness check once left pooled connections read-only, and PostgreSQL then refused every write. */
+    @Test
+    void healthChecksLeaveConnectionsWritable() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + deploymentUrl.getPort() + "/health/ready"))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+        for (int i = 0; i < 10; i++) {
+            Answer created = send("POST", "channels", "{\"slug\": \"" + uniqueSlug() + "\", \"name\": \"After health\", "
+                + "\"currency\": \"EUR\", \"country\": \"DE\"}");
+            assertEquals(201, created.status(), created.body());
+        }
+    }
+
     @Test
     void theKeyShowsItsMerchant() throws Exception {
         Answer merchant = send("GET", "merchant", null);

@@ -1,0 +1,186 @@
+/*
+ * Delivery benchmark: deliveries per second from a running Payhooks server to a receiver on
+ * loopback, and publish-to-first-attempt latency.
+ *
+ *   ./mvnw -pl app -am package -DskipTests
+ *   java bench/DeliveryBenchmark.java [events=2000] [publishers=8] [db-url]
+ *
+ * It starts app/target/payhooks.jar on a free port with a fresh H2 database (or the given
+ * PostgreSQL URL, which should point at an empty database), creates one webhook to a receiver
+ * in this JVM, publishes the events through the publish API from several threads, and waits
+ * until the receiver has every event. Only JDK classes: run it with `java`, no build needed.
+ */
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class DeliveryBenchmark {
+
+    static final String KEY = "phk_bench000000000000000000000000000000000000".substring(0, 44);
+    static final Pattern EVENT_ID = Pattern.compile("\"event_id\":\"([0-9a-f]{64})\"");
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int publishers = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        String dbUrl = args.length > 2 ? args[2] : null;
+
+        Path work = Files.createTempDirectory("payhooks-bench");
+        int port = freePort();
+        Map<String, Long> publishedAt = new ConcurrentHashMap<>();
+        Map<String, Long> firstAttemptAt = new ConcurrentHashMap<>();
+        AtomicInteger requests = new AtomicInteger();
+        CountDownLatch allArrived = new CountDownLatch(events);
+
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+        receiver.setExecutor(Executors.newFixedThreadPool(32));
+        receiver.createContext("/hook", exchange -> {
+            long now = System.nanoTime();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.incrementAndGet();
+            Matcher m = EVENT_ID.matcher(body);
+            if (m.find() && firstAttemptAt.putIfAbsent(m.group(1), now) == null) {
+                allArrived.countDown();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar", Path.of("app/target/payhooks.jar").toAbsolutePath().toString(), "--port", String.valueOf(port)));
+        ProcessBuilder server = new ProcessBuilder(command).directory(work.toFile())
+            .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
+        server.environment().put("PAYHOOKS_API_KEY", KEY);
+        server.environment().put("PAYHOOKS_OUTBOUND_ALLOW", "127.0.0.0/8");
+        server.environment().put("PAYHOOKS_ADMIN_PASSWORD", "bench-admin-password");
+        if (dbUrl != null) {
+            server.environment().put("PAYHOOKS_DB_URL", dbUrl);
+        }
+        Process process = server.start();
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String base = "http://127.0.0.1:" + port;
+            long startWait = System.nanoTime();
+            while (status(http, base + "/health/ready") != 200) {
+                if (!process.isAlive() || System.nanoTime() - startWait > TimeUnit.SECONDS.toNanos(120)) {
+                    throw new IllegalStateException("server did not become ready; see " + work.resolve("server.log"));
+                }
+                Thread.sleep(200);
+            }
+            System.out.printf("server ready after %.1f s (%s)%n", (System.nanoTime() - startWait) / 1e9, dbUrl == null ? "H2" : "PostgreSQL");
+
+            String webhook = "{\"label\": \"bench\", \"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\", "
+                + "\"events\": [\"transaction.sale.success\"], \"authentication\": {\"type\": \"NONE\"}, "
+                + "\"signature\": {\"type\": \"SIGNATURE_KEY\"}}";
+            HttpResponse<String> created = post(http, base + "/api/v1/webhooks", webhook);
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("webhook not created: " + created.body());
+            }
+
+            String event = "{\"event_type\": \"transaction.sale.success\", \"object\": {\"type\": \"transaction\", "
+                + "\"key\": \"1nftvzx7xtcggm3\", \"amount_detail\": {\"amount\": \"5.00\"}, \"authcode\": \"538228\"}}";
+            ExecutorService pool = Executors.newFixedThreadPool(publishers);
+            AtomicInteger next = new AtomicInteger();
+            long publishStart = System.nanoTime();
+            for (int p = 0; p < publishers; p++) {
+                pool.submit(() -> {
+                    while (next.getAndIncrement() < events) {
+                        long before = System.nanoTime();
+                        HttpResponse<String> published = post(http, base + "/api/v1/events", event);
+                        Matcher m = EVENT_ID.matcher(published.body().replace(" ", ""));
+                        if (published.statusCode() == 202 && m.find()) {
+                            publishedAt.put(m.group(1), before);
+                        } else {
+                            System.err.println("publish failed: " + published.statusCode() + " " + published.body());
+                        }
+                    }
+                    return null;
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(10, TimeUnit.MINUTES);
+            long publishEnd = System.nanoTime();
+            boolean complete = allArrived.await(10, TimeUnit.MINUTES);
+            long deliveredEnd = System.nanoTime();
+
+            List<Long> latencies = new ArrayList<>();
+            publishedAt.forEach((id, at) -> {
+                Long arrived = firstAttemptAt.get(id);
+                if (arrived != null) {
+                    latencies.add(arrived - at);
+                }
+            });
+            Collections.sort(latencies);
+            double publishSeconds = (publishEnd - publishStart) / 1e9;
+            double totalSeconds = (deliveredEnd - publishStart) / 1e9;
+            System.out.printf("events %d, publishers %d, complete %s%n", events, publishers, complete);
+            System.out.printf("publish: %.0f events/s (%.2f s)%n", events / publishSeconds, publishSeconds);
+            System.out.printf("delivery: %.0f deliveries/s end to end (%.2f s from first publish to last arrival), %d requests received%n",
+                firstAttemptAt.size() / totalSeconds, totalSeconds, requests.get());
+            System.out.printf("publish-to-first-attempt: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                pct(latencies, 0.50), pct(latencies, 0.99), pct(latencies, 1.0));
+        } finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+            process.destroyForcibly();
+            receiver.stop(0);
+            System.exit(0);
+        }
+    }
+
+    static double pct(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sorted.size() - 1, Math.max(0, Math.ceil(p * sorted.size()) - 1));
+        return sorted.get(index) / 1e6;
+    }
+
+    static int status(HttpClient http, String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
+    static HttpResponse<String> post(HttpClient http, String url, String json) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
