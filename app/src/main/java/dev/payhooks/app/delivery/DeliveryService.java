@@ -66,7 +66,9 @@ public class DeliveryService {
     @Inject
     Clock clock;
 
-    private final RetryPolicy policy = RetryPolicy.standard();
+    @Inject
+    RetryPolicy policy;
+
     private final SecureRandom random = new SecureRandom();
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -125,7 +127,7 @@ public class DeliveryService {
         String disableReason = decision instanceof DisableSubscription disable ? disable.reason()
             : deliveries.failingSince(delivery.subscriptionId()).filter(since -> policy.shouldAutoDisable(since, clock.instant()))
                 .map(since -> "no successful delivery since " + since + " (failing for more than "
-                    + RetryPolicy.DEFAULT_AUTO_DISABLE_AFTER.toDays() + " days)")
+                    + policy.autoDisableAfter() + ")")
                 .orElse(null);
         if (disableReason != null) {
             subscriptions.byId(delivery.merchantId(), delivery.subscriptionId()).filter(WebhookSubscription::enabled).ifPresent(s -> {

@@ -15,6 +15,7 @@ import dev.payhooks.domain.outbound.EventCatalog;
 import dev.payhooks.domain.outbound.EventIdGenerator;
 import dev.payhooks.domain.outbound.EventLog;
 import dev.payhooks.domain.outbound.EventQueue;
+import dev.payhooks.domain.outbound.RetryPolicy;
 import dev.payhooks.domain.outbound.SignatureKeys;
 import dev.payhooks.domain.outbound.WebhookSubscriptions;
 import dev.payhooks.domain.port.OutboundUrlPolicy;
@@ -52,6 +53,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Paths;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** Connects the domain's ports to their implementations: the one place that wires. */
@@ -197,6 +201,38 @@ public class Wiring {
     ManageSubscriptions manageSubscriptions(WebhookSubscriptions subscriptions, ApiKeys keys, ManageSignatureKeys signatureKeys,
                                             OutboundUrlPolicy urlPolicy, Secrets secrets, IdGenerator ids, Clock clock) {
         return new ManageSubscriptions(subscriptions, keys, signatureKeys, urlPolicy, secrets, ids, clock, production());
+    }
+
+    /** The contract's schedule unless {@code payhooks.delivery.retry-schedule} lists other delays (ISO-8601 or "5s", "30m", "2h"). */
+    @Inject
+    @ConfigProperty(name = "payhooks.delivery.retry-schedule")
+    Optional<String> retrySchedule;
+
+    @Inject
+    @ConfigProperty(name = "payhooks.delivery.auto-disable-after", defaultValue = "P5D")
+    String autoDisableAfter;
+
+    @Produces
+    RetryPolicy retryPolicy() {
+        List<Duration> schedule = retrySchedule.filter(s -> !s.isBlank())
+            .map(s -> Arrays.stream(s.split(",")).map(String::trim).map(Wiring::duration).toList())
+            .orElse(RetryPolicy.DEFAULT_SCHEDULE);
+        return new RetryPolicy(schedule, RetryPolicy.DEFAULT_JITTER, Duration.parse(autoDisableAfter));
+    }
+
+    static Duration duration(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.matches("\\d+(ms|s|m|h|d)")) {
+            long n = Long.parseLong(lower.replaceAll("\\D", ""));
+            return switch (lower.replaceAll("\\d", "")) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        return Duration.parse(text);
     }
 
     @Produces

@@ -66,6 +66,10 @@ public final class RetryPolicy {
         return new RetryPolicy(DEFAULT_SCHEDULE, DEFAULT_JITTER, DEFAULT_AUTO_DISABLE_AFTER);
     }
 
+    public Duration autoDisableAfter() {
+        return autoDisableAfter;
+    }
+
     public int maxAttempts() {
         return schedule.size();
     }
