@@ -1,6 +1,7 @@
 package dev.payhooks.adapters.management;
 
 import dev.payhooks.adapters.api.JsonBody;
+import dev.payhooks.adapters.api.ListQuery;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.outbound.Deliveries;
@@ -40,10 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -61,8 +58,6 @@ public class EventsResource {
 
     /** The contract's limit for a published event. */
     public static final int MAX_BYTES = 256 * 1024;
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
 
     @Inject
     PublishEvents publish;
@@ -117,7 +112,7 @@ public class EventsResource {
                            @QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         EventLog.Page page = log.search(merchant(), filter(type, subscription, status, from, to),
-            Optional.ofNullable(cursor).map(EventsResource::decodeCursor), limit(limit));
+            Optional.ofNullable(cursor).map(EventsResource::decodeCursor), ListQuery.limit(limit));
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (OutboundEvent event : page.events()) {
             JsonArrayBuilder summaries = Json.createArrayBuilder();
@@ -224,8 +219,8 @@ public class EventsResource {
         return new EventLog.Filter(Optional.ofNullable(type).filter(s -> !s.isBlank()),
             Optional.ofNullable(subscription).filter(s -> !s.isBlank()),
             Optional.ofNullable(status).map(EventsResource::status),
-            Optional.ofNullable(from).map(value -> instant("from", value)),
-            Optional.ofNullable(to).map(value -> instant("to", value)));
+            Optional.ofNullable(from).map(value -> ListQuery.instant("from", value)),
+            Optional.ofNullable(to).map(value -> ListQuery.instant("to", value)));
     }
 
     private static DeliveryStatus status(String value) {
@@ -236,42 +231,15 @@ public class EventsResource {
         }
     }
 
-    private static Instant instant(String field, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidField(field, "must be an ISO-8601 instant such as 2026-11-23T10:00:00Z");
-        }
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // the message below says what is accepted
-        }
-        throw new InvalidField("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-    }
-
     static String encodeCursor(EventLog.Cursor cursor) {
-        String raw = cursor.createdAt().getEpochSecond() + "." + cursor.createdAt().getNano() + "|" + cursor.eventId();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return ListQuery.cursor(cursor.createdAt(), cursor.eventId());
     }
 
     static EventLog.Cursor decodeCursor(String token) {
+        ListQuery.Position position = ListQuery.position(token);
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            int bar = raw.indexOf('|');
-            String[] time = raw.substring(0, bar).split("\\.");
-            EventId id = new EventId(raw.substring(bar + 1));
-            return new EventLog.Cursor(Instant.ofEpochSecond(Long.parseLong(time[0]), Long.parseLong(time[1])), id.value());
-        } catch (RuntimeException malformed) {
+            return new EventLog.Cursor(position.createdAt(), new EventId(position.id()).value());
+        } catch (IllegalArgumentException malformed) {
             throw new InvalidField("cursor", "is not a cursor this API returned");
         }
     }

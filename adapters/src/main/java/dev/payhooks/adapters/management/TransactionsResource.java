@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.management;
 
+import dev.payhooks.adapters.api.ListQuery;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.error.NotFound;
@@ -39,10 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Optional;
 
 /** The calling merchant's payment transactions, read-only: adapters create and change them. */
@@ -53,9 +50,6 @@ import java.util.Optional;
 @SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "401", description = "Missing or invalid API key")
 public class TransactionsResource {
-
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
 
     @Inject
     PaymentTransactions transactions;
@@ -88,10 +82,10 @@ public class TransactionsResource {
         Filter filter = new Filter(Optional.ofNullable(channel).filter(s -> !s.isBlank()),
             Optional.ofNullable(provider).map(TransactionsResource::provider),
             Optional.ofNullable(status).map(TransactionsResource::status),
-            Optional.ofNullable(from).map(value -> instant("from", value)),
-            Optional.ofNullable(to).map(value -> instant("to", value)));
+            Optional.ofNullable(from).map(value -> ListQuery.instant("from", value)),
+            Optional.ofNullable(to).map(value -> ListQuery.instant("to", value)));
         PaymentTransactions.Page page = transactions.search(merchant(), filter,
-            Optional.ofNullable(cursor).map(TransactionsResource::decodeCursor), limit(limit));
+            Optional.ofNullable(cursor).map(TransactionsResource::decodeCursor), ListQuery.limit(limit));
         JsonArrayBuilder items = Json.createArrayBuilder();
         page.items().forEach(t -> items.add(summary(t)));
         JsonObjectBuilder answer = Json.createObjectBuilder().add("items", items);
@@ -229,45 +223,17 @@ public class TransactionsResource {
         }
     }
 
-    private static Instant instant(String field, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidField(field, "must be an ISO-8601 instant such as 2026-11-23T10:00:00Z");
-        }
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // the message below says what is accepted
-        }
-        throw new InvalidField("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-    }
-
     static String encodeCursor(Cursor cursor) {
-        String raw = cursor.createdAt().getEpochSecond() + "." + cursor.createdAt().getNano() + "|" + cursor.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return ListQuery.cursor(cursor.createdAt(), cursor.id());
     }
 
     static Cursor decodeCursor(String token) {
+        ListQuery.Position position = ListQuery.position(token);
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            int bar = raw.indexOf('|');
-            String[] time = raw.substring(0, bar).split("\\.");
-            Instant at = Instant.ofEpochSecond(Long.parseLong(time[0]), Long.parseLong(time[1]));
-            String id = raw.substring(bar + 1);
-            TransactionId.of(id);
-            return new Cursor(at, id);
-        } catch (RuntimeException malformed) {
+            TransactionId.of(position.id());
+        } catch (InvalidValue malformed) {
             throw new InvalidField("cursor", "is not a cursor this API returned");
         }
+        return new Cursor(position.createdAt(), position.id());
     }
 }
