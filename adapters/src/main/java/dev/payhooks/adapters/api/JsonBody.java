@@ -164,7 +164,7 @@ public final class JsonBody {
         try {
             return allowOnly(fields);
         } catch (InvalidField e) {
-            throw new InvalidField(prefix + "." + e.field(), e.getMessage().substring(e.field().length() + 2));
+            throw e.nestedIn(prefix);
         }
     }
 

@@ -192,7 +192,7 @@ public class WebhooksResource {
             String value = json.requiredString(field);
             return value.trim().toUpperCase(Locale.ROOT);
         } catch (InvalidField e) {
-            throw new InvalidField(prefix + "." + field, e.getMessage().substring(e.field().length() + 2));
+            throw e.nestedIn(prefix);
         }
     }
 
