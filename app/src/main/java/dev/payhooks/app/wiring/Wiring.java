@@ -192,9 +192,22 @@ public class Wiring {
         return new SsrfUrlPolicy(guard);
     }
 
+    /** One strong random source for the application; seeding a new one per request costs on hot paths. */
     @Produces
-    ManageSignatureKeys manageSignatureKeys(SignatureKeys keys, Secrets secrets, Clock clock) {
-        return new ManageSignatureKeys(keys, secrets, RandomBytes.secure(), clock);
+    @ApplicationScoped
+    RandomBytes randomBytes() {
+        return RandomBytes.secure();
+    }
+
+    @Produces
+    @ApplicationScoped
+    EventIdGenerator eventIds() {
+        return EventIdGenerator.secureRandom();
+    }
+
+    @Produces
+    ManageSignatureKeys manageSignatureKeys(SignatureKeys keys, Secrets secrets, RandomBytes random, Clock clock) {
+        return new ManageSignatureKeys(keys, secrets, random, clock);
     }
 
     @Produces
@@ -252,8 +265,8 @@ public class Wiring {
     }
 
     @Produces
-    PublishEvents publishEvents(Outbox outbox, EventQueue queue, Merchants merchants, Clock clock) {
-        return new PublishEvents(outbox, queue, merchants, EventIdGenerator.secureRandom(), clock, EventCatalog::isKnown);
+    PublishEvents publishEvents(Outbox outbox, EventQueue queue, Merchants merchants, EventIdGenerator eventIds, Clock clock) {
+        return new PublishEvents(outbox, queue, merchants, eventIds, clock, EventCatalog::isKnown);
     }
 
     @Produces
