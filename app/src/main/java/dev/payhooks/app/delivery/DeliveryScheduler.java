@@ -111,21 +111,29 @@ public class DeliveryScheduler {
 
     void tick() {
         try {
-            List<Delivery> claimed = service.claim(batchSize, worker, LEASE);
-            for (Delivery delivery : claimed) {
+            List<DeliveryService.Claimed> claimed = service.claim(batchSize, worker, LEASE, Duration.ofMillis(pollMillis));
+            for (DeliveryService.Claimed c : claimed) {
+                Delivery delivery = c.delivery();
                 Semaphore slots = inFlight.computeIfAbsent(delivery.subscriptionId(), id -> new Semaphore(perEndpoint));
                 if (!slots.tryAcquire()) {
                     // the endpoint has all its slots busy: hand the row back rather than hold a thread waiting
                     service.postpone(delivery, Duration.ofSeconds(1));
                     continue;
                 }
-                workers.submit(() -> {
+                Runnable send = () -> workers.submit(() -> {
                     try {
                         attempt(delivery);
                     } finally {
                         slots.release();
                     }
                 });
+                long delayNanos = Duration.between(clock.instant(), c.startAt()).toNanos();
+                if (delayNanos > 0) {
+                    // a rate-limited subscription's slot lies within this tick: start exactly then
+                    scheduler.schedule(send, delayNanos, TimeUnit.NANOSECONDS);
+                } else {
+                    send.run();
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Delivery tick failed; the next tick retries", e);

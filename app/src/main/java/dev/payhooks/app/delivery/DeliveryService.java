@@ -7,6 +7,7 @@ import dev.payhooks.domain.outbound.Authentication;
 import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.Delivery;
 import dev.payhooks.domain.outbound.DeliveryAttempt;
+import dev.payhooks.domain.outbound.DeliveryPacing;
 import dev.payhooks.domain.outbound.OutboundEvent;
 import dev.payhooks.domain.outbound.Outbox;
 import dev.payhooks.domain.outbound.RetryPolicy;
@@ -27,7 +28,11 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +42,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class DeliveryService {
+
+    /** A claimed delivery and when its attempt may start (later than now only for a rate-limited subscription). */
+    public record Claimed(Delivery delivery, Instant startAt) { }
 
     /** Everything one attempt needs, opened from the database. */
     public record Prepared(Delivery delivery, OutboundEvent event, WebhookSubscription subscription,
@@ -71,9 +79,38 @@ public class DeliveryService {
 
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * Claims due deliveries and gives each a start time. A rate-limited subscription's deliveries
+     * get evenly spaced slots up to {@code horizon} ahead ({@link DeliveryPacing}); those without
+     * a slot go back, due at the subscription's next free slot.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Delivery> claim(int limit, String worker, Duration lease) {
-        return deliveries.claimDue(clock.instant(), limit, worker, lease);
+    public List<Claimed> claim(int limit, String worker, Duration lease, Duration horizon) {
+        Instant now = clock.instant();
+        List<Delivery> due = deliveries.claimDue(now, limit, worker, lease);
+        Map<String, List<Delivery>> bySubscription = new LinkedHashMap<>();
+        due.forEach(d -> bySubscription.computeIfAbsent(d.subscriptionId(), id -> new ArrayList<>()).add(d));
+        List<Claimed> claimed = new ArrayList<>(due.size());
+        for (List<Delivery> group : bySubscription.values()) {
+            Delivery first = group.get(0);
+            Optional<Integer> rate = subscriptions.byId(first.merchantId(), first.subscriptionId())
+                .flatMap(s -> s.delivery().rateLimit());
+            if (rate.isEmpty()) {
+                group.forEach(d -> claimed.add(new Claimed(d, now)));
+                continue;
+            }
+            Instant stored = subscriptions.lockNextDeliverySlot(first.subscriptionId());
+            DeliveryPacing.Plan plan = DeliveryPacing.plan(stored, now, rate.get(), group.size(), horizon);
+            for (int i = 0; i < group.size(); i++) {
+                if (i < plan.starts().size()) {
+                    claimed.add(new Claimed(group.get(i), plan.starts().get(i)));
+                } else {
+                    deliveries.release(group.get(i).id(), plan.nextFreeSlot());
+                }
+            }
+            subscriptions.saveNextDeliverySlot(first.subscriptionId(), plan.nextFreeSlot());
+        }
+        return claimed;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

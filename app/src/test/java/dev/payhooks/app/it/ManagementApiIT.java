@@ -235,6 +235,62 @@ class ManagementApiIT {
     }
 
     @Test
+    void fifoWebhooksGetEventsInPublishOrderAndRateLimitedOnesAreSpacedOut() throws Exception {
+        record Arrival(String path, int n, long nanos) { }
+        List<Arrival> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger refusalsLeft = new java.util.concurrent.atomic.AtomicInteger(2);
+        com.sun.net.httpserver.HttpServer shop = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        shop.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\"n\":(\\d+)}").matcher(body);
+            int n = m.find() ? Integer.parseInt(m.group(1)) : -1;
+            String path = exchange.getRequestURI().getPath();
+            arrivals.add(new Arrival(path, n, System.nanoTime()));
+            // the first event to the FIFO hook fails twice: everything after it must wait
+            boolean refuse = path.equals("/fifo") && n == 0 && refusalsLeft.getAndDecrement() > 0;
+            exchange.sendResponseHeaders(refuse ? 503 : 200, -1);
+            exchange.close();
+        });
+        shop.start();
+        String base = "http://127.0.0.1:" + shop.getAddress().getPort();
+        Answer fifo = send("POST", "webhooks", "{\"label\": \"Ledger\", \"url\": \"" + base + "/fifo\", \"events\": [\"ach.note_added\"], "
+            + "\"authentication\": {\"type\": \"NONE\"}, \"signature\": {\"type\": \"NONE\"}, \"fifo\": true}");
+        assertEquals(201, fifo.status(), fifo.body());
+        assertTrue(fifo.object().getBoolean("fifo"), fifo.body());
+        Answer paced = send("POST", "webhooks", "{\"label\": \"Slow ERP\", \"url\": \"" + base + "/paced\", \"events\": [\"ach.submitted\"], "
+            + "\"authentication\": {\"type\": \"NONE\"}, \"signature\": {\"type\": \"NONE\"}, \"rateLimitPerSecond\": 4}");
+        assertEquals(201, paced.status(), paced.body());
+        try {
+            for (int n = 0; n < 12; n++) {
+                if (n < 6) {
+                    send("POST", "events", "{\"event_type\": \"ach.note_added\", \"object\": {\"n\":" + n + "}}");
+                }
+                send("POST", "events", "{\"event_type\": \"ach.submitted\", \"object\": {\"n\":" + n + "}}");
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline && (arrivals.stream().filter(a -> a.path().equals("/fifo")).count() < 8
+                    || arrivals.stream().filter(a -> a.path().equals("/paced")).count() < 12)) {
+                Thread.sleep(100);
+            }
+            List<Integer> fifoOrder = arrivals.stream().filter(a -> a.path().equals("/fifo")).map(Arrival::n).toList();
+            assertEquals(List.of(0, 0, 0, 1, 2, 3, 4, 5), fifoOrder, "one at a time, in publish order, the failing head first");
+
+            List<Long> paceTimes = arrivals.stream().filter(a -> a.path().equals("/paced")).map(Arrival::nanos).sorted().toList();
+            assertEquals(12, paceTimes.size());
+            for (long start : paceTimes) {
+                long inOneSecond = paceTimes.stream().filter(t -> t >= start && t < start + 1_000_000_000L).count();
+                assertTrue(inOneSecond <= 5, inOneSecond + " deliveries within one second at a limit of 4/s");
+            }
+            long spanMillis = (paceTimes.get(11) - paceTimes.get(0)) / 1_000_000;
+            assertTrue(spanMillis >= 2_500, "12 deliveries at 4/s took only " + spanMillis + " ms");
+        } finally {
+            shop.stop(0);
+            send("DELETE", "webhooks/" + fifo.object().getString("id"), null);
+            send("DELETE", "webhooks/" + paced.object().getString("id"), null);
+        }
+    }
+
+    @Test
     void goneDisablesTheSubscription() throws Exception {
         String gone = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/gone";
         Answer webhook = send("POST", "webhooks", "{\"label\": \"Old system\", \"url\": \"" + gone + "\", \"events\": "

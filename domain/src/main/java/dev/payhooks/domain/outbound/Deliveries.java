@@ -19,12 +19,6 @@ public interface Deliveries {
     List<Delivery> ofEvent(EventId eventId);
 
     /**
-     * Claims up to {@code limit} due deliveries for one worker until {@code now + lease}, oldest
-     * due first. Rows another worker holds (claimed and not expired, or locked by a claim in
-     * progress) are skipped, so several server instances never take the same delivery; a
-     * worker that dies loses its claims when the lease runs out.
-     */
-    /**
      * Gives a claimed, still pending delivery back without an attempt, due again at
      * {@code notBefore} (its endpoint was busy): it moves behind other endpoints' work.
      */
@@ -39,5 +33,15 @@ public interface Deliveries {
     /** How many deliveries (of all merchants) are in a status: the outbox depth and the dead letters. */
     long count(DeliveryStatus status);
 
+    /**
+     * Claims up to {@code limit} due deliveries for one worker until {@code now + lease}, oldest
+     * due first. Rows another worker holds (claimed and not expired, or locked by a claim in
+     * progress) are skipped, so several server instances never take the same delivery; a
+     * worker that dies loses its claims when the lease runs out.
+     *
+     * <p>For a FIFO subscription only its oldest pending delivery (in scheduling order) can be
+     * claimed: while it is in flight or waiting for a retry, later ones wait; once it succeeds
+     * or is dead-lettered, the next one becomes claimable.
+     */
     List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease);
 }

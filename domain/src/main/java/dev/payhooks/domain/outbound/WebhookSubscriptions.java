@@ -1,5 +1,6 @@
 package dev.payhooks.domain.outbound;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,4 +22,13 @@ public interface WebhookSubscriptions {
 
     /** {@link dev.payhooks.domain.error.Conflict} if changed meanwhile, so a delete does not drop an edit it never saw. */
     void remove(WebhookSubscription subscription);
+
+    /**
+     * The subscription's next free delivery slot ({@link DeliveryPacing}), locking it until the
+     * caller's transaction ends so that two engines never hand out the same slot; null if no slot
+     * was handed out yet (or the subscription is gone).
+     */
+    Instant lockNextDeliverySlot(String subscriptionId);
+
+    void saveNextDeliverySlot(String subscriptionId, Instant slot);
 }

@@ -61,6 +61,7 @@ public class InMemoryDeliveries implements Deliveries {
     }
 
     @Override
+    // no leases and no FIFO rule here: those live in the database query (JpaDeliveriesTest covers them)
     public synchronized List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease) {
         return new ArrayList<>(byId.values().stream().filter(d -> d.dueAt(now))
             .sorted(Comparator.comparing(d -> d.nextAttemptAt().orElseThrow())).limit(limit).toList());

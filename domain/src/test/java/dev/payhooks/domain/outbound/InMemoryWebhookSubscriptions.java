@@ -1,6 +1,8 @@
 package dev.payhooks.domain.outbound;
 
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.Optional;
 public class InMemoryWebhookSubscriptions implements WebhookSubscriptions {
 
     private final Map<String, WebhookSubscription> byId = new LinkedHashMap<>();
+    private final Map<String, Instant> nextSlots = new HashMap<>();
 
     @Override
     public synchronized Optional<WebhookSubscription> byId(String merchantId, String id) {
@@ -41,5 +44,15 @@ public class InMemoryWebhookSubscriptions implements WebhookSubscriptions {
     @Override
     public synchronized void remove(WebhookSubscription subscription) {
         byId.remove(subscription.id());
+    }
+
+    @Override
+    public synchronized Instant lockNextDeliverySlot(String subscriptionId) {
+        return nextSlots.get(subscriptionId);
+    }
+
+    @Override
+    public synchronized void saveNextDeliverySlot(String subscriptionId, Instant slot) {
+        nextSlots.put(subscriptionId, slot);
     }
 }

@@ -116,9 +116,13 @@ public class JpaDeliveries implements Deliveries {
         List<String> ids = em.unwrap(Session.class).doReturningWork(connection -> {
             List<String> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "select id from delivery where status = 'PENDING' and next_attempt_at <= ? "
-                        + "and (claimed_until is null or claimed_until < ?) "
-                        + "order by next_attempt_at, id fetch first ? rows only for update skip locked")) {
+                    "select d.id from delivery d where d.status = 'PENDING' and d.next_attempt_at <= ? "
+                        + "and (d.claimed_until is null or d.claimed_until < ?) "
+                        // FIFO: only a subscription's oldest pending delivery, and only while it is due
+                        + "and (d.subscription_id not in (select s.id from webhook_subscription s where s.fifo = true) "
+                        + "or not exists (select 1 from delivery e where e.subscription_id = d.subscription_id "
+                        + "and e.status = 'PENDING' and e.seq < d.seq)) "
+                        + "order by d.next_attempt_at, d.id fetch first ? rows only for update skip locked")) {
                 select.setTimestamp(1, Timestamp.from(now));
                 select.setTimestamp(2, Timestamp.from(now));
                 select.setInt(3, limit);

@@ -4,7 +4,12 @@ import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.outbound.WebhookSubscription;
 import dev.payhooks.domain.outbound.WebhookSubscriptions;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,6 +63,36 @@ public class JpaWebhookSubscriptions implements WebhookSubscriptions {
     public void remove(WebhookSubscription subscription) {
         em.remove(managed(subscription));
         em.flush();
+    }
+
+    // next_delivery_slot is not mapped on the entity: an edit of the subscription never overwrites it
+    @Override
+    public Instant lockNextDeliverySlot(String subscriptionId) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement q = connection.prepareStatement(
+                    "select next_delivery_slot from webhook_subscription where id = ? for update")) {
+                q.setString(1, subscriptionId);
+                try (ResultSet row = q.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                    Timestamp slot = row.getTimestamp(1);
+                    return slot == null ? null : slot.toInstant();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void saveNextDeliverySlot(String subscriptionId, Instant slot) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement q = connection.prepareStatement(
+                    "update webhook_subscription set next_delivery_slot = ? where id = ?")) {
+                q.setTimestamp(1, Timestamp.from(slot));
+                q.setString(2, subscriptionId);
+                q.executeUpdate();
+            }
+        });
     }
 
     private WebhookSubscriptionEntity managed(WebhookSubscription subscription) {

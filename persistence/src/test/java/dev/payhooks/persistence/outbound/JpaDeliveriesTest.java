@@ -2,7 +2,12 @@ package dev.payhooks.persistence.outbound;
 
 import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.outbound.Delivery;
+import dev.payhooks.domain.outbound.Authentication;
 import dev.payhooks.domain.outbound.DeliveryAttempt;
+import dev.payhooks.domain.outbound.DeliveryOptions;
+import dev.payhooks.domain.outbound.HookUrl;
+import dev.payhooks.domain.outbound.Signature;
+import dev.payhooks.domain.outbound.WebhookSubscription;
 import dev.payhooks.domain.outbound.DeliveryStatus;
 import dev.payhooks.domain.outbound.EventId;
 import dev.payhooks.domain.outbound.OutboundEvent;
@@ -27,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,6 +140,90 @@ class JpaDeliveriesTest {
             assertEquals(List.of("early", "middle"),
                 ids(db.query(em -> new JpaDeliveries(em).claimDue(T0.plusSeconds(300), 10, "w3", Duration.ofMinutes(1)))));
         }
+    }
+
+    static void subscription(TestDatabase db, String id, boolean fifo) {
+        db.run(em -> new JpaWebhookSubscriptions(em).add(WebhookSubscription.create(id, "m1", "Hook " + id,
+            HookUrl.parse("https://shop.example/" + id, true), List.of("transaction.sale.success"), new Authentication.None(),
+            new Signature.None(), new DeliveryOptions(15, fifo, null), T0)));
+    }
+
+    static void finish(TestDatabase db, String id, boolean success) {
+        db.run(em -> {
+            JpaDeliveries deliveries = new JpaDeliveries(em);
+            Delivery d = deliveries.byId("m1", id).orElseThrow();
+            DeliveryAttempt attempt = new DeliveryAttempt(d.nextAttemptNumber(), T0, Duration.ofMillis(5), success ? 200 : 500,
+                null, null, success);
+            if (success) {
+                d.succeeded(attempt);
+            } else {
+                d.failed(attempt, AttemptFailure.status(500, Optional.empty()), RetryPolicy.standard(), () -> 0.5);
+            }
+            deliveries.update(d);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aFifoSubscriptionHandsOutOnlyItsOldestPendingDeliveryWhileOthersGoInParallel(String kind) {
+        try (TestDatabase db = withEvents(kind, 6)) {
+            subscription(db, "fifo", true);
+            subscription(db, "free", false);
+            db.run(em -> {
+                JpaDeliveries deliveries = new JpaDeliveries(em);
+                // scheduled in publish order; the later ones are due earlier, which FIFO must not care about
+                deliveries.add(Delivery.schedule("f1", event(1), "fifo", "m1", T0.plusSeconds(5)));
+                deliveries.add(Delivery.schedule("f2", event(2), "fifo", "m1", T0));
+                deliveries.add(Delivery.schedule("f3", event(3), "fifo", "m1", T0));
+                deliveries.add(Delivery.schedule("p1", event(4), "free", "m1", T0));
+                deliveries.add(Delivery.schedule("p2", event(5), "free", "m1", T0));
+            });
+            Duration lease = Duration.ofMinutes(1);
+
+            assertEquals(List.of("p1", "p2"), sorted(ids(db.query(em -> new JpaDeliveries(em).claimDue(T0.plusSeconds(1), 10, "w1", lease)))),
+                "the head f1 is not due yet, and f2, f3 wait behind it");
+            assertEquals(List.of("f1"), ids(db.query(em -> new JpaDeliveries(em).claimDue(T0.plusSeconds(5), 10, "w2", lease))));
+            assertEquals(List.of(), ids(db.query(em -> new JpaDeliveries(em).claimDue(T0.plusSeconds(6), 10, "w3", lease))),
+                "while the head is in flight nothing else of the subscription goes");
+
+            finish(db, "f1", false);
+            assertEquals(List.of(), ids(db.query(em -> new JpaDeliveries(em).claimDue(T0.plusSeconds(3), 10, "w3", lease))),
+                "a head waiting for its retry holds the rest back");
+
+            finish(db, "f1", true);
+            assertEquals(List.of("f2"), ids(db.query(em -> new JpaDeliveries(em).claimDue(T0.plusSeconds(7), 10, "w4", lease))));
+            db.run(em -> {
+                JpaDeliveries deliveries = new JpaDeliveries(em);
+                Delivery d = deliveries.byId("m1", "f2").orElseThrow();
+                d.abandon("dead-lettered by staff", T0);
+                deliveries.update(d);
+            });
+            assertEquals(List.of("f3"), ids(db.query(em -> new JpaDeliveries(em).claimDue(T0.plusSeconds(8), 10, "w5", lease))),
+                "a dead-lettered head no longer holds anything back");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theNextDeliverySlotIsStoredOutsideTheSubscriptionsEditableState(String kind) {
+        try (TestDatabase db = withEvents(kind, 0)) {
+            subscription(db, "paced", false);
+            assertNull(db.query(em -> new JpaWebhookSubscriptions(em).lockNextDeliverySlot("paced")));
+            db.run(em -> new JpaWebhookSubscriptions(em).saveNextDeliverySlot("paced", T0.plusMillis(250)));
+            db.run(em -> {
+                JpaWebhookSubscriptions subscriptions = new JpaWebhookSubscriptions(em);
+                WebhookSubscription s = subscriptions.byId("m1", "paced").orElseThrow();
+                s.disable("staff", T0);
+                subscriptions.update(s);
+            });
+            assertEquals(T0.plusMillis(250), db.query(em -> new JpaWebhookSubscriptions(em).lockNextDeliverySlot("paced")),
+                "an edit of the subscription keeps the slot");
+            assertNull(db.query(em -> new JpaWebhookSubscriptions(em).lockNextDeliverySlot("gone")));
+        }
+    }
+
+    static List<String> sorted(List<String> ids) {
+        return ids.stream().sorted().toList();
     }
 
     @ParameterizedTest(name = "{0}")
