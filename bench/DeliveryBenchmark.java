@@ -3,12 +3,20 @@
  * loopback, and publish-to-first-attempt latency.
  *
  *   ./mvnw -pl app -am package -DskipTests
- *   java bench/DeliveryBenchmark.java [events=2000] [publishers=8] [db-url]
+ *   java bench/DeliveryBenchmark.java [events=2000] [publishers=8] [db-url|h2] [mixed|drain]
+ *   java -Dbench.jvm="-XX:StartFlightRecording=filename=/tmp/s.jfr" bench/DeliveryBenchmark.java …   (server JVM options)
  *
  * It starts app/target/payhooks.jar on a free port with a fresh H2 database (or the given
  * PostgreSQL URL, which should point at an empty database), creates one webhook to a receiver
  * in this JVM, publishes the events through the publish API from several threads, and waits
- * until the receiver has every event. Only JDK classes: run it with `java`, no build needed.
+ * until the receiver has every event.
+ *
+ * mixed (default): publishing and delivering at the same time; reports the publish rate, the
+ * end-to-end delivery rate and publish-to-first-attempt latency.
+ * drain: the events are published with the delivery engine off, the server is restarted with
+ * it on, and the time from "ready" to the last arrival gives the engine's own delivery rate.
+ *
+ * Only JDK classes: run it with `java`, no build needed.
  */
 
 import com.sun.net.httpserver.HttpServer;
@@ -45,7 +53,8 @@ public class DeliveryBenchmark {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int publishers = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        String dbUrl = args.length > 2 ? args[2] : null;
+        String dbUrl = args.length > 2 && !args[2].equals("h2") ? args[2] : null;
+        boolean drain = args.length > 3 && args[3].equals("drain");
 
         Path work = Files.createTempDirectory("payhooks-bench");
         int port = freePort();
@@ -69,28 +78,12 @@ public class DeliveryBenchmark {
         });
         receiver.start();
 
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-jar", Path.of("app/target/payhooks.jar").toAbsolutePath().toString(), "--port", String.valueOf(port)));
-        ProcessBuilder server = new ProcessBuilder(command).directory(work.toFile())
-            .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
-        server.environment().put("PAYHOOKS_API_KEY", KEY);
-        server.environment().put("PAYHOOKS_OUTBOUND_ALLOW", "127.0.0.0/8");
-        server.environment().put("PAYHOOKS_ADMIN_PASSWORD", "bench-admin-password");
-        if (dbUrl != null) {
-            server.environment().put("PAYHOOKS_DB_URL", dbUrl);
-        }
-        Process process = server.start();
+        Process process = startServer(work, port, dbUrl, !drain);
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:" + port;
-            long startWait = System.nanoTime();
-            while (status(http, base + "/health/ready") != 200) {
-                if (!process.isAlive() || System.nanoTime() - startWait > TimeUnit.SECONDS.toNanos(120)) {
-                    throw new IllegalStateException("server did not become ready; see " + work.resolve("server.log"));
-                }
-                Thread.sleep(200);
-            }
-            System.out.printf("server ready after %.1f s (%s)%n", (System.nanoTime() - startWait) / 1e9, dbUrl == null ? "H2" : "PostgreSQL");
+            awaitReady(http, base, process, work);
+            System.out.printf("database %s, mode %s%n", dbUrl == null ? "H2" : "PostgreSQL", drain ? "drain" : "mixed");
 
             String webhook = "{\"label\": \"bench\", \"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\", "
                 + "\"events\": [\"transaction.sale.success\"], \"authentication\": {\"type\": \"NONE\"}, "
@@ -123,6 +116,14 @@ public class DeliveryBenchmark {
             pool.shutdown();
             pool.awaitTermination(10, TimeUnit.MINUTES);
             long publishEnd = System.nanoTime();
+            if (drain) {
+                // the outbox holds every event now; restart with the engine on and time the drain
+                process.destroy();
+                process.waitFor(30, TimeUnit.SECONDS);
+                process = startServer(work, port, dbUrl, true);
+                awaitReady(http, base, process, work);
+                publishStart = System.nanoTime();
+            }
             boolean complete = allArrived.await(10, TimeUnit.MINUTES);
             long deliveredEnd = System.nanoTime();
 
@@ -140,8 +141,13 @@ public class DeliveryBenchmark {
             System.out.printf("publish: %.0f events/s (%.2f s)%n", events / publishSeconds, publishSeconds);
             System.out.printf("delivery: %.0f deliveries/s end to end (%.2f s from first publish to last arrival), %d requests received%n",
                 firstAttemptAt.size() / totalSeconds, totalSeconds, requests.get());
-            System.out.printf("publish-to-first-attempt: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                pct(latencies, 0.50), pct(latencies, 0.99), pct(latencies, 1.0));
+            if (drain) {
+                System.out.printf("drain: %.0f deliveries/s (%d events from a full outbox in %.2f s after the restart)%n",
+                    firstAttemptAt.size() / totalSeconds, firstAttemptAt.size(), totalSeconds);
+            } else {
+                System.out.printf("publish-to-first-attempt: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    pct(latencies, 0.50), pct(latencies, 0.99), pct(latencies, 1.0));
+            }
         } finally {
             process.destroy();
             process.waitFor(20, TimeUnit.SECONDS);
@@ -149,6 +155,36 @@ public class DeliveryBenchmark {
             receiver.stop(0);
             System.exit(0);
         }
+    }
+
+    static Process startServer(Path work, int port, String dbUrl, boolean deliver) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String jvm = System.getProperty("bench.jvm", "").strip();
+        if (!jvm.isEmpty()) {
+            command.addAll(List.of(jvm.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", Path.of("app/target/payhooks.jar").toAbsolutePath().toString(), "--port", String.valueOf(port)));
+        ProcessBuilder server = new ProcessBuilder(command).directory(work.toFile())
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile()));
+        server.environment().put("PAYHOOKS_API_KEY", KEY);
+        server.environment().put("PAYHOOKS_OUTBOUND_ALLOW", "127.0.0.0/8");
+        server.environment().put("PAYHOOKS_ADMIN_PASSWORD", "bench-admin-password");
+        server.environment().put("PAYHOOKS_DELIVERY_ENABLED", String.valueOf(deliver));
+        if (dbUrl != null) {
+            server.environment().put("PAYHOOKS_DB_URL", dbUrl);
+        }
+        return server.start();
+    }
+
+    static void awaitReady(HttpClient http, String base, Process process, Path work) throws InterruptedException {
+        long startWait = System.nanoTime();
+        while (status(http, base + "/health/ready") != 200) {
+            if (!process.isAlive() || System.nanoTime() - startWait > TimeUnit.SECONDS.toNanos(180)) {
+                throw new IllegalStateException("server did not become ready; see " + work.resolve("server.log"));
+            }
+            Thread.sleep(100);
+        }
+        System.out.printf("server ready after %.1f s%n", (System.nanoTime() - startWait) / 1e9);
     }
 
     static double pct(List<Long> sorted, double p) {

@@ -108,10 +108,23 @@ public class UrlRoutedDataSource implements DataSource {
             return pg;
         }
         org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-        h2.setURL(url);
+        h2.setURL(durableH2(url));
         h2.setUser(present(user) ? user : "sa");
         h2.setPassword(present(password) ? password : "");
         return h2;
+    }
+
+    /**
+     * H2 writes committed transactions to its file up to a second later by default, so a killed
+     * process (SIGKILL, OOM killer) loses what it had acknowledged. {@code WRITE_DELAY=0} writes
+     * at each commit (into the OS page cache: a process crash loses nothing, a power cut still
+     * can — PostgreSQL is the production database). An explicit setting in the URL wins.
+     */
+    static String durableH2(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:mem:") || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";WRITE_DELAY=0";
     }
 
     private static boolean present(String s) {

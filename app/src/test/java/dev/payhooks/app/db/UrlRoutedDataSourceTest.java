@@ -22,6 +22,14 @@ class UrlRoutedDataSourceTest {
     }
 
     @Test
+    void fileDatabasesWriteEachCommitUnlessTheUrlSaysOtherwise() {
+        assertEquals("jdbc:h2:file:./data/payhooks;WRITE_DELAY=0", UrlRoutedDataSource.durableH2("jdbc:h2:file:./data/payhooks"));
+        assertEquals("jdbc:h2:file:/x;AUTO_SERVER=TRUE;WRITE_DELAY=0", UrlRoutedDataSource.durableH2("jdbc:h2:file:/x;AUTO_SERVER=TRUE"));
+        assertEquals("jdbc:h2:file:/x;write_delay=500", UrlRoutedDataSource.durableH2("jdbc:h2:file:/x;write_delay=500"));
+        assertEquals("jdbc:h2:mem:t", UrlRoutedDataSource.durableH2("jdbc:h2:mem:t"));
+    }
+
+    @Test
     void postgresqlUrlGivesThePgDataSource() throws SQLException {
         UrlRoutedDataSource ds = new UrlRoutedDataSource();
         ds.setUrl("jdbc:postgresql://127.0.0.1:5432/x");
