@@ -154,13 +154,16 @@ public class EventsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Replay many deliveries", description = "{\"subscription\", \"type\", \"status\" (default DEAD), "
-        + "\"from\", \"to\"}; at most 10,000 per request.")
-    @APIResponse(responseCode = "202", description = "{\"replayed\": n}")
+        + "\"from\", \"to\", \"missed\"}; at most 10,000 per request. With \"missed\": true (needs subscription and from), "
+        + "the webhook also gets the events of the range it listens to but never received (published while it was off).")
+    @APIResponse(responseCode = "202", description = "{\"replayed\": n, \"missed\": m}")
     public Response replayMany(InputStream body) {
-        JsonBody json = JsonBody.read(body).allowOnly("subscription", "type", "status", "from", "to");
-        int replayed = replays.replayMatching(merchant(), filter(json.optionalString("type"), json.optionalString("subscription"),
-            json.optionalString("status"), json.optionalString("from"), json.optionalString("to")));
-        return Response.accepted(Json.createObjectBuilder().add("replayed", replayed).build()).build();
+        JsonBody json = JsonBody.read(body).allowOnly("subscription", "type", "status", "from", "to", "missed");
+        var filter = filter(json.optionalString("type"), json.optionalString("subscription"),
+            json.optionalString("status"), json.optionalString("from"), json.optionalString("to"));
+        int replayed = replays.replayMatching(merchant(), filter);
+        int missed = Boolean.TRUE.equals(json.optionalBoolean("missed")) ? replays.deliverMissed(merchant(), filter) : 0;
+        return Response.accepted(Json.createObjectBuilder().add("replayed", replayed).add("missed", missed).build()).build();
     }
 
     private OutboundEvent event(String id) {

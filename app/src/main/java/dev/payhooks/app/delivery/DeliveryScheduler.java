@@ -27,14 +27,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -52,6 +56,7 @@ public class DeliveryScheduler {
 
     private static final Logger LOG = Logger.getLogger(DeliveryScheduler.class.getName());
     private static final Duration LEASE = Duration.ofSeconds(90);
+    private static final int MAX_CLAIMS_PER_TICK = 10;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -88,9 +93,62 @@ public class DeliveryScheduler {
     int perEndpoint;
 
     private final String worker = "payhooks-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final PinnedHttpTransport transport = PinnedHttpTransport.withDefaultTrust("Payhooks/0.1");
     private ScheduledFuture<?> loop;
+
+    /**
+     * One subscription's deliveries in this instance: at most {@code perEndpoint} attempts in
+     * flight, and a short queue of claimed deliveries waiting for a free slot (they stay claimed
+     * under the lease meanwhile, so no other instance takes them).
+     */
+    private final class Lane {
+        final Semaphore slots = new Semaphore(perEndpoint);
+        final Queue<DeliveryService.Prepared> queue = new ConcurrentLinkedQueue<>();
+        final AtomicInteger queued = new AtomicInteger();
+
+        boolean full() {
+            return queued.get() >= perEndpoint * 2;
+        }
+
+        boolean offer(DeliveryService.Prepared prepared) {
+            if (queued.incrementAndGet() > perEndpoint * 2) {
+                queued.decrementAndGet();
+                return false;
+            }
+            queue.add(prepared);
+            pump();
+            return true;
+        }
+
+        // every offer and every finished attempt pumps, so a queued delivery is never stranded
+        void pump() {
+            while (!queue.isEmpty() && slots.tryAcquire()) {
+                DeliveryService.Prepared next = queue.poll();
+                if (next == null) {
+                    slots.release();
+                    continue;
+                }
+                queued.decrementAndGet();
+                DeliveryService.Prepared p = next;
+                Runnable send = () -> workers.submit(() -> {
+                    try {
+                        attempt(p);
+                    } finally {
+                        slots.release();
+                        pump();
+                    }
+                });
+                long delayNanos = Duration.between(clock.instant(), p.startAt()).toNanos();
+                if (delayNanos > 0) {
+                    // a rate-limited subscription's slot lies within this tick: start exactly then
+                    scheduler.schedule(send, delayNanos, TimeUnit.NANOSECONDS);
+                } else {
+                    send.run();
+                }
+            }
+        }
+    }
 
     @PostConstruct
     void start() {
@@ -109,30 +167,31 @@ public class DeliveryScheduler {
         }
     }
 
+    /**
+     * Claims due deliveries and hands each to its subscription's lane, skipping subscriptions
+     * whose lanes are full (a slow endpoint's backlog stays in the database, where other work can
+     * pass it). A full batch means more is due: claim again at once rather than after the poll
+     * interval, a few times per tick.
+     */
     void tick() {
         try {
-            List<DeliveryService.Claimed> claimed = service.claim(batchSize, worker, LEASE, Duration.ofMillis(pollMillis));
-            for (DeliveryService.Claimed c : claimed) {
-                Delivery delivery = c.delivery();
-                Semaphore slots = inFlight.computeIfAbsent(delivery.subscriptionId(), id -> new Semaphore(perEndpoint));
-                if (!slots.tryAcquire()) {
-                    // the endpoint has all its slots busy: hand the row back rather than hold a thread waiting
-                    service.postpone(delivery, Duration.ofSeconds(1));
-                    continue;
-                }
-                Runnable send = () -> workers.submit(() -> {
-                    try {
-                        attempt(delivery);
-                    } finally {
-                        slots.release();
+            for (int round = 0; round < MAX_CLAIMS_PER_TICK; round++) {
+                Set<String> full = new HashSet<>();
+                lanes.forEach((id, lane) -> {
+                    if (lane.full()) {
+                        full.add(id);
                     }
                 });
-                long delayNanos = Duration.between(clock.instant(), c.startAt()).toNanos();
-                if (delayNanos > 0) {
-                    // a rate-limited subscription's slot lies within this tick: start exactly then
-                    scheduler.schedule(send, delayNanos, TimeUnit.NANOSECONDS);
-                } else {
-                    send.run();
+                List<DeliveryService.Prepared> batch = service.claim(batchSize, worker, LEASE, Duration.ofMillis(pollMillis), full);
+                for (DeliveryService.Prepared prepared : batch) {
+                    Lane lane = lanes.computeIfAbsent(prepared.subscription().id(), id -> new Lane());
+                    if (!lane.offer(prepared)) {
+                        // more came back for one endpoint than its lane holds: hand the rest back
+                        service.postpone(prepared.delivery(), Duration.ofSeconds(1));
+                    }
+                }
+                if (batch.size() < batchSize) {
+                    return;
                 }
             }
         } catch (RuntimeException e) {
@@ -140,13 +199,9 @@ public class DeliveryScheduler {
         }
     }
 
-    private void attempt(Delivery claimed) {
+    private void attempt(DeliveryService.Prepared p) {
+        Delivery claimed = p.delivery();
         try {
-            Optional<DeliveryService.Prepared> prepared = service.prepare(claimed);
-            if (prepared.isEmpty()) {
-                return;
-            }
-            DeliveryService.Prepared p = prepared.get();
             Instant started = clock.instant();
             int number = p.delivery().nextAttemptNumber();
             InetAddress address;

@@ -34,21 +34,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The transactional steps of delivering: claim due deliveries, gather what one attempt needs,
- * and record its outcome. Each runs in its own short transaction; the HTTP call happens
- * between them, outside any transaction.
+ * The transactional steps of delivering: claim due deliveries together with what their
+ * attempts need, and record each outcome. Each runs in its own short transaction; the HTTP
+ * calls happen between them, outside any transaction.
  */
 @ApplicationScoped
 public class DeliveryService {
 
-    /** A claimed delivery and when its attempt may start (later than now only for a rate-limited subscription). */
-    public record Claimed(Delivery delivery, Instant startAt) { }
-
-    /** Everything one attempt needs, opened from the database. */
+    /**
+     * Everything one attempt needs, opened from the database when it was claimed, and when the
+     * attempt may start (later than the claim only for a rate-limited subscription).
+     */
     public record Prepared(Delivery delivery, OutboundEvent event, WebhookSubscription subscription,
-                           Optional<BasicCredentials> basic, List<SigningKey> signingKeys) { }
+                           Optional<BasicCredentials> basic, List<SigningKey> signingKeys, Instant startAt) { }
+
+    /** What every delivery to one subscription needs; opened once per claim batch. */
+    private record Endpoint(WebhookSubscription subscription, Optional<BasicCredentials> basic, List<SigningKey> signingKeys) { }
 
     @Inject
     Deliveries deliveries;
@@ -80,37 +84,57 @@ public class DeliveryService {
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * Claims due deliveries and gives each a start time. A rate-limited subscription's deliveries
-     * get evenly spaced slots up to {@code horizon} ahead ({@link DeliveryPacing}); those without
-     * a slot go back, due at the subscription's next free slot.
+     * Claims due deliveries and opens what their attempts need, in one transaction: the event,
+     * the subscription, its Basic password and signing keys (once per subscription in the
+     * batch). A delivery whose subscription was deleted or switched off is abandoned here. A
+     * rate-limited subscription's deliveries get evenly spaced start slots up to
+     * {@code horizon} ahead ({@link DeliveryPacing}); those without a slot go back, due at the
+     * subscription's next free slot. Deliveries of {@code skipSubscriptions} (endpoints this
+     * instance cannot take more for) are left alone.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Claimed> claim(int limit, String worker, Duration lease, Duration horizon) {
+    public List<Prepared> claim(int limit, String worker, Duration lease, Duration horizon, Set<String> skipSubscriptions) {
         Instant now = clock.instant();
-        List<Delivery> due = deliveries.claimDue(now, limit, worker, lease);
+        List<Delivery> due = deliveries.claimDue(now, limit, worker, lease, skipSubscriptions);
         Map<String, List<Delivery>> bySubscription = new LinkedHashMap<>();
         due.forEach(d -> bySubscription.computeIfAbsent(d.subscriptionId(), id -> new ArrayList<>()).add(d));
-        List<Claimed> claimed = new ArrayList<>(due.size());
+        List<Prepared> prepared = new ArrayList<>(due.size());
         for (List<Delivery> group : bySubscription.values()) {
             Delivery first = group.get(0);
-            Optional<Integer> rate = subscriptions.byId(first.merchantId(), first.subscriptionId())
-                .flatMap(s -> s.delivery().rateLimit());
-            if (rate.isEmpty()) {
-                group.forEach(d -> claimed.add(new Claimed(d, now)));
+            Optional<WebhookSubscription> subscription = subscriptions.byId(first.merchantId(), first.subscriptionId())
+                .filter(WebhookSubscription::enabled);
+            if (subscription.isEmpty()) {
+                for (Delivery delivery : group) {
+                    delivery.abandon("the subscription was deleted or disabled", now);
+                    deliveries.update(delivery);
+                }
                 continue;
             }
-            Instant stored = subscriptions.lockNextDeliverySlot(first.subscriptionId());
-            DeliveryPacing.Plan plan = DeliveryPacing.plan(stored, now, rate.get(), group.size(), horizon);
-            for (int i = 0; i < group.size(); i++) {
-                if (i < plan.starts().size()) {
-                    claimed.add(new Claimed(group.get(i), plan.starts().get(i)));
-                } else {
-                    deliveries.release(group.get(i).id(), plan.nextFreeSlot());
-                }
+            Endpoint endpoint = open(subscription.get());
+            List<Instant> starts = startTimes(subscription.get(), group, now, horizon);
+            for (int i = 0; i < starts.size(); i++) {
+                Delivery delivery = group.get(i);
+                OutboundEvent event = outbox.byId(delivery.eventId()).orElseThrow();
+                prepared.add(new Prepared(delivery, event, endpoint.subscription(), endpoint.basic(), endpoint.signingKeys(),
+                    starts.get(i)));
             }
-            subscriptions.saveNextDeliverySlot(first.subscriptionId(), plan.nextFreeSlot());
         }
-        return claimed;
+        return prepared;
+    }
+
+    /** Now for every delivery, or paced slots for a rate-limited subscription (releasing those without one). */
+    private List<Instant> startTimes(WebhookSubscription subscription, List<Delivery> group, Instant now, Duration horizon) {
+        Optional<Integer> rate = subscription.delivery().rateLimit();
+        if (rate.isEmpty()) {
+            return group.stream().map(d -> now).toList();
+        }
+        Instant stored = subscriptions.lockNextDeliverySlot(subscription.id());
+        DeliveryPacing.Plan plan = DeliveryPacing.plan(stored, now, rate.get(), group.size(), horizon);
+        for (int i = plan.starts().size(); i < group.size(); i++) {
+            deliveries.release(group.get(i).id(), plan.nextFreeSlot());
+        }
+        subscriptions.saveNextDeliverySlot(subscription.id(), plan.nextFreeSlot());
+        return plan.starts();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -118,23 +142,11 @@ public class DeliveryService {
         deliveries.release(claimed.id(), clock.instant().plus(by));
     }
 
-    /** What the attempt needs; empty (and the delivery abandoned) when its subscription is gone or off. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Prepared> prepare(Delivery claimed) {
-        Delivery delivery = deliveries.byId(claimed.merchantId(), claimed.id()).orElseThrow();
-        Optional<WebhookSubscription> subscription = subscriptions.byId(delivery.merchantId(), delivery.subscriptionId())
-            .filter(WebhookSubscription::enabled);
-        OutboundEvent event = outbox.byId(delivery.eventId()).orElseThrow();
-        if (subscription.isEmpty()) {
-            delivery.abandon("the subscription was deleted or disabled", clock.instant());
-            deliveries.update(delivery);
-            return Optional.empty();
-        }
-        WebhookSubscription s = subscription.get();
+    private Endpoint open(WebhookSubscription s) {
         Optional<BasicCredentials> basic = s.authentication() instanceof Authentication.Basic b
             ? Optional.of(new BasicCredentials(b.username(), secrets.open(b.password(), Authentication.passwordContext(s.id()))))
             : Optional.empty();
-        return Optional.of(new Prepared(delivery, event, s, basic, signingKeys(s)));
+        return new Endpoint(s, basic, signingKeys(s));
     }
 
     private List<SigningKey> signingKeys(WebhookSubscription s) {

@@ -255,8 +255,9 @@ public class Wiring {
     }
 
     @Produces
-    ReplayDeliveries replayDeliveries(Outbox outbox, Deliveries deliveries, EventLog log, Clock clock) {
-        return new ReplayDeliveries(outbox, deliveries, log, clock);
+    ReplayDeliveries replayDeliveries(Outbox outbox, Deliveries deliveries, EventLog log, WebhookSubscriptions subscriptions,
+                                      IdGenerator ids, Clock clock) {
+        return new ReplayDeliveries(outbox, deliveries, log, subscriptions, ids, clock);
     }
 
     @Produces

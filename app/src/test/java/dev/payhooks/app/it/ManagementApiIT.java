@@ -292,6 +292,7 @@ class ManagementApiIT {
 
     @Test
     void goneDisablesTheSubscription() throws Exception {
+        String since = java.time.Instant.now().minusSeconds(1).toString();
         String gone = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/gone";
         Answer webhook = send("POST", "webhooks", "{\"label\": \"Old system\", \"url\": \"" + gone + "\", \"events\": "
             + "[\"transaction.sale.unvoided\"], \"authentication\": {\"type\": \"NONE\"}, \"signature\": {\"type\": \"NONE\"}}");
@@ -312,9 +313,26 @@ class ManagementApiIT {
         JsonArray dead = send("GET", "events?subscription=" + id + "&status=DEAD", null).object().getJsonArray("items");
         assertEquals(1, dead.size());
         assertEquals("the endpoint answered 410 Gone", dead.getJsonObject(0).getJsonArray("deliveries").getJsonObject(0).getString("dead_reason"));
-        Answer bulk = send("POST", "replays", "{\"subscription\": \"" + id + "\"}");
+        // an event published while the webhook is off is not delivered to it...
+        String missedId = send("POST", "events", "{\"event_type\": \"transaction.sale.unvoided\", \"object\": {\"n\": 2}}")
+            .object().getString("event_id");
+        assertTrue(send("GET", "events/" + missedId, null).object().getJsonArray("deliveries").getValuesAs(JsonObject.class).stream()
+            .noneMatch(d -> d.getString("subscription_id").equals(id)));
+        Answer missingFrom = send("POST", "replays", "{\"subscription\": \"" + id + "\", \"missed\": true}");
+        assertEquals(400, missingFrom.status(), missingFrom.body());
+
+        // ...until it is switched on again and replays its dead letters and what it missed
+        Answer enabled = send("PUT", "webhooks/" + id, "{\"label\": \"Old system\", \"url\": \"" + gone + "\", \"events\": "
+            + "[\"transaction.sale.unvoided\"], \"signature\": {\"type\": \"NONE\"}, \"enabled\": true}");
+        assertEquals(200, enabled.status(), enabled.body());
+        Answer bulk = send("POST", "replays", "{\"subscription\": \"" + id + "\", \"from\": \"" + since + "\", \"missed\": true}");
         assertEquals(202, bulk.status(), bulk.body());
         assertEquals(1, bulk.object().getInt("replayed"));
+        assertEquals(1, bulk.object().getInt("missed"));
+        assertTrue(send("GET", "events/" + missedId, null).object().getJsonArray("deliveries").getValuesAs(JsonObject.class).stream()
+            .anyMatch(d -> d.getString("subscription_id").equals(id)));
+        Answer again = send("POST", "replays", "{\"subscription\": \"" + id + "\", \"from\": \"" + since + "\", \"missed\": true}");
+        assertEquals(0, again.object().getInt("missed"), "nothing is missed twice");
         send("DELETE", "webhooks/" + id, null);
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** All deliveries of outbound events, with their attempts. */
 public interface Deliveries {
@@ -42,6 +43,13 @@ public interface Deliveries {
      * <p>For a FIFO subscription only its oldest pending delivery (in scheduling order) can be
      * claimed: while it is in flight or waiting for a retry, later ones wait; once it succeeds
      * or is dead-lettered, the next one becomes claimable.
+     *
+     * <p>Deliveries of the subscriptions in {@code skipSubscriptions} are not claimed (the
+     * worker has no room for them now).
      */
-    List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease);
+    List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease, Set<String> skipSubscriptions);
+
+    default List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease) {
+        return claimDue(now, limit, worker, lease, Set.of());
+    }
 }

@@ -30,4 +30,11 @@ public interface EventLog {
 
     /** The merchant's deliveries that match (subscription and status on the delivery, type and time on its event), oldest first. */
     List<Delivery> deliveries(String merchantId, Filter filter, int max);
+
+    /**
+     * The merchant's events matching the filter's type and time range whose type is one of
+     * {@code eventTypes} and that have no delivery to the subscription (published while it was
+     * off, or before it existed), oldest first.
+     */
+    List<OutboundEvent> missedBy(String merchantId, String subscriptionId, java.util.Set<String> eventTypes, Filter filter, int max);
 }

@@ -1,21 +1,30 @@
 package dev.payhooks.domain.usecase;
 
+import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.Delivery;
 import dev.payhooks.domain.outbound.DeliveryStatus;
 import dev.payhooks.domain.outbound.EventId;
 import dev.payhooks.domain.outbound.EventLog;
+import dev.payhooks.domain.outbound.OutboundEvent;
 import dev.payhooks.domain.outbound.Outbox;
+import dev.payhooks.domain.outbound.WebhookSubscription;
+import dev.payhooks.domain.outbound.WebhookSubscriptions;
+import dev.payhooks.domain.port.IdGenerator;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sends events again: one event's finished deliveries, or every finished delivery matching a
- * filter (e.g. all dead letters of a subscription after it was re-enabled). Pending deliveries
- * are left alone: they are going to be sent anyway. The caller owns the transaction.
+ * filter (e.g. all dead letters of a subscription after it was re-enabled), and on request the
+ * events a subscription never got because it was off (or did not exist yet) when they were
+ * published. Pending deliveries are left alone: they are going to be sent anyway. The caller
+ * owns the transaction.
  */
 public class ReplayDeliveries {
 
@@ -25,12 +34,17 @@ public class ReplayDeliveries {
     private final Outbox outbox;
     private final Deliveries deliveries;
     private final EventLog log;
+    private final WebhookSubscriptions subscriptions;
+    private final IdGenerator ids;
     private final Clock clock;
 
-    public ReplayDeliveries(Outbox outbox, Deliveries deliveries, EventLog log, Clock clock) {
+    public ReplayDeliveries(Outbox outbox, Deliveries deliveries, EventLog log, WebhookSubscriptions subscriptions,
+                            IdGenerator ids, Clock clock) {
         this.outbox = outbox;
         this.deliveries = deliveries;
         this.log = log;
+        this.subscriptions = subscriptions;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -55,6 +69,27 @@ public class ReplayDeliveries {
             .toList();
         matching.forEach(this::replay);
         return matching.size();
+    }
+
+    /**
+     * Schedules a delivery to the subscription for every event in the filter's time range that
+     * it listens to and never got; needs the subscription and a start time, so that "everything
+     * since the beginning" is never one click away. Returns how many it scheduled.
+     */
+    public int deliverMissed(String merchantId, EventLog.Filter filter) {
+        String subscriptionId = filter.subscriptionId()
+            .orElseThrow(() -> new InvalidField("subscription", "is required to deliver missed events"));
+        if (filter.from().isEmpty()) {
+            throw new InvalidField("from", "is required to deliver missed events");
+        }
+        WebhookSubscription subscription = subscriptions.byId(merchantId, subscriptionId)
+            .orElseThrow(() -> new NotFound("webhook subscription " + subscriptionId));
+        Instant now = clock.instant();
+        List<OutboundEvent> missed = log.missedBy(merchantId, subscriptionId, Set.copyOf(subscription.events()), filter, MAX_BULK);
+        for (OutboundEvent event : missed) {
+            deliveries.add(Delivery.schedule(ids.newId(), event.id(), subscriptionId, merchantId, now));
+        }
+        return missed.size();
     }
 
     private void replay(Delivery delivery) {

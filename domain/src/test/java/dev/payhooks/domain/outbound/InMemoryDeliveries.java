@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link Deliveries} in a map, for tests of code that uses the port; claims are not modelled. */
 public class InMemoryDeliveries implements Deliveries {
@@ -60,10 +61,11 @@ public class InMemoryDeliveries implements Deliveries {
             .min(Comparator.naturalOrder());
     }
 
-    @Override
     // no leases and no FIFO rule here: those live in the database query (JpaDeliveriesTest covers them)
-    public synchronized List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease) {
+    @Override
+    public synchronized List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease, Set<String> skipSubscriptions) {
         return new ArrayList<>(byId.values().stream().filter(d -> d.dueAt(now))
+            .filter(d -> !skipSubscriptions.contains(d.subscriptionId()))
             .sorted(Comparator.comparing(d -> d.nextAttemptAt().orElseThrow())).limit(limit).toList());
     }
 

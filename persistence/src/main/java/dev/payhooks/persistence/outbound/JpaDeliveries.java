@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link Deliveries} on JPA. The caller owns the transaction. */
 public class JpaDeliveries implements Deliveries {
@@ -111,21 +112,28 @@ public class JpaDeliveries implements Deliveries {
     }
 
     @Override
-    public List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease) {
+    public List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease, Set<String> skipSubscriptions) {
+        List<String> skipped = List.copyOf(skipSubscriptions);
         // SKIP LOCKED: a row another worker is claiming right now is passed over, not waited for.
         List<String> ids = em.unwrap(Session.class).doReturningWork(connection -> {
             List<String> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "select d.id from delivery d where d.status = 'PENDING' and d.next_attempt_at <= ? "
                         + "and (d.claimed_until is null or d.claimed_until < ?) "
+                        + (skipped.isEmpty() ? "" : "and d.subscription_id not in ("
+                            + String.join(",", java.util.Collections.nCopies(skipped.size(), "?")) + ") ")
                         // FIFO: only a subscription's oldest pending delivery, and only while it is due
                         + "and (d.subscription_id not in (select s.id from webhook_subscription s where s.fifo = true) "
                         + "or not exists (select 1 from delivery e where e.subscription_id = d.subscription_id "
                         + "and e.status = 'PENDING' and e.seq < d.seq)) "
                         + "order by d.next_attempt_at, d.id fetch first ? rows only for update skip locked")) {
-                select.setTimestamp(1, Timestamp.from(now));
-                select.setTimestamp(2, Timestamp.from(now));
-                select.setInt(3, limit);
+                int p = 1;
+                select.setTimestamp(p++, Timestamp.from(now));
+                select.setTimestamp(p++, Timestamp.from(now));
+                for (String subscription : skipped) {
+                    select.setString(p++, subscription);
+                }
+                select.setInt(p, limit);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         found.add(rows.getString(1));
@@ -146,11 +154,18 @@ public class JpaDeliveries implements Deliveries {
             }
             return found;
         });
-        List<Delivery> claimed = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // one query for the rows and their attempts, in claim order
+        java.util.Map<String, DeliveryEntity> loaded = new java.util.HashMap<>();
+        em.createQuery("select distinct d from DeliveryEntity d left join fetch d.attempts where d.id in :ids", DeliveryEntity.class)
+            .setParameter("ids", ids)
+            .getResultList()
+            .forEach(e -> loaded.put(e.id, e));
+        List<Delivery> claimed = new ArrayList<>(ids.size());
         for (String id : ids) {
-            DeliveryEntity e = em.find(DeliveryEntity.class, id);
-            em.refresh(e);
-            claimed.add(toDomain(e));
+            claimed.add(toDomain(loaded.get(id)));
         }
         return claimed;
     }

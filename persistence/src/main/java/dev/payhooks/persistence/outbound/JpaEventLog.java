@@ -56,6 +56,27 @@ public class JpaEventLog implements EventLog {
         return query.setMaxResults(max).getResultStream().map(JpaDeliveries::toDomain).toList();
     }
 
+    @Override
+    public List<OutboundEvent> missedBy(String merchantId, String subscriptionId, java.util.Set<String> eventTypes, Filter filter,
+                                        int max) {
+        if (eventTypes.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder jpql = new StringBuilder("select e from OutboundEventEntity e where e.merchantId = :merchant "
+            + "and e.eventType in :types and not exists (select d.id from DeliveryEntity d where d.eventId = e.eventId "
+            + "and d.subscriptionId = :subscription)");
+        eventConditions(filter, jpql, "e");
+        jpql.append(" order by e.createdAt, e.eventId");
+        TypedQuery<OutboundEventEntity> query = em.createQuery(jpql.toString(), OutboundEventEntity.class);
+        query.setParameter("merchant", merchantId);
+        query.setParameter("types", List.copyOf(eventTypes));
+        query.setParameter("subscription", subscriptionId);
+        filter.eventType().ifPresent(x -> query.setParameter("type", x));
+        filter.from().ifPresent(x -> query.setParameter("from", x));
+        filter.to().ifPresent(x -> query.setParameter("to", x));
+        return query.setMaxResults(max).getResultStream().map(OutboundEventMapper::toDomain).toList();
+    }
+
     private static void eventConditions(Filter filter, StringBuilder jpql, String e) {
         filter.eventType().ifPresent(x -> jpql.append(" and ").append(e).append(".eventType = :type"));
         filter.from().ifPresent(x -> jpql.append(" and ").append(e).append(".createdAt >= :from"));

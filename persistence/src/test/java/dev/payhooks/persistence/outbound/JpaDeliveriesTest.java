@@ -205,6 +205,23 @@ class JpaDeliveriesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aWorkerWithNoRoomForASubscriptionLeavesItsDeliveriesAlone(String kind) {
+        try (TestDatabase db = withEvents(kind, 3)) {
+            db.run(em -> {
+                JpaDeliveries deliveries = new JpaDeliveries(em);
+                deliveries.add(Delivery.schedule("slow-1", event(1), "slow", "m1", T0));
+                deliveries.add(Delivery.schedule("fast-1", event(2), "fast", "m1", T0.plusSeconds(1)));
+                deliveries.add(Delivery.schedule("other-1", event(3), "other", "m1", T0.plusSeconds(2)));
+            });
+            assertEquals(List.of("fast-1"), ids(db.query(em -> new JpaDeliveries(em).claimDue(T0.plusSeconds(5), 1, "w1",
+                Duration.ofMinutes(1), java.util.Set.of("slow", "other")))));
+            assertEquals(List.of("slow-1", "other-1"), ids(db.query(em -> new JpaDeliveries(em).claimDue(T0.plusSeconds(5), 10, "w2",
+                Duration.ofMinutes(1), java.util.Set.of()))));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void theNextDeliverySlotIsStoredOutsideTheSubscriptionsEditableState(String kind) {
         try (TestDatabase db = withEvents(kind, 0)) {
             subscription(db, "paced", false);
