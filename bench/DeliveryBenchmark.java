@@ -3,7 +3,7 @@
  * loopback, and publish-to-first-attempt latency.
  *
  *   ./mvnw -pl app -am package -DskipTests
- *   java bench/DeliveryBenchmark.java [events=2000] [publishers=8] [db-url|h2] [mixed|drain]
+ *   java bench/DeliveryBenchmark.java [events=2000] [publishers=8] [db-url|h2] [mixed|drain] [webhooks=1]
  *   java -Dbench.jvm="-XX:StartFlightRecording=filename=/tmp/s.jfr" bench/DeliveryBenchmark.java …   (server JVM options)
  *
  * It starts app/target/payhooks.jar on a free port with a fresh H2 database (or the given
@@ -15,6 +15,9 @@
  * end-to-end delivery rate and publish-to-first-attempt latency.
  * drain: the events are published with the delivery engine off, the server is restarted with
  * it on, and the time from "ready" to the last arrival gives the engine's own delivery rate.
+ *
+ * With several webhooks (all listening to the event type) every event is delivered to each of
+ * them: events × webhooks deliveries, spread over that many endpoints.
  *
  * Only JDK classes: run it with `java`, no build needed.
  */
@@ -55,13 +58,15 @@ public class DeliveryBenchmark {
         int publishers = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         String dbUrl = args.length > 2 && !args[2].equals("h2") ? args[2] : null;
         boolean drain = args.length > 3 && args[3].equals("drain");
+        int webhooks = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        int deliveries = events * webhooks;
 
         Path work = Files.createTempDirectory("payhooks-bench");
         int port = freePort();
         Map<String, Long> publishedAt = new ConcurrentHashMap<>();
         Map<String, Long> firstAttemptAt = new ConcurrentHashMap<>();
         AtomicInteger requests = new AtomicInteger();
-        CountDownLatch allArrived = new CountDownLatch(events);
+        CountDownLatch allArrived = new CountDownLatch(deliveries);
 
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
         receiver.setExecutor(Executors.newFixedThreadPool(32));
@@ -70,7 +75,7 @@ public class DeliveryBenchmark {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.incrementAndGet();
             Matcher m = EVENT_ID.matcher(body);
-            if (m.find() && firstAttemptAt.putIfAbsent(m.group(1), now) == null) {
+            if (m.find() && firstAttemptAt.putIfAbsent(m.group(1) + exchange.getRequestURI().getPath(), now) == null) {
                 allArrived.countDown();
             }
             exchange.sendResponseHeaders(204, -1);
@@ -85,12 +90,14 @@ public class DeliveryBenchmark {
             awaitReady(http, base, process, work);
             System.out.printf("database %s, mode %s%n", dbUrl == null ? "H2" : "PostgreSQL", drain ? "drain" : "mixed");
 
-            String webhook = "{\"label\": \"bench\", \"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\", "
-                + "\"events\": [\"transaction.sale.success\"], \"authentication\": {\"type\": \"NONE\"}, "
-                + "\"signature\": {\"type\": \"SIGNATURE_KEY\"}}";
-            HttpResponse<String> created = post(http, base + "/api/v1/webhooks", webhook);
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("webhook not created: " + created.body());
+            for (int w = 0; w < webhooks; w++) {
+                String webhook = "{\"label\": \"bench " + w + "\", \"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook/" + w
+                    + "\", \"events\": [\"transaction.sale.success\"], \"authentication\": {\"type\": \"NONE\"}, "
+                    + "\"signature\": {\"type\": \"SIGNATURE_KEY\"}}";
+                HttpResponse<String> created = post(http, base + "/api/v1/webhooks", webhook);
+                if (created.statusCode() != 201) {
+                    throw new IllegalStateException("webhook not created: " + created.body());
+                }
             }
 
             String event = "{\"event_type\": \"transaction.sale.success\", \"object\": {\"type\": \"transaction\", "
@@ -116,6 +123,7 @@ public class DeliveryBenchmark {
             pool.shutdown();
             pool.awaitTermination(10, TimeUnit.MINUTES);
             long publishEnd = System.nanoTime();
+            double publishSeconds = (publishEnd - publishStart) / 1e9;
             if (drain) {
                 // the outbox holds every event now; restart with the engine on and time the drain
                 process.destroy();
@@ -128,21 +136,22 @@ public class DeliveryBenchmark {
             long deliveredEnd = System.nanoTime();
 
             List<Long> latencies = new ArrayList<>();
-            publishedAt.forEach((id, at) -> {
-                Long arrived = firstAttemptAt.get(id);
-                if (arrived != null) {
+            firstAttemptAt.forEach((delivery, arrived) -> {
+                Long at = publishedAt.get(delivery.substring(0, 64));
+                if (at != null) {
                     latencies.add(arrived - at);
                 }
             });
             Collections.sort(latencies);
-            double publishSeconds = (publishEnd - publishStart) / 1e9;
             double totalSeconds = (deliveredEnd - publishStart) / 1e9;
-            System.out.printf("events %d, publishers %d, complete %s%n", events, publishers, complete);
-            System.out.printf("publish: %.0f events/s (%.2f s)%n", events / publishSeconds, publishSeconds);
+            System.out.printf("events %d, webhooks %d, deliveries %d, publishers %d, complete %s%n", events, webhooks, deliveries,
+                publishers, complete);
+            System.out.printf("publish: %.0f events/s (%.2f s)%s%n", events / publishSeconds, publishSeconds,
+                drain ? ", with the delivery engine off" : "");
             System.out.printf("delivery: %.0f deliveries/s end to end (%.2f s from first publish to last arrival), %d requests received%n",
                 firstAttemptAt.size() / totalSeconds, totalSeconds, requests.get());
             if (drain) {
-                System.out.printf("drain: %.0f deliveries/s (%d events from a full outbox in %.2f s after the restart)%n",
+                System.out.printf("drain: %.0f deliveries/s (%d deliveries from a full outbox in %.2f s after the restart)%n",
                     firstAttemptAt.size() / totalSeconds, firstAttemptAt.size(), totalSeconds);
             } else {
                 System.out.printf("publish-to-first-attempt: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
