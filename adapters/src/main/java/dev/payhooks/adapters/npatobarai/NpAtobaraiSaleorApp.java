@@ -187,6 +187,11 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
             ? "initialize:" + cut(idempotencyKey, 200)
             : (process ? "process:" : "initialize:") + saleorId + ":" + amount.toMajorString()
                 + (process ? ":" + sha256(String.valueOf(body.get("sourceObject"))).substring(0, 16) : "");
+        // everything the request can be refused for is checked before the claim, so a refused
+        // request leaves no claim behind that would block its corrected repeat
+        boolean jpy = currency == Currency.of("JPY");
+        NpTransaction item = jpy ? NpOrderTranslation.transaction(token, string(body, "issuedAt"), amount.minorUnits(),
+            source, channel.skuAsName()) : null;
         String scope = scope(webhook.installation());
         WebhookReplies.Claim claim = units.inNewTransaction(() -> replies.claim(scope, cut(key, 255), clock.instant()));
         if (claim instanceof WebhookReplies.Answered answered) {
@@ -199,12 +204,10 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
         NpOutcome outcome;
         String npId = null;
-        if (currency != Currency.of("JPY")) {
+        if (!jpy) {
             outcome = new NpOutcome.Refused(0, List.of("UnsupportedCurrencyError"),
                 "NP Atobarai takes JPY only, not " + currency.code());
         } else {
-            NpTransaction item = NpOrderTranslation.transaction(token, string(body, "issuedAt"), amount.minorUnits(),
-                source, channel.skuAsName());
             if (process) {
                 npId = blankToNull(string(transaction, "pspReference"));
                 if (npId == null) {
@@ -363,6 +366,10 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         Money chargedAmount = charged == null ? null : money(charged, "amount", currency);
         JsonObject granted = object(body, "grantedRefund");
         String grantedId = granted == null ? null : requiredString(granted, "id");
+        GrantedLines grantedLines = grantedLines(granted);
+        String token = token(transaction);
+        String orderDate = dateOf(transaction, body);
+        NpOrderTranslation.orderDate(orderDate);
         String key = "refund:" + saleorId + ":" + (grantedId != null ? "granted:" + grantedId : amount.toMajorString());
         String scope = scope(webhook.installation());
         TransactionId hubId = hubTransactionId(webhook.installation().apiUrl(), saleorId);
@@ -381,7 +388,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         RefundStart start;
         try {
             start = units.inNewTransaction(() -> startRefund(merchantId, hubId, pspReference, amount,
-                chargedAmount, granted, order, channel));
+                chargedAmount, grantedId, grantedLines, order, channel));
         } catch (DomainException refused) {
             start = new RefundStart(null, pspReference, null, null, "Refund refused: " + refused.getMessage());
         }
@@ -392,7 +399,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         }
         RefundStart started = start;
 
-        StepResult result = execute(started, channel, token(transaction), dateOf(transaction, body), order);
+        StepResult result = execute(started, channel, token, orderDate, order);
 
         JsonObject json = units.inNewTransaction(() -> {
             PaymentTransaction payment = transactions.byId(merchantId, hubId).orElseThrow();
@@ -434,8 +441,41 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
     record StepResult(String npId, String newNpId, boolean reshipped, String failure) { }
 
+    /** A granted refund's lines and shipping flag; empty for a manual refund. */
+    record GrantedLines(Map<String, Integer> quantities, List<RefundLine> lines, boolean shippingIncluded) { }
+
+    private static GrantedLines grantedLines(JsonObject granted) {
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        List<RefundLine> lines = new ArrayList<>();
+        if (granted == null) {
+            return new GrantedLines(quantities, lines, false);
+        }
+        JsonValue lineList = granted.get("lines");
+        if (lineList != null && lineList.getValueType() == JsonValue.ValueType.ARRAY) {
+            for (JsonValue value : lineList.asJsonArray()) {
+                if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                    throw new ApiProblem(400, "grantedRefund.lines must be objects");
+                }
+                JsonObject line = value.asJsonObject();
+                String orderLineId = requiredString(required(line, "orderLine"), "id");
+                JsonValue quantity = line.get("quantity");
+                if (!(quantity instanceof jakarta.json.JsonNumber n) || !n.isIntegral() || n.intValue() < 1) {
+                    throw new ApiProblem(400, "grantedRefund.lines.quantity must be a positive integer");
+                }
+                quantities.merge(orderLineId, n.intValue(), Integer::sum);
+                try {
+                    lines.add(RefundLine.of(requiredString(line, "id"), orderLineId, n.intValue()));
+                } catch (DomainException invalid) {
+                    throw new ApiProblem(400, "grantedRefund.lines: " + invalid.getMessage());
+                }
+            }
+        }
+        return new GrantedLines(quantities, lines, Boolean.TRUE.equals(bool(granted, "shippingCostsIncluded")));
+    }
+
     private RefundStart startRefund(String merchantId, TransactionId hubId, String pspReference, Money amount,
-                                    Money chargedAmount, JsonObject granted, SaleorSourceObject order, NpChannel channel) {
+                                    Money chargedAmount, String grantedId, GrantedLines granted,
+                                    SaleorSourceObject order, NpChannel channel) {
         Optional<PaymentTransaction> found = transactions.byId(merchantId, hubId);
         if (found.isEmpty()) {
             return new RefundStart(null, pspReference, null, null, "missing data: the hub knows no NP Atobarai payment for this transaction");
@@ -448,35 +488,21 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         Money charged = chargedAmount != null && chargedAmount.isPositive() ? chargedAmount : payment.charged();
         Fulfillment shipment = fulfillments.ofTransaction(hubId).stream()
             .filter(f -> f.status() == ShipmentReportStatus.REPORTED).reduce((first, second) -> second).orElse(null);
-        Map<String, Integer> quantities = new LinkedHashMap<>();
-        List<RefundLine> lines = new ArrayList<>();
-        boolean shippingIncluded = false;
-        if (granted != null) {
-            shippingIncluded = Boolean.TRUE.equals(bool(granted, "shippingCostsIncluded"));
-            JsonValue lineList = granted.get("lines");
-            if (lineList != null && lineList.getValueType() == JsonValue.ValueType.ARRAY) {
-                for (JsonValue value : lineList.asJsonArray()) {
-                    JsonObject line = value.asJsonObject();
-                    String orderLineId = requiredString(required(line, "orderLine"), "id");
-                    int quantity = line.getJsonNumber("quantity") == null ? 0 : line.getJsonNumber("quantity").intValue();
-                    quantities.merge(orderLineId, quantity, Integer::sum);
-                    lines.add(RefundLine.of(requiredString(line, "id"), orderLineId, quantity));
-                }
-            }
-        }
+        Map<String, Integer> quantities = granted.quantities();
+        List<RefundLine> lines = granted.lines();
+        boolean shippingIncluded = granted.shippingIncluded();
         RefundPlan plan;
         try {
             OrderGoods goods = NpOrderTranslation.goods(order, channel.skuAsName());
             plan = RefundPlan.decide(goods, new RefundPlan.Request(amount.minorUnits(), charged.minorUnits(),
-                granted != null, quantities, shippingIncluded, shipment != null));
+                grantedId != null, quantities, shippingIncluded, shipment != null));
         } catch (DomainException refused) {
             return new RefundStart(null, npId, null, null, "missing data: " + refused.getMessage());
         }
         RefundStage stage = shipment != null ? RefundStage.AFTER_SHIPMENT : RefundStage.BEFORE_SHIPMENT;
         RefundId refundId = RefundId.of(ids.newId());
-        Refund refund = granted != null
-            ? Refund.requestGranted(refundId, hubId, requiredString(granted, "id"), amount, lines, shippingIncluded, stage,
-                clock.instant())
+        Refund refund = grantedId != null
+            ? Refund.requestGranted(refundId, hubId, grantedId, amount, lines, shippingIncluded, stage, clock.instant())
             : Refund.requestManual(refundId, hubId, amount, stage, clock.instant());
         List<TransactionEvent> events = payment.refundRequested(ProviderReport.of(amount, clock.instant())
             .withProviderReference(npId).withMessage("Refund " + plan.kind() + " with NP Atobarai"));

@@ -394,6 +394,22 @@ class NpAtobaraiSaleorAppTest {
     }
 
     @Test
+    void aRefusedRequestLeavesNoClaimBehind() {
+        npRegisterAnswers("00", "");
+        String broken = """
+            {"recipient": {"id": "%s"}, "idempotencyKey": "fix-me",
+             "action": {"amount": 2100, "currency": "JPY", "actionType": "CHARGE"},
+             "transaction": {"id": "%s", "token": "0c2f5e2a-uuid"}, "sourceObject": %s}"""
+            .formatted(APP_ID, SALEOR_TX, goodCheckout());
+
+        org.junit.jupiter.api.Assertions.assertThrows(dev.payhooks.adapters.api.ApiProblem.class,
+            () -> send("transaction_initialize_session", broken));  // no issuedAt: 400 through the mapper
+
+        assertEquals("CHARGE_SUCCESS", initialize("fix-me", 2100).body().getString("result"));
+        np.verify(1, postRequestedFor(urlEqualTo("/v1/transactions")));
+    }
+
+    @Test
     void concurrentDuplicatesCallNpOnce() throws Exception {
         np.stubFor(post("/v1/transactions").willReturn(okJson(
             "{\"results\":[{\"np_transaction_id\":\"" + NP_ID + "\",\"authori_result\":\"00\"}]}").withFixedDelay(300)));
