@@ -211,6 +211,13 @@ class SaleorNpAtobaraiIT {
             {"recipient": {"id": "%s"}, "sourceObject": %s}""".formatted(APP_ID, checkout().replace("jp-store", "us-store")));
         assertEquals(400, unconfigured.statusCode(), unconfigured.body());
         assertEquals("App is not configured", json(unconfigured.body()).getString("message"));
+
+        // the sandbox NP simulator is served (sandbox mode) and asks for NP's credentials
+        HttpResponse<String> simulator = call("POST", "sandbox/np-atobarai/v1/transactions", "{\"transactions\": []}", null);
+        assertEquals(401, simulator.statusCode(), simulator.body());
+        // the Saleor surface is in the OpenAPI document
+        HttpResponse<String> openapi = call("GET", "openapi", null, null);
+        assertTrue(openapi.body().contains("/api/saleor/{provider}/webhooks/{event}"), openapi.body());
     }
 
     // ---- helpers --------------------------------------------------------------------------
