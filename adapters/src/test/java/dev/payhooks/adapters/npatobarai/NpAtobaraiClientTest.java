@@ -24,7 +24,7 @@ class NpAtobaraiClientTest {
 
     WireMockServer np;
     NpCredentials account;
-    final NpAtobaraiClient client = new NpAtobaraiClient(Duration.ofMillis(800));
+    final NpAtobaraiClient client = new NpAtobaraiClient(Duration.ofSeconds(2));
 
     static final NpTransaction ORDER = new NpTransaction("0c2f-uuid", LocalDate.of(2026, 11, 20), 2100,
         new NpCustomer("Yamada Hanako", null, "150-0002", "TokyoShibuya-ku1-2-3 Shibuya", "0312345678", "hanako@example.jp"),
@@ -138,14 +138,14 @@ class NpAtobaraiClientTest {
     @Test
     void aSlowAnswerIsATimeout() {
         np.stubFor(post("/v1/transactions").willReturn(okJson(
-            "{\"results\":[{\"np_transaction_id\":\"12345678901\",\"authori_result\":\"00\"}]}").withFixedDelay(2000)));
+            "{\"results\":[{\"np_transaction_id\":\"12345678901\",\"authori_result\":\"00\"}]}").withFixedDelay(3500)));
 
         long started = System.nanoTime();
         NpOutcome.Unavailable unavailable = assertInstanceOf(NpOutcome.Unavailable.class, client.register(account, ORDER));
 
         assertTrue(unavailable.timedOut());
         assertEquals("Timeout Error", unavailable.description());
-        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 1900);
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 3400);
     }
 
     @Test

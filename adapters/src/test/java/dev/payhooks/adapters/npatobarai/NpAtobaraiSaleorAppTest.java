@@ -115,7 +115,7 @@ class NpAtobaraiSaleorAppTest {
         TransactionNotices notices = new TransactionNotices(queue,
             () -> new EventId(String.format("%064x", eventIds.incrementAndGet())), clock);
         NpAtobaraiChannels npChannels = new NpAtobaraiChannels(merchants, channels, secrets, Optional.empty());
-        NpAtobaraiClient client = new NpAtobaraiClient(Duration.ofMillis(700));
+        NpAtobaraiClient client = new NpAtobaraiClient(Duration.ofSeconds(2));
         app = new NpAtobaraiSaleorApp(npChannels, client, transactions, refunds, fulfillments, origins, notes, replies,
             notices, ids, direct, clock);
         reporter = new NpShipmentReporter(origins, fulfillments, transactions, npChannels, client, notes,
@@ -371,7 +371,7 @@ class NpAtobaraiSaleorAppTest {
     @Test
     void aSlowNpIsATimeoutError() {
         np.stubFor(post("/v1/transactions").willReturn(okJson(
-            "{\"results\":[{\"np_transaction_id\":\"" + NP_ID + "\",\"authori_result\":\"00\"}]}").withFixedDelay(1500)));
+            "{\"results\":[{\"np_transaction_id\":\"" + NP_ID + "\",\"authori_result\":\"00\"}]}").withFixedDelay(3500)));
 
         JsonObject reply = initialize("k1", 2100).body();
 

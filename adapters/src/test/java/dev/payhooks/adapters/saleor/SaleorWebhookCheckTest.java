@@ -73,7 +73,7 @@ class SaleorWebhookCheckTest {
         saleorServer.stubFor(post("/graphql/").withHeader("Authorization", equalTo("Bearer bad-token"))
             .willReturn(okJson("{\"data\":{\"app\":null}}")));
         merchants.add(Merchant.register("m-1", "Shop", "abcdefghij12345", clock.instant()));
-        client = new SaleorApiClient(Duration.ofMillis(700));
+        client = new SaleorApiClient(Duration.ofSeconds(2));
         registration = new SaleorRegistration(Set.of(apiUrl), Optional.empty(), client, installations, merchants, secrets,
             direct, clock);
         check = new SaleorWebhookCheck(installations, client, secrets, direct, clock);
