@@ -14,6 +14,7 @@ CREATE TABLE saleor_fulfillment_order (
 
 -- Order notes to add in Saleor (orderNoteAdd), sent after the webhook was answered. A note that
 -- Saleor does not take within the bound is retried a few times, then kept FAILED with the warning.
+-- claimed_until: the instance sending the note holds it until then (several instances, one sender).
 CREATE TABLE saleor_order_note (
     id          VARCHAR(36)   NOT NULL,
     api_url     VARCHAR(500)  NOT NULL,
@@ -23,6 +24,7 @@ CREATE TABLE saleor_order_note (
     status      VARCHAR(10)   NOT NULL,
     attempts    INTEGER       NOT NULL,
     warning     VARCHAR(1000),
+    claimed_until TIMESTAMP WITH TIME ZONE,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT pk_saleor_order_note PRIMARY KEY (id),

@@ -8,17 +8,21 @@ import dev.payhooks.domain.saleor.SaleorInstallations;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Adds pending order notes in Saleor ({@code orderNoteAdd}, bounded like every Saleor call).
  * A Saleor that does not take a note is not waited for: the note records the warning and is
- * tried on a later run, then given up ({@link OrderNote#MAX_ATTEMPTS}).
+ * tried again a minute later, then given up ({@link OrderNote#MAX_ATTEMPTS}). Notes are leased
+ * ({@link OrderNotes#claimPending}), so several instances never send the same note at once.
  */
 public class OrderNoteSender {
 
     static final int BATCH = 20;
+    /** How long one instance holds a note it sends; also the wait before a note Saleor did not take is tried again. */
+    static final Duration LEASE = Duration.ofMinutes(1);
 
     private final OrderNotes notes;
     private final SaleorInstallations installations;
@@ -39,7 +43,7 @@ public class OrderNoteSender {
 
     /** Sends what is pending; returns how many notes Saleor took. */
     public int sendPending() {
-        List<OrderNote> pending = units.inNewTransaction(() -> notes.pending(BATCH));
+        List<OrderNote> pending = units.inNewTransaction(() -> notes.claimPending(BATCH, clock.instant(), LEASE));
         int sent = 0;
         for (OrderNote note : pending) {
             Optional<SaleorInstallation> installation =

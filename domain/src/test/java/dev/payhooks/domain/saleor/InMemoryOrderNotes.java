@@ -7,6 +7,16 @@ import java.util.List;
 public class InMemoryOrderNotes implements OrderNotes {
 
     private final List<OrderNote> notes = new ArrayList<>();
+    private final java.util.Map<String, java.time.Instant> claimedUntil = new java.util.HashMap<>();
+
+    @Override
+    public synchronized List<OrderNote> claimPending(int limit, java.time.Instant now, java.time.Duration lease) {
+        List<OrderNote> claimed = notes.stream().filter(n -> n.status() == OrderNote.Status.PENDING)
+            .filter(n -> !claimedUntil.containsKey(n.id()) || claimedUntil.get(n.id()).isBefore(now))
+            .limit(limit).toList();
+        claimed.forEach(n -> claimedUntil.put(n.id(), now.plus(lease)));
+        return claimed;
+    }
 
     @Override
     public synchronized void add(OrderNote note) {

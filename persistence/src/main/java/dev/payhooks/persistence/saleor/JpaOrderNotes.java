@@ -5,6 +5,9 @@ import dev.payhooks.domain.saleor.OrderNote;
 import dev.payhooks.domain.saleor.OrderNotes;
 import jakarta.persistence.EntityManager;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@link OrderNotes} on JPA. The caller owns the transaction. */
@@ -46,6 +49,27 @@ public class JpaOrderNotes implements OrderNotes {
                 OrderNoteEntity.class)
             .setParameter("pending", OrderNote.Status.PENDING.name()).setMaxResults(limit)
             .getResultStream().map(JpaOrderNotes::toDomain).toList();
+    }
+
+    @Override
+    public List<OrderNote> claimPending(int limit, Instant now, Duration lease) {
+        List<OrderNoteEntity> candidates = em.createQuery("select n from OrderNoteEntity n where n.status = :pending"
+                + " and (n.claimedUntil is null or n.claimedUntil < :now) order by n.createdAt, n.id", OrderNoteEntity.class)
+            .setParameter("pending", OrderNote.Status.PENDING.name()).setParameter("now", now)
+            .setMaxResults(limit).getResultList();
+        List<OrderNote> claimed = new ArrayList<>();
+        for (OrderNoteEntity candidate : candidates) {
+            // the conditional update decides between instances: only one sees its row count be 1
+            int won = em.createQuery("update OrderNoteEntity n set n.claimedUntil = :until where n.id = :id"
+                    + " and n.status = :pending and (n.claimedUntil is null or n.claimedUntil < :now)")
+                .setParameter("until", now.plus(lease)).setParameter("id", candidate.id)
+                .setParameter("pending", OrderNote.Status.PENDING.name()).setParameter("now", now)
+                .executeUpdate();
+            if (won == 1) {
+                claimed.add(toDomain(candidate));
+            }
+        }
+        return claimed;
     }
 
     @Override

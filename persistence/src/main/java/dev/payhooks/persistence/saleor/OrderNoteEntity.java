@@ -37,6 +37,9 @@ public class OrderNoteEntity {
     @Column(name = "warning", length = 1000)
     String warning;
 
+    @Column(name = "claimed_until")
+    Instant claimedUntil;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 

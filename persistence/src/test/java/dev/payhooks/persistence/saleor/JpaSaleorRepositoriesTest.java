@@ -153,4 +153,36 @@ class JpaSaleorRepositoriesTest {
             assertEquals(OrderNote.Status.SENT, db.query(em -> new JpaOrderNotes(em).ofOrder("T3JkZXI6MQ==")).get(0).status());
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void concurrentSendersClaimEachNoteOnce(String kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            for (int i = 0; i < 5; i++) {
+                OrderNote note = OrderNote.toSend("n-" + i, API, ProviderId.NP_ATOBARAI, "o", "note " + i, T0.plusSeconds(i));
+                db.run(em -> new JpaOrderNotes(em).add(note));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Callable<List<OrderNote>>> senders = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    senders.add(() -> db.query(em -> new JpaOrderNotes(em).claimPending(10, T0.plusSeconds(10),
+                        java.time.Duration.ofMinutes(1))));
+                }
+                List<String> claimed = new ArrayList<>();
+                for (Future<List<OrderNote>> sender : pool.invokeAll(senders)) {
+                    sender.get().forEach(n -> claimed.add(n.id()));
+                }
+                assertEquals(5, claimed.size(), claimed.toString());
+                assertEquals(5, claimed.stream().distinct().count(), claimed.toString());
+            } finally {
+                pool.shutdown();
+            }
+            // held for the lease, free again after it
+            assertEquals(List.of(), db.query(em -> new JpaOrderNotes(em).claimPending(10, T0.plusSeconds(30),
+                java.time.Duration.ofMinutes(1))));
+            assertEquals(5, db.query(em -> new JpaOrderNotes(em).claimPending(10, T0.plusSeconds(100),
+                java.time.Duration.ofMinutes(1))).size());
+        }
+    }
 }
