@@ -30,6 +30,7 @@ import dev.payhooks.domain.provider.npatobarai.GatewayCheck;
 import dev.payhooks.domain.provider.npatobarai.HoldReason;
 import dev.payhooks.domain.provider.npatobarai.OrderGoods;
 import dev.payhooks.domain.provider.npatobarai.RefundPlan;
+import dev.payhooks.domain.provider.npatobarai.RefundStep;
 import dev.payhooks.domain.refund.Refund;
 import dev.payhooks.domain.refund.RefundId;
 import dev.payhooks.domain.refund.RefundLine;
@@ -394,7 +395,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         }
         if (start.failure() != null) {
             JsonObject json = refundReply(false, start.npId(), amount, start.failure());
-            completeAlone(scope, key, json);
+            releaseAlone(scope, key);  // nothing happened at NP: asking again is a new attempt
             return SaleorReply.ok(json);
         }
         RefundStart started = start;
@@ -419,8 +420,10 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
             }
             if (result.newNpId() != null && started.shipment() != null) {
                 Fulfillment shipment = fulfillments.byId(hubId, started.shipment().id()).orElseThrow();
-                shipment.reportNeededAgain(clock.instant());
-                if (result.reshipped()) {
+                if (shipment.status() == ShipmentReportStatus.REPORTED && started.resumeAfter() != RefundStep.SHIPMENT) {
+                    shipment.reportNeededAgain(clock.instant());  // reported for the old NP transaction
+                }
+                if (result.reshipped() && shipment.status() != ShipmentReportStatus.REPORTED) {
                     shipment.reportSucceeded(clock.instant());
                 }
                 fulfillments.update(shipment);
@@ -431,13 +434,34 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
             String psp = result.newNpId() != null ? result.newNpId() : started.npId();
             JsonObject answer = refundReply(result.failure() == null, psp, amount,
                 result.failure() == null ? "Refund of " + amount + " done with NP Atobarai" : result.failure());
-            replies.complete(scope, cut(key, 255), answer.toString(), clock.instant());
+            if (result.failure() == null) {
+                replies.complete(scope, cut(key, 255), answer.toString(), clock.instant());
+            } else {
+                // staff asking for the same refund again is a retry: it goes on after the step that failed
+                replies.release(scope, cut(key, 255));
+            }
             return answer;
         });
         return SaleorReply.ok(json);
     }
 
-    record RefundStart(RefundId refundId, String npId, RefundPlan plan, Fulfillment shipment, String failure) { }
+    private void releaseAlone(String scope, String key) {
+        units.inNewTransaction(() -> {
+            replies.release(scope, cut(key, 255));
+            return null;
+        });
+    }
+
+    /**
+     * @param resumeAfter the step at which the previous attempt of this refund failed, when NP
+     *                    was already changed by it (see {@link RefundStep#leftNpChanged()}); else null
+     */
+    record RefundStart(RefundId refundId, String npId, RefundPlan plan, Fulfillment shipment, String failure,
+                       RefundStep resumeAfter) {
+        RefundStart(RefundId refundId, String npId, RefundPlan plan, Fulfillment shipment, String failure) {
+            this(refundId, npId, plan, shipment, failure, null);
+        }
+    }
 
     record StepResult(String npId, String newNpId, boolean reshipped, String failure) { }
 
@@ -478,16 +502,23 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
                                     SaleorSourceObject order, NpChannel channel) {
         Optional<PaymentTransaction> found = transactions.byId(merchantId, hubId);
         if (found.isEmpty()) {
-            return new RefundStart(null, pspReference, null, null, "missing data: the hub knows no NP Atobarai payment for this transaction");
+            return new RefundStart(null, pspReference, null, null,
+                RefundStep.MISSING_DATA.failure("the hub knows no NP Atobarai payment for this transaction"));
         }
         PaymentTransaction payment = found.get();
         String npId = payment.providerReference().orElse(pspReference);
         if (npId == null) {
-            return new RefundStart(null, null, null, null, "missing data: the payment has no NP transaction id");
+            return new RefundStart(null, null, null, null, RefundStep.MISSING_DATA.failure("the payment has no NP transaction id"));
         }
         Money charged = chargedAmount != null && chargedAmount.isPositive() ? chargedAmount : payment.charged();
+        // a retry goes on where the last attempt of the same refund failed, if that left NP changed
+        RefundStep resumeAfter = refunds.ofTransaction(hubId).stream().reduce((first, second) -> second)
+            .filter(last -> last.status() == dev.payhooks.domain.refund.RefundStatus.FAILED && last.amount().equals(amount))
+            .flatMap(last -> last.message().flatMap(RefundStep::ofFailure))
+            .filter(RefundStep::leftNpChanged).orElse(null);
         Fulfillment shipment = fulfillments.ofTransaction(hubId).stream()
-            .filter(f -> f.status() == ShipmentReportStatus.REPORTED).reduce((first, second) -> second).orElse(null);
+            .filter(f -> f.status() == ShipmentReportStatus.REPORTED || resumeAfter != null)
+            .reduce((first, second) -> second).orElse(null);
         Map<String, Integer> quantities = granted.quantities();
         List<RefundLine> lines = granted.lines();
         boolean shippingIncluded = granted.shippingIncluded();
@@ -497,7 +528,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
             plan = RefundPlan.decide(goods, new RefundPlan.Request(amount.minorUnits(), charged.minorUnits(),
                 grantedId != null, quantities, shippingIncluded, shipment != null));
         } catch (DomainException refused) {
-            return new RefundStart(null, npId, null, null, "missing data: " + refused.getMessage());
+            return new RefundStart(null, npId, null, null, RefundStep.MISSING_DATA.failure(refused.getMessage()));
         }
         RefundStage stage = shipment != null ? RefundStage.AFTER_SHIPMENT : RefundStage.BEFORE_SHIPMENT;
         RefundId refundId = RefundId.of(ids.newId());
@@ -509,7 +540,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         refunds.add(refund);
         transactions.update(payment);
         notices.publish(channel.merchant(), payment, events);
-        return new RefundStart(refundId, npId, plan, shipment, null);
+        return new RefundStart(refundId, npId, plan, shipment, null, resumeAfter);
     }
 
     private StepResult execute(RefundStart start, NpChannel channel, String token, String orderDate,
@@ -521,36 +552,47 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
             case CANCEL -> {
                 NpOutcome cancelled = np.cancel(account, npId);
                 return cancelled instanceof NpOutcome.Accepted ? new StepResult(npId, null, false, null)
-                    : new StepResult(npId, null, false, "Refund failed at cancel: " + describe(cancelled));
+                    : new StepResult(npId, null, false, RefundStep.CANCEL.failure(describe(cancelled)));
             }
             case UPDATE -> {
                 NpTransaction item = NpOrderTranslation.transaction(token, orderDate, plan.billedAmount(), order,
                     channel.skuAsName()).withBilling(plan.billedAmount(), plan.goods());
                 NpOutcome updated = np.update(account, npId, item);
                 return approved(updated) ? new StepResult(npId, null, false, null)
-                    : new StepResult(npId, null, false, "Refund failed at update: " + describe(updated));
+                    : new StepResult(npId, null, false, RefundStep.UPDATE.failure(describe(updated)));
             }
             case CANCEL_AND_REREGISTER -> {
-                NpOutcome cancelled = np.cancel(account, npId);
-                if (!(cancelled instanceof NpOutcome.Accepted)) {
-                    return new StepResult(npId, null, false, "Refund failed at cancel: " + describe(cancelled));
-                }
-                NpTransaction item = NpOrderTranslation.transaction(token, orderDate, plan.billedAmount(), order,
-                    channel.skuAsName()).withBilling(plan.billedAmount(), plan.goods());
-                NpOutcome registered = np.register(account, item);
-                if (!approved(registered)) {
-                    return new StepResult(npId, null, false, "Refund failed at re-register: NP transaction " + npId
-                        + " is cancelled but the remaining " + plan.billedAmount() + " JPY could not be registered ("
-                        + describe(registered) + "); register the remaining goods again or bill the customer otherwise");
-                }
-                String newId = ((NpOutcome.Accepted) registered).npTransactionId();
+                RefundStep resume = start.resumeAfter();
                 Fulfillment shipment = start.shipment();
+                String newId;
+                if (resume == RefundStep.SHIPMENT) {
+                    newId = npId;  // the last attempt registered it and the payment took its id
+                    if (shipment.status() == ShipmentReportStatus.REPORTED) {
+                        return new StepResult(npId, newId, true, null);  // the shipment reporter got there first
+                    }
+                } else {
+                    if (resume != RefundStep.RE_REGISTER) {
+                        NpOutcome cancelled = np.cancel(account, npId);
+                        if (!(cancelled instanceof NpOutcome.Accepted)) {
+                            return new StepResult(npId, null, false, RefundStep.CANCEL.failure(describe(cancelled)));
+                        }
+                    }
+                    NpTransaction item = NpOrderTranslation.transaction(token, orderDate, plan.billedAmount(), order,
+                        channel.skuAsName()).withBilling(plan.billedAmount(), plan.goods());
+                    NpOutcome registered = np.register(account, item);
+                    if (!approved(registered)) {
+                        return new StepResult(npId, null, false, RefundStep.RE_REGISTER.failure("NP transaction " + npId
+                            + " is cancelled but the remaining " + plan.billedAmount() + " JPY could not be registered ("
+                            + describe(registered) + "); ask for the same refund again to retry the registration"));
+                    }
+                    newId = ((NpOutcome.Accepted) registered).npTransactionId();
+                }
                 NpOutcome shipped = np.reportShipment(account, newId, shipment.carrierCode().orElse(channel.defaultPdCode()),
                     shipment.trackingNumber().value());
                 if (!(shipped instanceof NpOutcome.Accepted)) {
-                    return new StepResult(npId, newId, false, "Refund failed at shipment: NP transaction " + npId
+                    return new StepResult(npId, newId, false, RefundStep.SHIPMENT.failure("NP transaction " + npId
                         + " was replaced by " + newId + " but reporting tracking number " + shipment.trackingNumber().value()
-                        + " failed (" + describe(shipped) + "); the shipment report will be retried");
+                        + " failed (" + describe(shipped) + "); the shipment reporter retries it"));
                 }
                 return new StepResult(npId, newId, true, null);
             }

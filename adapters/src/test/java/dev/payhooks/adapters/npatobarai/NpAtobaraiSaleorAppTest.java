@@ -648,4 +648,51 @@ class NpAtobaraiSaleorAppTest {
         assertFalse(outboundTypes().contains("transaction.refund.success"));
         assertTrue(outboundTypes().contains("transaction.refund.failure"));
     }
+
+    @Test
+    void askingAgainAfterAFailedReRegistrationRegistersAndShipsWithoutCancellingTwice() {
+        shipped();
+        np.stubFor(patch(urlEqualTo("/v1/transactions/cancel")).willReturn(okJson(
+            "{\"results\":[{\"np_transaction_id\":\"" + NP_ID + "\"}]}")));
+        np.stubFor(post("/v1/transactions").willReturn(aResponse().withStatus(400)
+            .withBody("{\"errors\":[{\"codes\":[\"E0100113\"]}]}")));
+        assertEquals("REFUND_FAILURE", refund(1500, 3000, "null").body().getString("result"));
+
+        np.stubFor(post("/v1/transactions").willReturn(okJson(
+            "{\"results\":[{\"np_transaction_id\":\"99999999999\",\"authori_result\":\"00\"}]}")));
+        JsonObject retried = refund(1500, 3000, "null").body();
+
+        assertEquals("REFUND_SUCCESS", retried.getString("result"), retried.toString());
+        assertEquals("99999999999", retried.getString("pspReference"));
+        np.verify(1, patchRequestedFor(urlEqualTo("/v1/transactions/cancel")));
+        np.verify(postRequestedFor(urlEqualTo("/v1/shipments"))
+            .withRequestBody(matchingJsonPath("$.transactions[0].np_transaction_id", equalTo("99999999999"))));
+        List<Refund> attempts = refunds.ofTransaction(payment().id());
+        assertEquals(List.of(RefundStatus.FAILED, RefundStatus.SUCCEEDED), attempts.stream().map(Refund::status).toList());
+        assertEquals(1500, payment().refunded().minorUnits());
+        assertEquals(ShipmentReportStatus.REPORTED, fulfillments.ofTransaction(payment().id()).get(0).status());
+    }
+
+    @Test
+    void askingAgainAfterAFailedShipmentReportOnlyShips() {
+        shipped();
+        np.stubFor(patch(urlEqualTo("/v1/transactions/cancel")).willReturn(okJson(
+            "{\"results\":[{\"np_transaction_id\":\"" + NP_ID + "\"}]}")));
+        np.stubFor(post("/v1/transactions").willReturn(okJson(
+            "{\"results\":[{\"np_transaction_id\":\"99999999999\",\"authori_result\":\"00\"}]}")));
+        np.stubFor(post("/v1/shipments").willReturn(aResponse().withStatus(500).withBody("{\"errors\":[]}")));
+        JsonObject failed = refund(1500, 3000, "null").body();
+        assertEquals("REFUND_FAILURE", failed.getString("result"));
+        assertTrue(failed.getString("message").startsWith("Refund failed at shipment"), failed.getString("message"));
+        assertEquals(Optional.of("99999999999"), payment().providerReference());
+
+        np.stubFor(post("/v1/shipments").willReturn(okJson("{\"results\":[{\"np_transaction_id\":\"99999999999\"}]}")));
+        JsonObject retried = refund(1500, 3000, "null").body();
+
+        assertEquals("REFUND_SUCCESS", retried.getString("result"), retried.toString());
+        np.verify(1, patchRequestedFor(urlEqualTo("/v1/transactions/cancel")));
+        np.verify(2, postRequestedFor(urlEqualTo("/v1/transactions")));  // the first charge and one re-registration
+        assertEquals(1500, payment().refunded().minorUnits());
+        assertEquals(ShipmentReportStatus.REPORTED, fulfillments.ofTransaction(payment().id()).get(0).status());
+    }
 }

@@ -33,4 +33,10 @@ public interface WebhookReplies {
 
     /** Stores the answer of a claimed request. */
     void complete(String scope, String key, String reply, Instant at);
+
+    /**
+     * Gives up a claim without an answer, so the next request with the key is handled anew
+     * (a failed refund that staff ask for again is a retry, not a repeat).
+     */
+    void release(String scope, String key);
 }

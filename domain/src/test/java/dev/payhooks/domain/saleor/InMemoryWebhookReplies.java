@@ -25,6 +25,11 @@ public class InMemoryWebhookReplies implements WebhookReplies {
         rows.computeIfPresent(scope + "|" + key, (k, row) -> new Row(row.claimedAt(), reply));
     }
 
+    @Override
+    public void release(String scope, String key) {
+        rows.computeIfPresent(scope + "|" + key, (k, row) -> row.reply() == null ? null : row);
+    }
+
     public int size() {
         return rows.size();
     }

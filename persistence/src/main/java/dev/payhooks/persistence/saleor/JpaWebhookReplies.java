@@ -62,6 +62,12 @@ public class JpaWebhookReplies implements WebhookReplies {
         }
     }
 
+    @Override
+    public void release(String scope, String key) {
+        em.createNativeQuery("DELETE FROM saleor_webhook_reply WHERE scope = ?1 AND request_key = ?2 AND reply IS NULL")
+            .setParameter(1, scope).setParameter(2, key).executeUpdate();
+    }
+
     private static boolean inserted(Connection connection, String scope, String key, Instant at) throws SQLException {
         boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         try (PreparedStatement insert = connection.prepareStatement(

@@ -185,4 +185,20 @@ class JpaSaleorRepositoriesTest {
                 java.time.Duration.ofMinutes(1))).size());
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aReleasedClaimCanBeClaimedAgainButAnAnsweredOneCannot(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "refund:tx:1500", T0));
+            db.run(em -> new JpaWebhookReplies(em).release("np " + API, "refund:tx:1500"));
+            assertInstanceOf(WebhookReplies.Claimed.class,
+                db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "refund:tx:1500", T0)));
+
+            db.run(em -> new JpaWebhookReplies(em).complete("np " + API, "refund:tx:1500", "{}", T0));
+            db.run(em -> new JpaWebhookReplies(em).release("np " + API, "refund:tx:1500"));
+            assertInstanceOf(WebhookReplies.Answered.class,
+                db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "refund:tx:1500", T0)));
+        }
+    }
 }
