@@ -1,6 +1,29 @@
 package dev.payhooks.app.wiring;
 
 import dev.payhooks.app.secrets.AesGcmSecrets;
+import dev.payhooks.adapters.npatobarai.NpAtobaraiChannels;
+import dev.payhooks.adapters.npatobarai.NpAtobaraiClient;
+import dev.payhooks.adapters.npatobarai.NpAtobaraiSaleorApp;
+import dev.payhooks.adapters.npatobarai.NpShipmentReporter;
+import dev.payhooks.adapters.saleor.OrderNoteSender;
+import dev.payhooks.adapters.saleor.SaleorApiClient;
+import dev.payhooks.adapters.saleor.SaleorPaymentApp;
+import dev.payhooks.adapters.saleor.SaleorRegistration;
+import dev.payhooks.adapters.saleor.SaleorWebhookCheck;
+import dev.payhooks.adapters.saleor.UnitOfWork;
+import dev.payhooks.domain.outbound.FulfillmentNotices;
+import dev.payhooks.domain.outbound.TransactionNotices;
+import dev.payhooks.domain.saleor.FulfillmentOrigins;
+import dev.payhooks.domain.saleor.OrderNotes;
+import dev.payhooks.domain.saleor.SaleorInstallations;
+import dev.payhooks.domain.saleor.WebhookReplies;
+import dev.payhooks.persistence.saleor.JpaFulfillmentOrigins;
+import dev.payhooks.persistence.saleor.JpaOrderNotes;
+import dev.payhooks.persistence.saleor.JpaSaleorInstallations;
+import dev.payhooks.persistence.saleor.JpaWebhookReplies;
+import java.net.URI;
+import java.util.Set;
+import java.util.stream.Collectors;
 import dev.payhooks.app.secrets.MasterKeySource;
 import dev.payhooks.domain.fulfillment.Fulfillments;
 import dev.payhooks.domain.inbound.InboundNotifications;
@@ -273,5 +296,122 @@ public class Wiring {
     @Produces
     ManageApiKeys manageApiKeys(ApiKeys keys, Secrets secrets, IdGenerator ids, Clock clock) {
         return new ManageApiKeys(keys, secrets, ids, clock);
+    }
+
+    // ---- Saleor payment app (NP Atobarai) ------------------------------------------------------
+
+    /** NP Atobarai calls are bounded (contract: 15 s → "Timeout Error"); tests set it lower. */
+    @Inject
+    @ConfigProperty(name = "payhooks.np-atobarai.timeout", defaultValue = "15s")
+    String npTimeout;
+
+    /** Saleor GraphQL and JWKS calls are bounded (contract: 5 s, then continue). */
+    @Inject
+    @ConfigProperty(name = "payhooks.saleor.timeout", defaultValue = "5s")
+    String saleorTimeout;
+
+    /** Saleor GraphQL API URLs that may install the apps, comma-separated, exact match. */
+    @Inject
+    @ConfigProperty(name = "payhooks.saleor.allowed-urls", defaultValue = " ")
+    String saleorAllowedUrls;
+
+    /** The merchant Saleor installations work for; when unset, the only merchant. */
+    @Inject
+    @ConfigProperty(name = "payhooks.saleor.merchant-id")
+    Optional<String> saleorMerchantId;
+
+    @Inject
+    @ConfigProperty(name = "payhooks.public-url")
+    Optional<String> publicUrl;
+
+    @Produces
+    @ApplicationScoped
+    SaleorInstallations saleorInstallations() {
+        return new JpaSaleorInstallations(entityManager);
+    }
+
+    @Produces
+    @ApplicationScoped
+    WebhookReplies webhookReplies() {
+        return new JpaWebhookReplies(entityManager);
+    }
+
+    @Produces
+    @ApplicationScoped
+    FulfillmentOrigins fulfillmentOrigins() {
+        return new JpaFulfillmentOrigins(entityManager);
+    }
+
+    @Produces
+    @ApplicationScoped
+    OrderNotes orderNotes() {
+        return new JpaOrderNotes(entityManager);
+    }
+
+    @Produces
+    TransactionNotices transactionNotices(EventQueue queue, EventIdGenerator eventIds, Clock clock) {
+        return new TransactionNotices(queue, eventIds, clock);
+    }
+
+    @Produces
+    FulfillmentNotices fulfillmentNotices(EventQueue queue, EventIdGenerator eventIds, Clock clock) {
+        return new FulfillmentNotices(queue, eventIds, clock);
+    }
+
+    @Produces
+    NpAtobaraiClient npAtobaraiClient() {
+        return new NpAtobaraiClient(duration(npTimeout));
+    }
+
+    @Produces
+    SaleorApiClient saleorApiClient() {
+        return new SaleorApiClient(duration(saleorTimeout));
+    }
+
+    /** In sandbox mode a channel without an API base URL talks to the hub's own NP simulator. */
+    @Produces
+    NpAtobaraiChannels npAtobaraiChannels(Merchants merchants, Channels channels, Secrets secrets) {
+        Optional<URI> simulator = production() ? Optional.empty()
+            : Optional.of(URI.create(publicUrl.filter(u -> !u.isBlank()).orElse("http://127.0.0.1:8080")
+                .replaceAll("/+$", "") + "/sandbox/np-atobarai/v1/"));
+        return new NpAtobaraiChannels(merchants, channels, secrets, simulator);
+    }
+
+    @Produces
+    SaleorRegistration saleorRegistration(SaleorApiClient saleor, SaleorInstallations installations, Merchants merchants,
+                                          Secrets secrets, UnitOfWork units, Clock clock) {
+        Set<String> allowed = Arrays.stream(saleorAllowedUrls.split(",")).map(String::strip).filter(u -> !u.isEmpty())
+            .collect(Collectors.toSet());
+        return new SaleorRegistration(allowed, saleorMerchantId, saleor, installations, merchants, secrets, units, clock);
+    }
+
+    @Produces
+    SaleorWebhookCheck saleorWebhookCheck(SaleorInstallations installations, SaleorApiClient saleor, Secrets secrets,
+                                          UnitOfWork units, Clock clock) {
+        return new SaleorWebhookCheck(installations, saleor, secrets, units, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    SaleorPaymentApp npAtobaraiSaleorApp(NpAtobaraiChannels channels, NpAtobaraiClient np, PaymentTransactions transactions,
+                                         Refunds refunds, Fulfillments fulfillments, FulfillmentOrigins origins,
+                                         OrderNotes notes, WebhookReplies replies, TransactionNotices notices,
+                                         IdGenerator ids, UnitOfWork units, Clock clock) {
+        return new NpAtobaraiSaleorApp(channels, np, transactions, refunds, fulfillments, origins, notes, replies, notices,
+            ids, units, clock);
+    }
+
+    @Produces
+    NpShipmentReporter npShipmentReporter(FulfillmentOrigins origins, Fulfillments fulfillments,
+                                          PaymentTransactions transactions, NpAtobaraiChannels channels,
+                                          NpAtobaraiClient np, OrderNotes notes, FulfillmentNotices notices,
+                                          IdGenerator ids, UnitOfWork units, Clock clock) {
+        return new NpShipmentReporter(origins, fulfillments, transactions, channels, np, notes, notices, ids, units, clock);
+    }
+
+    @Produces
+    OrderNoteSender orderNoteSender(OrderNotes notes, SaleorInstallations installations, SaleorApiClient saleor,
+                                    Secrets secrets, UnitOfWork units, Clock clock) {
+        return new OrderNoteSender(notes, installations, saleor, secrets, units, clock);
     }
 }

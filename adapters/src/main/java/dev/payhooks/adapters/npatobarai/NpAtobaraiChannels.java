@@ -1,0 +1,67 @@
+package dev.payhooks.adapters.npatobarai;
+
+import dev.payhooks.domain.merchant.Channel;
+import dev.payhooks.domain.merchant.Channels;
+import dev.payhooks.domain.merchant.Merchant;
+import dev.payhooks.domain.merchant.Merchants;
+import dev.payhooks.domain.merchant.ProviderSettings;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.port.Secrets;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * A Saleor channel slug → the hub channel and its NP Atobarai settings (merchant code, SP code,
+ * terminal id, default PD code, SKU as name, API base URL). Without an {@code apiBaseUrl} the
+ * channel uses NP's endpoint for its {@code environment}, or the hub's simulator in sandbox mode.
+ */
+public class NpAtobaraiChannels {
+
+    public static final URI NP_SANDBOX = URI.create("https://ctcp.np-payment-gateway.com/v1/");
+    public static final URI NP_PRODUCTION = URI.create("https://cp.np-payment-gateway.com/v1/");
+
+    /** One configured channel. */
+    public record NpChannel(Merchant merchant, Channel channel, NpCredentials credentials, String defaultPdCode,
+                            boolean skuAsName) { }
+
+    private final Merchants merchants;
+    private final Channels channels;
+    private final Secrets secrets;
+    private final Optional<URI> simulator;
+
+    /** @param simulator the hub's own NP simulator (sandbox mode), used when a channel names no base URL */
+    public NpAtobaraiChannels(Merchants merchants, Channels channels, Secrets secrets, Optional<URI> simulator) {
+        this.merchants = merchants;
+        this.channels = channels;
+        this.secrets = secrets;
+        this.simulator = simulator;
+    }
+
+    /** The channel's NP configuration; empty when the channel or its NP settings are missing. The caller owns the transaction. */
+    public Optional<NpChannel> find(String merchantId, String channelSlug) {
+        Optional<Merchant> merchant = merchants.byId(merchantId);
+        Optional<Channel> channel = channelSlug == null ? Optional.empty() : channels.bySlug(merchantId, channelSlug);
+        if (merchant.isEmpty() || channel.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ProviderSettings> settings = channel.get().provider(ProviderId.NP_ATOBARAI);
+        if (settings.isEmpty()) {
+            return Optional.empty();
+        }
+        ProviderSettings s = settings.get();
+        Optional<String> merchantCode = s.value("merchantCode");
+        Optional<String> terminalId = s.value("terminalId");
+        var sealedSp = s.secret("secretSpCode");
+        if (merchantCode.isEmpty() || terminalId.isEmpty() || sealedSp.isEmpty()) {
+            return Optional.empty();
+        }
+        String spCode = secrets.open(sealedSp.get(), ProviderSettings.secretContext(ProviderId.NP_ATOBARAI, "secretSpCode"));
+        URI base = s.value("apiBaseUrl").filter(u -> !u.isBlank()).map(URI::create)
+            .orElseGet(() -> simulator.orElse("production".equals(s.value("environment").orElse("sandbox"))
+                ? NP_PRODUCTION : NP_SANDBOX));
+        return Optional.of(new NpChannel(merchant.get(), channel.get(),
+            new NpCredentials(base, merchantCode.get(), spCode, terminalId.get()),
+            s.value("shippingCompanyCode").orElse(null), Boolean.parseBoolean(s.value("skuAsName").orElse("false"))));
+    }
+}

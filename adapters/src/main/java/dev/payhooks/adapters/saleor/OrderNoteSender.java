@@ -1,0 +1,73 @@
+package dev.payhooks.adapters.saleor;
+
+import dev.payhooks.domain.port.Secrets;
+import dev.payhooks.domain.saleor.OrderNote;
+import dev.payhooks.domain.saleor.OrderNotes;
+import dev.payhooks.domain.saleor.SaleorInstallation;
+import dev.payhooks.domain.saleor.SaleorInstallations;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Adds pending order notes in Saleor ({@code orderNoteAdd}, bounded like every Saleor call).
+ * A Saleor that does not take a note is not waited for: the note records the warning and is
+ * tried again a minute later, then given up ({@link OrderNote#MAX_ATTEMPTS}). Notes are leased
+ * ({@link OrderNotes#claimPending}), so several instances never send the same note at once.
+ */
+public class OrderNoteSender {
+
+    static final int BATCH = 20;
+    /** How long one instance holds a note it sends; also the wait before a note Saleor did not take is tried again. */
+    static final Duration LEASE = Duration.ofMinutes(1);
+
+    private final OrderNotes notes;
+    private final SaleorInstallations installations;
+    private final SaleorApiClient saleor;
+    private final Secrets secrets;
+    private final UnitOfWork units;
+    private final Clock clock;
+
+    public OrderNoteSender(OrderNotes notes, SaleorInstallations installations, SaleorApiClient saleor, Secrets secrets,
+                           UnitOfWork units, Clock clock) {
+        this.notes = notes;
+        this.installations = installations;
+        this.saleor = saleor;
+        this.secrets = secrets;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    /** Sends what is pending; returns how many notes Saleor took. */
+    public int sendPending() {
+        List<OrderNote> pending = units.inNewTransaction(() -> notes.claimPending(BATCH, clock.instant(), LEASE));
+        int sent = 0;
+        for (OrderNote note : pending) {
+            Optional<SaleorInstallation> installation =
+                units.inNewTransaction(() -> installations.find(note.apiUrl(), note.provider()));
+            Optional<String> problem;
+            if (installation.isEmpty()) {
+                problem = Optional.of("the app is no longer installed in " + note.apiUrl());
+            } else {
+                String token = secrets.open(installation.get().token(), installation.get().tokenContext());
+                problem = saleor.addOrderNote(URI.create(note.apiUrl()), token, note.orderId(), note.message());
+            }
+            units.inNewTransaction(() -> {
+                if (problem.isEmpty()) {
+                    note.sent(clock.instant());
+                } else {
+                    note.notTaken(problem.get(), clock.instant());
+                }
+                notes.update(note);
+                return null;
+            });
+            if (problem.isEmpty()) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.payhooks.adapters.saleor;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Calls to a Saleor instance: its GraphQL API with the app token, and its JWKS. Every call is
+ * bounded by {@code timeout} (5 s in production, contracts/saleor.md): a Saleor that does not
+ * answer in time is treated like one that cannot be reached, and the caller continues.
+ */
+public class SaleorApiClient {
+
+    static final int MAX_ANSWER_BYTES = 512 * 1024;
+
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public SaleorApiClient(Duration timeout) {
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A GraphQL call's outcome: the {@code data} object, or why there is none. */
+    public record GraphQlAnswer(JsonObject data, String problem) {
+        public boolean ok() {
+            return data != null;
+        }
+    }
+
+    /** The app id the token belongs to ({@code { app { id } }}), if Saleor says so. */
+    public Optional<String> appId(URI apiUrl, String token) {
+        GraphQlAnswer answer = graphQl(apiUrl, token, "{ app { id } }", Json.createObjectBuilder().build());
+        if (!answer.ok()) {
+            return Optional.empty();
+        }
+        JsonValue app = answer.data().get("app");
+        if (app == null || app.getValueType() != JsonValue.ValueType.OBJECT) {
+            return Optional.empty();
+        }
+        JsonValue id = app.asJsonObject().get("id");
+        return id instanceof jakarta.json.JsonString s && !s.getString().isBlank() ? Optional.of(s.getString())
+            : Optional.empty();
+    }
+
+    /** The instance's signing keys ({@code {origin}/.well-known/jwks.json}) as JSON text, if it answers. */
+    public Optional<String> jwks(URI apiUrl) {
+        URI jwksUrl = apiUrl.resolve("/.well-known/jwks.json");
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(jwksUrl).timeout(timeout)
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200 || response.body().length > MAX_ANSWER_BYTES) {
+                return Optional.empty();
+            }
+            String text = new String(response.body(), StandardCharsets.UTF_8);
+            com.nimbusds.jose.jwk.JWKSet.parse(text);
+            return Optional.of(text);
+        } catch (IOException | java.text.ParseException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Adds a note to an order ({@code orderNoteAdd}). Empty when it worked, else why not
+     * (timeout, unreachable, GraphQL errors).
+     */
+    public Optional<String> addOrderNote(URI apiUrl, String token, String orderId, String message) {
+        String mutation = "mutation AddNote($order: ID!, $message: String!) {"
+            + " orderNoteAdd(order: $order, input: {message: $message}) { event { id } errors { field message code } } }";
+        GraphQlAnswer answer = graphQl(apiUrl, token, mutation, Json.createObjectBuilder()
+            .add("order", orderId).add("message", message).build());
+        if (!answer.ok()) {
+            return Optional.of(answer.problem());
+        }
+        JsonValue result = answer.data().get("orderNoteAdd");
+        if (result == null || result.getValueType() != JsonValue.ValueType.OBJECT) {
+            return Optional.of("orderNoteAdd answered no result");
+        }
+        JsonValue errors = result.asJsonObject().get("errors");
+        if (errors != null && errors.getValueType() == JsonValue.ValueType.ARRAY && !errors.asJsonArray().isEmpty()) {
+            return Optional.of("orderNoteAdd errors: " + errors);
+        }
+        return Optional.empty();
+    }
+
+    public GraphQlAnswer graphQl(URI apiUrl, String token, String query, JsonObject variables) {
+        String body = Json.createObjectBuilder().add("query", query).add("variables", variables).build().toString();
+        HttpRequest request = HttpRequest.newBuilder(apiUrl).timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.http.HttpTimeoutException e) {
+            return new GraphQlAnswer(null, "Saleor did not answer within " + timeout.toMillis() + " ms");
+        } catch (IOException e) {
+            return new GraphQlAnswer(null, "Saleor could not be reached: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new GraphQlAnswer(null, "interrupted");
+        }
+        if (response.statusCode() != 200 || response.body().length > MAX_ANSWER_BYTES) {
+            return new GraphQlAnswer(null, "Saleor answered HTTP " + response.statusCode());
+        }
+        try {
+            JsonObject json = Json.createReader(new StringReader(new String(response.body(), StandardCharsets.UTF_8)))
+                .readObject();
+            JsonValue data = json.get("data");
+            if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
+                return new GraphQlAnswer(null, "Saleor answered without data: " + json.get("errors"));
+            }
+            return new GraphQlAnswer(data.asJsonObject(), null);
+        } catch (JsonException | IllegalStateException | ClassCastException e) {
+            return new GraphQlAnswer(null, "Saleor answered a body that is not a JSON object");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.payhooks.adapters.saleor;
+
+import dev.payhooks.domain.merchant.Merchant;
+import dev.payhooks.domain.merchant.Merchants;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.port.Secrets;
+import dev.payhooks.domain.saleor.SaleorInstallation;
+import dev.payhooks.domain.saleor.SaleorInstallations;
+import jakarta.json.Json;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Saleor's token exchange (contracts/saleor.md, "Registration"): the API URL must be on the
+ * allow-list, the token must resolve to an app id, the instance's JWKS must be fetchable; then
+ * the token (sealed), the app id and the JWKS are stored for that API URL and provider.
+ * Saleor is called outside the database transaction.
+ */
+public class SaleorRegistration {
+
+    private final Set<String> allowedApiUrls;
+    private final Optional<String> configuredMerchantId;
+    private final SaleorApiClient saleor;
+    private final SaleorInstallations installations;
+    private final Merchants merchants;
+    private final Secrets secrets;
+    private final UnitOfWork units;
+    private final Clock clock;
+
+    /**
+     * @param allowedApiUrls       Saleor GraphQL URLs that may install the app (exact match)
+     * @param configuredMerchantId the merchant the installations work for; when empty, the only merchant
+     */
+    public SaleorRegistration(Set<String> allowedApiUrls, Optional<String> configuredMerchantId, SaleorApiClient saleor,
+                              SaleorInstallations installations, Merchants merchants, Secrets secrets, UnitOfWork units,
+                              Clock clock) {
+        this.allowedApiUrls = Set.copyOf(allowedApiUrls);
+        this.configuredMerchantId = configuredMerchantId.filter(id -> !id.isBlank());
+        this.saleor = saleor;
+        this.installations = installations;
+        this.merchants = merchants;
+        this.secrets = secrets;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    public SaleorReply register(ProviderId provider, String apiUrl, String authToken) {
+        if (authToken == null || authToken.isBlank()) {
+            return SaleorReply.problem(400, "MISSING_AUTH_TOKEN", "Missing auth token.");
+        }
+        if (apiUrl == null || apiUrl.isBlank()) {
+            return SaleorReply.problem(400, "MISSING_SALEOR_API_URL", "Missing Saleor-Api-Url header.");
+        }
+        String url = apiUrl.strip();
+        if (!allowedApiUrls.contains(url)) {
+            return SaleorReply.problem(403, "SALEOR_URL_PROHIBITED", "This Saleor API URL may not install the app.");
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return SaleorReply.problem(400, "INVALID_SALEOR_API_URL", "Saleor-Api-Url is not a URL.");
+        }
+        Optional<String> appId = saleor.appId(uri, authToken);
+        if (appId.isEmpty()) {
+            return SaleorReply.problem(401, "UNKNOWN_APP_ID", "The auth token does not resolve to an app id.");
+        }
+        Optional<String> jwks = saleor.jwks(uri);
+        if (jwks.isEmpty()) {
+            return SaleorReply.problem(401, "JWKS_NOT_AVAILABLE", "The Saleor instance's JWKS could not be fetched.");
+        }
+        return units.inNewTransaction(() -> {
+            Optional<String> merchant = merchantId();
+            if (merchant.isEmpty()) {
+                return SaleorReply.problem(403, "NO_MERCHANT",
+                    "Several merchants exist: set payhooks.saleor.merchant-id to the one Saleor works for.");
+            }
+            var sealed = secrets.seal(authToken, SaleorInstallation.tokenContext(url, provider));
+            Optional<SaleorInstallation> existing = installations.find(url, provider);
+            if (existing.isPresent()) {
+                existing.get().reinstalled(appId.get(), sealed, jwks.get(), clock.instant());
+                installations.update(existing.get());
+            } else {
+                installations.add(SaleorInstallation.install(url, provider, merchant.get(), appId.get(), sealed,
+                    jwks.get(), clock.instant()));
+            }
+            return SaleorReply.ok(Json.createObjectBuilder().add("success", true).build());
+        });
+    }
+
+    private Optional<String> merchantId() {
+        if (configuredMerchantId.isPresent()) {
+            return merchants.byId(configuredMerchantId.get()).map(Merchant::id);
+        }
+        List<Merchant> all = merchants.all();
+        return all.size() == 1 ? Optional.of(all.get(0).id()) : Optional.empty();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.payhooks.adapters.saleor;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.payhooks.adapters.api.ApiProblem;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.port.Secrets;
+import dev.payhooks.domain.saleor.SaleorInstallation;
+import dev.payhooks.domain.saleor.SaleorInstallations;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The first half of every Saleor webhook (contracts/saleor.md, "Every webhook request"): the
+ * headers are there and match the endpoint, the API URL is an installation of this provider's
+ * app, the signature verifies against the raw bytes (JWS with the cached JWKS, refetched once
+ * when the key is unknown or the check fails; legacy HMAC with the app token), the body is
+ * JSON, and its recipient is this app. Anything else is refused before any handler runs.
+ */
+public class SaleorWebhookCheck {
+
+    /** Either a verified webhook or the refusal to answer. */
+    public record Outcome(SaleorWebhook webhook, SaleorReply refusal) {
+        static Outcome refuse(int status, String error, String message) {
+            return new Outcome(null, SaleorReply.problem(status, error, message));
+        }
+    }
+
+    private final SaleorInstallations installations;
+    private final SaleorApiClient saleor;
+    private final Secrets secrets;
+    private final UnitOfWork units;
+    private final Clock clock;
+
+    public SaleorWebhookCheck(SaleorInstallations installations, SaleorApiClient saleor, Secrets secrets,
+                              UnitOfWork units, Clock clock) {
+        this.installations = installations;
+        this.saleor = saleor;
+        this.secrets = secrets;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    public Outcome check(ProviderId provider, String pathEvent, String apiUrl, String eventHeader, String signature,
+                         byte[] body) {
+        if (apiUrl == null || apiUrl.isBlank()) {
+            return Outcome.refuse(401, "MISSING_SALEOR_API_URL", "Missing Saleor-Api-Url header.");
+        }
+        if (eventHeader == null || eventHeader.isBlank()) {
+            return Outcome.refuse(401, "MISSING_SALEOR_EVENT", "Missing Saleor-Event header.");
+        }
+        if (signature == null || signature.isBlank()) {
+            return Outcome.refuse(401, "MISSING_SIGNATURE", "Missing Saleor-Signature header.");
+        }
+        if (!eventHeader.strip().toLowerCase(Locale.ROOT).equals(pathEvent)) {
+            return Outcome.refuse(401, "WRONG_EVENT", "Saleor-Event does not match the webhook endpoint.");
+        }
+        String url = apiUrl.strip();
+        Optional<SaleorInstallation> found = units.inNewTransaction(() -> installations.find(url, provider));
+        if (found.isEmpty()) {
+            return Outcome.refuse(401, "APP_NOT_REGISTERED", "The app is not registered for this Saleor API URL.");
+        }
+        SaleorInstallation installation = found.get();
+        if (!verified(installation, signature, body)) {
+            return Outcome.refuse(401, "INVALID_SIGNATURE", "The signature does not match the body.");
+        }
+        JsonObject json;
+        try {
+            JsonValue value = Json.createReader(new ByteArrayInputStream(body)).readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new ApiProblem(400, "the body must be a JSON object");
+            }
+            json = value.asJsonObject();
+        } catch (JsonException | IllegalStateException e) {
+            return Outcome.refuse(400, "MALFORMED_JSON", "The body is not valid JSON.");
+        } catch (ApiProblem e) {
+            return Outcome.refuse(400, "MALFORMED_JSON", e.getMessage());
+        }
+        JsonObject recipient = SaleorJson.object(json, "recipient");
+        String recipientId = recipient == null ? null : SaleorJson.string(recipient, "id");
+        if (!installation.appId().equals(recipientId)) {
+            return Outcome.refuse(403, "RECIPIENT_MISMATCH", "Recipient ID does not match auth data ID");
+        }
+        return new Outcome(new SaleorWebhook(installation, pathEvent, json), null);
+    }
+
+    private boolean verified(SaleorInstallation installation, String signature, byte[] body) {
+        if (!SaleorSignature.isJws(signature)) {
+            String token = secrets.open(installation.token(), installation.tokenContext());
+            return SaleorSignature.verifyHmac(body, signature, token);
+        }
+        if (SaleorSignature.verifyJws(body, signature, keys(installation.jwks())) == SaleorSignature.Check.VALID) {
+            return true;
+        }
+        // the instance may have rotated its keys: fetch them once and try again
+        Optional<String> fresh = saleor.jwks(URI.create(installation.apiUrl()));
+        if (fresh.isEmpty() || fresh.get().equals(installation.jwks())) {
+            return false;
+        }
+        boolean valid = SaleorSignature.verifyJws(body, signature, keys(fresh.get())) == SaleorSignature.Check.VALID;
+        if (valid) {
+            units.inNewTransaction(() -> {
+                installations.find(installation.apiUrl(), installation.provider()).ifPresent(current -> {
+                    current.keysRefreshed(fresh.get(), clock.instant());
+                    installations.update(current);
+                });
+                return null;
+            });
+        }
+        return valid;
+    }
+
+    private static JWKSet keys(String jwks) {
+        try {
+            return JWKSet.parse(jwks);
+        } catch (ParseException e) {
+            return new JWKSet();
+        }
+    }
+}

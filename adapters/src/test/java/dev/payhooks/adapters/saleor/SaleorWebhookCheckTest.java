@@ -1,0 +1,242 @@
+package dev.payhooks.adapters.saleor;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import dev.payhooks.domain.merchant.InMemoryMerchants;
+import dev.payhooks.domain.merchant.Merchant;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.port.FakeSecrets;
+import dev.payhooks.domain.port.SteppingClock;
+import dev.payhooks.domain.saleor.InMemorySaleorInstallations;
+import dev.payhooks.domain.saleor.SaleorInstallation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Registration and webhook verification with real RSA keys, a JWKS and a GraphQL API served by WireMock. */
+class SaleorWebhookCheckTest {
+
+    static final String APP_ID = "QXBwOjE0";
+    static final String EVENT = "transaction_initialize_session";
+
+    WireMockServer saleorServer;
+    String apiUrl;
+    RSAKey key1;
+    RSAKey key2;
+    final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-20T10:00:00Z"));
+    final FakeSecrets secrets = new FakeSecrets();
+    final InMemorySaleorInstallations installations = new InMemorySaleorInstallations();
+    final InMemoryMerchants merchants = new InMemoryMerchants();
+    final UnitOfWork direct = new UnitOfWork() {
+        @Override
+        public <T> T inNewTransaction(java.util.function.Supplier<T> work) {
+            return work.get();
+        }
+    };
+    SaleorApiClient client;
+    SaleorRegistration registration;
+    SaleorWebhookCheck check;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        saleorServer = new WireMockServer(options().dynamicPort());
+        saleorServer.start();
+        apiUrl = saleorServer.baseUrl() + "/graphql/";
+        key1 = new RSAKeyGenerator(2048).keyID("k1").generate();
+        key2 = new RSAKeyGenerator(2048).keyID("k2").generate();
+        serveJwks(key1);
+        saleorServer.stubFor(post("/graphql/").withHeader("Authorization", equalTo("Bearer good-token"))
+            .withRequestBody(matchingJsonPath("$.query", containing("app")))
+            .willReturn(okJson("{\"data\":{\"app\":{\"id\":\"" + APP_ID + "\"}}}")));
+        saleorServer.stubFor(post("/graphql/").withHeader("Authorization", equalTo("Bearer bad-token"))
+            .willReturn(okJson("{\"data\":{\"app\":null}}")));
+        merchants.add(Merchant.register("m-1", "Shop", "abcdefghij12345", clock.instant()));
+        client = new SaleorApiClient(Duration.ofSeconds(2));
+        registration = new SaleorRegistration(Set.of(apiUrl), Optional.empty(), client, installations, merchants, secrets,
+            direct, clock);
+        check = new SaleorWebhookCheck(installations, client, secrets, direct, clock);
+    }
+
+    @AfterEach
+    void tearDown() {
+        saleorServer.stop();
+    }
+
+    void serveJwks(RSAKey... keys) {
+        StringBuilder json = new StringBuilder("{\"keys\":[");
+        for (int i = 0; i < keys.length; i++) {
+            json.append(i == 0 ? "" : ",").append(keys[i].toPublicJWK().toJSONString());
+        }
+        saleorServer.stubFor(get("/.well-known/jwks.json").willReturn(okJson(json + "]}")));
+    }
+
+    /** What Saleor sends: {@code <b64url header>..<b64url RS256(header "." raw body)>}. */
+    static String sign(RSAKey key, byte[] body) throws Exception {
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JOSE)
+            .base64URLEncodePayload(false).criticalParams(Set.of("b64")).build();
+        String encodedHeader = header.toBase64URL().toString();
+        byte[] headerBytes = encodedHeader.getBytes(StandardCharsets.US_ASCII);
+        byte[] input = new byte[headerBytes.length + 1 + body.length];
+        System.arraycopy(headerBytes, 0, input, 0, headerBytes.length);
+        input[headerBytes.length] = '.';
+        System.arraycopy(body, 0, input, headerBytes.length + 1, body.length);
+        Base64URL signature = new RSASSASigner(key).sign(header, input);
+        return encodedHeader + ".." + signature;
+    }
+
+    static byte[] body(String recipient) {
+        return ("{\"recipient\":{\"id\":\"" + recipient + "\"},\"note\":\"日本語\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    void registered() {
+        assertEquals(200, registration.register(ProviderId.NP_ATOBARAI, apiUrl, "good-token").status());
+    }
+
+    SaleorWebhookCheck.Outcome checkWith(String signature, byte[] body) {
+        return check.check(ProviderId.NP_ATOBARAI, EVENT, apiUrl, "TRANSACTION_INITIALIZE_SESSION", signature, body);
+    }
+
+    // ---- registration -------------------------------------------------------------------
+
+    @Test
+    void registrationStoresSealedTokenAppIdAndJwks() {
+        SaleorReply reply = registration.register(ProviderId.NP_ATOBARAI, apiUrl, "good-token");
+
+        assertEquals(200, reply.status());
+        assertEquals("{\"success\":true}", reply.body().toString());
+        SaleorInstallation stored = installations.find(apiUrl, ProviderId.NP_ATOBARAI).orElseThrow();
+        assertEquals(APP_ID, stored.appId());
+        assertEquals("m-1", stored.merchantId());
+        assertEquals("good-token", secrets.open(stored.token(), stored.tokenContext()));
+        assertEquals("k1", JWKSetOf(stored.jwks()).getKeys().get(0).getKeyID());
+    }
+
+    static JWKSet JWKSetOf(String json) {
+        try {
+            return JWKSet.parse(json);
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void registrationRefusals() {
+        assertEquals(400, registration.register(ProviderId.NP_ATOBARAI, apiUrl, "").status());
+        assertEquals("Missing auth token.", registration.register(ProviderId.NP_ATOBARAI, apiUrl, null).body().getString("message"));
+        SaleorReply prohibited = registration.register(ProviderId.NP_ATOBARAI, "https://evil.example/graphql/", "good-token");
+        assertEquals(403, prohibited.status());
+        assertEquals("SALEOR_URL_PROHIBITED", prohibited.body().getString("error"));
+        SaleorReply unknown = registration.register(ProviderId.NP_ATOBARAI, apiUrl, "bad-token");
+        assertEquals(401, unknown.status());
+        assertEquals("UNKNOWN_APP_ID", unknown.body().getString("error"));
+        saleorServer.stubFor(get("/.well-known/jwks.json").willReturn(aResponse().withStatus(404)));
+        SaleorReply noJwks = registration.register(ProviderId.NP_ATOBARAI, apiUrl, "good-token");
+        assertEquals(401, noJwks.status());
+        assertEquals("JWKS_NOT_AVAILABLE", noJwks.body().getString("error"));
+        assertEquals(Optional.empty(), installations.find(apiUrl, ProviderId.NP_ATOBARAI));
+    }
+
+    // ---- webhook verification -------------------------------------------------------------
+
+    @Test
+    void aCorrectlySignedWebhookPasses() throws Exception {
+        registered();
+        byte[] body = body(APP_ID);
+
+        SaleorWebhookCheck.Outcome outcome = checkWith(sign(key1, body), body);
+
+        assertNull(outcome.refusal());
+        assertEquals(APP_ID, outcome.webhook().body().getJsonObject("recipient").getString("id"));
+    }
+
+    @Test
+    void aChangedBodyOrForeignKeyIsRefused() throws Exception {
+        registered();
+        byte[] body = body(APP_ID);
+        String signature = sign(key1, body);
+        byte[] tampered = body(APP_ID);
+        tampered[tampered.length - 3] ^= 1;
+
+        assertEquals(401, checkWith(signature, tampered).refusal().status());
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("k1").generate();
+        assertEquals(401, checkWith(sign(stranger, body), body).refusal().status());
+        assertEquals(401, checkWith("garbage..garbage", body).refusal().status());
+        assertEquals(401, checkWith("not-a-jws-nor-hmac", body).refusal().status());
+    }
+
+    @Test
+    void anUnknownKidRefetchesTheJwksOnce() throws Exception {
+        registered();
+        serveJwks(key1, key2);  // Saleor rotated
+        byte[] body = body(APP_ID);
+
+        SaleorWebhookCheck.Outcome outcome = checkWith(sign(key2, body), body);
+
+        assertNull(outcome.refusal());
+        assertEquals(2, JWKSetOf(installations.find(apiUrl, ProviderId.NP_ATOBARAI).orElseThrow().jwks()).getKeys().size());
+        saleorServer.verify(2, getRequestedFor(urlEqualTo("/.well-known/jwks.json")));  // registration + one refetch
+    }
+
+    @Test
+    void legacyHmacSignatureWithTheAppToken() throws Exception {
+        registered();
+        byte[] body = body(APP_ID);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("good-token".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String hex = HexFormat.of().formatHex(mac.doFinal(body));
+
+        assertNull(checkWith(hex, body).refusal());
+        assertEquals(401, checkWith(hex.replace(hex.charAt(0), hex.charAt(0) == 'a' ? 'b' : 'a'), body).refusal().status());
+    }
+
+    @Test
+    void headerAndRecipientRefusals() throws Exception {
+        registered();
+        byte[] body = body(APP_ID);
+        String signature = sign(key1, body);
+
+        assertEquals(401, check.check(ProviderId.NP_ATOBARAI, EVENT, null, EVENT, signature, body).refusal().status());
+        assertEquals(401, check.check(ProviderId.NP_ATOBARAI, EVENT, apiUrl, null, signature, body).refusal().status());
+        assertEquals(401, check.check(ProviderId.NP_ATOBARAI, EVENT, apiUrl, EVENT, null, body).refusal().status());
+        assertEquals(401, check.check(ProviderId.NP_ATOBARAI, EVENT, apiUrl, "transaction_process_session", signature, body)
+            .refusal().status());
+        assertEquals(401, check.check(ProviderId.NP_ATOBARAI, EVENT, "https://other.example/graphql/", EVENT, signature, body)
+            .refusal().status());
+        assertEquals(401, check.check(ProviderId.ADYEN, EVENT, apiUrl, EVENT, signature, body).refusal().status());
+
+        byte[] foreign = body("QXBwOjk5");
+        SaleorReply mismatch = checkWith(sign(key1, foreign), foreign).refusal();
+        assertEquals(403, mismatch.status());
+        assertEquals("Recipient ID does not match auth data ID", mismatch.body().getString("message"));
+
+        byte[] notJson = "not json".getBytes(StandardCharsets.UTF_8);
+        assertEquals(400, checkWith(sign(key1, notJson), notJson).refusal().status());
+    }
+
+    @Test
+    void aSigningKeyIsNeededForEveryWebhook() {
+        assertNotNull(checkWith("x..y", body(APP_ID)).refusal());  // not registered at all
+    }
+}

@@ -1,0 +1,79 @@
+package dev.payhooks.domain.saleor;
+
+import dev.payhooks.domain.payment.ProviderId;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A note to add to a Saleor order (e.g. "Successfully reported fulfillment for tracking number
+ * X"), sent after the webhook that caused it was answered. Saleor calls are bounded; a note
+ * Saleor does not take is tried a few times, then kept as FAILED with the warning for staff.
+ */
+public final class OrderNote {
+
+    public enum Status { PENDING, SENT, FAILED }
+
+    public static final int MAX_ATTEMPTS = 3;
+    static final int MAX_TEXT = 1000;
+
+    private final String id;
+    private final String apiUrl;
+    private final ProviderId provider;
+    private final String orderId;
+    private final String message;
+    private Status status;
+    private int attempts;
+    private String warning;
+    private final Instant createdAt;
+    private Instant updatedAt;
+
+    public OrderNote(String id, String apiUrl, ProviderId provider, String orderId, String message, Status status,
+                     int attempts, String warning, Instant createdAt, Instant updatedAt) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl");
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.orderId = Objects.requireNonNull(orderId, "orderId");
+        this.message = cut(Objects.requireNonNull(message, "message"));
+        this.status = Objects.requireNonNull(status, "status");
+        this.attempts = attempts;
+        this.warning = warning;
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    public static OrderNote toSend(String id, String apiUrl, ProviderId provider, String orderId, String message,
+                                   Instant at) {
+        return new OrderNote(id, apiUrl, provider, orderId, message, Status.PENDING, 0, null, at, at);
+    }
+
+    public void sent(Instant at) {
+        attempts++;
+        status = Status.SENT;
+        warning = null;
+        updatedAt = at;
+    }
+
+    /** Saleor did not take the note; after {@link #MAX_ATTEMPTS} the note is given up (FAILED). */
+    public void notTaken(String why, Instant at) {
+        attempts++;
+        warning = cut(why == null ? "unknown" : why);
+        status = attempts >= MAX_ATTEMPTS ? Status.FAILED : Status.PENDING;
+        updatedAt = at;
+    }
+
+    private static String cut(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    }
+
+    public String id() { return id; }
+    public String apiUrl() { return apiUrl; }
+    public ProviderId provider() { return provider; }
+    public String orderId() { return orderId; }
+    public String message() { return message; }
+    public Status status() { return status; }
+    public int attempts() { return attempts; }
+    public String warning() { return warning; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,16 @@
+package dev.payhooks.domain.saleor;
+
+import dev.payhooks.domain.payment.ProviderId;
+
+import java.util.Optional;
+
+/** Every Saleor instance the hub is installed in, per provider app. The caller owns the transaction. */
+public interface SaleorInstallations {
+
+    Optional<SaleorInstallation> find(String apiUrl, ProviderId provider);
+
+    void add(SaleorInstallation installation);
+
+    /** Stores changes (optimistic locking: {@link dev.payhooks.domain.error.Conflict} if changed meanwhile). */
+    void update(SaleorInstallation installation);
+}

@@ -1,0 +1,77 @@
+package dev.payhooks.persistence.saleor;
+
+import dev.payhooks.domain.error.Conflict;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.port.SealedSecret;
+import dev.payhooks.domain.saleor.SaleorInstallation;
+import dev.payhooks.domain.saleor.SaleorInstallations;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+
+import java.util.Optional;
+
+/** {@link SaleorInstallations} on JPA. The caller owns the transaction. */
+public class JpaSaleorInstallations implements SaleorInstallations {
+
+    private final EntityManager em;
+
+    public JpaSaleorInstallations(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<SaleorInstallation> find(String apiUrl, ProviderId provider) {
+        return Optional.ofNullable(em.find(SaleorInstallationEntity.class,
+            new SaleorInstallationEntity.Key(apiUrl, provider.slug()))).map(JpaSaleorInstallations::toDomain);
+    }
+
+    @Override
+    public void add(SaleorInstallation installation) {
+        if (em.find(SaleorInstallationEntity.class, key(installation)) != null) {
+            throw new Conflict("the " + installation.provider().slug() + " app is installed in " + installation.apiUrl()
+                + " already");
+        }
+        SaleorInstallationEntity row = new SaleorInstallationEntity();
+        row.apiUrl = installation.apiUrl();
+        row.provider = installation.provider().slug();
+        row.merchantId = installation.merchantId();
+        row.installedAt = installation.installedAt();
+        copy(installation, row);
+        em.persist(row);
+        em.flush();
+    }
+
+    @Override
+    public void update(SaleorInstallation installation) {
+        SaleorInstallationEntity row = em.find(SaleorInstallationEntity.class, key(installation));
+        if (row == null || row.version != installation.version()) {
+            throw changedMeanwhile(installation);
+        }
+        copy(installation, row);
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw changedMeanwhile(installation);
+        }
+    }
+
+    private static Conflict changedMeanwhile(SaleorInstallation installation) {
+        return new Conflict("the installation in " + installation.apiUrl() + " was changed meanwhile");
+    }
+
+    private static SaleorInstallationEntity.Key key(SaleorInstallation installation) {
+        return new SaleorInstallationEntity.Key(installation.apiUrl(), installation.provider().slug());
+    }
+
+    private static void copy(SaleorInstallation from, SaleorInstallationEntity to) {
+        to.appId = from.appId();
+        to.sealedToken = from.token().value();
+        to.jwks = from.jwks();
+        to.updatedAt = from.updatedAt();
+    }
+
+    private static SaleorInstallation toDomain(SaleorInstallationEntity row) {
+        return SaleorInstallation.reconstitute(row.apiUrl, ProviderId.fromSlug(row.provider), row.merchantId, row.appId,
+            new SealedSecret(row.sealedToken), row.jwks, row.installedAt, row.updatedAt, row.version);
+    }
+}

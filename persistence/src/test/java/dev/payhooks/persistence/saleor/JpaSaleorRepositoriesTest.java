@@ -1,0 +1,204 @@
+package dev.payhooks.persistence.saleor;
+
+import dev.payhooks.domain.error.Conflict;
+import dev.payhooks.domain.fulfillment.Fulfillment;
+import dev.payhooks.domain.fulfillment.FulfillmentId;
+import dev.payhooks.domain.fulfillment.TrackingNumber;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.domain.port.SealedSecret;
+import dev.payhooks.domain.saleor.FulfillmentOrigin;
+import dev.payhooks.domain.saleor.OrderNote;
+import dev.payhooks.domain.saleor.SaleorInstallation;
+import dev.payhooks.domain.saleor.WebhookReplies;
+import dev.payhooks.persistence.TestDatabase;
+import dev.payhooks.persistence.fulfillment.JpaFulfillments;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JpaSaleorRepositoriesTest {
+
+    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    static final String API = "https://shop.example/graphql/";
+
+    static Iterable<String> databases() {
+        return TestDatabase.kinds();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void installationsAreStoredAndUpdatedWithOptimisticLocking(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("m1")) {
+            db.run(em -> new JpaSaleorInstallations(em).add(SaleorInstallation.install(API, ProviderId.NP_ATOBARAI, "m1",
+                "QXBwOjE0", new SealedSecret("sealed-1"), "{\"keys\":[]}", T0)));
+            assertThrows(Conflict.class, () -> db.run(em -> new JpaSaleorInstallations(em).add(SaleorInstallation.install(
+                API, ProviderId.NP_ATOBARAI, "m1", "x", new SealedSecret("s"), "{}", T0))));
+
+            SaleorInstallation read = db.query(em -> new JpaSaleorInstallations(em).find(API, ProviderId.NP_ATOBARAI)).orElseThrow();
+            assertEquals("QXBwOjE0", read.appId());
+            assertEquals("sealed-1", read.token().value());
+            assertTrue(db.query(em -> new JpaSaleorInstallations(em).find(API, ProviderId.ADYEN)).isEmpty());
+
+            read.keysRefreshed("{\"keys\":[1]}", T0.plusSeconds(1));
+            db.run(em -> new JpaSaleorInstallations(em).update(read));
+            assertEquals("{\"keys\":[1]}", db.query(em -> new JpaSaleorInstallations(em).find(API, ProviderId.NP_ATOBARAI))
+                .orElseThrow().jwks());
+            // the copy read before the update is stale now
+            assertThrows(Conflict.class, () -> db.run(em -> new JpaSaleorInstallations(em).update(read)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aReplyIsClaimedOnceAndAnsweredFromStore(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            assertInstanceOf(WebhookReplies.Claimed.class,
+                db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "initialize:k1", T0)));
+            WebhookReplies.InProgress busy = assertInstanceOf(WebhookReplies.InProgress.class,
+                db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "initialize:k1", T0.plusSeconds(1))));
+            assertEquals(T0, busy.since());
+
+            db.run(em -> new JpaWebhookReplies(em).complete("np " + API, "initialize:k1", "{\"result\":\"CHARGE_SUCCESS\"}", T0));
+
+            WebhookReplies.Answered answered = assertInstanceOf(WebhookReplies.Answered.class,
+                db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "initialize:k1", T0.plusSeconds(2))));
+            assertEquals("{\"result\":\"CHARGE_SUCCESS\"}", answered.reply());
+            assertInstanceOf(WebhookReplies.Claimed.class,
+                db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "initialize:k2", T0)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void concurrentClaimsHaveOneWinner(String kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            int threads = 8;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Callable<WebhookReplies.Claim>> calls = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    calls.add(() -> db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "refund:tx:1500", T0)));
+                }
+                int winners = 0;
+                for (Future<WebhookReplies.Claim> claim : pool.invokeAll(calls)) {
+                    if (claim.get() instanceof WebhookReplies.Claimed) {
+                        winners++;
+                    } else {
+                        assertInstanceOf(WebhookReplies.InProgress.class, claim.get());
+                    }
+                }
+                assertEquals(1, winners);
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void fulfillmentOriginsAndDueReports(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("m1").withTransactions("m1", "tx-1")) {
+            TransactionId tx = TransactionId.of("tx-1");
+            FulfillmentId id = FulfillmentId.of("RnVsZmlsbG1lbnQ6MQ==");
+            db.run(em -> new JpaFulfillments(em).add(Fulfillment.record(id, tx, TrackingNumber.of("1234567890"), "50000", T0)));
+            FulfillmentOrigin origin = new FulfillmentOrigin(tx, id, "m1", API, ProviderId.NP_ATOBARAI, "T3JkZXI6MQ==");
+            db.run(em -> new JpaFulfillmentOrigins(em).record(origin));
+            db.run(em -> new JpaFulfillmentOrigins(em).record(origin));  // again: no change
+
+            assertEquals(List.of(origin), db.query(em -> new JpaFulfillmentOrigins(em).dueForReport(3, 10)));
+
+            for (int attempt = 0; attempt < 3; attempt++) {
+                db.run(em -> {
+                    Fulfillment f = new JpaFulfillments(em).byId(tx, id).orElseThrow();
+                    f.reportFailed("NP down", T0);
+                    new JpaFulfillments(em).update(f);
+                });
+            }
+            assertEquals(List.of(), db.query(em -> new JpaFulfillmentOrigins(em).dueForReport(3, 10)));
+            assertEquals(List.of(origin), db.query(em -> new JpaFulfillmentOrigins(em).dueForReport(4, 10)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void orderNotesWaitUntilSentOrGivenUp(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            OrderNote note = OrderNote.toSend("n-1", API, ProviderId.NP_ATOBARAI, "T3JkZXI6MQ==",
+                "Successfully reported fulfillment for tracking number 1234567890", T0);
+            db.run(em -> new JpaOrderNotes(em).add(note));
+            assertEquals(1, db.query(em -> new JpaOrderNotes(em).pending(10)).size());
+
+            note.notTaken("Saleor did not answer within 5000 ms", T0.plusSeconds(1));
+            db.run(em -> new JpaOrderNotes(em).update(note));
+            OrderNote read = db.query(em -> new JpaOrderNotes(em).pending(10)).get(0);
+            assertEquals(1, read.attempts());
+            assertEquals("Saleor did not answer within 5000 ms", read.warning());
+
+            note.sent(T0.plusSeconds(2));
+            db.run(em -> new JpaOrderNotes(em).update(note));
+            assertEquals(List.of(), db.query(em -> new JpaOrderNotes(em).pending(10)));
+            assertEquals(OrderNote.Status.SENT, db.query(em -> new JpaOrderNotes(em).ofOrder("T3JkZXI6MQ==")).get(0).status());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void concurrentSendersClaimEachNoteOnce(String kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            for (int i = 0; i < 5; i++) {
+                OrderNote note = OrderNote.toSend("n-" + i, API, ProviderId.NP_ATOBARAI, "o", "note " + i, T0.plusSeconds(i));
+                db.run(em -> new JpaOrderNotes(em).add(note));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Callable<List<OrderNote>>> senders = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    senders.add(() -> db.query(em -> new JpaOrderNotes(em).claimPending(10, T0.plusSeconds(10),
+                        java.time.Duration.ofMinutes(1))));
+                }
+                List<String> claimed = new ArrayList<>();
+                for (Future<List<OrderNote>> sender : pool.invokeAll(senders)) {
+                    sender.get().forEach(n -> claimed.add(n.id()));
+                }
+                assertEquals(5, claimed.size(), claimed.toString());
+                assertEquals(5, claimed.stream().distinct().count(), claimed.toString());
+            } finally {
+                pool.shutdown();
+            }
+            // held for the lease, free again after it
+            assertEquals(List.of(), db.query(em -> new JpaOrderNotes(em).claimPending(10, T0.plusSeconds(30),
+                java.time.Duration.ofMinutes(1))));
+            assertEquals(5, db.query(em -> new JpaOrderNotes(em).claimPending(10, T0.plusSeconds(100),
+                java.time.Duration.ofMinutes(1))).size());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aReleasedClaimCanBeClaimedAgainButAnAnsweredOneCannot(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "refund:tx:1500", T0));
+            db.run(em -> new JpaWebhookReplies(em).release("np " + API, "refund:tx:1500"));
+            assertInstanceOf(WebhookReplies.Claimed.class,
+                db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "refund:tx:1500", T0)));
+
+            db.run(em -> new JpaWebhookReplies(em).complete("np " + API, "refund:tx:1500", "{}", T0));
+            db.run(em -> new JpaWebhookReplies(em).release("np " + API, "refund:tx:1500"));
+            assertInstanceOf(WebhookReplies.Answered.class,
+                db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "refund:tx:1500", T0)));
+        }
+    }
+}
