@@ -2,7 +2,6 @@ package dev.payhooks.adapters.notifications;
 
 import dev.payhooks.domain.provider.MalformedNotification;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -35,6 +34,7 @@ public final class ProviderJson {
             throw new MalformedNotification("the body is empty; a JSON object is expected");
         }
         requireUtf8(body);
+        requireShallow(body);
         try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new MalformedNotification("the body must be a JSON object");
@@ -47,8 +47,37 @@ public final class ProviderJson {
         } catch (JsonParsingException e) {
             throw new MalformedNotification("malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
                 + e.getLocation().getColumnNumber());
-        } catch (JsonException | IllegalStateException | ArithmeticException | NumberFormatException e) {
+        } catch (MalformedNotification e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the parser's verdict on these bytes (JsonException, or Parsson's own limits): the body's fault
             throw new MalformedNotification("malformed JSON");
+        }
+    }
+
+    /** Provider bodies nest a few levels; deeper input is refused before a recursive parser sees it. */
+    static final int MAX_NESTING = 32;
+
+    private static void requireShallow(byte[] body) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < body.length; i++) {
+            byte b = body[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                if (++depth > MAX_NESTING) {
+                    throw new MalformedNotification("the JSON nests deeper than " + MAX_NESTING + " levels");
+                }
+            } else if (b == '}' || b == ']') {
+                depth--;
+            }
         }
     }
 

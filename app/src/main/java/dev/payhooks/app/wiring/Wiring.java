@@ -1,6 +1,14 @@
 package dev.payhooks.app.wiring;
 
+import dev.payhooks.adapters.annanow.AnnanowApi;
+import dev.payhooks.adapters.annanow.AnnanowNotifications;
+import dev.payhooks.adapters.notifications.JtaTransactions;
+import dev.payhooks.adapters.notifications.NotificationEndpoint;
+import dev.payhooks.adapters.walley.WalleyNotifications;
 import dev.payhooks.app.secrets.AesGcmSecrets;
+import dev.payhooks.domain.outbound.TransactionNotices;
+import dev.payhooks.domain.provider.NotificationProvider;
+import dev.payhooks.domain.usecase.ReceiveNotifications;
 import dev.payhooks.app.secrets.MasterKeySource;
 import dev.payhooks.domain.fulfillment.Fulfillments;
 import dev.payhooks.domain.inbound.InboundNotifications;
@@ -267,6 +275,34 @@ public class Wiring {
     @Produces
     PublishEvents publishEvents(Outbox outbox, EventQueue queue, Merchants merchants, EventIdGenerator eventIds, Clock clock) {
         return new PublishEvents(outbox, queue, merchants, eventIds, clock, EventCatalog::isKnown);
+    }
+
+    @Produces
+    TransactionNotices transactionNotices(EventQueue queue, EventIdGenerator eventIds, Clock clock) {
+        return new TransactionNotices(queue, eventIds, clock);
+    }
+
+    /** The one HTTP client for Annanow's API (transaction re-fetch). */
+    @Produces
+    @ApplicationScoped
+    AnnanowApi annanowApi() {
+        return new AnnanowApi();
+    }
+
+    /** The inbound pipeline with every provider that notifies the hub (Adyen joins here when its adapter lands). */
+    @Produces
+    ReceiveNotifications receiveNotifications(Channels channels, Merchants merchants, InboundNotifications notifications,
+                                              PaymentTransactions transactions, TransactionNotices notices, EventQueue queue,
+                                              EventIdGenerator eventIds, Secrets secrets, IdGenerator ids, Clock clock,
+                                              AnnanowApi annanowApi) {
+        List<NotificationProvider> providers = List.of(new WalleyNotifications(), new AnnanowNotifications(annanowApi));
+        return new ReceiveNotifications(providers, channels, merchants, notifications, transactions, notices, queue,
+            eventIds, secrets, ids, clock);
+    }
+
+    @Produces
+    NotificationEndpoint notificationEndpoint(ReceiveNotifications pipeline, JtaTransactions transactions, Clock clock) {
+        return new NotificationEndpoint(pipeline, transactions, clock);
     }
 
     @Produces
