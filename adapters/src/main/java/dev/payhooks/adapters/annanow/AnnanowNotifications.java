@@ -82,7 +82,11 @@ public class AnnanowNotifications implements NotificationProvider {
     }
 
     @Override
-    public DecodedNotification decode(InboundRequest request) {
+    public List<DecodedNotification> decode(InboundRequest request) {
+        return List.of(decodeOne(request));
+    }
+
+    private DecodedNotification decodeOne(InboundRequest request) {
         AnnanowFields fields = fields(request);
         if (fields.hasGroup("transaction")) {
             return transaction(fields);

@@ -9,6 +9,7 @@ import dev.payhooks.domain.usecase.ReceiveNotifications;
 import dev.payhooks.domain.usecase.ReceiveNotifications.Outcome;
 import dev.payhooks.domain.usecase.ReceiveNotifications.Receipt;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
 import java.io.IOException;
@@ -72,19 +73,20 @@ public final class NotificationEndpoint {
             return error(400, "The request body could not be read completely");
         }
         if (bytes.length > ReceiveNotifications.MAX_BODY_BYTES) {
+            discardRest(body);
             return error(413, "Request body is larger than " + ReceiveNotifications.MAX_BODY_BYTES / 1024 + " KiB");
         }
         InboundRequest request = new InboundRequest(provider, endpointKey, bytes, headersOf(headers), clock.instant());
         Receipt receipt = transactions.inNewTransaction(() -> pipeline.receive(request));
-        if (receipt.needsApplying()) {
-            applyNow(receipt.notificationId().orElseThrow());
-        }
+        receipt.toApply().forEach(this::applyNow);
         if (!receipt.outcome().acknowledged()) {
             return error(receipt.outcome().httpStatus(), receipt.message());
         }
         JsonObjectBuilder json = Json.createObjectBuilder()
             .add("status", receipt.outcome() == Outcome.DUPLICATE ? "duplicate" : "accepted");
-        receipt.notificationId().ifPresent(id -> json.add("notification", id));
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        receipt.notificationIds().forEach(ids::add);
+        json.add("notifications", ids);
         return new Answer(receipt.outcome().httpStatus(), json.build().toString());
     }
 
@@ -102,6 +104,26 @@ public final class NotificationEndpoint {
                 LOG.log(Level.WARNING, "Recording the failure of notification " + notificationId + " failed; the retry loop "
                     + "takes it again", alsoFailed);
             }
+        }
+    }
+
+    /** Beyond this an oversized body is not read further; the connection is the container's to close. */
+    static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
+
+    /**
+     * Reads and drops the rest of an oversized body (up to {@link #MAX_DISCARDED_BYTES}): a sender
+     * that is still writing a large body while the answer is sent never reads the 413 and times out.
+     */
+    private static void discardRest(InputStream body) {
+        byte[] buffer = new byte[64 * 1024];
+        long discarded = 0;
+        try {
+            int read;
+            while (discarded < MAX_DISCARDED_BYTES && (read = body.read(buffer)) > 0) {
+                discarded += read;
+            }
+        } catch (IOException ignored) {
+            // the sender went away: nothing left to answer
         }
     }
 

@@ -138,7 +138,11 @@ public class WalleyNotifications implements NotificationProvider {
     }
 
     @Override
-    public DecodedNotification decode(InboundRequest request) {
+    public List<DecodedNotification> decode(InboundRequest request) {
+        return List.of(decodeOne(request));
+    }
+
+    private DecodedNotification decodeOne(InboundRequest request) {
         Map<String, JsonValue> envelope = ProviderJson.caseInsensitive(ProviderJson.object(request.body()), "webhook");
         String type = ProviderJson.requiredString(envelope, "type", "webhook").strip();
         ProviderJson.string(envelope, "timestamp", "webhook");

@@ -3,6 +3,7 @@ package dev.payhooks.domain.provider;
 import dev.payhooks.domain.inbound.VerificationResult;
 import dev.payhooks.domain.payment.ProviderId;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,8 +32,12 @@ public interface NotificationProvider {
      */
     VerificationResult verify(InboundRequest request, ProviderConfiguration configuration);
 
-    /** Reads the body; {@link MalformedNotification} when it is not a notification of this provider. */
-    DecodedNotification decode(InboundRequest request);
+    /**
+     * Reads the body: one notification per item (Walley and Annanow send one per request, an
+     * Adyen batch several, each with its own key). {@link MalformedNotification} when it is not
+     * a notification of this provider; the same bytes must always decode to the same items.
+     */
+    List<DecodedNotification> decode(InboundRequest request);
 
     /**
      * A check before a status is applied (Annanow: re-fetch the transaction from the provider's

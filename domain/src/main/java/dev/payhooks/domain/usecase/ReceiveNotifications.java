@@ -98,17 +98,20 @@ public class ReceiveNotifications {
         }
     }
 
-    /** The answer to one request; {@code notificationId} when something was stored (or found stored). */
-    public record Receipt(Outcome outcome, Optional<String> notificationId, String message) {
+    /**
+     * The answer to one request: the stored notifications it concerns (one per item; a refused
+     * or unreadable request is stored as one), and those newly stored that still need {@link #apply}.
+     */
+    public record Receipt(Outcome outcome, List<String> notificationIds, List<String> toApply, String message) {
         public Receipt {
             Objects.requireNonNull(outcome, "outcome");
-            Objects.requireNonNull(notificationId, "notificationId");
+            notificationIds = List.copyOf(notificationIds);
+            toApply = List.copyOf(toApply);
             Objects.requireNonNull(message, "message");
         }
 
-        /** Whether the stored notification still needs {@link #apply}. */
-        public boolean needsApplying() {
-            return outcome == Outcome.ACCEPTED;
+        static Receipt refused(Outcome outcome, String message) {
+            return new Receipt(outcome, List.of(), List.of(), message);
         }
     }
 
@@ -155,23 +158,21 @@ public class ReceiveNotifications {
     public Receipt receive(InboundRequest request) {
         NotificationProvider provider = providers.get(request.provider());
         if (provider == null) {
-            return new Receipt(Outcome.UNKNOWN_ENDPOINT, Optional.empty(),
-                request.provider().slug() + " does not send notifications to the hub");
+            return Receipt.refused(Outcome.UNKNOWN_ENDPOINT, request.provider().slug() + " does not send notifications to the hub");
         }
         byte[] body = request.body();
         if (body.length > MAX_BODY_BYTES) {
-            return new Receipt(Outcome.TOO_LARGE, Optional.empty(),
-                "Request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB");
+            return Receipt.refused(Outcome.TOO_LARGE, "Request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB");
         }
         Optional<String> mediaType = request.mediaType();
         if (mediaType.isEmpty() || !provider.mediaTypes().contains(mediaType.get())) {
-            return new Receipt(Outcome.UNSUPPORTED_MEDIA_TYPE, Optional.empty(), "Content-Type must be one of "
+            return Receipt.refused(Outcome.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be one of "
                 + String.join(", ", provider.mediaTypes().stream().sorted().toList()));
         }
         Optional<Channel> channel = channels.byEndpointKey(request.provider(), request.endpointKey());
         Optional<ProviderSettings> settings = channel.flatMap(c -> c.provider(request.provider()));
         if (settings.isEmpty()) {
-            return new Receipt(Outcome.UNKNOWN_ENDPOINT, Optional.empty(), "No notification endpoint at this URL");
+            return Receipt.refused(Outcome.UNKNOWN_ENDPOINT, "No notification endpoint at this URL");
         }
         ProviderConfiguration configuration = new ProviderConfiguration(settings.get(), secrets);
         NotificationHeaders kept = keptHeaders(provider, request.headers());
@@ -180,12 +181,15 @@ public class ReceiveNotifications {
             StoreResult stored = notifications.store(InboundNotification.register(ids.newId(), request.provider(),
                 contentKey("unverified", body), channel.get().merchantId(), channel.get().slug(), body, kept,
                 verification, request.receivedAt()));
-            return new Receipt(Outcome.UNAUTHENTICATED, Optional.of(stored.notificationId()),
+            return new Receipt(Outcome.UNAUTHENTICATED, List.of(stored.notificationId()), List.of(),
                 "The request could not be authenticated for this endpoint");
         }
-        DecodedNotification decoded;
+        List<DecodedNotification> items;
         try {
-            decoded = provider.decode(request);
+            items = provider.decode(request);
+            if (items.isEmpty()) {
+                throw new MalformedNotification("the body holds no notification");
+            }
         } catch (MalformedNotification malformed) {
             InboundNotification unreadable = InboundNotification.register(ids.newId(), request.provider(),
                 contentKey("malformed", body), channel.get().merchantId(), channel.get().slug(), body, kept,
@@ -195,14 +199,23 @@ public class ReceiveNotifications {
                 unreadable.markIgnored("malformed: " + malformed.getMessage(), clock.instant());
                 notifications.update(unreadable);
             }
-            return new Receipt(Outcome.MALFORMED, Optional.of(stored.notificationId()), malformed.getMessage());
+            return new Receipt(Outcome.MALFORMED, List.of(stored.notificationId()), List.of(), malformed.getMessage());
         }
-        StoreResult stored = notifications.store(InboundNotification.register(ids.newId(), request.provider(),
-            decoded.key(), channel.get().merchantId(), channel.get().slug(), body, kept, verification,
-            request.receivedAt()));
-        return stored.isDuplicate()
-            ? new Receipt(Outcome.DUPLICATE, Optional.of(stored.notificationId()), "duplicate of an earlier notification")
-            : new Receipt(Outcome.ACCEPTED, Optional.of(stored.notificationId()), "accepted");
+        // one row per item, each with the whole body: an item is re-read from the exact bytes that were verified
+        List<String> stored = new ArrayList<>();
+        List<String> toApply = new ArrayList<>();
+        for (DecodedNotification item : items) {
+            StoreResult result = notifications.store(InboundNotification.register(ids.newId(), request.provider(),
+                item.key(), channel.get().merchantId(), channel.get().slug(), body, kept, verification,
+                request.receivedAt()));
+            stored.add(result.notificationId());
+            if (!result.isDuplicate()) {
+                toApply.add(result.notificationId());
+            }
+        }
+        return toApply.isEmpty()
+            ? new Receipt(Outcome.DUPLICATE, stored, toApply, "duplicate of an earlier notification")
+            : new Receipt(Outcome.ACCEPTED, stored, toApply, "accepted");
     }
 
     // ---- step 2: apply -------------------------------------------------------------------------
@@ -260,7 +273,14 @@ public class ReceiveNotifications {
         ProviderConfiguration configuration = new ProviderConfiguration(settings.get(), secrets);
         InboundRequest stored = new InboundRequest(notification.provider(), settings.get().endpointKey().orElse("-"),
             notification.rawBody(), notification.headers(), notification.receivedAt());
-        DecodedNotification decoded = provider.decode(stored);
+        Optional<DecodedNotification> item = provider.decode(stored).stream()
+            .filter(candidate -> candidate.key().equals(notification.key()))
+            .findFirst();
+        if (item.isEmpty()) {
+            return Optional.of("the stored body no longer yields notification " + notification.key()
+                + " (the provider adapter reads it differently now)");
+        }
+        DecodedNotification decoded = item.get();
         NotificationEffect effect = decoded.effect();
         if (effect instanceof NotificationEffect.NoEffect none) {
             return Optional.of(none.reason());
