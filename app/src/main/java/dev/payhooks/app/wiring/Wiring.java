@@ -4,7 +4,9 @@ import dev.payhooks.adapters.annanow.AnnanowApi;
 import dev.payhooks.adapters.annanow.AnnanowNotifications;
 import dev.payhooks.adapters.notifications.JtaTransactions;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
+import dev.payhooks.adapters.walley.WalleyClient;
 import dev.payhooks.adapters.walley.WalleyNotifications;
+import dev.payhooks.adapters.api.HubMode;
 import dev.payhooks.app.secrets.AesGcmSecrets;
 import dev.payhooks.domain.outbound.TransactionNotices;
 import dev.payhooks.domain.provider.NotificationProvider;
@@ -280,6 +282,18 @@ public class Wiring {
     @Produces
     TransactionNotices transactionNotices(EventQueue queue, EventIdGenerator eventIds, Clock clock) {
         return new TransactionNotices(queue, eventIds, clock);
+    }
+
+    @Produces
+    HubMode hubMode() {
+        return new HubMode(production());
+    }
+
+    /** The one Walley client: it caches each channel's OAuth token (a singleton without a proxy: no no-arg constructor). */
+    @Produces
+    @jakarta.inject.Singleton
+    WalleyClient walleyClient(Clock clock) {
+        return WalleyClient.create(clock);
     }
 
     /** The one HTTP client for Annanow's API (transaction re-fetch). */

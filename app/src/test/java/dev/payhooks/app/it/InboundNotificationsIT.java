@@ -64,7 +64,8 @@ class InboundNotificationsIT {
 
     @BeforeAll
     static void client() {
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 as providers send webhooks; one h2c connection shared by hostile requests would carry one's damage into the next
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     record Answer(int status, String body) {
@@ -358,6 +359,68 @@ class InboundNotificationsIT {
         assertEquals(events + subscriptions.length, eventCount());
     }
 
+    Answer post(String path, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    /**
+     * The sandbox Walley end to end: a checkout sends order:created, and the management API's
+     * failure simulation goes through the Walley client (OAuth token, PUT customer token) to the
+     * sandbox, which sends the matching retrying / failed webhook back to the hub.
+     */
+    @Test
+    void theWalleyFailureSimulationReachesTheSandboxWhichNotifiesTheHub() throws Exception {
+        String slug = "walley-sbx-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, manage("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"Sandbox\", \"currency\": \"SEK\", "
+            + "\"country\": \"SE\"}").status());
+        String sandbox = base() + "api/sandbox/walley";
+        Answer configured = manage("PUT", "channels/" + slug + "/providers/walley", """
+            {"clientId": "sbx-client", "clientSecret": "sbx-secret", "scope": "705798e0-8cef-427c-ae00-6023deba29af/.default",
+             "authBaseUrl": "%s", "apiBaseUrl": "%s", "webhookUsername": "sbx-user", "webhookPassword": "sbx-password-1",
+             "webhookHmacKey": "sbx-hmac", "verifySignature": true}""".formatted(sandbox, sandbox));
+        assertEquals(200, configured.status(), configured.body());
+        String key = lastSegment(configured.object().getString("notificationUrl"));
+
+        Answer checkout = post("api/sandbox/walley/checkouts",
+            "{\"endpointKey\": \"" + key + "\", \"reference\": \"sbx-order\", \"amount\": 30, \"currency\": \"SEK\"}");
+        assertEquals(200, checkout.status(), checkout.body());
+        assertEquals(200, checkout.object().getInt("hubStatus"));
+        String customerToken = checkout.object().getString("customerToken");
+        assertEquals("AUTHORIZATION_REQUESTED", transaction(slug, "walley", "sbx-order").getString("status"));
+
+        Answer retrying = manage("POST", "channels/" + slug + "/walley/customer-token-failures",
+            "{\"customerToken\": \"" + customerToken + "\", \"reason\": \"NoFunds\"}");
+        assertEquals(200, retrying.status(), retrying.body());
+        assertEquals("NoFunds", retrying.object().getString("reason"));
+        JsonObject afterRetrying = transaction(slug, "walley", "sbx-order");
+        assertEquals("AUTHORIZATION_REQUESTED", afterRetrying.getString("status"));
+        assertEquals(List.of("transaction.pending", "transaction.authorization.retrying"), eventTypes(afterRetrying));
+
+        Answer cleared = manage("POST", "channels/" + slug + "/walley/customer-token-failures",
+            "{\"customerToken\": \"" + customerToken + "\", \"reason\": null}");
+        assertEquals(200, cleared.status(), cleared.body());
+        assertEquals(afterRetrying, transaction(slug, "walley", "sbx-order"));
+
+        Answer failed = manage("POST", "channels/" + slug + "/walley/customer-token-failures",
+            "{\"customerToken\": \"" + customerToken + "\", \"reason\": \"PAYMENT_METHOD_EXPIRED\"}");
+        assertEquals(200, failed.status(), failed.body());
+        JsonObject afterFailed = transaction(slug, "walley", "sbx-order");
+        assertEquals("FAILED", afterFailed.getString("status"));
+        assertEquals(List.of("transaction.pending", "transaction.authorization.retrying", "transaction.authorization.failed"),
+            eventTypes(afterFailed));
+
+        Answer unknown = manage("POST", "channels/" + slug + "/walley/customer-token-failures",
+            "{\"customerToken\": \"no-such-token\", \"reason\": \"Declined\"}");
+        assertEquals(404, unknown.status(), unknown.body());
+        assertTrue(unknown.object().getString("message").contains("no-such-token"));
+        Answer badReason = manage("POST", "channels/" + slug + "/walley/customer-token-failures",
+            "{\"customerToken\": \"" + customerToken + "\", \"reason\": \"Teleported\"}");
+        assertEquals(400, badReason.status(), badReason.body());
+    }
+
     /** A part of the bad-input corpus over real HTTP: each gets its status, none a 5xx, no transaction changes. */
     @Test
     void badInputFromTheCorpusIsRefusedOverHttp() throws Exception {
@@ -383,7 +446,12 @@ class InboundNotificationsIT {
                 case "unknown" -> "unknownendpointkey000000000000000";
                 default -> c.endpoint();
             };
-            Answer answer = notify(c.provider(), endpoint, c.headers(WALLEY_USER, WALLEY_PASSWORD, WALLEY_HMAC), c.body());
+            Answer answer;
+            try {
+                answer = notify(c.provider(), endpoint, c.headers(WALLEY_USER, WALLEY_PASSWORD, WALLEY_HMAC), c.body());
+            } catch (java.io.IOException e) {
+                throw new AssertionError(files.get(i).getFileName() + ": " + e, e);
+            }
             assertEquals(c.expectedStatus(), answer.status(), files.get(i).getFileName() + ": " + answer.body());
             assertTrue(answer.status() < 500, files.get(i).getFileName().toString());
             if (answer.status() >= 400) {
