@@ -421,6 +421,37 @@ class InboundNotificationsIT {
         assertEquals(400, badReason.status(), badReason.body());
     }
 
+    /** The sandbox Annanow sends notifications in both encodings and answers the re-fetch that confirms them. */
+    @Test
+    void theAnnanowSandboxNotifiesTheHubAndConfirmsByRefetch() throws Exception {
+        String slug = "annanow-sbx-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, manage("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"Sandbox\", \"currency\": \"CHF\", "
+            + "\"country\": \"CH\"}").status());
+        Answer configured = manage("PUT", "channels/" + slug + "/providers/annanow", "{\"instance\": \"sbx\", \"apiSecret\": \"sbx-secret\", "
+            + "\"apiBaseUrl\": \"" + base() + "api/sandbox/annanow\", \"authMode\": \"URL_KEY\", \"confirmByRefetch\": true}");
+        assertEquals(200, configured.status(), configured.body());
+        String key = lastSegment(configured.object().getString("notificationUrl"));
+
+        Answer waiting = post("api/sandbox/annanow/notifications", "{\"endpointKey\": \"" + key + "\", \"encoding\": \"form\", "
+            + "\"transaction\": {\"id\": 900, \"status\": \"waiting\", \"amount\": 2500, \"referenceId\": \"sbx-1\", "
+            + "\"invoice\": {\"currency\": \"CHF\", \"products\": [{\"name\": \"Tee\", \"quantity\": 1}]}}}");
+        assertEquals(200, waiting.status(), waiting.body());
+        assertEquals("CHARGE_REQUESTED", transaction(slug, "annanow", "sbx-1").getString("status"));
+        Answer confirmed = post("api/sandbox/annanow/notifications", "{\"endpointKey\": \"" + key + "\", \"encoding\": \"json\", "
+            + "\"transaction\": {\"id\": 900, \"status\": \"confirmed\", \"amount\": 2500, \"referenceId\": \"sbx-1\", "
+            + "\"invoice\": {\"currency\": \"CHF\"}}}");
+        assertEquals(200, confirmed.status(), confirmed.body());
+        JsonObject paid = transaction(slug, "annanow", "sbx-1");
+        assertEquals("CHARGED", paid.getString("status"));
+
+        // a forged notification straight to the hub: the sandbox API says "confirmed", not "refunded"
+        String forged = annanowJson(900, "refunded", 2500, "sbx-1", 2500L);
+        assertEquals(200, notify("annanow", key, Map.of("Content-Type", "application/json"),
+            forged.getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(paid, transaction(slug, "annanow", "sbx-1"));
+        assertEquals(List.of("transaction.pending", "transaction.sale.success"), eventTypes(paid));
+    }
+
     /** A part of the bad-input corpus over real HTTP: each gets its status, none a 5xx, no transaction changes. */
     @Test
     void badInputFromTheCorpusIsRefusedOverHttp() throws Exception {
