@@ -114,6 +114,9 @@ class InboundNotificationsIT {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("walley", lastSegment(walley.object().getString("notificationUrl")));
         keys.put("annanow", lastSegment(annanow.object().getString("notificationUrl")));
+        JsonObject urls = manage("GET", "channels/" + slug, null).object().getJsonObject("notificationUrls");
+        assertEquals(walley.object().getString("notificationUrl"), urls.getString("walley"), "the channel view shows the URLs too");
+        assertEquals(annanow.object().getString("notificationUrl"), urls.getString("annanow"));
         return keys;
     }
 
