@@ -478,6 +478,7 @@ class InboundNotificationsIT {
             String endpoint = switch (c.endpoint()) {
                 case "valid" -> endpointKeys.getOrDefault(c.provider(), "no-such-provider-key");
                 case "unknown" -> "unknownendpointkey000000000000000";
+                case "other-provider" -> endpointKeys.get(c.provider().equals("walley") ? "annanow" : "walley");
                 default -> c.endpoint();
             };
             Answer answer;
