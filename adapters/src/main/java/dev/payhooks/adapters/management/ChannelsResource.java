@@ -196,12 +196,17 @@ public class ChannelsResource {
     private JsonObject channelJson(Channel channel) {
         JsonArrayBuilder providers = Json.createArrayBuilder();
         channel.providers().keySet().forEach(p -> providers.add(p.slug()));
+        // where each provider that notifies the hub must send its notifications for this channel
+        JsonObjectBuilder notificationUrls = Json.createObjectBuilder();
+        channel.providers().values().forEach(settings -> settings.endpointKey()
+            .ifPresent(key -> notificationUrls.add(settings.provider().slug(), notificationUrl(settings.provider(), key))));
         return Json.createObjectBuilder()
             .add("slug", channel.slug())
             .add("name", channel.name())
             .add("currency", channel.currency())
             .add("country", channel.country())
             .add("providers", providers)
+            .add("notificationUrls", notificationUrls)
             .add("createdAt", channel.createdAt().toString())
             .add("updatedAt", channel.updatedAt().toString())
             .build();

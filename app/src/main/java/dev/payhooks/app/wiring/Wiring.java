@@ -1,5 +1,12 @@
 package dev.payhooks.app.wiring;
 
+import dev.payhooks.adapters.annanow.AnnanowApi;
+import dev.payhooks.adapters.annanow.AnnanowNotifications;
+import dev.payhooks.adapters.notifications.JtaTransactions;
+import dev.payhooks.adapters.notifications.NotificationEndpoint;
+import dev.payhooks.adapters.walley.WalleyClient;
+import dev.payhooks.adapters.walley.WalleyNotifications;
+import dev.payhooks.adapters.api.HubMode;
 import dev.payhooks.app.secrets.AesGcmSecrets;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiChannels;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiClient;
@@ -24,6 +31,8 @@ import dev.payhooks.persistence.saleor.JpaWebhookReplies;
 import java.net.URI;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dev.payhooks.domain.provider.NotificationProvider;
+import dev.payhooks.domain.usecase.ReceiveNotifications;
 import dev.payhooks.app.secrets.MasterKeySource;
 import dev.payhooks.domain.fulfillment.Fulfillments;
 import dev.payhooks.domain.inbound.InboundNotifications;
@@ -294,6 +303,46 @@ public class Wiring {
     }
 
     @Produces
+    TransactionNotices transactionNotices(EventQueue queue, EventIdGenerator eventIds, Clock clock) {
+        return new TransactionNotices(queue, eventIds, clock);
+    }
+
+    @Produces
+    HubMode hubMode() {
+        return new HubMode(production());
+    }
+
+    /** The one Walley client: it caches each channel's OAuth token (a singleton without a proxy: no no-arg constructor). */
+    @Produces
+    @jakarta.inject.Singleton
+    WalleyClient walleyClient(Clock clock) {
+        return WalleyClient.create(clock);
+    }
+
+    /** The one HTTP client for Annanow's API (transaction re-fetch). */
+    @Produces
+    @ApplicationScoped
+    AnnanowApi annanowApi() {
+        return new AnnanowApi();
+    }
+
+    /** The inbound pipeline with every provider that notifies the hub (Adyen joins here when its adapter lands). */
+    @Produces
+    ReceiveNotifications receiveNotifications(Channels channels, Merchants merchants, InboundNotifications notifications,
+                                              PaymentTransactions transactions, TransactionNotices notices, EventQueue queue,
+                                              EventIdGenerator eventIds, Secrets secrets, IdGenerator ids, Clock clock,
+                                              AnnanowApi annanowApi) {
+        List<NotificationProvider> providers = List.of(new WalleyNotifications(), new AnnanowNotifications(annanowApi));
+        return new ReceiveNotifications(providers, channels, merchants, notifications, transactions, notices, queue,
+            eventIds, secrets, ids, clock);
+    }
+
+    @Produces
+    NotificationEndpoint notificationEndpoint(ReceiveNotifications pipeline, JtaTransactions transactions, Clock clock) {
+        return new NotificationEndpoint(pipeline, transactions, clock);
+    }
+
+    @Produces
     ManageApiKeys manageApiKeys(ApiKeys keys, Secrets secrets, IdGenerator ids, Clock clock) {
         return new ManageApiKeys(keys, secrets, ids, clock);
     }
@@ -346,11 +395,6 @@ public class Wiring {
     @ApplicationScoped
     OrderNotes orderNotes() {
         return new JpaOrderNotes(entityManager);
-    }
-
-    @Produces
-    TransactionNotices transactionNotices(EventQueue queue, EventIdGenerator eventIds, Clock clock) {
-        return new TransactionNotices(queue, eventIds, clock);
     }
 
     @Produces

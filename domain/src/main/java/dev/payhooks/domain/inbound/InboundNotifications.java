@@ -1,5 +1,6 @@
 package dev.payhooks.domain.inbound;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,21 @@ public interface InboundNotifications {
      * ({@link InboundNotification#isAwaitingProcessing()}), oldest received first.
      */
     List<InboundNotification> awaitingProcessing(int limit);
+
+    /**
+     * Locks the notification for processing in the caller's transaction if it still awaits
+     * processing and no other transaction holds it (FOR UPDATE SKIP LOCKED): two instances never
+     * apply the same notification at once, and neither waits for the other.
+     */
+    Optional<InboundNotification> lockIfAwaiting(String id);
+
+    /**
+     * Ids of notifications the retry loop should try now, oldest received first: RECEIVED before
+     * {@code receivedBefore} (the request that stored it had its chance), FAILED with attempts
+     * left whose last attempt was before {@code failedBefore}. Not locked: {@link #lockIfAwaiting}
+     * decides who processes each.
+     */
+    List<String> dueForProcessing(Instant receivedBefore, Instant failedBefore, int limit);
 
     /** What {@link #store} did; on a duplicate, {@code notificationId} is the stored one's id. */
     record StoreResult(Outcome outcome, String notificationId) {

@@ -57,7 +57,9 @@ public final class ProviderSettingsSchema {
                 text("webhookUsername", true),
                 secret("webhookPassword", true),
                 secret("webhookHmacKey", false),
-                flag("verifySignature", false));
+                flag("verifySignature", false),
+                // the failure-simulation reason as the seed spells it (NoFunds) or as Walley's webhooks do
+                choice("failureReasonSpelling", "SEED", "SEED", "WEBHOOK"));
             case ANNANOW -> new ProviderSettingsSchema(provider, true,
                 text("instance", true),
                 secret("apiSecret", true),

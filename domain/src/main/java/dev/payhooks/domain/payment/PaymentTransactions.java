@@ -21,6 +21,9 @@ public interface PaymentTransactions {
     /** The transaction a provider reference (current or earlier) points at. */
     Optional<PaymentTransaction> byProviderReference(ProviderId provider, String providerReference);
 
+    /** A merchant's transaction at a provider by the merchant's (or counterpart's) reference for it; the newest if several. */
+    Optional<PaymentTransaction> byMerchantReference(String merchantId, ProviderId provider, String merchantReference);
+
     /** A page of a merchant's transactions, newest first. */
     Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit);
 

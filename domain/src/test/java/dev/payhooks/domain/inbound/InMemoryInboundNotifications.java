@@ -1,5 +1,6 @@
 package dev.payhooks.domain.inbound;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,29 @@ public class InMemoryInboundNotifications implements InboundNotifications {
             .limit(limit)
             .map(n -> copy(n, n.version()))
             .toList();
+    }
+
+    @Override
+    public synchronized Optional<InboundNotification> lockIfAwaiting(String id) {
+        return Optional.ofNullable(byId.get(id)).filter(InboundNotification::isAwaitingProcessing)
+            .map(n -> copy(n, n.version()));
+    }
+
+    @Override
+    public synchronized List<String> dueForProcessing(Instant receivedBefore, Instant failedBefore, int limit) {
+        return byId.values().stream()
+            .filter(InboundNotification::isAwaitingProcessing)
+            .filter(n -> n.status() == ProcessingStatus.RECEIVED ? n.receivedAt().isBefore(receivedBefore)
+                : n.lastAttemptAt().map(at -> at.isBefore(failedBefore)).orElse(true))
+            .sorted(Comparator.comparing(InboundNotification::receivedAt).thenComparing(InboundNotification::id))
+            .limit(limit)
+            .map(InboundNotification::id)
+            .toList();
+    }
+
+    /** Every stored notification, in the order stored; for assertions. */
+    public synchronized List<InboundNotification> all() {
+        return byId.values().stream().map(n -> copy(n, n.version())).toList();
     }
 
     private static InboundNotification copy(InboundNotification n, long version) {

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Test double of {@link PaymentTransactions}: stores snapshots, versions like the database does. */
+/**
+ * {@link PaymentTransactions} in a map, for tests of code that uses the port. Keeps snapshots,
+ * so like the database it hands out a fresh object per read and refuses stale updates.
+ */
 public class InMemoryPaymentTransactions implements PaymentTransactions {
 
     private record Row(String merchantId, TransactionSnapshot snapshot) { }
@@ -18,47 +21,66 @@ public class InMemoryPaymentTransactions implements PaymentTransactions {
     @Override
     public synchronized void add(String merchantId, PaymentTransaction transaction) {
         if (rows.containsKey(transaction.id())) {
-            throw new Conflict("transaction " + transaction.id() + " exists");
+            throw new Conflict("transaction " + transaction.id() + " exists already");
         }
-        rows.put(transaction.id(), new Row(merchantId, transaction.snapshot()));
+        rows.put(transaction.id(), new Row(merchantId, withVersion(transaction.snapshot(), 0)));
     }
 
     @Override
     public synchronized void update(PaymentTransaction transaction) {
         Row row = rows.get(transaction.id());
         if (row == null || row.snapshot().version() != transaction.version()) {
-            throw new Conflict("transaction " + transaction.id() + " was changed meanwhile");
+            throw new Conflict("transaction " + transaction.id() + " was changed or removed meanwhile");
         }
-        TransactionSnapshot s = transaction.snapshot();
-        rows.put(transaction.id(), new Row(row.merchantId(), new TransactionSnapshot(s.id(), s.channelSlug(), s.provider(),
-            s.merchantReference(), s.currency(), s.status(), s.amounts(), s.providerReferences(), s.events(),
-            s.createdAt(), s.updatedAt(), s.version() + 1)));
+        rows.put(transaction.id(), new Row(row.merchantId(), withVersion(transaction.snapshot(), transaction.version() + 1)));
     }
 
     @Override
     public synchronized Optional<PaymentTransaction> byId(String merchantId, TransactionId id) {
-        Row row = rows.get(id);
-        return row == null || !row.merchantId().equals(merchantId) ? Optional.empty()
-            : Optional.of(PaymentTransaction.reconstitute(row.snapshot()));
+        return Optional.ofNullable(rows.get(id)).filter(r -> r.merchantId().equals(merchantId))
+            .map(r -> PaymentTransaction.reconstitute(r.snapshot()));
     }
 
     @Override
     public synchronized Optional<PaymentTransaction> byProviderReference(ProviderId provider, String providerReference) {
-        return rows.values().stream().map(Row::snapshot)
-            .filter(s -> s.provider() == provider && s.providerReferences().stream()
-                .anyMatch(r -> r.value().equals(providerReference)))
-            .findFirst().map(PaymentTransaction::reconstitute);
+        return rows.values().stream()
+            .filter(r -> r.snapshot().provider() == provider)
+            .filter(r -> r.snapshot().providerReferences().stream().anyMatch(p -> p.value().equals(providerReference)))
+            .findFirst().map(r -> PaymentTransaction.reconstitute(r.snapshot()));
+    }
+
+    @Override
+    public synchronized Optional<PaymentTransaction> byMerchantReference(String merchantId, ProviderId provider,
+                                                                         String merchantReference) {
+        return rows.values().stream()
+            .filter(r -> r.merchantId().equals(merchantId) && r.snapshot().provider() == provider
+                && r.snapshot().merchantReference().equals(merchantReference))
+            .max(Comparator.comparing(r -> r.snapshot().createdAt()))
+            .map(r -> PaymentTransaction.reconstitute(r.snapshot()));
     }
 
     @Override
     public synchronized Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit) {
-        List<PaymentTransaction> items = rows.values().stream().filter(r -> r.merchantId().equals(merchantId))
+        List<PaymentTransaction> items = rows.values().stream()
+            .filter(r -> r.merchantId().equals(merchantId))
             .map(r -> PaymentTransaction.reconstitute(r.snapshot()))
-            .sorted(Comparator.comparing(PaymentTransaction::createdAt).reversed()).limit(limit).toList();
+            .sorted(Comparator.comparing(PaymentTransaction::createdAt).reversed())
+            .limit(limit)
+            .toList();
         return new Page(items, Optional.empty());
     }
 
     public synchronized int size() {
         return rows.size();
+    }
+
+    /** Every stored transaction, oldest first; for assertions. */
+    public synchronized List<PaymentTransaction> all() {
+        return rows.values().stream().map(r -> PaymentTransaction.reconstitute(r.snapshot())).toList();
+    }
+
+    private static TransactionSnapshot withVersion(TransactionSnapshot s, long version) {
+        return new TransactionSnapshot(s.id(), s.channelSlug(), s.provider(), s.merchantReference(), s.currency(),
+            s.status(), s.amounts(), s.providerReferences(), s.events(), s.createdAt(), s.updatedAt(), version);
     }
 }

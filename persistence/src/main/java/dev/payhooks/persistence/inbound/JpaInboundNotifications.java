@@ -109,6 +109,47 @@ public class JpaInboundNotifications implements InboundNotifications {
             .toList();
     }
 
+    @Override
+    public Optional<InboundNotification> lockIfAwaiting(String id) {
+        // SKIP LOCKED: a row another instance is processing right now is passed over, not waited for
+        boolean locked = em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select id from inbound_notification"
+                    + " where id = ? and (status = ? or (status = ? and attempts < ?)) for update skip locked")) {
+                select.setString(1, id);
+                select.setString(2, ProcessingStatus.RECEIVED.name());
+                select.setString(3, ProcessingStatus.FAILED.name());
+                select.setInt(4, InboundNotification.MAX_PROCESSING_ATTEMPTS);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
+        if (!locked) {
+            return Optional.empty();
+        }
+        InboundNotificationEntity entity = em.find(InboundNotificationEntity.class, id);
+        em.refresh(entity);
+        return Optional.of(InboundNotificationMapper.toDomain(entity));
+    }
+
+    @Override
+    public List<String> dueForProcessing(Instant receivedBefore, Instant failedBefore, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
+        }
+        return em.createQuery("select n.id from InboundNotificationEntity n"
+                    + " where (n.status = :received and n.receivedAt < :receivedBefore)"
+                    + " or (n.status = :failed and n.attempts < :maxAttempts and n.lastAttemptAt < :failedBefore)"
+                    + " order by n.receivedAt, n.id", String.class)
+            .setParameter("received", ProcessingStatus.RECEIVED.name())
+            .setParameter("failed", ProcessingStatus.FAILED.name())
+            .setParameter("maxAttempts", InboundNotification.MAX_PROCESSING_ATTEMPTS)
+            .setParameter("receivedBefore", receivedBefore)
+            .setParameter("failedBefore", failedBefore)
+            .setMaxResults(limit)
+            .getResultList();
+    }
+
     private static boolean isPostgresql(Connection connection) throws SQLException {
         return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
     }

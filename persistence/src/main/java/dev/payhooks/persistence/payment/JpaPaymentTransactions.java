@@ -60,6 +60,18 @@ public class JpaPaymentTransactions implements PaymentTransactions {
     }
 
     @Override
+    public Optional<PaymentTransaction> byMerchantReference(String merchantId, ProviderId provider, String merchantReference) {
+        return em.createQuery("select t from PaymentTransactionEntity t where t.merchantId = :merchant"
+                + " and t.provider = :provider and t.merchantReference = :reference order by t.createdAt desc, t.id desc",
+                PaymentTransactionEntity.class)
+            .setParameter("merchant", merchantId)
+            .setParameter("provider", provider.slug())
+            .setParameter("reference", merchantReference)
+            .setMaxResults(1)
+            .getResultStream().findFirst().map(PaymentTransactionMapper::toDomain);
+    }
+
+    @Override
     public Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit) {
         StringBuilder jpql = new StringBuilder("select t.id from PaymentTransactionEntity t where t.merchantId = :merchant");
         filter.channelSlug().ifPresent(x -> jpql.append(" and t.channelSlug = :channel"));

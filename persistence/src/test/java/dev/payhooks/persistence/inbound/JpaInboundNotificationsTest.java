@@ -358,6 +358,70 @@ class JpaInboundNotificationsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void dueForProcessingWaitsForTheGraceAndTheRetryDelay(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
+            db.run(em -> {
+                JpaInboundNotifications notifications = new JpaInboundNotifications(em);
+                notifications.store(stored("received-old", ProcessingStatus.RECEIVED, null, 0, T0));
+                notifications.store(stored("received-new", ProcessingStatus.RECEIVED, null, 0, T0.plusSeconds(20)));
+                notifications.store(stored("failed-old", ProcessingStatus.FAILED, "timeout", 1, T0.minusSeconds(60)));
+                notifications.store(stored("failed-new", ProcessingStatus.FAILED, "timeout", 1, T0.plusSeconds(10)));
+                notifications.store(stored("failed-out", ProcessingStatus.FAILED, "timeout",
+                    InboundNotification.MAX_PROCESSING_ATTEMPTS, T0.minusSeconds(600)));
+                notifications.store(stored("processed", ProcessingStatus.PROCESSED, null, 1, T0.minusSeconds(600)));
+            });
+
+            // failed-old's last attempt was at T0-59 s, failed-new's at T0+11 s
+            List<String> due = db.query(em -> new JpaInboundNotifications(em)
+                .dueForProcessing(T0.plusSeconds(10), T0.plusSeconds(5), 10));
+            assertEquals(List.of("failed-old", "received-old"), due);
+            assertEquals(List.of("failed-old"), db.query(em -> new JpaInboundNotifications(em)
+                .dueForProcessing(T0.plusSeconds(10), T0.plusSeconds(5), 1)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void lockIfAwaitingTakesOnlyWhatAwaitsAndSkipsWhatAnotherTransactionHolds(String kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
+            db.run(em -> {
+                JpaInboundNotifications notifications = new JpaInboundNotifications(em);
+                notifications.store(stored("received", ProcessingStatus.RECEIVED, null, 0, T0));
+                notifications.store(stored("processed", ProcessingStatus.PROCESSED, null, 1, T0));
+                notifications.store(stored("failed-out", ProcessingStatus.FAILED, "timeout",
+                    InboundNotification.MAX_PROCESSING_ATTEMPTS, T0));
+            });
+            assertTrue(db.query(em -> new JpaInboundNotifications(em).lockIfAwaiting("processed")).isEmpty());
+            assertTrue(db.query(em -> new JpaInboundNotifications(em).lockIfAwaiting("failed-out")).isEmpty());
+            assertTrue(db.query(em -> new JpaInboundNotifications(em).lockIfAwaiting("missing")).isEmpty());
+
+            ExecutorService pool = Executors.newFixedThreadPool(1);
+            EntityManager holder = db.entityManagerFactory().createEntityManager();
+            try {
+                holder.getTransaction().begin();
+                InboundNotification held = new JpaInboundNotifications(holder).lockIfAwaiting("received").orElseThrow();
+                assertEquals(ProcessingStatus.RECEIVED, held.status());
+
+                // another transaction passes over the locked row at once instead of waiting
+                Future<Optional<InboundNotification>> other = pool.submit(() ->
+                    db.query(em -> new JpaInboundNotifications(em).lockIfAwaiting("received")));
+                assertTrue(other.get(20, TimeUnit.SECONDS).isEmpty());
+
+                held.markProcessed(T0.plusSeconds(1));
+                new JpaInboundNotifications(holder).update(held);
+                holder.getTransaction().commit();
+            } finally {
+                holder.close();
+                pool.shutdownNow();
+            }
+            assertTrue(db.query(em -> new JpaInboundNotifications(em).lockIfAwaiting("received")).isEmpty());
+            assertEquals(ProcessingStatus.PROCESSED,
+                db.query(em -> new JpaInboundNotifications(em).byId("received")).orElseThrow().status());
+        }
+    }
+
     private static List<String> awaitingIds(TestDatabase db, int limit) {
         return db.query(em -> new JpaInboundNotifications(em).awaitingProcessing(limit)).stream()
             .map(InboundNotification::id).toList();

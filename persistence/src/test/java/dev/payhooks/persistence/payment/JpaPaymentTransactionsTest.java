@@ -81,6 +81,30 @@ class JpaPaymentTransactionsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aMerchantsTransactionIsFoundByItsMerchantReferenceAtAProvider(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            db.run(em -> {
+                JpaPaymentTransactions transactions = new JpaPaymentTransactions(em);
+                transactions.add("m1", authorized("tx-old", "jp-store", ProviderId.WALLEY, T0, 100));
+                transactions.add("m1", PaymentTransaction.initialize(TransactionId.of("tx-new"), "jp-store", ProviderId.WALLEY,
+                    "saleor-tx-old", Currency.JPY, T0.plusSeconds(5)));
+                transactions.add("m2", authorized("tx-other", "jp-store", ProviderId.WALLEY, T0, 100));
+            });
+
+            assertEquals("tx-new", db.query(em -> new JpaPaymentTransactions(em)
+                .byMerchantReference("m1", ProviderId.WALLEY, "saleor-tx-old")).orElseThrow().id().value(), "the newest");
+            assertEquals("tx-other", db.query(em -> new JpaPaymentTransactions(em)
+                .byMerchantReference("m2", ProviderId.WALLEY, "saleor-tx-other")).orElseThrow().id().value());
+            assertTrue(db.query(em -> new JpaPaymentTransactions(em)
+                .byMerchantReference("m1", ProviderId.WALLEY, "saleor-tx-other")).isEmpty(), "another merchant's");
+            assertTrue(db.query(em -> new JpaPaymentTransactions(em)
+                .byMerchantReference("m1", ProviderId.ANNANOW, "saleor-tx-old")).isEmpty(), "another provider's");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void staleUpdatesConflict(String kind) {
         try (TestDatabase db = TestDatabase.create(kind)) {
             merchants(db);

@@ -1,0 +1,163 @@
+package dev.payhooks.adapters.notifications;
+
+import dev.payhooks.adapters.api.ApiError;
+import dev.payhooks.domain.error.InvalidValue;
+import dev.payhooks.domain.inbound.NotificationHeaders;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.provider.InboundRequest;
+import dev.payhooks.domain.usecase.ReceiveNotifications;
+import dev.payhooks.domain.usecase.ReceiveNotifications.Outcome;
+import dev.payhooks.domain.usecase.ReceiveNotifications.Receipt;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POST /api/notifications/{provider}/{endpointKey}} without the JAX-RS runtime: reads at
+ * most {@link ReceiveNotifications#MAX_BODY_BYTES} (413 beyond), stores the notification in
+ * one transaction and answers once it is committed, then applies it in a second transaction.
+ * A failed apply never changes the answer: the notification is stored, its failure recorded,
+ * and the retry loop takes it again. Every answer is JSON; none is a 5xx for a client's input.
+ */
+public final class NotificationEndpoint {
+
+    /** Runs work in a transaction of its own that commits when it returns and rolls back when it throws. */
+    @FunctionalInterface
+    public interface Transactions {
+        <T> T inNewTransaction(Supplier<T> work);
+    }
+
+    /** The HTTP answer: status and JSON body. */
+    public record Answer(int status, String json) { }
+
+    private static final Logger LOG = Logger.getLogger(NotificationEndpoint.class.getName());
+    private static final Pattern ENDPOINT_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9a-z-]{1,100}");
+
+    private final ReceiveNotifications pipeline;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public NotificationEndpoint(ReceiveNotifications pipeline, Transactions transactions, Clock clock) {
+        this.pipeline = pipeline;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Answer handle(String providerSlug, String endpointKey, Map<String, List<String>> headers, InputStream body) {
+        ProviderId provider;
+        try {
+            provider = ProviderId.fromSlug(providerSlug);
+        } catch (InvalidValue unknown) {
+            return error(404, "No notification endpoint at this URL");
+        }
+        if (!pipeline.receives(provider) || endpointKey == null || !ENDPOINT_KEY.matcher(endpointKey).matches()) {
+            return error(404, "No notification endpoint at this URL");
+        }
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : body.readNBytes(ReceiveNotifications.MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            return error(400, "The request body could not be read completely");
+        }
+        if (bytes.length > ReceiveNotifications.MAX_BODY_BYTES) {
+            discardRest(body);
+            return error(413, "Request body is larger than " + ReceiveNotifications.MAX_BODY_BYTES / 1024 + " KiB");
+        }
+        InboundRequest request = new InboundRequest(provider, endpointKey, bytes, headersOf(headers), clock.instant());
+        Receipt receipt = transactions.inNewTransaction(() -> pipeline.receive(request));
+        receipt.toApply().forEach(this::applyNow);
+        if (!receipt.outcome().acknowledged()) {
+            return error(receipt.outcome().httpStatus(), receipt.message());
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder()
+            .add("status", receipt.outcome() == Outcome.DUPLICATE ? "duplicate" : "accepted");
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        receipt.notificationIds().forEach(ids::add);
+        json.add("notifications", ids);
+        return new Answer(receipt.outcome().httpStatus(), json.build().toString());
+    }
+
+    /** Applies a stored notification; a failure is recorded for the retry loop, never thrown. */
+    public void applyNow(String notificationId) {
+        try {
+            transactions.inNewTransaction(() -> pipeline.apply(notificationId));
+        } catch (RuntimeException failure) {
+            String error = describe(failure);
+            LOG.log(Level.WARNING, "Notification " + notificationId + " could not be applied yet (" + error
+                + "); it is retried later");
+            try {
+                transactions.inNewTransaction(() -> pipeline.recordFailure(notificationId, error));
+            } catch (RuntimeException alsoFailed) {
+                LOG.log(Level.WARNING, "Recording the failure of notification " + notificationId + " failed; the retry loop "
+                    + "takes it again", alsoFailed);
+            }
+        }
+    }
+
+    /** Beyond this an oversized body is not read further; the connection is the container's to close. */
+    static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
+
+    /**
+     * Reads and drops the rest of an oversized body (up to {@link #MAX_DISCARDED_BYTES}): a sender
+     * that is still writing a large body while the answer is sent never reads the 413 and times out.
+     */
+    private static void discardRest(InputStream body) {
+        byte[] buffer = new byte[64 * 1024];
+        long discarded = 0;
+        try {
+            int read;
+            while (discarded < MAX_DISCARDED_BYTES && (read = body.read(buffer)) > 0) {
+                discarded += read;
+            }
+        } catch (IOException ignored) {
+            // the sender went away: nothing left to answer
+        }
+    }
+
+    /** Header names in lower case, repeated values joined with ", "; names that are not HTTP tokens are dropped. */
+    static NotificationHeaders headersOf(Map<String, List<String>> headers) {
+        Map<String, String> joined = new TreeMap<>();
+        if (headers != null) {
+            headers.forEach((name, values) -> {
+                if (name == null || values == null) {
+                    return;
+                }
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (HEADER_NAME.matcher(lower).matches()) {
+                    joined.merge(lower, String.join(", ", values), (a, b) -> a + ", " + b);
+                }
+            });
+        }
+        return NotificationHeaders.of(joined);
+    }
+
+    /** The failure's kind and message, without the body or any header. */
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        return root.getClass().getSimpleName() + message;
+    }
+
+    static Answer error(int status, String message) {
+        return new Answer(status, Json.createObjectBuilder()
+            .add("error", ApiError.codeFor(status))
+            .add("message", message)
+            .build().toString());
+    }
+}

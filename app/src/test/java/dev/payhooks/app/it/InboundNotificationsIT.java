@@ -1,0 +1,501 @@
+package dev.payhooks.app.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import dev.payhooks.adapters.notifications.CorpusCase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Walley and Annanow notifications as real HTTP requests to the running server: every documented
+ * event changes its transaction as the contract says and produces the mapped outbound event, a
+ * duplicate changes nothing, and a part of the bad-input corpus is refused with its 4xx.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class InboundNotificationsIT {
+
+    static final String KEY = System.getProperty("payhooks.it.api.key");
+    static final String WALLEY_USER = "walley-it";
+    static final String WALLEY_PASSWORD = "walley-it-password";
+    static final String WALLEY_HMAC = "walley-it-hmac";
+    static HttpClient http;
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("payhooks.it.war")));
+    }
+
+    @BeforeAll
+    static void client() {
+        // HTTP/1.1 as providers send webhooks; one h2c connection shared by hostile requests would carry one's damage into the next
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    record Answer(int status, String body) {
+        JsonObject object() {
+            return Json.createReader(new StringReader(body)).readObject();
+        }
+    }
+
+    String base() {
+        String base = "http://127.0.0.1:" + deploymentUrl.getPort() + deploymentUrl.getPath();
+        return base.endsWith("/") ? base : base + "/";
+    }
+
+    Answer manage(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "api/v1/" + path)).timeout(Duration.ofSeconds(20))
+            .header("Authorization", "Bearer " + KEY)
+            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    Answer notify(String provider, String endpointKey, Map<String, String> headers, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "api/notifications/" + provider + "/" + endpointKey))
+            .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    /** A channel with Walley (Basic auth, signature as given) and Annanow (URL key); returns the endpoint keys. */
+    Map<String, String> channel(String slug, boolean walleySignature) throws Exception {
+        assertEquals(201, manage("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"IT\", \"currency\": \"SEK\", "
+            + "\"country\": \"SE\"}").status());
+        Answer walley = manage("PUT", "channels/" + slug + "/providers/walley", """
+            {"clientId": "it-client", "clientSecret": "it-client-secret", "scope": "705798e0-8cef-427c-ae00-6023deba29af/.default",
+             "authBaseUrl": "https://auth.example.test", "apiBaseUrl": "https://api.example.test",
+             "webhookUsername": "%s", "webhookPassword": "%s", "webhookHmacKey": "%s", "verifySignature": %s}"""
+            .formatted(WALLEY_USER, WALLEY_PASSWORD, WALLEY_HMAC, walleySignature));
+        assertEquals(200, walley.status(), walley.body());
+        Answer annanow = manage("PUT", "channels/" + slug + "/providers/annanow",
+            "{\"instance\": \"it\", \"apiSecret\": \"it-annanow-secret\", \"authMode\": \"URL_KEY\", \"confirmByRefetch\": false}");
+        assertEquals(200, annanow.status(), annanow.body());
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("walley", lastSegment(walley.object().getString("notificationUrl")));
+        keys.put("annanow", lastSegment(annanow.object().getString("notificationUrl")));
+        JsonObject urls = manage("GET", "channels/" + slug, null).object().getJsonObject("notificationUrls");
+        assertEquals(walley.object().getString("notificationUrl"), urls.getString("walley"), "the channel view shows the URLs too");
+        assertEquals(annanow.object().getString("notificationUrl"), urls.getString("annanow"));
+        return keys;
+    }
+
+    static String lastSegment(String url) {
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    static Map<String, String> walleyHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (WALLEY_USER + ":" + WALLEY_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return headers;
+    }
+
+    static String orderCreated(String orderId, String reference, String status) {
+        return """
+            {"Type": "walley:order:created", "Timestamp": "2024-01-30T11:02:42.5997621+01:00",
+             "Payload": {"OrderId": "%s", "Reference": "%s", "Amount": 30, "Currency": "SEK", "Status": "%s",
+                         "AuthorizationId": "auth-%s", "CustomerToken": "0a96"}}""".formatted(orderId, reference, status, orderId);
+    }
+
+    static String attempt(String type, String orderId, String reference, int attempt, String reason) {
+        return """
+            {"type": "%s", "payload": {"customerToken": "0a96", "authorizationId": "auth-%s", "reference": "%s",
+             "actionReference": "a", "createdOn": "2024-01-30T11:02:40+01:00", "currentAttempt": %d, "maxAttempt": 3,
+             "reason": "%s"}}""".formatted(type, orderId, reference, attempt, reason);
+    }
+
+    /** The channel's transaction with this merchant reference, in full. */
+    JsonObject transaction(String slug, String provider, String merchantReference) throws Exception {
+        JsonArray items = manage("GET", "transactions?channel=" + slug + "&provider=" + provider + "&limit=200", null)
+            .object().getJsonArray("items");
+        for (JsonValue item : items) {
+            if (item.asJsonObject().getString("merchantReference").equals(merchantReference)) {
+                return manage("GET", "transactions/" + item.asJsonObject().getString("id"), null).object();
+            }
+        }
+        throw new AssertionError("no " + provider + " transaction " + merchantReference + " in channel " + slug);
+    }
+
+    int transactionCount(String slug) throws Exception {
+        return manage("GET", "transactions?channel=" + slug + "&limit=200", null).object().getJsonArray("items").size();
+    }
+
+    /** Outbound event types caused by a transaction, in order. */
+    List<String> eventTypes(JsonObject transaction) throws Exception {
+        String source = "transaction:" + transaction.getString("id") + ":";
+        List<Map.Entry<String, String>> found = new ArrayList<>();
+        for (JsonValue item : manage("GET", "events?limit=200", null).object().getJsonArray("items")) {
+            JsonObject event = item.asJsonObject();
+            if (event.getString("source", "").startsWith(source)) {
+                found.add(Map.entry(event.getString("source"), event.getString("event_type")));
+            }
+        }
+        found.sort(Map.Entry.comparingByKey((a, b) -> Integer.compare(sequence(a), sequence(b))));
+        return found.stream().map(Map.Entry::getValue).toList();
+    }
+
+    static int sequence(String source) {
+        return Integer.parseInt(source.substring(source.lastIndexOf(':') + 1));
+    }
+
+    int eventCount() throws Exception {
+        return manage("GET", "events?limit=200", null).object().getJsonArray("items").size();
+    }
+
+    void assertDuplicateChangesNothing(String provider, String key, Map<String, String> headers, String body,
+                                       String slug, String reference) throws Exception {
+        JsonObject before = transaction(slug, provider, reference);
+        int events = eventCount();
+        Answer again = notify(provider, key, headers, body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, again.status(), again.body());
+        assertEquals("duplicate", again.object().getString("status"));
+        assertEquals(before, transaction(slug, provider, reference));
+        assertEquals(events, eventCount());
+    }
+
+    @Test
+    void everyWalleyEventChangesItsTransactionOnceAndPublishesItsEvent() throws Exception {
+        String slug = "walley-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = channel(slug, false).get("walley");
+        Map<String, String> headers = walleyHeaders();
+
+        String[][] orders = {
+            {"Authorized", "AUTHORIZED", "transaction.authorization.success"},
+            {"Captured", "CHARGED", "transaction.sale.success"},
+            {"RequiresSigning", "AUTHORIZATION_ACTION_REQUIRED", "transaction.action_required"},
+            {"RequiresIdentityCheck", "AUTHORIZATION_ACTION_REQUIRED", "transaction.action_required"},
+            {"OnHold", "AUTHORIZATION_REQUESTED", "transaction.pending"}};
+        for (String[] order : orders) {
+            String reference = "ref-" + order[0];
+            String body = orderCreated("order-" + order[0], reference, order[0]);
+            Answer answer = notify("walley", key, headers, body.getBytes(StandardCharsets.UTF_8));
+            assertEquals(200, answer.status(), answer.body());
+            JsonObject transaction = transaction(slug, "walley", reference);
+            assertEquals(order[1], transaction.getString("status"), order[0]);
+            assertEquals("order-" + order[0], transaction.getString("providerReference"));
+            assertEquals(List.of(order[2]), eventTypes(transaction), order[0]);
+            assertDuplicateChangesNothing("walley", key, headers, body, slug, reference);
+        }
+
+        String[] retryingReasons = {"SERVICE_UNAVAILABLE", "PAYMENT_METHOD_NO_FUNDS", "PAYMENT_METHOD_DECLINED"};
+        for (int i = 0; i < retryingReasons.length; i++) {
+            String body = attempt("walley:authorization:retrying", "order-OnHold", "ref-OnHold", i + 1, retryingReasons[i]);
+            assertEquals(200, notify("walley", key, headers, body.getBytes(StandardCharsets.UTF_8)).status());
+            assertDuplicateChangesNothing("walley", key, headers, body, slug, "ref-OnHold");
+        }
+        JsonObject retrying = transaction(slug, "walley", "ref-OnHold");
+        assertEquals("AUTHORIZATION_REQUESTED", retrying.getString("status"));
+        assertEquals(List.of("transaction.pending", "transaction.authorization.retrying", "transaction.authorization.retrying",
+            "transaction.authorization.retrying"), eventTypes(retrying));
+
+        for (String reason : new String[] {"PAYMENT_METHOD_EXPIRED", "PAYMENT_METHOD_REFUSED", "CANCELLED_BY_CUSTOMER"}) {
+            String reference = "ref-failed-" + reason;
+            String onHold = orderCreated("order-" + reason, reference, "OnHold");
+            assertEquals(200, notify("walley", key, headers, onHold.getBytes(StandardCharsets.UTF_8)).status());
+            String failed = attempt("walley:authorization:failed", "order-" + reason, reference, 3, reason);
+            assertEquals(200, notify("walley", key, headers, failed.getBytes(StandardCharsets.UTF_8)).status());
+            JsonObject transaction = transaction(slug, "walley", reference);
+            assertEquals("FAILED", transaction.getString("status"), reason);
+            assertTrue(transaction.getJsonArray("events").getJsonObject(1).getString("message", "").contains(reason));
+            assertEquals(List.of("transaction.pending", "transaction.authorization.failed"), eventTypes(transaction));
+            assertDuplicateChangesNothing("walley", key, headers, failed, slug, reference);
+        }
+
+        // no Basic credentials: 401 and nothing applied
+        int before = transactionCount(slug);
+        Map<String, String> anonymous = new LinkedHashMap<>(headers);
+        anonymous.remove("Authorization");
+        Answer refused = notify("walley", key, anonymous, orderCreated("order-x", "ref-x", "Authorized").getBytes(StandardCharsets.UTF_8));
+        assertEquals(401, refused.status());
+        assertEquals("unauthorized", refused.object().getString("error"));
+        assertEquals(before, transactionCount(slug));
+    }
+
+    @Test
+    void walleySignaturesAreCheckedWhenTheChannelAsksForThem() throws Exception {
+        String slug = "walley-sig-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = channel(slug, true).get("walley");
+        byte[] body = orderCreated("order-signed", "ref-signed", "Authorized").getBytes(StandardCharsets.UTF_8);
+        String now = String.valueOf(System.currentTimeMillis() / 1000);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(WALLEY_HMAC.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((now + ".").getBytes(StandardCharsets.US_ASCII));
+        String signature = java.util.HexFormat.of().formatHex(mac.doFinal(body));
+
+        Map<String, String> forged = walleyHeaders();
+        forged.put("Walley-Timestamp", now);
+        forged.put("Walley-Signature", "0".repeat(64));
+        assertEquals(401, notify("walley", key, forged, body).status());
+        assertEquals(0, transactionCount(slug));
+
+        Map<String, String> signed = walleyHeaders();
+        signed.put("Walley-Timestamp", now);
+        signed.put("Walley-Signature", signature);
+        assertEquals(200, notify("walley", key, signed, body).status());
+        assertEquals("AUTHORIZED", transaction(slug, "walley", "ref-signed").getString("status"));
+    }
+
+    static String annanowJson(long id, String status, long amount, String reference, Long refunded) {
+        return """
+            {"transaction": {"id": %d, "status": "%s", "amount": %d, "referenceId": "%s", "time": "2024-05-01T10:00:00+02:00",
+              "invoice": {"currency": "CHF", "paymentRequestId": 9%s}}}""".formatted(id, status, amount, reference,
+            refunded == null ? "" : ", \"refundedAmount\": " + refunded);
+    }
+
+    static String annanowForm(long id, String status, long amount, String reference, Long refunded) {
+        return "transaction[id]=" + id + "&transaction[status]=" + status.replace(" ", "+") + "&transaction[amount]=" + amount
+            + "&transaction[referenceId]=" + reference + "&transaction[invoice][currency]=CHF"
+            + (refunded == null ? "" : "&transaction[invoice][refundedAmount]=" + refunded);
+    }
+
+    @Test
+    void everyAnnanowStatusChangesItsTransactionOnceAndPublishesItsEvent() throws Exception {
+        String slug = "annanow-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = channel(slug, false).get("annanow");
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+
+        // one payment through its life, alternating the two encodings
+        Object[][] life = {
+            {json, annanowJson(100, "waiting", 5000, "order-life", null), "CHARGE_REQUESTED"},
+            {form, annanowForm(100, "confirmed", 5000, "order-life", null), "CHARGED"},
+            {json, annanowJson(100, "refund_pending", 5000, "order-life", 1000L), "CHARGED"},
+            {form, annanowForm(100, "Partially refunded", 5000, "order-life", 1000L), "PARTIALLY_REFUNDED"},
+            {json, annanowJson(100, "partially-refunded", 5000, "order-life", 2000L), "PARTIALLY_REFUNDED"},
+            {form, annanowForm(100, "refunded", 5000, "order-life", 5000L), "REFUNDED"},
+            {json, annanowJson(100, "chargeback dispute", 5000, "order-life", null), "CHARGED_BACK"}};
+        for (Object[] step : life) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> headers = (Map<String, String>) step[0];
+            Answer answer = notify("annanow", key, headers, ((String) step[1]).getBytes(StandardCharsets.UTF_8));
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals(step[2], transaction(slug, "annanow", "order-life").getString("status"), (String) step[1]);
+            assertDuplicateChangesNothing("annanow", key, headers, (String) step[1], slug, "order-life");
+        }
+        JsonObject life1 = transaction(slug, "annanow", "order-life");
+        assertEquals("50.00", life1.getJsonObject("amounts").getString("charged"));
+        assertEquals("50.00", life1.getJsonObject("amounts").getString("refunded"));
+        assertEquals(List.of("transaction.pending", "transaction.sale.success", "transaction.refund.pending",
+            "transaction.refund.success", "transaction.refund.success", "transaction.refund.success", "transaction.chargeback"),
+            eventTypes(life1));
+
+        Object[][] single = {
+            {"authorized", "AUTHORIZED", "transaction.authorization.success"},
+            {"reserved", "AUTHORIZED", "transaction.authorization.success"},
+            {"uncaptured", "AUTHORIZED", "transaction.authorization.success"},
+            {"declined", "FAILED", "transaction.sale.failure"},
+            {"cancelled", "FAILED", "transaction.sale.failure"},
+            {"error", "FAILED", "transaction.sale.failure"},
+            {"Technical error", "FAILED", "transaction.sale.failure"}};
+        long id = 200;
+        for (Object[] status : single) {
+            String reference = "order-" + id;
+            String body = annanowForm(id++, (String) status[0], 1234, reference, null);
+            assertEquals(200, notify("annanow", key, form, body.getBytes(StandardCharsets.UTF_8)).status());
+            JsonObject transaction = transaction(slug, "annanow", reference);
+            assertEquals(status[1], transaction.getString("status"), (String) status[0]);
+            assertEquals(List.of(status[2]), eventTypes(transaction), (String) status[0]);
+            assertDuplicateChangesNothing("annanow", key, form, body, slug, reference);
+        }
+
+        // a reservation cancelled later is voided
+        notify("annanow", key, json, annanowJson(300, "reserved", 700, "order-void", null).getBytes(StandardCharsets.UTF_8));
+        notify("annanow", key, json, annanowJson(300, "cancelled", 700, "order-void", null).getBytes(StandardCharsets.UTF_8));
+        JsonObject voided = transaction(slug, "annanow", "order-void");
+        assertEquals("CANCELLED", voided.getString("status"));
+        assertEquals(List.of("transaction.authorization.success", "transaction.sale.voided"), eventTypes(voided));
+
+        // subscriptions become their events; a resend is a duplicate
+        int events = eventCount();
+        String[][] subscriptions = {{"active", "subscription.payment.success"}, {"failed", "subscription.payment.failure"},
+            {"overdue", "subscription.payment.failure"}, {"in_notice", "subscription.notice_given"},
+            {"cancelled", "subscription.cancelled"}};
+        for (String[] subscription : subscriptions) {
+            String body = "{\"subscription\": {\"id\": 77, \"status\": \"" + subscription[0] + "\", \"valid_until\": \"2025-01-01\"}}";
+            assertEquals(200, notify("annanow", key, json, body.getBytes(StandardCharsets.UTF_8)).status());
+            JsonObject newest = manage("GET", "events?limit=1", null).object().getJsonArray("items").getJsonObject(0);
+            assertEquals(subscription[1], newest.getString("event_type"));
+            assertEquals("duplicate", notify("annanow", key, json, body.getBytes(StandardCharsets.UTF_8)).object().getString("status"));
+        }
+        assertEquals(events + subscriptions.length, eventCount());
+    }
+
+    Answer post(String path, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    /**
+     * The sandbox Walley end to end: a checkout sends order:created, and the management API's
+     * failure simulation goes through the Walley client (OAuth token, PUT customer token) to the
+     * sandbox, which sends the matching retrying / failed webhook back to the hub.
+     */
+    @Test
+    void theWalleyFailureSimulationReachesTheSandboxWhichNotifiesTheHub() throws Exception {
+        String slug = "walley-sbx-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, manage("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"Sandbox\", \"currency\": \"SEK\", "
+            + "\"country\": \"SE\"}").status());
+        String sandbox = base() + "api/sandbox/walley";
+        Answer configured = manage("PUT", "channels/" + slug + "/providers/walley", """
+            {"clientId": "sbx-client", "clientSecret": "sbx-secret", "scope": "705798e0-8cef-427c-ae00-6023deba29af/.default",
+             "authBaseUrl": "%s", "apiBaseUrl": "%s", "webhookUsername": "sbx-user", "webhookPassword": "sbx-password-1",
+             "webhookHmacKey": "sbx-hmac", "verifySignature": true}""".formatted(sandbox, sandbox));
+        assertEquals(200, configured.status(), configured.body());
+        String key = lastSegment(configured.object().getString("notificationUrl"));
+
+        Answer checkout = post("api/sandbox/walley/checkouts",
+            "{\"endpointKey\": \"" + key + "\", \"reference\": \"sbx-order\", \"amount\": 30, \"currency\": \"SEK\"}");
+        assertEquals(200, checkout.status(), checkout.body());
+        assertEquals(200, checkout.object().getInt("hubStatus"));
+        String customerToken = checkout.object().getString("customerToken");
+        assertEquals("AUTHORIZATION_REQUESTED", transaction(slug, "walley", "sbx-order").getString("status"));
+
+        Answer retrying = manage("POST", "channels/" + slug + "/walley/customer-token-failures",
+            "{\"customerToken\": \"" + customerToken + "\", \"reason\": \"NoFunds\"}");
+        assertEquals(200, retrying.status(), retrying.body());
+        assertEquals("NoFunds", retrying.object().getString("reason"));
+        JsonObject afterRetrying = transaction(slug, "walley", "sbx-order");
+        assertEquals("AUTHORIZATION_REQUESTED", afterRetrying.getString("status"));
+        assertEquals(List.of("transaction.pending", "transaction.authorization.retrying"), eventTypes(afterRetrying));
+
+        Answer cleared = manage("POST", "channels/" + slug + "/walley/customer-token-failures",
+            "{\"customerToken\": \"" + customerToken + "\", \"reason\": null}");
+        assertEquals(200, cleared.status(), cleared.body());
+        assertEquals(afterRetrying, transaction(slug, "walley", "sbx-order"));
+
+        Answer failed = manage("POST", "channels/" + slug + "/walley/customer-token-failures",
+            "{\"customerToken\": \"" + customerToken + "\", \"reason\": \"PAYMENT_METHOD_EXPIRED\"}");
+        assertEquals(200, failed.status(), failed.body());
+        JsonObject afterFailed = transaction(slug, "walley", "sbx-order");
+        assertEquals("FAILED", afterFailed.getString("status"));
+        assertEquals(List.of("transaction.pending", "transaction.authorization.retrying", "transaction.authorization.failed"),
+            eventTypes(afterFailed));
+
+        Answer unknown = manage("POST", "channels/" + slug + "/walley/customer-token-failures",
+            "{\"customerToken\": \"no-such-token\", \"reason\": \"Declined\"}");
+        assertEquals(404, unknown.status(), unknown.body());
+        assertTrue(unknown.object().getString("message").contains("no-such-token"));
+        Answer badReason = manage("POST", "channels/" + slug + "/walley/customer-token-failures",
+            "{\"customerToken\": \"" + customerToken + "\", \"reason\": \"Teleported\"}");
+        assertEquals(400, badReason.status(), badReason.body());
+    }
+
+    /** The sandbox Annanow sends notifications in both encodings and answers the re-fetch that confirms them. */
+    @Test
+    void theAnnanowSandboxNotifiesTheHubAndConfirmsByRefetch() throws Exception {
+        String slug = "annanow-sbx-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, manage("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"Sandbox\", \"currency\": \"CHF\", "
+            + "\"country\": \"CH\"}").status());
+        Answer configured = manage("PUT", "channels/" + slug + "/providers/annanow", "{\"instance\": \"sbx\", \"apiSecret\": \"sbx-secret\", "
+            + "\"apiBaseUrl\": \"" + base() + "api/sandbox/annanow\", \"authMode\": \"URL_KEY\", \"confirmByRefetch\": true}");
+        assertEquals(200, configured.status(), configured.body());
+        String key = lastSegment(configured.object().getString("notificationUrl"));
+
+        Answer waiting = post("api/sandbox/annanow/notifications", "{\"endpointKey\": \"" + key + "\", \"encoding\": \"form\", "
+            + "\"transaction\": {\"id\": 900, \"status\": \"waiting\", \"amount\": 2500, \"referenceId\": \"sbx-1\", "
+            + "\"invoice\": {\"currency\": \"CHF\", \"products\": [{\"name\": \"Tee\", \"quantity\": 1}]}}}");
+        assertEquals(200, waiting.status(), waiting.body());
+        assertEquals("CHARGE_REQUESTED", transaction(slug, "annanow", "sbx-1").getString("status"));
+        Answer confirmed = post("api/sandbox/annanow/notifications", "{\"endpointKey\": \"" + key + "\", \"encoding\": \"json\", "
+            + "\"transaction\": {\"id\": 900, \"status\": \"confirmed\", \"amount\": 2500, \"referenceId\": \"sbx-1\", "
+            + "\"invoice\": {\"currency\": \"CHF\"}}}");
+        assertEquals(200, confirmed.status(), confirmed.body());
+        JsonObject paid = transaction(slug, "annanow", "sbx-1");
+        assertEquals("CHARGED", paid.getString("status"));
+
+        // a forged notification straight to the hub: the sandbox API says "confirmed", not "refunded"
+        String forged = annanowJson(900, "refunded", 2500, "sbx-1", 2500L);
+        assertEquals(200, notify("annanow", key, Map.of("Content-Type", "application/json"),
+            forged.getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(paid, transaction(slug, "annanow", "sbx-1"));
+        assertEquals(List.of("transaction.pending", "transaction.sale.success"), eventTypes(paid));
+    }
+
+    /** A part of the bad-input corpus over real HTTP: each gets its status, none a 5xx, no transaction changes. */
+    @Test
+    void badInputFromTheCorpusIsRefusedOverHttp() throws Exception {
+        String slug = "corpus-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> keys = channel(slug, false);
+        String signedSlug = "corpus-sig-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> signedKeys = channel(signedSlug, true);
+        int transactionsBefore = transactionCount(slug) + transactionCount(signedSlug);
+        int eventsBefore = eventCount();
+
+        Path corpus = Paths.get(System.getProperty("user.dir"), "..", "adapters", "src", "test", "resources", "bad-input");
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(corpus)) {
+            files = all.filter(p -> p.toString().endsWith(".http")).sorted().toList();
+        }
+        assertTrue(files.size() >= 150, "corpus has " + files.size() + " cases");
+        int run = 0;
+        for (int i = 0; i < files.size(); i += 3) { // every third case: about a third of the corpus
+            CorpusCase c = CorpusCase.read(files.get(i));
+            Map<String, String> endpointKeys = c.walleySignature() ? signedKeys : keys;
+            String endpoint = switch (c.endpoint()) {
+                case "valid" -> endpointKeys.getOrDefault(c.provider(), "no-such-provider-key");
+                case "unknown" -> "unknownendpointkey000000000000000";
+                case "other-provider" -> endpointKeys.get(c.provider().equals("walley") ? "annanow" : "walley");
+                default -> c.endpoint();
+            };
+            Answer answer;
+            try {
+                answer = notify(c.provider(), endpoint, c.headers(WALLEY_USER, WALLEY_PASSWORD, WALLEY_HMAC), c.body());
+            } catch (java.io.IOException e) {
+                throw new AssertionError(files.get(i).getFileName() + ": " + e, e);
+            }
+            assertEquals(c.expectedStatus(), answer.status(), files.get(i).getFileName() + ": " + answer.body());
+            assertTrue(answer.status() < 500, files.get(i).getFileName().toString());
+            if (answer.status() >= 400) {
+                assertTrue(answer.object().containsKey("error"), answer.body());
+            }
+            run++;
+        }
+        assertTrue(run >= 50, "ran " + run);
+        assertEquals(transactionsBefore, transactionCount(slug) + transactionCount(signedSlug));
+        assertEquals(eventsBefore, eventCount());
+    }
+}

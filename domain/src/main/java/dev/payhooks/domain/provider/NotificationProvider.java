@@ -1,0 +1,52 @@
+package dev.payhooks.domain.provider;
+
+import dev.payhooks.domain.inbound.VerificationResult;
+import dev.payhooks.domain.payment.ProviderId;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The steps of the inbound pipeline that differ per provider (Adyen, Walley, Annanow): which
+ * requests it accepts, how a request proves it came from the provider, how the body reads, what
+ * makes two deliveries the same notification, and what it means for the domain. The pipeline
+ * itself ({@link dev.payhooks.domain.usecase.ReceiveNotifications}) is the same for all.
+ *
+ * <p>Implementations translate; they never decide a business outcome: the aggregate does.
+ */
+public interface NotificationProvider {
+
+    ProviderId provider();
+
+    /** Accepted media types in lower case, without parameters; anything else is answered 415. */
+    Set<String> mediaTypes();
+
+    /** The request headers (lower case) stored with the raw body for support and re-verification. */
+    Set<String> keptHeaders();
+
+    /**
+     * Whether the request proves it came from the provider for this channel: Basic auth,
+     * signature over the raw bytes (constant-time comparison), timestamp window. Never throws
+     * for bad input; a failure reason never contains secret material.
+     */
+    VerificationResult verify(InboundRequest request, ProviderConfiguration configuration);
+
+    /**
+     * Reads the body: one notification per item (Walley and Annanow send one per request, an
+     * Adyen batch several, each with its own key). {@link MalformedNotification} when it is not
+     * a notification of this provider; the same bytes must always decode to the same items.
+     */
+    List<DecodedNotification> decode(InboundRequest request);
+
+    /**
+     * A check before a status is applied (Annanow: re-fetch the transaction from the provider's
+     * API and compare). Empty when confirmed or not configured; otherwise why it is not
+     * applied. May call the provider (bounded by a timeout); throws when the provider cannot be
+     * reached, so the notification is retried later.
+     */
+    default Optional<String> confirmationFailure(InboundRequest request, DecodedNotification notification,
+                                                 ProviderConfiguration configuration) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.payhooks.domain.provider;
+
+import dev.payhooks.domain.payment.Money;
+import dev.payhooks.domain.payment.Operation;
+import dev.payhooks.domain.payment.OperationResult;
+
+import java.util.Objects;
+
+/**
+ * One provider outcome for a payment, translated: the (operation, result) the aggregate records,
+ * the amount, the provider's reference, a message (reason) and the event key that identifies
+ * the fact across resends. {@code eventType} names the outbound event when the default mapping
+ * of (operation, result) cannot express it (Walley "retrying" vs "failed"); null otherwise.
+ */
+public record PaymentFact(Operation operation, OperationResult result, Money amount, String providerReference,
+                          String message, String eventKey, String eventType) {
+
+    public PaymentFact {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(eventKey, "eventKey");
+    }
+
+    public static PaymentFact of(Operation operation, OperationResult result, Money amount, String providerReference,
+                                 String message, String eventKey) {
+        return new PaymentFact(operation, result, amount, providerReference, message, eventKey, null);
+    }
+
+    public PaymentFact publishedAs(String type) {
+        return new PaymentFact(operation, result, amount, providerReference, message, eventKey, type);
+    }
+}
