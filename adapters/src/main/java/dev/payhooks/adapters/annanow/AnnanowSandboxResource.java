@@ -45,7 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * transaction or subscription notification to a channel's Annanow endpoint as JSON or as PHP
  * form fields, authenticated as the channel expects; {@code GET Transaction/{id}} answers the
  * last status sent for that transaction, so a channel whose {@code apiBaseUrl} is
- * {@code {hub}/api/sandbox/annanow} can confirm by re-fetch.
+ * {@code {hub}/sandbox/annanow} (forwarded to {@code /api/sandbox/annanow}) can confirm by re-fetch.
  */
 @Path("sandbox/annanow")
 @ApplicationScoped

@@ -49,7 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the customer-token failure simulation, which then sends the matching
  * {@code walley:authorization:retrying} or {@code …:failed} webhook, signed and authenticated as
  * the channel expects. Point a channel's {@code authBaseUrl} and {@code apiBaseUrl} at
- * {@code {hub}/api/sandbox/walley}. State lives in memory and is lost on restart.
+ * {@code {hub}/sandbox/walley} (forwarded to {@code /api/sandbox/walley}). State lives in memory and is lost on restart.
  */
 @Path("sandbox/walley")
 @ApplicationScoped

@@ -379,7 +379,7 @@ class InboundNotificationsIT {
         String slug = "walley-sbx-" + UUID.randomUUID().toString().substring(0, 8);
         assertEquals(201, manage("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"Sandbox\", \"currency\": \"SEK\", "
             + "\"country\": \"SE\"}").status());
-        String sandbox = base() + "api/sandbox/walley";
+        String sandbox = base() + "sandbox/walley";
         Answer configured = manage("PUT", "channels/" + slug + "/providers/walley", """
             {"clientId": "sbx-client", "clientSecret": "sbx-secret", "scope": "705798e0-8cef-427c-ae00-6023deba29af/.default",
              "authBaseUrl": "%s", "apiBaseUrl": "%s", "webhookUsername": "sbx-user", "webhookPassword": "sbx-password-1",
@@ -387,7 +387,7 @@ class InboundNotificationsIT {
         assertEquals(200, configured.status(), configured.body());
         String key = lastSegment(configured.object().getString("notificationUrl"));
 
-        Answer checkout = post("api/sandbox/walley/checkouts",
+        Answer checkout = post("sandbox/walley/checkouts",
             "{\"endpointKey\": \"" + key + "\", \"reference\": \"sbx-order\", \"amount\": 30, \"currency\": \"SEK\"}");
         assertEquals(200, checkout.status(), checkout.body());
         assertEquals(200, checkout.object().getInt("hubStatus"));
@@ -431,16 +431,16 @@ class InboundNotificationsIT {
         assertEquals(201, manage("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"Sandbox\", \"currency\": \"CHF\", "
             + "\"country\": \"CH\"}").status());
         Answer configured = manage("PUT", "channels/" + slug + "/providers/annanow", "{\"instance\": \"sbx\", \"apiSecret\": \"sbx-secret\", "
-            + "\"apiBaseUrl\": \"" + base() + "api/sandbox/annanow\", \"authMode\": \"URL_KEY\", \"confirmByRefetch\": true}");
+            + "\"apiBaseUrl\": \"" + base() + "sandbox/annanow\", \"authMode\": \"URL_KEY\", \"confirmByRefetch\": true}");
         assertEquals(200, configured.status(), configured.body());
         String key = lastSegment(configured.object().getString("notificationUrl"));
 
-        Answer waiting = post("api/sandbox/annanow/notifications", "{\"endpointKey\": \"" + key + "\", \"encoding\": \"form\", "
+        Answer waiting = post("sandbox/annanow/notifications", "{\"endpointKey\": \"" + key + "\", \"encoding\": \"form\", "
             + "\"transaction\": {\"id\": 900, \"status\": \"waiting\", \"amount\": 2500, \"referenceId\": \"sbx-1\", "
             + "\"invoice\": {\"currency\": \"CHF\", \"products\": [{\"name\": \"Tee\", \"quantity\": 1}]}}}");
         assertEquals(200, waiting.status(), waiting.body());
         assertEquals("CHARGE_REQUESTED", transaction(slug, "annanow", "sbx-1").getString("status"));
-        Answer confirmed = post("api/sandbox/annanow/notifications", "{\"endpointKey\": \"" + key + "\", \"encoding\": \"json\", "
+        Answer confirmed = post("sandbox/annanow/notifications", "{\"endpointKey\": \"" + key + "\", \"encoding\": \"json\", "
             + "\"transaction\": {\"id\": 900, \"status\": \"confirmed\", \"amount\": 2500, \"referenceId\": \"sbx-1\", "
             + "\"invoice\": {\"currency\": \"CHF\"}}}");
         assertEquals(200, confirmed.status(), confirmed.body());
