@@ -28,7 +28,9 @@ import dev.payhooks.domain.outbound.Outbox;
 import dev.payhooks.domain.port.IdGenerator;
 import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.refund.Refunds;
+import dev.payhooks.domain.staff.LoginThrottle;
 import dev.payhooks.domain.staff.StaffUsers;
+import dev.payhooks.domain.usecase.ManageSecondFactor;
 import dev.payhooks.domain.usecase.ManageApiKeys;
 import dev.payhooks.domain.usecase.ManageChannels;
 import dev.payhooks.persistence.fulfillment.JpaFulfillments;
@@ -267,6 +269,18 @@ public class Wiring {
     @Produces
     PublishEvents publishEvents(Outbox outbox, EventQueue queue, Merchants merchants, EventIdGenerator eventIds, Clock clock) {
         return new PublishEvents(outbox, queue, merchants, eventIds, clock, EventCatalog::isKnown);
+    }
+
+    @Produces
+    ManageSecondFactor manageSecondFactor(StaffUsers users, Secrets secrets, RandomBytes random, Clock clock) {
+        return new ManageSecondFactor(users, secrets, random, clock);
+    }
+
+    /** One throttle per instance (a final class: a pseudo-scope, no client proxy). */
+    @Produces
+    @jakarta.inject.Singleton
+    LoginThrottle loginThrottle(Clock clock) {
+        return new LoginThrottle(LoginThrottle.Policy.DEFAULT, clock);
     }
 
     @Produces

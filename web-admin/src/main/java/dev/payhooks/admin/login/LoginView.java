@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.payhooks.admin.facade.AdminFacade;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -21,6 +22,8 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.util.Optional;
+
 /** The sign-in page of the admin UI. */
 @Route("login")
 @PageTitle("Sign in · Payhooks")
@@ -28,21 +31,21 @@ import jakarta.servlet.http.HttpServletRequest;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final SecurityContext securityContext;
+    private final AdminFacade facade;
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     @Inject
-    public LoginView(SecurityContext securityContext) {
+    public LoginView(SecurityContext securityContext, AdminFacade facade) {
         this.securityContext = securityContext;
+        this.facade = facade;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
-        i18n.getErrorMessage().setTitle("Incorrect username or password");
-        i18n.getErrorMessage().setMessage("Check your username and password and try again.");
-        form.setI18n(i18n);
+        showError("Incorrect username or password", "Check your username and password and try again.");
         form.setForgotPasswordButtonVisible(false);
         form.addLoginListener(event -> signIn(event.getUsername(), event.getPassword()));
 
@@ -52,9 +55,23 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         add(title, subtitle, form);
     }
 
+    private void showError(String title, String message) {
+        i18n.getErrorMessage().setTitle(title);
+        i18n.getErrorMessage().setMessage(message);
+        form.setI18n(i18n);
+    }
+
     private void signIn(String username, String password) {
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         HttpServletRequest httpRequest = request.getHttpServletRequest();
+        String client = httpRequest.getRemoteAddr();
+        Optional<String> refusal = facade.signInRefusal(username, client);
+        if (refusal.isPresent()) {
+            showError("Sign-in paused", refusal.get());
+            form.setError(true);
+            form.setEnabled(true);
+            return;
+        }
         AuthenticationStatus status = securityContext.authenticate(
             httpRequest,
             VaadinServletResponse.getCurrent().getHttpServletResponse(),
@@ -62,10 +79,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 .credential(new UsernamePasswordCredential(username, new Password(password)))
                 .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
+            facade.passwordAccepted(username);
             // a new session id after sign-in: a session id planted before login is worthless
             httpRequest.changeSessionId();
             UI.getCurrent().getPage().setLocation(httpRequest.getContextPath() + "/admin/");
         } else {
+            facade.signInFailed(username, client);
+            showError("Incorrect username or password", "Check your username and password and try again.");
             form.setError(true);
             form.setEnabled(true);
         }
