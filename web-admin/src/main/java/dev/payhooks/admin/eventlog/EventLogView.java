@@ -90,7 +90,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
 
     private void build() {
         type.setId("filter-type");
-        type.setItems(facade.eventTypes().stream().map(Option::value).toList());
+        type.setItems(facade.eventLogTypes());
         type.setClearButtonVisible(true);
         webhook.setId("filter-webhook");
         webhook.setItems(facade.webhookOptions());
@@ -272,18 +272,22 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
             return;
         }
         String what = count + (count == 1 ? " delivery" : " deliveries");
-        ConfirmDialog confirm = new ConfirmDialog("Replay " + what + "?",
-            "Every finished delivery matching the current filter (dead letters unless you chose a status) starts its "
-                + "retry schedule again: " + describe(current) + ".",
-            "Replay " + what, confirmed -> {
-                try {
-                    int replayed = facade.replayMatching(current);
-                    notice(replayed + (replayed == 1 ? " delivery" : " deliveries") + " queued again.", true);
-                    grid.getDataProvider().refreshAll();
-                } catch (NotAllowed | DomainException refused) {
-                    notice(refused.getMessage(), false);
-                }
-            });
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader("Replay " + what + "?");
+        confirm.setText("Every finished delivery matching the current filter (dead letters unless you chose a status) starts "
+            + "its retry schedule again: " + describe(current) + ".");
+        confirm.setConfirmText("Replay " + what);
+        confirm.addCancelListener(cancelled -> confirm.close());
+        confirm.addConfirmListener(confirmed -> {
+            confirm.close();
+            try {
+                int replayed = facade.replayMatching(current);
+                notice(replayed + (replayed == 1 ? " delivery" : " deliveries") + " queued again.", true);
+                grid.getDataProvider().refreshAll();
+            } catch (NotAllowed | DomainException refused) {
+                notice(refused.getMessage(), false);
+            }
+        });
         confirm.setCancelable(true);
         confirm.setId("confirm-bulk-replay");
         confirm.open();

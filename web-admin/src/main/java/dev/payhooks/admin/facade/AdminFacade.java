@@ -183,6 +183,13 @@ public class AdminFacade {
         return EventCatalog.all().stream().map(t -> new Option(t.name(), t.name())).toList();
     }
 
+    /** What the event log can hold: the catalog and the test events a webhook's "Send test event" makes. */
+    public List<String> eventLogTypes() {
+        List<String> types = new ArrayList<>(EventCatalog.all().stream().map(t -> t.name()).toList());
+        types.add(PublishEvents.TEST_EVENT_TYPE);
+        return types;
+    }
+
     /** The merchant's active API keys, which can sign as a "Source Key". */
     public List<Option> sourceKeys() {
         return apiKeys.ofMerchant(merchantId()).stream().filter(ApiKey::active)

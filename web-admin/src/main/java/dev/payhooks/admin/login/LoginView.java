@@ -61,6 +61,18 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setI18n(i18n);
     }
 
+    /**
+     * The web component clears its error when the user submits, while the server-side state still
+     * says "error": setting it again would send nothing, so the second wrong password in a row
+     * would show no message (and the form would stay disabled, the same way). Both are set in
+     * the browser as well.
+     */
+    private void showRefused() {
+        form.setError(true);
+        form.setEnabled(true);
+        form.getElement().executeJs("this.error = true; this.disabled = false;");
+    }
+
     private void signIn(String username, String password) {
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         HttpServletRequest httpRequest = request.getHttpServletRequest();
@@ -68,8 +80,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Optional<String> refusal = facade.signInRefusal(username, client);
         if (refusal.isPresent()) {
             showError("Sign-in paused", refusal.get());
-            form.setError(true);
-            form.setEnabled(true);
+            showRefused();
             return;
         }
         AuthenticationStatus status = securityContext.authenticate(
@@ -86,8 +97,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         } else {
             facade.signInFailed(username, client);
             showError("Incorrect username or password", "Check your username and password and try again.");
-            form.setError(true);
-            form.setEnabled(true);
+            showRefused();
         }
     }
 

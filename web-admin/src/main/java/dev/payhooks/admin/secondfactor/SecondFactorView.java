@@ -140,6 +140,8 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
         TextField code = new TextField(label);
         code.setId("second-factor-code");
         code.getElement().setAttribute("autocomplete", "one-time-code");
+        // the value must be on the server when Verify is pressed, whatever the browser does on blur
+        code.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
         code.setWidth("16rem");
         return code;
     }

@@ -87,20 +87,24 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
 
         grid.setId("webhooks-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(WebhookSummary::label).setHeader("Label").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(WebhookSummary::url).setHeader("Hook URL").setFlexGrow(2);
-        grid.addColumn(w -> w.events().size() == 1 ? w.events().get(0) : w.events().size() + " events")
-            .setHeader("Events").setTooltipGenerator(w -> String.join(", ", w.events())).setAutoWidth(true);
-        grid.addColumn(w -> w.authentication() == AuthenticationChoice.BASIC ? "Basic (" + w.basicUsername() + ")" : "None")
-            .setHeader("Authentication").setAutoWidth(true);
+        grid.addColumn(WebhookSummary::label).setHeader("Label").setWidth("8rem").setFlexGrow(1)
+            .setTooltipGenerator(WebhookSummary::label);
+        grid.addColumn(WebhookSummary::url).setHeader("Hook URL").setWidth("9rem").setFlexGrow(2)
+            .setTooltipGenerator(WebhookSummary::url);
+        grid.addColumn(w -> w.events().size() == 1 ? "1 event" : w.events().size() + " events")
+            .setHeader("Events").setTooltipGenerator(w -> String.join(", ", w.events())).setWidth("6rem").setFlexGrow(0);
+        grid.addColumn(w -> w.authentication() == AuthenticationChoice.BASIC ? "Basic" : "None")
+            .setHeader("Auth").setTooltipGenerator(w -> w.authentication() == AuthenticationChoice.BASIC
+                ? "Basic, user " + w.basicUsername() : "None").setWidth("5rem").setFlexGrow(0);
         grid.addColumn(w -> switch (w.signature()) {
             case NONE -> "None";
             case SOURCE_KEY -> "Source Key";
             case SIGNATURE_KEY -> "Signature Key";
-        }).setHeader("Signature").setAutoWidth(true);
-        grid.addComponentColumn(this::statusBadge).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(WebhookSummary::lastDelivery).setHeader("Last delivery").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        }).setHeader("Signature").setWidth("8rem").setFlexGrow(0);
+        grid.addComponentColumn(this::statusBadge).setHeader("Status").setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(WebhookSummary::lastDelivery).setHeader("Last delivery").setWidth("9rem").setFlexGrow(1)
+            .setTooltipGenerator(WebhookSummary::lastDelivery);
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("15rem").setFlexGrow(0).setFrozenToEnd(true);
         grid.setAllRowsVisible(true);
 
         emptyState.setId("webhooks-empty");
@@ -124,16 +128,22 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         Button edit = new Button("Edit", click -> openEdit(w.id()));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
         edit.addClassName("edit-webhook");
-        Button test = new Button("Send test event", click -> sendTest(w));
+        Button test = new Button("Test", click -> sendTest(w));
         test.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         test.addClassName("test-webhook");
         Button toggle = new Button(w.enabled() ? "Disable" : "Enable", click -> toggle(w));
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         toggle.addClassName("toggle-webhook");
+        edit.getElement().setAttribute("aria-label", "Edit " + w.label());
+        test.getElement().setAttribute("aria-label", "Send test event to " + w.label());
+        toggle.getElement().setAttribute("aria-label", (w.enabled() ? "Disable " : "Enable ") + w.label());
         boolean mayChange = facade.mayChange();
         test.setEnabled(mayChange);
         toggle.setEnabled(mayChange);
-        return new HorizontalLayout(edit, test, toggle);
+        HorizontalLayout buttons = new HorizontalLayout(edit, test, toggle);
+        buttons.setSpacing(false);
+        buttons.getStyle().set("gap", "var(--lumo-space-xs)");
+        return buttons;
     }
 
     private void refresh() {
@@ -182,32 +192,45 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
             dialog.close();
             return;
         }
-        ConfirmDialog abandon = new ConfirmDialog("Abandon changes?",
-            "Your changes to this webhook have not been saved.", "Abandon Changes", confirmed -> dialog.close());
+        // opened while the edit dialog is modal, Flow attaches it inside that dialog: it must close
+        // itself before the edit dialog does, or it would come back the next time that one opens
+        ConfirmDialog abandon = new ConfirmDialog();
+        abandon.setHeader("Abandon changes?");
+        abandon.setText("Your changes to this webhook have not been saved.");
+        abandon.setConfirmText("Abandon Changes");
         abandon.setConfirmButtonTheme("error primary");
         abandon.setCancelable(true);
         abandon.setCancelText("Keep Editing");
         abandon.setId("abandon-changes");
+        abandon.addConfirmListener(confirmed -> {
+            abandon.close();
+            dialog.close();
+        });
+        abandon.addCancelListener(cancelled -> abandon.close());
         abandon.open();
     }
 
     private void confirmDelete(WebhookForm.DeleteEvent event) {
         String id = form.editingId();
-        ConfirmDialog confirm = new ConfirmDialog("Delete hook?",
-            "“" + form.draft().label() + "” stops receiving events. Its past deliveries stay in the event log.",
-            "Delete Hook", confirmed -> {
-                try {
-                    facade.deleteWebhook(id);
-                    dialog.close();
-                    refresh();
-                    success("Webhook deleted.");
-                } catch (NotAllowed | DomainException refused) {
-                    problem(refused.getMessage());
-                }
-            });
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader("Delete hook?");
+        confirm.setText("“" + form.draft().label() + "” stops receiving events. Its past deliveries stay in the event log.");
+        confirm.setConfirmText("Delete Hook");
         confirm.setConfirmButtonTheme("error primary");
         confirm.setCancelable(true);
         confirm.setId("confirm-delete");
+        confirm.addCancelListener(cancelled -> confirm.close());
+        confirm.addConfirmListener(confirmed -> {
+            confirm.close();
+            try {
+                facade.deleteWebhook(id);
+                dialog.close();
+                refresh();
+                success("Webhook deleted.");
+            } catch (NotAllowed | DomainException refused) {
+                problem(refused.getMessage());
+            }
+        });
         confirm.open();
     }
 
@@ -239,6 +262,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         value.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("word-break", "break-all");
         TextField code = new TextField("Authentication code");
         code.setId("reveal-code");
+        code.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
         Button show = new Button("Reveal", click -> {
             try {
                 value.setText(facade.revealSignatureKey(code.getValue(), VaadinRequest.getCurrent().getRemoteAddr()));
@@ -257,7 +281,9 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         show.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         reveal.add(new Paragraph("Receivers check the signatures of deliveries with this key. Enter a current code from "
             + "your authenticator app to show it."), value, code, show);
-        reveal.getFooter().add(new Button("Close", click -> reveal.close()));
+        Button close = new Button("Close", click -> reveal.close());
+        close.setId("signature-key-close");
+        reveal.getFooter().add(close);
         reveal.setWidth("min(36rem, 95vw)");
         reveal.open();
     }
