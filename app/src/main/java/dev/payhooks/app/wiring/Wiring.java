@@ -1,6 +1,7 @@
 package dev.payhooks.app.wiring;
 
 import dev.payhooks.app.secrets.AesGcmSecrets;
+import dev.payhooks.app.secrets.JdkHmacSha1;
 import dev.payhooks.app.secrets.MasterKeySource;
 import dev.payhooks.domain.fulfillment.Fulfillments;
 import dev.payhooks.domain.inbound.InboundNotifications;
@@ -273,7 +274,7 @@ public class Wiring {
 
     @Produces
     ManageSecondFactor manageSecondFactor(StaffUsers users, Secrets secrets, RandomBytes random, Clock clock) {
-        return new ManageSecondFactor(users, secrets, random, clock);
+        return new ManageSecondFactor(users, secrets, random, new JdkHmacSha1(), clock);
     }
 
     /** One throttle per instance (a final class: a pseudo-scope, no client proxy). */

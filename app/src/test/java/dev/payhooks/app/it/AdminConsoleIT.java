@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
+import dev.payhooks.app.secrets.JdkHmacSha1;
 import dev.payhooks.domain.staff.TotpSecret;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -72,6 +73,7 @@ class AdminConsoleIT {
         "it-admin-totp.txt");
     static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
 
+    static final JdkHmacSha1 HMAC = new JdkHmacSha1();
     static HttpClient http;
     static Playwright playwright;
     static Browser browser;
@@ -173,7 +175,7 @@ class AdminConsoleIT {
             Thread.sleep(1000);
         }
         storeTotp(totp.secret(), step);
-        return totp.secret().codeAt(step);
+        return totp.secret().codeAt(step, HMAC);
     }
 
     /** A browser session signed in with password and second factor (enrolling it the first time). */
@@ -211,13 +213,13 @@ class AdminConsoleIT {
         TotpSecret secret = TotpSecret.parse(page.locator("#totp-secret").textContent());
         shot(page, "second-factor-enrolment.png");
 
-        page.locator("#second-factor-code input").fill(secret.codeAt(TotpSecret.stepAt(Instant.now()) - 5));
+        page.locator("#second-factor-code input").fill(secret.codeAt(TotpSecret.stepAt(Instant.now()) - 5, HMAC));
         page.locator("#enable-second-factor").click();
         assertThat(page.locator("#second-factor-code")).hasAttribute("invalid", "");
 
         long step = TotpSecret.stepAt(Instant.now());
         storeTotp(secret, step);
-        page.locator("#second-factor-code input").fill(secret.codeAt(step));
+        page.locator("#second-factor-code input").fill(secret.codeAt(step, HMAC));
         page.locator("#enable-second-factor").click();
 
         assertThat(page.locator("#recovery-codes li")).hasCount(10);
@@ -290,7 +292,7 @@ class AdminConsoleIT {
 
     static String nextCodePeek() throws Exception {
         Totp totp = storedTotp();
-        return totp == null ? "" : totp.secret().codeAt(TotpSecret.stepAt(Instant.now()));
+        return totp == null ? "" : totp.secret().codeAt(TotpSecret.stepAt(Instant.now()), HMAC);
     }
 
     @Test

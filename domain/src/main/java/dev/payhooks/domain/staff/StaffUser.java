@@ -1,6 +1,7 @@
 package dev.payhooks.domain.staff;
 
 import dev.payhooks.domain.error.Conflict;
+import dev.payhooks.domain.port.HmacSha1;
 import dev.payhooks.domain.port.SealedSecret;
 
 import java.time.Instant;
@@ -76,11 +77,11 @@ public final class StaffUser {
     }
 
     /** Whether the code is the authenticator's current one and unused; an accepted code cannot be accepted again. */
-    public boolean acceptTotp(TotpSecret opened, String code, Instant now) {
+    public boolean acceptTotp(TotpSecret opened, String code, Instant now, HmacSha1 hmac) {
         if (secondFactor == null) {
             return false;
         }
-        OptionalLong step = opened.matchingStep(code, now, secondFactor.lastUsedStep());
+        OptionalLong step = opened.matchingStep(code, now, secondFactor.lastUsedStep(), hmac);
         step.ifPresent(s -> secondFactor = secondFactor.afterStep(s));
         return step.isPresent();
     }

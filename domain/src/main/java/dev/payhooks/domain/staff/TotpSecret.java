@@ -1,11 +1,9 @@
 package dev.payhooks.domain.staff;
 
 import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.port.HmacSha1;
 import dev.payhooks.domain.port.RandomBytes;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,24 +97,17 @@ public final class TotpSecret {
     }
 
     /** The code of one time step, zero-padded. */
-    public String codeAt(long step) {
-        return code(step, DIGITS);
+    public String codeAt(long step, HmacSha1 hmac) {
+        return code(step, DIGITS, hmac);
     }
 
-    String code(long step, int digits) {
+    String code(long step, int digits, HmacSha1 hmac) {
         byte[] counter = new byte[8];
         for (int i = 7; i >= 0; i--) {
             counter[i] = (byte) (step & 0xff);
             step >>= 8;
         }
-        byte[] hash;
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(key, "HmacSHA1"));
-            hash = mac.doFinal(counter);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
-        }
+        byte[] hash = hmac.mac(key.clone(), counter);
         int offset = hash[hash.length - 1] & 0x0f;
         int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
             | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
@@ -129,7 +120,7 @@ public final class TotpSecret {
      * {@code lastUsedStep}: a code that was accepted once is not accepted again (RFC 6238 §5.2).
      * Every candidate is compared, in constant time, so timing tells nothing about which matched.
      */
-    public OptionalLong matchingStep(String code, Instant now, long lastUsedStep) {
+    public OptionalLong matchingStep(String code, Instant now, long lastUsedStep, HmacSha1 hmac) {
         String typed = code == null ? "" : code.replace(" ", "");
         if (!typed.matches("\\d{" + DIGITS + "}")) {
             return OptionalLong.empty();
@@ -137,7 +128,7 @@ public final class TotpSecret {
         long current = stepAt(now);
         long matched = Long.MIN_VALUE;
         for (long step = current - WINDOW; step <= current + WINDOW; step++) {
-            boolean same = MessageDigest.isEqual(codeAt(step).getBytes(), typed.getBytes());
+            boolean same = MessageDigest.isEqual(codeAt(step, hmac).getBytes(), typed.getBytes());
             if (same && step > lastUsedStep && matched == Long.MIN_VALUE) {
                 matched = step;
             }

@@ -3,6 +3,7 @@ package dev.payhooks.domain.usecase;
 import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.port.HmacSha1;
 import dev.payhooks.domain.port.RandomBytes;
 import dev.payhooks.domain.port.SealedSecret;
 import dev.payhooks.domain.port.Secrets;
@@ -41,12 +42,14 @@ public class ManageSecondFactor {
     private final StaffUsers users;
     private final Secrets secrets;
     private final RandomBytes random;
+    private final HmacSha1 hmac;
     private final Clock clock;
 
-    public ManageSecondFactor(StaffUsers users, Secrets secrets, RandomBytes random, Clock clock) {
+    public ManageSecondFactor(StaffUsers users, Secrets secrets, RandomBytes random, HmacSha1 hmac, Clock clock) {
         this.users = users;
         this.secrets = secrets;
         this.random = random;
+        this.hmac = hmac;
         this.clock = clock;
     }
 
@@ -78,7 +81,7 @@ public class ManageSecondFactor {
             throw new Conflict("the second factor is already enabled");
         }
         Instant now = clock.instant();
-        OptionalLong step = offered.matchingStep(code, now, Long.MIN_VALUE);
+        OptionalLong step = offered.matchingStep(code, now, Long.MIN_VALUE, hmac);
         if (step.isEmpty()) {
             throw new InvalidField("code", "is not the code your authenticator app shows for this key");
         }
@@ -102,7 +105,7 @@ public class ManageSecondFactor {
             accepted = user.acceptRecoveryCode(code) ? Accepted.RECOVERY_CODE : null;
         } else {
             TotpSecret secret = TotpSecret.parse(secrets.open(factor.totpSecret(), SecondFactor.secretContext(user.id())));
-            accepted = user.acceptTotp(secret, code, clock.instant()) ? Accepted.AUTHENTICATOR_CODE : null;
+            accepted = user.acceptTotp(secret, code, clock.instant(), hmac) ? Accepted.AUTHENTICATOR_CODE : null;
         }
         if (accepted == null) {
             throw new InvalidField("code", "is not valid (a code is accepted once; a new one appears every 30 seconds)");

@@ -3,6 +3,7 @@ package dev.payhooks.domain.usecase;
 import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.port.FakeSecrets;
+import dev.payhooks.domain.port.JdkHmacSha1ForTests;
 import dev.payhooks.domain.port.RandomBytes;
 import dev.payhooks.domain.port.SteppingClock;
 import dev.payhooks.domain.staff.InMemoryStaffUsers;
@@ -29,14 +30,15 @@ class ManageSecondFactorTest {
     final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-23T10:00:10Z"));
     final InMemoryStaffUsers users = new InMemoryStaffUsers();
     final FakeSecrets secrets = new FakeSecrets();
-    final ManageSecondFactor secondFactor = new ManageSecondFactor(users, secrets, RandomBytes.secure(), clock);
+    static final JdkHmacSha1ForTests HMAC = new JdkHmacSha1ForTests();
+    final ManageSecondFactor secondFactor = new ManageSecondFactor(users, secrets, RandomBytes.secure(), HMAC, clock);
 
     ManageSecondFactorTest() {
         users.add(StaffUser.register("u-1", "alice", "hash", Set.of(StaffRole.DEVELOPER), clock.instant()));
     }
 
     String currentCode(TotpSecret secret) {
-        return secret.codeAt(TotpSecret.stepAt(clock.instant()));
+        return secret.codeAt(TotpSecret.stepAt(clock.instant()), HMAC);
     }
 
     @Test
