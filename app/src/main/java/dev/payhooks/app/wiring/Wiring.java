@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import dev.payhooks.domain.provider.NotificationProvider;
 import dev.payhooks.domain.usecase.ReceiveNotifications;
+import dev.payhooks.app.secrets.JdkHmacSha1;
 import dev.payhooks.app.secrets.MasterKeySource;
 import dev.payhooks.domain.fulfillment.Fulfillments;
 import dev.payhooks.domain.inbound.InboundNotifications;
@@ -60,7 +61,9 @@ import dev.payhooks.domain.outbound.Outbox;
 import dev.payhooks.domain.port.IdGenerator;
 import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.refund.Refunds;
+import dev.payhooks.domain.staff.LoginThrottle;
 import dev.payhooks.domain.staff.StaffUsers;
+import dev.payhooks.domain.usecase.ManageSecondFactor;
 import dev.payhooks.domain.usecase.ManageApiKeys;
 import dev.payhooks.domain.usecase.ManageChannels;
 import dev.payhooks.persistence.fulfillment.JpaFulfillments;
@@ -340,6 +343,18 @@ public class Wiring {
     @Produces
     NotificationEndpoint notificationEndpoint(ReceiveNotifications pipeline, JtaTransactions transactions, Clock clock) {
         return new NotificationEndpoint(pipeline, transactions, clock);
+    }
+
+    @Produces
+    ManageSecondFactor manageSecondFactor(StaffUsers users, Secrets secrets, RandomBytes random, Clock clock) {
+        return new ManageSecondFactor(users, secrets, random, new JdkHmacSha1(), clock);
+    }
+
+    /** One throttle per instance (a final class: a pseudo-scope, no client proxy). */
+    @Produces
+    @jakarta.inject.Singleton
+    LoginThrottle loginThrottle(Clock clock) {
+        return new LoginThrottle(LoginThrottle.Policy.DEFAULT, clock);
     }
 
     @Produces

@@ -1,7 +1,14 @@
 package dev.payhooks.domain.staff;
 
+import dev.payhooks.domain.error.Conflict;
+import dev.payhooks.domain.port.HmacSha1;
+import dev.payhooks.domain.port.SealedSecret;
+
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,10 +27,11 @@ public final class StaffUser {
     private final Set<StaffRole> roles;
     private boolean enabled;
     private final Instant createdAt;
+    private SecondFactor secondFactor;
     private final long version;
 
     private StaffUser(String id, String username, String passwordHash, Set<StaffRole> roles,
-                      boolean enabled, Instant createdAt, long version) {
+                      boolean enabled, Instant createdAt, SecondFactor secondFactor, long version) {
         this.id = requireText(id, "id");
         this.username = requireValidUsername(username);
         this.passwordHash = requireText(passwordHash, "passwordHash");
@@ -33,20 +41,63 @@ public final class StaffUser {
         this.roles = EnumSet.copyOf(roles);
         this.enabled = enabled;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.secondFactor = secondFactor;
         this.version = version;
     }
 
     /** A new, enabled staff user. */
     public static StaffUser register(String id, String username, String passwordHash,
                                      Set<StaffRole> roles, Instant at) {
-        return new StaffUser(id, username, passwordHash, roles, true, at, 0);
+        return new StaffUser(id, username, passwordHash, roles, true, at, null, 0);
     }
 
     /** Rebuilds a stored staff user; for repositories only. */
     public static StaffUser reconstitute(String id, String username, String passwordHash,
                                          Set<StaffRole> roles, boolean enabled, Instant createdAt,
                                          long version) {
-        return new StaffUser(id, username, passwordHash, roles, enabled, createdAt, version);
+        return new StaffUser(id, username, passwordHash, roles, enabled, createdAt, null, version);
+    }
+
+    /** Rebuilds a stored staff user with its second factor (null: none); for repositories only. */
+    public static StaffUser reconstitute(String id, String username, String passwordHash,
+                                         Set<StaffRole> roles, boolean enabled, Instant createdAt,
+                                         SecondFactor secondFactor, long version) {
+        return new StaffUser(id, username, passwordHash, roles, enabled, createdAt, secondFactor, version);
+    }
+
+    /**
+     * Turns the second factor on with a key whose code was just confirmed at {@code confirmedStep}
+     * (that code is then used up) and the hashes of fresh recovery codes.
+     */
+    public void enableSecondFactor(SealedSecret totpSecret, long confirmedStep, List<String> recoveryCodeHashes, Instant at) {
+        if (secondFactor != null) {
+            throw new Conflict("the second factor of " + username + " is already enabled");
+        }
+        this.secondFactor = new SecondFactor(totpSecret, confirmedStep, recoveryCodeHashes, at);
+    }
+
+    /** Whether the code is the authenticator's current one and unused; an accepted code cannot be accepted again. */
+    public boolean acceptTotp(TotpSecret opened, String code, Instant now, HmacSha1 hmac) {
+        if (secondFactor == null) {
+            return false;
+        }
+        OptionalLong step = opened.matchingStep(code, now, secondFactor.lastUsedStep(), hmac);
+        step.ifPresent(s -> secondFactor = secondFactor.afterStep(s));
+        return step.isPresent();
+    }
+
+    /** Whether the code is one of the unused recovery codes; it is used up if so. */
+    public boolean acceptRecoveryCode(String code) {
+        if (secondFactor == null) {
+            return false;
+        }
+        Optional<SecondFactor> left = secondFactor.withoutRecoveryCode(code);
+        left.ifPresent(f -> secondFactor = f);
+        return left.isPresent();
+    }
+
+    public Optional<SecondFactor> secondFactor() {
+        return Optional.ofNullable(secondFactor);
     }
 
     /** Usernames are case-insensitive: they are stored and compared in lower case. */

@@ -62,11 +62,7 @@ public class ReplayDeliveries {
 
     /** Replays what matches; without a status in the filter, dead letters only. */
     public int replayMatching(String merchantId, EventLog.Filter filter) {
-        EventLog.Filter effective = filter.status().isPresent() ? filter
-            : new EventLog.Filter(filter.eventType(), filter.subscriptionId(), Optional.of(DeliveryStatus.DEAD), filter.from(), filter.to());
-        List<Delivery> matching = log.deliveries(merchantId, effective, MAX_BULK).stream()
-            .filter(d -> d.status() != DeliveryStatus.PENDING)
-            .toList();
+        List<Delivery> matching = matching(merchantId, filter);
         matching.forEach(this::replay);
         return matching.size();
     }
@@ -90,6 +86,19 @@ public class ReplayDeliveries {
             deliveries.add(Delivery.schedule(ids.newId(), event.id(), subscriptionId, merchantId, now));
         }
         return missed.size();
+    }
+
+    /** How many deliveries {@link #replayMatching} would send again now: what a confirmation shows. */
+    public int countMatching(String merchantId, EventLog.Filter filter) {
+        return matching(merchantId, filter).size();
+    }
+
+    private List<Delivery> matching(String merchantId, EventLog.Filter filter) {
+        EventLog.Filter effective = filter.status().isPresent() ? filter
+            : new EventLog.Filter(filter.eventType(), filter.subscriptionId(), Optional.of(DeliveryStatus.DEAD), filter.from(), filter.to());
+        return log.deliveries(merchantId, effective, MAX_BULK).stream()
+            .filter(d -> d.status() != DeliveryStatus.PENDING)
+            .toList();
     }
 
     private void replay(Delivery delivery) {

@@ -32,6 +32,19 @@ public class StaffUserEntity {
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
+    @Column(name = "totp_secret", length = 512)
+    String totpSecret;
+
+    @Column(name = "totp_last_step")
+    Long totpLastStep;
+
+    /** Comma-separated hex SHA-256 hashes of the unused recovery codes. */
+    @Column(name = "recovery_code_hashes", length = 1000)
+    String recoveryCodeHashes;
+
+    @Column(name = "second_factor_enabled_at")
+    Instant secondFactorEnabledAt;
+
     @Version
     @Column(name = "version", nullable = false)
     long version;

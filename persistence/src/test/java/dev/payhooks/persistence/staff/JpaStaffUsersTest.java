@@ -1,5 +1,8 @@
 package dev.payhooks.persistence.staff;
 
+import dev.payhooks.domain.port.SealedSecret;
+import dev.payhooks.domain.staff.RecoveryCodes;
+import dev.payhooks.domain.staff.SecondFactor;
 import dev.payhooks.domain.staff.StaffRole;
 import dev.payhooks.domain.staff.StaffUser;
 import dev.payhooks.persistence.TestDatabase;
@@ -11,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -66,6 +70,32 @@ class JpaStaffUsersTest {
             StaffUser stored = db.query(em -> new JpaStaffUsers(em).withUsername("carol").orElseThrow());
             assertFalse(stored.enabled());
             assertEquals("h1", stored.passwordHash());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void keepsTheSecondFactorWithItsLastStepAndUnusedRecoveryCodes(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            db.run(em -> new JpaStaffUsers(em).add(StaffUser.register("id-1", "dave", "h", Set.of(StaffRole.DEVELOPER), CREATED)));
+            StaffUser dave = db.query(em -> new JpaStaffUsers(em).withUsername("dave").orElseThrow());
+            assertTrue(dave.secondFactor().isEmpty());
+            List<String> codes = List.of("aaaa-bbbb-cccc-dddd", "eeee-ffff-gggg-hhhh");
+            dave.enableSecondFactor(new SealedSecret("sealed-key"), 59_000_000L, RecoveryCodes.hashAll(codes), CREATED);
+            db.run(em -> new JpaStaffUsers(em).update(dave));
+
+            StaffUser stored = db.query(em -> new JpaStaffUsers(em).withUsername("dave").orElseThrow());
+            SecondFactor factor = stored.secondFactor().orElseThrow();
+            assertEquals(new SealedSecret("sealed-key"), factor.totpSecret());
+            assertEquals(59_000_000L, factor.lastUsedStep());
+            assertEquals(RecoveryCodes.hashAll(codes), factor.recoveryCodeHashes());
+            assertEquals(CREATED.truncatedTo(ChronoUnit.MICROS), factor.enabledAt());
+
+            assertTrue(stored.acceptRecoveryCode("AAAA-BBBB-CCCC-DDDD"));
+            db.run(em -> new JpaStaffUsers(em).update(stored));
+            StaffUser after = db.query(em -> new JpaStaffUsers(em).withUsername("dave").orElseThrow());
+            assertEquals(RecoveryCodes.hashAll(List.of("eeee-ffff-gggg-hhhh")), after.secondFactor().orElseThrow().recoveryCodeHashes());
+            assertFalse(after.acceptRecoveryCode("aaaa-bbbb-cccc-dddd"));
         }
     }
 }

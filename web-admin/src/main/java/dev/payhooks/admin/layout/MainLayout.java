@@ -14,6 +14,9 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import dev.payhooks.admin.dashboard.DashboardView;
+import dev.payhooks.admin.eventlog.EventLogView;
+import dev.payhooks.admin.secondfactor.SecondFactorView;
+import dev.payhooks.admin.webhooks.WebhooksView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -50,9 +53,12 @@ public class MainLayout extends AppLayout {
     private static SideNav navigation() {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()));
+        nav.addItem(new SideNavItem("Webhooks", WebhooksView.class, VaadinIcon.CONNECT.create()));
+        nav.addItem(new SideNavItem("Event log", EventLogView.class, VaadinIcon.LIST.create()));
         for (PlannedSection section : PlannedSection.values()) {
             nav.addItem(new SideNavItem(section.title(), "section/" + section.slug(), section.icon().create()));
         }
+        nav.addItem(new SideNavItem("Two-factor", SecondFactorView.class, VaadinIcon.LOCK.create()));
         return nav;
     }
 

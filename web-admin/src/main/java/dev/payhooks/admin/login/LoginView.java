@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.payhooks.admin.facade.AdminFacade;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -21,6 +22,8 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.util.Optional;
+
 /** The sign-in page of the admin UI. */
 @Route("login")
 @PageTitle("Sign in · Payhooks")
@@ -28,21 +31,21 @@ import jakarta.servlet.http.HttpServletRequest;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final SecurityContext securityContext;
+    private final AdminFacade facade;
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     @Inject
-    public LoginView(SecurityContext securityContext) {
+    public LoginView(SecurityContext securityContext, AdminFacade facade) {
         this.securityContext = securityContext;
+        this.facade = facade;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
-        i18n.getErrorMessage().setTitle("Incorrect username or password");
-        i18n.getErrorMessage().setMessage("Check your username and password and try again.");
-        form.setI18n(i18n);
+        showError("Incorrect username or password", "Check your username and password and try again.");
         form.setForgotPasswordButtonVisible(false);
         form.addLoginListener(event -> signIn(event.getUsername(), event.getPassword()));
 
@@ -52,9 +55,34 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         add(title, subtitle, form);
     }
 
+    private void showError(String title, String message) {
+        i18n.getErrorMessage().setTitle(title);
+        i18n.getErrorMessage().setMessage(message);
+        form.setI18n(i18n);
+    }
+
+    /**
+     * The web component clears its error when the user submits, while the server-side state still
+     * says "error": setting it again would send nothing, so the second wrong password in a row
+     * would show no message (and the form would stay disabled, the same way). Both are set in
+     * the browser as well.
+     */
+    private void showRefused() {
+        form.setError(true);
+        form.setEnabled(true);
+        form.getElement().executeJs("this.error = true; this.disabled = false;");
+    }
+
     private void signIn(String username, String password) {
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         HttpServletRequest httpRequest = request.getHttpServletRequest();
+        String client = httpRequest.getRemoteAddr();
+        Optional<String> refusal = facade.signInRefusal(username, client);
+        if (refusal.isPresent()) {
+            showError("Sign-in paused", refusal.get());
+            showRefused();
+            return;
+        }
         AuthenticationStatus status = securityContext.authenticate(
             httpRequest,
             VaadinServletResponse.getCurrent().getHttpServletResponse(),
@@ -62,12 +90,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 .credential(new UsernamePasswordCredential(username, new Password(password)))
                 .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
+            facade.passwordAccepted(username);
             // a new session id after sign-in: a session id planted before login is worthless
             httpRequest.changeSessionId();
             UI.getCurrent().getPage().setLocation(httpRequest.getContextPath() + "/admin/");
         } else {
-            form.setError(true);
-            form.setEnabled(true);
+            facade.signInFailed(username, client);
+            showError("Incorrect username or password", "Check your username and password and try again.");
+            showRefused();
         }
     }
 

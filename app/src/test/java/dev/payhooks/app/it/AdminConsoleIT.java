@@ -1,0 +1,501 @@
+package dev.payhooks.app.it;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.sun.net.httpserver.HttpServer;
+import dev.payhooks.app.secrets.JdkHmacSha1;
+import dev.payhooks.domain.staff.TotpSecret;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The admin console in headless Chromium against the built WAR on Payara Micro: throttled
+ * sign-in, TOTP enrolment (the code computed here from the key the page shows) and
+ * verification, the seed's webhook flows, and the event log's filters, attempts and replays.
+ *
+ * <p>The IT database outlives a run ({@code app/target/it-data}), so the administrator may
+ * already have a second factor from an earlier run: the key enrolled then is kept next to the
+ * database, and the first sign-in verifies instead of enrolling. Each test signs in when its
+ * browser context is not signed in yet, so none depends on another having run.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminConsoleIT {
+
+    static final String ADMIN_PASSWORD = System.getProperty("payhooks.it.admin.password");
+    static final String API_KEY = System.getProperty("payhooks.it.api.key");
+    static final Path SCREENSHOTS = Paths.get(System.getProperty("payhooks.it.screenshots", "target/screenshots"));
+    /** Next to the IT database: the administrator's TOTP key and last used step, for later runs on the same database. */
+    static final Path TOTP_FILE = Paths.get(Optional.ofNullable(System.getenv("PAYHOOKS_DATA_DIR")).orElse("target/it-data"),
+        "it-admin-totp.txt");
+    static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+
+    static final JdkHmacSha1 HMAC = new JdkHmacSha1();
+    static HttpClient http;
+    static Playwright playwright;
+    static Browser browser;
+    static BrowserContext signedIn;
+    static HttpServer receiver;
+    static final List<String> receivedBodies = new CopyOnWriteArrayList<>();
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("payhooks.it.war")));
+    }
+
+    @BeforeAll
+    static void clients() throws Exception {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+            .setExecutablePath(Paths.get(System.getProperty("payhooks.it.chromium", "/usr/bin/chromium")))
+            .setHeadless(true)
+            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            receivedBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterAll
+    static void closeClients() {
+        if (signedIn != null) {
+            signedIn.close();
+        }
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+    }
+
+    String app() {
+        String path = deploymentUrl.getPath();
+        return "http://127.0.0.1:" + deploymentUrl.getPort() + (path.endsWith("/") ? path : path + "/");
+    }
+
+    String hookUrl(String path) {
+        return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
+    }
+
+    static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+    }
+
+    static void signInWithPassword(Page page, String username, String password) {
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    }
+
+    /** Submitting clears the form's error and disables it at once; the server's answer shows the error and enables it again. */
+    static void awaitLoginAnswer(Page page) {
+        page.waitForFunction("() => { const f = document.querySelector('vaadin-login-form'); return f && f.error && !f.disabled; }");
+    }
+
+    // ---- TOTP codes as an authenticator app would show them, never one step twice ------------
+
+    record Totp(TotpSecret secret, long lastStep) { }
+
+    static synchronized Totp storedTotp() throws Exception {
+        if (!Files.exists(TOTP_FILE)) {
+            return null;
+        }
+        List<String> lines = Files.readAllLines(TOTP_FILE);
+        return new Totp(TotpSecret.parse(lines.get(0)), Long.parseLong(lines.get(1)));
+    }
+
+    static synchronized void storeTotp(TotpSecret secret, long lastStep) throws Exception {
+        Files.createDirectories(TOTP_FILE.getParent());
+        Files.writeString(TOTP_FILE, secret.base32() + "\n" + lastStep + "\n");
+    }
+
+    /** A code the server has not accepted yet: the current step, or the next one (inside the window), waiting if need be. */
+    static synchronized String nextCode() throws Exception {
+        Totp totp = storedTotp();
+        if (totp == null) {
+            fail("the administrator has a second factor from an earlier run whose key is lost: delete app/target/it-data");
+        }
+        long step = Math.max(TotpSecret.stepAt(Instant.now()), totp.lastStep() + 1);
+        while (step > TotpSecret.stepAt(Instant.now()) + 1) {
+            Thread.sleep(1000);
+        }
+        storeTotp(totp.secret(), step);
+        return totp.secret().codeAt(step, HMAC);
+    }
+
+    /** A browser session signed in with password and second factor (enrolling it the first time). */
+    Page signedInPage() throws Exception {
+        if (signedIn == null) {
+            signedIn = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+            Page page = signedIn.newPage();
+            page.navigate(app() + "admin/");
+            signInWithPassword(page, "admin", ADMIN_PASSWORD);
+            assertThat(page.getByText("Signed in as admin.")).isVisible();
+            page.navigate(app() + "admin/webhooks");
+            assertThat(page).hasURL(Pattern.compile(".*/admin/second-factor\\?continue=webhooks"));
+            page.locator("#totp-secret, #verify-second-factor").first().waitFor();
+            if (page.locator("#totp-secret").isVisible()) {
+                enrol(page);
+            } else {
+                page.locator("#second-factor-code input").fill(nextCode());
+                page.locator("#verify-second-factor").click();
+            }
+            try {
+                assertThat(page).hasURL(app() + "admin/webhooks");
+            } catch (AssertionError stuck) {
+                shot(page, "failed-second-factor.png");
+                throw new AssertionError("second factor not accepted: "
+                    + page.locator("#second-factor-code [slot=error-message]").textContent(), stuck);
+            }
+            return page;
+        }
+        return signedIn.pages().get(0);
+    }
+
+    void enrol(Page page) throws Exception {
+        assertThat(page.locator("#totp-qr")).isVisible();
+        assertTrue(page.locator("#totp-qr").getAttribute("src").startsWith("data:image/svg+xml;base64,"));
+        TotpSecret secret = TotpSecret.parse(page.locator("#totp-secret").textContent());
+        shot(page, "second-factor-enrolment.png");
+
+        page.locator("#second-factor-code input").fill(secret.codeAt(TotpSecret.stepAt(Instant.now()) - 5, HMAC));
+        page.locator("#enable-second-factor").click();
+        assertThat(page.locator("#second-factor-code")).hasAttribute("invalid", "");
+
+        long step = TotpSecret.stepAt(Instant.now());
+        storeTotp(secret, step);
+        page.locator("#second-factor-code input").fill(secret.codeAt(step, HMAC));
+        page.locator("#enable-second-factor").click();
+
+        assertThat(page.locator("#recovery-codes li")).hasCount(10);
+        assertTrue(page.locator("#recovery-codes li").first().textContent().matches("[0-9a-z]{4}(-[0-9a-z]{4}){3}"));
+        shot(page, "recovery-codes.png");
+        page.locator("#recovery-codes-saved").click();
+    }
+
+    // ---- the API, to check what the UI did ---------------------------------------------------
+
+    HttpResponse<String> api(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app() + "api/v1/" + path))
+            .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + API_KEY);
+        request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+            : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    Optional<JsonObject> webhookByLabel(String label) throws Exception {
+        JsonArray all = Json.createReader(new StringReader(api("GET", "webhooks", null).body())).readArray();
+        return all.stream().map(JsonValue::asJsonObject).filter(w -> w.getString("label").equals(label)).findFirst();
+    }
+
+    // ---- tests ---------------------------------------------------------------------------------
+
+    @Test
+    void repeatedWrongPasswordsPauseSignInForThatAccountWithAClearMessage() {
+        try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+            page.navigate(app() + "admin/login");
+            String user = "mallory-" + RUN;
+            Locator refusal = page.locator("vaadin-login-form-wrapper [part=error-message-title]");
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                signInWithPassword(page, user, "guess-" + attempt);
+                awaitLoginAnswer(page);
+                assertThat(refusal).hasText("Incorrect username or password");
+                assertThat(refusal).isVisible();
+            }
+            signInWithPassword(page, user, "guess-6");
+            awaitLoginAnswer(page);
+
+            assertThat(refusal).hasText("Sign-in paused");
+            assertThat(page.getByText("Too many failed sign-in attempts for this account")).isVisible();
+            shot(page, "login-throttled.png");
+        }
+    }
+
+    @Test
+    void theSecondFactorGuardsWebhooksAndTheEventLogButNotTheDashboard() throws Exception {
+        signedInPage();
+        try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+            page.navigate(app() + "admin/");
+            signInWithPassword(page, "admin", ADMIN_PASSWORD);
+            assertThat(page.getByText("Signed in as admin.")).isVisible();
+
+            page.navigate(app() + "admin/event-log");
+            assertThat(page).hasURL(Pattern.compile(".*/admin/second-factor\\?continue=event-log"));
+            assertThat(page.getByText("Two-factor verification")).isVisible();
+
+            page.locator("#second-factor-code input").fill("000000".equals(nextCodePeek()) ? "111111" : "000000");
+            page.locator("#verify-second-factor").click();
+            assertThat(page.locator("#second-factor-code")).hasAttribute("invalid", "");
+            assertThat(page.locator("#second-factor-code [slot=error-message]")).containsText("is not valid");
+            shot(page, "second-factor-verification.png");
+
+            page.locator("#second-factor-code input").fill(nextCode());
+            page.locator("#verify-second-factor").click();
+            assertThat(page).hasURL(app() + "admin/event-log");
+        }
+    }
+
+    static String nextCodePeek() throws Exception {
+        Totp totp = storedTotp();
+        return totp == null ? "" : totp.secret().codeAt(TotpSecret.stepAt(Instant.now()), HMAC);
+    }
+
+    @Test
+    void webhooksAreAddedEditedWithAnAuthenticationResetAbandonedAndDeleted() throws Exception {
+        Page page = signedInPage();
+        page.navigate(app() + "admin/webhooks");
+        String label = "IT hook " + RUN;
+        shot(page, "webhooks-before.png");
+
+        // Add Webhook: the domain's messages appear next to the fields
+        page.locator("#add-webhook").click();
+        assertThat(page.locator("#webhook-save")).hasText("Add Hook");
+        page.locator("#webhook-label input").fill(label);
+        page.locator("#webhook-url input").fill("ftp://receiver.example/hook");
+        page.locator("#webhook-save").click();
+        assertThat(page.locator("#webhook-url")).hasAttribute("invalid", "");
+        assertThat(page.locator("#webhook-url [slot=error-message]")).hasText("Must be an absolute http(s) URL");
+
+        page.locator("#webhook-url input").fill("http://10.0.0.5/hook");
+        page.locator("#webhook-save").click();
+        assertThat(page.locator("#webhook-events")).hasAttribute("invalid", "");
+        assertThat(page.locator("#webhook-events [slot=error-message]")).hasText("Must name at least one event type");
+
+        pickEvent(page, "transaction.sale.success");
+        pickEvent(page, "transaction.refund.success");
+        page.locator("#webhook-authentication").getByText("Basic", new Locator.GetByTextOptions().setExact(true)).click();
+        page.locator("#webhook-username input").fill("receiver");
+        page.locator("#webhook-password input").fill("receiver-pass-1");
+        page.locator("#webhook-signature").getByText("Signature Key", new Locator.GetByTextOptions().setExact(true)).click();
+        page.locator("#webhook-save").click();
+        assertThat(page.locator("#webhook-url")).hasAttribute("invalid", "");
+        assertThat(page.locator("#webhook-url [slot=error-message]"))
+            .containsText("Host '10.0.0.5' points into a private or internal network");
+        shot(page, "webhook-add-validation.png");
+
+        page.locator("#webhook-url input").fill(hookUrl("/it-hook"));
+        page.locator("#webhook-save").click();
+        assertThat(page.locator("vaadin-grid-cell-content").getByText(label, new Locator.GetByTextOptions().setExact(true))).isVisible();
+        JsonObject created = webhookByLabel(label).orElseThrow();
+        assertEquals("BASIC", created.getJsonObject("authentication").getString("type"));
+        assertEquals("receiver", created.getJsonObject("authentication").getString("username"));
+        assertEquals("SIGNATURE_KEY", created.getJsonObject("signature").getString("type"));
+        assertEquals(2, created.getJsonArray("events").size());
+        shot(page, "webhooks.png");
+
+        // Edit: authentication is locked until reset; Keep Current Configuration undoes the reset
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit " + label).setExact(true)).click();
+        assertThat(page.locator("#webhook-save")).hasText("Save Changes");
+        assertThat(page.locator("#webhook-authentication")).hasAttribute("readonly", "");
+        page.locator("#webhook-label input").fill(label + " edited");
+        page.locator("#webhook-reset-authentication").click();
+        assertThat(page.locator("#webhook-reset-authentication")).hasText("Keep Current Configuration");
+        page.locator("#webhook-authentication").getByText("None", new Locator.GetByTextOptions().setExact(true)).click();
+        page.locator("#webhook-reset-authentication").click();
+        assertThat(page.locator("#webhook-reset-authentication")).hasText("Reset Webhook Authentication");
+        assertThat(page.locator("#webhook-username input")).hasValue("receiver");
+        page.locator("#webhook-reset-authentication").click();
+        page.locator("#webhook-authentication").getByText("None", new Locator.GetByTextOptions().setExact(true)).click();
+        shot(page, "webhook-edit.png");
+        page.locator("#webhook-save").click();
+        assertThat(page.locator("vaadin-grid-cell-content").getByText(label + " edited", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        JsonObject edited = webhookByLabel(label + " edited").orElseThrow();
+        assertEquals("NONE", edited.getJsonObject("authentication").getString("type"));
+        assertEquals(created.getString("id"), edited.getString("id"));
+
+        // Close with unsaved changes asks; Keep Editing stays, Abandon Changes leaves without saving
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit " + label + " edited").setExact(true)).click();
+        page.locator("#webhook-url input").fill(hookUrl("/elsewhere"));
+        page.locator("#webhook-close").click();
+        assertThat(page.getByText("Abandon changes?")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep Editing")).click();
+        assertThat(page.locator("#webhook-url input")).hasValue(hookUrl("/elsewhere"));
+        page.locator("#webhook-close").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Abandon Changes")).click();
+        assertThat(page.locator("#webhook-url")).isHidden();
+        assertEquals(hookUrl("/it-hook"), webhookByLabel(label + " edited").orElseThrow().getString("url"));
+
+        // enable/disable from the list
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + label + " edited").setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enable " + label + " edited").setExact(true)).waitFor();
+        assertFalse(webhookByLabel(label + " edited").orElseThrow().getBoolean("enabled"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enable " + label + " edited").setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + label + " edited").setExact(true)).waitFor();
+        assertTrue(webhookByLabel(label + " edited").orElseThrow().getBoolean("enabled"));
+
+        // the Signature Key shows in clear only after a fresh code
+        page.locator("#signature-key").click();
+        assertThat(page.locator("#signature-key-value")).hasText("whsec_••••••••");
+        page.locator("#reveal-code input").fill(nextCode());
+        page.locator("#reveal-signature-key").click();
+        String key = Json.createReader(new StringReader(api("GET", "signature-key", null).body())).readObject().getString("key");
+        assertThat(page.locator("#signature-key-value")).hasText(key);
+        page.locator("#signature-key-close").click();
+        assertThat(page.locator("#signature-key-dialog")).hasCount(0);
+
+        // Delete Hook asks first
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit " + label + " edited").setExact(true)).click();
+        page.locator("#webhook-delete").click();
+        assertThat(page.getByText("Delete hook?")).isVisible();
+        shot(page, "webhook-delete-confirmation.png");
+        page.locator("vaadin-button:not(#webhook-delete)", new Page.LocatorOptions().setHasText("Delete Hook")).click();
+        assertThat(page.locator("vaadin-grid-cell-content").getByText(label + " edited", new Locator.GetByTextOptions().setExact(true))
+            .filter(new Locator.FilterOptions().setVisible(true))).hasCount(0);
+        assertTrue(webhookByLabel(label + " edited").isEmpty());
+    }
+
+    static void pickEvent(Page page, String type) {
+        page.locator("#webhook-events input").fill(type);
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(type).setExact(true)).click();
+        page.locator("#webhook-events input").press("Tab");
+    }
+
+    @Test
+    void theEventLogFiltersShowsEveryAttemptAndReplaysOneOrAllMatching() throws Exception {
+        String label = "IT log " + RUN;
+        HttpResponse<String> created = api("POST", "webhooks", "{\"label\": \"" + label + "\", \"url\": \"" + hookUrl("/log") + "\", "
+            + "\"events\": [\"transaction.sale.success\"], \"authentication\": {\"type\": \"NONE\"}, \"signature\": {\"type\": \"NONE\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        Page page = signedInPage();
+        page.navigate(app() + "admin/webhooks");
+
+        int before = receivedBodies.size();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send test event to " + label).setExact(true)).click();
+        try {
+            assertThat(page.getByText("Test event queued for “" + label + "”")).isVisible();
+        } catch (AssertionError notQueued) {
+            shot(page, "failed-send-test-event.png");
+            throw notQueued;
+        }
+        String eventId = eventIdOf(awaitReceived(before + 1));
+
+        page.navigate(app() + "admin/event-log");
+        assertThat(page.locator("#events-grid")).isVisible();
+        shot(page, "event-log.png");
+
+        // free text on the id: exactly that event
+        page.locator("#filter-id input").fill(eventId);
+        Locator rows = page.locator("#events-grid vaadin-grid-cell-content")
+            .getByText("webhook.test", new Locator.GetByTextOptions().setExact(true))
+            .filter(new Locator.FilterOptions().setVisible(true));
+        assertThat(rows).hasCount(1);
+        rows.first().click();
+        assertThat(page.locator("#detail-event-id")).hasText(eventId);
+        assertThat(page.locator("#event-payload")).containsText("\"event_id\": \"" + eventId + "\"");
+        assertThat(page.locator(".attempts-grid vaadin-grid-cell-content").getByText("200", new Locator.GetByTextOptions().setExact(true))
+            .filter(new Locator.FilterOptions().setVisible(true))).hasCount(1);
+        shot(page, "event-detail.png");
+
+        // replay one event
+        page.locator("#replay-event").click();
+        assertThat(page.getByText("1 delivery queued again.")).isVisible();
+        awaitReceived(before + 2);
+
+        // a filter with nothing in it shows the empty state
+        page.locator("#filter-id input").fill("");
+        page.locator("#filter-type input").fill("settlement.batch.failure");
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("settlement.batch.failure").setExact(true)).click();
+        page.locator("#filter-webhook input").fill(label);
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(label).setExact(true)).click();
+        assertThat(page.getByText("No events match.")).isVisible();
+
+        // bulk replay of what the filter matches (this webhook's succeeded deliveries), after a confirmation with the count
+        page.locator("#filter-type input").fill("webhook.test");
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("webhook.test").setExact(true)).click();
+        page.locator("#filter-status").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Succeeded").setExact(true)).click();
+        assertThat(rows).hasCount(1);
+        awaitSucceeded(eventId);
+        page.locator("#replay-matching").click();
+        assertThat(page.getByText("Replay 1 delivery?")).isVisible();
+        shot(page, "event-log-bulk-replay.png");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Replay 1 delivery").setExact(true)).click();
+        assertThat(page.getByText("1 delivery queued again.").last()).isVisible();
+        awaitReceived(before + 3);
+    }
+
+    String awaitReceived(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (receivedBodies.size() < count) {
+            if (System.nanoTime() > deadline) {
+                fail("the receiver got " + receivedBodies.size() + " deliveries, expected " + count);
+            }
+            Thread.sleep(100);
+        }
+        return receivedBodies.get(count - 1);
+    }
+
+    /** Waits until the event's deliveries are all done (the replayed one finished again). */
+    void awaitSucceeded(String eventId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            String body = api("GET", "events/" + eventId, null).body();
+            if (body.contains("\"status\":\"SUCCEEDED\"") && !body.contains("\"status\":\"PENDING\"")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        fail("event " + eventId + " did not finish delivering");
+    }
+
+    static String eventIdOf(String body) {
+        Matcher m = Pattern.compile("\"event_id\"\\s*:\\s*\"([0-9a-f]{64})\"").matcher(body);
+        assertTrue(m.find(), body);
+        return m.group(1);
+    }
+}

@@ -1,0 +1,312 @@
+package dev.payhooks.admin.eventlog;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.facade.AdminFacade;
+import dev.payhooks.admin.facade.EventDetails;
+import dev.payhooks.admin.facade.EventFilter;
+import dev.payhooks.admin.facade.EventPage;
+import dev.payhooks.admin.facade.EventRow;
+import dev.payhooks.admin.facade.NotAllowed;
+import dev.payhooks.admin.facade.Option;
+import dev.payhooks.admin.layout.MainLayout;
+import dev.payhooks.admin.secondfactor.SecondFactorGate;
+import dev.payhooks.domain.error.DomainException;
+import dev.payhooks.domain.error.InvalidField;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every outbound event with its deliveries: filter, read the payload and each attempt, replay one
+ * event or everything the filter matches. The grid loads lazily by keyset, so a log of millions
+ * scrolls like one of ten.
+ */
+@Route(value = "event-log", layout = MainLayout.class)
+@PageTitle("Event log · Payhooks")
+@PermitAll
+public class EventLogView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final int PAGE_SIZE = 50;
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final AdminFacade facade;
+    private final Grid<EventRow> grid = new Grid<>(EventRow.class, false);
+    private final ComboBox<String> type = new ComboBox<>("Event type");
+    private final ComboBox<Option> webhook = new ComboBox<>("Webhook");
+    private final Select<String> status = new Select<>();
+    private final DateTimePicker from = new DateTimePicker("From (UTC)");
+    private final DateTimePicker to = new DateTimePicker("To (UTC)");
+    private final TextField idText = new TextField("Event or webhook id");
+    private final VerticalLayout detail = new VerticalLayout();
+    private KeysetPages<EventRow, EventPage.Mark> pages;
+    private EventFilter filter = EventFilter.none();
+
+    @Inject
+    public EventLogView(AdminFacade facade) {
+        this.facade = facade;
+        addClassName("event-log-view");
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        SecondFactorGate.require(event, facade.caller(), "event-log");
+        if (SecondFactorGate.verified(facade.caller()) && getComponentCount() == 0) {
+            build();
+        }
+    }
+
+    private void build() {
+        type.setId("filter-type");
+        type.setItems(facade.eventLogTypes());
+        type.setClearButtonVisible(true);
+        webhook.setId("filter-webhook");
+        webhook.setItems(facade.webhookOptions());
+        webhook.setItemLabelGenerator(Option::caption);
+        webhook.setClearButtonVisible(true);
+        status.setId("filter-status");
+        status.setLabel("Delivery status");
+        status.setItems("", "PENDING", "SUCCEEDED", "DEAD");
+        status.setItemLabelGenerator(s -> s.isEmpty() ? "Any" : s.charAt(0) + s.substring(1).toLowerCase());
+        status.setValue("");
+        from.setId("filter-from");
+        to.setId("filter-to");
+        idText.setId("filter-id");
+        idText.setClearButtonVisible(true);
+        idText.setValueChangeMode(ValueChangeMode.LAZY);
+        type.addValueChangeListener(e -> applyFilter());
+        webhook.addValueChangeListener(e -> applyFilter());
+        status.addValueChangeListener(e -> applyFilter());
+        from.addValueChangeListener(e -> applyFilter());
+        to.addValueChangeListener(e -> applyFilter());
+        idText.addValueChangeListener(e -> applyFilter());
+
+        Button replayMatching = new Button("Replay matching…", VaadinIcon.REFRESH.create(), click -> confirmBulkReplay());
+        replayMatching.setId("replay-matching");
+        replayMatching.setEnabled(facade.mayChange());
+        HorizontalLayout filters = new HorizontalLayout(type, webhook, status, from, to, idText, replayMatching);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+
+        grid.setId("events-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(r -> TIME.format(r.createdAt())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(EventRow::eventType).setHeader("Event type").setAutoWidth(true);
+        grid.addComponentColumn(r -> statusBadge(r.deliveryStatus())).setHeader("Delivery").setAutoWidth(true);
+        grid.addColumn(EventRow::webhooks).setHeader("Webhooks").setFlexGrow(1);
+        grid.addColumn(r -> r.eventId().substring(0, 16) + "…").setHeader("Event id").setAutoWidth(true)
+            .setTooltipGenerator(EventRow::eventId);
+        grid.setEmptyStateText("No events match. Events appear here when payments change or your systems publish them.");
+        grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));
+        grid.setItems(query -> pages.fetch(query.getOffset(), query.getLimit()).stream());
+        grid.setSizeFull();
+
+        detail.setId("event-detail");
+        detail.setPadding(true);
+        showDetail(null);
+        SplitLayout split = new SplitLayout(grid, detail);
+        split.setSizeFull();
+        split.setSplitterPosition(58);
+
+        add(new H2("Event log"), filters, split);
+        expand(split);
+        newPages();
+    }
+
+    private Component statusBadge(String status) {
+        Span badge = new Span(status);
+        String theme = switch (status) {
+            case "SUCCEEDED" -> "badge success";
+            case "DEAD" -> "badge error";
+            case "PENDING" -> "badge";
+            default -> "badge contrast";
+        };
+        badge.getElement().getThemeList().add(theme);
+        return badge;
+    }
+
+    private void applyFilter() {
+        EventFilter previous = filter;
+        try {
+            filter = new EventFilter(type.getValue(), webhook.getValue() == null ? null : webhook.getValue().value(),
+                status.getValue(), instant(from.getValue()), instant(to.getValue()), idText.getValue());
+            newPages();
+            to.setInvalid(false);
+            grid.getDataProvider().refreshAll();
+        } catch (InvalidField invalid) {
+            filter = previous;
+            to.setErrorMessage(invalid.problem());
+            to.setInvalid(true);
+        }
+    }
+
+    private void newPages() {
+        EventFilter current = filter;
+        if (current.from() != null && current.to() != null && !current.from().isBefore(current.to())) {
+            throw new InvalidField("to", "must be later than from");
+        }
+        pages = new KeysetPages<>(after -> {
+            EventPage page = facade.events(current, after, PAGE_SIZE);
+            return new KeysetPages.Page<>(page.rows(), page.next());
+        }, PAGE_SIZE);
+    }
+
+    private static java.time.Instant instant(LocalDateTime value) {
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    private void showDetail(EventRow row) {
+        detail.removeAll();
+        if (row == null) {
+            Span hint = new Span("Select an event to see its payload and every delivery attempt.");
+            hint.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            detail.add(hint);
+            return;
+        }
+        EventDetails event;
+        try {
+            event = facade.event(row.eventId());
+        } catch (DomainException gone) {
+            detail.add(new Span(gone.getMessage()));
+            return;
+        }
+        Button replay = new Button("Replay", VaadinIcon.REFRESH.create(), click -> replayOne(event.eventId()));
+        replay.setId("replay-event");
+        replay.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        replay.setEnabled(facade.mayChange());
+        HorizontalLayout title = new HorizontalLayout(new H3(event.eventType()), replay);
+        title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        Span id = new Span(event.eventId());
+        id.setId("detail-event-id");
+        id.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "var(--lumo-font-size-s)");
+        Pre payload = new Pre(event.prettyPayload());
+        payload.setId("event-payload");
+        payload.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)")
+            .set("max-height", "20rem").set("overflow", "auto").set("font-size", "var(--lumo-font-size-s)").set("width", "100%");
+        detail.add(title, id, new Span("Created " + TIME.format(event.createdAt()) + " UTC"
+            + (event.source().isEmpty() ? "" : " · source " + event.source())), new H4("Payload"), payload,
+            new H4("Deliveries"));
+        if (event.deliveries().isEmpty()) {
+            detail.add(new Span("No webhook listened to this event when it was published."));
+        }
+        for (EventDetails.DeliveryDetails d : event.deliveries()) {
+            Div header = new Div(statusBadge(d.status()), new Span(" " + d.webhookLabel()));
+            if (d.deadReason() != null) {
+                header.add(new Span(" — " + d.deadReason()));
+            }
+            if (d.nextAttemptAt() != null && "PENDING".equals(d.status())) {
+                header.add(new Span(" — next attempt " + TIME.format(d.nextAttemptAt()) + " UTC"));
+            }
+            Grid<EventDetails.AttemptDetails> attempts = new Grid<>();
+            attempts.addClassName("attempts-grid");
+            attempts.addThemeVariants(GridVariant.LUMO_COMPACT);
+            attempts.addColumn(EventDetails.AttemptDetails::number).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+            attempts.addColumn(a -> TIME.format(a.startedAt())).setHeader("Started").setAutoWidth(true);
+            attempts.addColumn(a -> a.httpStatus() != null ? a.httpStatus().toString() : a.errorClass()).setHeader("Result")
+                .setAutoWidth(true);
+            attempts.addColumn(a -> a.latencyMillis() + " ms").setHeader("Latency").setAutoWidth(true);
+            attempts.addColumn(a -> a.responseExcerpt() == null ? "" : a.responseExcerpt()).setHeader("Response")
+                .setTooltipGenerator(a -> a.responseExcerpt() == null ? "" : a.responseExcerpt()).setFlexGrow(1);
+            attempts.setItems(d.attempts());
+            attempts.setAllRowsVisible(true);
+            attempts.setEmptyStateText("Not attempted yet.");
+            detail.add(header, attempts);
+        }
+    }
+
+    private void replayOne(String eventId) {
+        try {
+            int replayed = facade.replayEvent(eventId);
+            notice(replayed == 0 ? "Nothing to replay: its deliveries are still pending."
+                : replayed + (replayed == 1 ? " delivery" : " deliveries") + " queued again.", replayed > 0);
+            grid.getDataProvider().refreshAll();
+        } catch (NotAllowed | DomainException refused) {
+            notice(refused.getMessage(), false);
+        }
+    }
+
+    private void confirmBulkReplay() {
+        EventFilter current = filter;
+        int count;
+        try {
+            count = facade.countReplayable(current);
+        } catch (DomainException refused) {
+            notice(refused.getMessage(), false);
+            return;
+        }
+        if (count == 0) {
+            notice("Nothing to replay: no finished deliveries match" + (current.status() == null || current.status().isEmpty()
+                ? " (without a status filter, bulk replay takes dead letters)." : "."), false);
+            return;
+        }
+        String what = count + (count == 1 ? " delivery" : " deliveries");
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader("Replay " + what + "?");
+        confirm.setText("Every finished delivery matching the current filter (dead letters unless you chose a status) starts "
+            + "its retry schedule again: " + describe(current) + ".");
+        confirm.setConfirmText("Replay " + what);
+        confirm.addCancelListener(cancelled -> confirm.close());
+        confirm.addConfirmListener(confirmed -> {
+            confirm.close();
+            try {
+                int replayed = facade.replayMatching(current);
+                notice(replayed + (replayed == 1 ? " delivery" : " deliveries") + " queued again.", true);
+                grid.getDataProvider().refreshAll();
+            } catch (NotAllowed | DomainException refused) {
+                notice(refused.getMessage(), false);
+            }
+        });
+        confirm.setCancelable(true);
+        confirm.setId("confirm-bulk-replay");
+        confirm.open();
+    }
+
+    private static String describe(EventFilter f) {
+        Map<String, String> parts = new java.util.LinkedHashMap<>();
+        parts.put("type", f.eventType());
+        parts.put("webhook", f.subscriptionId());
+        parts.put("status", f.status() == null || f.status().isEmpty() ? "DEAD" : f.status());
+        parts.put("from", f.from() == null ? null : TIME.format(f.from()));
+        parts.put("to", f.to() == null ? null : TIME.format(f.to()));
+        String text = parts.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isEmpty())
+            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return text.isEmpty() ? "all events" : text;
+    }
+
+    private static void notice(String text, boolean success) {
+        Notification.show(text, 5000, Notification.Position.BOTTOM_START)
+            .addThemeVariants(success ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_CONTRAST);
+    }
+}

@@ -1,0 +1,423 @@
+package dev.payhooks.admin.facade;
+
+import dev.payhooks.admin.facade.EventDetails.AttemptDetails;
+import dev.payhooks.admin.facade.EventDetails.DeliveryDetails;
+import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
+import dev.payhooks.admin.facade.WebhookDraft.SignatureChoice;
+import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.merchant.ApiKey;
+import dev.payhooks.domain.merchant.ApiKeys;
+import dev.payhooks.domain.merchant.Merchant;
+import dev.payhooks.domain.merchant.Merchants;
+import dev.payhooks.domain.outbound.Authentication;
+import dev.payhooks.domain.outbound.Deliveries;
+import dev.payhooks.domain.outbound.Delivery;
+import dev.payhooks.domain.outbound.DeliveryAttempt;
+import dev.payhooks.domain.outbound.DeliveryStatus;
+import dev.payhooks.domain.outbound.EventCatalog;
+import dev.payhooks.domain.outbound.EventId;
+import dev.payhooks.domain.outbound.EventLog;
+import dev.payhooks.domain.outbound.OutboundEvent;
+import dev.payhooks.domain.outbound.Outbox;
+import dev.payhooks.domain.outbound.Signature;
+import dev.payhooks.domain.outbound.WebhookSubscription;
+import dev.payhooks.domain.staff.LoginThrottle;
+import dev.payhooks.domain.staff.TotpSecret;
+import dev.payhooks.domain.usecase.ManageSecondFactor;
+import dev.payhooks.domain.usecase.ManageSignatureKeys;
+import dev.payhooks.domain.usecase.ManageSubscriptions;
+import dev.payhooks.domain.usecase.ManageSubscriptions.AuthenticationChange;
+import dev.payhooks.domain.usecase.ManageSubscriptions.AuthenticationInput;
+import dev.payhooks.domain.usecase.ManageSubscriptions.SubscriptionInput;
+import dev.payhooks.domain.usecase.PublishEvents;
+import dev.payhooks.domain.usecase.ReplayDeliveries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.transaction.Transactional;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The one door from the admin UI's views into the domain: the same use cases the management
+ * API calls, translated to and from the UI's DTOs. Every method runs in one transaction, so a
+ * rejected change leaves nothing behind. The console works on the installation's merchant (the
+ * oldest one; Payhooks creates it at first start).
+ *
+ * <p>Domain errors pass through unchanged: the views show an {@link InvalidField}'s problem next
+ * to its field.
+ */
+@ApplicationScoped
+@Transactional
+public class AdminFacade {
+
+    static final String DISABLED_IN_CONSOLE = "disabled in the admin console";
+
+    @Inject
+    SecurityContext security;
+    @Inject
+    Merchants merchants;
+    @Inject
+    ApiKeys apiKeys;
+    @Inject
+    ManageSubscriptions subscriptions;
+    @Inject
+    ManageSignatureKeys signatureKeys;
+    @Inject
+    PublishEvents publish;
+    @Inject
+    ReplayDeliveries replays;
+    @Inject
+    EventLog eventLog;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Deliveries deliveries;
+    @Inject
+    ManageSecondFactor secondFactor;
+    @Inject
+    LoginThrottle throttle;
+
+    // ---- the signed-in staff member ------------------------------------------------------
+
+    public String caller() {
+        return security.getCallerPrincipal() == null ? "" : security.getCallerPrincipal().getName();
+    }
+
+    /** Administrators and developers change configuration; viewers only look. */
+    public boolean mayChange() {
+        return security.isCallerInRole("ADMINISTRATOR") || security.isCallerInRole("DEVELOPER");
+    }
+
+    private void requireMayChange() {
+        if (!mayChange()) {
+            throw new NotAllowed("Your role lets you look, not change. Ask an administrator.");
+        }
+    }
+
+    // ---- sign-in throttling ----------------------------------------------------------------
+
+    /** Why this sign-in is refused before the password is even checked, if it is (too many recent failures). */
+    public Optional<String> signInRefusal(String username, String clientAddress) {
+        return throttle.check(username, clientAddress) instanceof LoginThrottle.Verdict.Blocked blocked
+            ? Optional.of(SignInThrottling.message(blocked)) : Optional.empty();
+    }
+
+    public void signInFailed(String username, String clientAddress) {
+        throttle.failed(username, clientAddress);
+    }
+
+    /**
+     * A right password. The account's failure count starts again only for users without a second
+     * factor; for the others a verified code does that, or password successes would reset the
+     * count of code guesses.
+     */
+    public void passwordAccepted(String username) {
+        if (!secondFactor.enabled(username)) {
+            throttle.succeeded(username);
+        }
+    }
+
+    // ---- second factor -------------------------------------------------------------------
+
+    public boolean secondFactorEnabled() {
+        return secondFactor.enabled(caller());
+    }
+
+    public int recoveryCodesLeft() {
+        return secondFactor.recoveryCodesLeft(caller());
+    }
+
+    public SecondFactorEnrolment beginSecondFactorEnrolment() {
+        ManageSecondFactor.Enrolment enrolment = secondFactor.begin(caller());
+        return new SecondFactorEnrolment(enrolment.secret().base32(), enrolment.provisioningUri());
+    }
+
+    /** Enables the second factor; returns the recovery codes, the only time they are shown. */
+    public List<String> confirmSecondFactor(SecondFactorEnrolment enrolment, String code) {
+        return secondFactor.confirm(caller(), TotpSecret.parse(enrolment.secret()), code);
+    }
+
+    /**
+     * Checks a second-factor code of the signed-in user, throttled like passwords: a wrong code
+     * counts as a failed sign-in for the account and the client address.
+     */
+    public ManageSecondFactor.Accepted verifySecondFactor(String code, String clientAddress) {
+        String user = caller();
+        LoginThrottle.Verdict verdict = throttle.check(user, clientAddress);
+        if (verdict instanceof LoginThrottle.Verdict.Blocked blocked) {
+            throw new InvalidField("code", SignInThrottling.message(blocked));
+        }
+        try {
+            ManageSecondFactor.Accepted accepted = secondFactor.verify(user, code);
+            throttle.succeeded(user);
+            return accepted;
+        } catch (InvalidField wrong) {
+            throttle.failed(user, clientAddress);
+            throw wrong;
+        }
+    }
+
+    // ---- webhooks ------------------------------------------------------------------------
+
+    private String merchantId() {
+        return merchants.all().stream().min(Comparator.comparing(Merchant::createdAt))
+            .orElseThrow(() -> new NotFound("merchant (none is set up yet)")).id();
+    }
+
+    public List<Option> eventTypes() {
+        return EventCatalog.all().stream().map(t -> new Option(t.name(), t.name())).toList();
+    }
+
+    /** What the event log can hold: the catalog and the test events a webhook's "Send test event" makes. */
+    public List<String> eventLogTypes() {
+        List<String> types = new ArrayList<>(EventCatalog.all().stream().map(t -> t.name()).toList());
+        types.add(PublishEvents.TEST_EVENT_TYPE);
+        return types;
+    }
+
+    /** The merchant's active API keys, which can sign as a "Source Key". */
+    public List<Option> sourceKeys() {
+        return apiKeys.ofMerchant(merchantId()).stream().filter(ApiKey::active)
+            .map(k -> new Option(k.id(), k.label() + " (" + k.displayPrefix() + "…)")).toList();
+    }
+
+    public List<WebhookSummary> webhooks() {
+        String merchant = merchantId();
+        return subscriptions.list(merchant).stream()
+            .sorted(Comparator.comparing(WebhookSubscription::createdAt))
+            .map(s -> summary(s, lastDelivery(merchant, s.id())))
+            .toList();
+    }
+
+    public WebhookSummary webhook(String id) {
+        String merchant = merchantId();
+        return summary(subscriptions.get(merchant, id), lastDelivery(merchant, id));
+    }
+
+    public WebhookSummary addWebhook(WebhookDraft draft) {
+        requireMayChange();
+        String merchant = merchantId();
+        return summary(subscriptions.create(merchant, input(draft), authentication(draft)), "never");
+    }
+
+    /** Saves an edit; the authentication changes only when the form's "Reset Webhook Authentication" is on. */
+    public WebhookSummary saveWebhook(String id, WebhookDraft draft, boolean resetAuthentication) {
+        requireMayChange();
+        AuthenticationChange change = resetAuthentication
+            ? new AuthenticationChange.Reset(authentication(draft)) : new AuthenticationChange.Keep();
+        String merchant = merchantId();
+        return summary(subscriptions.update(merchant, id, input(draft), change), lastDelivery(merchant, id));
+    }
+
+    public void deleteWebhook(String id) {
+        requireMayChange();
+        subscriptions.delete(merchantId(), id);
+    }
+
+    public WebhookSummary enableWebhook(String id, boolean enabled) {
+        requireMayChange();
+        String merchant = merchantId();
+        WebhookSubscription changed = enabled ? subscriptions.enable(merchant, id)
+            : subscriptions.disable(merchant, id, DISABLED_IN_CONSOLE);
+        return summary(changed, lastDelivery(merchant, id));
+    }
+
+    /** Queues a sample event for this webhook only; returns its event id. */
+    public String sendTestEvent(String id) {
+        requireMayChange();
+        return publish.sendTest(subscriptions.get(merchantId(), id)).event().id().value();
+    }
+
+    /** The merchant's Signature Key in clear, after a fresh second-factor code (the contract: re-enter it to reveal). */
+    public String revealSignatureKey(String code, String clientAddress) {
+        requireMayChange();
+        verifySecondFactor(code, clientAddress);
+        return signatureKeys.reveal(merchantId()).reveal();
+    }
+
+    private static SubscriptionInput input(WebhookDraft draft) {
+        Signature signature = switch (draft.signature() == null ? SignatureChoice.NONE : draft.signature()) {
+            case NONE -> new Signature.None();
+            case SIGNATURE_KEY -> new Signature.MerchantKey();
+            case SOURCE_KEY -> {
+                if (draft.sourceKeyId() == null || draft.sourceKeyId().isBlank()) {
+                    throw new InvalidField("signature.apiKeyId", "pick the API key that signs");
+                }
+                yield new Signature.SourceKey(draft.sourceKeyId());
+            }
+        };
+        return new SubscriptionInput(draft.label(), draft.url(), List.copyOf(draft.events()), signature, null, null, null);
+    }
+
+    private static AuthenticationInput authentication(WebhookDraft draft) {
+        if (draft.authentication() == AuthenticationChoice.BASIC) {
+            return new AuthenticationInput.Basic(draft.username(), draft.password());
+        }
+        return new AuthenticationInput.None();
+    }
+
+    private WebhookSummary summary(WebhookSubscription s, String lastDelivery) {
+        AuthenticationChoice authentication = s.authentication() instanceof Authentication.Basic
+            ? AuthenticationChoice.BASIC : AuthenticationChoice.NONE;
+        String username = s.authentication() instanceof Authentication.Basic basic ? basic.username() : "";
+        SignatureChoice signature = s.signature() instanceof Signature.SourceKey ? SignatureChoice.SOURCE_KEY
+            : s.signature() instanceof Signature.MerchantKey ? SignatureChoice.SIGNATURE_KEY : SignatureChoice.NONE;
+        String sourceKey = s.signature() instanceof Signature.SourceKey key ? key.apiKeyId() : null;
+        return new WebhookSummary(s.id(), s.label(), s.url().toString(), List.copyOf(s.events()), authentication, username,
+            signature, sourceKey, s.enabled(), s.disabledReason().orElse(null), lastDelivery);
+    }
+
+    /** How the webhook's newest event went: "never", "pending", "succeeded · 200", "failed · 500 (attempt 3)", "dead". */
+    private String lastDelivery(String merchant, String subscriptionId) {
+        EventLog.Filter filter = new EventLog.Filter(Optional.empty(), Optional.of(subscriptionId), Optional.empty(),
+            Optional.empty(), Optional.empty());
+        List<OutboundEvent> newest = eventLog.search(merchant, filter, Optional.empty(), 1).events();
+        if (newest.isEmpty()) {
+            return "never";
+        }
+        return deliveries.ofEvent(newest.get(0).id()).stream()
+            .filter(d -> d.subscriptionId().equals(subscriptionId))
+            .findFirst()
+            .map(AdminFacade::describe)
+            .orElse("never");
+    }
+
+    static String describe(Delivery d) {
+        Optional<DeliveryAttempt> last = d.attempts().isEmpty() ? Optional.empty()
+            : Optional.of(d.attempts().get(d.attempts().size() - 1));
+        String outcome = last.map(a -> a.status() != null ? "HTTP " + a.status() : String.valueOf(a.errorClass())).orElse("");
+        return switch (d.status()) {
+            case SUCCEEDED -> "succeeded" + (outcome.isEmpty() ? "" : " · " + outcome);
+            case DEAD -> "dead" + (outcome.isEmpty() ? "" : " · " + outcome);
+            case PENDING -> last.isEmpty() ? "pending" : "retrying · " + outcome + " (attempt " + d.attempts().size() + ")";
+        };
+    }
+
+    // ---- event log -----------------------------------------------------------------------
+
+    /** A page of the event log, newest first, after {@code after} (keyset paging). */
+    public EventPage events(EventFilter filter, Optional<EventPage.Mark> after, int limit) {
+        String merchant = merchantId();
+        Map<String, String> labels = webhookLabels(merchant);
+        Optional<OutboundEvent> byId = eventById(merchant, filter.idText());
+        if (byId.isPresent()) {
+            return new EventPage(after.isPresent() ? List.of() : List.of(row(byId.get(), labels)), Optional.empty());
+        }
+        EventLog.Page page = eventLog.search(merchant, domainFilter(filter, labels),
+            after.map(m -> new EventLog.Cursor(m.createdAt(), m.eventId())), limit);
+        List<EventRow> rows = page.events().stream().map(e -> row(e, labels)).toList();
+        return new EventPage(rows, page.next().map(c -> new EventPage.Mark(c.createdAt(), c.eventId())));
+    }
+
+    public EventDetails event(String eventId) {
+        String merchant = merchantId();
+        OutboundEvent event = eventById(merchant, eventId).orElseThrow(() -> new NotFound("event " + eventId));
+        Map<String, String> labels = webhookLabels(merchant);
+        List<DeliveryDetails> all = new ArrayList<>();
+        for (Delivery d : deliveries.ofEvent(event.id())) {
+            List<AttemptDetails> attempts = d.attempts().stream()
+                .map(a -> new AttemptDetails(a.number(), a.startedAt(), a.status(), a.latency().toMillis(), a.success(),
+                    a.errorClass(), a.responseExcerpt()))
+                .toList();
+            all.add(new DeliveryDetails(d.subscriptionId(), labels.getOrDefault(d.subscriptionId(), "(deleted webhook)"),
+                d.status().name(), d.deadReason().orElse(null), d.nextAttemptAt().orElse(null), attempts));
+        }
+        return new EventDetails(event.id().value(), event.eventType(), event.createdAt(), event.source().orElse(""),
+            prettyJson(event.payloadJson()), all);
+    }
+
+    /** Sends one event again to every webhook whose delivery of it has finished; returns how many. */
+    public int replayEvent(String eventId) {
+        requireMayChange();
+        String merchant = merchantId();
+        OutboundEvent event = eventById(merchant, eventId).orElseThrow(() -> new NotFound("event " + eventId));
+        return replays.replayEvent(merchant, event.id(), Optional.empty());
+    }
+
+    /** How many deliveries a bulk replay of this filter would send again (dead letters unless a status is chosen). */
+    public int countReplayable(EventFilter filter) {
+        String merchant = merchantId();
+        return replays.countMatching(merchant, domainFilter(filter, webhookLabels(merchant)));
+    }
+
+    public int replayMatching(EventFilter filter) {
+        requireMayChange();
+        String merchant = merchantId();
+        return replays.replayMatching(merchant, domainFilter(filter, webhookLabels(merchant)));
+    }
+
+    public List<Option> webhookOptions() {
+        return subscriptions.list(merchantId()).stream().map(s -> new Option(s.id(), s.label())).toList();
+    }
+
+    private Map<String, String> webhookLabels(String merchant) {
+        return subscriptions.list(merchant).stream()
+            .collect(Collectors.toMap(WebhookSubscription::id, WebhookSubscription::label, (a, b) -> a));
+    }
+
+    /** A free-text id filter naming a webhook narrows by webhook; one naming an event is handled by {@link #eventById}. */
+    private static EventLog.Filter domainFilter(EventFilter filter, Map<String, String> webhooks) {
+        Optional<String> subscription = Optional.ofNullable(filter.subscriptionId()).filter(s -> !s.isBlank());
+        String text = filter.idText() == null ? "" : filter.idText().trim();
+        if (subscription.isEmpty() && webhooks.containsKey(text)) {
+            subscription = Optional.of(text);
+        }
+        Optional<DeliveryStatus> status = Optional.ofNullable(filter.status()).filter(s -> !s.isBlank())
+            .map(s -> DeliveryStatus.valueOf(s.toUpperCase(Locale.ROOT)));
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new InvalidField("to", "must be later than from");
+        }
+        return new EventLog.Filter(Optional.ofNullable(filter.eventType()).filter(s -> !s.isBlank()), subscription, status,
+            Optional.ofNullable(filter.from()), Optional.ofNullable(filter.to()));
+    }
+
+    private Optional<OutboundEvent> eventById(String merchant, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return outbox.byId(new EventId(text.trim().toLowerCase(Locale.ROOT))).filter(e -> e.merchantId().equals(merchant));
+        } catch (IllegalArgumentException notAnEventId) {
+            return Optional.empty();
+        }
+    }
+
+    private EventRow row(OutboundEvent event, Map<String, String> labels) {
+        List<Delivery> all = deliveries.ofEvent(event.id());
+        Map<DeliveryStatus, Long> byStatus = all.stream().collect(Collectors.groupingBy(Delivery::status, Collectors.counting()));
+        String status = all.isEmpty() ? "no webhook" : byStatus.size() == 1 ? byStatus.keySet().iterator().next().name()
+            : byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name()).collect(Collectors.joining(", "));
+        String webhooks = all.stream().map(d -> labels.getOrDefault(d.subscriptionId(), "(deleted)")).distinct()
+            .collect(Collectors.joining(", "));
+        return new EventRow(event.id().value(), event.eventType(), event.createdAt(), status, webhooks);
+    }
+
+    static String prettyJson(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonStructure structure = reader.read();
+            StringWriter out = new StringWriter();
+            try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+                writer.write(structure);
+            }
+            return out.toString().trim();
+        } catch (RuntimeException notJson) {
+            return json;
+        }
+    }
+
+}

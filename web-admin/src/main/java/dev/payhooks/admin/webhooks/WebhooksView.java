@@ -1,0 +1,298 @@
+package dev.payhooks.admin.webhooks;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import dev.payhooks.admin.facade.AdminFacade;
+import dev.payhooks.admin.facade.NotAllowed;
+import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
+import dev.payhooks.admin.facade.WebhookSummary;
+import dev.payhooks.admin.layout.MainLayout;
+import dev.payhooks.admin.secondfactor.SecondFactorGate;
+import dev.payhooks.domain.error.DomainException;
+import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.error.NotFound;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/** The merchant's outbound webhooks, with the seed's add, edit, reset-authentication and delete flows. */
+@Route(value = "webhooks", layout = MainLayout.class)
+@PageTitle("Webhooks · Payhooks")
+@PermitAll
+public class WebhooksView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final AdminFacade facade;
+    private final Grid<WebhookSummary> grid = new Grid<>(WebhookSummary.class, false);
+    private final Div emptyState = new Div();
+    private final Dialog dialog = new Dialog();
+    private WebhookForm form;
+
+    @Inject
+    public WebhooksView(AdminFacade facade) {
+        this.facade = facade;
+        addClassName("webhooks-view");
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        SecondFactorGate.require(event, facade.caller(), "webhooks");
+        if (SecondFactorGate.verified(facade.caller()) && getComponentCount() == 0) {
+            build();
+        }
+    }
+
+    private void build() {
+        form = new WebhookForm(facade.eventTypes(), facade.sourceKeys());
+        form.addListener(WebhookForm.SaveEvent.class, this::save);
+        form.addListener(WebhookForm.CloseEvent.class, this::close);
+        form.addListener(WebhookForm.DeleteEvent.class, this::confirmDelete);
+        dialog.add(form);
+        dialog.setWidth("min(44rem, 95vw)");
+        dialog.setCloseOnOutsideClick(false);
+        dialog.addDialogCloseActionListener(escape -> form.requestClose());
+
+        Button add = new Button("Add Webhook", VaadinIcon.PLUS.create(), click -> openNew());
+        add.setId("add-webhook");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setEnabled(facade.mayChange());
+        Button key = new Button("Signature Key", VaadinIcon.KEY.create(), click -> openSignatureKey());
+        key.setId("signature-key");
+        HorizontalLayout header = new HorizontalLayout(new H2("Webhooks"), key, add);
+        header.setWidthFull();
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        header.expand(header.getComponentAt(0));
+
+        grid.setId("webhooks-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(WebhookSummary::label).setHeader("Label").setWidth("8rem").setFlexGrow(1)
+            .setTooltipGenerator(WebhookSummary::label);
+        grid.addColumn(WebhookSummary::url).setHeader("Hook URL").setWidth("9rem").setFlexGrow(2)
+            .setTooltipGenerator(WebhookSummary::url);
+        grid.addColumn(w -> w.events().size() == 1 ? "1 event" : w.events().size() + " events")
+            .setHeader("Events").setTooltipGenerator(w -> String.join(", ", w.events())).setWidth("6rem").setFlexGrow(0);
+        grid.addColumn(w -> w.authentication() == AuthenticationChoice.BASIC ? "Basic" : "None")
+            .setHeader("Auth").setTooltipGenerator(w -> w.authentication() == AuthenticationChoice.BASIC
+                ? "Basic, user " + w.basicUsername() : "None").setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(w -> switch (w.signature()) {
+            case NONE -> "None";
+            case SOURCE_KEY -> "Source Key";
+            case SIGNATURE_KEY -> "Signature Key";
+        }).setHeader("Signature").setWidth("8rem").setFlexGrow(0);
+        grid.addComponentColumn(this::statusBadge).setHeader("Status").setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(WebhookSummary::lastDelivery).setHeader("Last delivery").setWidth("9rem").setFlexGrow(1)
+            .setTooltipGenerator(WebhookSummary::lastDelivery);
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("15rem").setFlexGrow(0).setFrozenToEnd(true);
+        grid.setAllRowsVisible(true);
+
+        emptyState.setId("webhooks-empty");
+        emptyState.add(new Paragraph("No webhooks yet. Add one to have Payhooks deliver signed events to your systems."));
+        emptyState.getStyle().set("color", "var(--lumo-secondary-text-color)").set("padding", "var(--lumo-space-l)")
+            .set("border", "1px dashed var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-l)");
+
+        add(header, new Paragraph("Payhooks sends each event to every enabled webhook listening to it, signed and retried "
+            + "until it succeeds (see the event log)."), grid, emptyState);
+        refresh();
+    }
+
+    private Component statusBadge(WebhookSummary w) {
+        Span badge = new Span(w.enabled() ? "Enabled" : "Disabled");
+        badge.getElement().getThemeList().add(w.enabled() ? "badge success" : "badge error");
+        w.disabledBecause().ifPresent(reason -> badge.getElement().setAttribute("title", reason));
+        return badge;
+    }
+
+    private Component actions(WebhookSummary w) {
+        Button edit = new Button("Edit", click -> openEdit(w.id()));
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        edit.addClassName("edit-webhook");
+        Button test = new Button("Test", click -> sendTest(w));
+        test.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        test.addClassName("test-webhook");
+        Button toggle = new Button(w.enabled() ? "Disable" : "Enable", click -> toggle(w));
+        toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        toggle.addClassName("toggle-webhook");
+        edit.getElement().setAttribute("aria-label", "Edit " + w.label());
+        test.getElement().setAttribute("aria-label", "Send test event to " + w.label());
+        toggle.getElement().setAttribute("aria-label", (w.enabled() ? "Disable " : "Enable ") + w.label());
+        boolean mayChange = facade.mayChange();
+        test.setEnabled(mayChange);
+        toggle.setEnabled(mayChange);
+        HorizontalLayout buttons = new HorizontalLayout(edit, test, toggle);
+        buttons.setSpacing(false);
+        buttons.getStyle().set("gap", "var(--lumo-space-xs)");
+        return buttons;
+    }
+
+    private void refresh() {
+        List<WebhookSummary> all = facade.webhooks();
+        grid.setItems(all);
+        grid.setVisible(!all.isEmpty());
+        emptyState.setVisible(all.isEmpty());
+    }
+
+    private void openNew() {
+        form.editNew();
+        dialog.setHeaderTitle("Add Webhook");
+        dialog.open();
+    }
+
+    private void openEdit(String id) {
+        try {
+            form.edit(facade.webhook(id));
+        } catch (NotFound gone) {
+            problem("This webhook no longer exists.");
+            refresh();
+            return;
+        }
+        dialog.setHeaderTitle("Edit Webhook");
+        dialog.open();
+    }
+
+    private void save(WebhookForm.SaveEvent event) {
+        form.clearProblems();
+        try {
+            WebhookSummary saved = form.editingId() == null
+                ? facade.addWebhook(event.draft())
+                : facade.saveWebhook(form.editingId(), event.draft(), event.resetAuthentication());
+            dialog.close();
+            refresh();
+            success((form.editingId() == null ? "Added " : "Saved ") + "“" + saved.label() + "”.");
+        } catch (InvalidField invalid) {
+            form.showProblem(invalid.field(), invalid.problem());
+        } catch (NotAllowed | DomainException refused) {
+            form.showProblem("", refused.getMessage());
+        }
+    }
+
+    private void close(WebhookForm.CloseEvent event) {
+        if (!event.unsavedChanges()) {
+            dialog.close();
+            return;
+        }
+        // opened while the edit dialog is modal, Flow attaches it inside that dialog: it must close
+        // itself before the edit dialog does, or it would come back the next time that one opens
+        ConfirmDialog abandon = new ConfirmDialog();
+        abandon.setHeader("Abandon changes?");
+        abandon.setText("Your changes to this webhook have not been saved.");
+        abandon.setConfirmText("Abandon Changes");
+        abandon.setConfirmButtonTheme("error primary");
+        abandon.setCancelable(true);
+        abandon.setCancelText("Keep Editing");
+        abandon.setId("abandon-changes");
+        abandon.addConfirmListener(confirmed -> {
+            abandon.close();
+            dialog.close();
+        });
+        abandon.addCancelListener(cancelled -> abandon.close());
+        abandon.open();
+    }
+
+    private void confirmDelete(WebhookForm.DeleteEvent event) {
+        String id = form.editingId();
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader("Delete hook?");
+        confirm.setText("“" + form.draft().label() + "” stops receiving events. Its past deliveries stay in the event log.");
+        confirm.setConfirmText("Delete Hook");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setCancelable(true);
+        confirm.setId("confirm-delete");
+        confirm.addCancelListener(cancelled -> confirm.close());
+        confirm.addConfirmListener(confirmed -> {
+            confirm.close();
+            try {
+                facade.deleteWebhook(id);
+                dialog.close();
+                refresh();
+                success("Webhook deleted.");
+            } catch (NotAllowed | DomainException refused) {
+                problem(refused.getMessage());
+            }
+        });
+        confirm.open();
+    }
+
+    private void sendTest(WebhookSummary w) {
+        try {
+            String eventId = facade.sendTestEvent(w.id());
+            success("Test event queued for “" + w.label() + "” (" + eventId.substring(0, 12) + "…). See the event log.");
+        } catch (NotAllowed | DomainException refused) {
+            problem(refused.getMessage());
+        }
+    }
+
+    private void toggle(WebhookSummary w) {
+        try {
+            facade.enableWebhook(w.id(), !w.enabled());
+            refresh();
+        } catch (NotAllowed | DomainException refused) {
+            problem(refused.getMessage());
+        }
+    }
+
+    /** The contract: secrets show masked, and in clear only after a fresh second-factor code. */
+    private void openSignatureKey() {
+        Dialog reveal = new Dialog();
+        reveal.setHeaderTitle("Signature Key");
+        reveal.setId("signature-key-dialog");
+        Span value = new Span("whsec_••••••••");
+        value.setId("signature-key-value");
+        value.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("word-break", "break-all");
+        TextField code = new TextField("Authentication code");
+        code.setId("reveal-code");
+        code.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        Button show = new Button("Reveal", click -> {
+            try {
+                value.setText(facade.revealSignatureKey(code.getValue(), VaadinRequest.getCurrent().getRemoteAddr()));
+                code.setVisible(false);
+                click.getSource().setVisible(false);
+            } catch (InvalidField invalid) {
+                code.setErrorMessage(invalid.problem());
+                code.setInvalid(true);
+            } catch (NotFound none) {
+                value.setText("No signature key yet: it is made when a webhook first signs with “Signature Key”.");
+            } catch (NotAllowed refused) {
+                value.setText(refused.getMessage());
+            }
+        });
+        show.setId("reveal-signature-key");
+        show.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        reveal.add(new Paragraph("Receivers check the signatures of deliveries with this key. Enter a current code from "
+            + "your authenticator app to show it."), value, code, show);
+        Button close = new Button("Close", click -> reveal.close());
+        close.setId("signature-key-close");
+        reveal.getFooter().add(close);
+        reveal.setWidth("min(36rem, 95vw)");
+        reveal.open();
+    }
+
+    private static void success(String text) {
+        Notification.show(text, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static void problem(String text) {
+        Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.payhooks.admin.facade;
+
+import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
+import dev.payhooks.admin.facade.WebhookDraft.SignatureChoice;
+import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.merchant.InMemoryApiKeys;
+import dev.payhooks.domain.merchant.InMemoryMerchants;
+import dev.payhooks.domain.merchant.Merchant;
+import dev.payhooks.domain.outbound.Authentication;
+import dev.payhooks.domain.outbound.EventLog;
+import dev.payhooks.domain.outbound.InMemorySignatureKeys;
+import dev.payhooks.domain.outbound.InMemoryWebhookSubscriptions;
+import dev.payhooks.domain.outbound.WebhookSubscription;
+import dev.payhooks.domain.port.FakeSecrets;
+import dev.payhooks.domain.port.FakeUrlPolicy;
+import dev.payhooks.domain.port.RandomBytes;
+import dev.payhooks.domain.port.SequentialIds;
+import dev.payhooks.domain.port.SteppingClock;
+import dev.payhooks.domain.usecase.ManageApiKeys;
+import dev.payhooks.domain.usecase.ManageSignatureKeys;
+import dev.payhooks.domain.usecase.ManageSubscriptions;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The facade's translation onto the webhook use cases, and its role check, with the domain's in-memory fakes. */
+class AdminFacadeTest {
+
+    /** A signed-in caller with fixed roles. */
+    record Caller(String name, Set<String> roles) implements SecurityContext {
+        @Override public Principal getCallerPrincipal() { return () -> name; }
+        @Override public <T extends Principal> Set<T> getPrincipalsByType(Class<T> type) { return Set.of(); }
+        @Override public boolean isCallerInRole(String role) { return roles.contains(role); }
+        @Override public boolean hasAccessToWebResource(String resource, String... methods) { return false; }
+        @Override public AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                                           AuthenticationParameters parameters) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-23T10:00:00Z"));
+    final InMemoryWebhookSubscriptions stored = new InMemoryWebhookSubscriptions();
+    final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
+    final FakeSecrets secrets = new FakeSecrets();
+    final AdminFacade facade = new AdminFacade();
+    final String merchantId;
+    final String apiKeyId;
+
+    AdminFacadeTest() {
+        InMemoryMerchants merchants = new InMemoryMerchants();
+        merchants.add(Merchant.register("m-1", "Default merchant", "7qwnw4j2kmqvrb3", clock.instant()));
+        merchantId = "m-1";
+        SequentialIds ids = new SequentialIds();
+        apiKeyId = new ManageApiKeys(apiKeys, secrets, ids, clock).issue(merchantId, "bootstrap").key().id();
+        ManageSignatureKeys signatureKeys = new ManageSignatureKeys(new InMemorySignatureKeys(), secrets, RandomBytes.secure(), clock);
+        facade.merchants = merchants;
+        facade.apiKeys = apiKeys;
+        facade.subscriptions = new ManageSubscriptions(stored, apiKeys, signatureKeys, new FakeUrlPolicy("10.0.0.5"), secrets,
+            ids, clock, false);
+        facade.eventLog = new EventLog() {
+            @Override
+            public Page search(String merchant, Filter filter, Optional<Cursor> after, int limit) {
+                return new Page(List.of(), Optional.empty());
+            }
+
+            @Override
+            public List<dev.payhooks.domain.outbound.Delivery> deliveries(String merchant, Filter filter, int max) {
+                return List.of();
+            }
+
+            @Override
+            public List<dev.payhooks.domain.outbound.OutboundEvent> missedBy(String merchant, String subscription, Set<String> types,
+                                                                             Filter filter, int max) {
+                return List.of();
+            }
+        };
+        facade.security = new Caller("dev", Set.of("DEVELOPER"));
+    }
+
+    static WebhookDraft draft(String url) {
+        return new WebhookDraft("ERP", url, Set.of("transaction.sale.success"), AuthenticationChoice.BASIC, "erp", "s3cret",
+            SignatureChoice.SIGNATURE_KEY, null);
+    }
+
+    @Test
+    void aNewWebhookIsCreatedWithItsPasswordSealedAndShownWithoutIt() {
+        WebhookSummary added = facade.addWebhook(draft("https://erp.example/in"));
+
+        WebhookSubscription subscription = stored.byId(merchantId, added.id()).orElseThrow();
+        Authentication.Basic basic = assertInstanceOf(Authentication.Basic.class, subscription.authentication());
+        assertEquals("s3cret", secrets.open(basic.password(), Authentication.passwordContext(added.id())));
+        assertEquals(new WebhookSummary(added.id(), "ERP", "https://erp.example/in", List.of("transaction.sale.success"),
+            AuthenticationChoice.BASIC, "erp", SignatureChoice.SIGNATURE_KEY, null, true, null, "never"), added);
+        assertEquals(List.of(added), facade.webhooks());
+        assertEquals("", added.asDraft().password(), "the password never goes back to the form");
+    }
+
+    @Test
+    void anEditKeepsTheAuthenticationUnlessItWasReset() {
+        WebhookSummary added = facade.addWebhook(draft("https://erp.example/in"));
+        WebhookDraft none = new WebhookDraft("ERP 2", added.url(), Set.copyOf(added.events()), AuthenticationChoice.NONE, "", "",
+            SignatureChoice.NONE, null);
+
+        WebhookSummary kept = facade.saveWebhook(added.id(), none, false);
+        assertEquals("ERP 2", kept.label());
+        assertEquals(AuthenticationChoice.BASIC, kept.authentication());
+
+        WebhookSummary reset = facade.saveWebhook(added.id(), none, true);
+        assertEquals(AuthenticationChoice.NONE, reset.authentication());
+    }
+
+    @Test
+    void theDomainsFieldProblemsComeThroughAndNothingIsStored() {
+        InvalidField blocked = assertThrows(InvalidField.class, () -> facade.addWebhook(draft("http://10.0.0.5/hook")));
+        assertEquals("url", blocked.field());
+        InvalidField noKey = assertThrows(InvalidField.class, () -> facade.addWebhook(new WebhookDraft("ERP", "https://erp.example/in",
+            Set.of("transaction.sale.success"), AuthenticationChoice.NONE, "", "", SignatureChoice.SOURCE_KEY, null)));
+        assertEquals("signature.apiKeyId", noKey.field());
+        assertTrue(stored.ofMerchant(merchantId).isEmpty());
+
+        WebhookSummary signedWithApiKey = facade.addWebhook(new WebhookDraft("ERP", "https://erp.example/in",
+            Set.of("transaction.sale.success"), AuthenticationChoice.NONE, "", "", SignatureChoice.SOURCE_KEY, apiKeyId));
+        assertEquals(apiKeyId, signedWithApiKey.sourceKeyId());
+        assertEquals(List.of(new Option(apiKeyId, "bootstrap (" + apiKeys.byId(merchantId, apiKeyId).orElseThrow().displayPrefix()
+            + "…)")), facade.sourceKeys());
+    }
+
+    @Test
+    void viewersLookButCannotChange() {
+        WebhookSummary added = facade.addWebhook(draft("https://erp.example/in"));
+        facade.security = new Caller("viewer", Set.of("VIEWER"));
+
+        assertFalse(facade.mayChange());
+        assertEquals(1, facade.webhooks().size());
+        assertThrows(NotAllowed.class, () -> facade.addWebhook(draft("https://other.example/in")));
+        assertThrows(NotAllowed.class, () -> facade.saveWebhook(added.id(), draft("https://other.example/in"), true));
+        assertThrows(NotAllowed.class, () -> facade.enableWebhook(added.id(), false));
+        assertThrows(NotAllowed.class, () -> facade.deleteWebhook(added.id()));
+        assertThrows(NotAllowed.class, () -> facade.sendTestEvent(added.id()));
+        assertThrows(NotAllowed.class, () -> facade.revealSignatureKey("123456", "127.0.0.1"));
+        assertThrows(NotAllowed.class, () -> facade.replayEvent("0".repeat(64)));
+        assertEquals(1, stored.ofMerchant(merchantId).size());
+        assertTrue(stored.ofMerchant(merchantId).get(0).enabled());
+    }
+
+    @Test
+    void payloadsArePrettyPrintedAndNonJsonIsShownAsItIs() {
+        assertEquals("{\n    \"a\": 1\n}", AdminFacade.prettyJson("{\"a\":1}").replace("\r", ""));
+        assertEquals("not json", AdminFacade.prettyJson("not json"));
+    }
+}
