@@ -93,6 +93,8 @@ class AdminConsoleIT {
     static void clients() throws Exception {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         playwright = Playwright.create();
+        // a loaded CI machine (2 cores, Payara and Chromium side by side) needs more than the 5 s default
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
             .setExecutablePath(Paths.get(System.getProperty("payhooks.it.chromium", "/usr/bin/chromium")))
             .setHeadless(true)
@@ -181,8 +183,9 @@ class AdminConsoleIT {
     /** A browser session signed in with password and second factor (enrolling it the first time). */
     Page signedInPage() throws Exception {
         if (signedIn == null) {
-            signedIn = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-            Page page = signedIn.newPage();
+            // kept only once signed in: a failed attempt must not leave a half-signed-in session to later tests
+            BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+            Page page = context.newPage();
             page.navigate(app() + "admin/");
             signInWithPassword(page, "admin", ADMIN_PASSWORD);
             assertThat(page.getByText("Signed in as admin.")).isVisible();
@@ -202,6 +205,7 @@ class AdminConsoleIT {
                 throw new AssertionError("second factor not accepted: "
                     + page.locator("#second-factor-code [slot=error-message]").textContent(), stuck);
             }
+            signedIn = context;
             return page;
         }
         return signedIn.pages().get(0);
