@@ -12,6 +12,11 @@ public interface Deliveries {
     /** Adds a new delivery; one per (event, subscription). */
     void add(Delivery delivery);
 
+    /** Adds several new deliveries at once (an event's fan-out): one round trip where the store can batch. */
+    default void addAll(List<Delivery> added) {
+        added.forEach(this::add);
+    }
+
     /** Stores new state and attempts (optimistic locking) and releases the worker's claim. */
     void update(Delivery delivery);
 

@@ -39,7 +39,7 @@ public class EventQueue {
             .filter(WebhookSubscription::enabled)
             .map(s -> Delivery.schedule(ids.newId(), event.id(), s.id(), event.merchantId(), event.createdAt()))
             .toList();
-        scheduled.forEach(deliveries::add);
+        deliveries.addAll(scheduled);
         return scheduled;
     }
 }

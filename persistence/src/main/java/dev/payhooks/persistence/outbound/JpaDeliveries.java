@@ -30,14 +30,22 @@ public class JpaDeliveries implements Deliveries {
 
     @Override
     public void add(Delivery delivery) {
-        DeliveryEntity e = new DeliveryEntity();
-        e.id = delivery.id();
-        e.eventId = delivery.eventId().value();
-        e.subscriptionId = delivery.subscriptionId();
-        e.merchantId = delivery.merchantId();
-        e.createdAt = delivery.createdAt();
-        copyMutableState(delivery, e);
-        em.persist(e);
+        addAll(List.of(delivery));
+    }
+
+    @Override
+    public void addAll(List<Delivery> added) {
+        for (Delivery delivery : added) {
+            DeliveryEntity e = new DeliveryEntity();
+            e.id = delivery.id();
+            e.eventId = delivery.eventId().value();
+            e.subscriptionId = delivery.subscriptionId();
+            e.merchantId = delivery.merchantId();
+            e.createdAt = delivery.createdAt();
+            copyMutableState(delivery, e);
+            em.persist(e);
+        }
+        // one flush: the inserts go out as a JDBC batch (hibernate.jdbc.batch_size), in this order
         em.flush();
     }
 
