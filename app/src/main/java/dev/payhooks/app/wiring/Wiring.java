@@ -1,5 +1,6 @@
 package dev.payhooks.app.wiring;
 
+import dev.payhooks.adapters.adyen.AdyenNotifications;
 import dev.payhooks.adapters.annanow.AnnanowApi;
 import dev.payhooks.adapters.annanow.AnnanowNotifications;
 import dev.payhooks.adapters.notifications.JtaTransactions;
@@ -329,13 +330,14 @@ public class Wiring {
         return new AnnanowApi();
     }
 
-    /** The inbound pipeline with every provider that notifies the hub (Adyen joins here when its adapter lands). */
+    /** The inbound pipeline with every provider that notifies the hub. */
     @Produces
     ReceiveNotifications receiveNotifications(Channels channels, Merchants merchants, InboundNotifications notifications,
                                               PaymentTransactions transactions, TransactionNotices notices, EventQueue queue,
                                               EventIdGenerator eventIds, Secrets secrets, IdGenerator ids, Clock clock,
                                               AnnanowApi annanowApi) {
-        List<NotificationProvider> providers = List.of(new WalleyNotifications(), new AnnanowNotifications(annanowApi));
+        List<NotificationProvider> providers = List.of(new AdyenNotifications(), new WalleyNotifications(),
+            new AnnanowNotifications(annanowApi));
         return new ReceiveNotifications(providers, channels, merchants, notifications, transactions, notices, queue,
             eventIds, secrets, ids, clock);
     }
