@@ -76,37 +76,58 @@ public class AdyenCheckoutClient {
     }
 
     public Outcome paymentMethods(Account account, JsonObject request) {
-        return post(account, "paymentMethods", request);
+        return post(account, "paymentMethods", request, null);
     }
 
     public Outcome payments(Account account, JsonObject request) {
-        return post(account, "payments", request);
+        return payments(account, request, null);
+    }
+
+    /** With Adyen's {@code Idempotency-Key}: a repeat with the same key gets the first answer, never a second payment. */
+    public Outcome payments(Account account, JsonObject request, String idempotencyKey) {
+        return post(account, "payments", request, idempotencyKey);
     }
 
     public Outcome paymentDetails(Account account, JsonObject request) {
-        return post(account, "payments/details", request);
+        return post(account, "payments/details", request, null);
     }
 
     public Outcome capture(Account account, String pspReference, JsonObject request) {
-        return post(account, "payments/" + segment(pspReference) + "/captures", request);
+        return capture(account, pspReference, request, null);
+    }
+
+    public Outcome capture(Account account, String pspReference, JsonObject request, String idempotencyKey) {
+        return post(account, "payments/" + segment(pspReference) + "/captures", request, idempotencyKey);
     }
 
     public Outcome cancel(Account account, String pspReference, JsonObject request) {
-        return post(account, "payments/" + segment(pspReference) + "/cancels", request);
+        return cancel(account, pspReference, request, null);
+    }
+
+    public Outcome cancel(Account account, String pspReference, JsonObject request, String idempotencyKey) {
+        return post(account, "payments/" + segment(pspReference) + "/cancels", request, idempotencyKey);
     }
 
     public Outcome refund(Account account, String pspReference, JsonObject request) {
-        return post(account, "payments/" + segment(pspReference) + "/refunds", request);
+        return refund(account, pspReference, request, null);
     }
 
-    private Outcome post(Account account, String path, JsonObject body) {
+    public Outcome refund(Account account, String pspReference, JsonObject request, String idempotencyKey) {
+        return post(account, "payments/" + segment(pspReference) + "/refunds", request, idempotencyKey);
+    }
+
+    private Outcome post(Account account, String path, JsonObject body, String idempotencyKey) {
         String base = account.checkoutBaseUrl().toString();
         URI target = URI.create(base.endsWith("/") ? base + path : base + "/" + path);
-        HttpRequest request = HttpRequest.newBuilder(target)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target)
             .timeout(timeout)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
-            .header("X-API-Key", account.apiKey())
+            .header("X-API-Key", account.apiKey());
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpRequest request = builder
             .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
             .build();
         try {
