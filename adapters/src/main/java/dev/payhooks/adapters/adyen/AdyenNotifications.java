@@ -142,8 +142,7 @@ public class AdyenNotifications implements NotificationProvider {
     }
 
     private static DecodedNotification decodeItem(Item item, boolean charges, Optional<String> merchantAccount) {
-        NotificationKey key = NotificationKey.of("adyen", item.pspReference(), item.eventCode(),
-            String.valueOf(item.success()), item.originalReference());
+        NotificationKey key = itemKey(item.pspReference(), item.eventCode(), item.success(), item.originalReference());
         String description = item.eventCode() + (item.success() ? "" : " (success false)") + " " + item.pspReference();
         if (merchantAccount.isPresent() && !merchantAccount.get().equals(item.merchantAccountCode())) {
             return new DecodedNotification(key, description, new NotificationEffect.NoEffect("merchant account '"
@@ -184,6 +183,11 @@ public class AdyenNotifications implements NotificationProvider {
         TransactionTarget target = new TransactionTarget(references, merchantReference, create);
         return new DecodedNotification(key, description,
             new NotificationEffect.OnTransaction(target, current -> FactsOrNoEffect.of(fact)));
+    }
+
+    /** The contract's idempotency tuple (pspReference, eventCode, success, originalReference). */
+    static NotificationKey itemKey(String pspReference, String eventCode, boolean success, String originalReference) {
+        return NotificationKey.of("adyen", pspReference, eventCode, String.valueOf(success), originalReference);
     }
 
     /** The contract's event code table; empty for codes the hub does not act on. */

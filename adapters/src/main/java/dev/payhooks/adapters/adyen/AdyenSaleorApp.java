@@ -245,8 +245,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
         ProviderReport report = ProviderReport.of(amount, clock.instant()).withMessage(cut(result.message(), 500));
         if (result.pspReference().isPresent()) {
             report = report.withProviderReference(result.pspReference().get())
-                .withEventKey("adyen:session:" + result.pspReference().get() + ":" + result.result() + ":"
-                    + amount.minorUnits());
+                .withEventKey(sessionEventKey(result.pspReference().get(), outcome, result.result(), amount));
         }
         List<TransactionEvent> events = payment.apply(operation, outcome, report);
         if (isNew) {
@@ -255,6 +254,19 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
             transactions.update(payment);
         }
         notices.publish(channel.merchant(), payment, events);
+    }
+
+    /**
+     * An authorised or refused session is the same fact as Adyen's AUTHORISATION notification
+     * for that pspReference, so it gets the notification's key: the notification that follows
+     * is then "already recorded" instead of a second authorization. Pending and action-required
+     * answers are steps of the session only.
+     */
+    static String sessionEventKey(String pspReference, OperationResult outcome, String result, Money amount) {
+        if (outcome == OperationResult.SUCCESS || outcome == OperationResult.FAILURE) {
+            return AdyenNotifications.itemKey(pspReference, "AUTHORISATION", outcome == OperationResult.SUCCESS, "").value();
+        }
+        return "adyen:session:" + pspReference + ":" + result + ":" + amount.minorUnits();
     }
 
     private JsonObject sessionReply(String result, String pspReference, Money amount, String message, List<String> actions,

@@ -228,6 +228,27 @@ class AdyenNotificationsTest {
     }
 
     @Test
+    void authorisationAfterTheSessionRecordedItIsAlreadyRecorded() {
+        // what AdyenSaleorApp records for an Authorised /payments answer
+        PaymentTransaction payment = PaymentTransaction.initialize(dev.payhooks.domain.payment.TransactionId.of("adyen-1"),
+            "shop", ProviderId.ADYEN, "order-1", dev.payhooks.domain.payment.Currency.of("SEK"), PipelineFixture.NOW);
+        payment.authorizationSucceeded(dev.payhooks.domain.payment.ProviderReport.of(
+                dev.payhooks.domain.payment.Money.of(1000, dev.payhooks.domain.payment.Currency.of("SEK")), PipelineFixture.NOW)
+            .withProviderReference("PSP1")
+            .withEventKey(AdyenSaleorApp.sessionEventKey("PSP1", OperationResult.SUCCESS, "AUTHORIZATION_SUCCESS",
+                dev.payhooks.domain.payment.Money.of(1000, dev.payhooks.domain.payment.Currency.of("SEK")))));
+        hub.transactions.add(hub.merchant.id(), payment);
+
+        assertEquals("[accepted]", post(batch(authorisation("PSP1", "order-1", 1000, "true", ADYEN_HMAC_KEY))).json());
+
+        InboundNotification stored = hub.storedNotifications().get(0);
+        assertEquals(ProcessingStatus.IGNORED, stored.status());
+        assertTrue(stored.statusReason().orElseThrow().contains("already recorded"), stored.statusReason().toString());
+        assertEquals(1, hub.onlyTransaction().events().size());
+        assertEquals(1000, hub.onlyTransaction().authorized().minorUnits());
+    }
+
+    @Test
     void unknownMerchantAccountIsStoredAcceptedAndIgnored() {
         String other = item("PSP9", "", "SomeoneElse_ECOM", "order-9", 1000, "SEK", "AUTHORISATION", "true", ADYEN_HMAC_KEY);
         Answer answer = post(batch(other));
