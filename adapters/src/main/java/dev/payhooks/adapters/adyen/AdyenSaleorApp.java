@@ -212,6 +212,11 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
         };
         JsonObject reply = sessionReply(result.result(), result.pspReference().orElse(null), amount, result.message(),
             actions, null, responseField, answered.body());
+        Optional<JsonObject> method = AdyenSessionResult.paymentMethodDetails(answered.body());
+        if (method.isPresent()) {
+            reply = Json.createObjectBuilder(reply).add("paymentMethodDetails", method.get()).build();
+        }
+        JsonObject answer = reply;
         try {
             units.inNewTransaction(() -> {
                 record(channel, webhook, saleorId, source.channelSlug(), currency, amount, result);
@@ -223,7 +228,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
                 "Adyen answered " + result.result() + " but the payment cannot take it: " + refused.getMessage(),
                 List.of(), null, responseField, answered.body()));
         }
-        return SaleorReply.ok(reply);
+        return SaleorReply.ok(answer);
     }
 
     private void record(AdyenChannel channel, SaleorWebhook webhook, String saleorId, String channelSlug,

@@ -58,6 +58,31 @@ public record AdyenSessionResult(String result, Optional<String> pspReference, S
                 .add("statusCode", statusCode)));
     }
 
+    /**
+     * Saleor's {@code paymentMethodDetails} from Adyen's {@code paymentMethod {type, brand}} and,
+     * for cards, {@code additionalData.cardSummary} (the last four digits): empty when Adyen
+     * names no payment method. Cards ({@code scheme}) are CARD, everything else OTHER.
+     */
+    public static Optional<JsonObject> paymentMethodDetails(JsonObject response) {
+        if (!(response.get("paymentMethod") instanceof JsonObject method)) {
+            return Optional.empty();
+        }
+        Optional<String> type = text(method, "type");
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean card = type.get().equals("scheme");
+        var details = Json.createObjectBuilder()
+            .add("type", card ? "CARD" : "OTHER")
+            .add("name", text(method, "name").orElse(type.get()));
+        text(method, "brand").ifPresent(brand -> details.add("brand", brand));
+        if (card && response.get("additionalData") instanceof JsonObject additional) {
+            text(additional, "cardSummary").filter(digits -> digits.matches("[0-9]{4}"))
+                .ifPresent(digits -> details.add("lastDigits", digits));
+        }
+        return Optional.of(details.build());
+    }
+
     static Optional<String> text(JsonObject json, String field) {
         JsonValue value = json.get(field);
         return value instanceof jakarta.json.JsonString string && !string.getString().isBlank()

@@ -263,11 +263,14 @@ class AdyenSaleorAppTest {
     @Test
     void initializeForAChargeOnAChargingChannelIsASale() {
         configure("CHARGE");
-        adyen.stubFor(post("/v71/payments").willReturn(okJson("{\"pspReference\": \"PSP1\", \"resultCode\": \"Authorised\"}")));
+        adyen.stubFor(post("/v71/payments").willReturn(okJson("{\"pspReference\": \"PSP1\", \"resultCode\": \"Authorised\", "
+            + "\"paymentMethod\": {\"type\": \"scheme\", \"brand\": \"mc\"}, \"additionalData\": {\"cardSummary\": \"4444\"}}")));
 
         JsonObject reply = initialize("CHARGE").body();
 
         assertEquals("CHARGE_SUCCESS", reply.getString("result"));
+        assertEquals("mc", reply.getJsonObject("paymentMethodDetails").getString("brand"));
+        assertEquals("4444", reply.getJsonObject("paymentMethodDetails").getString("lastDigits"));
         assertFalse(lastRequest("/v71/payments").containsKey("additionalData"));
         assertEquals(List.of("transaction.sale.success"), outboundTypes());
     }

@@ -54,6 +54,26 @@ class AdyenSessionResultTest {
     }
 
     @Test
+    void cardDetailsFromThePaymentMethodAndCardSummary() {
+        JsonObject details = AdyenSessionResult.paymentMethodDetails(response("""
+            {"pspReference": "PSP1", "resultCode": "Authorised", "paymentMethod": {"type": "scheme", "brand": "visa"},
+             "additionalData": {"cardSummary": "1111"}}""")).orElseThrow();
+        assertEquals("CARD", details.getString("type"));
+        assertEquals("visa", details.getString("brand"));
+        assertEquals("scheme", details.getString("name"));
+        assertEquals("1111", details.getString("lastDigits"));
+    }
+
+    @Test
+    void otherMethodsAreOtherAndAbsentOnesGiveNothing() {
+        JsonObject ideal = AdyenSessionResult.paymentMethodDetails(response(
+            "{\"paymentMethod\": {\"type\": \"ideal\"}, \"additionalData\": {\"cardSummary\": \"1111\"}}")).orElseThrow();
+        assertEquals("OTHER", ideal.getString("type"));
+        assertEquals(false, ideal.containsKey("lastDigits"));
+        assertEquals(Optional.empty(), AdyenSessionResult.paymentMethodDetails(response("{\"resultCode\": \"Authorised\"}")));
+    }
+
+    @Test
     void errorsCarryAdyensCodeAndStatus() {
         JsonObject error = AdyenSessionResult.errors("AdyenApiError", "Invalid amount", Optional.of("14_0"), 422).build()
             .getJsonObject(0);
