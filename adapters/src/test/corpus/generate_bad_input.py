@@ -167,7 +167,7 @@ case('walley', 'size-256kib-plus-one', 413, repeat=(256 * 1024 + 1, 'b'), why='o
 case('walley', 'endpoint-unknown-key', 404, valid, endpoint='unknown', why='no such endpoint')
 case('walley', 'endpoint-annanow-key', 404, valid, endpoint='other-provider', why='the Annanow key does not open Walley')
 case('common', 'provider-unknown', 404, valid, provider='paypal', why='no such provider')
-case('common', 'provider-adyen-not-yet', 404, valid, provider='adyen', why='Adyen notifications are a later issue')
+case('common', 'provider-adyen-not-yet', 404, valid, provider='adyen', why='an Adyen URL with another provider's endpoint key')
 case('common', 'provider-uppercase-unknown-key', 404, valid, provider='WALLEY', endpoint='unknown', why='no such endpoint')
 
 # ---------------- Annanow ----------------

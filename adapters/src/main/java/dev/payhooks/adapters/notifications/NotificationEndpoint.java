@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.notifications;
 
+import dev.payhooks.adapters.adyen.AdyenNotifications;
 import dev.payhooks.adapters.api.ApiError;
 import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.inbound.NotificationHeaders;
@@ -39,8 +40,15 @@ public final class NotificationEndpoint {
         <T> T inNewTransaction(Supplier<T> work);
     }
 
-    /** The HTTP answer: status and JSON body. */
-    public record Answer(int status, String json) { }
+    /**
+     * The HTTP answer: status, body and its media type (JSON, except the plain acknowledgment
+     * text a provider insists on, like Adyen's {@code [accepted]}).
+     */
+    public record Answer(int status, String json, String mediaType) {
+        public Answer(int status, String json) {
+            this(status, json, "application/json");
+        }
+    }
 
     private static final Logger LOG = Logger.getLogger(NotificationEndpoint.class.getName());
     private static final Pattern ENDPOINT_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -81,6 +89,10 @@ public final class NotificationEndpoint {
         receipt.toApply().forEach(this::applyNow);
         if (!receipt.outcome().acknowledged()) {
             return error(receipt.outcome().httpStatus(), receipt.message());
+        }
+        if (provider == ProviderId.ADYEN) {
+            // Adyen resends a batch until the answer body is exactly this text (duplicates included)
+            return new Answer(receipt.outcome().httpStatus(), AdyenNotifications.ACCEPTED, "text/plain");
         }
         JsonObjectBuilder json = Json.createObjectBuilder()
             .add("status", receipt.outcome() == Outcome.DUPLICATE ? "duplicate" : "accepted");

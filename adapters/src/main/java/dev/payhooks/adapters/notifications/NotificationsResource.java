@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.InputStream;
 
 /**
- * Where Walley and Annanow (and later Adyen) send their notifications for a channel. The
+ * Where Adyen, Walley and Annanow send their notifications for a channel. The
  * endpoint key is the unguessable part of the channel's notification URL.
  */
 @Path("notifications/{provider}/{endpointKey}")
@@ -34,7 +34,7 @@ public class NotificationsResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(summary = "Receive a provider notification",
         description = "Stored before it is acknowledged, verified, deduplicated and applied to the payment it names.")
     @APIResponse(responseCode = "200", description = "Stored (or a duplicate of a stored one)")
@@ -46,6 +46,6 @@ public class NotificationsResource {
     public Response receive(@PathParam("provider") String provider, @PathParam("endpointKey") String endpointKey,
                             InputStream body) {
         NotificationEndpoint.Answer answer = endpoint.handle(provider, endpointKey, headers.getRequestHeaders(), body);
-        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(answer.json()).build();
+        return Response.status(answer.status()).type(answer.mediaType()).entity(answer.json()).build();
     }
 }

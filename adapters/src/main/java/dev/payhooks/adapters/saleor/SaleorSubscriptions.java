@@ -55,6 +55,16 @@ public final class SaleorSubscriptions {
           transaction { id token pspReference }
           """ + SOURCE_OBJECT + " } } }";
 
+    public static final String TRANSACTION_CHARGE_REQUESTED = FRAGMENTS + """
+        subscription { event { __typename ... on TransactionChargeRequested {
+          version issuedAt recipient { id }
+          """ + TRANSACTION_ACTION + " } } }";
+
+    public static final String TRANSACTION_CANCELATION_REQUESTED = FRAGMENTS + """
+        subscription { event { __typename ... on TransactionCancelationRequested {
+          version issuedAt recipient { id }
+          """ + TRANSACTION_ACTION + " } } }";
+
     public static final String TRANSACTION_REFUND_REQUESTED = FRAGMENTS + """
         subscription { event { __typename ... on TransactionRefundRequested {
           version issuedAt recipient { id }

@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.notifications;
 
+import dev.payhooks.adapters.adyen.AdyenNotifications;
 import dev.payhooks.adapters.annanow.AnnanowApi;
 import dev.payhooks.adapters.annanow.AnnanowNotifications;
 import dev.payhooks.adapters.walley.WalleyNotifications;
@@ -46,6 +47,12 @@ public class PipelineFixture {
     public static final String WALLEY_USER = "walley-hub";
     public static final String WALLEY_PASSWORD = "walley-pass-123";
     public static final String WALLEY_HMAC_KEY = "walley-hmac-key";
+    public static final String ADYEN_USER = "adyen-hub";
+    public static final String ADYEN_PASSWORD = "adyen-pass-1234";
+    public static final String ADYEN_MERCHANT_ACCOUNT = "ShopAB_ECOM";
+    /** The contract's test vector key, and another one for rotations. */
+    public static final String ADYEN_HMAC_KEY = "DFB1EB5485895CFA84146406857104ABB4CBCABDC8AAF103A624C8F6A3EAAB00";
+    public static final String ADYEN_OTHER_HMAC_KEY = "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056";
     public static final String ANNANOW_USER = "annanow-hub";
     public static final String ANNANOW_PASSWORD = "annanow-pass-123";
 
@@ -75,7 +82,7 @@ public class PipelineFixture {
                 return Optional.ofNullable(annanowApiStatuses.get(transactionId));
             }
         };
-        pipeline = new ReceiveNotifications(List.of(new WalleyNotifications(), new AnnanowNotifications(api)), channels,
+        pipeline = new ReceiveNotifications(List.of(new AdyenNotifications(), new WalleyNotifications(), new AnnanowNotifications(api)), channels,
             merchants, notifications, transactions, new TransactionNotices(queue, eventIds, clock), queue, eventIds,
             secrets, ids, clock);
         endpoint = new NotificationEndpoint(pipeline, new NotificationEndpoint.Transactions() {
@@ -101,6 +108,19 @@ public class PipelineFixture {
         input.put("webhookHmacKey", new SettingInput.Text(WALLEY_HMAC_KEY));
         input.put("verifySignature", new SettingInput.Flag(verifySignature));
         manageChannels.configureProvider(merchant.id(), "shop", ProviderId.WALLEY, input);
+    }
+
+    /** Adyen on channel "shop" (not configured by default): capture strategy AUTHORIZE or CHARGE, HMAC keys newest first. */
+    public void configureAdyen(String captureStrategy, String... hmacKeys) {
+        Map<String, SettingInput> input = new LinkedHashMap<>();
+        input.put("apiKey", new SettingInput.Text("adyen-api-key-123456"));
+        input.put("merchantAccount", new SettingInput.Text(ADYEN_MERCHANT_ACCOUNT));
+        input.put("clientKey", new SettingInput.Text("test_CLIENTKEY"));
+        input.put("captureStrategy", new SettingInput.Text(captureStrategy));
+        input.put("hmacKeys", new SettingInput.TextList(List.of(hmacKeys)));
+        input.put("notificationUsername", new SettingInput.Text(ADYEN_USER));
+        input.put("notificationPassword", new SettingInput.Text(ADYEN_PASSWORD));
+        manageChannels.configureProvider(merchant.id(), "shop", ProviderId.ADYEN, input);
     }
 
     public void configureAnnanow(String authMode, boolean confirmByRefetch) {

@@ -1,5 +1,9 @@
 package dev.payhooks.app.wiring;
 
+import dev.payhooks.adapters.adyen.AdyenChannels;
+import dev.payhooks.adapters.adyen.AdyenCheckoutClient;
+import dev.payhooks.adapters.adyen.AdyenNotifications;
+import dev.payhooks.adapters.adyen.AdyenSaleorApp;
 import dev.payhooks.adapters.annanow.AnnanowApi;
 import dev.payhooks.adapters.annanow.AnnanowNotifications;
 import dev.payhooks.adapters.notifications.JtaTransactions;
@@ -329,13 +333,14 @@ public class Wiring {
         return new AnnanowApi();
     }
 
-    /** The inbound pipeline with every provider that notifies the hub (Adyen joins here when its adapter lands). */
+    /** The inbound pipeline with every provider that notifies the hub. */
     @Produces
     ReceiveNotifications receiveNotifications(Channels channels, Merchants merchants, InboundNotifications notifications,
                                               PaymentTransactions transactions, TransactionNotices notices, EventQueue queue,
                                               EventIdGenerator eventIds, Secrets secrets, IdGenerator ids, Clock clock,
                                               AnnanowApi annanowApi) {
-        List<NotificationProvider> providers = List.of(new WalleyNotifications(), new AnnanowNotifications(annanowApi));
+        List<NotificationProvider> providers = List.of(new AdyenNotifications(), new WalleyNotifications(),
+            new AnnanowNotifications(annanowApi));
         return new ReceiveNotifications(providers, channels, merchants, notifications, transactions, notices, queue,
             eventIds, secrets, ids, clock);
     }
@@ -363,6 +368,11 @@ public class Wiring {
     }
 
     // ---- Saleor payment app (NP Atobarai) ------------------------------------------------------
+
+    /** Adyen Checkout calls are bounded (contract: 15 s → the webhook's FAILURE with "Timeout Error"); tests set it lower. */
+    @Inject
+    @ConfigProperty(name = "payhooks.adyen.timeout", defaultValue = "15s")
+    String adyenTimeout;
 
     /** NP Atobarai calls are bounded (contract: 15 s → "Timeout Error"); tests set it lower. */
     @Inject
@@ -434,6 +444,24 @@ public class Wiring {
             : Optional.of(URI.create(publicUrl.filter(u -> !u.isBlank()).orElse("http://127.0.0.1:8080")
                 .replaceAll("/+$", "") + "/sandbox/np-atobarai/v1/"));
         return new NpAtobaraiChannels(merchants, channels, secrets, simulator);
+    }
+
+    @Produces
+    AdyenCheckoutClient adyenCheckoutClient() {
+        return new AdyenCheckoutClient(duration(adyenTimeout));
+    }
+
+    /** No Adyen simulator yet: a TEST channel without an API base URL calls Adyen's test endpoint. */
+    @Produces
+    AdyenChannels adyenChannels(Merchants merchants, Channels channels, Secrets secrets) {
+        return new AdyenChannels(merchants, channels, secrets, Optional.empty());
+    }
+
+    @Produces
+    @ApplicationScoped
+    SaleorPaymentApp adyenSaleorApp(AdyenChannels channels, AdyenCheckoutClient adyen, PaymentTransactions transactions,
+                                    TransactionNotices notices, UnitOfWork units, Clock clock) {
+        return new AdyenSaleorApp(channels, adyen, transactions, notices, units, clock);
     }
 
     @Produces

@@ -40,6 +40,16 @@ public interface NotificationProvider {
     List<DecodedNotification> decode(InboundRequest request);
 
     /**
+     * {@link #decode(InboundRequest)} for a provider whose effects depend on the channel's
+     * configuration (Adyen: the capture strategy decides whether an authorisation is a sale, and
+     * items for another merchant account have no effect). The keys must not depend on it: the
+     * same bytes always give the same keys. The pipeline calls this one.
+     */
+    default List<DecodedNotification> decode(InboundRequest request, ProviderConfiguration configuration) {
+        return decode(request);
+    }
+
+    /**
      * A check before a status is applied (Annanow: re-fetch the transaction from the provider's
      * API and compare). Empty when confirmed or not configured; otherwise why it is not
      * applied. May call the provider (bounded by a timeout); throws when the provider cannot be

@@ -186,7 +186,7 @@ public class ReceiveNotifications {
         }
         List<DecodedNotification> items;
         try {
-            items = provider.decode(request);
+            items = provider.decode(request, configuration);
             if (items.isEmpty()) {
                 throw new MalformedNotification("the body holds no notification");
             }
@@ -273,7 +273,7 @@ public class ReceiveNotifications {
         ProviderConfiguration configuration = new ProviderConfiguration(settings.get(), secrets);
         InboundRequest stored = new InboundRequest(notification.provider(), settings.get().endpointKey().orElse("-"),
             notification.rawBody(), notification.headers(), notification.receivedAt());
-        Optional<DecodedNotification> item = provider.decode(stored).stream()
+        Optional<DecodedNotification> item = provider.decode(stored, configuration).stream()
             .filter(candidate -> candidate.key().equals(notification.key()))
             .findFirst();
         if (item.isEmpty()) {

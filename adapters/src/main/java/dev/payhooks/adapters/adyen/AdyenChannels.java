@@ -1,0 +1,64 @@
+package dev.payhooks.adapters.adyen;
+
+import dev.payhooks.adapters.adyen.AdyenCheckoutClient.Account;
+import dev.payhooks.domain.merchant.Channel;
+import dev.payhooks.domain.merchant.Channels;
+import dev.payhooks.domain.merchant.Merchant;
+import dev.payhooks.domain.merchant.Merchants;
+import dev.payhooks.domain.merchant.ProviderSettings;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.port.Secrets;
+import dev.payhooks.domain.provider.ProviderConfiguration;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * A channel's Adyen configuration as the Saleor app needs it. The Checkout base URL is the
+ * channel's {@code apiBaseUrl}; without one, TEST uses Adyen's test endpoint, or the hub's own
+ * simulator when one is given (sandbox mode). LIVE needs {@code apiBaseUrl}: Adyen's live
+ * endpoints carry a per-merchant prefix the hub cannot guess.
+ */
+public class AdyenChannels {
+
+    public static final URI ADYEN_TEST_CHECKOUT = URI.create("https://checkout-test.adyen.com/v71");
+
+    /** One configured channel. */
+    public record AdyenChannel(Merchant merchant, Channel channel, Account account, String merchantAccount,
+                               String clientKey, String environment, boolean charges) { }
+
+    private final Merchants merchants;
+    private final Channels channels;
+    private final Secrets secrets;
+    private final Optional<URI> simulator;
+
+    public AdyenChannels(Merchants merchants, Channels channels, Secrets secrets, Optional<URI> simulator) {
+        this.merchants = merchants;
+        this.channels = channels;
+        this.secrets = secrets;
+        this.simulator = simulator;
+    }
+
+    /** The channel's Adyen configuration; empty when it is missing or incomplete. The caller owns the transaction. */
+    public Optional<AdyenChannel> find(String merchantId, String channelSlug) {
+        Optional<Merchant> merchant = merchants.byId(merchantId);
+        Optional<Channel> channel = channelSlug == null ? Optional.empty() : channels.bySlug(merchantId, channelSlug);
+        Optional<ProviderSettings> settings = channel.flatMap(c -> c.provider(ProviderId.ADYEN));
+        if (merchant.isEmpty() || settings.isEmpty()) {
+            return Optional.empty();
+        }
+        ProviderConfiguration configuration = new ProviderConfiguration(settings.get(), secrets);
+        Optional<String> apiKey = configuration.secret("apiKey");
+        Optional<String> merchantAccount = configuration.value("merchantAccount");
+        Optional<String> clientKey = configuration.value("clientKey");
+        String environment = configuration.value("environment").orElse("TEST");
+        Optional<URI> base = configuration.value("apiBaseUrl").map(URI::create)
+            .or(() -> "LIVE".equals(environment) ? Optional.empty() : Optional.of(simulator.orElse(ADYEN_TEST_CHECKOUT)));
+        if (apiKey.isEmpty() || merchantAccount.isEmpty() || clientKey.isEmpty() || base.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean charges = configuration.value("captureStrategy").map("CHARGE"::equalsIgnoreCase).orElse(false);
+        return Optional.of(new AdyenChannel(merchant.get(), channel.get(), new Account(base.get(), apiKey.get()),
+            merchantAccount.get(), clientKey.get(), environment, charges));
+    }
+}

@@ -1,0 +1,174 @@
+package dev.payhooks.app.it;
+
+import com.adyen.util.HMACValidator;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Adyen on the deployed WAR: the Adyen library's HMAC validation runs inside Payara (no second
+ * JSON stack), a signed batch is acknowledged with {@code [accepted]} and changes its payment
+ * once, a forged one is refused, and the Saleor app for Adyen is served with its six webhooks.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdyenIT {
+
+    static final String KEY = System.getProperty("payhooks.it.api.key");
+    static final String HMAC_KEY = "DFB1EB5485895CFA84146406857104ABB4CBCABDC8AAF103A624C8F6A3EAAB00";
+    static final String OTHER_KEY = "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056";
+    static final String USER = "adyen-it";
+    static final String PASSWORD = "adyen-it-password";
+    static HttpClient http;
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("payhooks.it.war")));
+    }
+
+    @BeforeAll
+    static void client() {
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    record Answer(int status, String body, String contentType) {
+        JsonObject object() {
+            return Json.createReader(new StringReader(body)).readObject();
+        }
+    }
+
+    String base() {
+        String base = "http://127.0.0.1:" + deploymentUrl.getPort() + deploymentUrl.getPath();
+        return base.endsWith("/") ? base : base + "/";
+    }
+
+    Answer send(String method, String path, String json, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(20))
+            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body(), response.headers().firstValue("content-type").orElse(""));
+    }
+
+    Answer manage(String method, String path, String json) throws Exception {
+        return send(method, "api/v1/" + path, json, "Bearer " + KEY);
+    }
+
+    Answer notifyAdyen(String endpointKey, String body) throws Exception {
+        return send("POST", "api/notifications/adyen/" + endpointKey, body, "Basic " + Base64.getEncoder()
+            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String item(String eventCode, String psp, String original, String reference, long value, String key)
+        throws Exception {
+        String data = String.join(":", psp, original, "Shop_ECOM", reference, String.valueOf(value), "SEK", eventCode, "true");
+        return """
+            {"NotificationRequestItem": {"eventCode": "%s", "success": "true", "pspReference": "%s",
+             "originalReference": "%s", "merchantAccountCode": "Shop_ECOM", "merchantReference": "%s",
+             "amount": {"value": %d, "currency": "SEK"}, "eventDate": "2026-11-23T10:00:00+01:00", "reason": "",
+             "additionalData": {"hmacSignature": "%s"}}}"""
+            .formatted(eventCode, psp, original, reference, value, new HMACValidator().calculateHMAC(data, key));
+    }
+
+    static String batch(String... items) {
+        return "{\"live\": \"false\", \"notificationItems\": [" + String.join(", ", items) + "]}";
+    }
+
+    List<String> eventTypes(String transactionId) throws Exception {
+        List<String> types = new ArrayList<>();
+        for (JsonValue value : manage("GET", "events?limit=200", null).object().getJsonArray("items")) {
+            JsonObject event = value.asJsonObject();
+            if (event.getString("source", "").startsWith("transaction:" + transactionId + ":")) {
+                types.add(event.getString("event_type"));
+            }
+        }
+        return types.stream().sorted().toList();
+    }
+
+    @Test
+    void signedBatchIsAcceptedOnceAndForgedOneRefused() throws Exception {
+        String slug = "adyen-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, manage("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"IT\", \"currency\": \"SEK\", "
+            + "\"country\": \"SE\"}").status());
+        Answer configured = manage("PUT", "channels/" + slug + "/providers/adyen", """
+            {"apiKey": "adyen-it-api-key-1234", "merchantAccount": "Shop_ECOM", "clientKey": "test_CK",
+             "environment": "TEST", "captureStrategy": "AUTHORIZE", "hmacKeys": ["%s"],
+             "notificationUsername": "%s", "notificationPassword": "%s"}""".formatted(HMAC_KEY, USER, PASSWORD));
+        assertEquals(200, configured.status(), configured.body());
+        String url = configured.object().getString("notificationUrl");
+        String endpointKey = url.substring(url.lastIndexOf('/') + 1);
+        String reference = "order-" + slug;
+
+        String body = batch(item("AUTHORISATION", "PSP-" + slug, "", reference, 2500, HMAC_KEY),
+            item("CAPTURE", "CAP-" + slug, "PSP-" + slug, reference, 2500, HMAC_KEY));
+        Answer accepted = notifyAdyen(endpointKey, body);
+        assertEquals(200, accepted.status(), accepted.body());
+        assertEquals("[accepted]", accepted.body());
+        assertTrue(accepted.contentType().startsWith("text/plain"), accepted.contentType());
+
+        JsonArray items = manage("GET", "transactions?channel=" + slug + "&provider=adyen&limit=10", null).object()
+            .getJsonArray("items");
+        assertEquals(1, items.size());
+        String id = items.getJsonObject(0).getString("id");
+        assertEquals(List.of("transaction.authorization.success", "transaction.sale.captured"), eventTypes(id));
+
+        Answer again = notifyAdyen(endpointKey, body);
+        assertEquals("[accepted]", again.body());
+        assertEquals(List.of("transaction.authorization.success", "transaction.sale.captured"), eventTypes(id));
+
+        Answer forged = notifyAdyen(endpointKey, batch(item("REFUND", "REF-" + slug, "PSP-" + slug, reference, 2500,
+            OTHER_KEY)));
+        assertEquals(401, forged.status(), forged.body());
+        assertEquals("unauthorized", forged.object().getString("error"));
+        assertEquals(List.of("transaction.authorization.success", "transaction.sale.captured"), eventTypes(id));
+    }
+
+    @Test
+    void saleorAppForAdyenIsServed() throws Exception {
+        Answer manifest = send("GET", "api/saleor/adyen/manifest", null, null);
+        assertEquals(200, manifest.status(), manifest.body());
+        List<String> events = new ArrayList<>();
+        for (JsonValue webhook : manifest.object().getJsonArray("webhooks")) {
+            JsonObject w = webhook.asJsonObject();
+            w.getJsonArray("syncEvents").getValuesAs(jakarta.json.JsonString.class).forEach(e -> events.add(e.getString()));
+        }
+        assertEquals(List.of("PAYMENT_GATEWAY_INITIALIZE_SESSION", "TRANSACTION_INITIALIZE_SESSION",
+            "TRANSACTION_PROCESS_SESSION", "TRANSACTION_CHARGE_REQUESTED", "TRANSACTION_CANCELATION_REQUESTED",
+            "TRANSACTION_REFUND_REQUESTED"), events);
+    }
+}
