@@ -6,6 +6,16 @@ import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
 import dev.payhooks.admin.facade.WebhookDraft.SignatureChoice;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.fulfillment.Fulfillments;
+import dev.payhooks.domain.merchant.Channels;
+import dev.payhooks.domain.payment.PaymentTransaction;
+import dev.payhooks.domain.payment.PaymentTransactions;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.payment.TransactionAmounts;
+import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.domain.payment.TransactionStatus;
+import dev.payhooks.domain.error.InvalidValue;
+import dev.payhooks.domain.refund.Refunds;
 import dev.payhooks.domain.merchant.ApiKey;
 import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Merchant;
@@ -44,6 +54,10 @@ import jakarta.transaction.Transactional;
 
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,6 +105,16 @@ public class AdminFacade {
     ManageSecondFactor secondFactor;
     @Inject
     LoginThrottle throttle;
+    @Inject
+    PaymentTransactions transactions;
+    @Inject
+    Refunds refunds;
+    @Inject
+    Fulfillments fulfillments;
+    @Inject
+    Channels channels;
+    @Inject
+    Clock clock;
 
     // ---- the signed-in staff member ------------------------------------------------------
 
@@ -418,6 +442,162 @@ public class AdminFacade {
         } catch (RuntimeException notJson) {
             return json;
         }
+    }
+
+    // ---- transactions --------------------------------------------------------------------
+
+    /** The most transactions the dashboard's chart reads; beyond it the chart says it is partial. */
+    static final int ACTIVITY_READ_LIMIT = 20_000;
+    private static final int ACTIVITY_PAGE = 500;
+
+    public List<Option> channelOptions() {
+        return channels.ofMerchant(merchantId()).stream()
+            .sorted(Comparator.comparing(c -> c.slug()))
+            .map(c -> new Option(c.slug(), c.name() + " (" + c.slug() + ")")).toList();
+    }
+
+    public List<Option> providerOptions() {
+        return java.util.Arrays.stream(ProviderId.values()).map(p -> new Option(p.slug(), providerName(p))).toList();
+    }
+
+    public List<String> transactionStatuses() {
+        return java.util.Arrays.stream(TransactionStatus.values()).map(Enum::name).toList();
+    }
+
+    /** A page of the merchant's transactions, newest first, after {@code after} (keyset paging). */
+    public TransactionPage transactions(TransactionFilter filter, Optional<TransactionPage.Mark> after, int limit) {
+        PaymentTransactions.Page page = transactions.search(merchantId(), domainFilter(filter),
+            after.map(m -> new PaymentTransactions.Cursor(m.createdAt(), m.transactionId())), limit);
+        return new TransactionPage(page.items().stream().map(AdminFacade::row).toList(),
+            page.next().map(c -> new TransactionPage.Mark(c.createdAt(), c.id())));
+    }
+
+    public TransactionDetails transaction(String id) {
+        TransactionId transactionId;
+        try {
+            transactionId = TransactionId.of(id == null ? "" : id.trim());
+        } catch (InvalidValue malformed) {
+            throw new NotFound("transaction " + id);
+        }
+        PaymentTransaction t = transactions.byId(merchantId(), transactionId)
+            .orElseThrow(() -> new NotFound("transaction " + id));
+        TransactionAmounts a = t.amounts();
+        String pending = java.util.stream.Stream.of(
+                pendingPart("authorization", a.authorizationPending()), pendingPart("charge", a.chargePending()),
+                pendingPart("refund", a.refundPending()), pendingPart("cancel", a.cancelPending()))
+            .filter(s -> !s.isEmpty()).collect(Collectors.joining(", "));
+        List<TransactionDetails.TimelineEntry> timeline = t.events().stream()
+            .map(e -> new TransactionDetails.TimelineEntry(e.sequence(), e.at(), e.operation().name(), e.result().name(),
+                e.amount().toMajorString(), e.statusAfter().name(), orEmpty(e.providerReference()), orEmpty(e.message())))
+            .toList();
+        List<TransactionDetails.ReferenceEntry> references = t.providerReferences().stream()
+            .map(r -> new TransactionDetails.ReferenceEntry(r.value(), r.since())).toList();
+        List<TransactionDetails.RefundEntry> refundEntries = refunds.ofTransaction(t.id()).stream()
+            .map(r -> new TransactionDetails.RefundEntry(r.id().value(), r.kind().name(), r.amount().toMajorString(),
+                r.stage().name(), r.status().name(), r.includesShipping(),
+                r.lines().stream().map(l -> l.lineId() + " → " + l.orderLineId() + " × " + l.quantity()
+                    + l.amountIfKnown().map(m -> " (" + m.toMajorString() + ")").orElse("")).toList(),
+                r.requestedAt(), r.providerReference().orElse(""), r.message().orElse("")))
+            .toList();
+        List<TransactionDetails.FulfillmentEntry> fulfillmentEntries = fulfillments.ofTransaction(t.id()).stream()
+            .map(f -> new TransactionDetails.FulfillmentEntry(f.id().value(), f.trackingNumber().value(),
+                f.carrierCode().orElse(""), f.status().name(), f.reportAttempts(), f.createdAt(), f.message().orElse("")))
+            .toList();
+        return new TransactionDetails(row(t), a.cancelled().toMajorString(), a.chargedBack().toMajorString(), pending,
+            timeline, references, refundEntries, fulfillmentEntries);
+    }
+
+    /**
+     * Transactions created per UTC day over the last {@code days} days (today included), read by
+     * keyset pages newest first, at most {@link #ACTIVITY_READ_LIMIT} of them.
+     */
+    public TransactionActivity transactionActivity(int days) {
+        if (days < 1 || days > 366) {
+            throw new InvalidField("days", "must be between 1 and 366");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate first = today.minusDays(days - 1L);
+        Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Map<LocalDate, int[]> counts = new java.util.TreeMap<>();
+        for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+            counts.put(d, new int[3]);
+        }
+        PaymentTransactions.Filter filter = new PaymentTransactions.Filter(Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.of(from), Optional.empty());
+        String merchant = merchantId();
+        Optional<PaymentTransactions.Cursor> after = Optional.empty();
+        int read = 0;
+        boolean complete = true;
+        do {
+            PaymentTransactions.Page page = transactions.search(merchant, filter, after,
+                Math.min(ACTIVITY_PAGE, ACTIVITY_READ_LIMIT - read));
+            for (PaymentTransaction t : page.items()) {
+                int[] day = counts.get(LocalDate.ofInstant(t.createdAt(), ZoneOffset.UTC));
+                if (day == null) {
+                    continue; // created after today by the clock: not on the chart
+                }
+                day[0]++;
+                if (t.authorized().isPositive() || t.charged().isPositive()) {
+                    day[1]++;
+                } else if (t.status() == TransactionStatus.FAILED) {
+                    day[2]++;
+                }
+            }
+            read += page.items().size();
+            after = page.next();
+            if (after.isPresent() && read >= ACTIVITY_READ_LIMIT) {
+                complete = false;
+                break;
+            }
+        } while (after.isPresent());
+        List<DailyActivity> activity = counts.entrySet().stream()
+            .map(e -> new DailyActivity(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
+        return new TransactionActivity(activity, complete);
+    }
+
+    private static PaymentTransactions.Filter domainFilter(TransactionFilter filter) {
+        Optional<ProviderId> provider = Optional.ofNullable(filter.provider()).filter(s -> !s.isBlank()).map(slug -> {
+            try {
+                return ProviderId.fromSlug(slug);
+            } catch (InvalidValue unknown) {
+                throw new InvalidField("provider", unknown.getMessage());
+            }
+        });
+        Optional<TransactionStatus> status = Optional.ofNullable(filter.status()).filter(s -> !s.isBlank()).map(name -> {
+            try {
+                return TransactionStatus.valueOf(name.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw new InvalidField("status", "unknown status " + name.trim());
+            }
+        });
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new InvalidField("to", "must be later than from");
+        }
+        return new PaymentTransactions.Filter(Optional.ofNullable(filter.channel()).filter(s -> !s.isBlank()).map(String::trim),
+            provider, status, Optional.ofNullable(filter.from()), Optional.ofNullable(filter.to()));
+    }
+
+    private static TransactionRow row(PaymentTransaction t) {
+        return new TransactionRow(t.id().value(), t.createdAt(), t.channelSlug(), t.provider().slug(), t.merchantReference(),
+            t.status().name(), t.currency().code(), t.authorized().toMajorString(), t.charged().toMajorString(),
+            t.refunded().toMajorString(), t.providerReference().orElse(""));
+    }
+
+    private static String pendingPart(String what, dev.payhooks.domain.payment.Money amount) {
+        return amount.isPositive() ? what + " " + amount.toMajorString() : "";
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    static String providerName(ProviderId provider) {
+        return switch (provider) {
+            case NP_ATOBARAI -> "NP Atobarai";
+            case ADYEN -> "Adyen";
+            case WALLEY -> "Walley";
+            case ANNANOW -> "Annanow";
+        };
     }
 
 }

@@ -16,6 +16,7 @@ import com.vaadin.flow.server.VaadinSession;
 import dev.payhooks.admin.dashboard.DashboardView;
 import dev.payhooks.admin.eventlog.EventLogView;
 import dev.payhooks.admin.secondfactor.SecondFactorView;
+import dev.payhooks.admin.transactions.TransactionsView;
 import dev.payhooks.admin.webhooks.WebhooksView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -55,6 +56,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()));
         nav.addItem(new SideNavItem("Webhooks", WebhooksView.class, VaadinIcon.CONNECT.create()));
         nav.addItem(new SideNavItem("Event log", EventLogView.class, VaadinIcon.LIST.create()));
+        nav.addItem(new SideNavItem("Transactions", TransactionsView.class, VaadinIcon.CREDIT_CARD.create()));
         for (PlannedSection section : PlannedSection.values()) {
             nav.addItem(new SideNavItem(section.title(), "section/" + section.slug(), section.icon().create()));
         }
