@@ -6,7 +6,18 @@ import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
 import dev.payhooks.admin.facade.WebhookDraft.SignatureChoice;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.audit.AuditEntry;
+import dev.payhooks.domain.audit.AuditTrail;
 import dev.payhooks.domain.fulfillment.Fulfillments;
+import dev.payhooks.domain.merchant.Channel;
+import dev.payhooks.domain.merchant.ProviderSettings;
+import dev.payhooks.domain.merchant.ProviderSettingsSchema;
+import dev.payhooks.domain.merchant.SettingField;
+import dev.payhooks.domain.merchant.SettingInput;
+import dev.payhooks.domain.port.IdGenerator;
+import dev.payhooks.domain.usecase.ManageApiKeys;
+import dev.payhooks.domain.usecase.ManageChannels;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.PaymentTransactions;
@@ -115,6 +126,17 @@ public class AdminFacade {
     Channels channels;
     @Inject
     Clock clock;
+    @Inject
+    ManageChannels manageChannels;
+    @Inject
+    ManageApiKeys manageApiKeys;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    IdGenerator ids;
+    @Inject
+    @ConfigProperty(name = "payhooks.public-url")
+    Optional<String> publicUrl;
 
     // ---- the signed-in staff member ------------------------------------------------------
 
@@ -236,7 +258,9 @@ public class AdminFacade {
     public WebhookSummary addWebhook(WebhookDraft draft) {
         requireMayChange();
         String merchant = merchantId();
-        return summary(subscriptions.create(merchant, input(draft), authentication(draft)), "never");
+        WebhookSubscription created = subscriptions.create(merchant, input(draft), authentication(draft));
+        record(merchant, "webhook.created", webhookSubject(created), describe(draft, true));
+        return summary(created, "never");
     }
 
     /** Saves an edit; the authentication changes only when the form's "Reset Webhook Authentication" is on. */
@@ -245,12 +269,17 @@ public class AdminFacade {
         AuthenticationChange change = resetAuthentication
             ? new AuthenticationChange.Reset(authentication(draft)) : new AuthenticationChange.Keep();
         String merchant = merchantId();
-        return summary(subscriptions.update(merchant, id, input(draft), change), lastDelivery(merchant, id));
+        WebhookSubscription saved = subscriptions.update(merchant, id, input(draft), change);
+        record(merchant, "webhook.changed", webhookSubject(saved), describe(draft, resetAuthentication));
+        return summary(saved, lastDelivery(merchant, id));
     }
 
     public void deleteWebhook(String id) {
         requireMayChange();
-        subscriptions.delete(merchantId(), id);
+        String merchant = merchantId();
+        WebhookSubscription gone = subscriptions.get(merchant, id);
+        subscriptions.delete(merchant, id);
+        record(merchant, "webhook.deleted", webhookSubject(gone), "");
     }
 
     public WebhookSummary enableWebhook(String id, boolean enabled) {
@@ -258,6 +287,7 @@ public class AdminFacade {
         String merchant = merchantId();
         WebhookSubscription changed = enabled ? subscriptions.enable(merchant, id)
             : subscriptions.disable(merchant, id, DISABLED_IN_CONSOLE);
+        record(merchant, enabled ? "webhook.enabled" : "webhook.disabled", webhookSubject(changed), "");
         return summary(changed, lastDelivery(merchant, id));
     }
 
@@ -271,7 +301,9 @@ public class AdminFacade {
     public String revealSignatureKey(String code, String clientAddress) {
         requireMayChange();
         verifySecondFactor(code, clientAddress);
-        return signatureKeys.reveal(merchantId()).reveal();
+        String merchant = merchantId();
+        record(merchant, "signature-key.revealed", "Signature Key", "shown after a second-factor code");
+        return signatureKeys.reveal(merchant).reveal();
     }
 
     private static SubscriptionInput input(WebhookDraft draft) {
@@ -441,6 +473,189 @@ public class AdminFacade {
             return out.toString().trim();
         } catch (RuntimeException notJson) {
             return json;
+        }
+    }
+
+    // ---- audit trail ---------------------------------------------------------------------
+
+    /** Writes an audit entry in the caller's transaction: it commits with the change or not at all. */
+    private void record(String merchant, String action, String subject, String detail) {
+        audit.record(new AuditEntry(ids.newId(), merchant, clock.instant(), caller().isEmpty() ? "(unknown)" : caller(), action,
+            subject, detail));
+    }
+
+    private static String webhookSubject(WebhookSubscription s) {
+        return "webhook " + s.label() + " (" + s.id() + ")";
+    }
+
+    /** What a webhook save set, without the password: it is a secret. */
+    private static String describe(WebhookDraft draft, boolean authenticationSet) {
+        String text = "url " + draft.url() + "; events " + String.join(", ", draft.events()) + "; signature "
+            + (draft.signature() == null ? SignatureChoice.NONE : draft.signature());
+        if (authenticationSet) {
+            text += "; authentication " + (draft.authentication() == AuthenticationChoice.BASIC
+                ? "Basic as " + draft.username() + " (password set)" : "none");
+        }
+        return text;
+    }
+
+    /** A page of the audit trail, newest first, after {@code after}. */
+    public AuditPage auditEntries(Optional<AuditPage.Mark> after, int limit) {
+        AuditTrail.Page page = audit.newest(merchantId(), after.map(m -> new AuditTrail.Cursor(m.at(), m.id())), limit);
+        return new AuditPage(page.entries().stream()
+            .map(e -> new AuditRow(e.id(), e.at(), e.actor(), e.action(), e.subject(), e.detail())).toList(),
+            page.next().map(c -> new AuditPage.Mark(c.at(), c.id())));
+    }
+
+    // ---- channels, API keys, Signature Key ------------------------------------------------
+
+    public List<ChannelSummary> channels() {
+        return manageChannels.list(merchantId()).stream()
+            .sorted(Comparator.comparing(Channel::slug))
+            .map(c -> new ChannelSummary(c.slug(), c.name(), c.currency(), c.country(),
+                c.providers().keySet().stream().sorted().map(ProviderId::slug).toList()))
+            .toList();
+    }
+
+    public ChannelSummary openChannel(ChannelDraft draft) {
+        requireMayChange();
+        String merchant = merchantId();
+        Channel channel = manageChannels.open(merchant, new ManageChannels.ChannelDescription(draft.slug(), draft.name(),
+            draft.currency(), draft.country()));
+        record(merchant, "channel.opened", "channel " + channel.slug(),
+            "name " + channel.name() + "; currency " + channel.currency() + "; country " + channel.country());
+        return new ChannelSummary(channel.slug(), channel.name(), channel.currency(), channel.country(), List.of());
+    }
+
+    /**
+     * A provider's settings of a channel for the form: plain values (or defaults), secrets only
+     * masked. {@code requestApiBase} ("https://host/api/") is where notifications go when no
+     * {@code payhooks.public-url} is configured.
+     */
+    public ProviderConfiguration providerConfiguration(String channelSlug, String providerSlug, String requestApiBase) {
+        String merchant = merchantId();
+        ProviderId provider = provider(providerSlug);
+        Channel channel = manageChannels.get(merchant, channelSlug);
+        Optional<ProviderSettings> stored = channel.provider(provider);
+        Map<String, Object> shown = stored.map(manageChannels::displayed).orElse(Map.of());
+        List<ProviderConfiguration.Setting> settings = new ArrayList<>();
+        for (SettingField field : ProviderSettingsSchema.of(provider).fields()) {
+            Object value = shown.get(field.name());
+            String text = value == null ? (stored.isEmpty() && field.defaultValue() != null ? field.defaultValue() : "")
+                : value instanceof List<?> masks ? masks.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                : String.valueOf(value);
+            settings.add(new ProviderConfiguration.Setting(field.name(), field.kind().name(), field.required(), field.choices(),
+                text, value != null));
+        }
+        String url = stored.flatMap(ProviderSettings::endpointKey)
+            .map(key -> apiBase(requestApiBase) + "notifications/" + provider.slug() + "/" + key).orElse("");
+        return new ProviderConfiguration(channel.slug(), provider.slug(), providerName(provider), stored.isPresent(), settings, url);
+    }
+
+    /**
+     * Saves a provider's settings from the form: every value as typed ("true"/"false" for flags,
+     * one secret per line for secret lists). A blank secret keeps the stored one (secrets are
+     * write-only); a blank optional plain field is left out (its default applies). The domain
+     * checks each field; the audit entry names the fields that changed and the secrets replaced.
+     */
+    public ProviderConfiguration configureProvider(String channelSlug, String providerSlug, Map<String, String> form,
+                                                   String requestApiBase) {
+        requireMayChange();
+        String merchant = merchantId();
+        ProviderId provider = provider(providerSlug);
+        Optional<ProviderSettings> before = manageChannels.get(merchant, channelSlug).provider(provider);
+        Map<String, SettingInput> input = new java.util.LinkedHashMap<>();
+        List<String> changed = new ArrayList<>();
+        List<String> secretsReplaced = new ArrayList<>();
+        for (SettingField field : ProviderSettingsSchema.of(provider).fields()) {
+            String typed = form.get(field.name());
+            boolean blank = typed == null || typed.isBlank();
+            if (field.kind().secret()) {
+                if (!blank) {
+                    input.put(field.name(), field.kind() == SettingField.Kind.SECRET_LIST
+                        ? new SettingInput.TextList(typed.lines().map(String::trim).filter(l -> !l.isEmpty()).toList())
+                        : new SettingInput.Text(typed));
+                    secretsReplaced.add(field.name());
+                }
+                continue;
+            }
+            if (blank && !field.required()) {
+                continue;
+            }
+            input.put(field.name(), field.kind() == SettingField.Kind.FLAG
+                ? new SettingInput.Flag(Boolean.parseBoolean(typed.trim())) : new SettingInput.Text(typed == null ? "" : typed));
+        }
+        Channel channel = manageChannels.configureProvider(merchant, channelSlug, provider, input);
+        ProviderSettings after = channel.provider(provider).orElseThrow();
+        for (SettingField field : ProviderSettingsSchema.of(provider).fields()) {
+            if (!field.kind().secret() && !after.value(field.name()).equals(before.flatMap(b -> b.value(field.name())))) {
+                changed.add(field.name());
+            }
+        }
+        record(merchant, before.isPresent() ? "channel.provider.changed" : "channel.provider.configured",
+            "channel " + channel.slug() + " / " + providerName(provider),
+            "settings changed: " + (changed.isEmpty() ? "none" : String.join(", ", changed))
+                + "; secrets replaced: " + (secretsReplaced.isEmpty() ? "none" : String.join(", ", secretsReplaced)));
+        return providerConfiguration(channelSlug, providerSlug, requestApiBase);
+    }
+
+    public void removeProvider(String channelSlug, String providerSlug) {
+        requireMayChange();
+        String merchant = merchantId();
+        ProviderId provider = provider(providerSlug);
+        manageChannels.removeProvider(merchant, channelSlug, provider);
+        record(merchant, "channel.provider.removed", "channel " + channelSlug + " / " + providerName(provider), "");
+    }
+
+    public List<ApiKeyRow> apiKeys() {
+        return manageApiKeys.list(merchantId()).stream()
+            .sorted(Comparator.comparing(ApiKey::createdAt))
+            .map(AdminFacade::apiKeyRow).toList();
+    }
+
+    /** Issues an API key; the answer holds its plaintext, the one time it is shown. */
+    public IssuedApiKey issueApiKey(String label) {
+        requireMayChange();
+        String merchant = merchantId();
+        ManageApiKeys.IssuedKey issued = manageApiKeys.issue(merchant, label);
+        record(merchant, "api-key.issued", "API key " + issued.key().label() + " (" + issued.key().displayPrefix() + ")", "");
+        return new IssuedApiKey(apiKeyRow(issued.key()), issued.plaintext());
+    }
+
+    public ApiKeyRow revokeApiKey(String keyId) {
+        requireMayChange();
+        String merchant = merchantId();
+        ApiKey revoked = manageApiKeys.revoke(merchant, keyId);
+        record(merchant, "api-key.revoked", "API key " + revoked.label() + " (" + revoked.displayPrefix() + ")", "");
+        return apiKeyRow(revoked);
+    }
+
+    /** A new Signature Key; the previous one still signs for a while (the domain's overlap), so receivers can switch. */
+    public void rotateSignatureKey() {
+        requireMayChange();
+        String merchant = merchantId();
+        try {
+            signatureKeys.rotate(merchant);
+            record(merchant, "signature-key.rotated", "Signature Key", "the previous key keeps signing for 24 hours");
+        } catch (NotFound none) {
+            signatureKeys.ensure(merchant);
+            record(merchant, "signature-key.created", "Signature Key", "");
+        }
+    }
+
+    private static ApiKeyRow apiKeyRow(ApiKey k) {
+        return new ApiKeyRow(k.id(), k.label(), k.displayPrefix(), k.createdAt(), k.revokedAt().orElse(null));
+    }
+
+    private String apiBase(String requestApiBase) {
+        return publicUrl.filter(u -> !u.isBlank()).map(u -> u.replaceAll("/+$", "") + "/api/").orElse(requestApiBase);
+    }
+
+    private static ProviderId provider(String slug) {
+        try {
+            return ProviderId.fromSlug(slug);
+        } catch (InvalidValue unknown) {
+            throw new InvalidField("provider", unknown.getMessage());
         }
     }
 
