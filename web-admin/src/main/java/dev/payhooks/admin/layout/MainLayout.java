@@ -13,6 +13,8 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import dev.payhooks.admin.audit.AuditTrailView;
+import dev.payhooks.admin.channels.ChannelsView;
 import dev.payhooks.admin.dashboard.DashboardView;
 import dev.payhooks.admin.eventlog.EventLogView;
 import dev.payhooks.admin.secondfactor.SecondFactorView;
@@ -57,6 +59,8 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Webhooks", WebhooksView.class, VaadinIcon.CONNECT.create()));
         nav.addItem(new SideNavItem("Event log", EventLogView.class, VaadinIcon.LIST.create()));
         nav.addItem(new SideNavItem("Transactions", TransactionsView.class, VaadinIcon.CREDIT_CARD.create()));
+        nav.addItem(new SideNavItem("Channels & merchant", ChannelsView.class, VaadinIcon.SHOP.create()));
+        nav.addItem(new SideNavItem("Audit trail", AuditTrailView.class, VaadinIcon.CLIPBOARD_TEXT.create()));
         for (PlannedSection section : PlannedSection.values()) {
             nav.addItem(new SideNavItem(section.title(), "section/" + section.slug(), section.icon().create()));
         }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 
 /** Sections of the admin UI that the navigation already lists. */
 public enum PlannedSection {
-    CHANNELS("channels", "Channels", VaadinIcon.SHOP, "Per-channel merchant configuration of each payment provider."),
     STAFF("staff", "Staff", VaadinIcon.USERS, "Staff accounts, roles and second factors.");
 
     private final String slug;
