@@ -122,6 +122,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
         keys.addComponentColumn(k -> {
             Button revoke = new Button("Revoke", click -> confirmRevoke(k));
             revoke.addClassName("revoke-api-key");
+            revoke.getElement().setAttribute("aria-label", "Revoke " + k.label());
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             revoke.setEnabled(mayChange && k.active());
             return revoke;
