@@ -145,7 +145,11 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void refresh() {
-        String selected = channels.asSingleSelect().getValue() == null ? null : channels.asSingleSelect().getValue().slug();
+        refresh(channels.asSingleSelect().getValue() == null ? null : channels.asSingleSelect().getValue().slug());
+    }
+
+    /** Reloads channels and keys, selecting the channel {@code selected} (the first one if it is gone or null). */
+    private void refresh(String selected) {
         var all = facade.channels();
         channels.setItems(all);
         all.stream().filter(c -> c.slug().equals(selected)).findFirst().or(() -> all.stream().findFirst())
@@ -242,9 +246,10 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
         Button create = new Button("Open channel", click -> {
             byField.values().forEach(f -> f.setInvalid(false));
             try {
-                facade.openChannel(new ChannelDraft(slug.getValue(), name.getValue(), currency.getValue(), country.getValue()));
+                ChannelSummary opened = facade.openChannel(new ChannelDraft(slug.getValue(), name.getValue(), currency.getValue(),
+                    country.getValue()));
                 dialog.close();
-                refresh();
+                refresh(opened.slug());
             } catch (InvalidField invalid) {
                 TextField field = byField.get(invalid.field());
                 if (field == null) {

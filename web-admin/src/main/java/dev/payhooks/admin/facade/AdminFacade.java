@@ -44,6 +44,10 @@ import dev.payhooks.domain.outbound.Outbox;
 import dev.payhooks.domain.outbound.Signature;
 import dev.payhooks.domain.outbound.WebhookSubscription;
 import dev.payhooks.domain.staff.LoginThrottle;
+import dev.payhooks.domain.staff.PasswordHashing;
+import dev.payhooks.domain.staff.StaffRole;
+import dev.payhooks.domain.staff.StaffUser;
+import dev.payhooks.domain.staff.StaffUsers;
 import dev.payhooks.domain.staff.TotpSecret;
 import dev.payhooks.domain.usecase.ManageSecondFactor;
 import dev.payhooks.domain.usecase.ManageSignatureKeys;
@@ -134,6 +138,10 @@ public class AdminFacade {
     AuditTrail audit;
     @Inject
     IdGenerator ids;
+    @Inject
+    StaffUsers staffUsers;
+    @Inject
+    PasswordHashing passwordHashing;
     @Inject
     @ConfigProperty(name = "payhooks.public-url")
     Optional<String> publicUrl;
@@ -656,6 +664,101 @@ public class AdminFacade {
             return ProviderId.fromSlug(slug);
         } catch (InvalidValue unknown) {
             throw new InvalidField("provider", unknown.getMessage());
+        }
+    }
+
+    // ---- staff users ---------------------------------------------------------------------
+
+    static final int TEMPORARY_PASSWORD_LENGTH = 20;
+
+    /** Only administrators manage staff users. */
+    public boolean mayManageStaff() {
+        return security.isCallerInRole(StaffRole.ADMINISTRATOR.name());
+    }
+
+    private void requireAdministrator() {
+        if (!mayManageStaff()) {
+            throw new NotAllowed("Only administrators manage staff users.");
+        }
+    }
+
+    public List<StaffRow> staff() {
+        requireAdministrator();
+        String me = StaffUser.normalizeUsername(caller());
+        return staffUsers.all().stream()
+            .map(u -> new StaffRow(u.username(), u.roles().stream().map(Enum::name).sorted().toList(), u.enabled(),
+                u.secondFactor().isPresent(), u.createdAt(), u.username().equals(me)))
+            .toList();
+    }
+
+    /** Adds a staff user with one role and a generated password, shown this once. */
+    public TemporaryPassword addStaff(String username, String role) {
+        requireAdministrator();
+        StaffRole staffRole = staffRole(role);
+        String name = StaffUser.normalizeUsername(username);
+        if (name == null || name.isEmpty()) {
+            throw new InvalidField("username", "is required");
+        }
+        if (staffUsers.withUsername(name).isPresent()) {
+            throw new InvalidField("username", "is taken");
+        }
+        String password = ids.randomToken(TEMPORARY_PASSWORD_LENGTH);
+        StaffUser user;
+        try {
+            user = StaffUser.register(ids.newId(), name, passwordHashing.hash(password.toCharArray()), java.util.Set.of(staffRole),
+                clock.instant());
+        } catch (IllegalArgumentException | InvalidValue bad) {
+            throw new InvalidField("username", "must be 2-64 characters of a-z, 0-9, '.', '_', '@', '-', starting with a letter or digit");
+        }
+        staffUsers.add(user);
+        record(merchantId(), "staff.added", "staff user " + user.username(), "role " + staffRole.name());
+        return new TemporaryPassword(user.username(), password);
+    }
+
+    public void enableStaff(String username, boolean enabled) {
+        requireAdministrator();
+        StaffUser user = staffUser(username);
+        if (!enabled && user.username().equals(StaffUser.normalizeUsername(caller()))) {
+            throw new NotAllowed("You cannot disable yourself; another administrator can.");
+        }
+        if (enabled) {
+            user.enable();
+        } else {
+            user.disable();
+        }
+        staffUsers.update(user);
+        record(merchantId(), enabled ? "staff.enabled" : "staff.disabled", "staff user " + user.username(), "");
+    }
+
+    /** A new generated password (shown this once) and no second factor: the user enrols again at the next sign-in. */
+    public TemporaryPassword resetStaff(String username) {
+        requireAdministrator();
+        StaffUser user = staffUser(username);
+        String password = ids.randomToken(TEMPORARY_PASSWORD_LENGTH);
+        user.resetCredentials(passwordHashing.hash(password.toCharArray()));
+        staffUsers.update(user);
+        record(merchantId(), "staff.reset", "staff user " + user.username(), "new password; second factor removed");
+        return new TemporaryPassword(user.username(), password);
+    }
+
+    public List<Option> staffRoles() {
+        return java.util.Arrays.stream(StaffRole.values())
+            .map(r -> new Option(r.name(), switch (r) {
+                case ADMINISTRATOR -> "Administrator — everything, and staff users";
+                case DEVELOPER -> "Developer — webhooks, secrets, channel settings";
+                case VIEWER -> "Viewer — looks only";
+            })).toList();
+    }
+
+    private StaffUser staffUser(String username) {
+        return staffUsers.withUsername(username).orElseThrow(() -> new NotFound("staff user " + username));
+    }
+
+    private static StaffRole staffRole(String role) {
+        try {
+            return StaffRole.valueOf(role == null ? "" : role.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidField("role", "pick administrator, developer or viewer");
         }
     }
 
