@@ -510,6 +510,41 @@ class AdminConsoleIT {
         shot(page, "audit-trail.png");
     }
 
+    @Test
+    void administratorsAddDisableAndResetStaffAndViewersOnlyLook() throws Exception {
+        Page page = signedInPage();
+        String viewer = "viewer-" + RUN;
+        page.navigate(app() + "admin/staff");
+        page.locator("#staff-username input").fill(viewer);
+        page.locator("#add-staff").click();
+        String password = page.locator("#temporary-password input").inputValue();
+        assertEquals(20, password.length());
+        page.locator("#temporary-password-close").click();
+        assertThat(page.locator("#staff-grid vaadin-grid-cell-content").getByText(viewer, new Locator.GetByTextOptions().setExact(true)))
+            .isVisible();
+
+        try (BrowserContext context = browser.newContext(); Page other = context.newPage()) {
+            other.navigate(app() + "admin/");
+            signInWithPassword(other, viewer, password);
+            assertThat(other.getByText("Signed in as " + viewer + ".")).isVisible();
+            other.navigate(app() + "admin/staff");
+            assertThat(other.getByText("Only administrators manage staff users.")).isVisible();
+        }
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + viewer).setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enable " + viewer).setExact(true)).waitFor();
+        shot(page, "staff.png");
+        try (BrowserContext context = browser.newContext(); Page other = context.newPage()) {
+            other.navigate(app() + "admin/login");
+            signInWithPassword(other, viewer, password);
+            awaitLoginAnswer(other);
+            assertThat(other.locator("vaadin-login-form-wrapper [part=error-message-title]")).hasText("Incorrect username or password");
+        }
+        page.navigate(app() + "admin/audit");
+        assertThat(page.locator("#audit-grid vaadin-grid-cell-content").getByText("staff user " + viewer,
+            new Locator.GetByTextOptions().setExact(true)).first()).isVisible();
+    }
+
     static void pickEvent(Page page, String type) {
         page.locator("#webhook-events input").fill(type);
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(type).setExact(true)).click();
