@@ -481,7 +481,7 @@ class AdminConsoleIT {
         // the dashboard's chart is server-drawn SVG and counts it
         page.navigate(app() + "admin/");
         assertTrue(page.locator("#activity-chart").getAttribute("src").startsWith("data:image/svg+xml;base64,"));
-        assertThat(page.locator("#activity-totals")).containsText("transactions in the last 14 days");
+        assertThat(page.locator("#activity-totals")).containsText(" in the last 14 days (UTC)");
         shot(page, "dashboard.png");
 
         // an API key is shown once, works, and stops working when revoked

@@ -41,8 +41,8 @@ public class AuditTrailView extends VerticalLayout {
         grid.addColumn(r -> TIME.format(r.at())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditRow::actor).setHeader("Who").setAutoWidth(true);
         grid.addColumn(AuditRow::action).setHeader("Change").setAutoWidth(true);
-        grid.addColumn(AuditRow::subject).setHeader("Subject").setAutoWidth(true).setTooltipGenerator(AuditRow::subject);
-        grid.addColumn(AuditRow::detail).setHeader("Detail").setFlexGrow(1).setTooltipGenerator(AuditRow::detail);
+        grid.addColumn(AuditRow::subject).setHeader("Subject").setFlexGrow(2).setTooltipGenerator(AuditRow::subject);
+        grid.addColumn(AuditRow::detail).setHeader("Detail").setFlexGrow(3).setTooltipGenerator(AuditRow::detail);
         grid.setEmptyStateText("No changes recorded yet.");
         grid.setItems(query -> pages.fetch(query.getOffset(), query.getLimit()).stream());
         grid.setSizeFull();

@@ -55,7 +55,7 @@ public class DashboardView extends VerticalLayout {
             + CHART_DAYS + " days (bars) and their success rate (line)");
         chart.setId("activity-chart");
         chart.setWidth("min(100%, 720px)");
-        Span totals = new Span(created + " transactions in the last " + CHART_DAYS + " days (UTC); " + succeeded
+        Span totals = new Span(created + (created == 1 ? " transaction" : " transactions") + " in the last " + CHART_DAYS + " days (UTC); " + succeeded
             + " succeeded, " + failed + " failed" + (succeeded + failed == 0 ? "."
             : " — success rate " + Math.round(100.0 * succeeded / (succeeded + failed)) + " %."));
         totals.setId("activity-totals");
