@@ -39,6 +39,7 @@ import dev.payhooks.domain.provider.NotificationProvider;
 import dev.payhooks.domain.usecase.ReceiveNotifications;
 import dev.payhooks.app.secrets.JdkHmacSha1;
 import dev.payhooks.app.secrets.MasterKeySource;
+import dev.payhooks.domain.audit.AuditTrail;
 import dev.payhooks.domain.fulfillment.Fulfillments;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.merchant.ApiKeys;
@@ -70,6 +71,7 @@ import dev.payhooks.domain.staff.StaffUsers;
 import dev.payhooks.domain.usecase.ManageSecondFactor;
 import dev.payhooks.domain.usecase.ManageApiKeys;
 import dev.payhooks.domain.usecase.ManageChannels;
+import dev.payhooks.persistence.audit.JpaAuditTrail;
 import dev.payhooks.persistence.fulfillment.JpaFulfillments;
 import dev.payhooks.persistence.inbound.JpaInboundNotifications;
 import dev.payhooks.persistence.merchant.JpaApiKeys;
@@ -160,6 +162,12 @@ public class Wiring {
     @ApplicationScoped
     Fulfillments fulfillments() {
         return new JpaFulfillments(entityManager);
+    }
+
+    @Produces
+    @ApplicationScoped
+    AuditTrail auditTrail() {
+        return new JpaAuditTrail(entityManager);
     }
 
     @Produces

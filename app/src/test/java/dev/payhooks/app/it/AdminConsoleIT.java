@@ -403,6 +403,158 @@ class AdminConsoleIT {
         assertTrue(webhookByLabel(label + " edited").isEmpty());
     }
 
+    @Test
+    void channelsAreConfiguredTransactionsBrowsedKeysIssuedOnceAndEveryChangeAudited() throws Exception {
+        Page page = signedInPage();
+        String slug = "it-" + RUN;
+        String secret = "it-annanow-secret-" + RUN;
+
+        // open a channel from the console; the domain's message sits next to the field
+        page.navigate(app() + "admin/channels");
+        page.locator("#open-channel").click();
+        page.locator("#channel-slug input").fill(slug);
+        page.locator("#channel-name input").fill("IT channel " + RUN);
+        page.locator("#channel-currency input").fill("XXX-not-a-currency");
+        page.locator("#channel-country input").fill("CH");
+        page.locator("#create-channel").click();
+        assertThat(page.locator("#channel-currency")).hasAttribute("invalid", "");
+        page.locator("#channel-currency input").fill("CHF");
+        page.locator("#create-channel").click();
+        // the new channel is selected
+        assertThat(page.locator("#channels-grid vaadin-grid-cell-content")
+            .getByText(slug, new Locator.GetByTextOptions().setExact(true))).isVisible();
+
+        // Annanow's settings: a form generated from its schema; secrets write-only
+        page.locator("#provider-select").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Annanow").setExact(true)).click();
+        assertThat(page.getByText("Annanow in channel " + slug + " (not configured)")).isVisible();
+        page.locator("#setting-instance input").fill("it");
+        page.locator("#setting-apiSecret input").fill(secret);
+        page.locator("#setting-apiBaseUrl input").fill("ftp://annanow.example");
+        page.locator("#setting-confirmByRefetch input").uncheck();
+        assertFalse(page.locator("#setting-confirmByRefetch input").isChecked());
+        page.locator("#save-provider-settings").click();
+        assertThat(page.locator("#setting-apiBaseUrl")).hasAttribute("invalid", "");
+        assertThat(page.locator("#setting-apiBaseUrl [slot=error-message]")).containsText("absolute http(s) URL");
+        page.locator("#setting-apiBaseUrl input").fill("");
+        page.locator("#save-provider-settings").click();
+        assertThat(page.getByText("Annanow in channel " + slug, new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(page.locator("#setting-apiSecret input")).hasValue("");
+        assertTrue(page.locator("#setting-apiSecret input").getAttribute("placeholder").startsWith("stored ••••"),
+            page.locator("#setting-apiSecret input").getAttribute("placeholder"));
+        assertFalse(page.content().contains(secret), "the secret never reaches the browser");
+        String notificationUrl = page.locator("#notification-url input").inputValue();
+        JsonObject viaApi = Json.createReader(new StringReader(api("GET", "channels/" + slug + "/providers/annanow", null).body()))
+            .readObject();
+        assertEquals(viaApi.getString("notificationUrl").replaceAll("^https?://[^/]+", ""),
+            notificationUrl.replaceAll("^https?://[^/]+", ""));
+        assertFalse(viaApi.getJsonObject("settings").getBoolean("confirmByRefetch"));
+        shot(page, "channels.png");
+
+        // a payment notification to that URL makes a transaction, which the transactions view shows with its timeline
+        String reference = "order-" + RUN;
+        HttpResponse<String> notified = http.send(HttpRequest.newBuilder(URI.create(notificationUrl.replaceAll("^https?://[^/]+",
+                "http://127.0.0.1:" + deploymentUrl.getPort())))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("""
+                {"transaction": {"id": %d, "status": "confirmed", "amount": 5000, "referenceId": "%s",
+                  "time": "2024-05-01T10:00:00+02:00", "invoice": {"currency": "CHF", "paymentRequestId": 91}}}"""
+                .formatted(Long.parseLong(RUN, 36), reference))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, notified.statusCode(), notified.body());
+        for (int wait = 0; wait < 50 && Json.createReader(new StringReader(api("GET", "transactions?channel=" + slug, null).body()))
+                .readObject().getJsonArray("items").isEmpty(); wait++) {
+            Thread.sleep(200);
+        }
+
+        page.navigate(app() + "admin/transactions");
+        page.locator("#filter-channel input").fill(slug);
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("IT channel " + RUN + " (" + slug + ")")).click();
+        Locator row = page.locator("#transactions-grid vaadin-grid-cell-content")
+            .getByText(reference, new Locator.GetByTextOptions().setExact(true)).filter(new Locator.FilterOptions().setVisible(true));
+        assertThat(row).hasCount(1);
+        shot(page, "transactions.png");
+        row.click();
+        assertThat(page.locator("#transaction-amounts")).containsText("charged 50.00");
+        assertThat(page.locator("#transaction-timeline vaadin-grid-cell-content").getByText("CHARGE SUCCESS")
+            .filter(new Locator.FilterOptions().setVisible(true))).hasCount(1);
+        shot(page, "transaction-detail.png");
+        page.locator("#filter-status input").fill("FAILED");
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("FAILED").setExact(true)).click();
+        assertThat(page.getByText("No transactions match.")).isVisible();
+
+        // the dashboard's chart is server-drawn SVG and counts it
+        page.navigate(app() + "admin/");
+        assertTrue(page.locator("#activity-chart").getAttribute("src").startsWith("data:image/svg+xml;base64,"));
+        assertThat(page.locator("#activity-totals")).containsText(" in the last 14 days (UTC)");
+        shot(page, "dashboard.png");
+
+        // an API key is shown once, works, and stops working when revoked
+        page.navigate(app() + "admin/channels");
+        page.locator("#api-key-label input").fill("IT key " + RUN);
+        page.locator("#issue-api-key").click();
+        String issued = page.locator("#issued-api-key input").inputValue();
+        assertTrue(issued.startsWith("phk_"), issued);
+        page.locator("#issued-api-key-close").click();
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(app() + "api/v1/webhooks"))
+            .header("Authorization", "Bearer " + issued).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertFalse(page.content().contains(issued), "the key is not shown again");
+        page.locator("#api-keys-grid vaadin-grid-cell-content").getByText("IT key " + RUN, new Locator.GetByTextOptions().setExact(true))
+            .waitFor();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke IT key " + RUN).setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke").setExact(true)).click();
+        assertThat(page.locator("#api-keys-grid vaadin-grid-cell-content").getByText(Pattern.compile("^revoked ")).first())
+            .isVisible();
+        assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(app() + "api/v1/webhooks"))
+            .header("Authorization", "Bearer " + issued).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+
+        // every change is in the audit trail, with who did it and without the secret
+        page.navigate(app() + "admin/audit");
+        Locator audit = page.locator("#audit-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions().setVisible(true));
+        assertThat(audit.getByText("channel " + slug + " / Annanow", new Locator.GetByTextOptions().setExact(true))).hasCount(1);
+        assertThat(audit.getByText("channel " + slug, new Locator.GetByTextOptions().setExact(true))).hasCount(1);
+        assertThat(audit.getByText("api-key.revoked", new Locator.GetByTextOptions().setExact(true)).first()).isVisible();
+        // newest first: this run's provider configuration is the first such entry (an earlier run's may follow)
+        assertThat(audit.getByText("settings changed: instance, authMode, confirmByRefetch; secrets replaced: apiSecret",
+            new Locator.GetByTextOptions().setExact(true)).first()).isVisible();
+        assertFalse(page.content().contains(secret));
+        shot(page, "audit-trail.png");
+    }
+
+    @Test
+    void administratorsAddDisableAndResetStaffAndViewersOnlyLook() throws Exception {
+        Page page = signedInPage();
+        String viewer = "viewer-" + RUN;
+        page.navigate(app() + "admin/staff");
+        page.locator("#staff-username input").fill(viewer);
+        page.locator("#add-staff").click();
+        String password = page.locator("#temporary-password input").inputValue();
+        assertEquals(20, password.length());
+        page.locator("#temporary-password-close").click();
+        assertThat(page.locator("#staff-grid vaadin-grid-cell-content").getByText(viewer, new Locator.GetByTextOptions().setExact(true)))
+            .isVisible();
+
+        try (BrowserContext context = browser.newContext(); Page other = context.newPage()) {
+            other.navigate(app() + "admin/");
+            signInWithPassword(other, viewer, password);
+            assertThat(other.getByText("Signed in as " + viewer + ".")).isVisible();
+            other.navigate(app() + "admin/staff");
+            assertThat(other.getByText("Only administrators manage staff users.")).isVisible();
+        }
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + viewer).setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enable " + viewer).setExact(true)).waitFor();
+        shot(page, "staff.png");
+        try (BrowserContext context = browser.newContext(); Page other = context.newPage()) {
+            other.navigate(app() + "admin/login");
+            signInWithPassword(other, viewer, password);
+            awaitLoginAnswer(other);
+            assertThat(other.locator("vaadin-login-form-wrapper [part=error-message-title]")).hasText("Incorrect username or password");
+        }
+        page.navigate(app() + "admin/audit");
+        assertThat(page.locator("#audit-grid vaadin-grid-cell-content").getByText("staff user " + viewer,
+            new Locator.GetByTextOptions().setExact(true)).first()).isVisible();
+    }
+
     static void pickEvent(Page page, String type) {
         page.locator("#webhook-events input").fill(type);
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(type).setExact(true)).click();

@@ -109,6 +109,15 @@ public final class StaffUser {
         this.passwordHash = requireText(newHash, "passwordHash");
     }
 
+    /**
+     * An administrator's reset for a user who lost the password or the authenticator: a new
+     * password, and no second factor until the user enrols again at the next sign-in.
+     */
+    public void resetCredentials(String newHash) {
+        this.passwordHash = requireText(newHash, "passwordHash");
+        this.secondFactor = null;
+    }
+
     public void disable() {
         this.enabled = false;
     }

@@ -1,5 +1,6 @@
 package dev.payhooks.domain.staff;
 
+import java.util.List;
 import java.util.Optional;
 
 /** All staff users, as a collection. */
@@ -8,6 +9,9 @@ public interface StaffUsers {
     Optional<StaffUser> withUsername(String username);
 
     long count();
+
+    /** Every staff user, by username. */
+    List<StaffUser> all();
 
     /** Adds a new staff user; fails if the username is taken. */
     void add(StaffUser user);

@@ -59,15 +59,29 @@ public class InMemoryPaymentTransactions implements PaymentTransactions {
             .map(r -> PaymentTransaction.reconstitute(r.snapshot()));
     }
 
+    /** Filters and pages like the database: newest first (creation time, then id, both descending). */
     @Override
     public synchronized Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit) {
-        List<PaymentTransaction> items = rows.values().stream()
+        Comparator<PaymentTransaction> newestFirst = Comparator.comparing(PaymentTransaction::createdAt)
+            .thenComparing(t -> t.id().value()).reversed();
+        List<PaymentTransaction> matching = rows.values().stream()
             .filter(r -> r.merchantId().equals(merchantId))
             .map(r -> PaymentTransaction.reconstitute(r.snapshot()))
-            .sorted(Comparator.comparing(PaymentTransaction::createdAt).reversed())
-            .limit(limit)
+            .filter(t -> filter.channelSlug().map(t.channelSlug()::equals).orElse(true))
+            .filter(t -> filter.provider().map(p -> p == t.provider()).orElse(true))
+            .filter(t -> filter.status().map(s -> s == t.status()).orElse(true))
+            .filter(t -> filter.from().map(from -> !t.createdAt().isBefore(from)).orElse(true))
+            .filter(t -> filter.to().map(to -> t.createdAt().isBefore(to)).orElse(true))
+            .filter(t -> after.map(c -> t.createdAt().isBefore(c.createdAt())
+                || t.createdAt().equals(c.createdAt()) && t.id().value().compareTo(c.id()) < 0).orElse(true))
+            .sorted(newestFirst)
+            .limit(limit + 1L)
             .toList();
-        return new Page(items, Optional.empty());
+        List<PaymentTransaction> items = matching.size() > limit ? matching.subList(0, limit) : matching;
+        Optional<Cursor> next = matching.size() > limit
+            ? Optional.of(new Cursor(items.get(items.size() - 1).createdAt(), items.get(items.size() - 1).id().value()))
+            : Optional.empty();
+        return new Page(items, next);
     }
 
     public synchronized int size() {

@@ -20,6 +20,11 @@ public class InMemoryStaffUsers implements StaffUsers {
     }
 
     @Override
+    public synchronized java.util.List<StaffUser> all() {
+        return byUsername.values().stream().sorted(java.util.Comparator.comparing(StaffUser::username)).toList();
+    }
+
+    @Override
     public synchronized void add(StaffUser user) {
         if (byUsername.putIfAbsent(user.username(), user) != null) {
             throw new IllegalStateException("username taken: " + user.username());

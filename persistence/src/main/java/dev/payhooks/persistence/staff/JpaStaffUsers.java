@@ -27,6 +27,12 @@ public class JpaStaffUsers implements StaffUsers {
     }
 
     @Override
+    public java.util.List<StaffUser> all() {
+        return em.createQuery("select u from StaffUserEntity u order by u.username", StaffUserEntity.class)
+            .getResultStream().map(StaffUserMapper::toDomain).toList();
+    }
+
+    @Override
     public long count() {
         return em.createQuery("select count(u) from StaffUserEntity u", Long.class).getSingleResult();
     }

@@ -98,4 +98,27 @@ class JpaStaffUsersTest {
             assertFalse(after.acceptRecoveryCode("aaaa-bbbb-cccc-dddd"));
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void listsEveryoneByUsernameAndAResetDropsTheSecondFactor(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            db.run(em -> {
+                new JpaStaffUsers(em).add(StaffUser.register("id-2", "zoe", "h", Set.of(StaffRole.VIEWER), CREATED));
+                new JpaStaffUsers(em).add(StaffUser.register("id-1", "erin", "h", Set.of(StaffRole.DEVELOPER), CREATED));
+            });
+            StaffUser erin = db.query(em -> new JpaStaffUsers(em).withUsername("erin").orElseThrow());
+            erin.enableSecondFactor(new SealedSecret("sealed-key"), 59_000_000L, RecoveryCodes.hashAll(List.of("a")), CREATED);
+            db.run(em -> new JpaStaffUsers(em).update(erin));
+
+            StaffUser reset = db.query(em -> new JpaStaffUsers(em).withUsername("erin").orElseThrow());
+            reset.resetCredentials("h2");
+            db.run(em -> new JpaStaffUsers(em).update(reset));
+
+            List<StaffUser> all = db.query(em -> new JpaStaffUsers(em).all());
+            assertEquals(List.of("erin", "zoe"), all.stream().map(StaffUser::username).toList());
+            assertTrue(all.get(0).secondFactor().isEmpty());
+            assertEquals("h2", all.get(0).passwordHash());
+        }
+    }
 }

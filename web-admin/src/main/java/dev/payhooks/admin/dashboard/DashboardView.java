@@ -1,12 +1,18 @@
 package dev.payhooks.admin.dashboard;
 
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.facade.AdminFacade;
+import dev.payhooks.admin.facade.DailyActivity;
+import dev.payhooks.admin.facade.TransactionActivity;
 import dev.payhooks.admin.layout.MainLayout;
+import dev.payhooks.domain.error.DomainException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -18,8 +24,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @PermitAll
 public class DashboardView extends VerticalLayout {
 
+    static final int CHART_DAYS = 14;
+
     @Inject
-    public DashboardView(SecurityContext securityContext,
+    public DashboardView(SecurityContext securityContext, AdminFacade facade,
                          @ConfigProperty(name = "payhooks.mode", defaultValue = "sandbox") String mode) {
         addClassName("dashboard-view");
         String caller = securityContext.getCallerPrincipal() == null ? "" : securityContext.getCallerPrincipal().getName();
@@ -32,5 +40,30 @@ public class DashboardView extends VerticalLayout {
             add(new Paragraph("Sandbox mode: provider simulators are reachable and test-only operations are allowed. "
                 + "Set PAYHOOKS_MODE=production before taking real payments."));
         }
+        try {
+            add(activity(facade.transactionActivity(CHART_DAYS)));
+        } catch (DomainException unavailable) {
+            add(new Paragraph("No transaction chart: " + unavailable.getMessage()));
+        }
+    }
+
+    private static VerticalLayout activity(TransactionActivity activity) {
+        int created = activity.days().stream().mapToInt(DailyActivity::created).sum();
+        int succeeded = activity.days().stream().mapToInt(DailyActivity::succeeded).sum();
+        int failed = activity.days().stream().mapToInt(DailyActivity::failed).sum();
+        Image chart = new Image(ActivityChartSvg.dataUrl(activity.days()), "Transactions created per day over the last "
+            + CHART_DAYS + " days (bars) and their success rate (line)");
+        chart.setId("activity-chart");
+        chart.setWidth("min(100%, 720px)");
+        Span totals = new Span(created + (created == 1 ? " transaction" : " transactions") + " in the last " + CHART_DAYS + " days (UTC); " + succeeded
+            + " succeeded, " + failed + " failed" + (succeeded + failed == 0 ? "."
+            : " — success rate " + Math.round(100.0 * succeeded / (succeeded + failed)) + " %."));
+        totals.setId("activity-totals");
+        VerticalLayout section = new VerticalLayout(new H3("Transactions"), chart, totals);
+        section.setPadding(false);
+        if (!activity.complete()) {
+            section.add(new Paragraph("The chart counts only the newest transactions of the period: there were too many to read."));
+        }
+        return section;
     }
 }

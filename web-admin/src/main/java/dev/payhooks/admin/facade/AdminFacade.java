@@ -6,6 +6,27 @@ import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
 import dev.payhooks.admin.facade.WebhookDraft.SignatureChoice;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.audit.AuditEntry;
+import dev.payhooks.domain.audit.AuditTrail;
+import dev.payhooks.domain.fulfillment.Fulfillments;
+import dev.payhooks.domain.merchant.Channel;
+import dev.payhooks.domain.merchant.ProviderSettings;
+import dev.payhooks.domain.merchant.ProviderSettingsSchema;
+import dev.payhooks.domain.merchant.SettingField;
+import dev.payhooks.domain.merchant.SettingInput;
+import dev.payhooks.domain.port.IdGenerator;
+import dev.payhooks.domain.usecase.ManageApiKeys;
+import dev.payhooks.domain.usecase.ManageChannels;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.payhooks.domain.merchant.Channels;
+import dev.payhooks.domain.payment.PaymentTransaction;
+import dev.payhooks.domain.payment.PaymentTransactions;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.payment.TransactionAmounts;
+import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.domain.payment.TransactionStatus;
+import dev.payhooks.domain.error.InvalidValue;
+import dev.payhooks.domain.refund.Refunds;
 import dev.payhooks.domain.merchant.ApiKey;
 import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Merchant;
@@ -23,6 +44,10 @@ import dev.payhooks.domain.outbound.Outbox;
 import dev.payhooks.domain.outbound.Signature;
 import dev.payhooks.domain.outbound.WebhookSubscription;
 import dev.payhooks.domain.staff.LoginThrottle;
+import dev.payhooks.domain.staff.PasswordHashing;
+import dev.payhooks.domain.staff.StaffRole;
+import dev.payhooks.domain.staff.StaffUser;
+import dev.payhooks.domain.staff.StaffUsers;
 import dev.payhooks.domain.staff.TotpSecret;
 import dev.payhooks.domain.usecase.ManageSecondFactor;
 import dev.payhooks.domain.usecase.ManageSignatureKeys;
@@ -44,6 +69,10 @@ import jakarta.transaction.Transactional;
 
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,6 +120,31 @@ public class AdminFacade {
     ManageSecondFactor secondFactor;
     @Inject
     LoginThrottle throttle;
+    @Inject
+    PaymentTransactions transactions;
+    @Inject
+    Refunds refunds;
+    @Inject
+    Fulfillments fulfillments;
+    @Inject
+    Channels channels;
+    @Inject
+    Clock clock;
+    @Inject
+    ManageChannels manageChannels;
+    @Inject
+    ManageApiKeys manageApiKeys;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    IdGenerator ids;
+    @Inject
+    StaffUsers staffUsers;
+    @Inject
+    PasswordHashing passwordHashing;
+    @Inject
+    @ConfigProperty(name = "payhooks.public-url")
+    Optional<String> publicUrl;
 
     // ---- the signed-in staff member ------------------------------------------------------
 
@@ -212,7 +266,9 @@ public class AdminFacade {
     public WebhookSummary addWebhook(WebhookDraft draft) {
         requireMayChange();
         String merchant = merchantId();
-        return summary(subscriptions.create(merchant, input(draft), authentication(draft)), "never");
+        WebhookSubscription created = subscriptions.create(merchant, input(draft), authentication(draft));
+        record(merchant, "webhook.created", webhookSubject(created), describe(draft, true));
+        return summary(created, "never");
     }
 
     /** Saves an edit; the authentication changes only when the form's "Reset Webhook Authentication" is on. */
@@ -221,12 +277,17 @@ public class AdminFacade {
         AuthenticationChange change = resetAuthentication
             ? new AuthenticationChange.Reset(authentication(draft)) : new AuthenticationChange.Keep();
         String merchant = merchantId();
-        return summary(subscriptions.update(merchant, id, input(draft), change), lastDelivery(merchant, id));
+        WebhookSubscription saved = subscriptions.update(merchant, id, input(draft), change);
+        record(merchant, "webhook.changed", webhookSubject(saved), describe(draft, resetAuthentication));
+        return summary(saved, lastDelivery(merchant, id));
     }
 
     public void deleteWebhook(String id) {
         requireMayChange();
-        subscriptions.delete(merchantId(), id);
+        String merchant = merchantId();
+        WebhookSubscription gone = subscriptions.get(merchant, id);
+        subscriptions.delete(merchant, id);
+        record(merchant, "webhook.deleted", webhookSubject(gone), "");
     }
 
     public WebhookSummary enableWebhook(String id, boolean enabled) {
@@ -234,6 +295,7 @@ public class AdminFacade {
         String merchant = merchantId();
         WebhookSubscription changed = enabled ? subscriptions.enable(merchant, id)
             : subscriptions.disable(merchant, id, DISABLED_IN_CONSOLE);
+        record(merchant, enabled ? "webhook.enabled" : "webhook.disabled", webhookSubject(changed), "");
         return summary(changed, lastDelivery(merchant, id));
     }
 
@@ -247,7 +309,9 @@ public class AdminFacade {
     public String revealSignatureKey(String code, String clientAddress) {
         requireMayChange();
         verifySecondFactor(code, clientAddress);
-        return signatureKeys.reveal(merchantId()).reveal();
+        String merchant = merchantId();
+        record(merchant, "signature-key.revealed", "Signature Key", "shown after a second-factor code");
+        return signatureKeys.reveal(merchant).reveal();
     }
 
     private static SubscriptionInput input(WebhookDraft draft) {
@@ -418,6 +482,440 @@ public class AdminFacade {
         } catch (RuntimeException notJson) {
             return json;
         }
+    }
+
+    // ---- audit trail ---------------------------------------------------------------------
+
+    /** Writes an audit entry in the caller's transaction: it commits with the change or not at all. */
+    private void record(String merchant, String action, String subject, String detail) {
+        audit.record(new AuditEntry(ids.newId(), merchant, clock.instant(), caller().isEmpty() ? "(unknown)" : caller(), action,
+            subject, detail));
+    }
+
+    private static String webhookSubject(WebhookSubscription s) {
+        return "webhook " + s.label() + " (" + s.id() + ")";
+    }
+
+    /** What a webhook save set, without the password: it is a secret. */
+    private static String describe(WebhookDraft draft, boolean authenticationSet) {
+        String text = "url " + draft.url() + "; events " + String.join(", ", draft.events()) + "; signature "
+            + (draft.signature() == null ? SignatureChoice.NONE : draft.signature());
+        if (authenticationSet) {
+            text += "; authentication " + (draft.authentication() == AuthenticationChoice.BASIC
+                ? "Basic as " + draft.username() + " (password set)" : "none");
+        }
+        return text;
+    }
+
+    /** A page of the audit trail, newest first, after {@code after}. */
+    public AuditPage auditEntries(Optional<AuditPage.Mark> after, int limit) {
+        AuditTrail.Page page = audit.newest(merchantId(), after.map(m -> new AuditTrail.Cursor(m.at(), m.id())), limit);
+        return new AuditPage(page.entries().stream()
+            .map(e -> new AuditRow(e.id(), e.at(), e.actor(), e.action(), e.subject(), e.detail())).toList(),
+            page.next().map(c -> new AuditPage.Mark(c.at(), c.id())));
+    }
+
+    // ---- channels, API keys, Signature Key ------------------------------------------------
+
+    public List<ChannelSummary> channels() {
+        return manageChannels.list(merchantId()).stream()
+            .sorted(Comparator.comparing(Channel::slug))
+            .map(c -> new ChannelSummary(c.slug(), c.name(), c.currency(), c.country(),
+                c.providers().keySet().stream().sorted().map(ProviderId::slug).toList()))
+            .toList();
+    }
+
+    public ChannelSummary openChannel(ChannelDraft draft) {
+        requireMayChange();
+        String merchant = merchantId();
+        Channel channel = manageChannels.open(merchant, new ManageChannels.ChannelDescription(draft.slug(), draft.name(),
+            draft.currency(), draft.country()));
+        record(merchant, "channel.opened", "channel " + channel.slug(),
+            "name " + channel.name() + "; currency " + channel.currency() + "; country " + channel.country());
+        return new ChannelSummary(channel.slug(), channel.name(), channel.currency(), channel.country(), List.of());
+    }
+
+    /**
+     * A provider's settings of a channel for the form: plain values (or defaults), secrets only
+     * masked. {@code requestApiBase} ("https://host/api/") is where notifications go when no
+     * {@code payhooks.public-url} is configured.
+     */
+    public ProviderConfiguration providerConfiguration(String channelSlug, String providerSlug, String requestApiBase) {
+        String merchant = merchantId();
+        ProviderId provider = provider(providerSlug);
+        Channel channel = manageChannels.get(merchant, channelSlug);
+        Optional<ProviderSettings> stored = channel.provider(provider);
+        Map<String, Object> shown = stored.map(manageChannels::displayed).orElse(Map.of());
+        List<ProviderConfiguration.Setting> settings = new ArrayList<>();
+        for (SettingField field : ProviderSettingsSchema.of(provider).fields()) {
+            Object value = shown.get(field.name());
+            String text = value == null ? (stored.isEmpty() && field.defaultValue() != null ? field.defaultValue() : "")
+                : value instanceof List<?> masks ? masks.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                : String.valueOf(value);
+            settings.add(new ProviderConfiguration.Setting(field.name(), field.kind().name(), field.required(), field.choices(),
+                text, value != null));
+        }
+        String url = stored.flatMap(ProviderSettings::endpointKey)
+            .map(key -> apiBase(requestApiBase) + "notifications/" + provider.slug() + "/" + key).orElse("");
+        return new ProviderConfiguration(channel.slug(), provider.slug(), providerName(provider), stored.isPresent(), settings, url);
+    }
+
+    /**
+     * Saves a provider's settings from the form: every value as typed ("true"/"false" for flags,
+     * one secret per line for secret lists). A blank secret keeps the stored one (secrets are
+     * write-only); a blank optional plain field is left out (its default applies). The domain
+     * checks each field; the audit entry names the fields that changed and the secrets replaced.
+     */
+    public ProviderConfiguration configureProvider(String channelSlug, String providerSlug, Map<String, String> form,
+                                                   String requestApiBase) {
+        requireMayChange();
+        String merchant = merchantId();
+        ProviderId provider = provider(providerSlug);
+        Optional<ProviderSettings> before = manageChannels.get(merchant, channelSlug).provider(provider);
+        Map<String, SettingInput> input = new java.util.LinkedHashMap<>();
+        List<String> changed = new ArrayList<>();
+        List<String> secretsReplaced = new ArrayList<>();
+        for (SettingField field : ProviderSettingsSchema.of(provider).fields()) {
+            String typed = form.get(field.name());
+            boolean blank = typed == null || typed.isBlank();
+            if (field.kind().secret()) {
+                if (!blank) {
+                    input.put(field.name(), field.kind() == SettingField.Kind.SECRET_LIST
+                        ? new SettingInput.TextList(typed.lines().map(String::trim).filter(l -> !l.isEmpty()).toList())
+                        : new SettingInput.Text(typed));
+                    secretsReplaced.add(field.name());
+                }
+                continue;
+            }
+            if (blank && !field.required()) {
+                continue;
+            }
+            input.put(field.name(), field.kind() == SettingField.Kind.FLAG
+                ? new SettingInput.Flag(Boolean.parseBoolean(typed.trim())) : new SettingInput.Text(typed == null ? "" : typed));
+        }
+        Channel channel = manageChannels.configureProvider(merchant, channelSlug, provider, input);
+        ProviderSettings after = channel.provider(provider).orElseThrow();
+        for (SettingField field : ProviderSettingsSchema.of(provider).fields()) {
+            if (!field.kind().secret() && !after.value(field.name()).equals(before.flatMap(b -> b.value(field.name())))) {
+                changed.add(field.name());
+            }
+        }
+        record(merchant, before.isPresent() ? "channel.provider.changed" : "channel.provider.configured",
+            "channel " + channel.slug() + " / " + providerName(provider),
+            "settings changed: " + (changed.isEmpty() ? "none" : String.join(", ", changed))
+                + "; secrets replaced: " + (secretsReplaced.isEmpty() ? "none" : String.join(", ", secretsReplaced)));
+        return providerConfiguration(channelSlug, providerSlug, requestApiBase);
+    }
+
+    public void removeProvider(String channelSlug, String providerSlug) {
+        requireMayChange();
+        String merchant = merchantId();
+        ProviderId provider = provider(providerSlug);
+        manageChannels.removeProvider(merchant, channelSlug, provider);
+        record(merchant, "channel.provider.removed", "channel " + channelSlug + " / " + providerName(provider), "");
+    }
+
+    public List<ApiKeyRow> apiKeys() {
+        return manageApiKeys.list(merchantId()).stream()
+            .sorted(Comparator.comparing(ApiKey::createdAt))
+            .map(AdminFacade::apiKeyRow).toList();
+    }
+
+    /** Issues an API key; the answer holds its plaintext, the one time it is shown. */
+    public IssuedApiKey issueApiKey(String label) {
+        requireMayChange();
+        String merchant = merchantId();
+        ManageApiKeys.IssuedKey issued = manageApiKeys.issue(merchant, label);
+        record(merchant, "api-key.issued", "API key " + issued.key().label() + " (" + issued.key().displayPrefix() + ")", "");
+        return new IssuedApiKey(apiKeyRow(issued.key()), issued.plaintext());
+    }
+
+    public ApiKeyRow revokeApiKey(String keyId) {
+        requireMayChange();
+        String merchant = merchantId();
+        ApiKey revoked = manageApiKeys.revoke(merchant, keyId);
+        record(merchant, "api-key.revoked", "API key " + revoked.label() + " (" + revoked.displayPrefix() + ")", "");
+        return apiKeyRow(revoked);
+    }
+
+    /** A new Signature Key; the previous one still signs for a while (the domain's overlap), so receivers can switch. */
+    public void rotateSignatureKey() {
+        requireMayChange();
+        String merchant = merchantId();
+        try {
+            signatureKeys.rotate(merchant);
+            record(merchant, "signature-key.rotated", "Signature Key", "the previous key keeps signing for 24 hours");
+        } catch (NotFound none) {
+            signatureKeys.ensure(merchant);
+            record(merchant, "signature-key.created", "Signature Key", "");
+        }
+    }
+
+    private static ApiKeyRow apiKeyRow(ApiKey k) {
+        return new ApiKeyRow(k.id(), k.label(), k.displayPrefix(), k.createdAt(), k.revokedAt().orElse(null));
+    }
+
+    private String apiBase(String requestApiBase) {
+        return publicUrl.filter(u -> !u.isBlank()).map(u -> u.replaceAll("/+$", "") + "/api/").orElse(requestApiBase);
+    }
+
+    private static ProviderId provider(String slug) {
+        try {
+            return ProviderId.fromSlug(slug);
+        } catch (InvalidValue unknown) {
+            throw new InvalidField("provider", unknown.getMessage());
+        }
+    }
+
+    // ---- staff users ---------------------------------------------------------------------
+
+    static final int TEMPORARY_PASSWORD_LENGTH = 20;
+
+    /** Only administrators manage staff users. */
+    public boolean mayManageStaff() {
+        return security.isCallerInRole(StaffRole.ADMINISTRATOR.name());
+    }
+
+    private void requireAdministrator() {
+        if (!mayManageStaff()) {
+            throw new NotAllowed("Only administrators manage staff users.");
+        }
+    }
+
+    public List<StaffRow> staff() {
+        requireAdministrator();
+        String me = StaffUser.normalizeUsername(caller());
+        return staffUsers.all().stream()
+            .map(u -> new StaffRow(u.username(), u.roles().stream().map(Enum::name).sorted().toList(), u.enabled(),
+                u.secondFactor().isPresent(), u.createdAt(), u.username().equals(me)))
+            .toList();
+    }
+
+    /** Adds a staff user with one role and a generated password, shown this once. */
+    public TemporaryPassword addStaff(String username, String role) {
+        requireAdministrator();
+        StaffRole staffRole = staffRole(role);
+        String name = StaffUser.normalizeUsername(username);
+        if (name == null || name.isEmpty()) {
+            throw new InvalidField("username", "is required");
+        }
+        if (staffUsers.withUsername(name).isPresent()) {
+            throw new InvalidField("username", "is taken");
+        }
+        String password = ids.randomToken(TEMPORARY_PASSWORD_LENGTH);
+        StaffUser user;
+        try {
+            user = StaffUser.register(ids.newId(), name, passwordHashing.hash(password.toCharArray()), java.util.Set.of(staffRole),
+                clock.instant());
+        } catch (IllegalArgumentException | InvalidValue bad) {
+            throw new InvalidField("username", "must be 2-64 characters of a-z, 0-9, '.', '_', '@', '-', starting with a letter or digit");
+        }
+        staffUsers.add(user);
+        record(merchantId(), "staff.added", "staff user " + user.username(), "role " + staffRole.name());
+        return new TemporaryPassword(user.username(), password);
+    }
+
+    public void enableStaff(String username, boolean enabled) {
+        requireAdministrator();
+        StaffUser user = staffUser(username);
+        if (!enabled && user.username().equals(StaffUser.normalizeUsername(caller()))) {
+            throw new NotAllowed("You cannot disable yourself; another administrator can.");
+        }
+        if (enabled) {
+            user.enable();
+        } else {
+            user.disable();
+        }
+        staffUsers.update(user);
+        record(merchantId(), enabled ? "staff.enabled" : "staff.disabled", "staff user " + user.username(), "");
+    }
+
+    /** A new generated password (shown this once) and no second factor: the user enrols again at the next sign-in. */
+    public TemporaryPassword resetStaff(String username) {
+        requireAdministrator();
+        StaffUser user = staffUser(username);
+        String password = ids.randomToken(TEMPORARY_PASSWORD_LENGTH);
+        user.resetCredentials(passwordHashing.hash(password.toCharArray()));
+        staffUsers.update(user);
+        record(merchantId(), "staff.reset", "staff user " + user.username(), "new password; second factor removed");
+        return new TemporaryPassword(user.username(), password);
+    }
+
+    public List<Option> staffRoles() {
+        return java.util.Arrays.stream(StaffRole.values())
+            .map(r -> new Option(r.name(), switch (r) {
+                case ADMINISTRATOR -> "Administrator — everything, and staff users";
+                case DEVELOPER -> "Developer — webhooks, secrets, channel settings";
+                case VIEWER -> "Viewer — looks only";
+            })).toList();
+    }
+
+    private StaffUser staffUser(String username) {
+        return staffUsers.withUsername(username).orElseThrow(() -> new NotFound("staff user " + username));
+    }
+
+    private static StaffRole staffRole(String role) {
+        try {
+            return StaffRole.valueOf(role == null ? "" : role.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidField("role", "pick administrator, developer or viewer");
+        }
+    }
+
+    // ---- transactions --------------------------------------------------------------------
+
+    /** The most transactions the dashboard's chart reads; beyond it the chart says it is partial. */
+    static final int ACTIVITY_READ_LIMIT = 20_000;
+    private static final int ACTIVITY_PAGE = 500;
+
+    public List<Option> channelOptions() {
+        return channels.ofMerchant(merchantId()).stream()
+            .sorted(Comparator.comparing(c -> c.slug()))
+            .map(c -> new Option(c.slug(), c.name() + " (" + c.slug() + ")")).toList();
+    }
+
+    public List<Option> providerOptions() {
+        return java.util.Arrays.stream(ProviderId.values()).map(p -> new Option(p.slug(), providerName(p))).toList();
+    }
+
+    public List<String> transactionStatuses() {
+        return java.util.Arrays.stream(TransactionStatus.values()).map(Enum::name).toList();
+    }
+
+    /** A page of the merchant's transactions, newest first, after {@code after} (keyset paging). */
+    public TransactionPage transactions(TransactionFilter filter, Optional<TransactionPage.Mark> after, int limit) {
+        PaymentTransactions.Page page = transactions.search(merchantId(), domainFilter(filter),
+            after.map(m -> new PaymentTransactions.Cursor(m.createdAt(), m.transactionId())), limit);
+        return new TransactionPage(page.items().stream().map(AdminFacade::row).toList(),
+            page.next().map(c -> new TransactionPage.Mark(c.createdAt(), c.id())));
+    }
+
+    public TransactionDetails transaction(String id) {
+        TransactionId transactionId;
+        try {
+            transactionId = TransactionId.of(id == null ? "" : id.trim());
+        } catch (InvalidValue malformed) {
+            throw new NotFound("transaction " + id);
+        }
+        PaymentTransaction t = transactions.byId(merchantId(), transactionId)
+            .orElseThrow(() -> new NotFound("transaction " + id));
+        TransactionAmounts a = t.amounts();
+        String pending = java.util.stream.Stream.of(
+                pendingPart("authorization", a.authorizationPending()), pendingPart("charge", a.chargePending()),
+                pendingPart("refund", a.refundPending()), pendingPart("cancel", a.cancelPending()))
+            .filter(s -> !s.isEmpty()).collect(Collectors.joining(", "));
+        List<TransactionDetails.TimelineEntry> timeline = t.events().stream()
+            .map(e -> new TransactionDetails.TimelineEntry(e.sequence(), e.at(), e.operation().name(), e.result().name(),
+                e.amount().toMajorString(), e.statusAfter().name(), orEmpty(e.providerReference()), orEmpty(e.message())))
+            .toList();
+        List<TransactionDetails.ReferenceEntry> references = t.providerReferences().stream()
+            .map(r -> new TransactionDetails.ReferenceEntry(r.value(), r.since())).toList();
+        List<TransactionDetails.RefundEntry> refundEntries = refunds.ofTransaction(t.id()).stream()
+            .map(r -> new TransactionDetails.RefundEntry(r.id().value(), r.kind().name(), r.amount().toMajorString(),
+                r.stage().name(), r.status().name(), r.includesShipping(),
+                r.lines().stream().map(l -> l.lineId() + " → " + l.orderLineId() + " × " + l.quantity()
+                    + l.amountIfKnown().map(m -> " (" + m.toMajorString() + ")").orElse("")).toList(),
+                r.requestedAt(), r.providerReference().orElse(""), r.message().orElse("")))
+            .toList();
+        List<TransactionDetails.FulfillmentEntry> fulfillmentEntries = fulfillments.ofTransaction(t.id()).stream()
+            .map(f -> new TransactionDetails.FulfillmentEntry(f.id().value(), f.trackingNumber().value(),
+                f.carrierCode().orElse(""), f.status().name(), f.reportAttempts(), f.createdAt(), f.message().orElse("")))
+            .toList();
+        return new TransactionDetails(row(t), a.cancelled().toMajorString(), a.chargedBack().toMajorString(), pending,
+            timeline, references, refundEntries, fulfillmentEntries);
+    }
+
+    /**
+     * Transactions created per UTC day over the last {@code days} days (today included), read by
+     * keyset pages newest first, at most {@link #ACTIVITY_READ_LIMIT} of them.
+     */
+    public TransactionActivity transactionActivity(int days) {
+        if (days < 1 || days > 366) {
+            throw new InvalidField("days", "must be between 1 and 366");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate first = today.minusDays(days - 1L);
+        Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Map<LocalDate, int[]> counts = new java.util.TreeMap<>();
+        for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+            counts.put(d, new int[3]);
+        }
+        PaymentTransactions.Filter filter = new PaymentTransactions.Filter(Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.of(from), Optional.empty());
+        String merchant = merchantId();
+        Optional<PaymentTransactions.Cursor> after = Optional.empty();
+        int read = 0;
+        boolean complete = true;
+        do {
+            PaymentTransactions.Page page = transactions.search(merchant, filter, after,
+                Math.min(ACTIVITY_PAGE, ACTIVITY_READ_LIMIT - read));
+            for (PaymentTransaction t : page.items()) {
+                int[] day = counts.get(LocalDate.ofInstant(t.createdAt(), ZoneOffset.UTC));
+                if (day == null) {
+                    continue; // created after today by the clock: not on the chart
+                }
+                day[0]++;
+                if (t.authorized().isPositive() || t.charged().isPositive()) {
+                    day[1]++;
+                } else if (t.status() == TransactionStatus.FAILED) {
+                    day[2]++;
+                }
+            }
+            read += page.items().size();
+            after = page.next();
+            if (after.isPresent() && read >= ACTIVITY_READ_LIMIT) {
+                complete = false;
+                break;
+            }
+        } while (after.isPresent());
+        List<DailyActivity> activity = counts.entrySet().stream()
+            .map(e -> new DailyActivity(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
+        return new TransactionActivity(activity, complete);
+    }
+
+    private static PaymentTransactions.Filter domainFilter(TransactionFilter filter) {
+        Optional<ProviderId> provider = Optional.ofNullable(filter.provider()).filter(s -> !s.isBlank()).map(slug -> {
+            try {
+                return ProviderId.fromSlug(slug);
+            } catch (InvalidValue unknown) {
+                throw new InvalidField("provider", unknown.getMessage());
+            }
+        });
+        Optional<TransactionStatus> status = Optional.ofNullable(filter.status()).filter(s -> !s.isBlank()).map(name -> {
+            try {
+                return TransactionStatus.valueOf(name.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw new InvalidField("status", "unknown status " + name.trim());
+            }
+        });
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new InvalidField("to", "must be later than from");
+        }
+        return new PaymentTransactions.Filter(Optional.ofNullable(filter.channel()).filter(s -> !s.isBlank()).map(String::trim),
+            provider, status, Optional.ofNullable(filter.from()), Optional.ofNullable(filter.to()));
+    }
+
+    private static TransactionRow row(PaymentTransaction t) {
+        return new TransactionRow(t.id().value(), t.createdAt(), t.channelSlug(), t.provider().slug(), t.merchantReference(),
+            t.status().name(), t.currency().code(), t.authorized().toMajorString(), t.charged().toMajorString(),
+            t.refunded().toMajorString(), t.providerReference().orElse(""));
+    }
+
+    private static String pendingPart(String what, dev.payhooks.domain.payment.Money amount) {
+        return amount.isPositive() ? what + " " + amount.toMajorString() : "";
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    static String providerName(ProviderId provider) {
+        return switch (provider) {
+            case NP_ATOBARAI -> "NP Atobarai";
+            case ADYEN -> "Adyen";
+            case WALLEY -> "Walley";
+            case ANNANOW -> "Annanow";
+        };
     }
 
 }

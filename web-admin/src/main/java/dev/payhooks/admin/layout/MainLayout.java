@@ -13,9 +13,13 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import dev.payhooks.admin.audit.AuditTrailView;
+import dev.payhooks.admin.channels.ChannelsView;
 import dev.payhooks.admin.dashboard.DashboardView;
 import dev.payhooks.admin.eventlog.EventLogView;
 import dev.payhooks.admin.secondfactor.SecondFactorView;
+import dev.payhooks.admin.staff.StaffView;
+import dev.payhooks.admin.transactions.TransactionsView;
 import dev.payhooks.admin.webhooks.WebhooksView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -55,9 +59,10 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()));
         nav.addItem(new SideNavItem("Webhooks", WebhooksView.class, VaadinIcon.CONNECT.create()));
         nav.addItem(new SideNavItem("Event log", EventLogView.class, VaadinIcon.LIST.create()));
-        for (PlannedSection section : PlannedSection.values()) {
-            nav.addItem(new SideNavItem(section.title(), "section/" + section.slug(), section.icon().create()));
-        }
+        nav.addItem(new SideNavItem("Transactions", TransactionsView.class, VaadinIcon.CREDIT_CARD.create()));
+        nav.addItem(new SideNavItem("Channels & merchant", ChannelsView.class, VaadinIcon.SHOP.create()));
+        nav.addItem(new SideNavItem("Audit trail", AuditTrailView.class, VaadinIcon.CLIPBOARD_TEXT.create()));
+        nav.addItem(new SideNavItem("Staff", StaffView.class, VaadinIcon.USERS.create()));
         nav.addItem(new SideNavItem("Two-factor", SecondFactorView.class, VaadinIcon.LOCK.create()));
         return nav;
     }

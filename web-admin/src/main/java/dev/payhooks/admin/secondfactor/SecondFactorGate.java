@@ -16,7 +16,7 @@ public final class SecondFactorGate {
 
     static final String ATTRIBUTE = "payhooks.second-factor-verified-for";
     /** Where the second-factor page may send the user back to; nothing else, so it is no open redirect. */
-    static final Set<String> SECTIONS = Set.of("webhooks", "event-log");
+    static final Set<String> SECTIONS = Set.of("webhooks", "event-log", "channels");
 
     private SecondFactorGate() {
     }

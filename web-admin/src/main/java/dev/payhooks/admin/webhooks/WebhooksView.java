@@ -17,18 +17,17 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
 import dev.payhooks.admin.facade.AdminFacade;
 import dev.payhooks.admin.facade.NotAllowed;
 import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
 import dev.payhooks.admin.facade.WebhookSummary;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.admin.secondfactor.SecondFactorGate;
+import dev.payhooks.admin.secondfactor.SignatureKeyRevealDialog;
 import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
@@ -254,38 +253,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
 
     /** The contract: secrets show masked, and in clear only after a fresh second-factor code. */
     private void openSignatureKey() {
-        Dialog reveal = new Dialog();
-        reveal.setHeaderTitle("Signature Key");
-        reveal.setId("signature-key-dialog");
-        Span value = new Span("whsec_••••••••");
-        value.setId("signature-key-value");
-        value.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("word-break", "break-all");
-        TextField code = new TextField("Authentication code");
-        code.setId("reveal-code");
-        code.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
-        Button show = new Button("Reveal", click -> {
-            try {
-                value.setText(facade.revealSignatureKey(code.getValue(), VaadinRequest.getCurrent().getRemoteAddr()));
-                code.setVisible(false);
-                click.getSource().setVisible(false);
-            } catch (InvalidField invalid) {
-                code.setErrorMessage(invalid.problem());
-                code.setInvalid(true);
-            } catch (NotFound none) {
-                value.setText("No signature key yet: it is made when a webhook first signs with “Signature Key”.");
-            } catch (NotAllowed refused) {
-                value.setText(refused.getMessage());
-            }
-        });
-        show.setId("reveal-signature-key");
-        show.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        reveal.add(new Paragraph("Receivers check the signatures of deliveries with this key. Enter a current code from "
-            + "your authenticator app to show it."), value, code, show);
-        Button close = new Button("Close", click -> reveal.close());
-        close.setId("signature-key-close");
-        reveal.getFooter().add(close);
-        reveal.setWidth("min(36rem, 95vw)");
-        reveal.open();
+        SignatureKeyRevealDialog.open(facade);
     }
 
     private static void success(String text) {

@@ -2,6 +2,8 @@ package dev.payhooks.admin.facade;
 
 import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
 import dev.payhooks.admin.facade.WebhookDraft.SignatureChoice;
+import dev.payhooks.domain.audit.AuditEntry;
+import dev.payhooks.domain.audit.InMemoryAuditTrail;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.merchant.InMemoryApiKeys;
 import dev.payhooks.domain.merchant.InMemoryMerchants;
@@ -57,6 +59,7 @@ class AdminFacadeTest {
     final InMemoryWebhookSubscriptions stored = new InMemoryWebhookSubscriptions();
     final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
     final FakeSecrets secrets = new FakeSecrets();
+    final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     final AdminFacade facade = new AdminFacade();
     final String merchantId;
     final String apiKeyId;
@@ -70,6 +73,9 @@ class AdminFacadeTest {
         ManageSignatureKeys signatureKeys = new ManageSignatureKeys(new InMemorySignatureKeys(), secrets, RandomBytes.secure(), clock);
         facade.merchants = merchants;
         facade.apiKeys = apiKeys;
+        facade.audit = audit;
+        facade.ids = ids;
+        facade.clock = clock;
         facade.subscriptions = new ManageSubscriptions(stored, apiKeys, signatureKeys, new FakeUrlPolicy("10.0.0.5"), secrets,
             ids, clock, false);
         facade.eventLog = new EventLog() {
@@ -108,6 +114,12 @@ class AdminFacadeTest {
             AuthenticationChoice.BASIC, "erp", SignatureChoice.SIGNATURE_KEY, null, true, null, "never"), added);
         assertEquals(List.of(added), facade.webhooks());
         assertEquals("", added.asDraft().password(), "the password never goes back to the form");
+        AuditEntry entry = audit.all().get(0);
+        assertEquals("dev", entry.actor());
+        assertEquals("webhook.created", entry.action());
+        assertEquals("webhook ERP (" + added.id() + ")", entry.subject());
+        assertTrue(entry.detail().contains("Basic as erp (password set)"), entry.detail());
+        assertFalse(entry.detail().contains("s3cret"), "the audit trail never holds a secret");
     }
 
     @Test
@@ -132,6 +144,7 @@ class AdminFacadeTest {
             Set.of("transaction.sale.success"), AuthenticationChoice.NONE, "", "", SignatureChoice.SOURCE_KEY, null)));
         assertEquals("signature.apiKeyId", noKey.field());
         assertTrue(stored.ofMerchant(merchantId).isEmpty());
+        assertTrue(audit.all().isEmpty(), "a refused change is not audited");
 
         WebhookSummary signedWithApiKey = facade.addWebhook(new WebhookDraft("ERP", "https://erp.example/in",
             Set.of("transaction.sale.success"), AuthenticationChoice.NONE, "", "", SignatureChoice.SOURCE_KEY, apiKeyId));
@@ -156,6 +169,7 @@ class AdminFacadeTest {
         assertThrows(NotAllowed.class, () -> facade.replayEvent("0".repeat(64)));
         assertEquals(1, stored.ofMerchant(merchantId).size());
         assertTrue(stored.ofMerchant(merchantId).get(0).enabled());
+        assertEquals(List.of("webhook.created"), audit.all().stream().map(AuditEntry::action).toList());
     }
 
     @Test

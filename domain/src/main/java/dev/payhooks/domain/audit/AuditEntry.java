@@ -1,0 +1,42 @@
+package dev.payhooks.domain.audit;
+
+import dev.payhooks.domain.error.InvalidValue;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One change to a merchant's configuration, for the audit trail: who made it, when, what kind of
+ * change ({@code action}, e.g. "channel.provider.configured"), to what ({@code subject}, e.g.
+ * "channel jp / np-atobarai") and which parts ({@code detail}, e.g. "changed: terminalId,
+ * secretSpCode"). A detail names fields, never a secret's value: the callers build it from field
+ * names only.
+ */
+public record AuditEntry(String id, String merchantId, Instant at, String actor, String action, String subject, String detail) {
+
+    public static final int MAX_ACTOR = 100;
+    public static final int MAX_ACTION = 64;
+    public static final int MAX_SUBJECT = 300;
+    public static final int MAX_DETAIL = 1000;
+
+    public AuditEntry {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(merchantId, "merchantId");
+        Objects.requireNonNull(at, "at");
+        actor = bounded("actor", actor, MAX_ACTOR);
+        action = bounded("action", action, MAX_ACTION);
+        subject = bounded("subject", subject, MAX_SUBJECT);
+        detail = detail == null ? "" : detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 1) + "…" : detail;
+        if (actor.isBlank() || action.isBlank()) {
+            throw new InvalidValue("an audit entry needs an actor and an action");
+        }
+    }
+
+    private static String bounded(String name, String value, int max) {
+        String text = value == null ? "" : value;
+        if (text.length() > max) {
+            throw new InvalidValue("audit " + name + " is longer than " + max + " characters");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.payhooks.domain.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link AuditTrail} in a list, for tests; pages like the database (newest first: time, then id, descending). */
+public class InMemoryAuditTrail implements AuditTrail {
+
+    private final List<AuditEntry> entries = new ArrayList<>();
+
+    @Override
+    public synchronized void record(AuditEntry entry) {
+        entries.add(entry);
+    }
+
+    @Override
+    public synchronized Page newest(String merchantId, Optional<Cursor> after, int limit) {
+        List<AuditEntry> matching = entries.stream()
+            .filter(e -> e.merchantId().equals(merchantId))
+            .filter(e -> after.map(c -> e.at().isBefore(c.at()) || e.at().equals(c.at()) && e.id().compareTo(c.id()) < 0)
+                .orElse(true))
+            .sorted(Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id).reversed())
+            .limit(limit + 1L)
+            .toList();
+        List<AuditEntry> page = matching.size() > limit ? matching.subList(0, limit) : matching;
+        Optional<Cursor> next = matching.size() > limit
+            ? Optional.of(new Cursor(page.get(page.size() - 1).at(), page.get(page.size() - 1).id())) : Optional.empty();
+        return new Page(page, next);
+    }
+
+    public synchronized List<AuditEntry> all() {
+        return List.copyOf(entries);
+    }
+}

@@ -1,0 +1,350 @@
+package dev.payhooks.admin.channels;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
+import dev.payhooks.admin.facade.AdminFacade;
+import dev.payhooks.admin.facade.ApiKeyRow;
+import dev.payhooks.admin.facade.ChannelDraft;
+import dev.payhooks.admin.facade.ChannelSummary;
+import dev.payhooks.admin.facade.IssuedApiKey;
+import dev.payhooks.admin.facade.NotAllowed;
+import dev.payhooks.admin.facade.Option;
+import dev.payhooks.admin.facade.ProviderConfiguration;
+import dev.payhooks.admin.layout.MainLayout;
+import dev.payhooks.admin.secondfactor.SecondFactorGate;
+import dev.payhooks.admin.secondfactor.SignatureKeyRevealDialog;
+import dev.payhooks.domain.error.DomainException;
+import dev.payhooks.domain.error.InvalidField;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * The merchant's configuration: channels with each provider's settings (a form generated from the
+ * provider's schema, secrets write-only), the notification URL to give the provider, the API keys
+ * (issued keys shown once) and the Signature Key (rotate; reveal after a fresh second-factor code).
+ * Behind the second factor, like Webhooks.
+ */
+@Route(value = "channels", layout = MainLayout.class)
+@PageTitle("Channels & merchant · Payhooks")
+@PermitAll
+public class ChannelsView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private final AdminFacade facade;
+    private final Grid<ChannelSummary> channels = new Grid<>(ChannelSummary.class, false);
+    private final Select<Option> provider = new Select<>();
+    private final VerticalLayout providerPane = new VerticalLayout();
+    private final Grid<ApiKeyRow> keys = new Grid<>(ApiKeyRow.class, false);
+
+    @Inject
+    public ChannelsView(AdminFacade facade) {
+        this.facade = facade;
+        addClassName("channels-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        SecondFactorGate.require(event, facade.caller(), "channels");
+        if (SecondFactorGate.verified(facade.caller()) && getComponentCount() == 0) {
+            build();
+        }
+    }
+
+    private void build() {
+        boolean mayChange = facade.mayChange();
+        Button open = new Button("Open channel", VaadinIcon.PLUS.create(), click -> openChannelDialog());
+        open.setId("open-channel");
+        open.setEnabled(mayChange);
+        channels.setId("channels-grid");
+        channels.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        channels.addColumn(ChannelSummary::slug).setHeader("Slug").setAutoWidth(true);
+        channels.addColumn(ChannelSummary::name).setHeader("Name").setAutoWidth(true);
+        channels.addColumn(ChannelSummary::currency).setHeader("Currency").setAutoWidth(true);
+        channels.addColumn(ChannelSummary::country).setHeader("Country").setAutoWidth(true);
+        channels.addColumn(c -> c.providers().isEmpty() ? "none yet" : String.join(", ", c.providers()))
+            .setHeader("Providers").setFlexGrow(1);
+        channels.setAllRowsVisible(true);
+        channels.setEmptyStateText("No channels yet. A channel is a Saleor channel: open one with its slug.");
+        channels.asSingleSelect().addValueChangeListener(e -> showProvider());
+
+        provider.setId("provider-select");
+        provider.setLabel("Provider");
+        provider.setItems(facade.providerOptions());
+        provider.setItemLabelGenerator(Option::caption);
+        provider.setValue(facade.providerOptions().get(0));
+        provider.addValueChangeListener(e -> showProvider());
+        providerPane.setId("provider-pane");
+        providerPane.setPadding(false);
+
+        HorizontalLayout channelHeader = new HorizontalLayout(new H3("Channels"), open);
+        channelHeader.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(new H2("Channels & merchant"), channelHeader, channels, provider, providerPane);
+
+        TextField label = new TextField();
+        label.setId("api-key-label");
+        label.setPlaceholder("Label, e.g. ERP");
+        Button issue = new Button("Issue API key", VaadinIcon.KEY.create(), click -> issueKey(label));
+        issue.setId("issue-api-key");
+        issue.setEnabled(mayChange);
+        keys.setId("api-keys-grid");
+        keys.addThemeVariants(GridVariant.LUMO_COMPACT);
+        keys.addColumn(ApiKeyRow::label).setHeader("Label").setAutoWidth(true);
+        keys.addColumn(ApiKeyRow::displayPrefix).setHeader("Key").setAutoWidth(true);
+        keys.addColumn(k -> TIME.format(k.createdAt())).setHeader("Issued (UTC)").setAutoWidth(true);
+        keys.addColumn(k -> k.active() ? "active" : "revoked " + TIME.format(k.revokedAt())).setHeader("State").setAutoWidth(true);
+        keys.addComponentColumn(k -> {
+            Button revoke = new Button("Revoke", click -> confirmRevoke(k));
+            revoke.addClassName("revoke-api-key");
+            revoke.getElement().setAttribute("aria-label", "Revoke " + k.label());
+            revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            revoke.setEnabled(mayChange && k.active());
+            return revoke;
+        }).setAutoWidth(true);
+        keys.setAllRowsVisible(true);
+        HorizontalLayout issueRow = new HorizontalLayout(label, issue);
+        issueRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(new H3("API keys"), new Paragraph("Your systems call the management API with these keys; a key is shown once, "
+            + "when it is issued."), issueRow, keys);
+
+        Button reveal = new Button("Reveal…", VaadinIcon.EYE.create(), click -> SignatureKeyRevealDialog.open(facade));
+        reveal.setId("open-signature-key");
+        reveal.setEnabled(mayChange);
+        Button rotate = new Button("Rotate…", VaadinIcon.REFRESH.create(), click -> confirmRotate());
+        rotate.setId("rotate-signature-key");
+        rotate.setEnabled(mayChange);
+        add(new H3("Signature Key"), new Paragraph("Webhooks that sign with “Signature Key” use it. After a rotation the "
+            + "previous key keeps signing alongside the new one for 24 hours."), new HorizontalLayout(reveal, rotate));
+        refresh();
+    }
+
+    private void refresh() {
+        refresh(channels.asSingleSelect().getValue() == null ? null : channels.asSingleSelect().getValue().slug());
+    }
+
+    /** Reloads channels and keys, selecting the channel {@code selected} (the first one if it is gone or null). */
+    private void refresh(String selected) {
+        var all = facade.channels();
+        channels.setItems(all);
+        all.stream().filter(c -> c.slug().equals(selected)).findFirst().or(() -> all.stream().findFirst())
+            .ifPresent(channels::select);
+        showProvider();
+        keys.setItems(facade.apiKeys());
+    }
+
+    private void showProvider() {
+        providerPane.removeAll();
+        ChannelSummary channel = channels.asSingleSelect().getValue();
+        if (channel == null || provider.getValue() == null) {
+            providerPane.add(new Span("Select a channel to configure its providers."));
+            return;
+        }
+        ProviderConfiguration configuration;
+        try {
+            configuration = facade.providerConfiguration(channel.slug(), provider.getValue().value(), requestApiBase());
+        } catch (DomainException gone) {
+            providerPane.add(new Span(gone.getMessage()));
+            return;
+        }
+        providerPane.add(new H3(configuration.providerName() + " in channel " + channel.slug()
+            + (configuration.configured() ? "" : " (not configured)")));
+        if (!configuration.notificationUrl().isEmpty()) {
+            TextField url = new TextField("Notification URL — give this to " + configuration.providerName());
+            url.setId("notification-url");
+            url.setValue(configuration.notificationUrl());
+            url.setReadOnly(true);
+            url.setWidthFull();
+            Button copy = new Button("Copy", VaadinIcon.COPY.create(), click -> {
+                click.getSource().getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)",
+                    configuration.notificationUrl());
+                success("Notification URL copied.");
+            });
+            copy.setId("copy-notification-url");
+            HorizontalLayout row = new HorizontalLayout(url, copy);
+            row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            row.setWidthFull();
+            row.expand(url);
+            providerPane.add(row);
+        }
+        ProviderSettingsForm form = new ProviderSettingsForm(configuration, facade.mayChange());
+        form.addListener(ProviderSettingsForm.SaveEvent.class, this::save);
+        form.addListener(ProviderSettingsForm.RemoveEvent.class, this::confirmRemove);
+        providerPane.add(form);
+    }
+
+    private void save(ProviderSettingsForm.SaveEvent event) {
+        ProviderConfiguration c = event.getSource().configuration();
+        try {
+            facade.configureProvider(c.channel(), c.provider(), event.values(), requestApiBase());
+            success(c.providerName() + " settings of channel " + c.channel() + " saved.");
+            refresh();
+        } catch (InvalidField invalid) {
+            if (!event.getSource().showProblem(invalid.field(), invalid.problem())) {
+                problem(invalid.getMessage());
+            }
+        } catch (NotAllowed | DomainException refused) {
+            problem(refused.getMessage());
+        }
+    }
+
+    private void confirmRemove(ProviderSettingsForm.RemoveEvent event) {
+        ProviderConfiguration c = event.getSource().configuration();
+        ConfirmDialog confirm = new ConfirmDialog("Remove " + c.providerName() + " from channel " + c.channel() + "?",
+            "Its settings and secrets are deleted; payments of this channel can no longer use " + c.providerName() + ".",
+            "Remove", ok -> {
+                try {
+                    facade.removeProvider(c.channel(), c.provider());
+                    refresh();
+                } catch (NotAllowed | DomainException refused) {
+                    problem(refused.getMessage());
+                }
+            });
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private void openChannelDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Open channel");
+        dialog.setId("open-channel-dialog");
+        TextField slug = new TextField("Slug (as in Saleor)");
+        slug.setId("channel-slug");
+        TextField name = new TextField("Name");
+        name.setId("channel-name");
+        TextField currency = new TextField("Currency (ISO 4217)");
+        currency.setId("channel-currency");
+        TextField country = new TextField("Country (ISO 3166)");
+        country.setId("channel-country");
+        Map<String, TextField> byField = Map.of("slug", slug, "name", name, "currency", currency, "country", country);
+        Button create = new Button("Open channel", click -> {
+            byField.values().forEach(f -> f.setInvalid(false));
+            try {
+                ChannelSummary opened = facade.openChannel(new ChannelDraft(slug.getValue(), name.getValue(), currency.getValue(),
+                    country.getValue()));
+                dialog.close();
+                refresh(opened.slug());
+            } catch (InvalidField invalid) {
+                TextField field = byField.get(invalid.field());
+                if (field == null) {
+                    problem(invalid.getMessage());
+                } else {
+                    field.setErrorMessage(invalid.problem());
+                    field.setInvalid(true);
+                }
+            } catch (NotAllowed | DomainException refused) {
+                problem(refused.getMessage());
+            }
+        });
+        create.setId("create-channel");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(slug, name, currency, country));
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), create);
+        dialog.open();
+    }
+
+    private void issueKey(TextField label) {
+        label.setInvalid(false);
+        IssuedApiKey issued;
+        try {
+            issued = facade.issueApiKey(label.getValue());
+        } catch (InvalidField invalid) {
+            label.setErrorMessage(invalid.problem());
+            label.setInvalid(true);
+            return;
+        } catch (NotAllowed | DomainException refused) {
+            problem(refused.getMessage());
+            return;
+        }
+        label.clear();
+        keys.setItems(facade.apiKeys());
+        Dialog shown = new Dialog();
+        shown.setHeaderTitle("API key “" + issued.key().label() + "”");
+        shown.setId("issued-api-key-dialog");
+        TextField value = new TextField("Copy it now: it is not shown again");
+        value.setId("issued-api-key");
+        value.setValue(issued.plaintext());
+        value.setReadOnly(true);
+        value.setWidthFull();
+        Button close = new Button("I have copied it", click -> shown.close());
+        close.setId("issued-api-key-close");
+        shown.add(value);
+        shown.getFooter().add(close);
+        shown.setWidth("min(40rem, 95vw)");
+        shown.open();
+    }
+
+    private void confirmRevoke(ApiKeyRow key) {
+        ConfirmDialog confirm = new ConfirmDialog("Revoke API key “" + key.label() + "”?",
+            "Calls with " + key.displayPrefix() + " are refused from now on, and webhooks that sign with it as their Source Key "
+                + "must be changed.", "Revoke", ok -> {
+                try {
+                    facade.revokeApiKey(key.id());
+                    keys.setItems(facade.apiKeys());
+                } catch (NotAllowed | DomainException refused) {
+                    problem(refused.getMessage());
+                }
+            });
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private void confirmRotate() {
+        ConfirmDialog confirm = new ConfirmDialog("Rotate the Signature Key?",
+            "A new key signs from now on; the previous one keeps signing alongside it for 24 hours, so receivers can switch.",
+            "Rotate", ok -> {
+                try {
+                    facade.rotateSignatureKey();
+                    success("Signature Key rotated.");
+                } catch (NotAllowed | DomainException refused) {
+                    problem(refused.getMessage());
+                }
+            });
+        confirm.setCancelable(true);
+        confirm.setId("confirm-rotate");
+        confirm.open();
+    }
+
+    /** Where this server's API answers, as the browser reached it: the notification URL when no public URL is configured. */
+    private static String requestApiBase() {
+        HttpServletRequest request = VaadinServletRequest.getCurrent().getHttpServletRequest();
+        String base = request.getRequestURL().toString();
+        String path = request.getRequestURI();
+        return base.substring(0, base.length() - path.length()) + request.getContextPath() + "/api/";
+    }
+
+    private static void success(String text) {
+        Notification.show(text, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static void problem(String text) {
+        Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.payhooks.admin.channels;
+
+import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
+import dev.payhooks.admin.facade.ProviderConfiguration;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A provider's settings of one channel, one field per entry of the provider's
+ * {@code ProviderSettingsSchema} (so a field added to the schema shows up here without code).
+ * Secret fields are write-only: they start empty, show the mask of the stored value as a hint,
+ * and a field left empty keeps the stored secret. The form decides nothing: it fires
+ * {@link SaveEvent} with every value as typed, or {@link RemoveEvent}, and shows the domain's
+ * field problems next to the field ({@link #showProblem}).
+ */
+public class ProviderSettingsForm extends VerticalLayout {
+
+    final Map<String, AbstractField<?, ?>> fields = new LinkedHashMap<>();
+    final Button save = new Button("Save");
+    final Button remove = new Button("Remove provider");
+    private final ProviderConfiguration configuration;
+
+    public ProviderSettingsForm(ProviderConfiguration configuration, boolean mayChange) {
+        this.configuration = configuration;
+        addClassName("provider-settings-form");
+        setPadding(false);
+        FormLayout layout = new FormLayout();
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        for (ProviderConfiguration.Setting setting : configuration.settings()) {
+            AbstractField<?, ?> field = field(setting);
+            field.setId("setting-" + setting.name());
+            field.setReadOnly(!mayChange);
+            fields.put(setting.name(), field);
+            layout.add((Component) field);
+        }
+        save.setId("save-provider-settings");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setEnabled(mayChange);
+        save.addClickListener(click -> {
+            fields.values().forEach(f -> {
+                if (f instanceof HasValidation validated) {
+                    validated.setInvalid(false);
+                }
+            });
+            fireEvent(new SaveEvent(this, values()));
+        });
+        remove.setId("remove-provider");
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        remove.setEnabled(mayChange);
+        remove.setVisible(configuration.configured());
+        remove.addClickListener(click -> fireEvent(new RemoveEvent(this)));
+        add(layout, new HorizontalLayout(save, remove));
+        if (!mayChange) {
+            add(new Span("Your role lets you look, not change."));
+        }
+    }
+
+    private static AbstractField<?, ?> field(ProviderConfiguration.Setting setting) {
+        String label = setting.name() + (setting.required() ? " *" : "");
+        return switch (setting.kind()) {
+            case "FLAG" -> {
+                Checkbox box = new Checkbox(label);
+                box.setValue(Boolean.parseBoolean(setting.value()));
+                yield box;
+            }
+            case "CHOICE" -> {
+                Select<String> select = new Select<>();
+                select.setLabel(label);
+                select.setItems(setting.choices());
+                select.setValue(setting.choices().contains(setting.value()) ? setting.value() : setting.choices().get(0));
+                yield select;
+            }
+            case "SECRET" -> {
+                PasswordField secret = new PasswordField(label);
+                secret.setRevealButtonVisible(false);
+                secret.setPlaceholder(setting.stored() ? "stored " + setting.value() + " — leave empty to keep" : "not set");
+                secret.setHelperText("Write-only: the stored value is never shown.");
+                yield secret;
+            }
+            case "SECRET_LIST" -> {
+                TextArea list = new TextArea(label);
+                list.setPlaceholder(setting.stored() ? "stored " + setting.value() + " — leave empty to keep" : "one per line");
+                list.setHelperText("Write-only, one value per line (current key first). The stored values are never shown.");
+                list.getStyle().set("-webkit-text-security", "disc");
+                yield list;
+            }
+            default -> {
+                TextField text = new TextField(label);
+                text.setValue(setting.value());
+                yield text;
+            }
+        };
+    }
+
+    /** Every field as typed: flags as "true"/"false", secret lists one value per line, empty secrets empty. */
+    Map<String, String> values() {
+        Map<String, String> values = new LinkedHashMap<>();
+        fields.forEach((name, field) -> {
+            Object value = field.getValue();
+            values.put(name, value == null ? "" : String.valueOf(value));
+        });
+        return values;
+    }
+
+    /** Puts the domain's problem next to the field it names; false if no field can show it (the view shows it elsewhere). */
+    public boolean showProblem(String fieldName, String problem) {
+        AbstractField<?, ?> field = fields.get(fieldName);
+        if (!(field instanceof HasValidation validated)) {
+            return false;
+        }
+        validated.setErrorMessage(problem);
+        validated.setInvalid(true);
+        return true;
+    }
+
+    public ProviderConfiguration configuration() {
+        return configuration;
+    }
+
+    public abstract static class ProviderSettingsFormEvent extends ComponentEvent<ProviderSettingsForm> {
+        ProviderSettingsFormEvent(ProviderSettingsForm source) {
+            super(source, false);
+        }
+    }
+
+    public static class SaveEvent extends ProviderSettingsFormEvent {
+        private final Map<String, String> values;
+
+        SaveEvent(ProviderSettingsForm source, Map<String, String> values) {
+            super(source);
+            this.values = Map.copyOf(values);
+        }
+
+        public Map<String, String> values() {
+            return values;
+        }
+    }
+
+    public static class RemoveEvent extends ProviderSettingsFormEvent {
+        RemoveEvent(ProviderSettingsForm source) {
+            super(source);
+        }
+    }
+
+    @Override
+    public <T extends ComponentEvent<?>> Registration addListener(Class<T> type, ComponentEventListener<T> listener) {
+        return getEventBus().addListener(type, listener);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.payhooks.admin.staff;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.facade.AdminFacade;
+import dev.payhooks.admin.facade.NotAllowed;
+import dev.payhooks.admin.facade.Option;
+import dev.payhooks.admin.facade.StaffRow;
+import dev.payhooks.admin.facade.TemporaryPassword;
+import dev.payhooks.admin.layout.MainLayout;
+import dev.payhooks.domain.error.DomainException;
+import dev.payhooks.domain.error.InvalidField;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Staff users, for administrators: add one with a role (a generated password, shown once),
+ * disable or enable, and reset (a new password and no second factor). Others see why they cannot.
+ */
+@Route(value = "staff", layout = MainLayout.class)
+@PageTitle("Staff · Payhooks")
+@PermitAll
+public class StaffView extends VerticalLayout {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private final AdminFacade facade;
+    private final Grid<StaffRow> grid = new Grid<>(StaffRow.class, false);
+
+    @Inject
+    public StaffView(AdminFacade facade) {
+        this.facade = facade;
+        addClassName("staff-view");
+        add(new H2("Staff"));
+        if (!facade.mayManageStaff()) {
+            add(new Paragraph("Only administrators manage staff users."));
+            return;
+        }
+        TextField username = new TextField("Username");
+        username.setId("staff-username");
+        Select<Option> role = new Select<>();
+        role.setId("staff-role");
+        role.setLabel("Role");
+        role.setItems(facade.staffRoles());
+        role.setItemLabelGenerator(Option::caption);
+        role.setValue(facade.staffRoles().get(facade.staffRoles().size() - 1));
+        Button add = new Button("Add staff user", VaadinIcon.PLUS.create(), click -> add(username, role));
+        add.setId("add-staff");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout form = new HorizontalLayout(username, role, add);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        grid.setId("staff-grid");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(s -> s.username() + (s.you() ? " (you)" : "")).setHeader("Username").setAutoWidth(true);
+        grid.addColumn(s -> String.join(", ", s.roles())).setHeader("Role").setAutoWidth(true);
+        grid.addColumn(s -> s.enabled() ? "enabled" : "disabled").setHeader("State").setAutoWidth(true);
+        grid.addColumn(s -> s.secondFactor() ? "set up" : "not yet").setHeader("Second factor").setAutoWidth(true);
+        grid.addColumn(s -> TIME.format(s.createdAt())).setHeader("Since").setAutoWidth(true);
+        grid.addComponentColumn(s -> {
+            Button toggle = new Button(s.enabled() ? "Disable" : "Enable", click -> toggle(s));
+            toggle.getElement().setAttribute("aria-label", (s.enabled() ? "Disable " : "Enable ") + s.username());
+            toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            toggle.setEnabled(!s.you());
+            Button reset = new Button("Reset", click -> confirmReset(s));
+            reset.getElement().setAttribute("aria-label", "Reset " + s.username());
+            reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            return new HorizontalLayout(toggle, reset);
+        }).setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        add(new Paragraph("Administrators manage staff; developers change webhooks, secrets and channel settings; viewers "
+            + "only look. A new or reset user gets a generated password to hand over, and sets up a second factor at the "
+            + "first visit to a protected section."), form, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(facade.staff());
+    }
+
+    private void add(TextField username, Select<Option> role) {
+        username.setInvalid(false);
+        try {
+            TemporaryPassword made = facade.addStaff(username.getValue(), role.getValue() == null ? null : role.getValue().value());
+            username.clear();
+            refresh();
+            showPassword(made, "Staff user “" + made.username() + "” added");
+        } catch (InvalidField invalid) {
+            username.setErrorMessage(invalid.problem());
+            username.setInvalid(true);
+        } catch (NotAllowed | DomainException refused) {
+            problem(refused.getMessage());
+        }
+    }
+
+    private void toggle(StaffRow s) {
+        try {
+            facade.enableStaff(s.username(), !s.enabled());
+            refresh();
+        } catch (NotAllowed | DomainException refused) {
+            problem(refused.getMessage());
+        }
+    }
+
+    private void confirmReset(StaffRow s) {
+        ConfirmDialog confirm = new ConfirmDialog("Reset " + s.username() + "?",
+            "The current password and second factor stop working; you get a new password to hand over.", "Reset", ok -> {
+                try {
+                    TemporaryPassword made = facade.resetStaff(s.username());
+                    refresh();
+                    showPassword(made, "“" + made.username() + "” reset");
+                } catch (NotAllowed | DomainException refused) {
+                    problem(refused.getMessage());
+                }
+            });
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private static void showPassword(TemporaryPassword made, String title) {
+        Dialog shown = new Dialog();
+        shown.setHeaderTitle(title);
+        shown.setId("temporary-password-dialog");
+        TextField value = new TextField("Password — hand it over now: it is not shown again");
+        value.setId("temporary-password");
+        value.setValue(made.password());
+        value.setReadOnly(true);
+        value.setWidthFull();
+        Button close = new Button("Done", click -> shown.close());
+        close.setId("temporary-password-close");
+        shown.add(value);
+        shown.getFooter().add(close);
+        shown.setWidth("min(36rem, 95vw)");
+        shown.open();
+    }
+
+    private static void problem(String text) {
+        Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

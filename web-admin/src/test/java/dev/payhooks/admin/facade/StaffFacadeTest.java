@@ -1,0 +1,107 @@
+package dev.payhooks.admin.facade;
+
+import dev.payhooks.domain.staff.FakePasswordHashing;
+import dev.payhooks.domain.audit.AuditEntry;
+import dev.payhooks.domain.audit.InMemoryAuditTrail;
+import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.merchant.InMemoryMerchants;
+import dev.payhooks.domain.merchant.Merchant;
+import dev.payhooks.domain.port.SealedSecret;
+import dev.payhooks.domain.port.SequentialIds;
+import dev.payhooks.domain.port.SteppingClock;
+import dev.payhooks.domain.staff.InMemoryStaffUsers;
+import dev.payhooks.domain.staff.StaffRole;
+import dev.payhooks.domain.staff.StaffUser;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Administrators add, disable and reset staff users; nobody else may; each change is audited without the password. */
+class StaffFacadeTest {
+
+    final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-23T10:00:00Z"));
+    final InMemoryStaffUsers users = new InMemoryStaffUsers();
+    final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    final FakePasswordHashing hashing = new FakePasswordHashing();
+    final AdminFacade facade = new AdminFacade();
+
+    StaffFacadeTest() {
+        InMemoryMerchants merchants = new InMemoryMerchants();
+        merchants.add(Merchant.register("m-1", "Default merchant", "7qwnw4j2kmqvrb3", clock.instant()));
+        users.add(StaffUser.register("u-0", "admin", "hash", Set.of(StaffRole.ADMINISTRATOR), clock.instant()));
+        facade.security = new AdminFacadeTest.Caller("admin", Set.of("ADMINISTRATOR"));
+        facade.merchants = merchants;
+        facade.staffUsers = users;
+        facade.passwordHashing = hashing;
+        facade.ids = new SequentialIds();
+        facade.clock = clock;
+        facade.audit = audit;
+    }
+
+    @Test
+    void anAdministratorAddsAUserWithARoleAndAPasswordShownOnce() {
+        TemporaryPassword made = facade.addStaff(" Dana ", "developer");
+
+        StaffUser dana = users.withUsername("dana").orElseThrow();
+        assertEquals(Set.of(StaffRole.DEVELOPER), dana.roles());
+        assertTrue(hashing.verify(made.password().toCharArray(), dana.passwordHash()));
+        assertEquals(AdminFacade.TEMPORARY_PASSWORD_LENGTH, made.password().length());
+        assertFalse(made.toString().contains(made.password()));
+        assertEquals(List.of("admin", "dana"), facade.staff().stream().map(StaffRow::username).toList());
+        assertTrue(facade.staff().get(0).you());
+        AuditEntry entry = audit.all().get(0);
+        assertEquals("staff.added", entry.action());
+        assertEquals("role DEVELOPER", entry.detail());
+        assertFalse(entry.detail().contains(made.password()));
+    }
+
+    @Test
+    void badInputNamesTheField() {
+        assertEquals("username", assertThrows(InvalidField.class, () -> facade.addStaff("", "VIEWER")).field());
+        assertEquals("username", assertThrows(InvalidField.class, () -> facade.addStaff("ADMIN", "VIEWER")).field());
+        assertEquals("username", assertThrows(InvalidField.class, () -> facade.addStaff("no spaces", "VIEWER")).field());
+        assertEquals("role", assertThrows(InvalidField.class, () -> facade.addStaff("erin", "owner")).field());
+        assertEquals(1, users.count());
+        assertTrue(audit.all().isEmpty());
+    }
+
+    @Test
+    void disablingAndResetting() {
+        facade.addStaff("erin", "VIEWER");
+        StaffUser erin = users.withUsername("erin").orElseThrow();
+        erin.enableSecondFactor(new SealedSecret("sealed"), 1L, List.of(), clock.instant());
+
+        facade.enableStaff("erin", false);
+        assertFalse(users.withUsername("erin").orElseThrow().enabled());
+        facade.enableStaff("erin", true);
+        assertTrue(users.withUsername("erin").orElseThrow().enabled());
+        TemporaryPassword reset = facade.resetStaff("erin");
+
+        StaffUser after = users.withUsername("erin").orElseThrow();
+        assertTrue(after.secondFactor().isEmpty(), "a reset removes the second factor");
+        assertTrue(hashing.verify(reset.password().toCharArray(), after.passwordHash()));
+        assertThrows(NotAllowed.class, () -> facade.enableStaff("admin", false), "no one locks themselves out");
+        assertEquals(List.of("staff.added", "staff.disabled", "staff.enabled", "staff.reset"),
+            audit.all().stream().map(AuditEntry::action).toList());
+    }
+
+    @Test
+    void developersAndViewersCannotManageStaff() {
+        for (String role : List.of("DEVELOPER", "VIEWER")) {
+            facade.security = new AdminFacadeTest.Caller("dev", Set.of(role));
+            assertFalse(facade.mayManageStaff());
+            assertThrows(NotAllowed.class, () -> facade.staff());
+            assertThrows(NotAllowed.class, () -> facade.addStaff("x1", "VIEWER"));
+            assertThrows(NotAllowed.class, () -> facade.enableStaff("admin", false));
+            assertThrows(NotAllowed.class, () -> facade.resetStaff("admin"));
+        }
+        assertEquals(1, users.count());
+    }
+}
