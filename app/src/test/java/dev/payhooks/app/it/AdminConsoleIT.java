@@ -473,7 +473,11 @@ class AdminConsoleIT {
             .getByText(reference, new Locator.GetByTextOptions().setExact(true)).filter(new Locator.FilterOptions().setVisible(true));
         assertThat(row).hasCount(1);
         shot(page, "transactions.png");
-        row.click();
+        // the reference column sits far right: the first click may only scroll the grid to it
+        for (int attempt = 0; attempt < 3 && !page.locator("#transaction-amounts").isVisible(); attempt++) {
+            row.click();
+            page.waitForTimeout(500);
+        }
         assertThat(page.locator("#transaction-amounts")).containsText("charged 50.00");
         assertThat(page.locator("#transaction-timeline vaadin-grid-cell-content").getByText("CHARGE SUCCESS")
             .filter(new Locator.FilterOptions().setVisible(true))).hasCount(1);
