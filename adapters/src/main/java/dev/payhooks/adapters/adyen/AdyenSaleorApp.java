@@ -27,17 +27,21 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import dev.payhooks.adapters.saleor.SaleorJson;
+
+import static dev.payhooks.adapters.saleor.SaleorJson.currency;
+import static dev.payhooks.adapters.saleor.SaleorJson.object;
+import static dev.payhooks.adapters.saleor.SaleorJson.requiredMoney;
+import static dev.payhooks.adapters.saleor.SaleorJson.requiredObject;
+import static dev.payhooks.adapters.saleor.SaleorJson.requiredString;
+import static dev.payhooks.adapters.saleor.SaleorJson.sha256;
+import static dev.payhooks.adapters.saleor.SaleorJson.string;
 
 /**
  * Adyen as a Saleor payment app (contracts/adyen.md table): gateway initialize →
@@ -111,7 +115,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
 
     /** The hub's id of a Saleor transaction of one instance: stable, so a redelivery finds it. */
     static TransactionId hubTransactionId(String apiUrl, String saleorTransactionId) {
-        return TransactionId.of("adyen-" + sha256(apiUrl + "|" + saleorTransactionId).substring(0, 40));
+        return SaleorJson.hubTransactionId("adyen", apiUrl, saleorTransactionId);
     }
 
     // ---- payment_gateway_initialize_session -----------------------------------------------
@@ -125,7 +129,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
         AdyenChannel channel = found.get();
         Currency currency = currency(source.currencyCode());
         Money amount = webhook.body().containsKey("amount") && webhook.body().get("amount") != JsonValue.NULL
-            ? money(webhook.body(), "amount", currency) : source.total();
+            ? requiredMoney(webhook.body(), "amount", currency) : source.total();
         JsonObjectBuilder request = Json.createObjectBuilder()
             .add("merchantAccount", channel.merchantAccount())
             .add("channel", "Web");
@@ -152,9 +156,9 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
 
     private SaleorReply session(SaleorWebhook webhook, boolean process) {
         JsonObject body = webhook.body();
-        JsonObject transaction = required(body, "transaction");
+        JsonObject transaction = requiredObject(body, "transaction");
         String saleorId = requiredString(transaction, "id");
-        JsonObject action = required(body, "action");
+        JsonObject action = requiredObject(body, "action");
         SaleorSourceObject source = SaleorSourceObject.from(object(body, "sourceObject"));
         Optional<AdyenChannel> found = configured(webhook, source.channelSlug());
         if (found.isEmpty()) {
@@ -162,7 +166,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
         }
         AdyenChannel channel = found.get();
         Currency currency = currency(string(action, "currency") != null ? string(action, "currency") : source.currencyCode());
-        Money amount = money(action, "amount", currency);
+        Money amount = requiredMoney(action, "amount", currency);
         // Saleor asking for an authorization, or a channel that captures later, means manual capture
         boolean charges = channel.charges() && !"AUTHORIZATION".equals(string(action, "actionType"));
         String failure = charges ? "CHARGE_FAILURE" : "AUTHORIZATION_FAILURE";
@@ -312,9 +316,9 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
 
     private SaleorReply action(SaleorWebhook webhook, Action kind) {
         JsonObject body = webhook.body();
-        JsonObject transaction = required(body, "transaction");
+        JsonObject transaction = requiredObject(body, "transaction");
         String saleorId = requiredString(transaction, "id");
-        JsonObject action = required(body, "action");
+        JsonObject action = requiredObject(body, "action");
         JsonObject order = object(transaction, "order");
         JsonObject checkout = object(transaction, "checkout");
         SaleorSourceObject source = SaleorSourceObject.from(order != null ? order : checkout);
@@ -325,7 +329,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
         AdyenChannel channel = found.get();
         Currency currency = currency(string(action, "currency") != null ? string(action, "currency") : source.currencyCode());
         Money amount = kind == Action.CANCEL && action.get("amount") == null ? Money.zero(currency)
-            : money(action, "amount", currency);
+            : requiredMoney(action, "amount", currency);
         String psp = blankToNull(string(transaction, "pspReference"));
         if (psp == null) {
             return SaleorReply.ok(actionFailure(kind, null, amount, "The transaction has no Adyen pspReference"));
@@ -415,65 +419,6 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
         return units.inNewTransaction(() -> channels.find(webhook.installation().merchantId(), slug));
     }
 
-    private static JsonObject object(JsonObject json, String field) {
-        JsonValue value = json.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new ApiProblem(400, field + " must be an object");
-        }
-        return value.asJsonObject();
-    }
-
-    private static JsonObject required(JsonObject json, String field) {
-        JsonObject value = object(json, field);
-        if (value == null) {
-            throw new ApiProblem(400, field + " is missing");
-        }
-        return value;
-    }
-
-    private static String string(JsonObject json, String field) {
-        JsonValue value = json.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString text) {
-            return text.getString();
-        }
-        throw new ApiProblem(400, field + " must be a string");
-    }
-
-    private static String requiredString(JsonObject json, String field) {
-        String value = string(json, field);
-        if (value == null || value.isBlank()) {
-            throw new ApiProblem(400, field + " is missing");
-        }
-        return value;
-    }
-
-    private static Currency currency(String code) {
-        try {
-            return Currency.of(code);
-        } catch (DomainException | NullPointerException e) {
-            throw new ApiProblem(400, "currency " + code + " is not a supported ISO 4217 code");
-        }
-    }
-
-    private static Money money(JsonObject json, String field, Currency currency) {
-        JsonValue value = json.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            throw new ApiProblem(400, field + " is missing");
-        }
-        String text = value instanceof JsonString s ? s.getString() : value.toString();
-        try {
-            return Money.parseJsonNumber(text, currency);
-        } catch (DomainException | ArithmeticException | NumberFormatException e) {
-            throw new ApiProblem(400, field + " " + text + " is not a valid " + currency.code() + " amount");
-        }
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
@@ -485,11 +430,4 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

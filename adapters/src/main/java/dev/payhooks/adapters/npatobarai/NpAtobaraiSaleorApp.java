@@ -51,16 +51,22 @@ import jakarta.json.JsonValue;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.payhooks.adapters.saleor.SaleorJson;
+
+import static dev.payhooks.adapters.saleor.SaleorJson.bool;
+import static dev.payhooks.adapters.saleor.SaleorJson.currency;
+import static dev.payhooks.adapters.saleor.SaleorJson.object;
+import static dev.payhooks.adapters.saleor.SaleorJson.requiredMoney;
+import static dev.payhooks.adapters.saleor.SaleorJson.requiredObject;
+import static dev.payhooks.adapters.saleor.SaleorJson.requiredString;
+import static dev.payhooks.adapters.saleor.SaleorJson.sha256;
+import static dev.payhooks.adapters.saleor.SaleorJson.string;
 
 /**
  * NP Atobarai as a Saleor payment app (contracts/np-atobarai.md, "Webhook behaviour"). Each
@@ -146,7 +152,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
     /** The hub's id of a Saleor transaction of one instance: stable, so a redelivery finds it. */
     static TransactionId hubTransactionId(String apiUrl, String saleorTransactionId) {
-        return TransactionId.of("np-" + sha256(apiUrl + "|" + saleorTransactionId).substring(0, 40));
+        return SaleorJson.hubTransactionId("np", apiUrl, saleorTransactionId);
     }
 
     // ---- payment_gateway_initialize_session -----------------------------------------------
@@ -171,10 +177,10 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
     private SaleorReply chargeSession(SaleorWebhook webhook, boolean process) {
         JsonObject body = webhook.body();
-        JsonObject transaction = required(body, "transaction");
+        JsonObject transaction = requiredObject(body, "transaction");
         String saleorId = requiredString(transaction, "id");
         String token = requiredString(transaction, "token");
-        JsonObject action = required(body, "action");
+        JsonObject action = requiredObject(body, "action");
         SaleorSourceObject source = SaleorSourceObject.from(object(body, "sourceObject"));
         Optional<NpChannel> found = configured(webhook, source.channelSlug());
         if (found.isEmpty()) {
@@ -182,7 +188,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         }
         NpChannel channel = found.get();
         Currency currency = currency(string(action, "currency") != null ? string(action, "currency") : source.currencyCode());
-        Money amount = money(action, "amount", currency);
+        Money amount = requiredMoney(action, "amount", currency);
         String idempotencyKey = string(body, "idempotencyKey");
         String key = !process && idempotencyKey != null && !idempotencyKey.isBlank()
             ? "initialize:" + cut(idempotencyKey, 200)
@@ -348,7 +354,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
     private SaleorReply refund(SaleorWebhook webhook) {
         JsonObject body = webhook.body();
-        JsonObject transaction = required(body, "transaction");
+        JsonObject transaction = requiredObject(body, "transaction");
         String saleorId = requiredString(transaction, "id");
         JsonObject orderJson = object(transaction, "order");
         if (orderJson == null) {
@@ -360,11 +366,11 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
             return SaleorReply.problem(400, "NOT_CONFIGURED", NOT_CONFIGURED);
         }
         NpChannel channel = found.get();
-        JsonObject action = required(body, "action");
+        JsonObject action = requiredObject(body, "action");
         Currency currency = currency(string(action, "currency") != null ? string(action, "currency") : order.currencyCode());
-        Money amount = money(action, "amount", currency);
+        Money amount = requiredMoney(action, "amount", currency);
         JsonObject charged = object(transaction, "chargedAmount");
-        Money chargedAmount = charged == null ? null : money(charged, "amount", currency);
+        Money chargedAmount = charged == null ? null : requiredMoney(charged, "amount", currency);
         JsonObject granted = object(body, "grantedRefund");
         String grantedId = granted == null ? null : requiredString(granted, "id");
         GrantedLines grantedLines = grantedLines(granted);
@@ -481,7 +487,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
                     throw new ApiProblem(400, "grantedRefund.lines must be objects");
                 }
                 JsonObject line = value.asJsonObject();
-                String orderLineId = requiredString(required(line, "orderLine"), "id");
+                String orderLineId = requiredString(requiredObject(line, "orderLine"), "id");
                 JsonValue quantity = line.get("quantity");
                 if (!(quantity instanceof jakarta.json.JsonNumber n) || !n.isIntegral() || n.intValue() < 1) {
                     throw new ApiProblem(400, "grantedRefund.lines.quantity must be a positive integer");
@@ -632,8 +638,8 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
     private SaleorReply trackingNumberUpdated(SaleorWebhook webhook) {
         JsonObject body = webhook.body();
-        JsonObject fulfillment = required(body, "fulfillment");
-        JsonObject order = required(body, "order");
+        JsonObject fulfillment = requiredObject(body, "fulfillment");
+        JsonObject order = requiredObject(body, "order");
         String orderId = requiredString(order, "id");
         JsonObject channelJson = object(order, "channel");
         String slug = channelJson == null ? null : string(channelJson, "slug");
@@ -774,70 +780,6 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         }
     }
 
-    private static JsonObject object(JsonObject json, String field) {
-        JsonValue value = json.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new ApiProblem(400, field + " must be an object");
-        }
-        return value.asJsonObject();
-    }
-
-    private static JsonObject required(JsonObject json, String field) {
-        JsonObject value = object(json, field);
-        if (value == null) {
-            throw new ApiProblem(400, field + " is missing");
-        }
-        return value;
-    }
-
-    private static String string(JsonObject json, String field) {
-        JsonValue value = json.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value instanceof jakarta.json.JsonString s) {
-            return s.getString();
-        }
-        throw new ApiProblem(400, field + " must be a string");
-    }
-
-    private static Boolean bool(JsonObject json, String field) {
-        JsonValue value = json.get(field);
-        return value == JsonValue.TRUE ? Boolean.TRUE : value == JsonValue.FALSE ? Boolean.FALSE : null;
-    }
-
-    private static String requiredString(JsonObject json, String field) {
-        String value = string(json, field);
-        if (value == null || value.isBlank()) {
-            throw new ApiProblem(400, field + " is missing");
-        }
-        return value;
-    }
-
-    private static Currency currency(String code) {
-        try {
-            return Currency.of(code);
-        } catch (DomainException | NullPointerException e) {
-            throw new ApiProblem(400, "currency " + code + " is not a supported ISO 4217 code");
-        }
-    }
-
-    private static Money money(JsonObject json, String field, Currency currency) {
-        JsonValue value = json.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            throw new ApiProblem(400, field + " is missing");
-        }
-        String text = value instanceof jakarta.json.JsonString s ? s.getString() : value.toString();
-        try {
-            return Money.parseJsonNumber(text, currency);
-        } catch (DomainException | ArithmeticException | NumberFormatException e) {
-            throw new ApiProblem(400, field + " " + text + " is not a valid " + currency.code() + " amount");
-        }
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
@@ -847,14 +789,6 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
             return "";
         }
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

@@ -4,22 +4,28 @@ import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.payment.Currency;
 import dev.payhooks.domain.payment.Money;
+import dev.payhooks.domain.payment.TransactionId;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * Reading Saleor's webhook bodies: GraphQL results where absent and null mean the same, and
  * money is a decimal number in major units. A wrong type is the sender's mistake (400).
  */
-final class SaleorJson {
+public final class SaleorJson {
 
     private SaleorJson() {
     }
 
-    static JsonObject object(JsonObject json, String field) {
+    public static JsonObject object(JsonObject json, String field) {
         JsonValue value = json == null ? null : json.get(field);
         if (value == null || value == JsonValue.NULL) {
             return null;
@@ -30,7 +36,7 @@ final class SaleorJson {
         return value.asJsonObject();
     }
 
-    static JsonObject requiredObject(JsonObject json, String field) {
+    public static JsonObject requiredObject(JsonObject json, String field) {
         JsonObject value = object(json, field);
         if (value == null) {
             throw new ApiProblem(400, field + " is missing");
@@ -38,7 +44,7 @@ final class SaleorJson {
         return value;
     }
 
-    static JsonArray array(JsonObject json, String field) {
+    public static JsonArray array(JsonObject json, String field) {
         JsonValue value = json == null ? null : json.get(field);
         if (value == null || value == JsonValue.NULL) {
             return JsonValue.EMPTY_JSON_ARRAY;
@@ -54,7 +60,7 @@ final class SaleorJson {
         return value.asJsonArray();
     }
 
-    static String string(JsonObject json, String field) {
+    public static String string(JsonObject json, String field) {
         JsonValue value = json == null ? null : json.get(field);
         if (value == null || value == JsonValue.NULL) {
             return null;
@@ -65,7 +71,7 @@ final class SaleorJson {
         throw new ApiProblem(400, field + " must be a string");
     }
 
-    static String requiredString(JsonObject json, String field) {
+    public static String requiredString(JsonObject json, String field) {
         String value = string(json, field);
         if (value == null || value.isBlank()) {
             throw new ApiProblem(400, field + " is missing");
@@ -73,7 +79,7 @@ final class SaleorJson {
         return value;
     }
 
-    static int integer(JsonObject json, String field) {
+    public static int integer(JsonObject json, String field) {
         JsonValue value = json == null ? null : json.get(field);
         if (value instanceof JsonNumber n && n.isIntegral()) {
             try {
@@ -86,7 +92,7 @@ final class SaleorJson {
     }
 
     /** A money amount: a JSON number or a numeric string in major units; null if absent. */
-    static Money money(JsonObject json, String field, Currency currency) {
+    public static Money money(JsonObject json, String field, Currency currency) {
         JsonValue value = json == null ? null : json.get(field);
         if (value == null || value == JsonValue.NULL) {
             return null;
@@ -106,8 +112,49 @@ final class SaleorJson {
         }
     }
 
+    /** A money amount that must be there. */
+    public static Money requiredMoney(JsonObject json, String field, Currency currency) {
+        Money value = money(json, field, currency);
+        if (value == null) {
+            throw new ApiProblem(400, field + " is missing");
+        }
+        return value;
+    }
+
+    /** An ISO 4217 code the hub supports; anything else is the sender's mistake. */
+    public static Currency currency(String code) {
+        try {
+            return Currency.of(code);
+        } catch (DomainException | NullPointerException e) {
+            throw new ApiProblem(400, "currency " + code + " is not a supported ISO 4217 code");
+        }
+    }
+
+    /** true / false, or null when absent or not a boolean. */
+    public static Boolean bool(JsonObject json, String field) {
+        JsonValue value = json == null ? null : json.get(field);
+        return value == JsonValue.TRUE ? Boolean.TRUE : value == JsonValue.FALSE ? Boolean.FALSE : null;
+    }
+
+    /** Lower-case hex SHA-256 of the text's UTF-8 bytes: stable ids and idempotency keys. */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The hub's id of one Saleor instance's transaction for one provider app: stable, so a
+     * redelivery finds it, and different per provider prefix.
+     */
+    public static TransactionId hubTransactionId(String prefix, String apiUrl, String saleorTransactionId) {
+        return TransactionId.of(prefix + "-" + sha256(apiUrl + "|" + saleorTransactionId).substring(0, 40));
+    }
+
     /** {@code {gross: {amount}}} → money, null if absent. */
-    static Money grossAmount(JsonObject taxed, Currency currency) {
+    public static Money grossAmount(JsonObject taxed, Currency currency) {
         return money(object(taxed, "gross"), "amount", currency);
     }
 }
