@@ -1,6 +1,6 @@
 package dev.payhooks.persistence.inbound;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -19,18 +19,21 @@ import java.util.Map;
  */
 final class HeadersJson {
 
+    /** Looked up once: {@code Json.create…} repeats a ServiceLoader scan on every call (see adapters' Jsonp). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private HeadersJson() {
     }
 
     static String write(Map<String, String> headers) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         headers.forEach(object::add);
         return object.build().toString();
     }
 
     static Map<String, String> read(String json) {
         JsonObject object;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             object = reader.readObject();
         } catch (JsonParsingException e) {
             throw new IllegalStateException("stored headers are not a JSON object: " + e.getMessage(), e);

@@ -6,7 +6,7 @@ import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.merchant.ProviderSettings;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.SealedSecret;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -21,6 +21,9 @@ import java.util.function.Function;
 
 /** Entity ↔ domain for merchants, channels and API keys. */
 final class MerchantMapper {
+
+    /** Looked up once: {@code Json.create…} repeats a ServiceLoader scan on every call (see adapters' Jsonp). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private MerchantMapper() {
     }
@@ -93,14 +96,14 @@ final class MerchantMapper {
     }
 
     private static <V> String toJson(Map<String, V> map, Function<V, String> text) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         new TreeMap<>(map).forEach((key, value) -> json.add(key, text.apply(value)));
         return json.build().toString();
     }
 
     private static <V> Map<String, V> fromJson(String json, Function<String, V> value) {
         Map<String, V> map = new LinkedHashMap<>();
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             object.forEach((key, v) -> map.put(key, value.apply(((JsonString) v).getString())));
         }

@@ -1,0 +1,165 @@
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the benchmarks share: starting {@code app/target/payhooks.jar} on a free port, waiting
+ * for readiness, the management API key, fresh PostgreSQL databases, RSS readings and
+ * percentiles. Compiled together with the benchmark by {@code bench/run}.
+ */
+final class Bench {
+
+    static final String KEY = "phk_bench000000000000000000000000000000000000".substring(0, 44);
+
+    private Bench() {
+    }
+
+    /** A started server: its process, port, working directory and base URL. */
+    record Server(Process process, int port, Path work, String base) {
+        long pid() {
+            return process.toHandle().pid();
+        }
+
+        /** Resident set size of the server process in MiB (Linux {@code /proc}), or -1. */
+        double rssMiB() {
+            return Bench.rssMiB(pid());
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * Starts the server with the given extra environment (PAYHOOKS_DB_URL among them, or none for a
+     * fresh H2 database in {@code work}) and JVM options from {@code -Dbench.jvm}.
+     */
+    static Server start(Path work, int port, Map<String, String> env) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String jvm = System.getProperty("bench.jvm", "").strip();
+        if (!jvm.isEmpty()) {
+            command.addAll(Arrays.asList(jvm.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", Path.of("app/target/payhooks.jar").toAbsolutePath().toString(), "--port", String.valueOf(port)));
+        ProcessBuilder server = new ProcessBuilder(command).directory(work.toFile())
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile()));
+        server.environment().put("PAYHOOKS_API_KEY", KEY);
+        server.environment().put("PAYHOOKS_OUTBOUND_ALLOW", "127.0.0.0/8");
+        server.environment().put("PAYHOOKS_ADMIN_PASSWORD", "bench-admin-password");
+        server.environment().putAll(env);
+        return new Server(server.start(), port, work, "http://127.0.0.1:" + port);
+    }
+
+    /** Waits for {@code /health/ready}; returns the seconds it took from {@code startedAt} (System.nanoTime). */
+    static double awaitReady(HttpClient http, Server server, long startedAt) throws InterruptedException {
+        while (status(http, server.base() + "/health/ready") != 200) {
+            if (!server.process().isAlive() || System.nanoTime() - startedAt > TimeUnit.SECONDS.toNanos(180)) {
+                throw new IllegalStateException("server did not become ready; see " + server.work().resolve("server.log"));
+            }
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - startedAt) / 1e9;
+    }
+
+    static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    static int status(HttpClient http, String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
+    /** A management API call ({@code /api/v1/…}) with the bench key; fails on a non-2xx answer. */
+    static String manage(HttpClient http, Server server, String method, String path, String json) {
+        try {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/" + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + KEY)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() / 100 != 2) {
+                throw new IllegalStateException(method + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return answer.body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value of a string field in a flat JSON answer (enough for the few fields the benchmarks read). */
+    static String field(String json, String name) {
+        int at = json.indexOf("\"" + name + "\"");
+        int open = json.indexOf('"', json.indexOf(':', at) + 1);
+        return json.substring(open + 1, json.indexOf('"', open + 1));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Drops and creates a PostgreSQL database on 127.0.0.1 (user postgres, trust) and returns its JDBC URL. */
+    static String freshPostgres(String name) throws IOException, InterruptedException {
+        psql("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        psql("postgres", "CREATE DATABASE " + name);
+        return "jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres";
+    }
+
+    /** Runs SQL with psql and returns its unaligned, tuples-only output. */
+    static String psql(String database, String sql) throws IOException, InterruptedException {
+        Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1",
+            "-At", "-c", sql).redirectErrorStream(true).start();
+        String out = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (psql.waitFor() != 0) {
+            throw new IllegalStateException("psql failed: " + out);
+        }
+        return out;
+    }
+
+    static double rssMiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException gone) {
+            // not Linux, or the process ended
+        }
+        return -1;
+    }
+
+    /** The p-th percentile (0..1) of sorted nanosecond values, in milliseconds. */
+    static double pct(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sortedNanos.length - 1, Math.max(0, Math.ceil(p * sortedNanos.length) - 1));
+        return sortedNanos[index] / 1e6;
+    }
+
+    static double pct(List<Long> sortedNanos, double p) {
+        return pct(sortedNanos.stream().mapToLong(Long::longValue).toArray(), p);
+    }
+}
