@@ -4,6 +4,10 @@ import dev.payhooks.adapters.adyen.AdyenChannels;
 import dev.payhooks.adapters.adyen.AdyenCheckoutClient;
 import dev.payhooks.adapters.adyen.AdyenNotifications;
 import dev.payhooks.adapters.adyen.AdyenSaleorApp;
+import dev.payhooks.adapters.adyen.AdyenSaleorReports;
+import dev.payhooks.adapters.saleor.TransactionReportSender;
+import dev.payhooks.domain.saleor.TransactionReports;
+import dev.payhooks.persistence.saleor.JpaTransactionReports;
 import dev.payhooks.adapters.annanow.AnnanowApi;
 import dev.payhooks.adapters.annanow.AnnanowNotifications;
 import dev.payhooks.adapters.notifications.JtaTransactions;
@@ -346,11 +350,12 @@ public class Wiring {
     ReceiveNotifications receiveNotifications(Channels channels, Merchants merchants, InboundNotifications notifications,
                                               PaymentTransactions transactions, TransactionNotices notices, EventQueue queue,
                                               EventIdGenerator eventIds, Secrets secrets, IdGenerator ids, Clock clock,
-                                              AnnanowApi annanowApi) {
+                                              AnnanowApi annanowApi, SaleorInstallations installations,
+                                              TransactionReports reports) {
         List<NotificationProvider> providers = List.of(new AdyenNotifications(), new WalleyNotifications(),
             new AnnanowNotifications(annanowApi));
         return new ReceiveNotifications(providers, channels, merchants, notifications, transactions, notices, queue,
-            eventIds, secrets, ids, clock);
+            eventIds, secrets, ids, clock, List.of(new AdyenSaleorReports(installations, reports, ids, clock)));
     }
 
     @Produces
@@ -422,6 +427,18 @@ public class Wiring {
     @ApplicationScoped
     FulfillmentOrigins fulfillmentOrigins() {
         return new JpaFulfillmentOrigins(entityManager);
+    }
+
+    @Produces
+    @ApplicationScoped
+    TransactionReports transactionReports() {
+        return new JpaTransactionReports(entityManager);
+    }
+
+    @Produces
+    TransactionReportSender transactionReportSender(TransactionReports reports, SaleorInstallations installations,
+                                                    SaleorApiClient saleor, Secrets secrets, UnitOfWork units, Clock clock) {
+        return new TransactionReportSender(reports, installations, saleor, secrets, units, clock);
     }
 
     @Produces
