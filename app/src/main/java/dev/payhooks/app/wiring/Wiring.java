@@ -476,10 +476,13 @@ public class Wiring {
         return new AdyenCheckoutClient(duration(adyenTimeout));
     }
 
-    /** No Adyen simulator yet: a TEST channel without an API base URL calls Adyen's test endpoint. */
+    /** In sandbox mode a TEST channel without an API base URL talks to the hub's own Adyen simulator. */
     @Produces
     AdyenChannels adyenChannels(Merchants merchants, Channels channels, Secrets secrets) {
-        return new AdyenChannels(merchants, channels, secrets, Optional.empty());
+        Optional<URI> simulator = production() ? Optional.empty()
+            : Optional.of(URI.create(publicUrl.filter(u -> !u.isBlank()).orElse("http://127.0.0.1:8080")
+                .replaceAll("/+$", "") + "/sandbox/adyen/v71"));
+        return new AdyenChannels(merchants, channels, secrets, simulator);
     }
 
     @Produces
