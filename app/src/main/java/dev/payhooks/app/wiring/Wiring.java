@@ -488,8 +488,8 @@ public class Wiring {
     @Produces
     @ApplicationScoped
     SaleorPaymentApp adyenSaleorApp(AdyenChannels channels, AdyenCheckoutClient adyen, PaymentTransactions transactions,
-                                    TransactionNotices notices, UnitOfWork units, Clock clock) {
-        return new AdyenSaleorApp(channels, adyen, transactions, notices, units, clock);
+                                    TransactionNotices notices, WebhookReplies replies, UnitOfWork units, Clock clock) {
+        return new AdyenSaleorApp(channels, adyen, transactions, notices, replies, units, clock);
     }
 
     @Produces
