@@ -24,6 +24,8 @@ import java.util.Optional;
 public class SaleorApiClient {
 
     static final int MAX_ANSWER_BYTES = 512 * 1024;
+    /** The contract's bound on every Saleor call ({@code payhooks.saleor.timeout} defaults to it). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private final HttpClient http;
     private final Duration timeout;

@@ -394,7 +394,7 @@ public class Wiring {
 
     /** Saleor GraphQL and JWKS calls are bounded (contract: 5 s, then continue). */
     @Inject
-    @ConfigProperty(name = "payhooks.saleor.timeout", defaultValue = "5s")
+    @ConfigProperty(name = "payhooks.saleor.timeout", defaultValue = "5s") // SaleorApiClient.DEFAULT_TIMEOUT
     String saleorTimeout;
 
     /** Saleor GraphQL API URLs that may install the apps, comma-separated, exact match. */
