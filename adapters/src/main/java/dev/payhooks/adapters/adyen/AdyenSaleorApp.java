@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Optional;
 import dev.payhooks.adapters.saleor.SaleorJson;
 
+import dev.payhooks.domain.saleor.WebhookReplies;
+
 import static dev.payhooks.adapters.saleor.SaleorJson.currency;
 import static dev.payhooks.adapters.saleor.SaleorJson.object;
 import static dev.payhooks.adapters.saleor.SaleorJson.requiredMoney;
@@ -60,11 +62,13 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
     private final AdyenCheckoutClient adyen;
     private final PaymentTransactions transactions;
     private final TransactionNotices notices;
+    private final WebhookReplies replies;
     private final UnitOfWork units;
     private final Clock clock;
 
     public AdyenSaleorApp(AdyenChannels channels, AdyenCheckoutClient adyen, PaymentTransactions transactions,
-                          TransactionNotices notices, UnitOfWork units, Clock clock) {
+                          TransactionNotices notices, WebhookReplies replies, UnitOfWork units, Clock clock) {
+        this.replies = replies;
         this.channels = channels;
         this.adyen = adyen;
         this.transactions = transactions;
@@ -172,67 +176,88 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
         String failure = charges ? "CHARGE_FAILURE" : "AUTHORIZATION_FAILURE";
         JsonObject data = object(body, "data");
 
-        Outcome outcome;
-        if (process) {
-            if (data == null || !data.containsKey("details")) {
-                return SaleorReply.ok(sessionReply(failure, blankToNull(string(transaction, "pspReference")), amount,
-                    "data.details from the Adyen drop-in is required to process the payment", List.of(),
-                    errors("MissingDetails", "data.details is required", Optional.empty(), 0), null, null));
+        if (process && (data == null || !data.containsKey("details"))) {
+            return SaleorReply.ok(sessionReply(failure, blankToNull(string(transaction, "pspReference")), amount,
+                "data.details from the Adyen drop-in is required to process the payment", List.of(),
+                errors("MissingDetails", "data.details is required", Optional.empty(), 0), null, null));
+        }
+        String idempotencyKey = string(body, "idempotencyKey");
+        // a repeated delivery of the same request gets the stored answer, without a second Adyen call
+        String key = process
+            ? "process:" + saleorId + ":" + amount.toMajorString() + ":" + sha256(String.valueOf(data)).substring(0, 16)
+            : idempotencyKey == null || idempotencyKey.isBlank()
+                ? "initialize:" + saleorId + ":" + amount.toMajorString()
+                : "initialize:" + idempotencyKey;
+        Stored stored = new Stored(scope(webhook), cut(key, 255));
+        Optional<SaleorReply> repeated = stored.claim();
+        if (repeated.isPresent()) {
+            return repeated.get();
+        }
+        return stored.guard(() -> {
+            Outcome outcome;
+            if (process) {
+                outcome = adyen.paymentDetails(channel.account(), data);
+            } else {
+                JsonObjectBuilder request = Json.createObjectBuilder();
+                if (data != null) {
+                    data.forEach(request::add); // paymentMethod, returnUrl, browserInfo… from the storefront's drop-in
+                }
+                JsonObjectBuilder metadata = Json.createObjectBuilder()
+                    .add("transactionId", saleorId)
+                    .add("channelId", source.channelSlug());
+                metadata.add("Order".equals(source.typename()) ? "orderId" : "checkoutId", source.id() == null ? "" : source.id());
+                request.add("reference", saleorId)
+                    .add("merchantAccount", channel.merchantAccount())
+                    .add("amount", adyenAmount(amount))
+                    .add("lineItems", AdyenLineItems.all(source))
+                    .add("metadata", metadata);
+                if (!charges) {
+                    request.add("additionalData", Json.createObjectBuilder().add("manualCapture", "true"));
+                }
+                outcome = adyen.payments(channel.account(), request.build(),
+                    idempotencyKey == null || idempotencyKey.isBlank() ? null : cut(idempotencyKey, 64));
             }
-            outcome = adyen.paymentDetails(channel.account(), data);
-        } else {
-            JsonObjectBuilder request = Json.createObjectBuilder();
-            if (data != null) {
-                data.forEach(request::add); // paymentMethod, returnUrl, browserInfo… from the storefront's drop-in
+            String responseField = process ? "paymentDetailsResponse" : "paymentResponse";
+            if (!(outcome instanceof Outcome.Answered answered) || !answered.ok()) {
+                // not an answer to keep: a repeat asks Adyen again (its Idempotency-Key prevents a second payment)
+                stored.release();
+                String message = messageOf(outcome);
+                return SaleorReply.ok(sessionReply(failure, blankToNull(string(transaction, "pspReference")), amount, message,
+                    List.of(), errorsOf(outcome), responseField,
+                    outcome instanceof Outcome.Answered refused ? refused.body() : null));
             }
-            JsonObjectBuilder metadata = Json.createObjectBuilder()
-                .add("transactionId", saleorId)
-                .add("channelId", source.channelSlug());
-            metadata.add("Order".equals(source.typename()) ? "orderId" : "checkoutId", source.id() == null ? "" : source.id());
-            request.add("reference", saleorId)
-                .add("merchantAccount", channel.merchantAccount())
-                .add("amount", adyenAmount(amount))
-                .add("lineItems", AdyenLineItems.all(source))
-                .add("metadata", metadata);
-            if (!charges) {
-                request.add("additionalData", Json.createObjectBuilder().add("manualCapture", "true"));
+            AdyenSessionResult result = AdyenSessionResult.of(answered.body(), charges);
+            List<String> actions = switch (result.result()) {
+                case "AUTHORIZATION_SUCCESS" -> List.of("CHARGE", "CANCEL");
+                case "CHARGE_SUCCESS" -> List.of("REFUND");
+                default -> List.of();
+            };
+            JsonObject reply = sessionReply(result.result(), result.pspReference().orElse(null), amount, result.message(),
+                actions, null, responseField, answered.body());
+            Optional<JsonObject> method = AdyenSessionResult.paymentMethodDetails(answered.body());
+            if (method.isPresent()) {
+                reply = Json.createObjectBuilder(reply).add("paymentMethodDetails", method.get()).build();
             }
-            String idempotencyKey = string(body, "idempotencyKey");
-            outcome = adyen.payments(channel.account(), request.build(),
-                idempotencyKey == null || idempotencyKey.isBlank() ? null : cut(idempotencyKey, 64));
-        }
-        String responseField = process ? "paymentDetailsResponse" : "paymentResponse";
-        if (!(outcome instanceof Outcome.Answered answered) || !answered.ok()) {
-            String message = messageOf(outcome);
-            return SaleorReply.ok(sessionReply(failure, blankToNull(string(transaction, "pspReference")), amount, message,
-                List.of(), errorsOf(outcome), responseField,
-                outcome instanceof Outcome.Answered refused ? refused.body() : null));
-        }
-        AdyenSessionResult result = AdyenSessionResult.of(answered.body(), charges);
-        List<String> actions = switch (result.result()) {
-            case "AUTHORIZATION_SUCCESS" -> List.of("CHARGE", "CANCEL");
-            case "CHARGE_SUCCESS" -> List.of("REFUND");
-            default -> List.of();
-        };
-        JsonObject reply = sessionReply(result.result(), result.pspReference().orElse(null), amount, result.message(),
-            actions, null, responseField, answered.body());
-        Optional<JsonObject> method = AdyenSessionResult.paymentMethodDetails(answered.body());
-        if (method.isPresent()) {
-            reply = Json.createObjectBuilder(reply).add("paymentMethodDetails", method.get()).build();
-        }
-        JsonObject answer = reply;
-        try {
-            units.inNewTransaction(() -> {
-                record(channel, webhook, saleorId, source.channelSlug(), currency, amount, result);
-                return null;
-            });
-        } catch (DomainException refused) {
-            // the payment cannot take this outcome (e.g. processed again after a refund): say so instead of a false success
-            return SaleorReply.ok(sessionReply(failure, result.pspReference().orElse(null), amount,
-                "Adyen answered " + result.result() + " but the payment cannot take it: " + refused.getMessage(),
-                List.of(), null, responseField, answered.body()));
-        }
-        return SaleorReply.ok(answer);
+            JsonObject answer = reply;
+            try {
+                units.inNewTransaction(() -> {
+                    record(channel, webhook, saleorId, source.channelSlug(), currency, amount, result);
+                    stored.complete(answer); // the answer is stored exactly when the outcome is
+                    return null;
+                });
+            } catch (DomainException refused) {
+                // the payment cannot take this outcome (e.g. processed again after a refund): say so instead of a false success
+                JsonObject failed = sessionReply(failure, result.pspReference().orElse(null), amount,
+                    "Adyen answered " + result.result() + " but the payment cannot take it: " + refused.getMessage(),
+                    List.of(), null, responseField, answered.body());
+                units.inNewTransaction(() -> {
+                    stored.complete(failed);
+                    return null;
+                });
+                return SaleorReply.ok(failed);
+            }
+            return SaleorReply.ok(answer);
+        });
     }
 
     private void record(AdyenChannel channel, SaleorWebhook webhook, String saleorId, String channelSlug,
@@ -350,20 +375,37 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
             }
             lines.ifPresent(items -> request.add("lineItems", items));
         }
-        // Saleor re-sends action webhooks; Adyen answers a repeated key with the first answer
-        String idempotencyKey = sha256(webhook.installation().apiUrl() + "|" + saleorId + "|" + kind + "|"
-            + amount.minorUnits() + "|" + (granted == null ? "" : string(granted, "id")));
-        Outcome outcome = switch (kind) {
-            case CHARGE -> adyen.capture(channel.account(), psp, request.build(), idempotencyKey);
-            case CANCEL -> adyen.cancel(channel.account(), psp, request.build(), idempotencyKey);
-            case REFUND -> adyen.refund(channel.account(), psp, request.build(), idempotencyKey);
-        };
-        if (outcome instanceof Outcome.Answered answered && answered.ok()) {
-            // pending: Adyen confirms the modification with a notification
-            String modification = AdyenSessionResult.text(answered.body(), "pspReference").orElse(psp);
-            return SaleorReply.ok(Json.createObjectBuilder().add("pspReference", modification).build());
+        // Saleor re-sends action webhooks: a repeat gets the stored pending answer without a second Adyen call
+        Stored stored = new Stored(scope(webhook), cut(kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + saleorId + ":" + psp + ":"
+            + (granted == null || string(granted, "id") == null ? amount.toMajorString() : "granted:" + string(granted, "id")),
+            255));
+        Optional<SaleorReply> repeated = stored.claim();
+        if (repeated.isPresent()) {
+            return repeated.get();
         }
-        return SaleorReply.ok(actionFailure(kind, psp, amount, messageOf(outcome)));
+        return stored.guard(() -> {
+            // and Adyen answers a repeated Idempotency-Key with its first answer
+            String idempotencyKey = sha256(webhook.installation().apiUrl() + "|" + saleorId + "|" + kind + "|"
+                + amount.minorUnits() + "|" + (granted == null ? "" : string(granted, "id")));
+            Outcome outcome = switch (kind) {
+                case CHARGE -> adyen.capture(channel.account(), psp, request.build(), idempotencyKey);
+                case CANCEL -> adyen.cancel(channel.account(), psp, request.build(), idempotencyKey);
+                case REFUND -> adyen.refund(channel.account(), psp, request.build(), idempotencyKey);
+            };
+            if (outcome instanceof Outcome.Answered answered && answered.ok()) {
+                // pending: Adyen confirms the modification with a notification
+                String modification = AdyenSessionResult.text(answered.body(), "pspReference").orElse(psp);
+                JsonObject pending = Json.createObjectBuilder().add("pspReference", modification).build();
+                units.inNewTransaction(() -> {
+                    stored.complete(pending);
+                    return null;
+                });
+                return SaleorReply.ok(pending);
+            }
+            // a failure is not kept: staff asking again is a new attempt
+            stored.release();
+            return SaleorReply.ok(actionFailure(kind, psp, amount, messageOf(outcome)));
+        });
     }
 
     private JsonObject actionFailure(Action kind, String psp, Money amount, String message) {
@@ -379,6 +421,56 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
     }
 
     // ---- shared ---------------------------------------------------------------------------------
+
+    private static String scope(SaleorWebhook webhook) {
+        return ProviderId.ADYEN.slug() + " " + webhook.installation().apiUrl();
+    }
+
+    /** One request's stored answer ({@code saleor_webhook_reply}), as the NP Atobarai app keeps them. */
+    private final class Stored {
+        private final String scope;
+        private final String key;
+
+        Stored(String scope, String key) {
+            this.scope = scope;
+            this.key = key;
+        }
+
+        /** Empty when this request is the first with its key (go on); else the answer to give now. */
+        Optional<SaleorReply> claim() {
+            WebhookReplies.Claim claim = units.inNewTransaction(() -> replies.claim(scope, key, clock.instant()));
+            if (claim instanceof WebhookReplies.Answered answered) {
+                return Optional.of(SaleorReply.ok(Json.createReader(new java.io.StringReader(answered.reply())).readObject()));
+            }
+            if (claim instanceof WebhookReplies.InProgress) {
+                return Optional.of(SaleorReply.problem(409, "IN_PROGRESS",
+                    "The same request is being handled; ask again shortly."));
+            }
+            return Optional.empty();
+        }
+
+        /** In the caller's transaction. */
+        void complete(JsonObject answer) {
+            replies.complete(scope, key, answer.toString(), clock.instant());
+        }
+
+        /** Runs the handling of a claimed request; a failure that leaves no answer frees the claim. */
+        SaleorReply guard(java.util.function.Supplier<SaleorReply> handling) {
+            try {
+                return handling.get();
+            } catch (RuntimeException unexpected) {
+                release(); // only an unanswered claim is removed
+                throw unexpected;
+            }
+        }
+
+        void release() {
+            units.inNewTransaction(() -> {
+                replies.release(scope, key);
+                return null;
+            });
+        }
+    }
 
     private static String messageOf(Outcome outcome) {
         if (outcome instanceof Outcome.TimedOut) {

@@ -24,6 +24,8 @@ import java.util.Optional;
 public class SaleorApiClient {
 
     static final int MAX_ANSWER_BYTES = 512 * 1024;
+    /** The contract's bound on every Saleor call ({@code payhooks.saleor.timeout} defaults to it). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private final HttpClient http;
     private final Duration timeout;
@@ -96,6 +98,52 @@ public class SaleorApiClient {
             return Optional.of("orderNoteAdd errors: " + errors);
         }
         return Optional.empty();
+    }
+
+    /** How Saleor took a {@code transactionEventReport}. */
+    public sealed interface ReportAnswer {
+        /** Recorded now, or before ({@code alreadyProcessed: true}): done either way. */
+        record Taken(boolean alreadyProcessed) implements ReportAnswer { }
+
+        /** Saleor answered with {@code errors} (e.g. INCORRECT_DETAILS): the same report will never be taken. */
+        record Refused(String reason) implements ReportAnswer { }
+
+        /** No usable answer (timeout, unreachable, HTTP error, no data): worth trying again later. */
+        record NotDelivered(String reason) implements ReportAnswer { }
+    }
+
+    /**
+     * Reports a provider outcome of a transaction ({@code transactionEventReport}). {@code amount}
+     * is in major units; {@code message} may be null.
+     */
+    public ReportAnswer reportTransactionEvent(URI apiUrl, String token, String transactionId, String pspReference,
+                                               String type, java.math.BigDecimal amount, java.time.Instant time,
+                                               String message) {
+        String mutation = "mutation Report($id: ID!, $pspReference: String!, $type: TransactionEventTypeEnum!,"
+            + " $amount: PositiveDecimal!, $time: DateTime, $message: String) {"
+            + " transactionEventReport(id: $id, pspReference: $pspReference, type: $type, amount: $amount,"
+            + " time: $time, message: $message) {"
+            + " alreadyProcessed transactionEvent { id } errors { field message code } } }";
+        jakarta.json.JsonObjectBuilder variables = Json.createObjectBuilder()
+            .add("id", transactionId).add("pspReference", pspReference).add("type", type).add("amount", amount)
+            .add("time", time.toString());
+        if (message != null) {
+            variables.add("message", message);
+        }
+        GraphQlAnswer answer = graphQl(apiUrl, token, mutation, variables.build());
+        if (!answer.ok()) {
+            return new ReportAnswer.NotDelivered(answer.problem());
+        }
+        JsonValue result = answer.data().get("transactionEventReport");
+        if (result == null || result.getValueType() != JsonValue.ValueType.OBJECT) {
+            return new ReportAnswer.NotDelivered("transactionEventReport answered no result");
+        }
+        JsonObject report = result.asJsonObject();
+        JsonValue errors = report.get("errors");
+        if (errors != null && errors.getValueType() == JsonValue.ValueType.ARRAY && !errors.asJsonArray().isEmpty()) {
+            return new ReportAnswer.Refused("transactionEventReport errors: " + errors);
+        }
+        return new ReportAnswer.Taken(report.get("alreadyProcessed") == JsonValue.TRUE);
     }
 
     public GraphQlAnswer graphQl(URI apiUrl, String token, String query, JsonObject variables) {

@@ -64,6 +64,7 @@ class AdyenSaleorAppTest {
     final InMemoryPaymentTransactions transactions = new InMemoryPaymentTransactions();
     final InMemoryOutbox outbox = new InMemoryOutbox();
     final AtomicInteger eventIds = new AtomicInteger();
+    final dev.payhooks.domain.saleor.InMemoryWebhookReplies replies = new dev.payhooks.domain.saleor.InMemoryWebhookReplies();
     final UnitOfWork direct = new UnitOfWork() {
         @Override
         public synchronized <T> T inNewTransaction(java.util.function.Supplier<T> work) {
@@ -78,6 +79,13 @@ class AdyenSaleorAppTest {
     void setUp() {
         adyen = new WireMockServer(options().dynamicPort());
         adyen.start();
+        try { // WireMock's first answer can be slow on a busy machine; the bound under test is not about that
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(adyen.baseUrl() + "/warm-up")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (Exception ignored) {
+            // the tests themselves will say what is wrong
+        }
+        adyen.resetRequests();
         Merchant merchant = Merchant.register("m-1", "Shop", "abcdefghij12345", clock.instant());
         merchants.add(merchant);
         channel = Channel.open("c-1", "m-1", "eu-store", "Europe", "EUR", "DE", clock.instant());
@@ -91,7 +99,7 @@ class AdyenSaleorAppTest {
             () -> new EventId(String.format("%064x", eventIds.incrementAndGet())), clock);
         // a short bound stands in for the 15 s one
         app = new AdyenSaleorApp(new AdyenChannels(merchants, channels, secrets, Optional.empty()),
-            new AdyenCheckoutClient(Duration.ofMillis(700)), transactions, notices, direct, clock);
+            new AdyenCheckoutClient(Duration.ofMillis(700)), transactions, notices, replies, direct, clock);
     }
 
     void configure(String captureStrategy) {
@@ -385,12 +393,57 @@ class AdyenSaleorAppTest {
     }
 
     @Test
-    void aRepeatedChargeSendsTheSameIdempotencyKey() {
+    void aRepeatedChargeGetsTheStoredAnswerWithoutASecondCapture() {
         adyen.stubFor(post("/v71/payments/PSP1/captures").willReturn(okJson("{\"pspReference\": \"CAP1\"}")));
-        requested("transaction_charge_requested", "CHARGE", "24.00", "PSP1", "null");
-        requested("transaction_charge_requested", "CHARGE", "24.00", "PSP1", "null");
+        JsonObject first = requested("transaction_charge_requested", "CHARGE", "24.00", "PSP1", "null").body();
+        JsonObject again = requested("transaction_charge_requested", "CHARGE", "24.00", "PSP1", "null").body();
+        assertEquals(first, again);
+        adyen.verify(1, postRequestedFor(urlEqualTo("/v71/payments/PSP1/captures")));
+        // another amount is another request
+        requested("transaction_charge_requested", "CHARGE", "10.00", "PSP1", "null");
+        adyen.verify(2, postRequestedFor(urlEqualTo("/v71/payments/PSP1/captures")));
+    }
+
+    @Test
+    void aChargeRetriedAfterAFailureCallsAdyenAgainWithTheSameIdempotencyKey() {
+        adyen.stubFor(post("/v71/payments/PSP1/captures").willReturn(aResponse().withStatus(500)));
+        assertEquals("CHARGE_FAILURE", requested("transaction_charge_requested", "CHARGE", "24.00", "PSP1", "null").body()
+            .getString("result"));
+        adyen.stubFor(post("/v71/payments/PSP1/captures").willReturn(okJson("{\"pspReference\": \"CAP1\"}")));
+        assertEquals("CAP1", requested("transaction_charge_requested", "CHARGE", "24.00", "PSP1", "null").body()
+            .getString("pspReference"));
         List<LoggedRequest> calls = adyen.findAll(postRequestedFor(urlEqualTo("/v71/payments/PSP1/captures")));
+        assertEquals(2, calls.size());
         assertEquals(calls.get(0).getHeader("Idempotency-Key"), calls.get(1).getHeader("Idempotency-Key"));
+    }
+
+    @Test
+    void aRepeatedInitializeGetsTheStoredAnswerWithoutASecondPayment() {
+        adyen.stubFor(post("/v71/payments").willReturn(okJson("{\"pspReference\": \"PSP1\", \"resultCode\": \"Authorised\"}")));
+        JsonObject first = initialize("AUTHORIZATION").body();
+        clock.advance(Duration.ofSeconds(3));
+        JsonObject again = initialize("AUTHORIZATION").body();
+        assertEquals(first, again); // the same answer, time included
+        adyen.verify(1, postRequestedFor(urlEqualTo("/v71/payments")));
+        assertEquals(List.of("transaction.authorization.success"), outboundTypes());
+    }
+
+    @Test
+    void aRepeatedProcessGetsTheStoredAnswerButNewDetailsAreANewRequest() {
+        adyen.stubFor(post("/v71/payments/details").willReturn(okJson("{\"pspReference\": \"PSP1\", \"resultCode\": \"Authorised\"}")));
+        JsonObject first = process("{\"details\": {\"redirectResult\": \"X1\"}}").body();
+        assertEquals(first, process("{\"details\": {\"redirectResult\": \"X1\"}}").body());
+        adyen.verify(1, postRequestedFor(urlEqualTo("/v71/payments/details")));
+        process("{\"details\": {\"redirectResult\": \"X2\"}}");
+        adyen.verify(2, postRequestedFor(urlEqualTo("/v71/payments/details")));
+    }
+
+    @Test
+    void aRequestStillBeingHandledIs409() {
+        replies.claim("adyen " + API_URL, "cancel:" + SALEOR_TX + ":PSP1:24.00", clock.instant());
+        SaleorReply busy = requested("transaction_cancelation_requested", "CANCEL", "24.00", "PSP1", "null");
+        assertEquals(409, busy.status());
+        assertEquals(0, adyen.getAllServeEvents().size());
     }
 
     @Test

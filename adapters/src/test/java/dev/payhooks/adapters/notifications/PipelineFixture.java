@@ -68,6 +68,10 @@ public class PipelineFixture {
     public final Merchant merchant = Merchant.register("m-1", "Shop AB", "shopab000000001", NOW);
     /** What the Annanow API answers for a transaction's status; empty = unknown (404). */
     public final Map<Long, String> annanowApiStatuses = new LinkedHashMap<>();
+    public final dev.payhooks.domain.saleor.InMemorySaleorInstallations saleorInstallations =
+        new dev.payhooks.domain.saleor.InMemorySaleorInstallations();
+    public final dev.payhooks.domain.saleor.InMemoryTransactionReports saleorReports =
+        new dev.payhooks.domain.saleor.InMemoryTransactionReports();
     public final ReceiveNotifications pipeline;
     public final NotificationEndpoint endpoint;
 
@@ -84,7 +88,8 @@ public class PipelineFixture {
         };
         pipeline = new ReceiveNotifications(List.of(new AdyenNotifications(), new WalleyNotifications(), new AnnanowNotifications(api)), channels,
             merchants, notifications, transactions, new TransactionNotices(queue, eventIds, clock), queue, eventIds,
-            secrets, ids, clock);
+            secrets, ids, clock, List.of(new dev.payhooks.adapters.adyen.AdyenSaleorReports(saleorInstallations,
+                saleorReports, ids, clock)));
         endpoint = new NotificationEndpoint(pipeline, new NotificationEndpoint.Transactions() {
             @Override
             public <T> T inNewTransaction(java.util.function.Supplier<T> work) {

@@ -2,6 +2,7 @@ package dev.payhooks.app.saleor;
 
 import dev.payhooks.adapters.npatobarai.NpShipmentReporter;
 import dev.payhooks.adapters.saleor.OrderNoteSender;
+import dev.payhooks.adapters.saleor.TransactionReportSender;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * The Saleor app's work after a webhook was answered: report recorded shipments to NP
- * Atobarai, then add the order notes in Saleor. Both read their work from the database, so
+ * Atobarai, add the order notes in Saleor, and send the queued {@code transactionEventReport}s
+ * (Adyen outcomes confirmed by notifications). All read their work from the database, so
  * nothing acknowledged is lost when the server stops, and several instances may run it
  * (a shipment reported twice is harmless for NP; notes are per row).
  */
@@ -38,6 +40,9 @@ public class SaleorBackgroundWork {
 
     @Inject
     OrderNoteSender notes;
+
+    @Inject
+    TransactionReportSender reports;
 
     @Inject
     @ConfigProperty(name = "payhooks.saleor.worker-poll-millis", defaultValue = "2000")
@@ -67,6 +72,11 @@ public class SaleorBackgroundWork {
             notes.sendPending();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Order notes failed; the next run retries", e);
+        }
+        try {
+            reports.sendDue();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Saleor transaction reports failed; the next run retries", e);
         }
     }
 }

@@ -4,6 +4,10 @@ import dev.payhooks.adapters.adyen.AdyenChannels;
 import dev.payhooks.adapters.adyen.AdyenCheckoutClient;
 import dev.payhooks.adapters.adyen.AdyenNotifications;
 import dev.payhooks.adapters.adyen.AdyenSaleorApp;
+import dev.payhooks.adapters.adyen.AdyenSaleorReports;
+import dev.payhooks.adapters.saleor.TransactionReportSender;
+import dev.payhooks.domain.saleor.TransactionReports;
+import dev.payhooks.persistence.saleor.JpaTransactionReports;
 import dev.payhooks.adapters.annanow.AnnanowApi;
 import dev.payhooks.adapters.annanow.AnnanowNotifications;
 import dev.payhooks.adapters.notifications.JtaTransactions;
@@ -346,11 +350,12 @@ public class Wiring {
     ReceiveNotifications receiveNotifications(Channels channels, Merchants merchants, InboundNotifications notifications,
                                               PaymentTransactions transactions, TransactionNotices notices, EventQueue queue,
                                               EventIdGenerator eventIds, Secrets secrets, IdGenerator ids, Clock clock,
-                                              AnnanowApi annanowApi) {
+                                              AnnanowApi annanowApi, SaleorInstallations installations,
+                                              TransactionReports reports) {
         List<NotificationProvider> providers = List.of(new AdyenNotifications(), new WalleyNotifications(),
             new AnnanowNotifications(annanowApi));
         return new ReceiveNotifications(providers, channels, merchants, notifications, transactions, notices, queue,
-            eventIds, secrets, ids, clock);
+            eventIds, secrets, ids, clock, List.of(new AdyenSaleorReports(installations, reports, ids, clock)));
     }
 
     @Produces
@@ -389,7 +394,7 @@ public class Wiring {
 
     /** Saleor GraphQL and JWKS calls are bounded (contract: 5 s, then continue). */
     @Inject
-    @ConfigProperty(name = "payhooks.saleor.timeout", defaultValue = "5s")
+    @ConfigProperty(name = "payhooks.saleor.timeout", defaultValue = "5s") // SaleorApiClient.DEFAULT_TIMEOUT
     String saleorTimeout;
 
     /** Saleor GraphQL API URLs that may install the apps, comma-separated, exact match. */
@@ -422,6 +427,18 @@ public class Wiring {
     @ApplicationScoped
     FulfillmentOrigins fulfillmentOrigins() {
         return new JpaFulfillmentOrigins(entityManager);
+    }
+
+    @Produces
+    @ApplicationScoped
+    TransactionReports transactionReports() {
+        return new JpaTransactionReports(entityManager);
+    }
+
+    @Produces
+    TransactionReportSender transactionReportSender(TransactionReports reports, SaleorInstallations installations,
+                                                    SaleorApiClient saleor, Secrets secrets, UnitOfWork units, Clock clock) {
+        return new TransactionReportSender(reports, installations, saleor, secrets, units, clock);
     }
 
     @Produces
@@ -459,17 +476,20 @@ public class Wiring {
         return new AdyenCheckoutClient(duration(adyenTimeout));
     }
 
-    /** No Adyen simulator yet: a TEST channel without an API base URL calls Adyen's test endpoint. */
+    /** In sandbox mode a TEST channel without an API base URL talks to the hub's own Adyen simulator. */
     @Produces
     AdyenChannels adyenChannels(Merchants merchants, Channels channels, Secrets secrets) {
-        return new AdyenChannels(merchants, channels, secrets, Optional.empty());
+        Optional<URI> simulator = production() ? Optional.empty()
+            : Optional.of(URI.create(publicUrl.filter(u -> !u.isBlank()).orElse("http://127.0.0.1:8080")
+                .replaceAll("/+$", "") + "/sandbox/adyen/v71"));
+        return new AdyenChannels(merchants, channels, secrets, simulator);
     }
 
     @Produces
     @ApplicationScoped
     SaleorPaymentApp adyenSaleorApp(AdyenChannels channels, AdyenCheckoutClient adyen, PaymentTransactions transactions,
-                                    TransactionNotices notices, UnitOfWork units, Clock clock) {
-        return new AdyenSaleorApp(channels, adyen, transactions, notices, units, clock);
+                                    TransactionNotices notices, WebhookReplies replies, UnitOfWork units, Clock clock) {
+        return new AdyenSaleorApp(channels, adyen, transactions, notices, replies, units, clock);
     }
 
     @Produces

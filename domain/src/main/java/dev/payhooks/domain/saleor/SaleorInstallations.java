@@ -2,12 +2,16 @@ package dev.payhooks.domain.saleor;
 
 import dev.payhooks.domain.payment.ProviderId;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Every Saleor instance the hub is installed in, per provider app. The caller owns the transaction. */
 public interface SaleorInstallations {
 
     Optional<SaleorInstallation> find(String apiUrl, ProviderId provider);
+
+    /** The installations of a provider's app that work for a merchant (usually one). */
+    List<SaleorInstallation> ofMerchant(String merchantId, ProviderId provider);
 
     void add(SaleorInstallation installation);
 

@@ -32,6 +32,7 @@ import dev.payhooks.domain.provider.InboundRequest;
 import dev.payhooks.domain.provider.MalformedNotification;
 import dev.payhooks.domain.provider.NotificationEffect;
 import dev.payhooks.domain.provider.NotificationEffect.FactsOrNoEffect;
+import dev.payhooks.domain.provider.NotificationFollowUp;
 import dev.payhooks.domain.provider.NotificationProvider;
 import dev.payhooks.domain.provider.PaymentFact;
 import dev.payhooks.domain.provider.ProviderConfiguration;
@@ -126,11 +127,22 @@ public class ReceiveNotifications {
     private final Secrets secrets;
     private final IdGenerator ids;
     private final Clock clock;
+    private final List<NotificationFollowUp> followUps;
 
     public ReceiveNotifications(List<NotificationProvider> providers, Channels channels, Merchants merchants,
                                 InboundNotifications notifications, PaymentTransactions transactions,
                                 TransactionNotices notices, EventQueue queue, EventIdGenerator eventIds,
                                 Secrets secrets, IdGenerator ids, Clock clock) {
+        this(providers, channels, merchants, notifications, transactions, notices, queue, eventIds, secrets, ids, clock,
+            List.of());
+    }
+
+    /** With follow-ups run in the transaction that applies a notification (see {@link NotificationFollowUp}). */
+    public ReceiveNotifications(List<NotificationProvider> providers, Channels channels, Merchants merchants,
+                                InboundNotifications notifications, PaymentTransactions transactions,
+                                TransactionNotices notices, EventQueue queue, EventIdGenerator eventIds,
+                                Secrets secrets, IdGenerator ids, Clock clock, List<NotificationFollowUp> followUps) {
+        this.followUps = List.copyOf(followUps);
         for (NotificationProvider provider : providers) {
             if (this.providers.put(provider.provider(), provider) != null) {
                 throw new IllegalArgumentException("two notification providers for " + provider.provider());
@@ -294,11 +306,12 @@ public class ReceiveNotifications {
             return Optional.empty();
         }
         return applyToTransaction(merchant.get(), channel.get(), notification.provider(),
-            (NotificationEffect.OnTransaction) effect, decoded.description());
+            (NotificationEffect.OnTransaction) effect, decoded.description(), stored, decoded.key());
     }
 
     private Optional<String> applyToTransaction(Merchant merchant, Channel channel, ProviderId provider,
-                                                NotificationEffect.OnTransaction effect, String description) {
+                                                NotificationEffect.OnTransaction effect, String description,
+                                                InboundRequest stored, NotificationKey key) {
         TransactionTarget target = effect.target();
         Optional<PaymentTransaction> found = find(merchant.id(), provider, target);
         boolean created = found.isEmpty();
@@ -342,6 +355,9 @@ public class ReceiveNotifications {
                 notices.publish(merchant, transaction, events);
             } else {
                 events.forEach(event -> notices.publishAs(merchant, fact.eventType(), transaction, event));
+            }
+            if (!events.isEmpty()) {
+                followUps.forEach(followUp -> followUp.applied(merchant, channel, stored, key, transaction, fact, events));
             }
         });
         return Optional.empty();

@@ -3,6 +3,7 @@ package dev.payhooks.domain.saleor;
 import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.payment.ProviderId;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,12 @@ public class InMemorySaleorInstallations implements SaleorInstallations {
     @Override
     public Optional<SaleorInstallation> find(String apiUrl, ProviderId provider) {
         return Optional.ofNullable(byKey.get(key(apiUrl, provider))).map(SaleorInstallationCopy::of);
+    }
+
+    @Override
+    public List<SaleorInstallation> ofMerchant(String merchantId, ProviderId provider) {
+        return byKey.values().stream().filter(i -> i.merchantId().equals(merchantId) && i.provider() == provider)
+            .map(SaleorInstallationCopy::of).toList();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.payhooks.domain.saleor.SaleorInstallations;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 
+import java.util.List;
 import java.util.Optional;
 
 /** {@link SaleorInstallations} on JPA. The caller owns the transaction. */
@@ -23,6 +24,14 @@ public class JpaSaleorInstallations implements SaleorInstallations {
     public Optional<SaleorInstallation> find(String apiUrl, ProviderId provider) {
         return Optional.ofNullable(em.find(SaleorInstallationEntity.class,
             new SaleorInstallationEntity.Key(apiUrl, provider.slug()))).map(JpaSaleorInstallations::toDomain);
+    }
+
+    @Override
+    public List<SaleorInstallation> ofMerchant(String merchantId, ProviderId provider) {
+        return em.createQuery("select i from SaleorInstallationEntity i where i.merchantId = :merchant"
+                + " and i.provider = :provider order by i.apiUrl", SaleorInstallationEntity.class)
+            .setParameter("merchant", merchantId).setParameter("provider", provider.slug())
+            .getResultStream().map(JpaSaleorInstallations::toDomain).toList();
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.payhooks.domain.port.SealedSecret;
 import dev.payhooks.domain.saleor.FulfillmentOrigin;
 import dev.payhooks.domain.saleor.OrderNote;
 import dev.payhooks.domain.saleor.SaleorInstallation;
+import dev.payhooks.domain.saleor.TransactionReport;
 import dev.payhooks.domain.saleor.WebhookReplies;
 import dev.payhooks.persistence.TestDatabase;
 import dev.payhooks.persistence.fulfillment.JpaFulfillments;
@@ -199,6 +200,60 @@ class JpaSaleorRepositoriesTest {
             db.run(em -> new JpaWebhookReplies(em).release("np " + API, "refund:tx:1500"));
             assertInstanceOf(WebhookReplies.Answered.class,
                 db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "refund:tx:1500", T0)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void transactionReportsAreClaimedOnceRetriedWhenDueAndFoundByTransaction(String kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("m1")) {
+            db.run(em -> new JpaSaleorInstallations(em).add(SaleorInstallation.install(API, ProviderId.ADYEN, "m1",
+                "QXBwOjE0", new SealedSecret("sealed-1"), "{}", T0)));
+            assertEquals(List.of(API), db.query(em -> new JpaSaleorInstallations(em).ofMerchant("m1", ProviderId.ADYEN))
+                .stream().map(SaleorInstallation::apiUrl).toList());
+            assertEquals(List.of(), db.query(em -> new JpaSaleorInstallations(em).ofMerchant("m1", ProviderId.NP_ATOBARAI)));
+            for (int i = 0; i < 5; i++) {
+                TransactionReport report = TransactionReport.toSend("r-" + i, API, ProviderId.ADYEN, "T" + (i % 2),
+                    "CAP" + i, "CHARGE_SUCCESS", "10.00", T0, i == 0 ? null : "Adyen CAPTURE", T0.plusSeconds(i));
+                db.run(em -> new JpaTransactionReports(em).add(report));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<TransactionReport> claimed = new ArrayList<>();
+            try {
+                List<Callable<List<TransactionReport>>> senders = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    senders.add(() -> db.query(em -> new JpaTransactionReports(em).claimDue(10, T0.plusSeconds(10),
+                        java.time.Duration.ofMinutes(1))));
+                }
+                for (Future<List<TransactionReport>> sender : pool.invokeAll(senders)) {
+                    claimed.addAll(sender.get());
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertEquals(5, claimed.size(), claimed.toString());
+            assertEquals(5, claimed.stream().map(TransactionReport::id).distinct().count());
+            // held for the lease
+            assertEquals(List.of(), db.query(em -> new JpaTransactionReports(em).claimDue(10, T0.plusSeconds(30),
+                java.time.Duration.ofMinutes(1))));
+
+            TransactionReport first = claimed.stream().filter(r -> r.id().equals("r-0")).findFirst().orElseThrow();
+            first.notDelivered("Saleor did not answer within 5000 ms", T0.plusSeconds(20));
+            db.run(em -> new JpaTransactionReports(em).update(first));
+            TransactionReport second = claimed.stream().filter(r -> r.id().equals("r-1")).findFirst().orElseThrow();
+            second.sent(T0.plusSeconds(20));
+            db.run(em -> new JpaTransactionReports(em).update(second));
+
+            // r-0 is due again 10 s after its failure; the others once their lease ended; r-1 never
+            List<String> dueAt35 = db.query(em -> new JpaTransactionReports(em).claimDue(10, T0.plusSeconds(35),
+                java.time.Duration.ofMinutes(1))).stream().map(TransactionReport::id).toList();
+            assertEquals(List.of("r-0"), dueAt35);
+            List<TransactionReport> ofT0 = db.query(em -> new JpaTransactionReports(em).ofSaleorTransaction("T0"));
+            assertEquals(List.of("r-0", "r-2", "r-4"), ofT0.stream().map(TransactionReport::id).toList());
+            assertEquals(1, ofT0.get(0).attempts());
+            assertEquals("Saleor did not answer within 5000 ms", ofT0.get(0).lastError());
+            assertEquals(TransactionReport.Status.SENT,
+                db.query(em -> new JpaTransactionReports(em).ofSaleorTransaction("T1")).get(0).status());
         }
     }
 }

@@ -1,0 +1,87 @@
+package dev.payhooks.adapters.saleor;
+
+import dev.payhooks.adapters.saleor.SaleorApiClient.ReportAnswer;
+import dev.payhooks.domain.port.Secrets;
+import dev.payhooks.domain.saleor.SaleorInstallation;
+import dev.payhooks.domain.saleor.SaleorInstallations;
+import dev.payhooks.domain.saleor.TransactionReport;
+import dev.payhooks.domain.saleor.TransactionReports;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Sends due {@code transactionEventReport}s to Saleor, each call bounded like every Saleor call
+ * (5 s). Taken (also {@code alreadyProcessed: true}) → SENT; GraphQL {@code errors} → FAILED with
+ * Saleor's reason (the same report would be refused again); no answer → tried again after the
+ * report's backoff ({@link TransactionReport#RETRY_DELAYS}). Reports are claimed
+ * ({@link TransactionReports#claimDue}), so several instances never send the same one at once.
+ */
+public class TransactionReportSender {
+
+    private static final Logger LOG = Logger.getLogger(TransactionReportSender.class.getName());
+
+    static final int BATCH = 20;
+    /** How long one instance holds a report it sends: far above the Saleor bound. */
+    static final Duration LEASE = Duration.ofMinutes(1);
+
+    private final TransactionReports reports;
+    private final SaleorInstallations installations;
+    private final SaleorApiClient saleor;
+    private final Secrets secrets;
+    private final UnitOfWork units;
+    private final Clock clock;
+
+    public TransactionReportSender(TransactionReports reports, SaleorInstallations installations, SaleorApiClient saleor,
+                                   Secrets secrets, UnitOfWork units, Clock clock) {
+        this.reports = reports;
+        this.installations = installations;
+        this.saleor = saleor;
+        this.secrets = secrets;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    /** Sends what is due; returns how many reports Saleor took. */
+    public int sendDue() {
+        List<TransactionReport> due = units.inNewTransaction(() -> reports.claimDue(BATCH, clock.instant(), LEASE));
+        int taken = 0;
+        for (TransactionReport report : due) {
+            Optional<SaleorInstallation> installation =
+                units.inNewTransaction(() -> installations.find(report.apiUrl(), report.provider()));
+            ReportAnswer answer;
+            if (installation.isEmpty()) {
+                answer = new ReportAnswer.NotDelivered("the app is no longer installed in " + report.apiUrl());
+            } else {
+                String token = secrets.open(installation.get().token(), installation.get().tokenContext());
+                answer = saleor.reportTransactionEvent(URI.create(report.apiUrl()), token, report.saleorTransactionId(),
+                    report.pspReference(), report.type(), new BigDecimal(report.amount()), report.time(),
+                    report.message());
+            }
+            units.inNewTransaction(() -> {
+                if (answer instanceof ReportAnswer.Taken) {
+                    report.sent(clock.instant());
+                } else if (answer instanceof ReportAnswer.Refused refused) {
+                    report.refused(refused.reason(), clock.instant());
+                } else {
+                    report.notDelivered(((ReportAnswer.NotDelivered) answer).reason(), clock.instant());
+                }
+                reports.update(report);
+                return null;
+            });
+            if (answer instanceof ReportAnswer.Taken) {
+                taken++;
+            } else {
+                LOG.warning("transactionEventReport " + report.type() + " for " + report.saleorTransactionId()
+                    + " not taken (attempt " + report.attempts() + ", now " + report.status() + "): "
+                    + report.lastError());
+            }
+        }
+        return taken;
+    }
+}

@@ -1,0 +1,239 @@
+package dev.payhooks.app.it;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Adyen as a Saleor payment app, end to end on the deployed WAR: a fake Saleor (WireMock on the
+ * allow-listed port) installs the Adyen app; the channel's Adyen is the hub's own sandbox
+ * simulator. Initialize → Authorised (test card), charge requested → pending with the capture's
+ * pspReference, the simulator's signed CAPTURE notification arrives, and the hub reports
+ * CHARGE_SUCCESS to Saleor's {@code transactionEventReport} from its outbox.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdyenSaleorIT {
+
+    static final String KEY = System.getProperty("payhooks.it.api.key");
+    static final int SALEOR_PORT = Integer.getInteger("payhooks.it.saleor.port", 18765);
+    static final String API_URL = "http://127.0.0.1:" + SALEOR_PORT + "/graphql/";
+    static final String APP_ID = "QXBwOjI0";
+    static final String TOKEN = "adyen-app-token-1";
+    static final String HMAC_KEY = "DFB1EB5485895CFA84146406857104ABB4CBCABDC8AAF103A624C8F6A3EAAB00";
+
+    static WireMockServer saleor;
+    static RSAKey signingKey;
+    static HttpClient http;
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("payhooks.it.war")));
+    }
+
+    @BeforeAll
+    static void fakeSaleor() throws Exception {
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        signingKey = new RSAKeyGenerator(2048).keyID("saleor-adyen-1").generate();
+        saleor = new WireMockServer(options().bindAddress("127.0.0.1").port(SALEOR_PORT));
+        saleor.start();
+        saleor.stubFor(get("/.well-known/jwks.json")
+            .willReturn(okJson("{\"keys\":[" + signingKey.toPublicJWK().toJSONString() + "]}")));
+        saleor.stubFor(post("/graphql/").withHeader("Authorization", equalTo("Bearer " + TOKEN))
+            .withRequestBody(matchingJsonPath("$.query", containing("app { id }")))
+            .willReturn(okJson("{\"data\":{\"app\":{\"id\":\"" + APP_ID + "\"}}}")));
+        saleor.stubFor(post("/graphql/").withHeader("Authorization", equalTo("Bearer " + TOKEN))
+            .withRequestBody(matchingJsonPath("$.query", containing("transactionEventReport(")))
+            .willReturn(okJson("{\"data\":{\"transactionEventReport\":{\"alreadyProcessed\":false,"
+                + "\"transactionEvent\":{\"id\":\"VHJhbnNhY3Rpb25FdmVudDo5\"},\"errors\":[]}}}")));
+        // WireMock's first answer can be slow on a busy machine; the hub's Saleor bound in the ITs is 2 s
+        http.send(HttpRequest.newBuilder(URI.create(saleor.baseUrl() + "/warm-up")).build(),
+            HttpResponse.BodyHandlers.discarding());
+    }
+
+    @AfterAll
+    static void stopSaleor() {
+        if (saleor != null) {
+            saleor.stop();
+        }
+    }
+
+    @Test
+    void initializeChargeAndTheCaptureNotificationIsReportedToSaleor() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String slug = "eu-" + run;
+        String saleorTx = Base64.getEncoder().encodeToString(("TransactionItem:" + run).getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, management("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"EU\", "
+            + "\"currency\": \"EUR\", \"country\": \"DE\"}").statusCode());
+        HttpResponse<String> configured = management("PUT", "channels/" + slug + "/providers/adyen", """
+            {"apiKey": "sim-api-key-%s", "merchantAccount": "Shop_ECOM_%s", "clientKey": "test_CK", "environment": "TEST",
+             "captureStrategy": "AUTHORIZE", "hmacKeys": ["%s"], "notificationUsername": "adyen",
+             "notificationPassword": "adyen-password-%s", "apiBaseUrl": "%ssandbox/adyen/v71"}"""
+            .formatted(run, run, HMAC_KEY, run, base()));
+        assertEquals(200, configured.statusCode(), configured.body());
+
+        HttpResponse<String> registered = call("POST", "api/saleor/adyen/register", "{\"auth_token\": \"" + TOKEN + "\"}",
+            Map.of("Saleor-Api-Url", API_URL));
+        assertEquals(200, registered.statusCode(), registered.body());
+
+        // initialize with Adyen's documented Visa test card: Authorised by the simulator
+        HttpResponse<String> initialized = webhook("transaction_initialize_session", """
+            {"__typename": "TransactionInitializeSession", "issuedAt": "2026-11-20T10:00:05+00:00",
+             "recipient": {"id": "%s"}, "idempotencyKey": "idem-%s", "merchantReference": "%s",
+             "data": {"paymentMethod": {"type": "scheme", "encryptedCardNumber": "test_4111111145551142",
+               "encryptedExpiryMonth": "test_03", "encryptedExpiryYear": "test_2030", "encryptedSecurityCode": "test_737",
+               "holderName": "Anna Berg"}, "returnUrl": "https://shop.example/return"},
+             "action": {"amount": 24.00, "currency": "EUR", "actionType": "AUTHORIZATION"},
+             "transaction": {"id": "%s", "token": "0c2f-uuid", "pspReference": ""},
+             "sourceObject": %s}""".formatted(APP_ID, run, saleorTx, saleorTx, checkout(slug)));
+        assertEquals(200, initialized.statusCode(), initialized.body());
+        JsonObject session = json(initialized.body());
+        assertEquals("AUTHORIZATION_SUCCESS", session.getString("result"), session.toString());
+        String psp = session.getString("pspReference");
+        assertEquals("CARD", session.getJsonObject("paymentMethodDetails").getString("type"));
+
+        // charge requested: the simulator receives the capture; Saleor gets "pending" with its pspReference
+        HttpResponse<String> charged = webhook("transaction_charge_requested", """
+            {"__typename": "TransactionChargeRequested", "recipient": {"id": "%s"},
+             "action": {"actionType": "CHARGE", "amount": 24.00, "currency": "EUR"},
+             "transaction": {"id": "%s", "token": "0c2f-uuid", "pspReference": "%s",
+               "chargedAmount": {"amount": 0, "currency": "EUR"}, "authorizedAmount": {"amount": 24.00, "currency": "EUR"},
+               "order": null, "checkout": %s}}""".formatted(APP_ID, saleorTx, psp, checkout(slug)));
+        assertEquals(200, charged.statusCode(), charged.body());
+        String capturePsp = json(charged.body()).getString("pspReference");
+        assertTrue(!capturePsp.equals(psp) && capturePsp.startsWith("SIM"), charged.body());
+
+        // the simulator's CAPTURE notification → the outbox → Saleor's transactionEventReport
+        LoggedRequest report = awaitReport(saleorTx);
+        JsonObject variables = json(report.getBodyAsString()).getJsonObject("variables");
+        assertEquals(saleorTx, variables.getString("id"));
+        assertEquals(capturePsp, variables.getString("pspReference"));
+        assertEquals("CHARGE_SUCCESS", variables.getString("type"));
+        assertEquals(new java.math.BigDecimal("24.00"), variables.getJsonNumber("amount").bigDecimalValue());
+        assertEquals("Adyen CAPTURE", variables.getString("message"));
+        assertTrue(variables.getString("time").endsWith("Z"), variables.toString());
+        assertEquals("Bearer " + TOKEN, report.getHeader("Authorization"));
+        // reported once: the worker marked it sent
+        Thread.sleep(1000);
+        assertEquals(1, reportsFor(saleorTx).size());
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    LoggedRequest awaitReport(String saleorTx) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<LoggedRequest> found = reportsFor(saleorTx);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Saleor got no transactionEventReport for " + saleorTx);
+    }
+
+    static List<LoggedRequest> reportsFor(String saleorTx) {
+        return saleor.findAll(postRequestedFor(urlEqualTo("/graphql/"))
+            .withRequestBody(matchingJsonPath("$.query", containing("transactionEventReport(")))
+            .withRequestBody(matchingJsonPath("$.variables.id", equalTo(saleorTx))));
+    }
+
+    static String checkout(String slug) {
+        String address = """
+            {"firstName": "Anna", "lastName": "Berg", "companyName": "", "streetAddress1": "Hauptstr. 1",
+             "streetAddress2": "", "city": "Berlin", "cityArea": "", "postalCode": "10115", "countryArea": "",
+             "country": {"code": "DE"}, "phone": "+49301234567"}""";
+        return """
+            {"__typename": "Checkout", "id": "Q2hlY2tvdXQ6OQ==", "email": "anna@example.test",
+             "channel": {"id": "Q2hhbm5lbDo5", "slug": "%s", "currencyCode": "EUR"},
+             "totalPrice": {"gross": {"amount": 24.00, "currency": "EUR"}},
+             "shippingPrice": {"gross": {"amount": 4.00}}, "discount": {"amount": 0},
+             "billingAddress": %s, "shippingAddress": %s,
+             "lines": [{"id": "Q2hlY2tvdXRMaW5lOjk=", "quantity": 2,
+               "variant": {"sku": "CUP", "name": "Blue", "product": {"name": "Tea cup"}},
+               "unitPrice": {"gross": {"amount": 10.00}}, "totalPrice": {"gross": {"amount": 20.00}}}]}"""
+            .formatted(slug, address, address);
+    }
+
+    String base() {
+        String base = "http://127.0.0.1:" + deploymentUrl.getPort() + deploymentUrl.getPath();
+        return base.endsWith("/") ? base : base + "/";
+    }
+
+    static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    /** Saleor's signature: JWS RS256, detached unencoded payload, signed over the raw bytes. */
+    static String sign(String body) throws Exception {
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
+            .base64URLEncodePayload(false).criticalParams(Set.of("b64")).build();
+        String encodedHeader = header.toBase64URL().toString();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        byte[] headerBytes = encodedHeader.getBytes(StandardCharsets.US_ASCII);
+        byte[] input = new byte[headerBytes.length + 1 + bytes.length];
+        System.arraycopy(headerBytes, 0, input, 0, headerBytes.length);
+        input[headerBytes.length] = '.';
+        System.arraycopy(bytes, 0, input, headerBytes.length + 1, bytes.length);
+        return encodedHeader + ".." + new RSASSASigner(signingKey).sign(header, input);
+    }
+
+    HttpResponse<String> webhook(String event, String body) throws Exception {
+        return call("POST", "api/saleor/adyen/webhooks/" + event, body, Map.of("Saleor-Api-Url", API_URL,
+            "Saleor-Event", event, "Saleor-Domain", "127.0.0.1", "Saleor-Signature", sign(body)));
+    }
+
+    HttpResponse<String> management(String method, String path, String body) throws Exception {
+        return call(method, "api/v1/" + path, body, Map.of("Authorization", "Bearer " + KEY));
+    }
+
+    HttpResponse<String> call(String method, String path, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

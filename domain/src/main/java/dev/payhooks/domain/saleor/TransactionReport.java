@@ -1,0 +1,145 @@
+package dev.payhooks.domain.saleor;
+
+import dev.payhooks.domain.payment.Operation;
+import dev.payhooks.domain.payment.OperationResult;
+import dev.payhooks.domain.payment.ProviderId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@code transactionEventReport} waiting for Saleor (contracts/saleor.md "Calling Saleor
+ * back"): a provider outcome of a Saleor transaction that Saleor did not learn from a webhook
+ * answer (Adyen's capture, refund, cancel… notifications). Written in the transaction that
+ * records the outcome, sent afterwards by a background sender: a Saleor that does not answer or
+ * fails is tried again with backoff ({@link #RETRY_DELAYS}); a report Saleor refuses with
+ * GraphQL errors (e.g. {@code INCORRECT_DETAILS}) is FAILED at once with the reason, since
+ * sending it again cannot change Saleor's answer.
+ */
+public final class TransactionReport {
+
+    public enum Status { PENDING, SENT, FAILED }
+
+    /** Wait after the n-th failed attempt; after the last one the report is given up (FAILED). */
+    public static final List<Duration> RETRY_DELAYS = List.of(Duration.ofSeconds(10), Duration.ofSeconds(30),
+        Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(3),
+        Duration.ofHours(6), Duration.ofHours(12));
+    public static final int MAX_ATTEMPTS = RETRY_DELAYS.size() + 1;
+    static final int MAX_TEXT = 1000;
+
+    private final String id;
+    private final String apiUrl;
+    private final ProviderId provider;
+    private final String saleorTransactionId;
+    private final String pspReference;
+    private final String type;
+    private final String amount;
+    private final Instant time;
+    private final String message;
+    private Status status;
+    private int attempts;
+    private String lastError;
+    private Instant dueAt;
+    private final Instant createdAt;
+    private Instant updatedAt;
+
+    public TransactionReport(String id, String apiUrl, ProviderId provider, String saleorTransactionId,
+                             String pspReference, String type, String amount, Instant time, String message,
+                             Status status, int attempts, String lastError, Instant dueAt, Instant createdAt,
+                             Instant updatedAt) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl");
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.saleorTransactionId = Objects.requireNonNull(saleorTransactionId, "saleorTransactionId");
+        this.pspReference = Objects.requireNonNull(pspReference, "pspReference");
+        this.type = Objects.requireNonNull(type, "type");
+        this.amount = Objects.requireNonNull(amount, "amount");
+        this.time = Objects.requireNonNull(time, "time");
+        this.message = message == null ? null : cut(message, 512);
+        this.status = Objects.requireNonNull(status, "status");
+        this.attempts = attempts;
+        this.lastError = lastError;
+        this.dueAt = Objects.requireNonNull(dueAt, "dueAt");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A new report, due at once. {@code amount} is in major units as Saleor takes it ("25.00"). */
+    public static TransactionReport toSend(String id, String apiUrl, ProviderId provider, String saleorTransactionId,
+                                           String pspReference, String type, String amount, Instant time,
+                                           String message, Instant at) {
+        return new TransactionReport(id, apiUrl, provider, saleorTransactionId, pspReference, type, amount, time,
+            message, Status.PENDING, 0, null, at, at, at);
+    }
+
+    /**
+     * Saleor's {@code TransactionEventTypeEnum} for a recorded outcome, empty for outcomes that
+     * are not reported (pending requests and action-required steps are the webhook answer's).
+     */
+    public static Optional<String> saleorType(Operation operation, OperationResult result) {
+        boolean success = result == OperationResult.SUCCESS;
+        if (result != OperationResult.SUCCESS && result != OperationResult.FAILURE) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(switch (operation) {
+            case AUTHORIZE -> success ? "AUTHORIZATION_SUCCESS" : "AUTHORIZATION_FAILURE";
+            case CHARGE -> success ? "CHARGE_SUCCESS" : "CHARGE_FAILURE";
+            case CANCEL -> success ? "CANCEL_SUCCESS" : "CANCEL_FAILURE";
+            case REFUND -> success ? "REFUND_SUCCESS" : "REFUND_FAILURE";
+            case REFUND_REVERSAL -> success ? "REFUND_REVERSE" : null;
+            case CHARGEBACK -> success ? "CHARGE_BACK" : null;
+            default -> null;
+        });
+    }
+
+    /** Saleor took it (or had it already: {@code alreadyProcessed}). */
+    public void sent(Instant at) {
+        attempts++;
+        status = Status.SENT;
+        lastError = null;
+        updatedAt = at;
+    }
+
+    /** Saleor answered with errors: sending the same report again cannot help. */
+    public void refused(String reason, Instant at) {
+        attempts++;
+        status = Status.FAILED;
+        lastError = cut(reason == null ? "refused" : reason, MAX_TEXT);
+        updatedAt = at;
+    }
+
+    /** Saleor did not answer in time or could not be reached: due again after the next delay, or given up. */
+    public void notDelivered(String why, Instant at) {
+        attempts++;
+        lastError = cut(why == null ? "unknown" : why, MAX_TEXT);
+        if (attempts >= MAX_ATTEMPTS) {
+            status = Status.FAILED;
+        } else {
+            dueAt = at.plus(RETRY_DELAYS.get(attempts - 1));
+        }
+        updatedAt = at;
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    public String id() { return id; }
+    public String apiUrl() { return apiUrl; }
+    public ProviderId provider() { return provider; }
+    public String saleorTransactionId() { return saleorTransactionId; }
+    public String pspReference() { return pspReference; }
+    public String type() { return type; }
+    public String amount() { return amount; }
+    public Instant time() { return time; }
+    public String message() { return message; }
+    public Status status() { return status; }
+    public int attempts() { return attempts; }
+    public String lastError() { return lastError; }
+    public Instant dueAt() { return dueAt; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+}
