@@ -9,6 +9,10 @@ import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.audit.AuditEntry;
 import dev.payhooks.domain.audit.AuditTrail;
 import dev.payhooks.domain.fulfillment.Fulfillments;
+import dev.payhooks.domain.inbound.InboundNotification;
+import dev.payhooks.domain.inbound.InboundNotifications;
+import dev.payhooks.domain.inbound.ProcessingStatus;
+import dev.payhooks.domain.usecase.ReceiveNotifications;
 import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.ProviderSettings;
 import dev.payhooks.domain.merchant.ProviderSettingsSchema;
@@ -114,6 +118,8 @@ public class AdminFacade {
     EventLog eventLog;
     @Inject
     Outbox outbox;
+    @Inject
+    InboundNotifications inboundNotifications;
     @Inject
     Deliveries deliveries;
     @Inject
@@ -374,7 +380,12 @@ public class AdminFacade {
 
     // ---- event log -----------------------------------------------------------------------
 
-    /** A page of the event log, newest first, after {@code after} (keyset paging). */
+    /**
+     * A page of the event log, newest first, after {@code after} (keyset paging): outbound events
+     * and inbound notifications merged by time. Each source is read by its own key from where
+     * the previous page left it, {@code limit} rows at most, and the newest {@code limit} of both
+     * make the page; the mark remembers how far each source was taken. No OFFSET, no count.
+     */
     public EventPage events(EventFilter filter, Optional<EventPage.Mark> after, int limit) {
         String merchant = merchantId();
         Map<String, String> labels = webhookLabels(merchant);
@@ -382,10 +393,159 @@ public class AdminFacade {
         if (byId.isPresent()) {
             return new EventPage(after.isPresent() ? List.of() : List.of(row(byId.get(), labels)), Optional.empty());
         }
-        EventLog.Page page = eventLog.search(merchant, domainFilter(filter, labels),
-            after.map(m -> new EventLog.Cursor(m.createdAt(), m.eventId())), limit);
-        List<EventRow> rows = page.events().stream().map(e -> row(e, labels)).toList();
-        return new EventPage(rows, page.next().map(c -> new EventPage.Mark(c.createdAt(), c.eventId())));
+        EventPage.Mark mark = after.orElse(EventPage.Mark.START);
+        boolean outbound = includesOutbound(filter, labels) && !mark.outboundDone();
+        boolean inbound = includesInbound(filter, labels) && !mark.inboundDone();
+        List<OutboundEvent> events = List.of();
+        Optional<EventLog.Cursor> eventsNext = Optional.empty();
+        if (outbound) {
+            EventLog.Page page = eventLog.search(merchant, domainFilter(filter, labels),
+                mark.outbound().map(p -> new EventLog.Cursor(p.at(), p.id())), limit);
+            events = page.events();
+            eventsNext = page.next();
+        }
+        List<InboundNotification> received = List.of();
+        Optional<InboundNotifications.Cursor> receivedNext = Optional.empty();
+        if (inbound) {
+            InboundNotifications.Page page = inboundNotifications.search(merchant, inboundFilter(filter),
+                mark.inbound().map(p -> new InboundNotifications.Cursor(p.at(), p.id())), limit);
+            received = page.notifications();
+            receivedNext = page.next();
+        }
+        // merge two newest-first lists, taking a prefix of each
+        List<EventRow> rows = new ArrayList<>();
+        int e = 0;
+        int n = 0;
+        while (rows.size() < limit && (e < events.size() || n < received.size())) {
+            boolean takeEvent = n >= received.size() || e < events.size()
+                && !events.get(e).createdAt().isBefore(received.get(n).receivedAt());
+            if (takeEvent) {
+                rows.add(row(events.get(e++), labels));
+            } else {
+                rows.add(row(received.get(n++)));
+            }
+        }
+        boolean outboundDone = !outbound || e == events.size() && eventsNext.isEmpty();
+        boolean inboundDone = !inbound || n == received.size() && receivedNext.isEmpty();
+        if (outboundDone && inboundDone) {
+            return new EventPage(rows, Optional.empty());
+        }
+        Optional<EventPage.Position> outboundAt = e == 0 ? mark.outbound()
+            : Optional.of(new EventPage.Position(events.get(e - 1).createdAt(), events.get(e - 1).id().value()));
+        Optional<EventPage.Position> inboundAt = n == 0 ? mark.inbound()
+            : Optional.of(new EventPage.Position(received.get(n - 1).receivedAt(), received.get(n - 1).id()));
+        return new EventPage(rows, Optional.of(new EventPage.Mark(outboundAt, outboundDone, inboundAt, inboundDone)));
+    }
+
+    /** The filters a provider notification can match: an inbound status, a provider, no event type or webhook. */
+    private static boolean includesInbound(EventFilter filter, Map<String, String> webhooks) {
+        return !EventRow.Direction.OUTBOUND.name().equals(blankToNull(filter.direction()))
+            && blankToNull(filter.eventType()) == null && blankToNull(filter.subscriptionId()) == null
+            && (blankToNull(filter.status()) == null || processingStatus(filter.status()).isPresent())
+            && !webhooks.containsKey(Optional.ofNullable(filter.idText()).map(String::trim).orElse(""));
+    }
+
+    /**
+     * The filters an outbound event can match: a delivery status, no provider; free text only
+     * as a webhook id (an event id is looked up before).
+     */
+    private static boolean includesOutbound(EventFilter filter, Map<String, String> webhooks) {
+        String text = blankToNull(filter.idText());
+        return !EventRow.Direction.INBOUND.name().equals(blankToNull(filter.direction()))
+            && blankToNull(filter.provider()) == null
+            && (blankToNull(filter.status()) == null || deliveryStatus(filter.status()).isPresent())
+            && (text == null || webhooks.containsKey(text.trim()));
+    }
+
+    private static InboundNotifications.Filter inboundFilter(EventFilter filter) {
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new InvalidField("to", "must be later than from");
+        }
+        return new InboundNotifications.Filter(Optional.ofNullable(blankToNull(filter.provider())).map(AdminFacade::provider),
+            Optional.ofNullable(blankToNull(filter.status())).flatMap(AdminFacade::processingStatus),
+            Optional.ofNullable(filter.from()), Optional.ofNullable(filter.to()), Optional.ofNullable(filter.idText()));
+    }
+
+    private static Optional<ProcessingStatus> processingStatus(String name) {
+        return java.util.Arrays.stream(ProcessingStatus.values()).filter(s -> s.name().equalsIgnoreCase(name.trim())).findFirst();
+    }
+
+    private static Optional<DeliveryStatus> deliveryStatus(String name) {
+        return java.util.Arrays.stream(DeliveryStatus.values()).filter(s -> s.name().equalsIgnoreCase(name.trim())).findFirst();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /** The statuses the log's filter offers: deliveries', then notifications'. */
+    public List<String> eventLogStatuses() {
+        List<String> statuses = new ArrayList<>();
+        java.util.Arrays.stream(DeliveryStatus.values()).map(Enum::name).forEach(statuses::add);
+        java.util.Arrays.stream(ProcessingStatus.values()).map(Enum::name).forEach(statuses::add);
+        return statuses;
+    }
+
+    /** Whether a status of the log's filter belongs to provider notifications rather than deliveries. */
+    public static boolean isNotificationStatus(String status) {
+        return status != null && processingStatus(status).isPresent();
+    }
+
+    private static EventRow row(InboundNotification n) {
+        return new EventRow(EventRow.Direction.INBOUND, n.id(), n.key().value(), n.receivedAt(), n.status().name(),
+            providerName(n.provider()) + n.channelSlug().map(slug -> " · " + slug).orElse(""));
+    }
+
+    /** A provider notification of the console's merchant, for the detail panel. */
+    public NotificationDetails notification(String id) {
+        String merchant = merchantId();
+        InboundNotification n = Optional.ofNullable(id).map(String::trim).filter(s -> !s.isEmpty())
+            .flatMap(inboundNotifications::byId)
+            .filter(found -> found.merchantId().map(merchant::equals).orElse(false))
+            .orElseThrow(() -> new NotFound("notification " + id));
+        byte[] body = n.rawBody();
+        return new NotificationDetails(n.id(), n.provider().slug(), providerName(n.provider()), n.channelSlug().orElse(""),
+            n.key().value(), n.receivedAt(), n.verification().outcome().name(), n.verification().reason().orElse(""),
+            n.status().name(), n.statusReason().orElse(""), n.attempts(), InboundNotification.MAX_PROCESSING_ATTEMPTS,
+            n.lastAttemptAt().orElse(null), n.transactionId().map(TransactionId::value).orElse(""), n.headers().masked(),
+            readableBody(body), body.length, replayNote(n));
+    }
+
+    /**
+     * Why the console offers no replay for a notification. The pipeline applies a notification
+     * only while it awaits processing, and its retry loop already does that; a finished one is
+     * final in the domain ({@link InboundNotification}), and re-applying it would only find the
+     * facts already recorded.
+     */
+    static String replayNote(InboundNotification n) {
+        return switch (n.status()) {
+            case RECEIVED -> "Not applied yet: the retry loop applies it within "
+                + ReceiveNotifications.GRACE_BEFORE_RETRY.toSeconds() + " seconds of its arrival; there is nothing to replay.";
+            case FAILED -> n.isAwaitingProcessing()
+                ? "The retry loop tries it again " + ReceiveNotifications.RETRY_DELAY.toSeconds()
+                    + " seconds after each failure, up to " + InboundNotification.MAX_PROCESSING_ATTEMPTS + " attempts."
+                : "All " + InboundNotification.MAX_PROCESSING_ATTEMPTS + " attempts failed. The pipeline cannot re-open it "
+                    + "yet; ask the provider to send it again once the cause is fixed (a resend with a new key is applied).";
+            case PROCESSED -> "Processed: final. Applying it again would find its facts already recorded, so the console "
+                + "offers no replay; replay the outbound events it caused instead.";
+            case IGNORED -> n.verification().isFailed()
+                ? "Refused by verification: never applied, by design."
+                : "Ignored: final, with the reason above. The pipeline does not re-open finished notifications.";
+        };
+    }
+
+    /** JSON pretty-printed; other UTF-8 text as it is; anything else summarised (it is not text). */
+    static String readableBody(byte[] body) {
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException notText) {
+            return "(" + body.length + " bytes, not UTF-8 text)";
+        }
+        String trimmed = text.stripLeading();
+        return trimmed.startsWith("{") || trimmed.startsWith("[") ? prettyJson(text) : text;
     }
 
     public EventDetails event(String eventId) {
@@ -416,13 +576,18 @@ public class AdminFacade {
     /** How many deliveries a bulk replay of this filter would send again (dead letters unless a status is chosen). */
     public int countReplayable(EventFilter filter) {
         String merchant = merchantId();
-        return replays.countMatching(merchant, domainFilter(filter, webhookLabels(merchant)));
+        Map<String, String> labels = webhookLabels(merchant);
+        return includesOutbound(filter, labels) || eventById(merchant, filter.idText()).isPresent()
+            ? replays.countMatching(merchant, domainFilter(filter, labels)) : 0;
     }
 
+    /** Replays the outbound deliveries the filter matches; provider notifications are not replayed (see {@link #replayNote}). */
     public int replayMatching(EventFilter filter) {
         requireMayChange();
         String merchant = merchantId();
-        return replays.replayMatching(merchant, domainFilter(filter, webhookLabels(merchant)));
+        Map<String, String> labels = webhookLabels(merchant);
+        return includesOutbound(filter, labels) || eventById(merchant, filter.idText()).isPresent()
+            ? replays.replayMatching(merchant, domainFilter(filter, labels)) : 0;
     }
 
     public List<Option> webhookOptions() {
@@ -442,7 +607,7 @@ public class AdminFacade {
             subscription = Optional.of(text);
         }
         Optional<DeliveryStatus> status = Optional.ofNullable(filter.status()).filter(s -> !s.isBlank())
-            .map(s -> DeliveryStatus.valueOf(s.toUpperCase(Locale.ROOT)));
+            .flatMap(AdminFacade::deliveryStatus);
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw new InvalidField("to", "must be later than from");
         }
@@ -468,7 +633,8 @@ public class AdminFacade {
             : byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name()).collect(Collectors.joining(", "));
         String webhooks = all.stream().map(d -> labels.getOrDefault(d.subscriptionId(), "(deleted)")).distinct()
             .collect(Collectors.joining(", "));
-        return new EventRow(event.id().value(), event.eventType(), event.createdAt(), status, webhooks);
+        return new EventRow(EventRow.Direction.OUTBOUND, event.id().value(), event.eventType(), event.createdAt(), status,
+            webhooks);
     }
 
     static String prettyJson(String json) {
