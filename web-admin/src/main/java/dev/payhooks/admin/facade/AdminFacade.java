@@ -930,10 +930,6 @@ public class AdminFacade {
 
     // ---- transactions --------------------------------------------------------------------
 
-    /** The most transactions the dashboard's chart reads; beyond it the chart says it is partial. */
-    static final int ACTIVITY_READ_LIMIT = 20_000;
-    private static final int ACTIVITY_PAGE = 500;
-
     public List<Option> channelOptions() {
         return channels.ofMerchant(merchantId()).stream()
             .sorted(Comparator.comparing(c -> c.slug()))
@@ -992,8 +988,8 @@ public class AdminFacade {
     }
 
     /**
-     * Transactions created per UTC day over the last {@code days} days (today included), read by
-     * keyset pages newest first, at most {@link #ACTIVITY_READ_LIMIT} of them.
+     * Transactions created per UTC day over the last {@code days} days (today included), counted
+     * by the database ({@link PaymentTransactions#dailyCounts}); days without any show as zero.
      */
     public TransactionActivity transactionActivity(int days) {
         if (days < 1 || days > 366) {
@@ -1001,42 +997,16 @@ public class AdminFacade {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate first = today.minusDays(days - 1L);
-        Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Map<LocalDate, int[]> counts = new java.util.TreeMap<>();
+        Map<LocalDate, PaymentTransactions.DailyCount> counted = transactions.dailyCounts(merchantId(),
+                first.atStartOfDay(ZoneOffset.UTC).toInstant(), today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+            .stream().collect(Collectors.toMap(PaymentTransactions.DailyCount::day, c -> c));
+        List<DailyActivity> activity = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
-            counts.put(d, new int[3]);
+            PaymentTransactions.DailyCount c = counted.getOrDefault(d, new PaymentTransactions.DailyCount(d, 0, 0, 0));
+            activity.add(new DailyActivity(d, Math.toIntExact(c.created()), Math.toIntExact(c.succeeded()),
+                Math.toIntExact(c.failed())));
         }
-        PaymentTransactions.Filter filter = new PaymentTransactions.Filter(Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.of(from), Optional.empty());
-        String merchant = merchantId();
-        Optional<PaymentTransactions.Cursor> after = Optional.empty();
-        int read = 0;
-        boolean complete = true;
-        do {
-            PaymentTransactions.Page page = transactions.search(merchant, filter, after,
-                Math.min(ACTIVITY_PAGE, ACTIVITY_READ_LIMIT - read));
-            for (PaymentTransaction t : page.items()) {
-                int[] day = counts.get(LocalDate.ofInstant(t.createdAt(), ZoneOffset.UTC));
-                if (day == null) {
-                    continue; // created after today by the clock: not on the chart
-                }
-                day[0]++;
-                if (t.authorized().isPositive() || t.charged().isPositive()) {
-                    day[1]++;
-                } else if (t.status() == TransactionStatus.FAILED) {
-                    day[2]++;
-                }
-            }
-            read += page.items().size();
-            after = page.next();
-            if (after.isPresent() && read >= ACTIVITY_READ_LIMIT) {
-                complete = false;
-                break;
-            }
-        } while (after.isPresent());
-        List<DailyActivity> activity = counts.entrySet().stream()
-            .map(e -> new DailyActivity(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
-        return new TransactionActivity(activity, complete);
+        return new TransactionActivity(activity);
     }
 
     private static PaymentTransactions.Filter domainFilter(TransactionFilter filter) {
