@@ -41,6 +41,8 @@ import dev.payhooks.app.secrets.JdkHmacSha1;
 import dev.payhooks.app.secrets.MasterKeySource;
 import dev.payhooks.domain.audit.AuditTrail;
 import dev.payhooks.domain.fulfillment.Fulfillments;
+import dev.payhooks.domain.audit.AuditRecorder;
+import dev.payhooks.domain.audit.CurrentActor;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Channels;
@@ -206,9 +208,15 @@ public class Wiring {
         return Clock.systemUTC();
     }
 
+    /** Who acts is answered per call by {@link RequestActor}: the API key of the request, the signed-in staff member, or Payhooks. */
     @Produces
-    ManageChannels manageChannels(Channels channels, Secrets secrets, IdGenerator ids, Clock clock) {
-        return new ManageChannels(channels, secrets, ids, clock);
+    AuditRecorder auditRecorder(AuditTrail trail, CurrentActor actor, IdGenerator ids, Clock clock) {
+        return new AuditRecorder(trail, actor, ids, clock);
+    }
+
+    @Produces
+    ManageChannels manageChannels(Channels channels, Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit) {
+        return new ManageChannels(channels, secrets, ids, clock, audit);
     }
 
     @Inject
@@ -253,14 +261,16 @@ public class Wiring {
     }
 
     @Produces
-    ManageSignatureKeys manageSignatureKeys(SignatureKeys keys, Secrets secrets, RandomBytes random, Clock clock) {
-        return new ManageSignatureKeys(keys, secrets, random, clock);
+    ManageSignatureKeys manageSignatureKeys(SignatureKeys keys, Secrets secrets, RandomBytes random, Clock clock,
+                                            AuditRecorder audit) {
+        return new ManageSignatureKeys(keys, secrets, random, clock, audit);
     }
 
     @Produces
     ManageSubscriptions manageSubscriptions(WebhookSubscriptions subscriptions, ApiKeys keys, ManageSignatureKeys signatureKeys,
-                                            OutboundUrlPolicy urlPolicy, Secrets secrets, IdGenerator ids, Clock clock) {
-        return new ManageSubscriptions(subscriptions, keys, signatureKeys, urlPolicy, secrets, ids, clock, production());
+                                            OutboundUrlPolicy urlPolicy, Secrets secrets, IdGenerator ids, Clock clock,
+                                            AuditRecorder audit) {
+        return new ManageSubscriptions(subscriptions, keys, signatureKeys, urlPolicy, secrets, ids, clock, production(), audit);
     }
 
     /** The contract's schedule unless {@code payhooks.delivery.retry-schedule} lists other delays (ISO-8601 or "5s", "30m", "2h"). */
@@ -371,8 +381,8 @@ public class Wiring {
     }
 
     @Produces
-    ManageApiKeys manageApiKeys(ApiKeys keys, Secrets secrets, IdGenerator ids, Clock clock) {
-        return new ManageApiKeys(keys, secrets, ids, clock);
+    ManageApiKeys manageApiKeys(ApiKeys keys, Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit) {
+        return new ManageApiKeys(keys, secrets, ids, clock, audit);
     }
 
     // ---- Saleor payment app (NP Atobarai) ------------------------------------------------------

@@ -6,7 +6,7 @@ import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
 import dev.payhooks.admin.facade.WebhookDraft.SignatureChoice;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
-import dev.payhooks.domain.audit.AuditEntry;
+import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.audit.AuditTrail;
 import dev.payhooks.domain.fulfillment.Fulfillments;
 import dev.payhooks.domain.inbound.InboundNotification;
@@ -143,6 +143,8 @@ public class AdminFacade {
     @Inject
     AuditTrail audit;
     @Inject
+    AuditRecorder auditRecorder;
+    @Inject
     IdGenerator ids;
     @Inject
     StaffUsers staffUsers;
@@ -273,7 +275,6 @@ public class AdminFacade {
         requireMayChange();
         String merchant = merchantId();
         WebhookSubscription created = subscriptions.create(merchant, input(draft), authentication(draft));
-        record(merchant, "webhook.created", webhookSubject(created), describe(draft, true));
         return summary(created, "never");
     }
 
@@ -284,16 +285,13 @@ public class AdminFacade {
             ? new AuthenticationChange.Reset(authentication(draft)) : new AuthenticationChange.Keep();
         String merchant = merchantId();
         WebhookSubscription saved = subscriptions.update(merchant, id, input(draft), change);
-        record(merchant, "webhook.changed", webhookSubject(saved), describe(draft, resetAuthentication));
         return summary(saved, lastDelivery(merchant, id));
     }
 
     public void deleteWebhook(String id) {
         requireMayChange();
         String merchant = merchantId();
-        WebhookSubscription gone = subscriptions.get(merchant, id);
         subscriptions.delete(merchant, id);
-        record(merchant, "webhook.deleted", webhookSubject(gone), "");
     }
 
     public WebhookSummary enableWebhook(String id, boolean enabled) {
@@ -301,7 +299,6 @@ public class AdminFacade {
         String merchant = merchantId();
         WebhookSubscription changed = enabled ? subscriptions.enable(merchant, id)
             : subscriptions.disable(merchant, id, DISABLED_IN_CONSOLE);
-        record(merchant, enabled ? "webhook.enabled" : "webhook.disabled", webhookSubject(changed), "");
         return summary(changed, lastDelivery(merchant, id));
     }
 
@@ -315,9 +312,7 @@ public class AdminFacade {
     public String revealSignatureKey(String code, String clientAddress) {
         requireMayChange();
         verifySecondFactor(code, clientAddress);
-        String merchant = merchantId();
-        record(merchant, "signature-key.revealed", "Signature Key", "shown after a second-factor code");
-        return signatureKeys.reveal(merchant).reveal();
+        return signatureKeys.reveal(merchantId()).reveal();
     }
 
     private static SubscriptionInput input(WebhookDraft draft) {
@@ -652,32 +647,20 @@ public class AdminFacade {
 
     // ---- audit trail ---------------------------------------------------------------------
 
-    /** Writes an audit entry in the caller's transaction: it commits with the change or not at all. */
+    /**
+     * Writes an audit entry for a change the use cases do not record themselves (staff users), in
+     * the caller's transaction: it commits with the change or not at all. Webhooks, channels, API
+     * keys and the Signature Key are recorded by their use cases, for the console and the REST API alike.
+     */
     private void record(String merchant, String action, String subject, String detail) {
-        audit.record(new AuditEntry(ids.newId(), merchant, clock.instant(), caller().isEmpty() ? "(unknown)" : caller(), action,
-            subject, detail));
-    }
-
-    private static String webhookSubject(WebhookSubscription s) {
-        return "webhook " + s.label() + " (" + s.id() + ")";
-    }
-
-    /** What a webhook save set, without the password: it is a secret. */
-    private static String describe(WebhookDraft draft, boolean authenticationSet) {
-        String text = "url " + draft.url() + "; events " + String.join(", ", draft.events()) + "; signature "
-            + (draft.signature() == null ? SignatureChoice.NONE : draft.signature());
-        if (authenticationSet) {
-            text += "; authentication " + (draft.authentication() == AuthenticationChoice.BASIC
-                ? "Basic as " + draft.username() + " (password set)" : "none");
-        }
-        return text;
+        auditRecorder.record(merchant, action, subject, detail);
     }
 
     /** A page of the audit trail, newest first, after {@code after}. */
     public AuditPage auditEntries(Optional<AuditPage.Mark> after, int limit) {
         AuditTrail.Page page = audit.newest(merchantId(), after.map(m -> new AuditTrail.Cursor(m.at(), m.id())), limit);
         return new AuditPage(page.entries().stream()
-            .map(e -> new AuditRow(e.id(), e.at(), e.actor(), e.action(), e.subject(), e.detail())).toList(),
+            .map(e -> new AuditRow(e.id(), e.at(), e.actor(), e.source().name(), e.action(), e.subject(), e.detail())).toList(),
             page.next().map(c -> new AuditPage.Mark(c.at(), c.id())));
     }
 
@@ -696,8 +679,6 @@ public class AdminFacade {
         String merchant = merchantId();
         Channel channel = manageChannels.open(merchant, new ManageChannels.ChannelDescription(draft.slug(), draft.name(),
             draft.currency(), draft.country()));
-        record(merchant, "channel.opened", "channel " + channel.slug(),
-            "name " + channel.name() + "; currency " + channel.currency() + "; country " + channel.country());
         return new ChannelSummary(channel.slug(), channel.name(), channel.currency(), channel.country(), List.of());
     }
 
@@ -737,10 +718,7 @@ public class AdminFacade {
         requireMayChange();
         String merchant = merchantId();
         ProviderId provider = provider(providerSlug);
-        Optional<ProviderSettings> before = manageChannels.get(merchant, channelSlug).provider(provider);
         Map<String, SettingInput> input = new java.util.LinkedHashMap<>();
-        List<String> changed = new ArrayList<>();
-        List<String> secretsReplaced = new ArrayList<>();
         for (SettingField field : ProviderSettingsSchema.of(provider).fields()) {
             String typed = form.get(field.name());
             boolean blank = typed == null || typed.isBlank();
@@ -749,7 +727,6 @@ public class AdminFacade {
                     input.put(field.name(), field.kind() == SettingField.Kind.SECRET_LIST
                         ? new SettingInput.TextList(typed.lines().map(String::trim).filter(l -> !l.isEmpty()).toList())
                         : new SettingInput.Text(typed));
-                    secretsReplaced.add(field.name());
                 }
                 continue;
             }
@@ -759,17 +736,7 @@ public class AdminFacade {
             input.put(field.name(), field.kind() == SettingField.Kind.FLAG
                 ? new SettingInput.Flag(Boolean.parseBoolean(typed.trim())) : new SettingInput.Text(typed == null ? "" : typed));
         }
-        Channel channel = manageChannels.configureProvider(merchant, channelSlug, provider, input);
-        ProviderSettings after = channel.provider(provider).orElseThrow();
-        for (SettingField field : ProviderSettingsSchema.of(provider).fields()) {
-            if (!field.kind().secret() && !after.value(field.name()).equals(before.flatMap(b -> b.value(field.name())))) {
-                changed.add(field.name());
-            }
-        }
-        record(merchant, before.isPresent() ? "channel.provider.changed" : "channel.provider.configured",
-            "channel " + channel.slug() + " / " + providerName(provider),
-            "settings changed: " + (changed.isEmpty() ? "none" : String.join(", ", changed))
-                + "; secrets replaced: " + (secretsReplaced.isEmpty() ? "none" : String.join(", ", secretsReplaced)));
+        manageChannels.configureProvider(merchant, channelSlug, provider, input);
         return providerConfiguration(channelSlug, providerSlug, requestApiBase);
     }
 
@@ -778,7 +745,6 @@ public class AdminFacade {
         String merchant = merchantId();
         ProviderId provider = provider(providerSlug);
         manageChannels.removeProvider(merchant, channelSlug, provider);
-        record(merchant, "channel.provider.removed", "channel " + channelSlug + " / " + providerName(provider), "");
     }
 
     public List<ApiKeyRow> apiKeys() {
@@ -792,7 +758,6 @@ public class AdminFacade {
         requireMayChange();
         String merchant = merchantId();
         ManageApiKeys.IssuedKey issued = manageApiKeys.issue(merchant, label);
-        record(merchant, "api-key.issued", "API key " + issued.key().label() + " (" + issued.key().displayPrefix() + ")", "");
         return new IssuedApiKey(apiKeyRow(issued.key()), issued.plaintext());
     }
 
@@ -800,7 +765,6 @@ public class AdminFacade {
         requireMayChange();
         String merchant = merchantId();
         ApiKey revoked = manageApiKeys.revoke(merchant, keyId);
-        record(merchant, "api-key.revoked", "API key " + revoked.label() + " (" + revoked.displayPrefix() + ")", "");
         return apiKeyRow(revoked);
     }
 
@@ -810,10 +774,8 @@ public class AdminFacade {
         String merchant = merchantId();
         try {
             signatureKeys.rotate(merchant);
-            record(merchant, "signature-key.rotated", "Signature Key", "the previous key keeps signing for 24 hours");
         } catch (NotFound none) {
             signatureKeys.ensure(merchant);
-            record(merchant, "signature-key.created", "Signature Key", "");
         }
     }
 
@@ -1046,12 +1008,7 @@ public class AdminFacade {
     }
 
     static String providerName(ProviderId provider) {
-        return switch (provider) {
-            case NP_ATOBARAI -> "NP Atobarai";
-            case ADYEN -> "Adyen";
-            case WALLEY -> "Walley";
-            case ANNANOW -> "Annanow";
-        };
+        return provider.displayName();
     }
 
 }

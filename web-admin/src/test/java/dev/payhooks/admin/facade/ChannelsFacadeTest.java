@@ -1,5 +1,6 @@
 package dev.payhooks.admin.facade;
 
+import dev.payhooks.domain.audit.Actor;
 import dev.payhooks.domain.audit.AuditEntry;
 import dev.payhooks.domain.audit.InMemoryAuditTrail;
 import dev.payhooks.domain.error.InvalidField;
@@ -44,7 +45,8 @@ class ChannelsFacadeTest {
     final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
     final InMemorySignatureKeys signatureKeys = new InMemorySignatureKeys();
     final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    final ManageSignatureKeys manageSignatureKeys = new ManageSignatureKeys(signatureKeys, secrets, RandomBytes.secure(), clock);
+    final ManageSignatureKeys manageSignatureKeys = new ManageSignatureKeys(signatureKeys, secrets, RandomBytes.secure(), clock,
+        audit.recorder(() -> Actor.staff(this.facade.caller()), clock));
     final AdminFacade facade = new AdminFacade();
 
     ChannelsFacadeTest() {
@@ -53,8 +55,9 @@ class ChannelsFacadeTest {
         facade.security = new AdminFacadeTest.Caller("dev", Set.of("DEVELOPER"));
         facade.merchants = merchants;
         facade.apiKeys = apiKeys;
-        facade.manageChannels = new ManageChannels(channels, secrets, ids, clock);
-        facade.manageApiKeys = new ManageApiKeys(apiKeys, secrets, ids, clock);
+        facade.auditRecorder = audit.recorder(() -> Actor.staff(facade.caller()), clock);
+        facade.manageChannels = new ManageChannels(channels, secrets, ids, clock, facade.auditRecorder);
+        facade.manageApiKeys = new ManageApiKeys(apiKeys, secrets, ids, clock, facade.auditRecorder);
         facade.signatureKeys = manageSignatureKeys;
         facade.audit = audit;
         facade.ids = ids;
@@ -172,7 +175,9 @@ class ChannelsFacadeTest {
         String first = manageSignatureKeys.reveal("m-1").reveal();
         facade.rotateSignatureKey();
         assertNotEquals(first, manageSignatureKeys.reveal("m-1").reveal());
-        assertEquals(List.of("channel.opened", "signature-key.created", "signature-key.rotated"),
+        // the test's own reveals go through the use case, so they are audited too
+        assertEquals(List.of("channel.opened", "signature-key.created", "signature-key.revealed", "signature-key.rotated",
+                "signature-key.revealed"),
             audit.all().stream().map(AuditEntry::action).toList());
     }
 

@@ -55,7 +55,7 @@ class EventLogFacadeTest {
         facade.deliveries = new InMemoryDeliveries();
         facade.inboundNotifications = notifications;
         facade.subscriptions = new dev.payhooks.domain.usecase.ManageSubscriptions(new InMemoryWebhookSubscriptions(), null, null,
-            null, null, null, null, false);
+            null, null, null, null, false, null);
         facade.eventLog = new ListEventLog(events);
         facade.security = new AdminFacadeTest.Caller("alice", Set.of("VIEWER"));
     }
