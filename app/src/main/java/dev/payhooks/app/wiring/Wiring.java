@@ -14,6 +14,8 @@ import dev.payhooks.adapters.api.HubMode;
 import dev.payhooks.app.secrets.AesGcmSecrets;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiChannels;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiClient;
+import dev.payhooks.adapters.npatobarai.NpAtobaraiCredentialsCheck;
+import dev.payhooks.domain.provider.ProviderCredentialsChecks;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiSaleorApp;
 import dev.payhooks.adapters.npatobarai.NpShipmentReporter;
 import dev.payhooks.adapters.saleor.OrderNoteSender;
@@ -453,6 +455,12 @@ public class Wiring {
     @Produces
     SaleorApiClient saleorApiClient() {
         return new SaleorApiClient(duration(saleorTimeout));
+    }
+
+    /** "Test credentials" in the console; a provider adapter that can check credentials adds its check here. */
+    @Produces
+    ProviderCredentialsChecks providerCredentialsChecks(NpAtobaraiChannels npChannels, NpAtobaraiClient np) {
+        return new ProviderCredentialsChecks(List.of(new NpAtobaraiCredentialsCheck(npChannels, np)));
     }
 
     /** In sandbox mode a channel without an API base URL talks to the hub's own NP simulator. */

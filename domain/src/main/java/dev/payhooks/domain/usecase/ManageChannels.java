@@ -111,6 +111,15 @@ public class ManageChannels {
         return channel;
     }
 
+    /**
+     * The settings {@link #configureProvider} would store for this input (checked, secrets sealed,
+     * a left-out secret kept from the stored settings), without storing them: what a credentials
+     * check tests before staff save.
+     */
+    public ProviderSettings candidateSettings(String merchantId, String slug, ProviderId provider, Map<String, SettingInput> input) {
+        return settingsInput.settings(provider, input, get(merchantId, slug).provider(provider));
+    }
+
     public ProviderSettings providerSettings(String merchantId, String slug, ProviderId provider) {
         return get(merchantId, slug).provider(provider)
             .orElseThrow(() -> new NotFound(provider.slug() + " configuration of channel '" + slug + "'"));

@@ -13,6 +13,8 @@ import dev.payhooks.domain.inbound.InboundNotification;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.inbound.ProcessingStatus;
 import dev.payhooks.domain.usecase.ReceiveNotifications;
+import dev.payhooks.domain.provider.ProviderCredentialsCheck;
+import dev.payhooks.domain.provider.ProviderCredentialsChecks;
 import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.ProviderSettings;
 import dev.payhooks.domain.merchant.ProviderSettingsSchema;
@@ -144,6 +146,8 @@ public class AdminFacade {
     AuditTrail audit;
     @Inject
     AuditRecorder auditRecorder;
+    @Inject
+    ProviderCredentialsChecks credentialsChecks;
     @Inject
     IdGenerator ids;
     @Inject
@@ -718,6 +722,17 @@ public class AdminFacade {
         requireMayChange();
         String merchant = merchantId();
         ProviderId provider = provider(providerSlug);
+        Map<String, SettingInput> input = settingInput(provider, form);
+        manageChannels.configureProvider(merchant, channelSlug, provider, input);
+        return providerConfiguration(channelSlug, providerSlug, requestApiBase);
+    }
+
+    /**
+     * The form's values as the domain's input: every value as typed ("true"/"false" for flags, one
+     * secret per line for secret lists); a blank secret is left out (keep the stored one), and so
+     * is a blank optional plain field (its default applies).
+     */
+    private static Map<String, SettingInput> settingInput(ProviderId provider, Map<String, String> form) {
         Map<String, SettingInput> input = new java.util.LinkedHashMap<>();
         for (SettingField field : ProviderSettingsSchema.of(provider).fields()) {
             String typed = form.get(field.name());
@@ -736,8 +751,27 @@ public class AdminFacade {
             input.put(field.name(), field.kind() == SettingField.Kind.FLAG
                 ? new SettingInput.Flag(Boolean.parseBoolean(typed.trim())) : new SettingInput.Text(typed == null ? "" : typed));
         }
-        manageChannels.configureProvider(merchant, channelSlug, provider, input);
-        return providerConfiguration(channelSlug, providerSlug, requestApiBase);
+        return input;
+    }
+
+    /** Whether the provider can check credentials from the form ("Test credentials"). */
+    public boolean canTestCredentials(String providerSlug) {
+        return credentialsChecks.of(provider(providerSlug)).isPresent();
+    }
+
+    /**
+     * Asks the provider whether it accepts the form's credentials, or the stored ones where a
+     * secret field is left empty. Nothing is saved or audited; the domain checks the fields first
+     * (its {@link InvalidField} goes next to the field, as on save).
+     */
+    public CredentialsCheckResult testCredentials(String channelSlug, String providerSlug, Map<String, String> form) {
+        requireMayChange();
+        ProviderId provider = provider(providerSlug);
+        ProviderCredentialsCheck check = credentialsChecks.of(provider)
+            .orElseThrow(() -> new InvalidField("provider", provider.displayName() + " offers no credentials check"));
+        ProviderCredentialsCheck.Result result = check.check(
+            manageChannels.candidateSettings(merchantId(), channelSlug, provider, settingInput(provider, form)));
+        return new CredentialsCheckResult(result.accepted(), result.message());
     }
 
     public void removeProvider(String channelSlug, String providerSlug) {
