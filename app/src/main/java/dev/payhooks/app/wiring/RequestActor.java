@@ -35,7 +35,13 @@ public class RequestActor implements CurrentActor {
         if (api.isPresent()) {
             return api.get();
         }
-        Principal staff = security.getCallerPrincipal();
+        Principal staff;
+        try {
+            staff = security.getCallerPrincipal();
+        } catch (IllegalStateException noCallerHere) {
+            // the container refuses caller access in lifecycle callbacks (startup's @PostConstruct): no caller
+            return Actor.SYSTEM;
+        }
         return staff == null ? Actor.SYSTEM : Actor.staff(staff.getName());
     }
 }

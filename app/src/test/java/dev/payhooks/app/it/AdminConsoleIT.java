@@ -497,7 +497,11 @@ class AdminConsoleIT {
             .getByText("Annanow · " + slug, new Locator.GetByTextOptions().setExact(true))
             .filter(new Locator.FilterOptions().setVisible(true));
         assertThat(inbound).hasCount(1);
-        inbound.click();
+        // as with transactions: a click can land while the grid still scrolls or refreshes
+        for (int attempt = 0; attempt < 3 && !page.locator("#notification-facts").isVisible(); attempt++) {
+            inbound.click();
+            page.waitForTimeout(500);
+        }
         assertThat(page.locator("#notification-facts")).containsText("PROCESSED · 1 attempt of 10");
         assertThat(page.locator("#notification-facts")).containsText("Verification: VERIFIED");
         assertThat(page.locator("#notification-transaction")).containsText(transactionId);
