@@ -285,7 +285,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
         block.setId(id);
         block.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)")
             .set("max-height", "20rem").set("overflow", "auto").set("font-size", "var(--lumo-font-size-s)").set("width", "100%")
-            .set("white-space", "pre-wrap").set("word-break", "break-all");
+            .set("white-space", "pre-wrap").set("word-break", "break-all").set("flex-shrink", "0");
         return block;
     }
 
