@@ -30,6 +30,9 @@ public class ApiKeyAuthentication implements ContainerRequestFilter {
     @Inject
     ManageApiKeys apiKeys;
 
+    @Inject
+    ApiCaller caller;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
@@ -46,6 +49,7 @@ public class ApiKeyAuthentication implements ContainerRequestFilter {
             return;
         }
         MerchantPrincipal principal = new MerchantPrincipal(key.get().merchantId(), key.get().id());
+        caller.authenticated(key.get());
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override public Principal getUserPrincipal() { return principal; }

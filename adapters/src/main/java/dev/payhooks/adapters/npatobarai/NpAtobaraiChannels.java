@@ -50,6 +50,12 @@ public class NpAtobaraiChannels {
             return Optional.empty();
         }
         ProviderSettings s = settings.get();
+        return credentials(s).map(credentials -> new NpChannel(merchant.get(), channel.get(), credentials,
+            s.value("shippingCompanyCode").orElse(null), Boolean.parseBoolean(s.value("skuAsName").orElse("false"))));
+    }
+
+    /** How to reach NP with these settings (stored or about to be); empty when a credential is missing. */
+    public Optional<NpCredentials> credentials(ProviderSettings s) {
         Optional<String> merchantCode = s.value("merchantCode");
         Optional<String> terminalId = s.value("terminalId");
         var sealedSp = s.secret("secretSpCode");
@@ -60,8 +66,6 @@ public class NpAtobaraiChannels {
         URI base = s.value("apiBaseUrl").filter(u -> !u.isBlank()).map(URI::create)
             .orElseGet(() -> simulator.orElse("production".equals(s.value("environment").orElse("sandbox"))
                 ? NP_PRODUCTION : NP_SANDBOX));
-        return Optional.of(new NpChannel(merchant.get(), channel.get(),
-            new NpCredentials(base, merchantCode.get(), spCode, terminalId.get()),
-            s.value("shippingCompanyCode").orElse(null), Boolean.parseBoolean(s.value("skuAsName").orElse("false"))));
+        return Optional.of(new NpCredentials(base, merchantCode.get(), spCode, terminalId.get()));
     }
 }

@@ -64,7 +64,8 @@ public class PipelineFixture {
     public final InMemoryInboundNotifications notifications = new InMemoryInboundNotifications();
     public final InMemoryPaymentTransactions transactions = new InMemoryPaymentTransactions();
     public final InMemoryOutbox outbox = new InMemoryOutbox();
-    public final ManageChannels manageChannels = new ManageChannels(channels, secrets, ids, clock);
+    public final ManageChannels manageChannels = new ManageChannels(channels, secrets, ids, clock,
+        new dev.payhooks.domain.audit.InMemoryAuditTrail().recorder(() -> dev.payhooks.domain.audit.Actor.SYSTEM, clock));
     public final Merchant merchant = Merchant.register("m-1", "Shop AB", "shopab000000001", NOW);
     /** What the Annanow API answers for a transaction's status; empty = unknown (404). */
     public final Map<Long, String> annanowApiStatuses = new LinkedHashMap<>();

@@ -18,6 +18,8 @@ import dev.payhooks.adapters.api.HubMode;
 import dev.payhooks.app.secrets.AesGcmSecrets;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiChannels;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiClient;
+import dev.payhooks.adapters.npatobarai.NpAtobaraiCredentialsCheck;
+import dev.payhooks.domain.provider.ProviderCredentialsChecks;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiSaleorApp;
 import dev.payhooks.adapters.npatobarai.NpShipmentReporter;
 import dev.payhooks.adapters.saleor.OrderNoteSender;
@@ -45,6 +47,8 @@ import dev.payhooks.app.secrets.JdkHmacSha1;
 import dev.payhooks.app.secrets.MasterKeySource;
 import dev.payhooks.domain.audit.AuditTrail;
 import dev.payhooks.domain.fulfillment.Fulfillments;
+import dev.payhooks.domain.audit.AuditRecorder;
+import dev.payhooks.domain.audit.CurrentActor;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Channels;
@@ -210,9 +214,15 @@ public class Wiring {
         return Clock.systemUTC();
     }
 
+    /** Who acts is answered per call by {@link RequestActor}: the API key of the request, the signed-in staff member, or Payhooks. */
     @Produces
-    ManageChannels manageChannels(Channels channels, Secrets secrets, IdGenerator ids, Clock clock) {
-        return new ManageChannels(channels, secrets, ids, clock);
+    AuditRecorder auditRecorder(AuditTrail trail, CurrentActor actor, IdGenerator ids, Clock clock) {
+        return new AuditRecorder(trail, actor, ids, clock);
+    }
+
+    @Produces
+    ManageChannels manageChannels(Channels channels, Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit) {
+        return new ManageChannels(channels, secrets, ids, clock, audit);
     }
 
     @Inject
@@ -257,14 +267,16 @@ public class Wiring {
     }
 
     @Produces
-    ManageSignatureKeys manageSignatureKeys(SignatureKeys keys, Secrets secrets, RandomBytes random, Clock clock) {
-        return new ManageSignatureKeys(keys, secrets, random, clock);
+    ManageSignatureKeys manageSignatureKeys(SignatureKeys keys, Secrets secrets, RandomBytes random, Clock clock,
+                                            AuditRecorder audit) {
+        return new ManageSignatureKeys(keys, secrets, random, clock, audit);
     }
 
     @Produces
     ManageSubscriptions manageSubscriptions(WebhookSubscriptions subscriptions, ApiKeys keys, ManageSignatureKeys signatureKeys,
-                                            OutboundUrlPolicy urlPolicy, Secrets secrets, IdGenerator ids, Clock clock) {
-        return new ManageSubscriptions(subscriptions, keys, signatureKeys, urlPolicy, secrets, ids, clock, production());
+                                            OutboundUrlPolicy urlPolicy, Secrets secrets, IdGenerator ids, Clock clock,
+                                            AuditRecorder audit) {
+        return new ManageSubscriptions(subscriptions, keys, signatureKeys, urlPolicy, secrets, ids, clock, production(), audit);
     }
 
     /** The contract's schedule unless {@code payhooks.delivery.retry-schedule} lists other delays (ISO-8601 or "5s", "30m", "2h"). */
@@ -376,8 +388,8 @@ public class Wiring {
     }
 
     @Produces
-    ManageApiKeys manageApiKeys(ApiKeys keys, Secrets secrets, IdGenerator ids, Clock clock) {
-        return new ManageApiKeys(keys, secrets, ids, clock);
+    ManageApiKeys manageApiKeys(ApiKeys keys, Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit) {
+        return new ManageApiKeys(keys, secrets, ids, clock, audit);
     }
 
     // ---- Saleor payment app (NP Atobarai) ------------------------------------------------------
@@ -460,6 +472,12 @@ public class Wiring {
     @Produces
     SaleorApiClient saleorApiClient() {
         return new SaleorApiClient(duration(saleorTimeout));
+    }
+
+    /** "Test credentials" in the console; a provider adapter that can check credentials adds its check here. */
+    @Produces
+    ProviderCredentialsChecks providerCredentialsChecks(NpAtobaraiChannels npChannels, NpAtobaraiClient np) {
+        return new ProviderCredentialsChecks(List.of(new NpAtobaraiCredentialsCheck(npChannels, np)));
     }
 
     /** In sandbox mode a channel without an API base URL talks to the hub's own NP simulator. */

@@ -482,9 +482,35 @@ class AdminConsoleIT {
         assertThat(page.locator("#transaction-timeline vaadin-grid-cell-content").getByText("CHARGE SUCCESS")
             .filter(new Locator.FilterOptions().setVisible(true))).hasCount(1);
         shot(page, "transaction-detail.png");
+        String transactionId = page.locator("#detail-transaction-id").textContent().trim();
         page.locator("#filter-status input").fill("FAILED");
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("FAILED").setExact(true)).click();
         assertThat(page.getByText("No transactions match.")).isVisible();
+
+        // the notification itself is in the event log: inbound only, found by Annanow's transaction id (part of its key)
+        page.navigate(app() + "admin/event-log");
+        page.locator("#filter-direction").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Inbound (provider notifications)").setExact(true))
+            .click();
+        page.locator("#filter-id input").fill(String.valueOf(Long.parseLong(RUN, 36)));
+        Locator inbound = page.locator("#events-grid vaadin-grid-cell-content")
+            .getByText("Annanow · " + slug, new Locator.GetByTextOptions().setExact(true))
+            .filter(new Locator.FilterOptions().setVisible(true));
+        assertThat(inbound).hasCount(1);
+        // as with transactions: a click can land while the grid still scrolls or refreshes
+        for (int attempt = 0; attempt < 3 && !page.locator("#notification-facts").isVisible(); attempt++) {
+            inbound.click();
+            page.waitForTimeout(500);
+        }
+        assertThat(page.locator("#notification-facts")).containsText("PROCESSED · 1 attempt of 10");
+        assertThat(page.locator("#notification-facts")).containsText("Verification: VERIFIED");
+        assertThat(page.locator("#notification-transaction")).containsText(transactionId);
+        assertThat(page.locator("#notification-body")).containsText("\"referenceId\": \"" + reference + "\"");
+        assertThat(page.locator("#notification-replay-note")).containsText("Processed: final.");
+        shot(page, "event-log-notification.png");
+        page.locator("#notification-transaction a").click();
+        assertThat(page).hasURL(app() + "admin/transactions/" + transactionId);
+        assertThat(page.locator("#transaction-amounts")).containsText("charged 50.00");
 
         // the dashboard's chart is server-drawn SVG and counts it
         page.navigate(app() + "admin/");
@@ -618,7 +644,7 @@ class AdminConsoleIT {
         page.locator("#filter-type input").fill("webhook.test");
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("webhook.test").setExact(true)).click();
         page.locator("#filter-status").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Succeeded").setExact(true)).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Succeeded (delivery)").setExact(true)).click();
         assertThat(rows).hasCount(1);
         awaitSucceeded(eventId);
         page.locator("#replay-matching").click();

@@ -457,6 +457,29 @@ class ManagementApiIT {
         assertEquals(404, send("GET", "channels/" + slug + "/providers/adyen", null).status());
         assertEquals(204, send("DELETE", "channels/" + slug, null).status());
         assertEquals(404, send("GET", "channels/" + slug, null).status());
+
+        assertAuditedAsApi(slug);
+    }
+
+    /** Every change above is in the audit trail like a console change, by the API key, with field names but no secret. */
+    void assertAuditedAsApi(String slug) throws Exception {
+        try (Connection c = database();
+             PreparedStatement q = c.prepareStatement("select action, actor, source, detail from audit_entry "
+                 + "where subject = ? or subject = ? order by recorded_at, id")) {
+            q.setString(1, "channel " + slug);
+            q.setString(2, "channel " + slug + " / Adyen");
+            List<String> actions = new ArrayList<>();
+            try (ResultSet row = q.executeQuery()) {
+                while (row.next()) {
+                    actions.add(row.getString(1));
+                    assertEquals("API", row.getString(3));
+                    assertTrue(row.getString(2).matches(".+ \\([0-9a-f-]{36}\\)"), "the API key's label and id: " + row.getString(2));
+                    assertFalse(row.getString(4).contains("integration-test-api-key"), row.getString(4));
+                }
+            }
+            assertEquals(List.of("channel.opened", "channel.provider.configured", "channel.provider.changed", "channel.described",
+                "channel.provider.removed", "channel.closed"), actions);
+        }
     }
 
     /** A second connection to the server's database (H2 runs with AUTO_SERVER in the tests). */

@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One change to a merchant's configuration, for the audit trail: who made it, when, what kind of
+ * One change to a merchant's configuration, for the audit trail: who made it (and through what:
+ * console, management API, Payhooks itself), when, what kind of
  * change ({@code action}, e.g. "channel.provider.configured"), to what ({@code subject}, e.g.
  * "channel jp / np-atobarai") and which parts ({@code detail}, e.g. "changed: terminalId,
  * secretSpCode"). A detail names fields, never a secret's value: the callers build it from field
  * names only.
  */
-public record AuditEntry(String id, String merchantId, Instant at, String actor, String action, String subject, String detail) {
+public record AuditEntry(String id, String merchantId, Instant at, String actor, Actor.Source source, String action,
+                         String subject, String detail) {
 
     public static final int MAX_ACTOR = 100;
     public static final int MAX_ACTION = 64;
@@ -23,6 +25,7 @@ public record AuditEntry(String id, String merchantId, Instant at, String actor,
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(merchantId, "merchantId");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(source, "source");
         actor = bounded("actor", actor, MAX_ACTOR);
         action = bounded("action", action, MAX_ACTION);
         subject = bounded("subject", subject, MAX_SUBJECT);

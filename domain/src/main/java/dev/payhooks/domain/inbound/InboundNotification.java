@@ -1,6 +1,7 @@
 package dev.payhooks.domain.inbound;
 
 import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.payment.TransactionId;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,12 +47,14 @@ public final class InboundNotification {
     private String statusReason;
     private int attempts;
     private Instant lastAttemptAt;
+    private TransactionId transactionId;
     private final long version;
 
     private InboundNotification(String id, ProviderId provider, NotificationKey key, String merchantId,
                                 String channelSlug, byte[] rawBody, NotificationHeaders headers,
                                 Instant receivedAt, VerificationResult verification, ProcessingStatus status,
-                                String statusReason, int attempts, Instant lastAttemptAt, long version) {
+                                String statusReason, int attempts, Instant lastAttemptAt, TransactionId transactionId,
+                                long version) {
         this.id = requireText(id, "id", 36);
         this.provider = Objects.requireNonNull(provider, "provider");
         this.key = Objects.requireNonNull(key, "key");
@@ -65,6 +68,7 @@ public final class InboundNotification {
         this.statusReason = statusReason;
         this.attempts = attempts;
         this.lastAttemptAt = lastAttemptAt == null ? null : toMicros(lastAttemptAt);
+        this.transactionId = transactionId;
         this.version = version;
         requireConsistentState();
     }
@@ -81,9 +85,9 @@ public final class InboundNotification {
         return verification.isFailed()
             ? new InboundNotification(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt,
                 verification, ProcessingStatus.IGNORED, "verification failed: " + verification.failureReason(),
-                0, null, 0)
+                0, null, null, 0)
             : new InboundNotification(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt,
-                verification, ProcessingStatus.RECEIVED, null, 0, null, 0);
+                verification, ProcessingStatus.RECEIVED, null, 0, null, null, 0);
     }
 
     /** Rebuilds a stored notification; for repositories only. */
@@ -92,24 +96,36 @@ public final class InboundNotification {
                                                    NotificationHeaders headers, Instant receivedAt,
                                                    VerificationResult verification, ProcessingStatus status,
                                                    String statusReason, int attempts, Instant lastAttemptAt,
-                                                   long version) {
+                                                   TransactionId transactionId, long version) {
         return new InboundNotification(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt,
-            verification, status, statusReason, attempts, lastAttemptAt, version);
+            verification, status, statusReason, attempts, lastAttemptAt, transactionId, version);
     }
 
-    /** It was applied to the domain. */
+    /** It was applied to the domain, not to a transaction (e.g. a subscription's event). */
     public void markProcessed(Instant at) {
-        finishAttempt(ProcessingStatus.PROCESSED, null, at);
+        finishAttempt(ProcessingStatus.PROCESSED, null, null, at);
+    }
+
+    /** It was applied to this transaction. */
+    public void markProcessed(TransactionId transaction, Instant at) {
+        finishAttempt(ProcessingStatus.PROCESSED, null, Objects.requireNonNull(transaction, "transaction"), at);
     }
 
     /** It was understood and has no effect (unknown event type, unknown merchant account…). */
     public void markIgnored(String reason, Instant at) {
-        finishAttempt(ProcessingStatus.IGNORED, Reasons.shortened(reason, "reason for ignoring", MAX_STATUS_REASON_LENGTH), at);
+        finishAttempt(ProcessingStatus.IGNORED, Reasons.shortened(reason, "reason for ignoring", MAX_STATUS_REASON_LENGTH),
+            null, at);
+    }
+
+    /** It concerned this transaction and has no effect on it (already recorded, or the transaction refused it). */
+    public void markIgnored(String reason, TransactionId transaction, Instant at) {
+        finishAttempt(ProcessingStatus.IGNORED, Reasons.shortened(reason, "reason for ignoring", MAX_STATUS_REASON_LENGTH),
+            Objects.requireNonNull(transaction, "transaction"), at);
     }
 
     /** Applying it failed; it will be tried again. The error must not contain secrets or the raw body. */
     public void markFailed(String error, Instant at) {
-        finishAttempt(ProcessingStatus.FAILED, Reasons.shortened(error, "error", MAX_STATUS_REASON_LENGTH), at);
+        finishAttempt(ProcessingStatus.FAILED, Reasons.shortened(error, "error", MAX_STATUS_REASON_LENGTH), null, at);
     }
 
     /** Whether the retry loop should (still) try to apply it. */
@@ -134,6 +150,8 @@ public final class InboundNotification {
     public Optional<String> statusReason() { return Optional.ofNullable(statusReason); }
     public int attempts() { return attempts; }
     public Optional<Instant> lastAttemptAt() { return Optional.ofNullable(lastAttemptAt); }
+    /** The transaction its last attempt applied it to (or found it already recorded on, or refused by). */
+    public Optional<TransactionId> transactionId() { return Optional.ofNullable(transactionId); }
     public long version() { return version; }
 
     @Override
@@ -143,7 +161,7 @@ public final class InboundNotification {
             + ", attempts=" + attempts + "]";
     }
 
-    private void finishAttempt(ProcessingStatus next, String reason, Instant at) {
+    private void finishAttempt(ProcessingStatus next, String reason, TransactionId transaction, Instant at) {
         Objects.requireNonNull(at, "at");
         if (status.isFinal()) {
             throw new IllegalStateException("notification " + id + " is already " + status
@@ -151,6 +169,7 @@ public final class InboundNotification {
         }
         status = next;
         statusReason = reason;
+        transactionId = transaction;
         attempts++;
         lastAttemptAt = toMicros(at);
     }

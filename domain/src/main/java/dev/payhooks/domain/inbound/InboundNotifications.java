@@ -1,5 +1,7 @@
 package dev.payhooks.domain.inbound;
 
+import dev.payhooks.domain.payment.ProviderId;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +42,58 @@ public interface InboundNotifications {
      * decides who processes each.
      */
     List<String> dueForProcessing(Instant receivedBefore, Instant failedBefore, int limit);
+
+    /**
+     * A page of a merchant's notifications, newest received first, after {@code after} (keyset:
+     * no OFFSET, no count).
+     */
+    Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit);
+
+    /**
+     * Only the set fields filter; {@code from} inclusive and {@code to} exclusive, on the received
+     * time. {@code idText} matches a notification's id or the transaction it applied to exactly,
+     * or any part of its key (which holds the provider's references, e.g. Adyen's pspReference).
+     */
+    record Filter(Optional<ProviderId> provider, Optional<ProcessingStatus> status, Optional<Instant> from,
+                  Optional<Instant> to, Optional<String> idText) {
+
+        public Filter {
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            idText = idText.map(String::trim).filter(text -> !text.isEmpty());
+        }
+
+        public static Filter none() {
+            return new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** Whether a notification passes this filter; the in-memory twin of the repository's query. */
+        public boolean matches(InboundNotification n) {
+            return provider.map(p -> n.provider() == p).orElse(true)
+                && status.map(s -> n.status() == s).orElse(true)
+                && from.map(at -> !n.receivedAt().isBefore(at)).orElse(true)
+                && to.map(at -> n.receivedAt().isBefore(at)).orElse(true)
+                && idText.map(text -> n.id().equals(text)
+                    || n.transactionId().map(t -> t.value().equals(text)).orElse(false)
+                    || n.key().value().contains(text)).orElse(true);
+        }
+    }
+
+    /** Where a page ended: the sort key of its last notification. */
+    record Cursor(Instant receivedAt, String id) {
+        public Cursor {
+            Objects.requireNonNull(receivedAt, "receivedAt");
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    record Page(List<InboundNotification> notifications, Optional<Cursor> next) {
+        public Page {
+            notifications = List.copyOf(notifications);
+        }
+    }
 
     /** What {@link #store} did; on a duplicate, {@code notificationId} is the stored one's id. */
     record StoreResult(Outcome outcome, String notificationId) {

@@ -27,6 +27,31 @@ public interface PaymentTransactions {
     /** A page of a merchant's transactions, newest first. */
     Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit);
 
+    /**
+     * How many of a merchant's transactions were created on each UTC day of {@code [from, to)},
+     * oldest day first; days without any are left out. Counted by the database (one grouped
+     * query), not by reading the transactions.
+     */
+    List<DailyCount> dailyCounts(String merchantId, Instant from, Instant to);
+
+    /**
+     * The transactions created on one UTC day: all of them, those whose money moved (authorized
+     * or charged amount above zero) and those that failed without money moving.
+     */
+    record DailyCount(java.time.LocalDate day, long created, long succeeded, long failed) {
+
+        /** Counts one transaction as {@link #dailyCounts} does; the in-memory twin of the query's CASEs. */
+        public static DailyCount of(PaymentTransaction t) {
+            boolean moved = t.authorized().isPositive() || t.charged().isPositive();
+            return new DailyCount(java.time.LocalDate.ofInstant(t.createdAt(), java.time.ZoneOffset.UTC), 1, moved ? 1 : 0,
+                !moved && t.status() == TransactionStatus.FAILED ? 1 : 0);
+        }
+
+        public DailyCount plus(DailyCount other) {
+            return new DailyCount(day, created + other.created, succeeded + other.succeeded, failed + other.failed);
+        }
+    }
+
     /** Only the set fields filter; {@code from} inclusive, {@code to} exclusive, on creation time. */
     record Filter(Optional<String> channelSlug, Optional<ProviderId> provider, Optional<TransactionStatus> status,
                   Optional<Instant> from, Optional<Instant> to) {

@@ -22,6 +22,16 @@ public enum ProviderId {
         this.slug = slug;
     }
 
+    /** The provider's name as people write it, e.g. "NP Atobarai". */
+    public String displayName() {
+        return switch (this) {
+            case NP_ATOBARAI -> "NP Atobarai";
+            case ADYEN -> "Adyen";
+            case WALLEY -> "Walley";
+            case ANNANOW -> "Annanow";
+        };
+    }
+
     public String slug() {
         return slug;
     }

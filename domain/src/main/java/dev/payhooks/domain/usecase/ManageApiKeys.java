@@ -1,5 +1,6 @@
 package dev.payhooks.domain.usecase;
 
+import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.merchant.ApiKey;
 import dev.payhooks.domain.merchant.ApiKeys;
@@ -25,8 +26,10 @@ public class ManageApiKeys {
     private final Secrets secrets;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AuditRecorder audit;
 
-    public ManageApiKeys(ApiKeys keys, Secrets secrets, IdGenerator ids, Clock clock) {
+    public ManageApiKeys(ApiKeys keys, Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit) {
+        this.audit = audit;
         this.keys = keys;
         this.secrets = secrets;
         this.ids = ids;
@@ -46,6 +49,7 @@ public class ManageApiKeys {
         ApiKey key = ApiKey.issue(id, merchantId, label, plaintext,
             secrets.seal(plaintext, ApiKey.secretContext(id)), clock.instant());
         keys.add(key);
+        audit.record(merchantId, "api-key.issued", subject(key), "");
         return new IssuedKey(key, plaintext);
     }
 
@@ -57,7 +61,12 @@ public class ManageApiKeys {
         ApiKey key = keys.byId(merchantId, keyId).orElseThrow(() -> new NotFound("API key '" + keyId + "'"));
         key.revoke(clock.instant());
         keys.update(key);
+        audit.record(merchantId, "api-key.revoked", subject(key), "");
         return key;
+    }
+
+    private static String subject(ApiKey key) {
+        return "API key " + key.label() + " (" + key.displayPrefix() + ")";
     }
 
     /** The active key a request presented, if any. */

@@ -1,5 +1,6 @@
 package dev.payhooks.domain.usecase;
 
+import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.merchant.Channel;
@@ -34,8 +35,10 @@ public class ManageChannels {
     private final IdGenerator ids;
     private final Clock clock;
     private final ProviderSettingsInput settingsInput;
+    private final AuditRecorder audit;
 
-    public ManageChannels(Channels channels, Secrets secrets, IdGenerator ids, Clock clock) {
+    public ManageChannels(Channels channels, Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit) {
+        this.audit = audit;
         this.channels = channels;
         this.secrets = secrets;
         this.ids = ids;
@@ -50,6 +53,7 @@ public class ManageChannels {
             throw new Conflict("a channel with slug '" + channel.slug() + "' exists already");
         }
         channels.add(channel);
+        audit.record(merchantId, "channel.opened", "channel " + channel.slug(), description(channel));
         return channel;
     }
 
@@ -69,19 +73,51 @@ public class ManageChannels {
         }
         channel.describe(description.name(), description.currency(), description.country(), clock.instant());
         channels.update(channel);
+        audit.record(merchantId, "channel.described", "channel " + channel.slug(), description(channel));
         return channel;
     }
 
     public void close(String merchantId, String slug) {
         channels.remove(get(merchantId, slug));
+        audit.record(merchantId, "channel.closed", "channel " + slug, "");
+    }
+
+    private static String description(Channel channel) {
+        return "name " + channel.name() + "; currency " + channel.currency() + "; country " + channel.country();
     }
 
     public Channel configureProvider(String merchantId, String slug, ProviderId provider, Map<String, SettingInput> input) {
         Channel channel = get(merchantId, slug);
-        ProviderSettings settings = settingsInput.settings(provider, input, channel.provider(provider));
+        Optional<ProviderSettings> before = channel.provider(provider);
+        ProviderSettings settings = settingsInput.settings(provider, input, before);
         channel.configure(settings, clock.instant());
         channels.update(channel);
+        List<String> changed = new java.util.ArrayList<>();
+        List<String> secretsReplaced = new java.util.ArrayList<>();
+        for (SettingField field : ProviderSettingsSchema.of(provider).fields()) {
+            if (field.kind().secret()) {
+                if (input.containsKey(field.name())) {
+                    secretsReplaced.add(field.name());
+                }
+            } else if (!settings.value(field.name()).equals(before.flatMap(b -> b.value(field.name())))) {
+                changed.add(field.name());
+            }
+        }
+        // field names only: a secret's value never reaches the audit trail
+        audit.record(merchantId, before.isPresent() ? "channel.provider.changed" : "channel.provider.configured",
+            "channel " + channel.slug() + " / " + provider.displayName(),
+            "settings changed: " + (changed.isEmpty() ? "none" : String.join(", ", changed))
+                + "; secrets replaced: " + (secretsReplaced.isEmpty() ? "none" : String.join(", ", secretsReplaced)));
         return channel;
+    }
+
+    /**
+     * The settings {@link #configureProvider} would store for this input (checked, secrets sealed,
+     * a left-out secret kept from the stored settings), without storing them: what a credentials
+     * check tests before staff save.
+     */
+    public ProviderSettings candidateSettings(String merchantId, String slug, ProviderId provider, Map<String, SettingInput> input) {
+        return settingsInput.settings(provider, input, get(merchantId, slug).provider(provider));
     }
 
     public ProviderSettings providerSettings(String merchantId, String slug, ProviderId provider) {
@@ -95,6 +131,7 @@ public class ManageChannels {
             throw new NotFound(provider.slug() + " configuration of channel '" + slug + "'");
         }
         channels.update(channel);
+        audit.record(merchantId, "channel.provider.removed", "channel " + slug + " / " + provider.displayName(), "");
     }
 
     /**

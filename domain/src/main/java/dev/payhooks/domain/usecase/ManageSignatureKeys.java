@@ -1,5 +1,6 @@
 package dev.payhooks.domain.usecase;
 
+import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.outbound.SignatureKey;
 import dev.payhooks.domain.outbound.SignatureKeys;
@@ -19,8 +20,10 @@ public class ManageSignatureKeys {
     private final Secrets secrets;
     private final RandomBytes random;
     private final Clock clock;
+    private final AuditRecorder audit;
 
-    public ManageSignatureKeys(SignatureKeys keys, Secrets secrets, RandomBytes random, Clock clock) {
+    public ManageSignatureKeys(SignatureKeys keys, Secrets secrets, RandomBytes random, Clock clock, AuditRecorder audit) {
+        this.audit = audit;
         this.keys = keys;
         this.secrets = secrets;
         this.random = random;
@@ -32,6 +35,7 @@ public class ManageSignatureKeys {
         return keys.ofMerchant(merchantId).orElseGet(() -> {
             SignatureKey key = SignatureKey.create(merchantId, newSealedSecret(merchantId), clock.instant());
             keys.add(key);
+            audit.record(merchantId, "signature-key.created", "Signature Key", "");
             return key;
         });
     }
@@ -41,12 +45,15 @@ public class ManageSignatureKeys {
         SignatureKey key = existing(merchantId);
         key.rotate(newSealedSecret(merchantId), clock.instant());
         keys.update(key);
+        audit.record(merchantId, "signature-key.rotated", "Signature Key", "the previous key keeps signing for 24 hours");
         return key;
     }
 
     /** The current secret's text, for the merchant to configure a receiver (after the second factor). */
     public WebhookSecret reveal(String merchantId) {
-        return open(merchantId, existing(merchantId).current());
+        WebhookSecret secret = open(merchantId, existing(merchantId).current());
+        audit.record(merchantId, "signature-key.revealed", "Signature Key", "");
+        return secret;
     }
 
     /** The keys a delivery made now is signed with: the current one, and the previous during the 24 h after a rotation. */

@@ -1,5 +1,6 @@
 package dev.payhooks.domain.usecase;
 
+import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.merchant.ApiKey;
@@ -56,12 +57,14 @@ public class ManageSubscriptions {
     private final Secrets secrets;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AuditRecorder audit;
     private final boolean requireHttps;
 
     /** {@code requireHttps}: production mode, where plain http hook URLs are refused. */
     public ManageSubscriptions(WebhookSubscriptions subscriptions, ApiKeys apiKeys, ManageSignatureKeys signatureKeys,
                                OutboundUrlPolicy urlPolicy, Secrets secrets, IdGenerator ids, Clock clock,
-                               boolean requireHttps) {
+                               boolean requireHttps, AuditRecorder audit) {
+        this.audit = audit;
         this.subscriptions = subscriptions;
         this.apiKeys = apiKeys;
         this.signatureKeys = signatureKeys;
@@ -80,6 +83,7 @@ public class ManageSubscriptions {
         WebhookSubscription subscription = WebhookSubscription.create(id, merchantId, checked.label(), checked.url(),
             checked.events(), sealed, checked.signature(), checked.delivery(), clock.instant());
         subscriptions.add(subscription);
+        audit.record(merchantId, "webhook.created", subject(subscription), describe(subscription, true));
         return subscription;
     }
 
@@ -101,11 +105,14 @@ public class ManageSubscriptions {
             subscription.resetAuthentication(reset, now);
         }
         subscriptions.update(subscription);
+        audit.record(merchantId, "webhook.changed", subject(subscription), describe(subscription, reset != null));
         return subscription;
     }
 
     public void delete(String merchantId, String id) {
-        subscriptions.remove(get(merchantId, id));
+        WebhookSubscription gone = get(merchantId, id);
+        subscriptions.remove(gone);
+        audit.record(merchantId, "webhook.deleted", subject(gone), "");
     }
 
     public List<WebhookSubscription> list(String merchantId) {
@@ -120,6 +127,7 @@ public class ManageSubscriptions {
         WebhookSubscription subscription = get(merchantId, id);
         subscription.disable(reason, clock.instant());
         subscriptions.update(subscription);
+        audit.record(merchantId, "webhook.disabled", subject(subscription), reason == null ? "" : reason);
         return subscription;
     }
 
@@ -127,7 +135,24 @@ public class ManageSubscriptions {
         WebhookSubscription subscription = get(merchantId, id);
         subscription.enable(clock.instant());
         subscriptions.update(subscription);
+        audit.record(merchantId, "webhook.enabled", subject(subscription), "");
         return subscription;
+    }
+
+    private static String subject(WebhookSubscription s) {
+        return "webhook " + s.label() + " (" + s.id() + ")";
+    }
+
+    /** What a save set, without the password: it is a secret. */
+    private static String describe(WebhookSubscription s, boolean authenticationSet) {
+        String signature = s.signature() instanceof Signature.SourceKey ? "SOURCE_KEY"
+            : s.signature() instanceof Signature.MerchantKey ? "SIGNATURE_KEY" : "NONE";
+        String text = "url " + s.url() + "; events " + String.join(", ", s.events()) + "; signature " + signature;
+        if (authenticationSet) {
+            text += "; authentication " + (s.authentication() instanceof Authentication.Basic basic
+                ? "Basic as " + basic.username() + " (password set)" : "none");
+        }
+        return text;
     }
 
     private record Checked(String label, HookUrl url, SortedSet<String> events, Signature signature,

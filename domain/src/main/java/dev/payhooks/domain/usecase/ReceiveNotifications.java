@@ -243,9 +243,13 @@ public class ReceiveNotifications {
             return Optional.empty();
         }
         InboundNotification notification = locked.get();
-        Optional<String> noEffect = process(notification);
-        if (noEffect.isPresent()) {
-            notification.markIgnored(noEffect.get(), clock.instant());
+        Processed processed = process(notification);
+        if (processed.noEffect().isPresent() && processed.transaction().isPresent()) {
+            notification.markIgnored(processed.noEffect().get(), processed.transaction().get(), clock.instant());
+        } else if (processed.noEffect().isPresent()) {
+            notification.markIgnored(processed.noEffect().get(), clock.instant());
+        } else if (processed.transaction().isPresent()) {
+            notification.markProcessed(processed.transaction().get(), clock.instant());
         } else {
             notification.markProcessed(clock.instant());
         }
@@ -269,18 +273,36 @@ public class ReceiveNotifications {
         return notifications.dueForProcessing(now.minus(GRACE_BEFORE_RETRY), now.minus(RETRY_DELAY), limit);
     }
 
-    /** Empty when applied; otherwise why it has no effect. */
-    private Optional<String> process(InboundNotification notification) {
+    /**
+     * How processing went: {@code noEffect} empty when applied, otherwise why it had no effect;
+     * {@code transaction} the transaction it concerned, when it got that far.
+     */
+    private record Processed(Optional<String> noEffect, Optional<TransactionId> transaction) {
+
+        static Processed applied(TransactionId transaction) {
+            return new Processed(Optional.empty(), Optional.ofNullable(transaction));
+        }
+
+        static Processed noEffect(String reason) {
+            return new Processed(Optional.of(reason), Optional.empty());
+        }
+
+        static Processed noEffectOn(TransactionId transaction, String reason) {
+            return new Processed(Optional.of(reason), Optional.of(transaction));
+        }
+    }
+
+    private Processed process(InboundNotification notification) {
         NotificationProvider provider = providers.get(notification.provider());
         if (provider == null) {
-            return Optional.of(notification.provider().slug() + " notifications are not processed by this hub");
+            return Processed.noEffect(notification.provider().slug() + " notifications are not processed by this hub");
         }
         Optional<Channel> channel = notification.merchantId().flatMap(merchant ->
             notification.channelSlug().flatMap(slug -> channels.bySlug(merchant, slug)));
         Optional<ProviderSettings> settings = channel.flatMap(c -> c.provider(notification.provider()));
         Optional<Merchant> merchant = notification.merchantId().flatMap(merchants::byId);
         if (settings.isEmpty() || merchant.isEmpty()) {
-            return Optional.of("the channel or its " + notification.provider().slug() + " configuration no longer exists");
+            return Processed.noEffect("the channel or its " + notification.provider().slug() + " configuration no longer exists");
         }
         ProviderConfiguration configuration = new ProviderConfiguration(settings.get(), secrets);
         InboundRequest stored = new InboundRequest(notification.provider(), settings.get().endpointKey().orElse("-"),
@@ -289,29 +311,29 @@ public class ReceiveNotifications {
             .filter(candidate -> candidate.key().equals(notification.key()))
             .findFirst();
         if (item.isEmpty()) {
-            return Optional.of("the stored body no longer yields notification " + notification.key()
+            return Processed.noEffect("the stored body no longer yields notification " + notification.key()
                 + " (the provider adapter reads it differently now)");
         }
         DecodedNotification decoded = item.get();
         NotificationEffect effect = decoded.effect();
         if (effect instanceof NotificationEffect.NoEffect none) {
-            return Optional.of(none.reason());
+            return Processed.noEffect(none.reason());
         }
         Optional<String> unconfirmed = provider.confirmationFailure(stored, decoded, configuration);
         if (unconfirmed.isPresent()) {
-            return Optional.of("not confirmed by " + notification.provider().slug() + ": " + unconfirmed.get());
+            return Processed.noEffect("not confirmed by " + notification.provider().slug() + ": " + unconfirmed.get());
         }
         if (effect instanceof NotificationEffect.OnSubscription subscription) {
             publishSubscription(merchant.get(), channel.get(), notification.provider(), subscription);
-            return Optional.empty();
+            return Processed.applied(null);
         }
         return applyToTransaction(merchant.get(), channel.get(), notification.provider(),
             (NotificationEffect.OnTransaction) effect, decoded.description(), stored, decoded.key());
     }
 
-    private Optional<String> applyToTransaction(Merchant merchant, Channel channel, ProviderId provider,
-                                                NotificationEffect.OnTransaction effect, String description,
-                                                InboundRequest stored, NotificationKey key) {
+    private Processed applyToTransaction(Merchant merchant, Channel channel, ProviderId provider,
+                                         NotificationEffect.OnTransaction effect, String description,
+                                         InboundRequest stored, NotificationKey key) {
         TransactionTarget target = effect.target();
         Optional<PaymentTransaction> found = find(merchant.id(), provider, target);
         boolean created = found.isEmpty();
@@ -323,12 +345,13 @@ public class ReceiveNotifications {
             transaction = PaymentTransaction.initialize(TransactionId.of(ids.newId()), channel.slug(), provider,
                 described.merchantReference(), described.currency(), clock.instant());
         } else {
-            return Optional.of("no transaction matches " + describe(target) + " and " + description
+            return Processed.noEffect("no transaction matches " + describe(target) + " and " + description
                 + " does not describe a payment to create");
         }
         FactsOrNoEffect facts = effect.facts().factsFor(transaction);
         if (facts.noEffectReason() != null) {
-            return Optional.of(facts.noEffectReason());
+            return created ? Processed.noEffect(facts.noEffectReason())
+                : Processed.noEffectOn(transaction.id(), facts.noEffectReason());
         }
         Map<PaymentFact, List<TransactionEvent>> applied = new LinkedHashMap<>();
         try {
@@ -339,11 +362,13 @@ public class ReceiveNotifications {
             }
         } catch (DomainException rejected) {
             // the aggregate refused (illegal transition, amount rule, currency): nothing is saved
-            return Optional.of("transaction " + transaction.id() + " (" + transaction.status() + ") refused "
-                + description + ": " + rejected.getMessage());
+            String reason = "transaction " + transaction.id() + " (" + transaction.status() + ") refused "
+                + description + ": " + rejected.getMessage();
+            return created ? Processed.noEffect(reason) : Processed.noEffectOn(transaction.id(), reason);
         }
         if (applied.values().stream().allMatch(List::isEmpty)) {
-            return Optional.of("already recorded on transaction " + transaction.id());
+            String reason = "already recorded on transaction " + transaction.id();
+            return created ? Processed.noEffect(reason) : Processed.noEffectOn(transaction.id(), reason);
         }
         if (created) {
             transactions.add(merchant.id(), transaction);
@@ -360,7 +385,7 @@ public class ReceiveNotifications {
                 followUps.forEach(followUp -> followUp.applied(merchant, channel, stored, key, transaction, fact, events));
             }
         });
-        return Optional.empty();
+        return Processed.applied(transaction.id());
     }
 
     private Optional<PaymentTransaction> find(String merchantId, ProviderId provider, TransactionTarget target) {

@@ -10,6 +10,11 @@ public class InMemoryAuditTrail implements AuditTrail {
 
     private final List<AuditEntry> entries = new ArrayList<>();
 
+    /** A recorder writing here as {@code actor}, with sequential ids and the given clock's time. */
+    public AuditRecorder recorder(CurrentActor actor, java.time.Clock clock) {
+        return new AuditRecorder(this, actor, new dev.payhooks.domain.port.SequentialIds(), clock);
+    }
+
     @Override
     public synchronized void record(AuditEntry entry) {
         entries.add(entry);

@@ -72,6 +72,29 @@ public class InMemoryInboundNotifications implements InboundNotifications {
             .toList();
     }
 
+    @Override
+    public synchronized Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
+        }
+        Comparator<InboundNotification> newestFirst = Comparator.comparing(InboundNotification::receivedAt)
+            .thenComparing(InboundNotification::id).reversed();
+        List<InboundNotification> matching = byId.values().stream()
+            .filter(n -> n.merchantId().map(merchantId::equals).orElse(false))
+            .filter(filter::matches)
+            .filter(n -> after.map(c -> n.receivedAt().isBefore(c.receivedAt())
+                || n.receivedAt().equals(c.receivedAt()) && n.id().compareTo(c.id()) < 0).orElse(true))
+            .sorted(newestFirst)
+            .limit(limit + 1L)
+            .map(n -> copy(n, n.version()))
+            .toList();
+        List<InboundNotification> page = matching.stream().limit(limit).toList();
+        Optional<Cursor> next = matching.size() > limit
+            ? Optional.of(new Cursor(page.get(page.size() - 1).receivedAt(), page.get(page.size() - 1).id()))
+            : Optional.empty();
+        return new Page(page, next);
+    }
+
     /** Every stored notification, in the order stored; for assertions. */
     public synchronized List<InboundNotification> all() {
         return byId.values().stream().map(n -> copy(n, n.version())).toList();
@@ -80,6 +103,6 @@ public class InMemoryInboundNotifications implements InboundNotifications {
     private static InboundNotification copy(InboundNotification n, long version) {
         return InboundNotification.reconstitute(n.id(), n.provider(), n.key(), n.merchantId().orElse(null),
             n.channelSlug().orElse(null), n.rawBody(), n.headers(), n.receivedAt(), n.verification(), n.status(),
-            n.statusReason().orElse(null), n.attempts(), n.lastAttemptAt().orElse(null), version);
+            n.statusReason().orElse(null), n.attempts(), n.lastAttemptAt().orElse(null), n.transactionId().orElse(null), version);
     }
 }

@@ -136,7 +136,7 @@ class InboundNotificationTest {
         assertThrows(IllegalStateException.class, () -> n.markProcessed(LATER));
         assertThrows(IllegalArgumentException.class, () -> InboundNotification.reconstitute("n-1", ProviderId.ADYEN,
             new NotificationKey("k"), null, null, new byte[0], NotificationHeaders.none(), RECEIVED,
-            VerificationResult.failed("HMAC signature mismatch"), ProcessingStatus.PROCESSED, null, 1, LATER, 1));
+            VerificationResult.failed("HMAC signature mismatch"), ProcessingStatus.PROCESSED, null, 1, LATER, null, 1));
     }
 
     @ParameterizedTest
@@ -184,7 +184,7 @@ class InboundNotificationTest {
     private static InboundNotification stored(ProcessingStatus status, String reason, int attempts) {
         return InboundNotification.reconstitute("n-1", ProviderId.ANNANOW, new NotificationKey("k"), null, null,
             new byte[0], NotificationHeaders.none(), RECEIVED, VerificationResult.notRequired(), status, reason,
-            attempts, status == ProcessingStatus.RECEIVED ? null : LATER, 4);
+            attempts, status == ProcessingStatus.RECEIVED ? null : LATER, null, 4);
     }
 
     @Test

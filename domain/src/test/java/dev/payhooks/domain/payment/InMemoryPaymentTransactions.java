@@ -2,6 +2,7 @@ package dev.payhooks.domain.payment;
 
 import dev.payhooks.domain.error.Conflict;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +83,17 @@ public class InMemoryPaymentTransactions implements PaymentTransactions {
             ? Optional.of(new Cursor(items.get(items.size() - 1).createdAt(), items.get(items.size() - 1).id().value()))
             : Optional.empty();
         return new Page(items, next);
+    }
+
+    @Override
+    public synchronized List<DailyCount> dailyCounts(String merchantId, Instant from, Instant to) {
+        return rows.values().stream()
+            .filter(r -> r.merchantId().equals(merchantId))
+            .map(r -> PaymentTransaction.reconstitute(r.snapshot()))
+            .filter(t -> !t.createdAt().isBefore(from) && t.createdAt().isBefore(to))
+            .map(DailyCount::of)
+            .collect(java.util.stream.Collectors.toMap(DailyCount::day, c -> c, DailyCount::plus, java.util.TreeMap::new))
+            .values().stream().toList();
     }
 
     public synchronized int size() {

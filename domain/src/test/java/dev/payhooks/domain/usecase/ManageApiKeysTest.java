@@ -1,5 +1,7 @@
 package dev.payhooks.domain.usecase;
 
+import dev.payhooks.domain.audit.Actor;
+import dev.payhooks.domain.audit.InMemoryAuditTrail;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.merchant.ApiKey;
@@ -20,8 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ManageApiKeysTest {
 
     final InMemoryApiKeys keys = new InMemoryApiKeys();
-    final ManageApiKeys manage = new ManageApiKeys(keys, new FakeSecrets(), new SequentialIds(),
-        Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC));
+    final Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
+    final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    final ManageApiKeys manage = new ManageApiKeys(keys, new FakeSecrets(), new SequentialIds(), clock,
+        audit.recorder(() -> Actor.apiKey("ERP", "key-0"), clock));
 
     @Test
     void anIssuedKeyAuthenticatesItsMerchantUntilRevoked() {

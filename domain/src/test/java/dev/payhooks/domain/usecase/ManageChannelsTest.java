@@ -1,5 +1,8 @@
 package dev.payhooks.domain.usecase;
 
+import dev.payhooks.domain.audit.Actor;
+import dev.payhooks.domain.audit.AuditEntry;
+import dev.payhooks.domain.audit.InMemoryAuditTrail;
 import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
@@ -34,8 +37,10 @@ class ManageChannelsTest {
 
     final InMemoryChannels channels = new InMemoryChannels();
     final FakeSecrets secrets = new FakeSecrets();
-    final ManageChannels manage = new ManageChannels(channels, secrets, new SequentialIds(),
-        Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC));
+    final Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
+    final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    final ManageChannels manage = new ManageChannels(channels, secrets, new SequentialIds(), clock,
+        audit.recorder(() -> Actor.apiKey("ERP", "key-0"), clock));
 
     static Map<String, SettingInput> adyen() {
         Map<String, SettingInput> input = new HashMap<>();
@@ -128,6 +133,30 @@ class ManageChannelsTest {
         assertEquals("ShopJP2", after.value("merchantAccount").orElseThrow());
         assertEquals("••••0001", manage.displayed(after).get("apiKey"));
         assertEquals(endpointKey, after.endpointKey().orElseThrow(), "the notification URL stays the same");
+    }
+
+    @Test
+    void everyChangeIsAuditedAsTheCurrentActorWithFieldNamesButNoSecretAndARefusedOneNotAtAll() {
+        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, adyen());
+        Map<String, SettingInput> change = new HashMap<>(adyen());
+        change.remove("hmacKeys");
+        change.remove("notificationPassword");
+        change.put("merchantAccount", new Text("ShopJP2"));
+        manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, change);
+        assertThrows(InvalidField.class, () -> manage.describe("m1", "jp-store", new ChannelDescription(null, "", "JPY", "JP")));
+        manage.removeProvider("m1", "jp-store", ProviderId.ADYEN);
+        manage.close("m1", "jp-store");
+
+        assertEquals(List.of("channel.opened", "channel.provider.configured", "channel.provider.changed",
+            "channel.provider.removed", "channel.closed"), audit.all().stream().map(AuditEntry::action).toList());
+        AuditEntry changed = audit.all().get(2);
+        assertEquals("m1", changed.merchantId());
+        assertEquals("ERP (key-0)", changed.actor());
+        assertEquals(Actor.Source.API, changed.source());
+        assertEquals("channel jp-store / Adyen", changed.subject());
+        assertEquals("settings changed: merchantAccount; secrets replaced: apiKey", changed.detail());
+        assertTrue(audit.all().stream().noneMatch(e -> e.detail().contains("0001")), "no secret value");
     }
 
     @ParameterizedTest

@@ -1,5 +1,7 @@
 package dev.payhooks.domain.usecase;
 
+import dev.payhooks.domain.audit.Actor;
+import dev.payhooks.domain.audit.InMemoryAuditTrail;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.outbound.InMemorySignatureKeys;
 import dev.payhooks.domain.outbound.SignatureKey;
@@ -22,7 +24,9 @@ class ManageSignatureKeysTest {
     final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-23T12:00:00Z"));
     final FakeSecrets secrets = new FakeSecrets();
     final InMemorySignatureKeys keys = new InMemorySignatureKeys();
-    final ManageSignatureKeys manage = new ManageSignatureKeys(keys, secrets, new CountingRandomBytes(), clock);
+    final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    final ManageSignatureKeys manage = new ManageSignatureKeys(keys, secrets, new CountingRandomBytes(), clock,
+        audit.recorder(() -> Actor.staff("alice"), clock));
 
     @Test
     void ensureMakesOneSealedKeyPerMerchant() {

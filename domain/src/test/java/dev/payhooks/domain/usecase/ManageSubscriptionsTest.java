@@ -1,5 +1,9 @@
 package dev.payhooks.domain.usecase;
 
+import dev.payhooks.domain.audit.Actor;
+import dev.payhooks.domain.audit.AuditEntry;
+import dev.payhooks.domain.audit.AuditRecorder;
+import dev.payhooks.domain.audit.InMemoryAuditTrail;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.merchant.InMemoryApiKeys;
@@ -42,10 +46,13 @@ class ManageSubscriptionsTest {
     final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
     final InMemorySignatureKeys signatureKeys = new InMemorySignatureKeys();
     final FakeUrlPolicy urlPolicy = new FakeUrlPolicy("internal.example");
-    final ManageApiKeys manageApiKeys = new ManageApiKeys(apiKeys, secrets, ids, clock);
-    final ManageSignatureKeys manageSignatureKeys = new ManageSignatureKeys(signatureKeys, secrets, new CountingRandomBytes(), clock);
+    final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    final AuditRecorder recorder = audit.recorder(() -> Actor.apiKey("ERP", "key-1"), clock);
+    final ManageApiKeys manageApiKeys = new ManageApiKeys(apiKeys, secrets, ids, clock, recorder);
+    final ManageSignatureKeys manageSignatureKeys = new ManageSignatureKeys(signatureKeys, secrets, new CountingRandomBytes(), clock,
+        recorder);
     final ManageSubscriptions manage = new ManageSubscriptions(subscriptions, apiKeys, manageSignatureKeys, urlPolicy,
-        secrets, ids, clock, true);
+        secrets, ids, clock, true, recorder);
 
     static SubscriptionInput input(Signature signature) {
         return new SubscriptionInput("Orders", "https://shop.example/hooks", List.of("transaction.sale.success"),
@@ -70,6 +77,29 @@ class ManageSubscriptionsTest {
         assertEquals(List.of(URI.create("https://shop.example/hooks")), urlPolicy.checked());
         assertEquals(List.of(s), manage.list("m1"));
         assertTrue(signatureKeys.ofMerchant("m1").isEmpty(), "no signature key until one is used");
+    }
+
+    @Test
+    void changesAreAuditedAsTheCallerWithoutThePasswordAndARefusedOneIsNot() {
+        WebhookSubscription s = manage.create("m1", input(new Signature.None()), new AuthenticationInput.Basic("hub", "s3cret-password"));
+        assertThrows(InvalidField.class, () -> manage.create("m1", new SubscriptionInput("Orders", "not a url",
+            List.of("transaction.sale.success"), new Signature.None(), null, null, null), new AuthenticationInput.None()));
+        manage.update("m1", s.id(), input(new Signature.None()), new AuthenticationChange.Keep());
+        manage.disable("m1", s.id(), "receiver answered 410 Gone");
+        manage.enable("m1", s.id());
+        manage.delete("m1", s.id());
+
+        assertEquals(List.of("webhook.created", "webhook.changed", "webhook.disabled", "webhook.enabled", "webhook.deleted"),
+            audit.all().stream().map(AuditEntry::action).toList());
+        AuditEntry created = audit.all().get(0);
+        assertEquals("ERP (key-1)", created.actor());
+        assertEquals(Actor.Source.API, created.source());
+        assertEquals("webhook Orders (" + s.id() + ")", created.subject());
+        assertEquals("url https://shop.example/hooks; events transaction.sale.success; signature NONE; "
+            + "authentication Basic as hub (password set)", created.detail());
+        assertFalse(audit.all().get(1).detail().contains("authentication"), "kept authentication is not described as set");
+        assertEquals("receiver answered 410 Gone", audit.all().get(2).detail());
+        assertTrue(audit.all().stream().noneMatch(e -> e.detail().contains("s3cret")));
     }
 
     static Stream<Arguments> invalidInputs() {
@@ -217,7 +247,7 @@ class ManageSubscriptionsTest {
     @Test
     void plainHttpIsAllowedOutsideProduction() {
         ManageSubscriptions sandbox = new ManageSubscriptions(subscriptions, apiKeys, manageSignatureKeys, urlPolicy,
-            secrets, ids, clock, false);
+            secrets, ids, clock, false, recorder);
 
         WebhookSubscription s = sandbox.create("m1", new SubscriptionInput("Local", "http://127.0.0.1:9000/hook",
             List.of("ach.failed"), new Signature.None(), null, null, null), new AuthenticationInput.None());

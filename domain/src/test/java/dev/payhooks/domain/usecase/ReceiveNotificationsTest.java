@@ -129,7 +129,8 @@ class ReceiveNotificationsTest {
         EventIdGenerator eventIds = EventIdGenerator.secureRandom();
         pipeline = new ReceiveNotifications(List.of(new BatchProvider()), channels, merchants, notifications, transactions,
             new TransactionNotices(queue, eventIds, clock), queue, eventIds, secrets, ids, clock);
-        ManageChannels manage = new ManageChannels(channels, secrets, ids, clock);
+        ManageChannels manage = new ManageChannels(channels, secrets, ids, clock,
+            new dev.payhooks.domain.audit.InMemoryAuditTrail().recorder(() -> dev.payhooks.domain.audit.Actor.SYSTEM, clock));
         manage.open("m-1", new ManageChannels.ChannelDescription("jp", "Japan", "JPY", "JP"));
         Map<String, SettingInput> adyen = new LinkedHashMap<>();
         adyen.put("apiKey", new SettingInput.Text("key"));
@@ -216,9 +217,14 @@ class ReceiveNotificationsTest {
         clock.advance(ReceiveNotifications.RETRY_DELAY.plusSeconds(1));
         assertEquals(List.of(id), pipeline.dueForRetry(10));
 
+        assertTrue(notifications.byId(id).orElseThrow().transactionId().isEmpty(), "a failed attempt applied to nothing");
+
         transactions.failing = false;
-        assertEquals(ProcessingStatus.PROCESSED, pipeline.apply(id).orElseThrow().status());
+        InboundNotification processed = pipeline.apply(id).orElseThrow();
+        assertEquals(ProcessingStatus.PROCESSED, processed.status());
         assertEquals(TransactionStatus.CHARGED, transactions.all().get(0).status());
+        assertEquals(Optional.of(transactions.all().get(0).id()), processed.transactionId(), "it names the transaction it applied to");
+        assertEquals(processed.transactionId(), notifications.byId(id).orElseThrow().transactionId());
         assertEquals(List.of(), pipeline.dueForRetry(10));
         assertTrue(pipeline.apply(id).isEmpty(), "a processed notification is not applied again");
     }
@@ -249,6 +255,7 @@ class ReceiveNotificationsTest {
 
         assertEquals(ProcessingStatus.IGNORED, outcome.status());
         assertTrue(outcome.statusReason().orElseThrow().contains("refused"), outcome.statusReason().orElseThrow());
+        assertEquals(Optional.of(before.id()), outcome.transactionId(), "the transaction that refused it is named");
         assertEquals(before.snapshot(), transactions.all().get(0).snapshot());
         assertEquals(1, outbox.after(OutboxPosition.START, 10).size());
     }
@@ -259,5 +266,6 @@ class ReceiveNotificationsTest {
         InboundNotification outcome = pipeline.apply(id).orElseThrow();
         assertEquals(ProcessingStatus.IGNORED, outcome.status());
         assertEquals("nothing", outcome.statusReason().orElseThrow());
+        assertTrue(outcome.transactionId().isEmpty());
     }
 }

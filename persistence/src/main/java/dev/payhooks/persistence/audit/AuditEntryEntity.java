@@ -25,6 +25,10 @@ public class AuditEntryEntity {
     @Column(name = "actor", length = 100, nullable = false, updatable = false)
     String actor;
 
+    /** {@link dev.payhooks.domain.audit.Actor.Source} name. */
+    @Column(name = "source", length = 16, nullable = false, updatable = false)
+    String source;
+
     @Column(name = "action", length = 64, nullable = false, updatable = false)
     String action;
 

@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.audit;
 
+import dev.payhooks.domain.audit.Actor;
 import dev.payhooks.domain.audit.AuditEntry;
 import dev.payhooks.domain.audit.AuditTrail;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,7 @@ public class JpaAuditTrail implements AuditTrail {
         row.merchantId = entry.merchantId();
         row.recordedAt = entry.at();
         row.actor = entry.actor();
+        row.source = entry.source().name();
         row.action = entry.action();
         row.subject = entry.subject();
         row.detail = entry.detail();
@@ -40,7 +42,8 @@ public class JpaAuditTrail implements AuditTrail {
         after.ifPresent(c -> query.setParameter("afterAt", c.at()).setParameter("afterId", c.id()));
         // one row more than asked tells whether another page follows
         List<AuditEntry> rows = query.setMaxResults(limit + 1).getResultList().stream()
-            .map(r -> new AuditEntry(r.id, r.merchantId, r.recordedAt, r.actor, r.action, r.subject, r.detail)).toList();
+            .map(r -> new AuditEntry(r.id, r.merchantId, r.recordedAt, r.actor, Actor.Source.valueOf(r.source), r.action, r.subject,
+                r.detail)).toList();
         List<AuditEntry> page = rows.size() > limit ? rows.subList(0, limit) : rows;
         Optional<Cursor> next = rows.size() > limit
             ? Optional.of(new Cursor(page.get(page.size() - 1).at(), page.get(page.size() - 1).id())) : Optional.empty();

@@ -66,6 +66,10 @@ public class InboundNotificationEntity {
     @Column(name = "last_attempt_at")
     Instant lastAttemptAt;
 
+    /** {@link dev.payhooks.domain.payment.TransactionId} the last attempt concerned. */
+    @Column(name = "transaction_id", length = 64)
+    String transactionId;
+
     @Version
     @Column(name = "version", nullable = false)
     long version;

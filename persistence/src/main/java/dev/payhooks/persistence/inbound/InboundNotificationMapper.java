@@ -6,6 +6,7 @@ import dev.payhooks.domain.inbound.NotificationKey;
 import dev.payhooks.domain.inbound.ProcessingStatus;
 import dev.payhooks.domain.inbound.VerificationResult;
 import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.payment.TransactionId;
 
 final class InboundNotificationMapper {
 
@@ -18,7 +19,7 @@ final class InboundNotificationMapper {
             NotificationHeaders.of(HeadersJson.read(entity.headers)), entity.receivedAt,
             new VerificationResult(VerificationResult.Outcome.valueOf(entity.verification), entity.verificationFailure),
             ProcessingStatus.valueOf(entity.status), entity.statusReason, entity.attempts, entity.lastAttemptAt,
-            entity.version);
+            entity.transactionId == null ? null : TransactionId.of(entity.transactionId), entity.version);
     }
 
     static InboundNotificationEntity toNewEntity(InboundNotification notification) {
@@ -43,5 +44,6 @@ final class InboundNotificationMapper {
         entity.statusReason = notification.statusReason().orElse(null);
         entity.attempts = notification.attempts();
         entity.lastAttemptAt = notification.lastAttemptAt().orElse(null);
+        entity.transactionId = notification.transactionId().map(TransactionId::value).orElse(null);
     }
 }

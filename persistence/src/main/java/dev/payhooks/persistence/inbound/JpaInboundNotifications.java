@@ -6,6 +6,7 @@ import dev.payhooks.domain.inbound.ProcessingStatus;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.TypedQuery;
 import org.hibernate.Session;
 
 import java.sql.Connection;
@@ -148,6 +149,38 @@ public class JpaInboundNotifications implements InboundNotifications {
             .setParameter("failedBefore", failedBefore)
             .setMaxResults(limit)
             .getResultList();
+    }
+
+    @Override
+    public Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
+        }
+        StringBuilder jpql = new StringBuilder("select n from InboundNotificationEntity n where n.merchantId = :merchant");
+        filter.provider().ifPresent(x -> jpql.append(" and n.provider = :provider"));
+        filter.status().ifPresent(x -> jpql.append(" and n.status = :status"));
+        filter.from().ifPresent(x -> jpql.append(" and n.receivedAt >= :from"));
+        filter.to().ifPresent(x -> jpql.append(" and n.receivedAt < :to"));
+        filter.idText().ifPresent(x -> jpql.append(" and (n.id = :text or n.transactionId = :text"
+            + " or n.dedupKey like :keyPart escape '!')"));
+        after.ifPresent(x -> jpql.append(" and (n.receivedAt < :afterAt or (n.receivedAt = :afterAt and n.id < :afterId))"));
+        jpql.append(" order by n.receivedAt desc, n.id desc");
+        TypedQuery<InboundNotificationEntity> query = em.createQuery(jpql.toString(), InboundNotificationEntity.class)
+            .setParameter("merchant", merchantId);
+        filter.provider().ifPresent(x -> query.setParameter("provider", x.slug()));
+        filter.status().ifPresent(x -> query.setParameter("status", x.name()));
+        filter.from().ifPresent(x -> query.setParameter("from", x));
+        filter.to().ifPresent(x -> query.setParameter("to", x));
+        filter.idText().ifPresent(x -> query.setParameter("text", x)
+            .setParameter("keyPart", "%" + x.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"));
+        after.ifPresent(c -> query.setParameter("afterAt", c.receivedAt()).setParameter("afterId", c.id()));
+        List<InboundNotification> rows = query.setMaxResults(limit + 1).getResultStream()
+            .map(InboundNotificationMapper::toDomain).toList();
+        List<InboundNotification> page = rows.stream().limit(limit).toList();
+        Optional<Cursor> next = rows.size() > limit
+            ? Optional.of(new Cursor(page.get(page.size() - 1).receivedAt(), page.get(page.size() - 1).id()))
+            : Optional.empty();
+        return new Page(page, next);
     }
 
     private static boolean isPostgresql(Connection connection) throws SQLException {

@@ -21,6 +21,29 @@ public class JpaPaymentTransactions implements PaymentTransactions {
         this.em = em;
     }
 
+    /**
+     * One GROUP BY over the (merchant_id, created_at) index. The UTC day is the epoch day,
+     * {@code FLOOR(EXTRACT(EPOCH FROM created_at) / 86400)}: seconds since 1970-01-01T00:00Z are
+     * the same instant on H2 and PostgreSQL whatever the session's time zone, where casting a
+     * {@code TIMESTAMP WITH TIME ZONE} to a date is not (H2 casts in the session's zone).
+     */
+    @Override
+    public List<DailyCount> dailyCounts(String merchantId, java.time.Instant from, java.time.Instant to) {
+        String epochDay = "FLOOR(EXTRACT(EPOCH FROM created_at) / 86400)";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT " + epochDay + " AS epoch_day, COUNT(*),"
+                + " SUM(CASE WHEN authorized > 0 OR charged > 0 THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN authorized = 0 AND charged = 0 AND status = 'FAILED' THEN 1 ELSE 0 END)"
+                + " FROM payment_transaction WHERE merchant_id = ?1 AND created_at >= ?2 AND created_at < ?3"
+                + " GROUP BY " + epochDay + " ORDER BY epoch_day")
+            .setParameter(1, merchantId)
+            .setParameter(2, java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC))
+            .setParameter(3, java.time.OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC))
+            .getResultList();
+        return rows.stream().map(r -> new DailyCount(java.time.LocalDate.ofEpochDay(((Number) r[0]).longValue()),
+            ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList();
+    }
+
     @Override
     public void add(String merchantId, PaymentTransaction transaction) {
         if (em.find(PaymentTransactionEntity.class, transaction.id().value()) != null) {

@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.audit;
 
+import dev.payhooks.domain.audit.Actor;
 import dev.payhooks.domain.audit.AuditEntry;
 import dev.payhooks.domain.audit.AuditTrail;
 import dev.payhooks.domain.merchant.Merchant;
@@ -35,10 +36,10 @@ class JpaAuditTrailTest {
             db.run(em -> {
                 JpaAuditTrail trail = new JpaAuditTrail(em);
                 for (int i = 0; i < 5; i++) {
-                    trail.record(new AuditEntry("a-" + i, "m-1", AT.plusSeconds(i / 2), "alice", "webhook.created",
+                    trail.record(new AuditEntry("a-" + i, "m-1", AT.plusSeconds(i / 2), "alice", Actor.Source.CONSOLE, "webhook.created",
                         "webhook Orders " + i, "fields: label, url"));
                 }
-                trail.record(new AuditEntry("b-0", "m-2", AT, "bob", "webhook.created", "elsewhere", ""));
+                trail.record(new AuditEntry("b-0", "m-2", AT, "bob", Actor.Source.API, "webhook.created", "elsewhere", ""));
             });
 
             List<String> seen = new ArrayList<>();
@@ -52,7 +53,7 @@ class JpaAuditTrailTest {
             assertEquals(List.of("a-4", "a-3", "a-2", "a-1", "a-0"), seen);
 
             AuditEntry first = db.query(em -> new JpaAuditTrail(em).newest("m-2", Optional.empty(), 10)).entries().get(0);
-            assertEquals(new AuditEntry("b-0", "m-2", AT, "bob", "webhook.created", "elsewhere", ""), first);
+            assertEquals(new AuditEntry("b-0", "m-2", AT, "bob", Actor.Source.API, "webhook.created", "elsewhere", ""), first);
         }
     }
 
@@ -62,7 +63,7 @@ class JpaAuditTrailTest {
         try (TestDatabase db = TestDatabase.create(kind)) {
             db.run(em -> new JpaMerchants(em).add(Merchant.register("m-1", "One", "7qwnw4j2kmqvrb3", AT)));
             assertThrows(IllegalStateException.class, () -> db.run(em -> {
-                new JpaAuditTrail(em).record(new AuditEntry("a-1", "m-1", AT, "alice", "channel.opened", "jp", ""));
+                new JpaAuditTrail(em).record(new AuditEntry("a-1", "m-1", AT, "alice", Actor.Source.SYSTEM, "channel.opened", "jp", ""));
                 throw new IllegalStateException("the change itself failed");
             }));
             assertEquals(0, db.query(em -> new JpaAuditTrail(em).newest("m-1", Optional.empty(), 10)).entries().size());

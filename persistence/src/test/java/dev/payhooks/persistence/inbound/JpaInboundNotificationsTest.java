@@ -1,6 +1,7 @@
 package dev.payhooks.persistence.inbound;
 
 import dev.payhooks.domain.inbound.InboundNotification;
+import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.inbound.InboundNotifications.StoreResult;
 import dev.payhooks.domain.inbound.NotificationHeaders;
 import dev.payhooks.domain.inbound.NotificationKey;
@@ -54,7 +55,7 @@ class JpaInboundNotificationsTest {
     private static InboundNotification stored(String id, ProcessingStatus status, String reason, int attempts, Instant receivedAt) {
         return InboundNotification.reconstitute(id, ProviderId.ANNANOW, new NotificationKey("key-" + id), null, null,
             new byte[] {1}, NotificationHeaders.none(), receivedAt, VerificationResult.notRequired(), status, reason, attempts,
-            status == ProcessingStatus.RECEIVED ? null : receivedAt.plusSeconds(1), 0);
+            status == ProcessingStatus.RECEIVED ? null : receivedAt.plusSeconds(1), null, 0);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -438,5 +439,71 @@ class JpaInboundNotificationsTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void searchPagesAMerchantsNotificationsNewestFirstByKeyAndFilters(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2")) {
+            // five of merchant-1 (two received at the same instant), one of merchant-2
+            db.run(em -> {
+                JpaInboundNotifications repository = new JpaInboundNotifications(em);
+                repository.store(notification("n-1", ProviderId.ADYEN, "adyen:PSP100:AUTHORISATION:true:", T0));
+                repository.store(notification("n-2", ProviderId.WALLEY, "walley:order:created:o-2", T0.plusSeconds(10)));
+                repository.store(notification("n-3", ProviderId.ANNANOW, "annanow:transaction:t-3:DELIVERED", T0.plusSeconds(20)));
+                repository.store(notification("n-4", ProviderId.ADYEN, "adyen:PSP100:CAPTURE:true:", T0.plusSeconds(20)));
+                repository.store(notification("n-5", ProviderId.ADYEN, "adyen:PSP_5:REFUND:true:", T0.plusSeconds(30)));
+                repository.store(InboundNotification.register("n-6", ProviderId.ADYEN, new NotificationKey("adyen:PSP100:X"),
+                    "merchant-2", "other", new byte[] {1}, NotificationHeaders.none(), VerificationResult.verified(),
+                    T0.plusSeconds(40)));
+            });
+            db.run(em -> {
+                JpaInboundNotifications repository = new JpaInboundNotifications(em);
+                InboundNotification applied = repository.byId("n-1").orElseThrow();
+                applied.markProcessed(dev.payhooks.domain.payment.TransactionId.of("tx-1"), T0.plusSeconds(1));
+                repository.update(applied);
+            });
+
+            List<String> pages = new ArrayList<>();
+            Optional<InboundNotifications.Cursor> after = Optional.empty();
+            do {
+                Optional<InboundNotifications.Cursor> from = after;
+                InboundNotifications.Page page = db.query(em -> new JpaInboundNotifications(em)
+                    .search("merchant-1", InboundNotifications.Filter.none(), from, 2));
+                pages.add(page.notifications().stream().map(InboundNotification::id).toList().toString());
+                after = page.next();
+            } while (after.isPresent());
+            assertEquals(List.of("[n-5, n-4]", "[n-3, n-2]", "[n-1]"), pages, "ties on the time are ordered by id");
+
+            assertEquals(List.of("n-5", "n-4", "n-1"), ids(db, new InboundNotifications.Filter(Optional.of(ProviderId.ADYEN),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())));
+            assertEquals(List.of("n-1"), ids(db, new InboundNotifications.Filter(Optional.empty(),
+                Optional.of(ProcessingStatus.PROCESSED), Optional.empty(), Optional.empty(), Optional.empty())));
+            assertEquals(List.of("n-4", "n-3", "n-2"), ids(db, new InboundNotifications.Filter(Optional.empty(),
+                Optional.empty(), Optional.of(stored(T0.plusSeconds(10))), Optional.of(stored(T0.plusSeconds(30))), Optional.empty())),
+                "from inclusive, to exclusive");
+            assertEquals(List.of("n-4", "n-1"), ids(db, idText("PSP100")), "a provider reference inside the key");
+            assertEquals(List.of("n-1"), ids(db, idText("tx-1")), "the transaction it applied to");
+            assertEquals(List.of("n-3"), ids(db, idText(" n-3 ")), "its own id");
+            assertEquals(List.of("n-5"), ids(db, idText("PSP_5")), "'_' is a character, not a wildcard");
+            assertEquals(List.of(), ids(db, idText("PSP%")), "'%' is a character, not a wildcard");
+            assertEquals(Optional.of(dev.payhooks.domain.payment.TransactionId.of("tx-1")),
+                db.query(em -> new JpaInboundNotifications(em).byId("n-1")).orElseThrow().transactionId());
+        }
+    }
+
+    /** As stored: to the microsecond. */
+    private static Instant stored(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private static InboundNotifications.Filter idText(String text) {
+        return new InboundNotifications.Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.of(text));
+    }
+
+    private static List<String> ids(TestDatabase db, InboundNotifications.Filter filter) {
+        return db.query(em -> new JpaInboundNotifications(em).search("merchant-1", filter, Optional.empty(), 50))
+            .notifications().stream().map(InboundNotification::id).toList();
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
+import dev.payhooks.domain.payment.PaymentTransactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -170,5 +171,42 @@ class JpaPaymentTransactionsTest {
     static List<String> ids(TestDatabase db, Filter filter) {
         return db.query(em -> new JpaPaymentTransactions(em).search("m1", filter, Optional.empty(), 50))
             .items().stream().map(t -> t.id().value()).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void dailyCountsGroupByUtcDayWhateverTheSessionTimeZone(String kind) {
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        // a zone far from UTC: 23:30 UTC is already the next day in Tokyo; the count must still say the UTC day
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Tokyo"));
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            Instant lateOn22nd = Instant.parse("2026-11-22T23:30:00Z");
+            db.run(em -> {
+                JpaPaymentTransactions repo = new JpaPaymentTransactions(em);
+                repo.add("m1", authorized("a", "jp", ProviderId.ADYEN, lateOn22nd, 100));
+                PaymentTransaction failed = PaymentTransaction.initialize(TransactionId.of("b"), "jp", ProviderId.ADYEN, "saleor-b",
+                    Currency.JPY, lateOn22nd.plusSeconds(60));
+                failed.authorizationFailed(new ProviderReport(Money.of(100, Currency.JPY), lateOn22nd.plusSeconds(61), null, "Refused",
+                    "refused-b", null));
+                repo.add("m1", failed);
+                repo.add("m1", PaymentTransaction.initialize(TransactionId.of("c"), "jp", ProviderId.ADYEN, "saleor-c", Currency.JPY,
+                    T0));
+                repo.add("m1", authorized("d", "jp", ProviderId.ADYEN, T0.plusSeconds(5), 100));
+                repo.add("m1", authorized("early", "jp", ProviderId.ADYEN, T0.minus(java.time.Duration.ofDays(30)), 100));
+                repo.add("m2", authorized("other", "jp", ProviderId.ADYEN, T0, 100));
+            });
+
+            List<PaymentTransactions.DailyCount> counts = db.query(em -> new JpaPaymentTransactions(em)
+                .dailyCounts("m1", Instant.parse("2026-11-10T00:00:00Z"), Instant.parse("2026-11-24T00:00:00Z")));
+
+            assertEquals(List.of(
+                new PaymentTransactions.DailyCount(java.time.LocalDate.parse("2026-11-22"), 2, 1, 1),
+                new PaymentTransactions.DailyCount(java.time.LocalDate.parse("2026-11-23"), 2, 1, 0)), counts);
+            assertEquals(List.of(), db.query(em -> new JpaPaymentTransactions(em)
+                .dailyCounts("m1", T0.plusSeconds(10), T0.plusSeconds(20))), "to is exclusive, nothing in between");
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
     }
 }

@@ -40,6 +40,11 @@ public class AuditTrailView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(r -> TIME.format(r.at())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditRow::actor).setHeader("Who").setAutoWidth(true);
+        grid.addColumn(r -> switch (r.source()) {
+            case "API" -> "REST API";
+            case "SYSTEM" -> "Payhooks";
+            default -> "Console";
+        }).setHeader("Via").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditRow::action).setHeader("Change").setAutoWidth(true);
         grid.addColumn(AuditRow::subject).setHeader("Subject").setFlexGrow(2).setTooltipGenerator(AuditRow::subject);
         grid.addColumn(AuditRow::detail).setHeader("Detail").setFlexGrow(3).setTooltipGenerator(AuditRow::detail);

@@ -28,6 +28,7 @@ import dev.payhooks.admin.facade.ApiKeyRow;
 import dev.payhooks.admin.facade.ChannelDraft;
 import dev.payhooks.admin.facade.ChannelSummary;
 import dev.payhooks.admin.facade.IssuedApiKey;
+import dev.payhooks.admin.facade.CredentialsCheckResult;
 import dev.payhooks.admin.facade.NotAllowed;
 import dev.payhooks.admin.facade.Option;
 import dev.payhooks.admin.facade.ProviderConfiguration;
@@ -195,6 +196,10 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
         ProviderSettingsForm form = new ProviderSettingsForm(configuration, facade.mayChange());
         form.addListener(ProviderSettingsForm.SaveEvent.class, this::save);
         form.addListener(ProviderSettingsForm.RemoveEvent.class, this::confirmRemove);
+        form.addListener(ProviderSettingsForm.TestCredentialsEvent.class, this::testCredentials);
+        if (facade.canTestCredentials(configuration.provider())) {
+            form.offerCredentialsTest();
+        }
         providerPane.add(form);
     }
 
@@ -204,6 +209,20 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
             facade.configureProvider(c.channel(), c.provider(), event.values(), requestApiBase());
             success(c.providerName() + " settings of channel " + c.channel() + " saved.");
             refresh();
+        } catch (InvalidField invalid) {
+            if (!event.getSource().showProblem(invalid.field(), invalid.problem())) {
+                problem(invalid.getMessage());
+            }
+        } catch (NotAllowed | DomainException refused) {
+            problem(refused.getMessage());
+        }
+    }
+
+    private void testCredentials(ProviderSettingsForm.TestCredentialsEvent event) {
+        ProviderConfiguration c = event.getSource().configuration();
+        try {
+            CredentialsCheckResult result = facade.testCredentials(c.channel(), c.provider(), event.values());
+            event.getSource().showCredentialsResult(result.accepted(), result.message());
         } catch (InvalidField invalid) {
             if (!event.getSource().showProblem(invalid.field(), invalid.problem())) {
                 problem(invalid.getMessage());

@@ -35,6 +35,8 @@ public class ProviderSettingsForm extends VerticalLayout {
     final Map<String, AbstractField<?, ?>> fields = new LinkedHashMap<>();
     final Button save = new Button("Save");
     final Button remove = new Button("Remove provider");
+    final Button testCredentials = new Button("Test credentials");
+    final Span credentialsResult = new Span();
     private final ProviderConfiguration configuration;
 
     public ProviderSettingsForm(ProviderConfiguration configuration, boolean mayChange) {
@@ -66,7 +68,18 @@ public class ProviderSettingsForm extends VerticalLayout {
         remove.setEnabled(mayChange);
         remove.setVisible(configuration.configured());
         remove.addClickListener(click -> fireEvent(new RemoveEvent(this)));
-        add(layout, new HorizontalLayout(save, remove));
+        testCredentials.setId("test-credentials");
+        testCredentials.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        testCredentials.setEnabled(mayChange);
+        testCredentials.setVisible(false);
+        testCredentials.addClickListener(click -> {
+            credentialsResult.setText("");
+            fireEvent(new TestCredentialsEvent(this, values()));
+        });
+        credentialsResult.setId("credentials-result");
+        HorizontalLayout buttons = new HorizontalLayout(save, testCredentials, remove, credentialsResult);
+        buttons.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        add(layout, buttons);
         if (!mayChange) {
             add(new Span("Your role lets you look, not change."));
         }
@@ -130,6 +143,18 @@ public class ProviderSettingsForm extends VerticalLayout {
         return true;
     }
 
+    /** Offers "Test credentials" (for providers that can check them). */
+    public void offerCredentialsTest() {
+        testCredentials.setVisible(true);
+    }
+
+    /** Shows the provider's answer next to the buttons. */
+    public void showCredentialsResult(boolean accepted, String message) {
+        credentialsResult.setText(message);
+        credentialsResult.getElement().getThemeList().clear();
+        credentialsResult.getElement().getThemeList().add(accepted ? "badge success" : "badge error");
+    }
+
     public ProviderConfiguration configuration() {
         return configuration;
     }
@@ -144,6 +169,19 @@ public class ProviderSettingsForm extends VerticalLayout {
         private final Map<String, String> values;
 
         SaveEvent(ProviderSettingsForm source, Map<String, String> values) {
+            super(source);
+            this.values = Map.copyOf(values);
+        }
+
+        public Map<String, String> values() {
+            return values;
+        }
+    }
+
+    public static class TestCredentialsEvent extends ProviderSettingsFormEvent {
+        private final Map<String, String> values;
+
+        TestCredentialsEvent(ProviderSettingsForm source, Map<String, String> values) {
             super(source);
             this.values = Map.copyOf(values);
         }

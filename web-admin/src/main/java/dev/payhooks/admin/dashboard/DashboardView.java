@@ -61,9 +61,6 @@ public class DashboardView extends VerticalLayout {
         totals.setId("activity-totals");
         VerticalLayout section = new VerticalLayout(new H3("Transactions"), chart, totals);
         section.setPadding(false);
-        if (!activity.complete()) {
-            section.add(new Paragraph("The chart counts only the newest transactions of the period: there were too many to read."));
-        }
         return section;
     }
 }

@@ -34,6 +34,7 @@ import dev.payhooks.admin.facade.EventFilter;
 import dev.payhooks.admin.facade.EventPage;
 import dev.payhooks.admin.facade.EventRow;
 import dev.payhooks.admin.facade.NotAllowed;
+import dev.payhooks.admin.facade.NotificationDetails;
 import dev.payhooks.admin.facade.Option;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.admin.secondfactor.SecondFactorGate;
@@ -49,9 +50,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Every outbound event with its deliveries: filter, read the payload and each attempt, replay one
- * event or everything the filter matches. The grid loads lazily by keyset, so a log of millions
- * scrolls like one of ten.
+ * Every outbound event with its deliveries and every provider notification with its processing,
+ * in one grid: filter, read the payload, each delivery attempt or the notification's
+ * verification and outcome, replay one event or everything the filter matches. The grid loads
+ * lazily by keyset, so a log of millions scrolls like one of ten.
  */
 @Route(value = "event-log", layout = MainLayout.class)
 @PageTitle("Event log · Payhooks")
@@ -63,12 +65,14 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
 
     private final AdminFacade facade;
     private final Grid<EventRow> grid = new Grid<>(EventRow.class, false);
+    private final Select<String> direction = new Select<>();
+    private final ComboBox<Option> provider = new ComboBox<>("Provider");
     private final ComboBox<String> type = new ComboBox<>("Event type");
     private final ComboBox<Option> webhook = new ComboBox<>("Webhook");
     private final Select<String> status = new Select<>();
     private final DateTimePicker from = new DateTimePicker("From (UTC)");
     private final DateTimePicker to = new DateTimePicker("To (UTC)");
-    private final TextField idText = new TextField("Event or webhook id");
+    private final TextField idText = new TextField("Id or reference");
     private final VerticalLayout detail = new VerticalLayout();
     private KeysetPages<EventRow, EventPage.Mark> pages;
     private EventFilter filter = EventFilter.none();
@@ -89,6 +93,16 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void build() {
+        direction.setId("filter-direction");
+        direction.setLabel("Direction");
+        direction.setItems("", EventRow.Direction.INBOUND.name(), EventRow.Direction.OUTBOUND.name());
+        direction.setItemLabelGenerator(d -> d.isEmpty() ? "Both" : d.equals(EventRow.Direction.INBOUND.name())
+            ? "Inbound (provider notifications)" : "Outbound (webhook events)");
+        direction.setValue("");
+        provider.setId("filter-provider");
+        provider.setItems(facade.providerOptions());
+        provider.setItemLabelGenerator(Option::caption);
+        provider.setClearButtonVisible(true);
         type.setId("filter-type");
         type.setItems(facade.eventLogTypes());
         type.setClearButtonVisible(true);
@@ -97,15 +111,21 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
         webhook.setItemLabelGenerator(Option::caption);
         webhook.setClearButtonVisible(true);
         status.setId("filter-status");
-        status.setLabel("Delivery status");
-        status.setItems("", "PENDING", "SUCCEEDED", "DEAD");
-        status.setItemLabelGenerator(s -> s.isEmpty() ? "Any" : s.charAt(0) + s.substring(1).toLowerCase());
+        status.setLabel("Status");
+        java.util.List<String> statuses = new java.util.ArrayList<>(java.util.List.of(""));
+        statuses.addAll(facade.eventLogStatuses());
+        status.setItems(statuses);
+        status.setItemLabelGenerator(s -> s.isEmpty() ? "Any" : s.charAt(0) + s.substring(1).toLowerCase()
+            + (AdminFacade.isNotificationStatus(s) ? " (notification)" : " (delivery)"));
         status.setValue("");
         from.setId("filter-from");
         to.setId("filter-to");
         idText.setId("filter-id");
+        idText.setPlaceholder("event, webhook, notification, transaction id or provider reference");
         idText.setClearButtonVisible(true);
         idText.setValueChangeMode(ValueChangeMode.LAZY);
+        direction.addValueChangeListener(e -> applyFilter());
+        provider.addValueChangeListener(e -> applyFilter());
         type.addValueChangeListener(e -> applyFilter());
         webhook.addValueChangeListener(e -> applyFilter());
         status.addValueChangeListener(e -> applyFilter());
@@ -116,19 +136,22 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
         Button replayMatching = new Button("Replay matching…", VaadinIcon.REFRESH.create(), click -> confirmBulkReplay());
         replayMatching.setId("replay-matching");
         replayMatching.setEnabled(facade.mayChange());
-        HorizontalLayout filters = new HorizontalLayout(type, webhook, status, from, to, idText, replayMatching);
+        HorizontalLayout filters = new HorizontalLayout(direction, provider, type, webhook, status, from, to, idText,
+            replayMatching);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
 
         grid.setId("events-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(r -> TIME.format(r.createdAt())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(EventRow::eventType).setHeader("Event type").setAutoWidth(true);
-        grid.addComponentColumn(r -> statusBadge(r.deliveryStatus())).setHeader("Delivery").setAutoWidth(true);
-        grid.addColumn(EventRow::webhooks).setHeader("Webhooks").setFlexGrow(1);
-        grid.addColumn(r -> r.eventId().substring(0, 16) + "…").setHeader("Event id").setAutoWidth(true)
-            .setTooltipGenerator(EventRow::eventId);
-        grid.setEmptyStateText("No events match. Events appear here when payments change or your systems publish them.");
+        grid.addComponentColumn(r -> directionBadge(r.direction())).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(EventRow::eventType).setHeader("Event").setAutoWidth(true).setTooltipGenerator(EventRow::eventType);
+        grid.addComponentColumn(r -> statusBadge(r.status())).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(EventRow::counterpart).setHeader("Webhooks / from").setFlexGrow(1);
+        grid.addColumn(r -> r.id().length() > 16 ? r.id().substring(0, 16) + "…" : r.id()).setHeader("Id").setAutoWidth(true)
+            .setTooltipGenerator(EventRow::id);
+        grid.setEmptyStateText("No events match. Events appear here when payments change, your systems publish them or "
+            + "providers notify.");
         grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));
         grid.setItems(query -> pages.fetch(query.getOffset(), query.getLimit()).stream());
         grid.setSizeFull();
@@ -145,12 +168,20 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
         newPages();
     }
 
-    private Component statusBadge(String status) {
+    private static Component directionBadge(EventRow.Direction direction) {
+        Span badge = new Span(direction == EventRow.Direction.INBOUND ? "in" : "out");
+        badge.getElement().getThemeList().add(direction == EventRow.Direction.INBOUND ? "badge contrast pill" : "badge pill");
+        badge.getElement().setAttribute("title", direction == EventRow.Direction.INBOUND
+            ? "provider notification" : "event for webhooks");
+        return badge;
+    }
+
+    private static Component statusBadge(String status) {
         Span badge = new Span(status);
         String theme = switch (status) {
-            case "SUCCEEDED" -> "badge success";
-            case "DEAD" -> "badge error";
-            case "PENDING" -> "badge";
+            case "SUCCEEDED", "PROCESSED" -> "badge success";
+            case "DEAD", "FAILED" -> "badge error";
+            case "PENDING", "RECEIVED" -> "badge";
             default -> "badge contrast";
         };
         badge.getElement().getThemeList().add(theme);
@@ -160,7 +191,8 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
     private void applyFilter() {
         EventFilter previous = filter;
         try {
-            filter = new EventFilter(type.getValue(), webhook.getValue() == null ? null : webhook.getValue().value(),
+            filter = new EventFilter(direction.getValue(), provider.getValue() == null ? null : provider.getValue().value(),
+                type.getValue(), webhook.getValue() == null ? null : webhook.getValue().value(),
                 status.getValue(), instant(from.getValue()), instant(to.getValue()), idText.getValue());
             newPages();
             to.setInvalid(false);
@@ -190,14 +222,19 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
     private void showDetail(EventRow row) {
         detail.removeAll();
         if (row == null) {
-            Span hint = new Span("Select an event to see its payload and every delivery attempt.");
+            Span hint = new Span("Select an event to see its payload and every delivery attempt, or a provider "
+                + "notification to see what arrived and how it was processed.");
             hint.getStyle().set("color", "var(--lumo-secondary-text-color)");
             detail.add(hint);
             return;
         }
+        if (row.inbound()) {
+            showNotification(row.id());
+            return;
+        }
         EventDetails event;
         try {
-            event = facade.event(row.eventId());
+            event = facade.event(row.id());
         } catch (DomainException gone) {
             detail.add(new Span(gone.getMessage()));
             return;
@@ -211,10 +248,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
         Span id = new Span(event.eventId());
         id.setId("detail-event-id");
         id.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "var(--lumo-font-size-s)");
-        Pre payload = new Pre(event.prettyPayload());
-        payload.setId("event-payload");
-        payload.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)")
-            .set("max-height", "20rem").set("overflow", "auto").set("font-size", "var(--lumo-font-size-s)").set("width", "100%");
+        Pre payload = codeBlock("event-payload", event.prettyPayload());
         detail.add(title, id, new Span("Created " + TIME.format(event.createdAt()) + " UTC"
             + (event.source().isEmpty() ? "" : " · source " + event.source())), new H4("Payload"), payload,
             new H4("Deliveries"));
@@ -246,6 +280,63 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
         }
     }
 
+    private static Pre codeBlock(String id, String text) {
+        Pre block = new Pre(text);
+        block.setId(id);
+        block.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)")
+            .set("max-height", "20rem").set("overflow", "auto").set("font-size", "var(--lumo-font-size-s)").set("width", "100%")
+            .set("white-space", "pre-wrap").set("word-break", "break-all").set("flex-shrink", "0");
+        return block;
+    }
+
+    private void showNotification(String notificationId) {
+        NotificationDetails n;
+        try {
+            n = facade.notification(notificationId);
+        } catch (DomainException gone) {
+            detail.add(new Span(gone.getMessage()));
+            return;
+        }
+        HorizontalLayout title = new HorizontalLayout(new H3(n.providerName() + " notification"), statusBadge(n.status()));
+        title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        Span id = new Span(n.id());
+        id.setId("detail-notification-id");
+        id.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "var(--lumo-font-size-s)");
+        Div facts = new Div();
+        facts.setId("notification-facts");
+        facts.add(fact("Received", TIME.format(n.receivedAt()) + " UTC" + (n.channel().isEmpty() ? "" : " · channel " + n.channel())));
+        facts.add(fact("Key", n.key()));
+        facts.add(fact("Verification", n.verification() + (n.verificationFailure().isEmpty() ? "" : " — " + n.verificationFailure())));
+        facts.add(fact("Processing", n.status() + " · " + n.attempts() + (n.attempts() == 1 ? " attempt" : " attempts")
+            + " of " + n.maxAttempts() + (n.lastAttemptAt() == null ? "" : " · last " + TIME.format(n.lastAttemptAt()) + " UTC")));
+        if (!n.statusReason().isEmpty()) {
+            facts.add(fact("FAILED".equals(n.status()) ? "Last error" : "Reason", n.statusReason()));
+        }
+        Div transaction = fact("Transaction", n.transactionId().isEmpty() ? "none" : "");
+        transaction.setId("notification-transaction");
+        if (!n.transactionId().isEmpty()) {
+            transaction.add(new com.vaadin.flow.router.RouterLink(n.transactionId(),
+                dev.payhooks.admin.transactions.TransactionsView.class, n.transactionId()));
+        }
+        facts.add(transaction);
+        Span replay = new Span(n.replayNote());
+        replay.setId("notification-replay-note");
+        replay.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        String headers = n.maskedHeaders().entrySet().stream().map(h -> h.getKey() + ": " + h.getValue())
+            .collect(Collectors.joining("\n"));
+        detail.add(title, id, facts, new H4("Replay"), replay, new H4("Headers (secrets masked)"),
+            codeBlock("notification-headers", headers.isEmpty() ? "(none kept)" : headers),
+            new H4("Body (" + n.bodyBytes() + " bytes)"), codeBlock("notification-body", n.prettyBody()));
+    }
+
+    private static Div fact(String label, String value) {
+        Span name = new Span(label + ": ");
+        name.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        Div line = new Div(name, new Span(value));
+        line.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        return line;
+    }
+
     private void replayOne(String eventId) {
         try {
             int replayed = facade.replayEvent(eventId);
@@ -268,7 +359,8 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
         }
         if (count == 0) {
             notice("Nothing to replay: no finished deliveries match" + (current.status() == null || current.status().isEmpty()
-                ? " (without a status filter, bulk replay takes dead letters)." : "."), false);
+                ? " (without a status filter, bulk replay takes dead letters)." : ".")
+                + " Provider notifications are not replayed: select one to see why.", false);
             return;
         }
         String what = count + (count == 1 ? " delivery" : " deliveries");
@@ -296,6 +388,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
     private static String describe(EventFilter f) {
         Map<String, String> parts = new java.util.LinkedHashMap<>();
         parts.put("type", f.eventType());
+        parts.put("provider", f.provider());
         parts.put("webhook", f.subscriptionId());
         parts.put("status", f.status() == null || f.status().isEmpty() ? "DEAD" : f.status());
         parts.put("from", f.from() == null ? null : TIME.format(f.from()));

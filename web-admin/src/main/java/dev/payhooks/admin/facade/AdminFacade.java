@@ -6,9 +6,15 @@ import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
 import dev.payhooks.admin.facade.WebhookDraft.SignatureChoice;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
-import dev.payhooks.domain.audit.AuditEntry;
+import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.audit.AuditTrail;
 import dev.payhooks.domain.fulfillment.Fulfillments;
+import dev.payhooks.domain.inbound.InboundNotification;
+import dev.payhooks.domain.inbound.InboundNotifications;
+import dev.payhooks.domain.inbound.ProcessingStatus;
+import dev.payhooks.domain.usecase.ReceiveNotifications;
+import dev.payhooks.domain.provider.ProviderCredentialsCheck;
+import dev.payhooks.domain.provider.ProviderCredentialsChecks;
 import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.ProviderSettings;
 import dev.payhooks.domain.merchant.ProviderSettingsSchema;
@@ -115,6 +121,8 @@ public class AdminFacade {
     @Inject
     Outbox outbox;
     @Inject
+    InboundNotifications inboundNotifications;
+    @Inject
     Deliveries deliveries;
     @Inject
     ManageSecondFactor secondFactor;
@@ -136,6 +144,10 @@ public class AdminFacade {
     ManageApiKeys manageApiKeys;
     @Inject
     AuditTrail audit;
+    @Inject
+    AuditRecorder auditRecorder;
+    @Inject
+    ProviderCredentialsChecks credentialsChecks;
     @Inject
     IdGenerator ids;
     @Inject
@@ -267,7 +279,6 @@ public class AdminFacade {
         requireMayChange();
         String merchant = merchantId();
         WebhookSubscription created = subscriptions.create(merchant, input(draft), authentication(draft));
-        record(merchant, "webhook.created", webhookSubject(created), describe(draft, true));
         return summary(created, "never");
     }
 
@@ -278,16 +289,13 @@ public class AdminFacade {
             ? new AuthenticationChange.Reset(authentication(draft)) : new AuthenticationChange.Keep();
         String merchant = merchantId();
         WebhookSubscription saved = subscriptions.update(merchant, id, input(draft), change);
-        record(merchant, "webhook.changed", webhookSubject(saved), describe(draft, resetAuthentication));
         return summary(saved, lastDelivery(merchant, id));
     }
 
     public void deleteWebhook(String id) {
         requireMayChange();
         String merchant = merchantId();
-        WebhookSubscription gone = subscriptions.get(merchant, id);
         subscriptions.delete(merchant, id);
-        record(merchant, "webhook.deleted", webhookSubject(gone), "");
     }
 
     public WebhookSummary enableWebhook(String id, boolean enabled) {
@@ -295,7 +303,6 @@ public class AdminFacade {
         String merchant = merchantId();
         WebhookSubscription changed = enabled ? subscriptions.enable(merchant, id)
             : subscriptions.disable(merchant, id, DISABLED_IN_CONSOLE);
-        record(merchant, enabled ? "webhook.enabled" : "webhook.disabled", webhookSubject(changed), "");
         return summary(changed, lastDelivery(merchant, id));
     }
 
@@ -309,9 +316,7 @@ public class AdminFacade {
     public String revealSignatureKey(String code, String clientAddress) {
         requireMayChange();
         verifySecondFactor(code, clientAddress);
-        String merchant = merchantId();
-        record(merchant, "signature-key.revealed", "Signature Key", "shown after a second-factor code");
-        return signatureKeys.reveal(merchant).reveal();
+        return signatureKeys.reveal(merchantId()).reveal();
     }
 
     private static SubscriptionInput input(WebhookDraft draft) {
@@ -374,7 +379,12 @@ public class AdminFacade {
 
     // ---- event log -----------------------------------------------------------------------
 
-    /** A page of the event log, newest first, after {@code after} (keyset paging). */
+    /**
+     * A page of the event log, newest first, after {@code after} (keyset paging): outbound events
+     * and inbound notifications merged by time. Each source is read by its own key from where
+     * the previous page left it, {@code limit} rows at most, and the newest {@code limit} of both
+     * make the page; the mark remembers how far each source was taken. No OFFSET, no count.
+     */
     public EventPage events(EventFilter filter, Optional<EventPage.Mark> after, int limit) {
         String merchant = merchantId();
         Map<String, String> labels = webhookLabels(merchant);
@@ -382,10 +392,159 @@ public class AdminFacade {
         if (byId.isPresent()) {
             return new EventPage(after.isPresent() ? List.of() : List.of(row(byId.get(), labels)), Optional.empty());
         }
-        EventLog.Page page = eventLog.search(merchant, domainFilter(filter, labels),
-            after.map(m -> new EventLog.Cursor(m.createdAt(), m.eventId())), limit);
-        List<EventRow> rows = page.events().stream().map(e -> row(e, labels)).toList();
-        return new EventPage(rows, page.next().map(c -> new EventPage.Mark(c.createdAt(), c.eventId())));
+        EventPage.Mark mark = after.orElse(EventPage.Mark.START);
+        boolean outbound = includesOutbound(filter, labels) && !mark.outboundDone();
+        boolean inbound = includesInbound(filter, labels) && !mark.inboundDone();
+        List<OutboundEvent> events = List.of();
+        Optional<EventLog.Cursor> eventsNext = Optional.empty();
+        if (outbound) {
+            EventLog.Page page = eventLog.search(merchant, domainFilter(filter, labels),
+                mark.outbound().map(p -> new EventLog.Cursor(p.at(), p.id())), limit);
+            events = page.events();
+            eventsNext = page.next();
+        }
+        List<InboundNotification> received = List.of();
+        Optional<InboundNotifications.Cursor> receivedNext = Optional.empty();
+        if (inbound) {
+            InboundNotifications.Page page = inboundNotifications.search(merchant, inboundFilter(filter),
+                mark.inbound().map(p -> new InboundNotifications.Cursor(p.at(), p.id())), limit);
+            received = page.notifications();
+            receivedNext = page.next();
+        }
+        // merge two newest-first lists, taking a prefix of each
+        List<EventRow> rows = new ArrayList<>();
+        int e = 0;
+        int n = 0;
+        while (rows.size() < limit && (e < events.size() || n < received.size())) {
+            boolean takeEvent = n >= received.size() || e < events.size()
+                && !events.get(e).createdAt().isBefore(received.get(n).receivedAt());
+            if (takeEvent) {
+                rows.add(row(events.get(e++), labels));
+            } else {
+                rows.add(row(received.get(n++)));
+            }
+        }
+        boolean outboundDone = !outbound || e == events.size() && eventsNext.isEmpty();
+        boolean inboundDone = !inbound || n == received.size() && receivedNext.isEmpty();
+        if (outboundDone && inboundDone) {
+            return new EventPage(rows, Optional.empty());
+        }
+        Optional<EventPage.Position> outboundAt = e == 0 ? mark.outbound()
+            : Optional.of(new EventPage.Position(events.get(e - 1).createdAt(), events.get(e - 1).id().value()));
+        Optional<EventPage.Position> inboundAt = n == 0 ? mark.inbound()
+            : Optional.of(new EventPage.Position(received.get(n - 1).receivedAt(), received.get(n - 1).id()));
+        return new EventPage(rows, Optional.of(new EventPage.Mark(outboundAt, outboundDone, inboundAt, inboundDone)));
+    }
+
+    /** The filters a provider notification can match: an inbound status, a provider, no event type or webhook. */
+    private static boolean includesInbound(EventFilter filter, Map<String, String> webhooks) {
+        return !EventRow.Direction.OUTBOUND.name().equals(blankToNull(filter.direction()))
+            && blankToNull(filter.eventType()) == null && blankToNull(filter.subscriptionId()) == null
+            && (blankToNull(filter.status()) == null || processingStatus(filter.status()).isPresent())
+            && !webhooks.containsKey(Optional.ofNullable(filter.idText()).map(String::trim).orElse(""));
+    }
+
+    /**
+     * The filters an outbound event can match: a delivery status, no provider; free text only
+     * as a webhook id (an event id is looked up before).
+     */
+    private static boolean includesOutbound(EventFilter filter, Map<String, String> webhooks) {
+        String text = blankToNull(filter.idText());
+        return !EventRow.Direction.INBOUND.name().equals(blankToNull(filter.direction()))
+            && blankToNull(filter.provider()) == null
+            && (blankToNull(filter.status()) == null || deliveryStatus(filter.status()).isPresent())
+            && (text == null || webhooks.containsKey(text.trim()));
+    }
+
+    private static InboundNotifications.Filter inboundFilter(EventFilter filter) {
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new InvalidField("to", "must be later than from");
+        }
+        return new InboundNotifications.Filter(Optional.ofNullable(blankToNull(filter.provider())).map(AdminFacade::provider),
+            Optional.ofNullable(blankToNull(filter.status())).flatMap(AdminFacade::processingStatus),
+            Optional.ofNullable(filter.from()), Optional.ofNullable(filter.to()), Optional.ofNullable(filter.idText()));
+    }
+
+    private static Optional<ProcessingStatus> processingStatus(String name) {
+        return java.util.Arrays.stream(ProcessingStatus.values()).filter(s -> s.name().equalsIgnoreCase(name.trim())).findFirst();
+    }
+
+    private static Optional<DeliveryStatus> deliveryStatus(String name) {
+        return java.util.Arrays.stream(DeliveryStatus.values()).filter(s -> s.name().equalsIgnoreCase(name.trim())).findFirst();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /** The statuses the log's filter offers: deliveries', then notifications'. */
+    public List<String> eventLogStatuses() {
+        List<String> statuses = new ArrayList<>();
+        java.util.Arrays.stream(DeliveryStatus.values()).map(Enum::name).forEach(statuses::add);
+        java.util.Arrays.stream(ProcessingStatus.values()).map(Enum::name).forEach(statuses::add);
+        return statuses;
+    }
+
+    /** Whether a status of the log's filter belongs to provider notifications rather than deliveries. */
+    public static boolean isNotificationStatus(String status) {
+        return status != null && processingStatus(status).isPresent();
+    }
+
+    private static EventRow row(InboundNotification n) {
+        return new EventRow(EventRow.Direction.INBOUND, n.id(), n.key().value(), n.receivedAt(), n.status().name(),
+            providerName(n.provider()) + n.channelSlug().map(slug -> " · " + slug).orElse(""));
+    }
+
+    /** A provider notification of the console's merchant, for the detail panel. */
+    public NotificationDetails notification(String id) {
+        String merchant = merchantId();
+        InboundNotification n = Optional.ofNullable(id).map(String::trim).filter(s -> !s.isEmpty())
+            .flatMap(inboundNotifications::byId)
+            .filter(found -> found.merchantId().map(merchant::equals).orElse(false))
+            .orElseThrow(() -> new NotFound("notification " + id));
+        byte[] body = n.rawBody();
+        return new NotificationDetails(n.id(), n.provider().slug(), providerName(n.provider()), n.channelSlug().orElse(""),
+            n.key().value(), n.receivedAt(), n.verification().outcome().name(), n.verification().reason().orElse(""),
+            n.status().name(), n.statusReason().orElse(""), n.attempts(), InboundNotification.MAX_PROCESSING_ATTEMPTS,
+            n.lastAttemptAt().orElse(null), n.transactionId().map(TransactionId::value).orElse(""), n.headers().masked(),
+            readableBody(body), body.length, replayNote(n));
+    }
+
+    /**
+     * Why the console offers no replay for a notification. The pipeline applies a notification
+     * only while it awaits processing, and its retry loop already does that; a finished one is
+     * final in the domain ({@link InboundNotification}), and re-applying it would only find the
+     * facts already recorded.
+     */
+    static String replayNote(InboundNotification n) {
+        return switch (n.status()) {
+            case RECEIVED -> "Not applied yet: the retry loop applies it within "
+                + ReceiveNotifications.GRACE_BEFORE_RETRY.toSeconds() + " seconds of its arrival; there is nothing to replay.";
+            case FAILED -> n.isAwaitingProcessing()
+                ? "The retry loop tries it again " + ReceiveNotifications.RETRY_DELAY.toSeconds()
+                    + " seconds after each failure, up to " + InboundNotification.MAX_PROCESSING_ATTEMPTS + " attempts."
+                : "All " + InboundNotification.MAX_PROCESSING_ATTEMPTS + " attempts failed. The pipeline cannot re-open it "
+                    + "yet; ask the provider to send it again once the cause is fixed (a resend with a new key is applied).";
+            case PROCESSED -> "Processed: final. Applying it again would find its facts already recorded, so the console "
+                + "offers no replay; replay the outbound events it caused instead.";
+            case IGNORED -> n.verification().isFailed()
+                ? "Refused by verification: never applied, by design."
+                : "Ignored: final, with the reason above. The pipeline does not re-open finished notifications.";
+        };
+    }
+
+    /** JSON pretty-printed; other UTF-8 text as it is; anything else summarised (it is not text). */
+    static String readableBody(byte[] body) {
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException notText) {
+            return "(" + body.length + " bytes, not UTF-8 text)";
+        }
+        String trimmed = text.stripLeading();
+        return trimmed.startsWith("{") || trimmed.startsWith("[") ? prettyJson(text) : text;
     }
 
     public EventDetails event(String eventId) {
@@ -416,13 +575,18 @@ public class AdminFacade {
     /** How many deliveries a bulk replay of this filter would send again (dead letters unless a status is chosen). */
     public int countReplayable(EventFilter filter) {
         String merchant = merchantId();
-        return replays.countMatching(merchant, domainFilter(filter, webhookLabels(merchant)));
+        Map<String, String> labels = webhookLabels(merchant);
+        return includesOutbound(filter, labels) || eventById(merchant, filter.idText()).isPresent()
+            ? replays.countMatching(merchant, domainFilter(filter, labels)) : 0;
     }
 
+    /** Replays the outbound deliveries the filter matches; provider notifications are not replayed (see {@link #replayNote}). */
     public int replayMatching(EventFilter filter) {
         requireMayChange();
         String merchant = merchantId();
-        return replays.replayMatching(merchant, domainFilter(filter, webhookLabels(merchant)));
+        Map<String, String> labels = webhookLabels(merchant);
+        return includesOutbound(filter, labels) || eventById(merchant, filter.idText()).isPresent()
+            ? replays.replayMatching(merchant, domainFilter(filter, labels)) : 0;
     }
 
     public List<Option> webhookOptions() {
@@ -442,7 +606,7 @@ public class AdminFacade {
             subscription = Optional.of(text);
         }
         Optional<DeliveryStatus> status = Optional.ofNullable(filter.status()).filter(s -> !s.isBlank())
-            .map(s -> DeliveryStatus.valueOf(s.toUpperCase(Locale.ROOT)));
+            .flatMap(AdminFacade::deliveryStatus);
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw new InvalidField("to", "must be later than from");
         }
@@ -468,7 +632,8 @@ public class AdminFacade {
             : byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name()).collect(Collectors.joining(", "));
         String webhooks = all.stream().map(d -> labels.getOrDefault(d.subscriptionId(), "(deleted)")).distinct()
             .collect(Collectors.joining(", "));
-        return new EventRow(event.id().value(), event.eventType(), event.createdAt(), status, webhooks);
+        return new EventRow(EventRow.Direction.OUTBOUND, event.id().value(), event.eventType(), event.createdAt(), status,
+            webhooks);
     }
 
     static String prettyJson(String json) {
@@ -486,32 +651,20 @@ public class AdminFacade {
 
     // ---- audit trail ---------------------------------------------------------------------
 
-    /** Writes an audit entry in the caller's transaction: it commits with the change or not at all. */
+    /**
+     * Writes an audit entry for a change the use cases do not record themselves (staff users), in
+     * the caller's transaction: it commits with the change or not at all. Webhooks, channels, API
+     * keys and the Signature Key are recorded by their use cases, for the console and the REST API alike.
+     */
     private void record(String merchant, String action, String subject, String detail) {
-        audit.record(new AuditEntry(ids.newId(), merchant, clock.instant(), caller().isEmpty() ? "(unknown)" : caller(), action,
-            subject, detail));
-    }
-
-    private static String webhookSubject(WebhookSubscription s) {
-        return "webhook " + s.label() + " (" + s.id() + ")";
-    }
-
-    /** What a webhook save set, without the password: it is a secret. */
-    private static String describe(WebhookDraft draft, boolean authenticationSet) {
-        String text = "url " + draft.url() + "; events " + String.join(", ", draft.events()) + "; signature "
-            + (draft.signature() == null ? SignatureChoice.NONE : draft.signature());
-        if (authenticationSet) {
-            text += "; authentication " + (draft.authentication() == AuthenticationChoice.BASIC
-                ? "Basic as " + draft.username() + " (password set)" : "none");
-        }
-        return text;
+        auditRecorder.record(merchant, action, subject, detail);
     }
 
     /** A page of the audit trail, newest first, after {@code after}. */
     public AuditPage auditEntries(Optional<AuditPage.Mark> after, int limit) {
         AuditTrail.Page page = audit.newest(merchantId(), after.map(m -> new AuditTrail.Cursor(m.at(), m.id())), limit);
         return new AuditPage(page.entries().stream()
-            .map(e -> new AuditRow(e.id(), e.at(), e.actor(), e.action(), e.subject(), e.detail())).toList(),
+            .map(e -> new AuditRow(e.id(), e.at(), e.actor(), e.source().name(), e.action(), e.subject(), e.detail())).toList(),
             page.next().map(c -> new AuditPage.Mark(c.at(), c.id())));
     }
 
@@ -530,8 +683,6 @@ public class AdminFacade {
         String merchant = merchantId();
         Channel channel = manageChannels.open(merchant, new ManageChannels.ChannelDescription(draft.slug(), draft.name(),
             draft.currency(), draft.country()));
-        record(merchant, "channel.opened", "channel " + channel.slug(),
-            "name " + channel.name() + "; currency " + channel.currency() + "; country " + channel.country());
         return new ChannelSummary(channel.slug(), channel.name(), channel.currency(), channel.country(), List.of());
     }
 
@@ -571,10 +722,18 @@ public class AdminFacade {
         requireMayChange();
         String merchant = merchantId();
         ProviderId provider = provider(providerSlug);
-        Optional<ProviderSettings> before = manageChannels.get(merchant, channelSlug).provider(provider);
+        Map<String, SettingInput> input = settingInput(provider, form);
+        manageChannels.configureProvider(merchant, channelSlug, provider, input);
+        return providerConfiguration(channelSlug, providerSlug, requestApiBase);
+    }
+
+    /**
+     * The form's values as the domain's input: every value as typed ("true"/"false" for flags, one
+     * secret per line for secret lists); a blank secret is left out (keep the stored one), and so
+     * is a blank optional plain field (its default applies).
+     */
+    private static Map<String, SettingInput> settingInput(ProviderId provider, Map<String, String> form) {
         Map<String, SettingInput> input = new java.util.LinkedHashMap<>();
-        List<String> changed = new ArrayList<>();
-        List<String> secretsReplaced = new ArrayList<>();
         for (SettingField field : ProviderSettingsSchema.of(provider).fields()) {
             String typed = form.get(field.name());
             boolean blank = typed == null || typed.isBlank();
@@ -583,7 +742,6 @@ public class AdminFacade {
                     input.put(field.name(), field.kind() == SettingField.Kind.SECRET_LIST
                         ? new SettingInput.TextList(typed.lines().map(String::trim).filter(l -> !l.isEmpty()).toList())
                         : new SettingInput.Text(typed));
-                    secretsReplaced.add(field.name());
                 }
                 continue;
             }
@@ -593,18 +751,27 @@ public class AdminFacade {
             input.put(field.name(), field.kind() == SettingField.Kind.FLAG
                 ? new SettingInput.Flag(Boolean.parseBoolean(typed.trim())) : new SettingInput.Text(typed == null ? "" : typed));
         }
-        Channel channel = manageChannels.configureProvider(merchant, channelSlug, provider, input);
-        ProviderSettings after = channel.provider(provider).orElseThrow();
-        for (SettingField field : ProviderSettingsSchema.of(provider).fields()) {
-            if (!field.kind().secret() && !after.value(field.name()).equals(before.flatMap(b -> b.value(field.name())))) {
-                changed.add(field.name());
-            }
-        }
-        record(merchant, before.isPresent() ? "channel.provider.changed" : "channel.provider.configured",
-            "channel " + channel.slug() + " / " + providerName(provider),
-            "settings changed: " + (changed.isEmpty() ? "none" : String.join(", ", changed))
-                + "; secrets replaced: " + (secretsReplaced.isEmpty() ? "none" : String.join(", ", secretsReplaced)));
-        return providerConfiguration(channelSlug, providerSlug, requestApiBase);
+        return input;
+    }
+
+    /** Whether the provider can check credentials from the form ("Test credentials"). */
+    public boolean canTestCredentials(String providerSlug) {
+        return credentialsChecks.of(provider(providerSlug)).isPresent();
+    }
+
+    /**
+     * Asks the provider whether it accepts the form's credentials, or the stored ones where a
+     * secret field is left empty. Nothing is saved or audited; the domain checks the fields first
+     * (its {@link InvalidField} goes next to the field, as on save).
+     */
+    public CredentialsCheckResult testCredentials(String channelSlug, String providerSlug, Map<String, String> form) {
+        requireMayChange();
+        ProviderId provider = provider(providerSlug);
+        ProviderCredentialsCheck check = credentialsChecks.of(provider)
+            .orElseThrow(() -> new InvalidField("provider", provider.displayName() + " offers no credentials check"));
+        ProviderCredentialsCheck.Result result = check.check(
+            manageChannels.candidateSettings(merchantId(), channelSlug, provider, settingInput(provider, form)));
+        return new CredentialsCheckResult(result.accepted(), result.message());
     }
 
     public void removeProvider(String channelSlug, String providerSlug) {
@@ -612,7 +779,6 @@ public class AdminFacade {
         String merchant = merchantId();
         ProviderId provider = provider(providerSlug);
         manageChannels.removeProvider(merchant, channelSlug, provider);
-        record(merchant, "channel.provider.removed", "channel " + channelSlug + " / " + providerName(provider), "");
     }
 
     public List<ApiKeyRow> apiKeys() {
@@ -626,7 +792,6 @@ public class AdminFacade {
         requireMayChange();
         String merchant = merchantId();
         ManageApiKeys.IssuedKey issued = manageApiKeys.issue(merchant, label);
-        record(merchant, "api-key.issued", "API key " + issued.key().label() + " (" + issued.key().displayPrefix() + ")", "");
         return new IssuedApiKey(apiKeyRow(issued.key()), issued.plaintext());
     }
 
@@ -634,7 +799,6 @@ public class AdminFacade {
         requireMayChange();
         String merchant = merchantId();
         ApiKey revoked = manageApiKeys.revoke(merchant, keyId);
-        record(merchant, "api-key.revoked", "API key " + revoked.label() + " (" + revoked.displayPrefix() + ")", "");
         return apiKeyRow(revoked);
     }
 
@@ -644,10 +808,8 @@ public class AdminFacade {
         String merchant = merchantId();
         try {
             signatureKeys.rotate(merchant);
-            record(merchant, "signature-key.rotated", "Signature Key", "the previous key keeps signing for 24 hours");
         } catch (NotFound none) {
             signatureKeys.ensure(merchant);
-            record(merchant, "signature-key.created", "Signature Key", "");
         }
     }
 
@@ -764,10 +926,6 @@ public class AdminFacade {
 
     // ---- transactions --------------------------------------------------------------------
 
-    /** The most transactions the dashboard's chart reads; beyond it the chart says it is partial. */
-    static final int ACTIVITY_READ_LIMIT = 20_000;
-    private static final int ACTIVITY_PAGE = 500;
-
     public List<Option> channelOptions() {
         return channels.ofMerchant(merchantId()).stream()
             .sorted(Comparator.comparing(c -> c.slug()))
@@ -826,8 +984,8 @@ public class AdminFacade {
     }
 
     /**
-     * Transactions created per UTC day over the last {@code days} days (today included), read by
-     * keyset pages newest first, at most {@link #ACTIVITY_READ_LIMIT} of them.
+     * Transactions created per UTC day over the last {@code days} days (today included), counted
+     * by the database ({@link PaymentTransactions#dailyCounts}); days without any show as zero.
      */
     public TransactionActivity transactionActivity(int days) {
         if (days < 1 || days > 366) {
@@ -835,42 +993,16 @@ public class AdminFacade {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate first = today.minusDays(days - 1L);
-        Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Map<LocalDate, int[]> counts = new java.util.TreeMap<>();
+        Map<LocalDate, PaymentTransactions.DailyCount> counted = transactions.dailyCounts(merchantId(),
+                first.atStartOfDay(ZoneOffset.UTC).toInstant(), today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+            .stream().collect(Collectors.toMap(PaymentTransactions.DailyCount::day, c -> c));
+        List<DailyActivity> activity = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
-            counts.put(d, new int[3]);
+            PaymentTransactions.DailyCount c = counted.getOrDefault(d, new PaymentTransactions.DailyCount(d, 0, 0, 0));
+            activity.add(new DailyActivity(d, Math.toIntExact(c.created()), Math.toIntExact(c.succeeded()),
+                Math.toIntExact(c.failed())));
         }
-        PaymentTransactions.Filter filter = new PaymentTransactions.Filter(Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.of(from), Optional.empty());
-        String merchant = merchantId();
-        Optional<PaymentTransactions.Cursor> after = Optional.empty();
-        int read = 0;
-        boolean complete = true;
-        do {
-            PaymentTransactions.Page page = transactions.search(merchant, filter, after,
-                Math.min(ACTIVITY_PAGE, ACTIVITY_READ_LIMIT - read));
-            for (PaymentTransaction t : page.items()) {
-                int[] day = counts.get(LocalDate.ofInstant(t.createdAt(), ZoneOffset.UTC));
-                if (day == null) {
-                    continue; // created after today by the clock: not on the chart
-                }
-                day[0]++;
-                if (t.authorized().isPositive() || t.charged().isPositive()) {
-                    day[1]++;
-                } else if (t.status() == TransactionStatus.FAILED) {
-                    day[2]++;
-                }
-            }
-            read += page.items().size();
-            after = page.next();
-            if (after.isPresent() && read >= ACTIVITY_READ_LIMIT) {
-                complete = false;
-                break;
-            }
-        } while (after.isPresent());
-        List<DailyActivity> activity = counts.entrySet().stream()
-            .map(e -> new DailyActivity(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
-        return new TransactionActivity(activity, complete);
+        return new TransactionActivity(activity);
     }
 
     private static PaymentTransactions.Filter domainFilter(TransactionFilter filter) {
@@ -910,12 +1042,7 @@ public class AdminFacade {
     }
 
     static String providerName(ProviderId provider) {
-        return switch (provider) {
-            case NP_ATOBARAI -> "NP Atobarai";
-            case ADYEN -> "Adyen";
-            case WALLEY -> "Walley";
-            case ANNANOW -> "Annanow";
-        };
+        return provider.displayName();
     }
 
 }

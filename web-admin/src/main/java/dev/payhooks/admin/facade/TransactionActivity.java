@@ -2,12 +2,8 @@ package dev.payhooks.admin.facade;
 
 import java.util.List;
 
-/**
- * Transaction volume and success per day over a window, oldest day first, every day present.
- * {@code complete} is false when the window held more transactions than the dashboard reads
- * (the newest ones are counted, older days stop short).
- */
-public record TransactionActivity(List<DailyActivity> days, boolean complete) {
+/** Transaction volume and success per day over a window, oldest day first, every day present. */
+public record TransactionActivity(List<DailyActivity> days) {
 
     public TransactionActivity {
         days = List.copyOf(days);

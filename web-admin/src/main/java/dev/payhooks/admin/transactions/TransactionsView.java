@@ -15,6 +15,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import dev.payhooks.admin.eventlog.KeysetPages;
 import dev.payhooks.admin.facade.AdminFacade;
@@ -44,7 +47,7 @@ import java.util.List;
 @Route(value = "transactions", layout = MainLayout.class)
 @PageTitle("Transactions · Payhooks")
 @PermitAll
-public class TransactionsView extends VerticalLayout {
+public class TransactionsView extends VerticalLayout implements HasUrlParameter<String> {
 
     static final int PAGE_SIZE = 50;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -107,7 +110,7 @@ public class TransactionsView extends VerticalLayout {
 
         detail.setId("transaction-detail");
         detail.setPadding(true);
-        showDetail(null);
+        showDetail((TransactionRow) null);
         SplitLayout split = new SplitLayout(grid, detail);
         split.setSizeFull();
         split.setSplitterPosition(55);
@@ -166,9 +169,22 @@ public class TransactionsView extends VerticalLayout {
             detail.add(hint);
             return;
         }
+        showTransaction(row.id());
+    }
+
+    /** {@code /admin/transactions/{id}} opens that transaction's detail (the event log links a notification's transaction). */
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter String transactionId) {
+        if (transactionId != null && !transactionId.isBlank()) {
+            detail.removeAll();
+            showTransaction(transactionId);
+        }
+    }
+
+    private void showTransaction(String transactionId) {
         TransactionDetails t;
         try {
-            t = facade.transaction(row.id());
+            t = facade.transaction(transactionId);
         } catch (DomainException gone) {
             detail.add(new Span(gone.getMessage()));
             return;

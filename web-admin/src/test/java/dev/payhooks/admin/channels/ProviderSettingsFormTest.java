@@ -91,4 +91,22 @@ class ProviderSettingsFormTest {
         assertFalse(form.remove.isEnabled());
         assertTrue(form.fields.values().stream().allMatch(f -> f.isReadOnly()));
     }
+
+    @Test
+    void testCredentialsIsOfferedOnlyWhenAskedAndSendsTheValuesAsTyped() {
+        ProviderSettingsForm form = new ProviderSettingsForm(adyen(true), true);
+        assertFalse(form.testCredentials.isVisible(), "only providers that can check credentials offer it");
+        form.offerCredentialsTest();
+        assertTrue(form.testCredentials.isVisible());
+        List<ProviderSettingsForm.TestCredentialsEvent> asked = new java.util.ArrayList<>();
+        form.addListener(ProviderSettingsForm.TestCredentialsEvent.class, asked::add);
+
+        form.testCredentials.click();
+
+        assertEquals(1, asked.size());
+        assertEquals("", asked.get(0).values().get("apiKey"), "an empty secret: the facade uses the stored one");
+        form.showCredentialsResult(false, "NP Atobarai refused the credentials (HTTP 401)");
+        assertEquals("NP Atobarai refused the credentials (HTTP 401)", form.credentialsResult.getText());
+        assertTrue(form.credentialsResult.getElement().getThemeList().contains("error"));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.payhooks.admin.facade;
 
+import dev.payhooks.domain.audit.Actor;
 import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
 import dev.payhooks.admin.facade.WebhookDraft.SignatureChoice;
 import dev.payhooks.domain.audit.AuditEntry;
@@ -69,15 +70,18 @@ class AdminFacadeTest {
         merchants.add(Merchant.register("m-1", "Default merchant", "7qwnw4j2kmqvrb3", clock.instant()));
         merchantId = "m-1";
         SequentialIds ids = new SequentialIds();
-        apiKeyId = new ManageApiKeys(apiKeys, secrets, ids, clock).issue(merchantId, "bootstrap").key().id();
-        ManageSignatureKeys signatureKeys = new ManageSignatureKeys(new InMemorySignatureKeys(), secrets, RandomBytes.secure(), clock);
+        facade.auditRecorder = audit.recorder(() -> Actor.staff(facade.caller()), clock);
+        apiKeyId = new ManageApiKeys(apiKeys, secrets, ids, clock, new InMemoryAuditTrail().recorder(() -> Actor.SYSTEM, clock))
+            .issue(merchantId, "bootstrap").key().id();
+        ManageSignatureKeys signatureKeys = new ManageSignatureKeys(new InMemorySignatureKeys(), secrets, RandomBytes.secure(), clock,
+            facade.auditRecorder);
         facade.merchants = merchants;
         facade.apiKeys = apiKeys;
         facade.audit = audit;
         facade.ids = ids;
         facade.clock = clock;
         facade.subscriptions = new ManageSubscriptions(stored, apiKeys, signatureKeys, new FakeUrlPolicy("10.0.0.5"), secrets,
-            ids, clock, false);
+            ids, clock, false, facade.auditRecorder);
         facade.eventLog = new EventLog() {
             @Override
             public Page search(String merchant, Filter filter, Optional<Cursor> after, int limit) {
@@ -114,8 +118,11 @@ class AdminFacadeTest {
             AuthenticationChoice.BASIC, "erp", SignatureChoice.SIGNATURE_KEY, null, true, null, "never"), added);
         assertEquals(List.of(added), facade.webhooks());
         assertEquals("", added.asDraft().password(), "the password never goes back to the form");
-        AuditEntry entry = audit.all().get(0);
+        assertEquals(List.of("signature-key.created", "webhook.created"), audit.all().stream().map(AuditEntry::action).toList(),
+            "the first webhook that signs with the Signature Key makes it");
+        AuditEntry entry = audit.all().get(1);
         assertEquals("dev", entry.actor());
+        assertEquals(Actor.Source.CONSOLE, entry.source());
         assertEquals("webhook.created", entry.action());
         assertEquals("webhook ERP (" + added.id() + ")", entry.subject());
         assertTrue(entry.detail().contains("Basic as erp (password set)"), entry.detail());
@@ -169,7 +176,7 @@ class AdminFacadeTest {
         assertThrows(NotAllowed.class, () -> facade.replayEvent("0".repeat(64)));
         assertEquals(1, stored.ofMerchant(merchantId).size());
         assertTrue(stored.ofMerchant(merchantId).get(0).enabled());
-        assertEquals(List.of("webhook.created"), audit.all().stream().map(AuditEntry::action).toList());
+        assertEquals(List.of("signature-key.created", "webhook.created"), audit.all().stream().map(AuditEntry::action).toList());
     }
 
     @Test

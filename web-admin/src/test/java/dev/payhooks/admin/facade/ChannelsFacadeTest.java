@@ -1,5 +1,8 @@
 package dev.payhooks.admin.facade;
 
+import dev.payhooks.domain.audit.Actor;
+import dev.payhooks.domain.provider.ProviderCredentialsCheck;
+import dev.payhooks.domain.provider.ProviderCredentialsChecks;
 import dev.payhooks.domain.audit.AuditEntry;
 import dev.payhooks.domain.audit.InMemoryAuditTrail;
 import dev.payhooks.domain.error.InvalidField;
@@ -44,8 +47,25 @@ class ChannelsFacadeTest {
     final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
     final InMemorySignatureKeys signatureKeys = new InMemorySignatureKeys();
     final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    final ManageSignatureKeys manageSignatureKeys = new ManageSignatureKeys(signatureKeys, secrets, RandomBytes.secure(), clock);
+    final ManageSignatureKeys manageSignatureKeys = new ManageSignatureKeys(signatureKeys, secrets, RandomBytes.secure(), clock,
+        audit.recorder(() -> Actor.staff(this.facade.caller()), clock));
     final AdminFacade facade = new AdminFacade();
+    final List<String> spCodesAsked = new java.util.ArrayList<>();
+    /** Plays NP: accepts the SP code "good-sp-code", remembers every SP code it was asked with. */
+    final ProviderCredentialsCheck npCheck = new ProviderCredentialsCheck() {
+        @Override
+        public ProviderId provider() {
+            return ProviderId.NP_ATOBARAI;
+        }
+
+        @Override
+        public Result check(ProviderSettings settings) {
+            String sp = secrets.open(settings.secret("secretSpCode").orElseThrow(),
+                ProviderSettings.secretContext(ProviderId.NP_ATOBARAI, "secretSpCode"));
+            spCodesAsked.add(sp);
+            return "good-sp-code".equals(sp) ? Result.accepted("accepted") : Result.refused("NP Atobarai refused the credentials (HTTP 401)");
+        }
+    };
 
     ChannelsFacadeTest() {
         InMemoryMerchants merchants = new InMemoryMerchants();
@@ -53,14 +73,41 @@ class ChannelsFacadeTest {
         facade.security = new AdminFacadeTest.Caller("dev", Set.of("DEVELOPER"));
         facade.merchants = merchants;
         facade.apiKeys = apiKeys;
-        facade.manageChannels = new ManageChannels(channels, secrets, ids, clock);
-        facade.manageApiKeys = new ManageApiKeys(apiKeys, secrets, ids, clock);
+        facade.auditRecorder = audit.recorder(() -> Actor.staff(facade.caller()), clock);
+        facade.manageChannels = new ManageChannels(channels, secrets, ids, clock, facade.auditRecorder);
+        facade.manageApiKeys = new ManageApiKeys(apiKeys, secrets, ids, clock, facade.auditRecorder);
         facade.signatureKeys = manageSignatureKeys;
         facade.audit = audit;
         facade.ids = ids;
         facade.clock = clock;
         facade.publicUrl = Optional.empty();
+        facade.credentialsChecks = new ProviderCredentialsChecks(List.of(npCheck));
         facade.openChannel(new ChannelDraft("jp", "Japan", "JPY", "JP"));
+    }
+
+    @Test
+    void testCredentialsAsksTheProviderWithTheFormOrTheStoredSecretAndSavesNothing() {
+        assertTrue(facade.canTestCredentials("np-atobarai"));
+        assertFalse(facade.canTestCredentials("adyen"));
+
+        assertEquals(new CredentialsCheckResult(false, "NP Atobarai refused the credentials (HTTP 401)"),
+            facade.testCredentials("jp", "np-atobarai", npForm("wrong-sp-code")));
+        assertTrue(channels.bySlug("m-1", "jp").orElseThrow().provider(ProviderId.NP_ATOBARAI).isEmpty(), "nothing saved");
+        assertEquals(List.of("channel.opened"), audit.all().stream().map(AuditEntry::action).toList(), "nothing audited");
+
+        facade.configureProvider("jp", "np-atobarai", npForm("good-sp-code"), API);
+        assertTrue(facade.testCredentials("jp", "np-atobarai", npForm("")).accepted(), "an empty secret field means the stored one");
+        assertEquals(List.of("wrong-sp-code", "good-sp-code"), spCodesAsked);
+
+        assertEquals("terminalId", assertThrows(InvalidField.class, () -> {
+            Map<String, String> form = npForm("");
+            form.put("terminalId", "");
+            facade.testCredentials("jp", "np-atobarai", form);
+        }).field(), "the fields are checked first, as on save");
+        assertEquals("provider", assertThrows(InvalidField.class,
+            () -> facade.testCredentials("jp", "adyen", Map.of())).field());
+        facade.security = new AdminFacadeTest.Caller("viewer", Set.of("VIEWER"));
+        assertThrows(NotAllowed.class, () -> facade.testCredentials("jp", "np-atobarai", npForm("")));
     }
 
     static Map<String, String> npForm(String secret) {
@@ -172,7 +219,9 @@ class ChannelsFacadeTest {
         String first = manageSignatureKeys.reveal("m-1").reveal();
         facade.rotateSignatureKey();
         assertNotEquals(first, manageSignatureKeys.reveal("m-1").reveal());
-        assertEquals(List.of("channel.opened", "signature-key.created", "signature-key.rotated"),
+        // the test's own reveals go through the use case, so they are audited too
+        assertEquals(List.of("channel.opened", "signature-key.created", "signature-key.revealed", "signature-key.rotated",
+                "signature-key.revealed"),
             audit.all().stream().map(AuditEntry::action).toList());
     }
 

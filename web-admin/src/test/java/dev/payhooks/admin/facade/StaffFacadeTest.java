@@ -37,6 +37,7 @@ class StaffFacadeTest {
         merchants.add(Merchant.register("m-1", "Default merchant", "7qwnw4j2kmqvrb3", clock.instant()));
         users.add(StaffUser.register("u-0", "admin", "hash", Set.of(StaffRole.ADMINISTRATOR), clock.instant()));
         facade.security = new AdminFacadeTest.Caller("admin", Set.of("ADMINISTRATOR"));
+        facade.auditRecorder = audit.recorder(() -> dev.payhooks.domain.audit.Actor.staff(facade.caller()), clock);
         facade.merchants = merchants;
         facade.staffUsers = users;
         facade.passwordHashing = hashing;

@@ -1,0 +1,25 @@
+package dev.payhooks.adapters.management;
+
+import dev.payhooks.domain.audit.Actor;
+import dev.payhooks.domain.merchant.ApiKey;
+import jakarta.enterprise.context.RequestScoped;
+
+import java.util.Optional;
+
+/**
+ * The API key the current management API request authenticated with, as the audit trail names
+ * it (label and id). Set by {@link ApiKeyAuthentication}; empty for any other request.
+ */
+@RequestScoped
+public class ApiCaller {
+
+    private Actor actor;
+
+    void authenticated(ApiKey key) {
+        actor = Actor.apiKey(key.label(), key.id());
+    }
+
+    public Optional<Actor> actor() {
+        return Optional.ofNullable(actor);
+    }
+}
