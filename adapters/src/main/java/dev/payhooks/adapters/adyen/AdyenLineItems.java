@@ -4,7 +4,7 @@ import dev.payhooks.adapters.saleor.SaleorLine;
 import dev.payhooks.adapters.saleor.SaleorSourceObject;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.ProviderId;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -35,7 +35,7 @@ public final class AdyenLineItems {
 
     /** Every line of the checkout or order, and shipping when it costs something. */
     public static JsonArray all(SaleorSourceObject source) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         for (SaleorLine line : source.lines()) {
             items.add(item(line, line.quantity()));
         }
@@ -54,7 +54,7 @@ public final class AdyenLineItems {
         }
         Map<String, SaleorLine> byId = new LinkedHashMap<>();
         order.lines().forEach(line -> byId.put(line.id(), line));
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         JsonValue lines = grantedRefund.get("lines");
         if (lines != null && lines.getValueType() == JsonValue.ValueType.ARRAY) {
             for (JsonValue value : lines.asJsonArray()) {
@@ -81,7 +81,7 @@ public final class AdyenLineItems {
     }
 
     private static JsonObject item(SaleorLine line, int quantity) {
-        JsonObjectBuilder item = Json.createObjectBuilder()
+        JsonObjectBuilder item = JSON.createObjectBuilder()
             .add("id", line.id())
             .add("quantity", quantity)
             .add("description", description(line))
@@ -96,7 +96,7 @@ public final class AdyenLineItems {
         if (source.shipping() == null || !source.shipping().isPositive()) {
             return Optional.empty();
         }
-        return Optional.of(Json.createObjectBuilder()
+        return Optional.of(JSON.createObjectBuilder()
             .add("id", SHIPPING_ID)
             .add("quantity", 1)
             .add("description", "Shipping")

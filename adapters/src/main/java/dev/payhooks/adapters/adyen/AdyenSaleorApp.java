@@ -22,7 +22,7 @@ import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.ProviderReport;
 import dev.payhooks.domain.payment.TransactionEvent;
 import dev.payhooks.domain.payment.TransactionId;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -134,7 +134,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
         Currency currency = currency(source.currencyCode());
         Money amount = webhook.body().containsKey("amount") && webhook.body().get("amount") != JsonValue.NULL
             ? requiredMoney(webhook.body(), "amount", currency) : source.total();
-        JsonObjectBuilder request = Json.createObjectBuilder()
+        JsonObjectBuilder request = JSON.createObjectBuilder()
             .add("merchantAccount", channel.merchantAccount())
             .add("channel", "Web");
         if (amount != null) {
@@ -144,7 +144,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
             request.add("countryCode", source.billingAddress().countryCode());
         }
         Outcome outcome = adyen.paymentMethods(channel.account(), request.build());
-        JsonObjectBuilder data = Json.createObjectBuilder()
+        JsonObjectBuilder data = JSON.createObjectBuilder()
             .add("clientKey", channel.clientKey())
             .add("environment", channel.environment());
         if (outcome instanceof Outcome.Answered answered && answered.ok()) {
@@ -153,7 +153,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
             data.add("paymentMethodsResponse", JsonValue.EMPTY_JSON_OBJECT);
             data.add("errors", errorsOf(outcome));
         }
-        return SaleorReply.ok(Json.createObjectBuilder().add("data", data).build());
+        return SaleorReply.ok(JSON.createObjectBuilder().add("data", data).build());
     }
 
     // ---- transaction_initialize_session / transaction_process_session -----------------------
@@ -198,11 +198,11 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
             if (process) {
                 outcome = adyen.paymentDetails(channel.account(), data);
             } else {
-                JsonObjectBuilder request = Json.createObjectBuilder();
+                JsonObjectBuilder request = JSON.createObjectBuilder();
                 if (data != null) {
                     data.forEach(request::add); // paymentMethod, returnUrl, browserInfo… from the storefront's drop-in
                 }
-                JsonObjectBuilder metadata = Json.createObjectBuilder()
+                JsonObjectBuilder metadata = JSON.createObjectBuilder()
                     .add("transactionId", saleorId)
                     .add("channelId", source.channelSlug());
                 metadata.add("Order".equals(source.typename()) ? "orderId" : "checkoutId", source.id() == null ? "" : source.id());
@@ -212,7 +212,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
                     .add("lineItems", AdyenLineItems.all(source))
                     .add("metadata", metadata);
                 if (!charges) {
-                    request.add("additionalData", Json.createObjectBuilder().add("manualCapture", "true"));
+                    request.add("additionalData", JSON.createObjectBuilder().add("manualCapture", "true"));
                 }
                 outcome = adyen.payments(channel.account(), request.build(),
                     idempotencyKey == null || idempotencyKey.isBlank() ? null : cut(idempotencyKey, 64));
@@ -236,7 +236,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
                 actions, null, responseField, answered.body());
             Optional<JsonObject> method = AdyenSessionResult.paymentMethodDetails(answered.body());
             if (method.isPresent()) {
-                reply = Json.createObjectBuilder(reply).add("paymentMethodDetails", method.get()).build();
+                reply = JSON.createObjectBuilder(reply).add("paymentMethodDetails", method.get()).build();
             }
             JsonObject answer = reply;
             try {
@@ -305,7 +305,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
 
     private JsonObject sessionReply(String result, String pspReference, Money amount, String message, List<String> actions,
                                     JsonArrayBuilder errors, String responseField, JsonObject adyenResponse) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         if (pspReference != null) {
             json.add("pspReference", pspReference);
         }
@@ -313,10 +313,10 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
             .add("amount", new BigDecimal(amount.toMajorString()))
             .add("time", clock.instant().toString())
             .add("message", cut(message, 512));
-        JsonArrayBuilder actionList = Json.createArrayBuilder();
+        JsonArrayBuilder actionList = JSON.createArrayBuilder();
         actions.forEach(actionList::add);
         json.add("actions", actionList);
-        JsonObjectBuilder data = Json.createObjectBuilder();
+        JsonObjectBuilder data = JSON.createObjectBuilder();
         if (responseField != null && adyenResponse != null) {
             data.add(responseField, adyenResponse);
         }
@@ -359,7 +359,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
         if (psp == null) {
             return SaleorReply.ok(actionFailure(kind, null, amount, "The transaction has no Adyen pspReference"));
         }
-        JsonObjectBuilder request = Json.createObjectBuilder()
+        JsonObjectBuilder request = JSON.createObjectBuilder()
             .add("merchantAccount", channel.merchantAccount())
             .add("reference", saleorId);
         if (kind != Action.CANCEL) {
@@ -395,7 +395,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
             if (outcome instanceof Outcome.Answered answered && answered.ok()) {
                 // pending: Adyen confirms the modification with a notification
                 String modification = AdyenSessionResult.text(answered.body(), "pspReference").orElse(psp);
-                JsonObject pending = Json.createObjectBuilder().add("pspReference", modification).build();
+                JsonObject pending = JSON.createObjectBuilder().add("pspReference", modification).build();
                 units.inNewTransaction(() -> {
                     stored.complete(pending);
                     return null;
@@ -409,7 +409,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
     }
 
     private JsonObject actionFailure(Action kind, String psp, Money amount, String message) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         if (psp != null) {
             json.add("pspReference", psp);
         }
@@ -440,7 +440,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
         Optional<SaleorReply> claim() {
             WebhookReplies.Claim claim = units.inNewTransaction(() -> replies.claim(scope, key, clock.instant()));
             if (claim instanceof WebhookReplies.Answered answered) {
-                return Optional.of(SaleorReply.ok(Json.createReader(new java.io.StringReader(answered.reply())).readObject()));
+                return Optional.of(SaleorReply.ok(JSON.createReader(new java.io.StringReader(answered.reply())).readObject()));
             }
             if (claim instanceof WebhookReplies.InProgress) {
                 return Optional.of(SaleorReply.problem(409, "IN_PROGRESS",
@@ -501,7 +501,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
     }
 
     private static JsonObject adyenAmount(Money amount) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
             .add("value", amount.minorUnitsAt(ProviderId.ADYEN))
             .add("currency", amount.currency().code())
             .build();

@@ -1,6 +1,6 @@
 package dev.payhooks.adapters.adyen;
 
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -50,10 +50,10 @@ public record AdyenSessionResult(String result, Optional<String> pspReference, S
      * message, errorType}) or a call that did not complete.
      */
     public static JsonArrayBuilder errors(String code, String message, Optional<String> adyenErrorCode, int statusCode) {
-        return Json.createArrayBuilder().add(Json.createObjectBuilder()
+        return JSON.createArrayBuilder().add(JSON.createObjectBuilder()
             .add("code", code)
             .add("message", message)
-            .add("details", Json.createObjectBuilder()
+            .add("details", JSON.createObjectBuilder()
                 .add("errorCode", adyenErrorCode.orElse(""))
                 .add("statusCode", statusCode)));
     }
@@ -72,7 +72,7 @@ public record AdyenSessionResult(String result, Optional<String> pspReference, S
             return Optional.empty();
         }
         boolean card = type.get().equals("scheme");
-        var details = Json.createObjectBuilder()
+        var details = JSON.createObjectBuilder()
             .add("type", card ? "CARD" : "OTHER")
             .add("name", text(method, "name").orElse(type.get()));
         text(method, "brand").ifPresent(brand -> details.add("brand", brand));

@@ -1,6 +1,6 @@
 package dev.payhooks.adapters.adyen;
 
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -117,7 +117,7 @@ public class AdyenSimulator {
         }
         JsonObject request;
         try {
-            JsonValue json = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue json = JSON.createReader(new StringReader(body == null ? "" : body)).readValue();
             if (json.getValueType() != JsonValue.ValueType.OBJECT) {
                 return error(400, "702", "Structure of request body is not an object", "validation");
             }
@@ -166,11 +166,11 @@ public class AdyenSimulator {
     }
 
     private static String paymentMethods() {
-        return Json.createObjectBuilder().add("paymentMethods", Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("name", "Cards").add("type", "scheme")
-                .add("brands", Json.createArrayBuilder().add("visa").add("mc").add("amex")))
-            .add(Json.createObjectBuilder().add("name", "iDEAL").add("type", "ideal"))
-            .add(Json.createObjectBuilder().add("name", "PayPal").add("type", "paypal")))
+        return JSON.createObjectBuilder().add("paymentMethods", JSON.createArrayBuilder()
+            .add(JSON.createObjectBuilder().add("name", "Cards").add("type", "scheme")
+                .add("brands", JSON.createArrayBuilder().add("visa").add("mc").add("amex")))
+            .add(JSON.createObjectBuilder().add("name", "iDEAL").add("type", "ideal"))
+            .add(JSON.createObjectBuilder().add("name", "PayPal").add("type", "paypal")))
             .build().toString();
     }
 
@@ -225,10 +225,10 @@ public class AdyenSimulator {
 
     private JsonObject action(Payment payment, String resultCode, String type) {
         if (resultCode.equals("IdentifyShopper")) {
-            return Json.createObjectBuilder().add("type", "threeDS2").add("subtype", "fingerprint")
+            return JSON.createObjectBuilder().add("type", "threeDS2").add("subtype", "fingerprint")
                 .add("paymentMethodType", type).add("token", payment.psp()).add("paymentData", payment.psp()).build();
         }
-        return Json.createObjectBuilder().add("type", "redirect").add("paymentMethodType", type).add("method", "GET")
+        return JSON.createObjectBuilder().add("type", "redirect").add("paymentMethodType", type).add("method", "GET")
             .add("url", "https://checkoutshopper-test.adyen.com/sandbox/redirect?redirectResult=" + payment.psp())
             .add("paymentData", payment.psp()).build();
     }
@@ -254,12 +254,12 @@ public class AdyenSimulator {
     }
 
     private static JsonObject result(Payment payment, String resultCode, String refusal, JsonObject action) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
             .add("pspReference", payment.psp())
             .add("resultCode", resultCode)
             .add("merchantReference", payment.reference())
-            .add("amount", Json.createObjectBuilder().add("value", payment.value()).add("currency", payment.currency()))
-            .add("paymentMethod", Json.createObjectBuilder().add("type", payment.method()).add("brand", payment.brand()));
+            .add("amount", JSON.createObjectBuilder().add("value", payment.value()).add("currency", payment.currency()))
+            .add("paymentMethod", JSON.createObjectBuilder().add("type", payment.method()).add("brand", payment.brand()));
         if (refusal != null) {
             json.add("refusalReason", refusal);
         }
@@ -267,7 +267,7 @@ public class AdyenSimulator {
             json.add("action", action);
         }
         if ("scheme".equals(payment.method()) && !payment.lastFour().isEmpty()) {
-            json.add("additionalData", Json.createObjectBuilder().add("cardSummary", payment.lastFour()));
+            json.add("additionalData", JSON.createObjectBuilder().add("cardSummary", payment.lastFour()));
         }
         return json.build();
     }
@@ -296,7 +296,7 @@ public class AdyenSimulator {
         payments.put(payment.psp(), payment.with(kind.equals("captures") ? "CAPTURED"
             : kind.equals("cancels") ? "CANCELLED" : payment.state()));
         String modificationPsp = newPsp();
-        JsonObjectBuilder answer = Json.createObjectBuilder()
+        JsonObjectBuilder answer = JSON.createObjectBuilder()
             .add("merchantAccount", payment.account().merchantAccount())
             .add("paymentPspReference", payment.psp())
             .add("pspReference", modificationPsp)
@@ -306,7 +306,7 @@ public class AdyenSimulator {
             answer.add("reference", reference);
         }
         if (!kind.equals("cancels")) {
-            answer.add("amount", Json.createObjectBuilder().add("value", value).add("currency", currency));
+            answer.add("amount", JSON.createObjectBuilder().add("value", value).add("currency", currency));
         }
         notifier.send(payment.account(), batch(payment.account(), modificationPsp, payment.psp(), payment.reference(),
             value, currency, eventCode));
@@ -320,16 +320,16 @@ public class AdyenSimulator {
             currency, eventCode, "true");
         String signature = AdyenNotifications.hmac(data, account.hmacKey())
             .orElseThrow(() -> new IllegalStateException("the channel's HMAC key is not hex"));
-        JsonObject item = Json.createObjectBuilder()
+        JsonObject item = JSON.createObjectBuilder()
             .add("eventCode", eventCode).add("success", "true").add("pspReference", psp)
             .add("originalReference", original).add("merchantAccountCode", account.merchantAccount())
             .add("merchantReference", reference)
-            .add("amount", Json.createObjectBuilder().add("value", value).add("currency", currency))
+            .add("amount", JSON.createObjectBuilder().add("value", value).add("currency", currency))
             .add("eventDate", clock.instant().toString()).add("reason", "")
-            .add("additionalData", Json.createObjectBuilder().add("hmacSignature", signature))
+            .add("additionalData", JSON.createObjectBuilder().add("hmacSignature", signature))
             .build();
-        return Json.createObjectBuilder().add("live", "false").add("notificationItems", Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("NotificationRequestItem", item))).build().toString();
+        return JSON.createObjectBuilder().add("live", "false").add("notificationItems", JSON.createArrayBuilder()
+            .add(JSON.createObjectBuilder().add("NotificationRequestItem", item))).build().toString();
     }
 
     private String newPsp() {
@@ -354,7 +354,7 @@ public class AdyenSimulator {
     }
 
     private static Answer error(int status, String code, String message, String type) {
-        return new Answer(status, Json.createObjectBuilder().add("status", status).add("errorCode", code)
+        return new Answer(status, JSON.createObjectBuilder().add("status", status).add("errorCode", code)
             .add("message", message).add("errorType", type).build().toString());
     }
 

@@ -12,7 +12,7 @@ import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.provider.ProviderConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -88,7 +88,7 @@ public class AnnanowSandboxResource {
         }
         Channel channel = channels.byEndpointKey(ProviderId.ANNANOW, endpointKey)
             .orElseThrow(() -> new InvalidField("endpointKey", "is not the Annanow endpoint key of any channel"));
-        JsonObject notification = Json.createObjectBuilder().add(root, content).build();
+        JsonObject notification = JSON.createObjectBuilder().add(root, content).build();
         byte[] bytes = encoding.equals("form")
             ? form(notification).getBytes(StandardCharsets.US_ASCII)
             : notification.toString().getBytes(StandardCharsets.UTF_8);
@@ -105,8 +105,8 @@ public class AnnanowSandboxResource {
             lastStatus.put(id.toString(), status.getString());
         }
         NotificationEndpoint.Answer answer = hub.handle(ProviderId.ANNANOW.slug(), endpointKey, headers, new ByteArrayInputStream(bytes));
-        return Response.ok(Json.createObjectBuilder().add("hubStatus", answer.status())
-            .add("hubAnswer", Json.createReader(new java.io.StringReader(answer.json())).readObject()).build()).build();
+        return Response.ok(JSON.createObjectBuilder().add("hubStatus", answer.status())
+            .add("hubAnswer", JSON.createReader(new java.io.StringReader(answer.json())).readObject()).build()).build();
     }
 
     @GET
@@ -120,8 +120,8 @@ public class AnnanowSandboxResource {
             return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity("{\"status\":\"error\",\"message\":\"No Transaction found with id " + id.replaceAll("[^0-9]", "") + "\"}").build();
         }
-        return Response.ok(Json.createObjectBuilder().add("status", "success").add("data", Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("id", Long.parseLong(id)).add("status", status))).build()).build();
+        return Response.ok(JSON.createObjectBuilder().add("status", "success").add("data", JSON.createArrayBuilder()
+            .add(JSON.createObjectBuilder().add("id", Long.parseLong(id)).add("status", status))).build()).build();
     }
 
     /** PHP's http_build_query of a JSON object: nested keys in brackets, arrays by index. */

@@ -1,7 +1,7 @@
 package dev.payhooks.adapters.api;
 
 import dev.payhooks.domain.error.InvalidField;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -49,7 +49,7 @@ public final class JsonBody {
         if (bytes.length == 0) {
             throw new ApiProblem(400, "Request body is empty; a JSON object is expected");
         }
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new ApiProblem(400, "Request body must be a JSON object");
             }

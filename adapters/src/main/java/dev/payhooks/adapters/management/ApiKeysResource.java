@@ -5,7 +5,7 @@ import dev.payhooks.domain.merchant.ApiKey;
 import dev.payhooks.domain.usecase.ManageApiKeys;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -54,7 +54,7 @@ public class ApiKeysResource {
     @GET
     @Operation(summary = "List API keys (never the keys themselves)")
     public JsonArray list() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         apiKeys.list(merchant()).forEach(k -> all.add(keyJson(k).build()));
         return all.build();
     }
@@ -84,7 +84,7 @@ public class ApiKeysResource {
     }
 
     private static JsonObjectBuilder keyJson(ApiKey key) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
             .add("id", key.id())
             .add("label", key.label())
             .add("prefix", key.displayPrefix())

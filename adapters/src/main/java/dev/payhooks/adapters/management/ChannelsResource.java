@@ -11,7 +11,7 @@ import dev.payhooks.domain.usecase.ManageChannels;
 import dev.payhooks.domain.usecase.ManageChannels.ChannelDescription;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -75,7 +75,7 @@ public class ChannelsResource {
     @GET
     @Operation(summary = "List channels")
     public JsonArray list() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         channels.list(merchant()).forEach(c -> all.add(channelJson(c)));
         return all.build();
     }
@@ -194,13 +194,13 @@ public class ChannelsResource {
     }
 
     private JsonObject channelJson(Channel channel) {
-        JsonArrayBuilder providers = Json.createArrayBuilder();
+        JsonArrayBuilder providers = JSON.createArrayBuilder();
         channel.providers().keySet().forEach(p -> providers.add(p.slug()));
         // where each provider that notifies the hub must send its notifications for this channel
-        JsonObjectBuilder notificationUrls = Json.createObjectBuilder();
+        JsonObjectBuilder notificationUrls = JSON.createObjectBuilder();
         channel.providers().values().forEach(settings -> settings.endpointKey()
             .ifPresent(key -> notificationUrls.add(settings.provider().slug(), notificationUrl(settings.provider(), key))));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
             .add("slug", channel.slug())
             .add("name", channel.name())
             .add("currency", channel.currency())
@@ -213,19 +213,19 @@ public class ChannelsResource {
     }
 
     private JsonObject providerJson(Channel channel, ProviderSettings settings) {
-        JsonObjectBuilder shown = Json.createObjectBuilder();
+        JsonObjectBuilder shown = JSON.createObjectBuilder();
         channels.displayed(settings).forEach((name, value) -> {
             if (value instanceof Boolean flag) {
                 shown.add(name, flag);
             } else if (value instanceof List<?> list) {
-                JsonArrayBuilder items = Json.createArrayBuilder();
+                JsonArrayBuilder items = JSON.createArrayBuilder();
                 list.forEach(item -> items.add(String.valueOf(item)));
                 shown.add(name, items);
             } else {
                 shown.add(name, String.valueOf(value));
             }
         });
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
             .add("channel", channel.slug())
             .add("provider", settings.provider().slug())
             .add("settings", shown);

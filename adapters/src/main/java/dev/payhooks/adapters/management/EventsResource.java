@@ -16,7 +16,7 @@ import dev.payhooks.domain.usecase.PublishEvents;
 import dev.payhooks.domain.usecase.ReplayDeliveries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -100,7 +100,7 @@ public class EventsResource {
         PublishEvents.Published published = publish.publish(merchant(), json.requiredString("event_type"), object.toString(),
             Optional.ofNullable(idempotencyKey));
         return Response.status(published.repeated() ? 200 : 202)
-            .entity(Json.createObjectBuilder().add("event_id", published.event().id().value()).build())
+            .entity(JSON.createObjectBuilder().add("event_id", published.event().id().value()).build())
             .build();
     }
 
@@ -113,13 +113,13 @@ public class EventsResource {
                            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         EventLog.Page page = log.search(merchant(), filter(type, subscription, status, from, to),
             Optional.ofNullable(cursor).map(EventsResource::decodeCursor), ListQuery.limit(limit));
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         for (OutboundEvent event : page.events()) {
-            JsonArrayBuilder summaries = Json.createArrayBuilder();
+            JsonArrayBuilder summaries = JSON.createArrayBuilder();
             deliveries.ofEvent(event.id()).forEach(d -> summaries.add(delivery(d, false)));
             items.add(eventJson(event).add("deliveries", summaries));
         }
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("items", items);
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("items", items);
         page.next().ifPresent(next -> answer.add("nextCursor", encodeCursor(next)));
         return answer.build();
     }
@@ -130,10 +130,10 @@ public class EventsResource {
     @APIResponse(responseCode = "404", description = "No such event")
     public JsonObject get(@PathParam("id") String id) {
         OutboundEvent event = event(id);
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         deliveries.ofEvent(event.id()).forEach(d -> all.add(delivery(d, true)));
         return eventJson(event)
-            .add("payload", Json.createReader(new StringReader(event.payloadJson())).readObject())
+            .add("payload", JSON.createReader(new StringReader(event.payloadJson())).readObject())
             .add("deliveries", all)
             .build();
     }
@@ -146,7 +146,7 @@ public class EventsResource {
     @APIResponse(responseCode = "202", description = "{\"replayed\": n}")
     public Response replay(@PathParam("id") String id, @QueryParam("subscription") String subscription) {
         int replayed = replays.replayEvent(merchant(), event(id).id(), Optional.ofNullable(subscription).filter(s -> !s.isBlank()));
-        return Response.accepted(Json.createObjectBuilder().add("replayed", replayed).build()).build();
+        return Response.accepted(JSON.createObjectBuilder().add("replayed", replayed).build()).build();
     }
 
     @POST
@@ -163,7 +163,7 @@ public class EventsResource {
             json.optionalString("status"), json.optionalString("from"), json.optionalString("to"));
         int replayed = replays.replayMatching(merchant(), filter);
         int missed = Boolean.TRUE.equals(json.optionalBoolean("missed")) ? replays.deliverMissed(merchant(), filter) : 0;
-        return Response.accepted(Json.createObjectBuilder().add("replayed", replayed).add("missed", missed).build()).build();
+        return Response.accepted(JSON.createObjectBuilder().add("replayed", replayed).add("missed", missed).build()).build();
     }
 
     private OutboundEvent event(String id) {
@@ -178,7 +178,7 @@ public class EventsResource {
     }
 
     private static JsonObjectBuilder eventJson(OutboundEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
             .add("event_id", event.id().value())
             .add("event_type", event.eventType())
             .add("created_at", event.createdAt().toString());
@@ -187,7 +187,7 @@ public class EventsResource {
     }
 
     private static JsonObjectBuilder delivery(Delivery d, boolean withAttempts) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
             .add("id", d.id())
             .add("subscription_id", d.subscriptionId())
             .add("status", d.status().name())
@@ -195,9 +195,9 @@ public class EventsResource {
         d.nextAttemptAt().ifPresent(at -> json.add("next_attempt_at", at.toString()));
         d.deadReason().ifPresent(reason -> json.add("dead_reason", reason));
         if (withAttempts) {
-            JsonArrayBuilder attempts = Json.createArrayBuilder();
+            JsonArrayBuilder attempts = JSON.createArrayBuilder();
             for (DeliveryAttempt a : d.attempts()) {
-                JsonObjectBuilder attempt = Json.createObjectBuilder()
+                JsonObjectBuilder attempt = JSON.createObjectBuilder()
                     .add("number", a.number())
                     .add("started_at", a.startedAt().toString())
                     .add("latency_ms", a.latency().toMillis())

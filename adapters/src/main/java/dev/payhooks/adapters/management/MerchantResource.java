@@ -5,7 +5,7 @@ import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.merchant.Merchants;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonObject;
 import dev.payhooks.adapters.api.JsonBody;
 import jakarta.transaction.Transactional;
@@ -60,7 +60,7 @@ public class MerchantResource {
     }
 
     private static JsonObject json(Merchant merchant) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
             .add("id", merchant.id())
             .add("name", merchant.name())
             .add("merchantKey", merchant.merchantKey())

@@ -4,7 +4,7 @@ import dev.payhooks.domain.outbound.SignatureKey;
 import dev.payhooks.domain.usecase.ManageSignatureKeys;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
@@ -62,7 +62,7 @@ public class SignatureKeyResource {
     }
 
     private static JsonObject json(SignatureKey key, String secret) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("key", secret).add("createdAt", key.createdAt().toString());
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("key", secret).add("createdAt", key.createdAt().toString());
         key.rotatedAt().ifPresent(at -> json.add("rotatedAt", at.toString())
             .add("previousKeyValidUntil", at.plus(SignatureKey.PREVIOUS_KEY_VALIDITY).toString()));
         return json.build();

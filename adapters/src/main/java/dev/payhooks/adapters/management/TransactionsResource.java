@@ -22,7 +22,7 @@ import dev.payhooks.domain.refund.RefundLine;
 import dev.payhooks.domain.refund.Refunds;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -86,9 +86,9 @@ public class TransactionsResource {
             Optional.ofNullable(to).map(value -> ListQuery.instant("to", value)));
         PaymentTransactions.Page page = transactions.search(merchant(), filter,
             Optional.ofNullable(cursor).map(TransactionsResource::decodeCursor), ListQuery.limit(limit));
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         page.items().forEach(t -> items.add(summary(t)));
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("items", items);
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("items", items);
         page.next().ifPresent(next -> answer.add("nextCursor", encodeCursor(next)));
         return answer.build();
     }
@@ -105,9 +105,9 @@ public class TransactionsResource {
             throw new NotFound("transaction");
         }
         PaymentTransaction t = transactions.byId(merchant(), transactionId).orElseThrow(() -> new NotFound("transaction " + id));
-        JsonArrayBuilder events = Json.createArrayBuilder();
+        JsonArrayBuilder events = JSON.createArrayBuilder();
         for (TransactionEvent e : t.snapshot().events()) {
-            JsonObjectBuilder event = Json.createObjectBuilder()
+            JsonObjectBuilder event = JSON.createObjectBuilder()
                 .add("sequence", e.sequence())
                 .add("operation", e.operation().name())
                 .add("result", e.result().name())
@@ -118,13 +118,13 @@ public class TransactionsResource {
             optional(event, "message", e.message());
             events.add(event);
         }
-        JsonArrayBuilder references = Json.createArrayBuilder();
+        JsonArrayBuilder references = JSON.createArrayBuilder();
         for (ProviderReference r : t.snapshot().providerReferences()) {
-            references.add(Json.createObjectBuilder().add("reference", r.value()).add("since", r.since().toString()));
+            references.add(JSON.createObjectBuilder().add("reference", r.value()).add("since", r.since().toString()));
         }
-        JsonArrayBuilder actions = Json.createArrayBuilder();
+        JsonArrayBuilder actions = JSON.createArrayBuilder();
         t.merchantActions().forEach(a -> actions.add(a.name()));
-        return Json.createObjectBuilder(summary(t))
+        return JSON.createObjectBuilder(summary(t))
             .add("events", events)
             .add("providerReferences", references)
             .add("availableActions", actions)
@@ -134,16 +134,16 @@ public class TransactionsResource {
     }
 
     private JsonArrayBuilder refundsJson(PaymentTransaction t) {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         for (Refund r : refunds.ofTransaction(t.id())) {
-            JsonArrayBuilder lines = Json.createArrayBuilder();
+            JsonArrayBuilder lines = JSON.createArrayBuilder();
             for (RefundLine line : r.lines()) {
-                JsonObjectBuilder l = Json.createObjectBuilder()
+                JsonObjectBuilder l = JSON.createObjectBuilder()
                     .add("lineId", line.lineId()).add("orderLineId", line.orderLineId()).add("quantity", line.quantity());
                 line.amountIfKnown().ifPresent(amount -> l.add("amount", amount.toMajorString()));
                 lines.add(l);
             }
-            JsonObjectBuilder refund = Json.createObjectBuilder()
+            JsonObjectBuilder refund = JSON.createObjectBuilder()
                 .add("id", r.id().value())
                 .add("kind", r.kind().name())
                 .add("amount", r.amount().toMajorString())
@@ -161,9 +161,9 @@ public class TransactionsResource {
     }
 
     private JsonArrayBuilder fulfillmentsJson(PaymentTransaction t) {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         for (Fulfillment f : fulfillments.ofTransaction(t.id())) {
-            JsonObjectBuilder fulfillment = Json.createObjectBuilder()
+            JsonObjectBuilder fulfillment = JSON.createObjectBuilder()
                 .add("id", f.id().value())
                 .add("trackingNumber", f.trackingNumber().value())
                 .add("status", f.status().name())
@@ -178,14 +178,14 @@ public class TransactionsResource {
 
     private static JsonObject summary(PaymentTransaction t) {
         TransactionAmounts a = t.amounts();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
             .add("id", t.id().value())
             .add("channel", t.channelSlug())
             .add("provider", t.provider().slug())
             .add("merchantReference", t.merchantReference())
             .add("currency", t.currency().code())
             .add("status", t.status().name())
-            .add("amounts", Json.createObjectBuilder()
+            .add("amounts", JSON.createObjectBuilder()
                 .add("authorized", major(a.authorized()))
                 .add("charged", major(a.charged()))
                 .add("refunded", major(a.refunded()))

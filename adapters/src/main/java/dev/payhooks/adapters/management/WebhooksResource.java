@@ -12,7 +12,7 @@ import dev.payhooks.domain.usecase.ManageSubscriptions.AuthenticationInput;
 import dev.payhooks.domain.usecase.ManageSubscriptions.SubscriptionInput;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -75,7 +75,7 @@ public class WebhooksResource {
     @GET
     @Operation(summary = "List webhook subscriptions")
     public JsonArray list() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         subscriptions.list(merchant()).forEach(s -> all.add(json(s)));
         return all.build();
     }
@@ -137,7 +137,7 @@ public class WebhooksResource {
     @APIResponse(responseCode = "202", description = "{\"event_id\": \"…\"}")
     public Response test(@PathParam("id") String id) {
         PublishEvents.Published sent = publish.sendTest(subscriptions.get(merchant(), id));
-        return Response.accepted(Json.createObjectBuilder().add("event_id", sent.event().id().value()).build()).build();
+        return Response.accepted(JSON.createObjectBuilder().add("event_id", sent.event().id().value()).build()).build();
     }
 
     @DELETE
@@ -197,17 +197,17 @@ public class WebhooksResource {
     }
 
     static JsonObject json(WebhookSubscription s) {
-        JsonArrayBuilder events = Json.createArrayBuilder();
+        JsonArrayBuilder events = JSON.createArrayBuilder();
         s.events().forEach(events::add);
-        JsonObjectBuilder authentication = Json.createObjectBuilder().add("type", s.authentication().type().toUpperCase(Locale.ROOT));
+        JsonObjectBuilder authentication = JSON.createObjectBuilder().add("type", s.authentication().type().toUpperCase(Locale.ROOT));
         if (s.authentication() instanceof Authentication.Basic basic) {
             authentication.add("username", basic.username());
         }
-        JsonObjectBuilder signature = Json.createObjectBuilder().add("type", s.signature().type().toUpperCase(Locale.ROOT));
+        JsonObjectBuilder signature = JSON.createObjectBuilder().add("type", s.signature().type().toUpperCase(Locale.ROOT));
         if (s.signature() instanceof Signature.SourceKey sourceKey) {
             signature.add("sourceKeyId", sourceKey.apiKeyId());
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
             .add("id", s.id())
             .add("label", s.label())
             .add("url", s.url().value().toString())

@@ -9,7 +9,7 @@ import dev.payhooks.domain.provider.InboundRequest;
 import dev.payhooks.domain.usecase.ReceiveNotifications;
 import dev.payhooks.domain.usecase.ReceiveNotifications.Outcome;
 import dev.payhooks.domain.usecase.ReceiveNotifications.Receipt;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -94,9 +94,9 @@ public final class NotificationEndpoint {
             // Adyen resends a batch until the answer body is exactly this text (duplicates included)
             return new Answer(receipt.outcome().httpStatus(), AdyenNotifications.ACCEPTED, "text/plain");
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
             .add("status", receipt.outcome() == Outcome.DUPLICATE ? "duplicate" : "accepted");
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder ids = JSON.createArrayBuilder();
         receipt.notificationIds().forEach(ids::add);
         json.add("notifications", ids);
         return new Answer(receipt.outcome().httpStatus(), json.build().toString());
@@ -167,7 +167,7 @@ public final class NotificationEndpoint {
     }
 
     static Answer error(int status, String message) {
-        return new Answer(status, Json.createObjectBuilder()
+        return new Answer(status, JSON.createObjectBuilder()
             .add("error", ApiError.codeFor(status))
             .add("message", message)
             .build().toString());

@@ -1,7 +1,7 @@
 package dev.payhooks.adapters.notifications;
 
 import dev.payhooks.domain.provider.MalformedNotification;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -35,7 +35,7 @@ public final class ProviderJson {
         }
         requireUtf8(body);
         requireShallow(body);
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(body))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new MalformedNotification("the body must be a JSON object");
             }

@@ -2,7 +2,7 @@ package dev.payhooks.adapters.npatobarai;
 
 import dev.payhooks.domain.provider.npatobarai.CreditCheck;
 import dev.payhooks.domain.provider.npatobarai.GoodsLine;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -59,12 +59,12 @@ public class NpAtobaraiClient {
 
     public NpOutcome cancel(NpCredentials account, String npTransactionId) {
         return transactionCall(account, "PATCH", "transactions/cancel",
-            Json.createObjectBuilder().add("np_transaction_id", npTransactionId));
+            JSON.createObjectBuilder().add("np_transaction_id", npTransactionId));
     }
 
     public NpOutcome reportShipment(NpCredentials account, String npTransactionId, String pdCompanyCode,
                                     String slipNo) {
-        return transactionCall(account, "POST", "shipments", Json.createObjectBuilder()
+        return transactionCall(account, "POST", "shipments", JSON.createObjectBuilder()
             .add("np_transaction_id", npTransactionId)
             .add("pd_company_code", pdCompanyCode)
             .add("slip_no", slipNo));
@@ -72,7 +72,7 @@ public class NpAtobaraiClient {
 
     /** Whether NP accepts the credentials: its "find" call answers 400 to valid ones (empty list), 401/403 otherwise. */
     public NpOutcome checkCredentials(NpCredentials account) {
-        String body = Json.createObjectBuilder().add("transactions", Json.createArrayBuilder()).build().toString();
+        String body = JSON.createObjectBuilder().add("transactions", JSON.createArrayBuilder()).build().toString();
         Answer answer;
         try {
             answer = send(account, "POST", "authorizations/find", body);
@@ -91,7 +91,7 @@ public class NpAtobaraiClient {
     // ---- request building -------------------------------------------------------------------
 
     static JsonObjectBuilder transactionItem(NpTransaction t, String npTransactionId) {
-        JsonObjectBuilder item = Json.createObjectBuilder();
+        JsonObjectBuilder item = JSON.createObjectBuilder();
         if (npTransactionId != null) {
             item.add("np_transaction_id", npTransactionId);
         }
@@ -101,9 +101,9 @@ public class NpAtobaraiClient {
             .add("billed_amount", t.billedAmount())
             .add("customer", customer(t.customer(), true))
             .add("dest_customer", customer(t.destination(), false));
-        JsonArrayBuilder goods = Json.createArrayBuilder();
+        JsonArrayBuilder goods = JSON.createArrayBuilder();
         for (GoodsLine line : t.goods()) {
-            goods.add(Json.createObjectBuilder()
+            goods.add(JSON.createObjectBuilder()
                 .add("goods_name", line.name())
                 .add("goods_price", line.unitPrice())
                 .add("quantity", line.quantity()));
@@ -112,7 +112,7 @@ public class NpAtobaraiClient {
     }
 
     private static JsonObjectBuilder customer(NpCustomer c, boolean withEmail) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("customer_name", nonNull(c.name()));
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("customer_name", nonNull(c.name()));
         if (c.companyName() != null && !c.companyName().isBlank()) {
             json.add("company_name", c.companyName());
         }
@@ -132,7 +132,7 @@ public class NpAtobaraiClient {
     // ---- calling and reading answers -------------------------------------------------------
 
     private NpOutcome transactionCall(NpCredentials account, String method, String path, JsonObjectBuilder item) {
-        String body = Json.createObjectBuilder().add("transactions", Json.createArrayBuilder().add(item)).build().toString();
+        String body = JSON.createObjectBuilder().add("transactions", JSON.createArrayBuilder().add(item)).build().toString();
         Answer answer;
         try {
             answer = send(account, method, path, body);
@@ -147,7 +147,7 @@ public class NpAtobaraiClient {
     static NpOutcome read(Answer answer) {
         JsonObject json;
         try {
-            JsonValue value = Json.createReader(new StringReader(answer.body())).readValue();
+            JsonValue value = JSON.createReader(new StringReader(answer.body())).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 return new NpOutcome.Refused(answer.status(), List.of(), "NP Atobarai answered HTTP " + answer.status()
                     + " with a body that is not a JSON object");

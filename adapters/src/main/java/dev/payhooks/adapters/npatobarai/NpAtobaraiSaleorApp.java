@@ -42,7 +42,7 @@ import dev.payhooks.domain.saleor.OrderNote;
 import dev.payhooks.domain.saleor.OrderNotes;
 import dev.payhooks.domain.saleor.SaleorInstallation;
 import dev.payhooks.domain.saleor.WebhookReplies;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -167,10 +167,10 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         var problem = GatewayCheck.firstProblem(new GatewayCheck.Buyer(source.currencyCode(),
             shipping == null ? null : shipping.countryCode(), billing != null,
             billing == null ? null : billing.phone(), source.email()));
-        JsonObjectBuilder data = Json.createObjectBuilder();
-        problem.ifPresent(p -> data.add("errors", Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("code", p.code()).add("message", p.message()))));
-        return SaleorReply.ok(Json.createObjectBuilder().add("data", data).build());
+        JsonObjectBuilder data = JSON.createObjectBuilder();
+        problem.ifPresent(p -> data.add("errors", JSON.createArrayBuilder()
+            .add(JSON.createObjectBuilder().add("code", p.code()).add("message", p.message()))));
+        return SaleorReply.ok(JSON.createObjectBuilder().add("data", data).build());
     }
 
     // ---- transaction_initialize_session / transaction_process_session -----------------------
@@ -273,21 +273,21 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
                         JsonArrayBuilder errors, boolean paymentMethod) {
 
         JsonObject json(Clock clock) {
-            JsonObjectBuilder json = Json.createObjectBuilder();
+            JsonObjectBuilder json = JSON.createObjectBuilder();
             if (pspReference != null) {
                 json.add("pspReference", pspReference);
             }
             json.add("result", result).add("amount", new BigDecimal(amount.toMajorString()))
                 .add("time", clock.instant().toString())
                 .add("message", cut(message, 512));
-            JsonArrayBuilder actionList = Json.createArrayBuilder();
+            JsonArrayBuilder actionList = JSON.createArrayBuilder();
             actions.forEach(actionList::add);
             json.add("actions", actionList);
             if (errors != null) {
-                json.add("data", Json.createObjectBuilder().add("errors", errors));
+                json.add("data", JSON.createObjectBuilder().add("errors", errors));
             }
             if (paymentMethod) {
-                json.add("paymentMethodDetails", Json.createObjectBuilder().add("type", "OTHER").add("name", "np_atobarai"));
+                json.add("paymentMethodDetails", JSON.createObjectBuilder().add("type", "OTHER").add("name", "np_atobarai"));
             }
             return json.build();
         }
@@ -300,40 +300,40 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
                 case APPROVED -> new ChargeAnswer("CHARGE_SUCCESS", accepted.npTransactionId(), amount, check.message(),
                     List.of("REFUND"), null, true);
                 case ON_HOLD -> {
-                    JsonArrayBuilder errors = Json.createArrayBuilder();
+                    JsonArrayBuilder errors = JSON.createArrayBuilder();
                     for (String code : check.holdCodes()) {
-                        errors.add(Json.createObjectBuilder().add("code", code).add("message", HoldReason.describe(code)));
+                        errors.add(JSON.createObjectBuilder().add("code", code).add("message", HoldReason.describe(code)));
                     }
                     yield new ChargeAnswer("CHARGE_ACTION_REQUIRED", accepted.npTransactionId(), amount, check.message(),
                         List.of(), errors, false);
                 }
                 case REFUSED -> new ChargeAnswer("CHARGE_FAILURE", accepted.npTransactionId(), amount, check.message(),
-                    List.of(), Json.createArrayBuilder().add(Json.createObjectBuilder()
+                    List.of(), JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                         .add("code", check.resultCode() == null ? "NpAtobaraiRefused" : "authori_result:" + check.resultCode())
                         .add("message", check.message())
                         .add("apiError", check.refusalCode() == null ? "" : check.refusalCode())), false);
             };
         }
         if (outcome instanceof NpOutcome.Refused refused) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
+            JsonArrayBuilder errors = JSON.createArrayBuilder();
             if (refused.codes().isEmpty()) {
-                errors.add(Json.createObjectBuilder().add("code", "NpAtobaraiApiError").add("message", refused.description())
+                errors.add(JSON.createObjectBuilder().add("code", "NpAtobaraiApiError").add("message", refused.description())
                     .add("apiError", ""));
             }
             for (String code : refused.codes()) {
-                errors.add(Json.createObjectBuilder().add("code", code).add("message", refused.description())
+                errors.add(JSON.createObjectBuilder().add("code", code).add("message", refused.description())
                     .add("apiError", code));
             }
             return new ChargeAnswer("CHARGE_FAILURE", knownNpId, amount, refused.message(), List.of(), errors, false);
         }
         if (outcome instanceof NpOutcome.Unavailable unavailable) {
             return new ChargeAnswer("CHARGE_FAILURE", knownNpId, amount, unavailable.description(), List.of(),
-                Json.createArrayBuilder().add(Json.createObjectBuilder()
+                JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                     .add("code", unavailable.timedOut() ? "TimeoutError" : "NpAtobaraiUnavailable")
                     .add("message", unavailable.description()).add("apiError", "")), false);
         }
         return new ChargeAnswer("CHARGE_FAILURE", knownNpId, amount, "NP Atobarai gave no credit check", List.of(),
-            Json.createArrayBuilder().add(Json.createObjectBuilder().add("code", "NpAtobaraiApiError")
+            JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("code", "NpAtobaraiApiError")
                 .add("message", "NP Atobarai gave no credit check").add("apiError", "")), false);
     }
 
@@ -622,7 +622,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
     }
 
     private JsonObject refundReply(boolean success, String pspReference, Money amount, String message) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         if (pspReference != null) {
             json.add("pspReference", pspReference);
         }
@@ -630,7 +630,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
             .add("amount", new BigDecimal(amount.toMajorString()))
             .add("time", clock.instant().toString())
             .add("message", cut(message, 512))
-            .add("actions", success ? Json.createArrayBuilder() : Json.createArrayBuilder().add("REFUND"))
+            .add("actions", success ? JSON.createArrayBuilder() : JSON.createArrayBuilder().add("REFUND"))
             .build();
     }
 
@@ -650,7 +650,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         NpChannel channel = found.get();
         SaleorInstallation installation = webhook.installation();
         String trackingText = blankToNull(string(fulfillment, "trackingNumber"));
-        JsonObject ack = Json.createObjectBuilder().add("success", true).build();
+        JsonObject ack = JSON.createObjectBuilder().add("success", true).build();
 
         List<String> completed = new ArrayList<>();
         boolean anyOfThisApp = false;
@@ -775,7 +775,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
     }
 
     private static JsonObject parse(String stored) {
-        try (JsonReader reader = Json.createReader(new StringReader(stored))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(stored))) {
             return reader.readObject();
         }
     }

@@ -1,7 +1,7 @@
 package dev.payhooks.adapters.npatobarai;
 
 import dev.payhooks.domain.provider.npatobarai.HoldReason;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -50,7 +50,7 @@ public class NpAtobaraiSimulator {
         }
         JsonArray items;
         try {
-            JsonValue json = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue json = JSON.createReader(new StringReader(body == null ? "" : body)).readValue();
             JsonValue list = json.getValueType() == JsonValue.ValueType.OBJECT ? json.asJsonObject().get("transactions") : null;
             if (list == null || list.getValueType() != JsonValue.ValueType.ARRAY) {
                 return new Answer(400, errors("E0000002"));
@@ -89,7 +89,7 @@ public class NpAtobaraiSimulator {
         String text = (describe(item.get("customer")) + " " + describe(item.get("dest_customer"))).toUpperCase(Locale.ROOT);
         String id = existingId != null ? existingId : String.valueOf(next.incrementAndGet());
         transactions.put(id, State.REGISTERED);
-        JsonArrayBuilder holds = Json.createArrayBuilder();
+        JsonArrayBuilder holds = JSON.createArrayBuilder();
         boolean held = false;
         for (HoldReason reason : HoldReason.values()) {
             if (text.contains(reason.code())) {
@@ -97,7 +97,7 @@ public class NpAtobaraiSimulator {
                 held = true;
             }
         }
-        var result = Json.createObjectBuilder().add("np_transaction_id", id);
+        var result = JSON.createObjectBuilder().add("np_transaction_id", id);
         if (held) {
             result.add("authori_result", "10").add("authori_hold", holds);
         } else if (text.contains("NG20")) {
@@ -116,7 +116,7 @@ public class NpAtobaraiSimulator {
         }
         String id = string(item, "np_transaction_id");
         transactions.put(id, State.CANCELLED);
-        return ok(Json.createObjectBuilder().add("np_transaction_id", id).build());
+        return ok(JSON.createObjectBuilder().add("np_transaction_id", id).build());
     }
 
     private Answer ship(JsonObject item) {
@@ -131,7 +131,7 @@ public class NpAtobaraiSimulator {
         if (slip == null || slip.isEmpty() || slip.length() > 20) {
             return new Answer(400, errors("E0200008"));
         }
-        return ok(Json.createObjectBuilder().add("np_transaction_id", string(item, "np_transaction_id")).build());
+        return ok(JSON.createObjectBuilder().add("np_transaction_id", string(item, "np_transaction_id")).build());
     }
 
     private boolean known(JsonObject item) {
@@ -140,12 +140,12 @@ public class NpAtobaraiSimulator {
     }
 
     private static Answer ok(JsonObject result) {
-        return new Answer(200, Json.createObjectBuilder().add("results", Json.createArrayBuilder().add(result)).build().toString());
+        return new Answer(200, JSON.createObjectBuilder().add("results", JSON.createArrayBuilder().add(result)).build().toString());
     }
 
     private static String errors(String code) {
-        return Json.createObjectBuilder().add("errors", Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("codes", Json.createArrayBuilder().add(code)))).build().toString();
+        return JSON.createObjectBuilder().add("errors", JSON.createArrayBuilder()
+            .add(JSON.createObjectBuilder().add("codes", JSON.createArrayBuilder().add(code)))).build().toString();
     }
 
     private static String string(JsonObject json, String field) {

@@ -1,6 +1,6 @@
 package dev.payhooks.adapters.saleor;
 
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -44,7 +44,7 @@ public class SaleorApiClient {
 
     /** The app id the token belongs to ({@code { app { id } }}), if Saleor says so. */
     public Optional<String> appId(URI apiUrl, String token) {
-        GraphQlAnswer answer = graphQl(apiUrl, token, "{ app { id } }", Json.createObjectBuilder().build());
+        GraphQlAnswer answer = graphQl(apiUrl, token, "{ app { id } }", JSON.createObjectBuilder().build());
         if (!answer.ok()) {
             return Optional.empty();
         }
@@ -84,7 +84,7 @@ public class SaleorApiClient {
     public Optional<String> addOrderNote(URI apiUrl, String token, String orderId, String message) {
         String mutation = "mutation AddNote($order: ID!, $message: String!) {"
             + " orderNoteAdd(order: $order, input: {message: $message}) { event { id } errors { field message code } } }";
-        GraphQlAnswer answer = graphQl(apiUrl, token, mutation, Json.createObjectBuilder()
+        GraphQlAnswer answer = graphQl(apiUrl, token, mutation, JSON.createObjectBuilder()
             .add("order", orderId).add("message", message).build());
         if (!answer.ok()) {
             return Optional.of(answer.problem());
@@ -124,7 +124,7 @@ public class SaleorApiClient {
             + " transactionEventReport(id: $id, pspReference: $pspReference, type: $type, amount: $amount,"
             + " time: $time, message: $message) {"
             + " alreadyProcessed transactionEvent { id } errors { field message code } } }";
-        jakarta.json.JsonObjectBuilder variables = Json.createObjectBuilder()
+        jakarta.json.JsonObjectBuilder variables = JSON.createObjectBuilder()
             .add("id", transactionId).add("pspReference", pspReference).add("type", type).add("amount", amount)
             .add("time", time.toString());
         if (message != null) {
@@ -147,7 +147,7 @@ public class SaleorApiClient {
     }
 
     public GraphQlAnswer graphQl(URI apiUrl, String token, String query, JsonObject variables) {
-        String body = Json.createObjectBuilder().add("query", query).add("variables", variables).build().toString();
+        String body = JSON.createObjectBuilder().add("query", query).add("variables", variables).build().toString();
         HttpRequest request = HttpRequest.newBuilder(apiUrl).timeout(timeout)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
@@ -169,7 +169,7 @@ public class SaleorApiClient {
             return new GraphQlAnswer(null, "Saleor answered HTTP " + response.statusCode());
         }
         try {
-            JsonObject json = Json.createReader(new StringReader(new String(response.body(), StandardCharsets.UTF_8)))
+            JsonObject json = JSON.createReader(new StringReader(new String(response.body(), StandardCharsets.UTF_8)))
                 .readObject();
             JsonValue data = json.get("data");
             if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {

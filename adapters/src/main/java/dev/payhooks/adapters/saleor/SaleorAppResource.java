@@ -6,7 +6,7 @@ import dev.payhooks.domain.payment.ProviderId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -68,21 +68,21 @@ public class SaleorAppResource {
     public JsonObject manifest(@PathParam("provider") @Parameter(description = "np-atobarai") String provider) {
         SaleorPaymentApp app = app(provider);
         String base = base() + "api/saleor/" + app.provider().slug();
-        JsonArrayBuilder webhooks = Json.createArrayBuilder();
+        JsonArrayBuilder webhooks = JSON.createArrayBuilder();
         for (ManifestWebhook webhook : app.webhooks()) {
-            webhooks.add(Json.createObjectBuilder()
+            webhooks.add(JSON.createObjectBuilder()
                 .add("name", webhook.name())
-                .add(webhook.sync() ? "syncEvents" : "asyncEvents", Json.createArrayBuilder().add(webhook.saleorEnum()))
+                .add(webhook.sync() ? "syncEvents" : "asyncEvents", JSON.createArrayBuilder().add(webhook.saleorEnum()))
                 .add("query", webhook.query())
                 .add("targetUrl", base + "/webhooks/" + webhook.event())
                 .add("isActive", true));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
             .add("id", "dev.payhooks." + app.provider().slug())
             .add("version", "0.1.0")
             .add("name", app.name())
             .add("about", "Payhooks payment hub: " + app.provider().slug())
-            .add("permissions", Json.createArrayBuilder().add("HANDLE_PAYMENTS").add("MANAGE_ORDERS"))
+            .add("permissions", JSON.createArrayBuilder().add("HANDLE_PAYMENTS").add("MANAGE_ORDERS"))
             .add("appUrl", base + "/manifest")
             .add("tokenTargetUrl", base + "/register")
             .add("requiredSaleorVersion", ">=3.15")

@@ -6,7 +6,7 @@ import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.saleor.SaleorInstallation;
 import dev.payhooks.domain.saleor.SaleorInstallations;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 
 import java.net.URI;
 import java.time.Clock;
@@ -88,7 +88,7 @@ public class SaleorRegistration {
                 installations.add(SaleorInstallation.install(url, provider, merchant.get(), appId.get(), sealed,
                     jwks.get(), clock.instant()));
             }
-            return SaleorReply.ok(Json.createObjectBuilder().add("success", true).build());
+            return SaleorReply.ok(JSON.createObjectBuilder().add("success", true).build());
         });
     }
 

@@ -1,6 +1,6 @@
 package dev.payhooks.adapters.saleor;
 
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonObject;
 
 /** What the hub answers Saleor: an HTTP status and a JSON body. */
@@ -12,6 +12,6 @@ public record SaleorReply(int status, JsonObject body) {
 
     /** A refusal in the hub's error shape; {@code message} is also what Saleor's SDK reads. */
     public static SaleorReply problem(int status, String error, String message) {
-        return new SaleorReply(status, Json.createObjectBuilder().add("error", error).add("message", message).build());
+        return new SaleorReply(status, JSON.createObjectBuilder().add("error", error).add("message", message).build());
     }
 }

@@ -6,7 +6,7 @@ import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.saleor.SaleorInstallation;
 import dev.payhooks.domain.saleor.SaleorInstallations;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -74,7 +74,7 @@ public class SaleorWebhookCheck {
         }
         JsonObject json;
         try {
-            JsonValue value = Json.createReader(new ByteArrayInputStream(body)).readValue();
+            JsonValue value = JSON.createReader(new ByteArrayInputStream(body)).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new ApiProblem(400, "the body must be a JSON object");
             }

@@ -3,7 +3,7 @@ package dev.payhooks.adapters.walley;
 import dev.payhooks.adapters.notifications.ProviderJson;
 import dev.payhooks.domain.provider.MalformedNotification;
 import dev.payhooks.domain.provider.ProviderConfiguration;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -100,8 +100,8 @@ public class WalleyClient {
      */
     public String simulateAuthorizationFailure(ProviderConfiguration configuration, String customerToken,
                                                Optional<String> reason) {
-        String body = reason.map(r -> Json.createObjectBuilder()
-                .add("AuthorizationFailure", Json.createObjectBuilder().add("Reason", r)).build().toString())
+        String body = reason.map(r -> JSON.createObjectBuilder()
+                .add("AuthorizationFailure", JSON.createObjectBuilder().add("Reason", r)).build().toString())
             .orElse("{\"AuthorizationFailure\":null}");
         URI uri = URI.create(base(configuration, "apiBaseUrl") + "/purchase/customer-tokens/"
             + URLEncoder.encode(customerToken, StandardCharsets.UTF_8).replace("+", "%20"));

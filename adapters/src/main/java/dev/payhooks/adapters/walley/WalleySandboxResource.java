@@ -12,7 +12,7 @@ import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.provider.ProviderConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -94,7 +94,7 @@ public class WalleySandboxResource {
         }
         String token = "sbx_" + UUID.randomUUID().toString().replace("-", "");
         bearerTokens.put(token, clock.instant().plus(TOKEN_LIFETIME));
-        return Response.ok(Json.createObjectBuilder().add("token_type", "Bearer")
+        return Response.ok(JSON.createObjectBuilder().add("token_type", "Bearer")
             .add("expires_in", TOKEN_LIFETIME.toSeconds()).add("access_token", token).build()).build();
     }
 
@@ -120,15 +120,15 @@ public class WalleySandboxResource {
         String authorizationId = UUID.randomUUID().toString();
         String customerToken = UUID.randomUUID().toString();
         checkouts.put(customerToken, new Checkout(endpointKey, reference, orderId, authorizationId, 0));
-        JsonObject webhook = Json.createObjectBuilder()
+        JsonObject webhook = JSON.createObjectBuilder()
             .add("Type", WalleyNotifications.ORDER_CREATED)
             .add("Timestamp", clock.instant().toString())
-            .add("Payload", Json.createObjectBuilder().add("OrderId", orderId).add("Reference", reference)
+            .add("Payload", JSON.createObjectBuilder().add("OrderId", orderId).add("Reference", reference)
                 .add("Amount", amount).add("Currency", currency).add("Status", "OnHold")
                 .add("AuthorizationId", authorizationId).add("CustomerToken", customerToken))
             .build();
         NotificationEndpoint.Answer answer = send(endpointKey, webhook);
-        return Response.ok(Json.createObjectBuilder().add("customerToken", customerToken).add("orderId", orderId)
+        return Response.ok(JSON.createObjectBuilder().add("customerToken", customerToken).add("orderId", orderId)
             .add("authorizationId", authorizationId).add("hubStatus", answer.status()).build()).build();
     }
 
@@ -155,17 +155,17 @@ public class WalleySandboxResource {
                 checkout.authorizationId(), checkout.attempts() + 1);
             checkouts.put(customerToken, next);
             boolean retried = reason.get().retried();
-            send(checkout.endpointKey(), Json.createObjectBuilder()
+            send(checkout.endpointKey(), JSON.createObjectBuilder()
                 .add("Type", retried ? WalleyNotifications.AUTHORIZATION_RETRYING : WalleyNotifications.AUTHORIZATION_FAILED)
                 .add("Timestamp", clock.instant().toString())
-                .add("Payload", Json.createObjectBuilder().add("CustomerToken", customerToken)
+                .add("Payload", JSON.createObjectBuilder().add("CustomerToken", customerToken)
                     .add("AuthorizationId", checkout.authorizationId()).add("Reference", checkout.reference())
                     .add("ActionReference", requestId).add("CreatedOn", clock.instant().toString())
                     .add("CurrentAttempt", next.attempts()).add("MaxAttempt", 3)
                     .add("Reason", reason.get().webhookCode()))
                 .build());
         }
-        return Response.ok(Json.createObjectBuilder().add("id", requestId).build()).build();
+        return Response.ok(JSON.createObjectBuilder().add("id", requestId).build()).build();
     }
 
     private static Optional<WalleyFailureReason> failure(JsonObject body) {
@@ -220,9 +220,9 @@ public class WalleySandboxResource {
     }
 
     private static Response walleyError(String requestId, int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.createObjectBuilder()
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(JSON.createObjectBuilder()
             .add("id", requestId)
-            .add("error", Json.createObjectBuilder().add("code", status).add("message", message).add("errors", Json.createArrayBuilder()))
+            .add("error", JSON.createObjectBuilder().add("code", status).add("message", message).add("errors", JSON.createArrayBuilder()))
             .build()).build();
     }
 

@@ -12,7 +12,7 @@ import dev.payhooks.domain.provider.ProviderConfiguration;
 import dev.payhooks.domain.usecase.ManageChannels;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -95,13 +95,13 @@ public class WalleyTestingResource {
         Optional<String> sent = reason.map(r -> r.spelled(webhookSpelling));
         try {
             String requestId = walley.simulateAuthorizationFailure(configuration, customerToken, sent);
-            JsonObjectBuilder answer = Json.createObjectBuilder().add("customerToken", customerToken);
+            JsonObjectBuilder answer = JSON.createObjectBuilder().add("customerToken", customerToken);
             sent.ifPresentOrElse(r -> answer.add("reason", r), () -> answer.addNull("reason"));
             return Response.ok(answer.add("walleyRequestId", requestId).build()).build();
         } catch (WalleyClient.WalleyCallFailed failed) {
             int status = failed.status() == 404 ? 404 : 502;
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder()
+                .entity(JSON.createObjectBuilder()
                     .add("error", status == 404 ? ApiError.codeFor(404) : "bad_gateway")
                     .add("message", failed.getMessage())
                     .build())
