@@ -343,7 +343,9 @@ public class IngestBenchmark {
     }
 
     /** pgbench with the script at this concurrency; returns {rows/s}. */
-    static double[] pgbench(String database, Path script, int clients, int seconds, Path work) throws Exception {
+    static double[] pgbench(String database, Path script, int requestedClients, int seconds, Path work) throws Exception {
+        // PostgreSQL's default max_connections is 100 (the hub's own pool is 32 connections)
+        int clients = Math.min(requestedClients, 90);
         Process pgbench = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n", "-c", String.valueOf(clients),
             "-j", String.valueOf(Math.min(clients, 4)), "-T", String.valueOf(seconds), "-f", script.toString(), "-r", database)
             .redirectErrorStream(true).start();
@@ -359,7 +361,8 @@ public class IngestBenchmark {
                 latency = line.substring(line.indexOf('=') + 1).strip();
             }
         }
-        System.out.printf("pgbench clients %3d: %,8.0f rows/s, latency average %s%n", clients, tps, latency);
+        System.out.printf("pgbench clients %3d: %,8.0f rows/s, latency average %s%s%n", clients, tps, latency,
+            clients < requestedClients ? " (capped from " + requestedClients + " by max_connections)" : "");
         return new double[] {tps};
     }
 }
