@@ -3,8 +3,8 @@
  * loopback, and publish-to-first-attempt latency.
  *
  *   ./mvnw -pl app -am package -DskipTests
- *   java bench/DeliveryBenchmark.java [events=2000] [publishers=8] [db-url|h2] [mixed|drain] [webhooks=1]
- *   java -Dbench.jvm="-XX:StartFlightRecording=filename=/tmp/s.jfr" bench/DeliveryBenchmark.java …   (server JVM options)
+ *   bench/run DeliveryBenchmark [events=2000] [publishers=8] [db-url|h2] [mixed|drain] [webhooks=1]
+ *   BENCH_JAVA_OPTS='-Dbench.jvm=-XX:StartFlightRecording=filename=/tmp/s.jfr' bench/run DeliveryBenchmark …   (server JVM options)
  *
  * It starts app/target/payhooks.jar on a free port with a fresh H2 database (or the given
  * PostgreSQL URL, which should point at an empty database), creates one webhook to a receiver
@@ -19,14 +19,13 @@
  * With several webhooks (all listening to the event type) every event is delivered to each of
  * them: events × webhooks deliveries, spread over that many endpoints.
  *
- * Only JDK classes: run it with `java`, no build needed.
+ * Only JDK classes; shares server start-up and percentiles with {@code Bench}.
  */
 
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +49,7 @@ import java.util.regex.Pattern;
 
 public class DeliveryBenchmark {
 
-    static final String KEY = "phk_bench000000000000000000000000000000000000".substring(0, 44);
+    static final String KEY = Bench.KEY;
     static final Pattern EVENT_ID = Pattern.compile("\"event_id\":\"([0-9a-f]{64})\"");
 
     public static void main(String[] args) throws Exception {
@@ -62,7 +61,7 @@ public class DeliveryBenchmark {
         int deliveries = events * webhooks;
 
         Path work = Files.createTempDirectory("payhooks-bench");
-        int port = freePort();
+        int port = Bench.freePort();
         Map<String, Long> publishedAt = new ConcurrentHashMap<>();
         Map<String, Long> firstAttemptAt = new ConcurrentHashMap<>();
         AtomicInteger requests = new AtomicInteger();
@@ -83,11 +82,11 @@ public class DeliveryBenchmark {
         });
         receiver.start();
 
-        Process process = startServer(work, port, dbUrl, !drain);
+        Bench.Server server = start(work, port, dbUrl, !drain);
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            String base = "http://127.0.0.1:" + port;
-            awaitReady(http, base, process, work);
+            String base = server.base();
+            System.out.printf("server ready after %.1f s%n", Bench.awaitReady(http, server, System.nanoTime()));
             System.out.printf("database %s, mode %s%n", dbUrl == null ? "H2" : "PostgreSQL", drain ? "drain" : "mixed");
 
             for (int w = 0; w < webhooks; w++) {
@@ -126,10 +125,9 @@ public class DeliveryBenchmark {
             double publishSeconds = (publishEnd - publishStart) / 1e9;
             if (drain) {
                 // the outbox holds every event now; restart with the engine on and time the drain
-                process.destroy();
-                process.waitFor(30, TimeUnit.SECONDS);
-                process = startServer(work, port, dbUrl, true);
-                awaitReady(http, base, process, work);
+                server.stop();
+                server = start(work, port, dbUrl, true);
+                System.out.printf("server ready after %.1f s%n", Bench.awaitReady(http, server, System.nanoTime()));
                 publishStart = System.nanoTime();
             }
             boolean complete = allArrived.await(10, TimeUnit.MINUTES);
@@ -155,62 +153,21 @@ public class DeliveryBenchmark {
                     firstAttemptAt.size() / totalSeconds, firstAttemptAt.size(), totalSeconds);
             } else {
                 System.out.printf("publish-to-first-attempt: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    pct(latencies, 0.50), pct(latencies, 0.99), pct(latencies, 1.0));
+                    Bench.pct(latencies, 0.50), Bench.pct(latencies, 0.99), Bench.pct(latencies, 1.0));
             }
         } finally {
-            process.destroy();
-            process.waitFor(20, TimeUnit.SECONDS);
-            process.destroyForcibly();
+            server.stop();
             receiver.stop(0);
             System.exit(0);
         }
     }
 
-    static Process startServer(Path work, int port, String dbUrl, boolean deliver) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        String jvm = System.getProperty("bench.jvm", "").strip();
-        if (!jvm.isEmpty()) {
-            command.addAll(List.of(jvm.split("\\s+")));
-        }
-        command.addAll(List.of("-jar", Path.of("app/target/payhooks.jar").toAbsolutePath().toString(), "--port", String.valueOf(port)));
-        ProcessBuilder server = new ProcessBuilder(command).directory(work.toFile())
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile()));
-        server.environment().put("PAYHOOKS_API_KEY", KEY);
-        server.environment().put("PAYHOOKS_OUTBOUND_ALLOW", "127.0.0.0/8");
-        server.environment().put("PAYHOOKS_ADMIN_PASSWORD", "bench-admin-password");
-        server.environment().put("PAYHOOKS_DELIVERY_ENABLED", String.valueOf(deliver));
+    static Bench.Server start(Path work, int port, String dbUrl, boolean deliver) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("PAYHOOKS_DELIVERY_ENABLED", String.valueOf(deliver)));
         if (dbUrl != null) {
-            server.environment().put("PAYHOOKS_DB_URL", dbUrl);
+            env.put("PAYHOOKS_DB_URL", dbUrl);
         }
-        return server.start();
-    }
-
-    static void awaitReady(HttpClient http, String base, Process process, Path work) throws InterruptedException {
-        long startWait = System.nanoTime();
-        while (status(http, base + "/health/ready") != 200) {
-            if (!process.isAlive() || System.nanoTime() - startWait > TimeUnit.SECONDS.toNanos(180)) {
-                throw new IllegalStateException("server did not become ready; see " + work.resolve("server.log"));
-            }
-            Thread.sleep(100);
-        }
-        System.out.printf("server ready after %.1f s%n", (System.nanoTime() - startWait) / 1e9);
-    }
-
-    static double pct(List<Long> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        int index = (int) Math.min(sorted.size() - 1, Math.max(0, Math.ceil(p * sorted.size()) - 1));
-        return sorted.get(index) / 1e6;
-    }
-
-    static int status(HttpClient http, String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException | InterruptedException e) {
-            return -1;
-        }
+        return Bench.start(work, port, env);
     }
 
     static HttpResponse<String> post(HttpClient http, String url, String json) {
@@ -220,12 +177,6 @@ public class DeliveryBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
