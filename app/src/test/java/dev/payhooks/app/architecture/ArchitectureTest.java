@@ -76,6 +76,18 @@ class ArchitectureTest {
             .check(production);
     }
 
+    /**
+     * {@code jakarta.json.Json}'s factories look the provider up with a ServiceLoader scan on every
+     * call (docs/PERFORMANCE.md, ingest): adapters, persistence and the admin UI use one looked-up provider.
+     */
+    @Test
+    void jsonComesFromOneLookedUpProvider() {
+        noClasses().that().resideInAnyPackage(ADAPTERS, PERSISTENCE, ADMIN, APP)
+            .should().accessClassesThat().haveFullyQualifiedName("jakarta.json.Json")
+            .because("Json.create… repeats a ServiceLoader scan per call; use adapters.api.Jsonp.JSON")
+            .check(production);
+    }
+
     @Test
     void theRuleCatchesAJpaAnnotationInTheDomain() {
         JavaClasses leaky = new ClassFileImporter().importClasses(dev.payhooks.domain.leak.LeakyEntity.class);

@@ -65,7 +65,7 @@ import dev.payhooks.domain.usecase.PublishEvents;
 import dev.payhooks.domain.usecase.ReplayDeliveries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonWriter;
@@ -99,6 +99,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional
 public class AdminFacade {
+
+    /** Looked up once: {@code Json.create…} repeats a ServiceLoader scan on every call (ArchitectureTest). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final String DISABLED_IN_CONSOLE = "disabled in the admin console";
 
@@ -637,10 +640,10 @@ public class AdminFacade {
     }
 
     static String prettyJson(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonStructure structure = reader.read();
             StringWriter out = new StringWriter();
-            try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+            try (JsonWriter writer = JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
                 writer.write(structure);
             }
             return out.toString().trim();
