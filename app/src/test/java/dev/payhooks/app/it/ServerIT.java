@@ -59,6 +59,8 @@ class ServerIT {
     @BeforeAll
     static void clients() {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // the first sign-in renders the console for the first time (seen over 5 s in CI), as in AdminConsoleIT
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
             .setExecutablePath(Paths.get(System.getProperty("payhooks.it.chromium", "/usr/bin/chromium")))
