@@ -39,7 +39,7 @@ final class Bench {
 
         void stop() throws InterruptedException {
             process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
@@ -50,12 +50,18 @@ final class Bench {
      * fresh H2 database in {@code work}) and JVM options from {@code -Dbench.jvm}.
      */
     static Server start(Path work, int port, Map<String, String> env) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         String jvm = System.getProperty("bench.jvm", "").strip();
-        if (!jvm.isEmpty()) {
-            command.addAll(Arrays.asList(jvm.split("\\s+")));
-        }
-        command.addAll(List.of("-jar", Path.of("app/target/payhooks.jar").toAbsolutePath().toString(), "--port", String.valueOf(port)));
+        return start(work, port, env, jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+")), Path.of("app/target/payhooks.jar"),
+            List.of());
+    }
+
+    /** Starts {@code java <jvmOptions> -jar <jar> --port <port> <payaraArgs>} (the uber jar, or a Payara Micro launcher). */
+    static Server start(Path work, int port, Map<String, String> env, List<String> jvmOptions, Path jar, List<String> payaraArgs)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--port", String.valueOf(port)));
+        command.addAll(payaraArgs);
         ProcessBuilder server = new ProcessBuilder(command).directory(work.toFile())
             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile()));
         server.environment().put("PAYHOOKS_API_KEY", KEY);

@@ -1,0 +1,117 @@
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipFile;
+
+/**
+ * Cold start to ready and resident memory of Payhooks on PostgreSQL, in the configurations issue 9
+ * asks about:
+ *
+ *   ./mvnw -pl app -am package -DskipTests
+ *   bench/run StartupBenchmark [runs=3] [idle-seconds=20]
+ *
+ * The first start migrates a fresh database {@code payhooks_startup} (reported on its own); every
+ * measured start after it finds the schema in place, as a restart does. Configurations:
+ * <ul>
+ *   <li>{@code uber-jar}: {@code java -jar payhooks.jar} as the README says. Payara Micro unpacks
+ *       its ~400 runtime jars into a new temporary directory on every start; the JVM's default heap
+ *       (a quarter of the machine's memory).</li>
+ *   <li>{@code launcher}: the runtime unpacked once ({@code --rootdir R --outputlauncher}), then
+ *       {@code java -jar R/launch-micro.jar --deploy R/ROOT.war --nohazelcast --disablephonehome}:
+ *       the same application, no unpacking, the runtime jars on the JVM's class path.</li>
+ *   <li>{@code launcher+cds}: plus application class-data sharing: one training start with
+ *       {@code -XX:ArchiveClassesAtExit=payhooks.jsa} (stopped at ready; the JVM writes the archive
+ *       of every class it loaded as it exits), then {@code -XX:SharedArchiveFile=payhooks.jsa}.</li>
+ *   <li>{@code launcher+cds+heap}: plus {@code -Xmx384m -Xss512k -XX:ReservedCodeCacheSize=96m}.</li>
+ * </ul>
+ * Ready is {@code /health/ready} answering 200 (database reachable and migrated, the application
+ * deployed), timed from process start. RSS is read at ready and after {@code idle-seconds} idle.
+ */
+public class StartupBenchmark {
+
+    record Config(String name, List<String> jvm, Path jar, List<String> payara) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        String database = "payhooks_startup";
+        Map<String, String> env = Map.of("PAYHOOKS_DB_URL", Bench.freshPostgres(database));
+        Path work = Files.createTempDirectory("payhooks-startup");
+        HttpClient http = Bench.client();
+        Path uberJar = Path.of("app/target/payhooks.jar");
+
+        double[] migrating = startOnce(http, work, env, new Config("first", List.of(), uberJar, List.of()), 0);
+        System.out.printf("first start (migrates the empty database): ready %.1f s, RSS %.0f MiB%n", migrating[0], migrating[1]);
+
+        // unpack once: the launcher, and the application the uber jar deploys, next to it
+        Path root = work.resolve("payara-root");
+        Process unpack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+            uberJar.toAbsolutePath().toString(), "--rootdir", root.toString(), "--outputlauncher")
+            .redirectErrorStream(true).redirectOutput(work.resolve("unpack.log").toFile()).start();
+        if (unpack.waitFor() != 0 || !Files.exists(root.resolve("launch-micro.jar"))) {
+            throw new IllegalStateException("--outputlauncher failed; see " + work.resolve("unpack.log"));
+        }
+        Path war = root.resolve("ROOT.war");
+        try (ZipFile jar = new ZipFile(uberJar.toFile())) {
+            Files.copy(jar.getInputStream(jar.getEntry("MICRO-INF/deploy/ROOT.war")), war);
+        }
+        Path launcher = root.resolve("launch-micro.jar");
+        List<String> launcherArgs = List.of("--deploy", war.toString(), "--nohazelcast", "--disablephonehome");
+        Path archive = work.resolve("payhooks.jsa");
+
+        double[] training = startOnce(http, work, env,
+            new Config("training", List.of("-XX:ArchiveClassesAtExit=" + archive), launcher, launcherArgs), 0);
+        System.out.printf("CDS training start: ready %.1f s; archive %.0f MiB%n", training[0],
+            Files.exists(archive) ? Files.size(archive) / 1048576.0 : -1);
+        if (!Files.exists(archive)) {
+            throw new IllegalStateException("no CDS archive was written; see " + work.resolve("server.log"));
+        }
+
+        List<String> cds = List.of("-XX:SharedArchiveFile=" + archive);
+        List<String> heap = List.of("-Xmx384m", "-Xss512k", "-XX:ReservedCodeCacheSize=96m");
+        List<Config> configs = List.of(
+            new Config("uber-jar", List.of(), uberJar, List.of()),
+            new Config("launcher", List.of(), launcher, launcherArgs),
+            new Config("launcher+cds", cds, launcher, launcherArgs),
+            new Config("launcher+cds+heap", concat(cds, heap), launcher, launcherArgs));
+        for (Config config : configs) {
+            List<double[]> results = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                results.add(startOnce(http, work, env, config, idleSeconds));
+            }
+            double[] ready = results.stream().mapToDouble(r -> r[0]).sorted().toArray();
+            System.out.printf("%-18s ready %s s (median %.1f); RSS at ready %s MiB, after %d s idle %s MiB%n", config.name(),
+                join(results, 0, "%.1f"), ready[ready.length / 2], join(results, 1, "%.0f"), idleSeconds, join(results, 2, "%.0f"));
+        }
+        System.exit(0);
+    }
+
+    /** Starts the server, waits for ready, optionally idles; returns {ready seconds, RSS at ready, RSS after idle}. */
+    static double[] startOnce(HttpClient http, Path work, Map<String, String> env, Config config, int idleSeconds)
+            throws Exception {
+        long startedAt = System.nanoTime();
+        Bench.Server server = Bench.start(work, Bench.freePort(), env, config.jvm(), config.jar(), config.payara());
+        try {
+            double ready = Bench.awaitReady(http, server, startedAt);
+            double rssReady = server.rssMiB();
+            Thread.sleep(idleSeconds * 1000L);
+            return new double[] {ready, rssReady, server.rssMiB()};
+        } finally {
+            server.stop();
+        }
+    }
+
+    static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    static String join(List<double[]> results, int index, String format) {
+        return String.join(" / ", results.stream().map(r -> String.format(format, r[index])).toList());
+    }
+}
