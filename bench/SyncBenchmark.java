@@ -29,7 +29,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -117,7 +116,7 @@ public class SyncBenchmark {
                 requests.length, (System.nanoTime() - signing) / 1e9);
 
             Load load = new Load(requests, rate, warmUpRequests, connections, scenario, simulator, saleor);
-            load.run(server, seconds, warmUp);
+            load.run(server, seconds);
             load.report();
         } finally {
             signers.shutdownNow();
@@ -495,7 +494,12 @@ public class SyncBenchmark {
 
     // ---- the load -------------------------------------------------------------------------------
 
-    /** Open loop: request i is due at start + i / rate; a free connection takes the next due request. */
+    /**
+     * Open loop in two phases over one pool of keep-alive connections: the warm-up (unmeasured),
+     * then, once its answers are in (or its grace time is over), the measured phase on a fresh
+     * schedule. Within a phase request i is due at phaseStart + (i - first) / rate; a free
+     * connection takes the next request and sends it at its due time, or at once if it is late.
+     */
     static final class Load {
         final byte[][] requests;
         final int rate;
@@ -505,32 +509,29 @@ public class SyncBenchmark {
         final Simulator simulator;
         final FakeSaleor saleor;
         final int total;
-        // per request; -1 = not answered
+        // per request; roundTrip -1 = not answered
         final long[] roundTrip;
         final long[] sendDelay;
         final int[] status;
         final String[] result;
         final boolean[] pspOk;
-        final AtomicInteger next = new AtomicInteger();
         final LongAdder broken = new LongAdder();
-        final AtomicBoolean stop = new AtomicBoolean();
-        final List<Socket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
-        long start;
-        long measuredFrom;
-        long measuredUntil;
-        long deadline;
+        final java.util.concurrent.ConcurrentLinkedQueue<Connection> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final java.util.Set<Connection> busy = ConcurrentHashMap.newKeySet();
+        Phase measured;
         long cpuTicks;
+        double cpuSeconds;
         double rss;
 
         Load(byte[][] requests, int rate, int warmUpRequests, int connections, Scenario scenario, Simulator simulator,
              FakeSaleor saleor) {
-            this.saleor = saleor;
             this.requests = requests;
             this.rate = rate;
             this.warmUpRequests = warmUpRequests;
             this.connections = connections;
             this.scenario = scenario;
             this.simulator = simulator;
+            this.saleor = saleor;
             this.total = requests.length;
             roundTrip = new long[total];
             sendDelay = new long[total];
@@ -540,102 +541,123 @@ public class SyncBenchmark {
             Arrays.fill(roundTrip, -1);
         }
 
-        long due(int i) {
-            return start + (long) (i * (1e9 / rate));
-        }
-
-        void run(Bench.Server server, int seconds, int warmUp) throws Exception {
-            start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-            measuredFrom = due(warmUpRequests);
-            measuredUntil = due(total);
-            // what is still unanswered this long after the last due time counts as unanswered
-            deadline = measuredUntil + TimeUnit.SECONDS.toNanos(Math.max(20, seconds / 2));
-            List<Thread> threads = new ArrayList<>();
-            for (int c = 0; c < connections; c++) {
-                Thread thread = new Thread(() -> connection(server.port()), "connection-" + c);
-                thread.setDaemon(true);
-                thread.start();
-                threads.add(thread);
-            }
-            sleepUntil(measuredFrom);
-            long cpuBefore = Bench.cpuTicks(server.pid());
-            long measuringStarted = System.nanoTime();
-            System.out.printf("warm-up done: %d s at %d req/s, %d answered, %d broken (unmeasured)%n", warmUp, rate,
-                answered(0, warmUpRequests), broken.sum());
-            measuringFlag(true);
-            sleepUntil(measuredUntil);
-            // wait for the measured requests to finish, at most until the deadline
-            while (System.nanoTime() < deadline && !allDone()) {
-                Thread.sleep(20);
-            }
-            measuringFlag(false);
-            long measuringEnded = System.nanoTime();
-            cpuTicks = Bench.cpuTicks(server.pid()) - cpuBefore;
-            cpuSeconds = (measuringEnded - measuringStarted) / 1e9;
-            rss = server.rssMiB();
-            stop.set(true);
-            synchronized (sockets) {
-                for (Socket socket : sockets) {
-                    try {
-                        socket.close();
-                    } catch (IOException ignored) {
-                        // ending
-                    }
+        record Connection(Socket socket, InputStream in) {
+            void close() {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing
                 }
             }
-            for (Thread thread : threads) {
-                thread.join(5000);
+        }
+
+        /** Requests [first, last) due from start on; unanswered at the deadline = abandoned. */
+        final class Phase {
+            final int first;
+            final int last;
+            final long start;
+            final long end;
+            final long deadline;
+            final AtomicInteger next;
+            final AtomicInteger active = new AtomicInteger();
+            volatile boolean over;
+
+            Phase(int first, int last, long graceNanos) {
+                this.first = first;
+                this.last = last;
+                this.start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+                this.end = due(last);
+                this.deadline = end + graceNanos;
+                this.next = new AtomicInteger(first);
+            }
+
+            long due(int i) {
+                return start + (long) ((i - first) * (1e9 / rate));
+            }
+
+            /** Runs the phase; returns the time its last answer came (or the deadline). */
+            long run(int port) throws InterruptedException {
+                List<Thread> threads = new ArrayList<>();
+                for (int c = 0; c < connections; c++) {
+                    Thread thread = new Thread(() -> connection(this, port), "connection-" + c);
+                    thread.setDaemon(true);
+                    thread.start();
+                    threads.add(thread);
+                }
+                sleepUntil(end);
+                while (System.nanoTime() < deadline && !(next.get() >= last && active.get() == 0)) {
+                    Thread.sleep(5);
+                }
+                long finished = System.nanoTime();
+                over = true;
+                busy.forEach(Connection::close); // abandons what is still in flight
+                for (Thread thread : threads) {
+                    thread.join(5000);
+                }
+                return finished;
+            }
+
+            int answered() {
+                int n = 0;
+                for (int i = first; i < last; i++) {
+                    n += roundTrip[i] >= 0 ? 1 : 0;
+                }
+                return n;
             }
         }
 
-        double cpuSeconds;
-
-        void measuringFlag(boolean on) {
-            saleor.measuring.set(on);
-        }
-
-        boolean allDone() {
-            return next.get() >= total && activeConnections.get() == 0;
-        }
-
-        final AtomicInteger activeConnections = new AtomicInteger();
-
-        int answered(int from, int to) {
-            int n = 0;
-            for (int i = from; i < to; i++) {
-                n += roundTrip[i] >= 0 ? 1 : 0;
+        void run(Bench.Server server, int seconds) throws Exception {
+            if (warmUpRequests > 0) {
+                Phase warmUp = new Phase(0, warmUpRequests, TimeUnit.SECONDS.toNanos(60));
+                long finished = warmUp.run(server.port());
+                int answered = warmUp.answered();
+                System.out.printf("warm-up: %,d webhooks at %d req/s over %.0f s, %,d answered (drained %.1f s after the last "
+                        + "due time)%s%n", warmUpRequests, rate, (warmUp.end - warmUp.start) / 1e9, answered,
+                    (finished - warmUp.end) / 1e9, answered < warmUpRequests
+                        ? "; " + (warmUpRequests - answered) + " abandoned after 60 s: the server is still busy with them" : "");
             }
-            return n;
+            measured = new Phase(warmUpRequests, total, TimeUnit.SECONDS.toNanos(Math.max(20, seconds / 2)));
+            long cpuBefore = Bench.cpuTicks(server.pid());
+            saleor.measuring.set(true);
+            long finished = measured.run(server.port());
+            saleor.measuring.set(false);
+            cpuTicks = Bench.cpuTicks(server.pid()) - cpuBefore;
+            cpuSeconds = (finished - measured.start) / 1e9;
+            rss = server.rssMiB();
+            idle.forEach(Connection::close);
         }
 
-        void connection(int port) {
-            Socket socket = null;
-            InputStream in = null;
+        void connection(Phase phase, int port) {
+            Connection connection = null;
             try {
-                while (!stop.get()) {
-                    activeConnections.incrementAndGet(); // before taking a request, so allDone() never misses one
-                    int i = next.getAndIncrement();
+                while (!phase.over) {
+                    phase.active.incrementAndGet(); // before taking a request, so the phase never ends without it
                     try {
-                        if (i >= total) {
+                        int i = phase.next.getAndIncrement();
+                        if (i >= phase.last) {
                             return;
                         }
-                        long due = due(i);
+                        long due = phase.due(i);
                         sleepUntil(due);
-                        if (System.nanoTime() > deadline) {
-                            return; // not sent in time: stays unanswered
+                        if (System.nanoTime() > phase.deadline || phase.over) {
+                            return; // never sent: stays unanswered
                         }
-                        if (socket == null) {
-                            socket = new Socket("127.0.0.1", port);
+                        if (connection == null) {
+                            connection = idle.poll();
+                        }
+                        if (connection == null) {
+                            Socket socket = new Socket("127.0.0.1", port);
                             socket.setTcpNoDelay(true);
-                            sockets.add(socket);
-                            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                            connection = new Connection(socket, new BufferedInputStream(socket.getInputStream(), 16 * 1024));
                         }
+                        busy.add(connection);
                         long sent = System.nanoTime();
-                        OutputStream out = socket.getOutputStream();
+                        OutputStream out = connection.socket().getOutputStream();
                         out.write(requests[i]);
                         out.flush();
-                        Bench.Answer answer = Bench.readAnswer(in, true);
+                        Bench.Answer answer = Bench.readAnswer(connection.in(), true);
                         long done = System.nanoTime();
+                        busy.remove(connection);
                         sendDelay[i] = sent - due;
                         status[i] = answer.status();
                         String text = answer.text();
@@ -643,34 +665,28 @@ public class SyncBenchmark {
                         pspOk[i] = text.contains("\"pspReference\":\"" + scenario.pspReference(i) + "\"");
                         roundTrip[i] = done - due;
                     } catch (IOException brokenConnection) {
-                        if (!stop.get()) {
+                        if (!phase.over) {
                             broken.increment();
                         }
-                        if (socket != null) {
-                            try {
-                                socket.close();
-                            } catch (IOException ignored) {
-                                // reconnecting
-                            }
+                        if (connection != null) {
+                            busy.remove(connection);
+                            connection.close();
                         }
-                        socket = null;
+                        connection = null;
                     } finally {
-                        activeConnections.decrementAndGet();
+                        phase.active.decrementAndGet();
                     }
                 }
             } finally {
-                if (socket != null) {
-                    try {
-                        socket.close();
-                    } catch (IOException ignored) {
-                        // done
-                    }
+                if (connection != null && !connection.socket().isClosed()) {
+                    idle.add(connection);
                 }
             }
         }
 
         void report() {
-            int measured = total - warmUpRequests;
+            int first = measured.first;
+            int count = total - first;
             List<Long> trips = new ArrayList<>();
             List<Long> hub = new ArrayList<>();
             List<Long> sim = new ArrayList<>();
@@ -680,8 +696,8 @@ public class SyncBenchmark {
             int wrongPsp = 0;
             int noSimulatorCall = 0;
             int overSaleorTimeout = 0;
-            long lastDone = measuredFrom;
-            for (int i = warmUpRequests; i < total; i++) {
+            long lastDone = measured.start;
+            for (int i = first; i < total; i++) {
                 if (roundTrip[i] < 0) {
                     continue;
                 }
@@ -693,7 +709,7 @@ public class SyncBenchmark {
                 sim.add(simulated);
                 hub.add(roundTrip[i] - simulated);
                 late.add(sendDelay[i]);
-                lastDone = Math.max(lastDone, due(i) + roundTrip[i]);
+                lastDone = Math.max(lastDone, measured.due(i) + roundTrip[i]);
                 if (status[i] / 100 != 2) {
                     non2xx++;
                     results.merge("HTTP " + status[i], 1, Integer::sum);
@@ -708,37 +724,36 @@ public class SyncBenchmark {
                 }
             }
             int answered = trips.size();
-            int unanswered = measured - answered;
-            double window = (lastDone - measuredFrom) / 1e9;
+            int unanswered = count - answered;
+            double window = (lastDone - measured.start) / 1e9;
             int successes = results.getOrDefault(scenario.expectedResult(), 0);
             System.out.printf("measured: %,d webhooks due at %d req/s over %.0f s; answered %,d in %.1f s = %.1f req/s achieved; "
                     + "unanswered %d, non-2xx %d, broken connections %d%n",
-                measured, rate, (measuredUntil - measuredFrom) / 1e9, answered, window, answered / window, unanswered, non2xx,
+                count, rate, (measured.end - measured.start) / 1e9, answered, window, answered / window, unanswered, non2xx,
                 broken.sum());
             System.out.printf("results: %s (expected %s: %,d of %,d; wrong or missing pspReference %d; no simulator call %d; "
-                    + "simulator refused %d)%n", results, scenario.expectedResult(), successes, measured, wrongPsp, noSimulatorCall,
+                    + "simulator refused %d)%n", results, scenario.expectedResult(), successes, count, wrongPsp, noSimulatorCall,
                 simulator.refused.sum());
             line("round trip (due time -> last byte of the answer)", trips);
             line("simulator's own handling", sim);
             line("hub's own time (round trip - simulator)", hub);
-            line("sent after due time (client queueing)", late);
+            line("sent after due time (client side queueing)", late);
             if (unanswered > 0) {
                 System.out.printf("NOTE: %d measured webhooks got no answer within %.0f s after the last due time; the percentiles "
-                    + "above cover only the answered ones and understate the latency%n", unanswered,
-                    (deadline - measuredUntil) / 1e9);
+                    + "cover only the answered ones and understate the latency%n", unanswered,
+                    (measured.deadline - measured.end) / 1e9);
             }
             if (overSaleorTimeout > 0) {
                 System.out.printf("answers later than Saleor's ~20 s sync timeout (Saleor records them as failures): %d%n",
                     overSaleorTimeout);
             }
-            double cores = cpuTicks / 100.0 / cpuSeconds;
-            System.out.printf("server CPU %.2f cores over the measured window (%.1f ms of CPU per answered webhook), RSS %.0f MiB%n",
-                cores, answered == 0 ? Double.NaN : cpuTicks * 10.0 / answered, rss);
+            System.out.printf("server CPU %.2f cores over the measured phase (%.1f ms of CPU per answered webhook), RSS %.0f MiB%n",
+                cpuTicks / 100.0 / cpuSeconds, answered == 0 ? Double.NaN : cpuTicks * 10.0 / answered, rss);
             System.out.printf("Saleor calls by the hub, whole run: %s; while measuring: %d; simulator calls %,d (uncorrelated %d)%n",
                 saleor.calls, saleor.callsWhileMeasuring.sum(), simulator.calls.sum(), simulator.uncorrelated.sum());
             long[] hubSorted = hub.stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf("target hub's own p99 <= 25 ms at %d req/s: %s (p99 %.1f ms)%n", rate,
-                unanswered == 0 && Bench.pct(hubSorted, 0.99) <= 25 && successes == measured ? "met" : "NOT met",
+                unanswered == 0 && Bench.pct(hubSorted, 0.99) <= 25 && successes == count ? "met" : "NOT met",
                 Bench.pct(hubSorted, 0.99));
         }
 
