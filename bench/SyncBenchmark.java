@@ -149,6 +149,9 @@ public class SyncBenchmark {
         int correlate(String idempotencyKey, String body);
 
         String answer(int i, String body);
+
+        /** The provider's credentials check on the hub's call. */
+        boolean authorized(com.sun.net.httpserver.Headers headers);
     }
 
     /** A Saleor-like UUID token that carries the run and the request number. */
@@ -227,6 +230,10 @@ public class SyncBenchmark {
                 .formatted(SLUG, address, address);
         }
 
+        public boolean authorized(com.sun.net.httpserver.Headers headers) {
+            return API_KEY.equals(headers.getFirst("X-API-Key"));
+        }
+
         public String pspReference(int i) {
             // Adyen's pspReferences are 16 alphanumeric characters
             return String.format("B%15s", Integer.toString(i, 36).toUpperCase()).replace(' ', '0');
@@ -300,6 +307,11 @@ public class SyncBenchmark {
                  "action": {"amount": 2100, "currency": "JPY", "actionType": "CHARGE"},
                  "transaction": {"id": "%s", "token": "%s", "pspReference": ""},
                  "sourceObject": %s}""".formatted(APP_ID, token(run, i), saleorTx, saleorTx, token(run, i), checkout);
+        }
+
+        public boolean authorized(com.sun.net.httpserver.Headers headers) {
+            return ("Basic " + Base64.getEncoder().encodeToString("bench-merchant:bench-sp-secret".getBytes(StandardCharsets.UTF_8)))
+                .equals(headers.getFirst("Authorization")) && "bench-terminal".equals(headers.getFirst("X-NP-Terminal-Id"));
         }
 
         public String pspReference(int i) {
@@ -415,7 +427,11 @@ public class SyncBenchmark {
                 int i = scenario.correlate(exchange.getRequestHeaders().getFirst("Idempotency-Key"), body);
                 String answer = !"POST".equals(exchange.getRequestMethod()) || !scenario.simulatorPath().equals(exchange.getRequestURI().getPath())
                     || i < 0 || i >= total ? null : scenario.answer(i, body);
-                if (answer == null) {
+                if (!scenario.authorized(exchange.getRequestHeaders())) {
+                    refused.increment();
+                    send(exchange, 401, "{\"status\":401,\"errorCode\":\"000\",\"message\":\"HTTP Status Response - Unauthorized\","
+                        + "\"errorType\":\"security\"}");
+                } else if (answer == null) {
                     refused.increment();
                     send(exchange, 422, "{\"status\":422,\"errorCode\":\"000\",\"message\":\"bench simulator: unexpected request\","
                         + "\"errorType\":\"validation\"}");
