@@ -532,6 +532,7 @@ public class SyncBenchmark {
         final String[] result;
         final boolean[] pspOk;
         final LongAdder broken = new LongAdder();
+        final LongAdder retried = new LongAdder();
         final java.util.concurrent.ConcurrentLinkedQueue<Connection> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
         final java.util.Set<Connection> busy = ConcurrentHashMap.newKeySet();
         Phase measured;
@@ -592,7 +593,11 @@ public class SyncBenchmark {
             }
 
             /** Runs the phase; returns the time its last answer came (or the deadline). */
-            long run(int port) throws InterruptedException {
+            long run(int port) throws InterruptedException, IOException {
+                // the pool is opened before the schedule starts: no connection set-up inside a measurement
+                for (int open = idle.size(); open < connections; open++) {
+                    idle.add(connect(port));
+                }
                 List<Thread> threads = new ArrayList<>();
                 for (int c = 0; c < connections; c++) {
                     Thread thread = new Thread(() -> connection(this, port), "connection-" + c);
@@ -661,17 +666,27 @@ public class SyncBenchmark {
                         if (connection == null) {
                             connection = idle.poll();
                         }
-                        if (connection == null) {
-                            Socket socket = new Socket("127.0.0.1", port);
-                            socket.setTcpNoDelay(true);
-                            connection = new Connection(socket, new BufferedInputStream(socket.getInputStream(), 16 * 1024));
+                        boolean fresh = connection == null;
+                        if (fresh) {
+                            connection = connect(port);
                         }
                         busy.add(connection);
                         long sent = System.nanoTime();
-                        OutputStream out = connection.socket().getOutputStream();
-                        out.write(requests[i]);
-                        out.flush();
-                        Bench.Answer answer = Bench.readAnswer(connection.in(), true);
+                        Bench.Answer answer;
+                        try {
+                            answer = exchange(connection, requests[i]);
+                        } catch (IOException closedWhileIdle) {
+                            if (fresh || phase.over) {
+                                throw closedWhileIdle;
+                            }
+                            // a kept-alive connection the server had closed: once more on a new one, as HTTP clients do
+                            retried.increment();
+                            busy.remove(connection);
+                            connection.close();
+                            connection = connect(port);
+                            busy.add(connection);
+                            answer = exchange(connection, requests[i]);
+                        }
                         long done = System.nanoTime();
                         busy.remove(connection);
                         sendDelay[i] = sent - due;
@@ -698,6 +713,19 @@ public class SyncBenchmark {
                     idle.add(connection);
                 }
             }
+        }
+
+        static Connection connect(int port) throws IOException {
+            Socket socket = new Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            return new Connection(socket, new BufferedInputStream(socket.getInputStream(), 16 * 1024));
+        }
+
+        static Bench.Answer exchange(Connection connection, byte[] request) throws IOException {
+            OutputStream out = connection.socket().getOutputStream();
+            out.write(request);
+            out.flush();
+            return Bench.readAnswer(connection.in(), true);
         }
 
         void report() {
@@ -744,9 +772,9 @@ public class SyncBenchmark {
             double window = (lastDone - measured.start) / 1e9;
             int successes = results.getOrDefault(scenario.expectedResult(), 0);
             System.out.printf("measured: %,d webhooks due at %d req/s over %.0f s; answered %,d in %.1f s = %.1f req/s achieved; "
-                    + "unanswered %d, non-2xx %d, broken connections %d%n",
+                    + "unanswered %d, non-2xx %d, broken connections %d, resent on a new connection %d%n",
                 count, rate, (measured.end - measured.start) / 1e9, answered, window, answered / window, unanswered, non2xx,
-                broken.sum());
+                broken.sum(), retried.sum());
             System.out.printf("results: %s (expected %s: %,d of %,d; wrong or missing pspReference %d; no simulator call %d; "
                     + "simulator refused %d)%n", results, scenario.expectedResult(), successes, count, wrongPsp, noSimulatorCall,
                 simulator.refused.sum());
