@@ -1,4 +1,5 @@
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -154,6 +155,73 @@ final class Bench {
             // not Linux, or the process ended
         }
         return -1;
+    }
+
+    /** utime + stime of a process in clock ticks (100 per second on Linux), from {@code /proc/<pid>/stat}; 0 if unknown. */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** One HTTP/1.1 answer read from a keep-alive connection: status and body. */
+    record Answer(int status, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Reads one HTTP/1.1 answer (Content-Length or chunked); the body only when {@code keepBody}. */
+    static Answer readAnswer(InputStream in, boolean keepBody) throws IOException {
+        String statusLine = line(in);
+        int status = Integer.parseInt(statusLine.substring(9, 12));
+        long length = -1;
+        boolean chunked = false;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            String lower = header.toLowerCase();
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(lower.substring(15).strip());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        java.io.ByteArrayOutputStream body = keepBody ? new java.io.ByteArrayOutputStream() : null;
+        if (chunked) {
+            for (long size = Long.parseLong(line(in).strip(), 16); size > 0; size = Long.parseLong(line(in).strip(), 16)) {
+                take(in, size, body);
+                line(in);
+            }
+            line(in);
+        } else if (length > 0) {
+            take(in, length, body);
+        }
+        return new Answer(status, body == null ? new byte[0] : body.toByteArray());
+    }
+
+    private static void take(InputStream in, long size, java.io.ByteArrayOutputStream body) throws IOException {
+        if (body == null) {
+            in.skipNBytes(size);
+        } else {
+            body.write(in.readNBytes((int) size));
+        }
+    }
+
+    /** One CRLF-terminated line, without the line end. */
+    static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("connection closed");
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     /** The p-th percentile (0..1) of sorted nanosecond values, in milliseconds. */

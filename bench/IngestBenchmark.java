@@ -1,6 +1,4 @@
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -222,7 +220,7 @@ public class IngestBenchmark {
                             out.write(head);
                             out.write(body);
                             out.flush();
-                            status = readResponse(socket);
+                            status = Bench.readAnswer(socket.getInputStream(), false).status();
                         } catch (IOException broken) {
                             failures.incrementAndGet();
                             socket.close();
@@ -258,13 +256,13 @@ public class IngestBenchmark {
             thread.start();
         }
         Thread.sleep(Math.min(3000, seconds * 200L));
-        long cpuBefore = cpuTicks(server.pid());
+        long cpuBefore = Bench.cpuTicks(server.pid());
         measuring.set(true);
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         measuring.set(false);
         long elapsed = System.nanoTime() - start;
-        long cpuAfter = cpuTicks(server.pid());
+        long cpuAfter = Bench.cpuTicks(server.pid());
         double rss = server.rssMiB();
         stop.set(true);
         done.await(60, TimeUnit.SECONDS);
@@ -278,57 +276,6 @@ public class IngestBenchmark {
             label, clients, requestsPerSecond, notificationsPerSecond, Bench.pct(all, 0.5), Bench.pct(all, 0.99),
             Bench.pct(all, 0.999), Bench.pct(all, 1.0), serverCores, rss, errorStatus.get(), failures.get());
         return new double[] {notificationsPerSecond};
-    }
-
-    /** Reads one HTTP/1.1 answer (Content-Length or chunked) and returns its status. */
-    static int readResponse(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        String statusLine = line(in);
-        int status = Integer.parseInt(statusLine.substring(9, 12));
-        long length = -1;
-        boolean chunked = false;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
-            String lower = header.toLowerCase();
-            if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(lower.substring(15).strip());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            }
-        }
-        if (chunked) {
-            for (long size = Long.parseLong(line(in).strip(), 16); size > 0; size = Long.parseLong(line(in).strip(), 16)) {
-                in.skipNBytes(size);
-                line(in);
-            }
-            line(in);
-        } else if (length > 0) {
-            in.skipNBytes(length);
-        }
-        return status;
-    }
-
-    static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("connection closed");
-            }
-            if (b != '\r') {
-                line.append((char) b);
-            }
-        }
-        return line.toString();
-    }
-
-    /** utime + stime of a process in clock ticks (100 per second on Linux). */
-    static long cpuTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     /** The notification row the hub stores, as a pgbench script: one INSERT, one transaction. */
