@@ -3,7 +3,7 @@
  * loopback, and publish-to-first-attempt latency.
  *
  *   ./mvnw -pl app -am package -DskipTests
- *   bench/run DeliveryBenchmark [events=2000] [publishers=8] [db-url|h2] [mixed|drain] [webhooks=1]
+ *   bench/run DeliveryBenchmark [events=2000] [publishers=8] [db-url|h2] [mixed|drain] [webhooks=1] [dead[=timeout-s] [dead-endpoints=1]]
  *   BENCH_JAVA_OPTS='-Dbench.jvm=-XX:StartFlightRecording=filename=/tmp/s.jfr' bench/run DeliveryBenchmark …   (server JVM options)
  *
  * It starts app/target/payhooks.jar on a free port with a fresh H2 database (or the given
@@ -19,14 +19,16 @@
  * With several webhooks (all listening to the event type) every event is delivered to each of
  * them: events × webhooks deliveries, spread over that many endpoints.
  *
- * drain with a sixth argument {@code dead} or {@code dead=<timeout seconds>} (PostgreSQL only):
- * the healthy drain rate without and with one dead endpoint, in one server. One more webhook on
+ * drain with a sixth argument {@code dead} or {@code dead=<timeout seconds>} and an optional
+ * seventh, the number of dead endpoints (default 1) (PostgreSQL only): the healthy drain rate
+ * without and with the dead endpoint(s), in one server. One more webhook on
  * the same event points at a receiver that accepts the connection and never answers, so the
  * hub's delivery timeout (the webhook's timeoutSeconds, default here 1 s, the minimum; 15 s is
  * the contract's default) expires on every attempt. The server runs with the engine on; each
  * round holds the outbox ({@code Bench.holdDeliveries}), publishes the events, releases them all
  * at once and times the healthy deliveries: a warm-up round (a quarter of the events), the round
- * without the dead webhook, then the dead webhook is added and the round with it.
+ * without the dead webhook, then the dead webhook is added and the round with it. With several,
+ * each is one more such webhook (all on the same never-answering receiver).
  *
  *   bench/run DeliveryBenchmark 600 8 'jdbc:postgresql://127.0.0.1:5432/b_dead?user=postgres' drain 10 dead=1
  *
@@ -74,7 +76,8 @@ public class DeliveryBenchmark {
                 throw new IllegalArgumentException("the dead endpoint option needs drain mode on PostgreSQL");
             }
             int timeout = args[5].contains("=") ? Integer.parseInt(args[5].substring(args[5].indexOf('=') + 1)) : 1;
-            deadEndpoint(events, publishers, dbUrl, webhooks, timeout);
+            int deadEndpoints = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+            deadEndpoint(events, publishers, dbUrl, webhooks, timeout, deadEndpoints);
             return;
         }
         int deliveries = events * webhooks;
@@ -146,7 +149,8 @@ public class DeliveryBenchmark {
      * healthy deliveries/s of a full outbox without, then with, one more webhook whose receiver
      * never answers.
      */
-    static void deadEndpoint(int events, int publishers, String dbUrl, int webhooks, int timeoutSeconds) throws Exception {
+    static void deadEndpoint(int events, int publishers, String dbUrl, int webhooks, int timeoutSeconds, int deadEndpoints)
+        throws Exception {
         String database = Bench.databaseOf(dbUrl);
         Path work = Files.createTempDirectory("payhooks-bench");
         Receiver receiver = new Receiver();
@@ -155,25 +159,29 @@ public class DeliveryBenchmark {
         try {
             HttpClient http = Bench.client();
             System.out.printf("server ready after %.1f s; PostgreSQL, drain of a released outbox, %d healthy webhooks, "
-                + "dead endpoint timeout %d s%n", Bench.awaitReady(http, server, System.nanoTime()), webhooks, timeoutSeconds);
+                    + "%d dead endpoint(s) with timeout %d s%n", Bench.awaitReady(http, server, System.nanoTime()), webhooks,
+                deadEndpoints, timeoutSeconds);
             for (int w = 0; w < webhooks; w++) {
                 createWebhook(http, server.base(), "bench " + w, receiver.url(w), List.of(EVENT_TYPE), null);
             }
             List<String> bases = List.of(server.base());
             Round warmUp = round(http, bases, database, receiver, Math.max(1, events / 4), webhooks, publishers, "warm-up");
             Round without = round(http, bases, database, receiver, events, webhooks, publishers, "without dead endpoint");
-            String deadId = Bench.field(createWebhook(http, server.base(), "dead", "http://127.0.0.1:" + dead.port() + "/hook",
-                List.of(EVENT_TYPE), timeoutSeconds), "id");
+            List<String> deadIds = new ArrayList<>();
+            for (int d = 0; d < deadEndpoints; d++) {
+                deadIds.add(Bench.field(createWebhook(http, server.base(), "dead " + d, "http://127.0.0.1:" + dead.port() + "/hook/" + d,
+                    List.of(EVENT_TYPE), timeoutSeconds), "id"));
+            }
             int acceptedBefore = dead.accepted.get();
             Round with = round(http, bases, database, receiver, events, webhooks, publishers, "with dead endpoint");
             int deadAttempts = dead.accepted.get() - acceptedBefore;
-            System.out.printf("dead endpoint: %d connections accepted (attempts started) during the round, %d held open now; "
-                    + "its attempts recorded so far: %s%n", deadAttempts, dead.open(),
+            System.out.printf("dead endpoint(s): %d connections accepted (attempts started) during the round, %d held open now; "
+                    + "their attempts recorded so far: %s%n", deadAttempts, dead.open(),
                 Bench.psql(database, "SELECT coalesce(string_agg(e || ' ' || n, ', '), 'none') FROM (SELECT coalesce(a.error_class, "
                     + "a.http_status::text) e, count(*) n FROM delivery_attempt a JOIN delivery d ON d.id = a.delivery_id "
-                    + "WHERE d.subscription_id = '" + deadId + "' GROUP BY 1) x"));
-            System.out.printf("healthy drain: %.0f deliveries/s without, %.0f deliveries/s with the dead endpoint: %+.1f %% "
-                    + "(warm-up round %.0f /s); duplicates %d%n", without.rate(), with.rate(),
+                    + "WHERE d.subscription_id IN ('" + String.join("', '", deadIds) + "') GROUP BY 1) x"));
+            System.out.printf("healthy drain: %.0f deliveries/s without, %.0f deliveries/s with %d dead endpoint(s): %+.1f %% "
+                    + "(warm-up round %.0f /s); duplicates %d%n", without.rate(), with.rate(), deadEndpoints,
                 (with.rate() / without.rate() - 1) * 100, warmUp.rate(), receiver.duplicates.get());
         } finally {
             server.stop();
