@@ -26,7 +26,7 @@
  * hub's delivery timeout (the webhook's timeoutSeconds, default here 1 s, the minimum; 15 s is
  * the contract's default) expires on every attempt. The server runs with the engine on; each
  * round holds the outbox ({@code Bench.holdDeliveries}), publishes the events, releases them all
- * at once and times the healthy deliveries: a warm-up round (a quarter of the events), the round
+ * at once and times the healthy deliveries: a warm-up round (as many events), the round
  * without the dead webhook, then the dead webhook is added and the round with it. With several,
  * each is one more such webhook (all on the same never-answering receiver).
  *
@@ -164,16 +164,16 @@ public class DeliveryBenchmark {
             for (int w = 0; w < webhooks; w++) {
                 createWebhook(http, server.base(), "bench " + w, receiver.url(w), List.of(EVENT_TYPE), null);
             }
-            List<String> bases = List.of(server.base());
-            Round warmUp = round(http, bases, database, receiver, Math.max(1, events / 4), webhooks, publishers, "warm-up");
-            Round without = round(http, bases, database, receiver, events, webhooks, publishers, "without dead endpoint");
+            List<Bench.Server> servers = List.of(server);
+            Round warmUp = round(http, servers, database, receiver, events, webhooks, publishers, "warm-up");
+            Round without = round(http, servers, database, receiver, events, webhooks, publishers, "without dead endpoint");
             List<String> deadIds = new ArrayList<>();
             for (int d = 0; d < deadEndpoints; d++) {
                 deadIds.add(Bench.field(createWebhook(http, server.base(), "dead " + d, "http://127.0.0.1:" + dead.port() + "/hook/" + d,
                     List.of(EVENT_TYPE), timeoutSeconds), "id"));
             }
             int acceptedBefore = dead.accepted.get();
-            Round with = round(http, bases, database, receiver, events, webhooks, publishers, "with dead endpoint");
+            Round with = round(http, servers, database, receiver, events, webhooks, publishers, "with dead endpoint");
             int deadAttempts = dead.accepted.get() - acceptedBefore;
             System.out.printf("dead endpoint(s): %d connections accepted (attempts started) during the round, %d held open now; "
                     + "their attempts recorded so far: %s%n", deadAttempts, dead.open(),
@@ -203,20 +203,24 @@ public class DeliveryBenchmark {
      * over them), releases every held delivery at once and waits until the receiver has the
      * {@code events × webhooks} healthy deliveries. Prints one line.
      */
-    static Round round(HttpClient http, List<String> bases, String database, Receiver receiver, int events, int webhooks,
+    static Round round(HttpClient http, List<Bench.Server> servers, String database, Receiver receiver, int events, int webhooks,
                        int publishers, String label) throws Exception {
+        List<String> bases = servers.stream().map(Bench.Server::base).toList();
         Bench.holdDeliveries(database);
         int expected = events * webhooks;
         receiver.expect(expected);
         double publishSeconds = publish(http, bases, events, publishers, EVENT_TYPE, new ConcurrentHashMap<>());
+        long cpuBefore = servers.stream().mapToLong(s -> IngestBenchmark.cpuTicks(s.pid())).sum();
         long released = System.nanoTime();
         int held = Bench.releaseDeliveries(database);
         boolean complete = receiver.await();
         double seconds = (receiver.lastAt.get() - released) / 1e9;
+        double cpuSeconds = (servers.stream().mapToLong(s -> IngestBenchmark.cpuTicks(s.pid())).sum() - cpuBefore) / 100.0;
         Round round = new Round(receiver.arrivedInRound(), seconds, complete);
         System.out.printf("%-22s: %d events published in %.1f s (%.0f /s), %d deliveries released; %d healthy deliveries in %.2f s "
-                + "= %.0f deliveries/s%s%n", label, events, publishSeconds, events / publishSeconds, held, round.deliveries(),
-            seconds, round.rate(), complete ? "" : " (INCOMPLETE)");
+                + "= %.0f deliveries/s%s; server CPU %.2f cores, %.2f ms per healthy delivery%n", label, events, publishSeconds,
+            events / publishSeconds, held, round.deliveries(), seconds, round.rate(), complete ? "" : " (INCOMPLETE)",
+            cpuSeconds / seconds, cpuSeconds * 1000 / round.deliveries());
         return round;
     }
 

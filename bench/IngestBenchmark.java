@@ -284,9 +284,9 @@ public class IngestBenchmark {
         double notificationsPerSecond = requestsPerSecond * target.itemsPerRequest();
         double serverCores = (cpuAfter - cpuBefore) / 100.0 / (elapsed / 1e9);
         System.out.printf("%-7s clients %3d%s: %,8.0f requests/s = %,8.0f notifications/s; ack latency p50 %.1f ms, p99 %.1f ms, "
-                + "p99.9 %.1f ms, max %.1f ms; server CPU %.2f cores, RSS %.0f MiB; non-200 %d, broken %d%n",
+                + "p99.9 %.1f ms, max %.1f ms; server CPU %.2f cores = %.1f ms per notification, RSS %.0f MiB; non-200 %d, broken %d%n",
             label, clients, servers.size() == 1 ? "" : " over " + servers.size() + " instances", requestsPerSecond, notificationsPerSecond, Bench.pct(all, 0.5), Bench.pct(all, 0.99),
-            Bench.pct(all, 0.999), Bench.pct(all, 1.0), serverCores, rss, errorStatus.get(), failures.get());
+            Bench.pct(all, 0.999), Bench.pct(all, 1.0), serverCores, serverCores * 1000 / notificationsPerSecond, rss, errorStatus.get(), failures.get());
         return new double[] {notificationsPerSecond};
     }
 

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  *     which engine holds claims ({@code claimed_by}, the worker id each engine logs at start)
  *     on pending rows.
  *
- * Each measured drain follows a warm-up drain (a quarter of the events) on the same engines.
+ * Each measured drain follows a warm-up drain of the same size on the same engines (the JIT).
  * Then B is stopped and A alone is measured again (ingest and drain), so a change in the
  * machine's background load between the phases shows as a difference between the two
  * one-instance figures; the summary compares two instances with their mean.
@@ -117,9 +117,10 @@ public class ScaleOutBenchmark {
     /** A warm-up drain and a measured one, with every engine of {@code servers}; publishers split over them. */
     static Result drain(HttpClient http, List<Bench.Server> servers, String database, DeliveryBenchmark.Receiver receiver,
                         int events, int webhooks, int publishers) throws Exception {
-        List<String> bases = servers.stream().map(Bench.Server::base).toList();
         String label = servers.size() + (servers.size() == 1 ? " engine" : " engines");
-        DeliveryBenchmark.round(http, bases, database, receiver, Math.max(1, events / 4), webhooks, publishers, "warm-up, " + label);
+        DeliveryBenchmark.round(http, servers, database, receiver, events, webhooks, publishers, "warm-up, " + label);
+        // the receiver has every delivery before each engine has recorded (and counted) the last successes
+        Thread.sleep(2000);
         int duplicatesBefore = receiver.duplicates.get();
         List<Double> successesBefore = new ArrayList<>();
         for (Bench.Server server : servers) {
@@ -129,11 +130,12 @@ public class ScaleOutBenchmark {
         sampler.start();
         DeliveryBenchmark.Round round;
         try {
-            round = DeliveryBenchmark.round(http, bases, database, receiver, events, webhooks, publishers, label);
+            round = DeliveryBenchmark.round(http, servers, database, receiver, events, webhooks, publishers, label);
         } finally {
             sampler.interrupt();
             sampler.join();
         }
+        Thread.sleep(2000);
         int duplicates = receiver.duplicates.get() - duplicatesBefore;
 
         Map<String, Long> byEngine = new LinkedHashMap<>();
