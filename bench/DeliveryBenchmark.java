@@ -14,7 +14,8 @@
  * mixed (default): publishing and delivering at the same time; reports the publish rate, the
  * end-to-end delivery rate and publish-to-first-attempt latency.
  * drain: the events are published with the delivery engine off, the server is restarted with
- * it on, and the time from "ready" to the last arrival gives the engine's own delivery rate.
+ * it on, and the time from the first to the last arrival gives the engine's own delivery rate
+ * (the engine starts before /health/ready answers, so "ready" is not the start of the drain).
  *
  * With several webhooks (all listening to the event type) every event is delivered to each of
  * them: events × webhooks deliveries, spread over that many endpoints.
@@ -103,12 +104,14 @@ public class DeliveryBenchmark {
 
             long publishStart = System.nanoTime();
             double publishSeconds = publish(http, List.of(base), events, publishers, EVENT_TYPE, publishedAt);
+            long readyAt = 0;
             if (drain) {
                 // the outbox holds every event now; restart with the engine on and time the drain
                 server.stop();
                 server = start(work, port, dbUrl, true);
                 System.out.printf("server ready after %.1f s%n", Bench.awaitReady(http, server, System.nanoTime()));
                 publishStart = System.nanoTime();
+                readyAt = publishStart;
             }
             boolean complete = receiver.await();
             long deliveredEnd = System.nanoTime();
@@ -129,8 +132,14 @@ public class DeliveryBenchmark {
             System.out.printf("delivery: %.0f deliveries/s end to end (%.2f s from first publish to last arrival), %d requests received%n",
                 firstAttemptAt.size() / totalSeconds, totalSeconds, requests.get());
             if (drain) {
-                System.out.printf("drain: %.0f deliveries/s (%d deliveries from a full outbox in %.2f s after the restart)%n",
-                    firstAttemptAt.size() / totalSeconds, firstAttemptAt.size(), totalSeconds);
+                // the engine starts before /health/ready answers 200: time the drain from its first arrival, not from "ready"
+                long first = firstAttemptAt.values().stream().mapToLong(Long::longValue).min().orElse(deliveredEnd);
+                long ready = readyAt;
+                long beforeReady = firstAttemptAt.values().stream().filter(at -> at < ready).count();
+                double drainSeconds = (receiver.lastAt.get() - first) / 1e9;
+                System.out.printf("drain: %.0f deliveries/s (%d deliveries from a full outbox, first to last arrival in %.2f s; "
+                        + "%d arrived before the restarted server reported ready)%n",
+                    firstAttemptAt.size() / drainSeconds, firstAttemptAt.size(), drainSeconds, beforeReady);
             } else {
                 System.out.printf("publish-to-first-attempt: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     Bench.pct(latencies, 0.50), Bench.pct(latencies, 0.99), Bench.pct(latencies, 1.0));
