@@ -24,6 +24,14 @@ final class Bench {
 
     static final String KEY = "phk_bench000000000000000000000000000000000000".substring(0, 44);
 
+    /**
+     * The master key every benchmark server gets ({@code PAYHOOKS_MASTER_KEY}, Base64 of 32 bytes):
+     * several instances on one database must open each other's sealed secrets (signing keys,
+     * provider credentials). A fixed, public benchmark value, not a secret.
+     */
+    static final String MASTER_KEY = java.util.Base64.getEncoder()
+        .encodeToString("payhooks-bench-master-key-32-byt".getBytes(StandardCharsets.US_ASCII));
+
     private Bench() {
     }
 
@@ -68,6 +76,7 @@ final class Bench {
         server.environment().put("PAYHOOKS_API_KEY", KEY);
         server.environment().put("PAYHOOKS_OUTBOUND_ALLOW", "127.0.0.0/8");
         server.environment().put("PAYHOOKS_ADMIN_PASSWORD", "bench-admin-password");
+        server.environment().put("PAYHOOKS_MASTER_KEY", MASTER_KEY);
         server.environment().putAll(env);
         return new Server(server.start(), port, work, "http://127.0.0.1:" + port);
     }
@@ -131,6 +140,33 @@ final class Bench {
         psql("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         psql("postgres", "CREATE DATABASE " + name);
         return "jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres";
+    }
+
+    /** The database name of a {@code jdbc:postgresql://host:port/name?…} URL. */
+    static String databaseOf(String jdbcUrl) {
+        String path = jdbcUrl.substring(jdbcUrl.indexOf('/', "jdbc:postgresql://".length()) + 1);
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
+    /**
+     * Holds back every delivery inserted from now on (a trigger makes it due in a day), so a full
+     * outbox can be built with the engines running and then released at once: no restart between
+     * filling and draining, and every engine is up and warm when the drain starts.
+     */
+    static void holdDeliveries(String database) throws IOException, InterruptedException {
+        psql(database, "CREATE OR REPLACE FUNCTION bench_hold_delivery() RETURNS trigger LANGUAGE plpgsql AS "
+            + "$$ BEGIN NEW.next_attempt_at := now() + interval '1 day'; RETURN NEW; END $$");
+        psql(database, "DROP TRIGGER IF EXISTS bench_hold_delivery ON delivery");
+        psql(database, "CREATE TRIGGER bench_hold_delivery BEFORE INSERT ON delivery FOR EACH ROW EXECUTE FUNCTION bench_hold_delivery()");
+    }
+
+    /** Drops the hold and makes every held delivery due now; returns how many. */
+    static int releaseDeliveries(String database) throws IOException, InterruptedException {
+        psql(database, "DROP TRIGGER IF EXISTS bench_hold_delivery ON delivery");
+        String out = psql(database, "UPDATE delivery SET next_attempt_at = now() WHERE status = 'PENDING' "
+            + "AND next_attempt_at > now() + interval '1 hour'");
+        return Integer.parseInt(out.replaceAll("\\D", ""));
     }
 
     /** Runs SQL with psql and returns its unaligned, tuples-only output. */

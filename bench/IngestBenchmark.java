@@ -190,6 +190,15 @@ public class IngestBenchmark {
 
     /** One level: {@code clients} closed-loop connections for {@code seconds}; returns {notifications/s}. */
     static double[] run(Bench.Server server, Target target, int clients, int seconds, String label) throws Exception {
+        return run(List.of(server), target, clients, seconds, label);
+    }
+
+    /**
+     * One level against several instances on one database: client {@code c} connects to
+     * {@code servers[c % n]}, so the clients are split evenly; server CPU is the sum over the
+     * instances. Returns {notifications/s}.
+     */
+    static double[] run(List<Bench.Server> servers, Target target, int clients, int seconds, String label) throws Exception {
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
         long[][] latencies = new long[clients][];
@@ -199,6 +208,7 @@ public class IngestBenchmark {
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
             int client = c;
+            Bench.Server server = servers.get(c % servers.size());
             Thread thread = new Thread(() -> {
                 long[] mine = new long[1 << 16];
                 int n = 0;
@@ -256,14 +266,14 @@ public class IngestBenchmark {
             thread.start();
         }
         Thread.sleep(Math.min(3000, seconds * 200L));
-        long cpuBefore = Bench.cpuTicks(server.pid());
+        long cpuBefore = servers.stream().mapToLong(s -> Bench.cpuTicks(s.pid())).sum();
         measuring.set(true);
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         measuring.set(false);
         long elapsed = System.nanoTime() - start;
-        long cpuAfter = Bench.cpuTicks(server.pid());
-        double rss = server.rssMiB();
+        long cpuAfter = servers.stream().mapToLong(s -> Bench.cpuTicks(s.pid())).sum();
+        double rss = servers.stream().mapToDouble(Bench.Server::rssMiB).sum();
         stop.set(true);
         done.await(60, TimeUnit.SECONDS);
 
@@ -271,10 +281,10 @@ public class IngestBenchmark {
         double requestsPerSecond = all.length / (elapsed / 1e9);
         double notificationsPerSecond = requestsPerSecond * target.itemsPerRequest();
         double serverCores = (cpuAfter - cpuBefore) / 100.0 / (elapsed / 1e9);
-        System.out.printf("%-7s clients %3d: %,8.0f requests/s = %,8.0f notifications/s; ack latency p50 %.1f ms, p99 %.1f ms, "
-                + "p99.9 %.1f ms, max %.1f ms; server CPU %.2f cores, RSS %.0f MiB; non-200 %d, broken %d%n",
-            label, clients, requestsPerSecond, notificationsPerSecond, Bench.pct(all, 0.5), Bench.pct(all, 0.99),
-            Bench.pct(all, 0.999), Bench.pct(all, 1.0), serverCores, rss, errorStatus.get(), failures.get());
+        System.out.printf("%-7s clients %3d%s: %,8.0f requests/s = %,8.0f notifications/s; ack latency p50 %.1f ms, p99 %.1f ms, "
+                + "p99.9 %.1f ms, max %.1f ms; server CPU %.2f cores = %.1f ms per notification, RSS %.0f MiB; non-200 %d, broken %d%n",
+            label, clients, servers.size() == 1 ? "" : " over " + servers.size() + " instances", requestsPerSecond, notificationsPerSecond, Bench.pct(all, 0.5), Bench.pct(all, 0.99),
+            Bench.pct(all, 0.999), Bench.pct(all, 1.0), serverCores, serverCores * 1000 / notificationsPerSecond, rss, errorStatus.get(), failures.get());
         return new double[] {notificationsPerSecond};
     }
 
