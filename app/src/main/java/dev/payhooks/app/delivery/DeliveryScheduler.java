@@ -38,7 +38,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -48,7 +47,9 @@ import java.util.logging.Logger;
  * The delivery engine's loop: every tick it claims due deliveries (other instances skip what
  * this one holds), sends each from a worker thread, and records the outcome. A subscription
  * never has more than {@code payhooks.delivery.per-endpoint-concurrency} attempts in flight, so
- * a slow endpoint occupies its own slots, not everyone's.
+ * a slow endpoint occupies its own slots, not everyone's; an endpoint that gives no answer at all
+ * is probed one attempt at a time until it answers again ({@link LaneSlots}), so dead endpoints
+ * hold one worker thread each for their timeout, not twenty.
  */
 @Startup
 @Singleton
@@ -58,7 +59,8 @@ public class DeliveryScheduler {
     private static final Logger LOG = Logger.getLogger(DeliveryScheduler.class.getName());
     private static final Duration LEASE = Duration.ofSeconds(90);
     private static final int MAX_CLAIMS_PER_TICK = 10;
-    private static final int MAX_WORKERS = 64;
+    /** Worker threads, started on demand and ended after a minute idle. */
+    private static final int MAX_WORKERS = 128;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -108,11 +110,12 @@ public class DeliveryScheduler {
 
     /**
      * One subscription's deliveries in this instance: at most {@code perEndpoint} attempts in
-     * flight, and a short queue of claimed deliveries waiting for a free slot (they stay claimed
-     * under the lease meanwhile, so no other instance takes them).
+     * flight (one while the endpoint does not answer, see {@link LaneSlots}), and a short queue of
+     * claimed deliveries waiting for a free slot (they stay claimed under the lease meanwhile, so
+     * no other instance takes them).
      */
     private final class Lane {
-        final Semaphore slots = new Semaphore(perEndpoint);
+        final LaneSlots slots = new LaneSlots(perEndpoint);
         final Queue<DeliveryService.Prepared> queue = new ConcurrentLinkedQueue<>();
         final AtomicInteger queued = new AtomicInteger();
 
@@ -135,16 +138,17 @@ public class DeliveryScheduler {
             while (!queue.isEmpty() && slots.tryAcquire()) {
                 DeliveryService.Prepared next = queue.poll();
                 if (next == null) {
-                    slots.release();
+                    slots.giveBack();
                     continue;
                 }
                 queued.decrementAndGet();
                 DeliveryService.Prepared p = next;
                 Runnable send = () -> workers.submit(() -> {
+                    boolean answered = true;
                     try {
-                        attempt(p);
+                        answered = attempt(p);
                     } finally {
-                        slots.release();
+                        slots.release(answered);
                         pump();
                     }
                 });
@@ -165,7 +169,10 @@ public class DeliveryScheduler {
             LOG.info("Delivery engine is off (payhooks.delivery.enabled=false)");
             return;
         }
-        workers = new ThreadPoolExecutor(MAX_WORKERS, MAX_WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_WORKERS, MAX_WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            threads);
+        pool.allowCoreThreadTimeOut(true);
+        workers = pool;
         loop = scheduler.scheduleWithFixedDelay(this::tick, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         LOG.info("Delivery engine " + worker + " started");
     }
@@ -212,7 +219,8 @@ public class DeliveryScheduler {
         }
     }
 
-    private void attempt(DeliveryService.Prepared p) {
+    /** Sends one attempt and records its outcome; false when the endpoint gave no HTTP answer at all. */
+    private boolean attempt(DeliveryService.Prepared p) {
         Delivery claimed = p.delivery();
         try {
             Instant started = clock.instant();
@@ -224,7 +232,7 @@ public class DeliveryScheduler {
                 metrics.attempt("error");
                 service.failed(claimed, new DeliveryAttempt(number, started, Duration.ZERO, null, "BLOCKED_ADDRESS",
                     refused.getMessage(), false), AttemptFailure.noAnswer());
-                return;
+                return true;
             }
             Outcome outcome = transport.post(DeliveryRequests.build(p.subscription().url().value(), address,
                 p.subscription().delivery().timeout(), p.event().payloadJson(), p.event().id(), started, p.basic(), p.signingKeys()));
@@ -246,10 +254,13 @@ public class DeliveryScheduler {
                 metrics.attempt("error");
                 service.failed(claimed, new DeliveryAttempt(number, started, failed.latency(), null, failed.error().name(),
                     failed.message(), false), AttemptFailure.noAnswer());
+                return false;
             }
+            return true;
         } catch (RuntimeException e) {
             // the claim runs out and another tick tries again; nothing is lost
             LOG.log(Level.WARNING, "Delivery " + claimed.id() + " could not be attempted", e);
+            return true;
         }
     }
 }
