@@ -35,6 +35,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public class IngestBenchmark {
 
+    /** Unmeasured load before the levels (-Dbench.warmup=seconds): the JIT keeps compiling for a minute or more. */
+    static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 60);
+
     static final String HMAC_KEY = "DFB1EB5485895CFA84146406857104ABB4CBCABDC8AAF103A624C8F6A3EAAB00";
     static final String USER = "adyen-bench";
     static final String PASSWORD = "adyen-bench-password";
@@ -57,7 +60,7 @@ public class IngestBenchmark {
                 ready, server.rssMiB(), provider, items, seconds);
             Target target = provider.equals("annanow") ? annanow(http, server) : adyen(http, server, items);
 
-            run(server, target, 8, 5, "warm-up");
+            run(server, target, 8, WARM_UP_SECONDS, "warm-up");
             System.out.printf("idle RSS after warm-up: %.0f MiB%n", server.rssMiB());
             List<double[]> hub = new ArrayList<>();
             for (int clients : levels) {

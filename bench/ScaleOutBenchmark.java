@@ -70,12 +70,12 @@ public class ScaleOutBenchmark {
             System.out.printf("%d clients for %d s per ingest level; %d events x %d webhooks = %d deliveries per drain, %d publishers%n",
                 clients, seconds, events, webhooks, events * webhooks, publishers);
 
-            IngestBenchmark.run(List.of(a), target, 8, 5, "warm-up");
+            IngestBenchmark.run(List.of(a), target, 8, IngestBenchmark.WARM_UP_SECONDS, "warm-up");
             double ingestOne = IngestBenchmark.run(List.of(a), target, clients, seconds, "1 inst")[0];
             Result drainOne = drain(http, servers, database, receiver, events, webhooks, publishers);
 
             servers.add(start(http, dbUrl, "B"));
-            IngestBenchmark.run(servers, target, 8, 5, "warm-up");
+            IngestBenchmark.run(servers, target, 8, IngestBenchmark.WARM_UP_SECONDS, "warm-up");
             double ingestTwo = IngestBenchmark.run(servers, target, clients, seconds, "2 inst")[0];
             Result drainTwo = drain(http, servers, database, receiver, events, webhooks, publishers);
 

@@ -11,7 +11,7 @@ import java.util.zip.ZipFile;
  * asks about:
  *
  *   ./mvnw -pl app -am package -DskipTests
- *   bench/run StartupBenchmark [runs=3] [idle-seconds=20]
+ *   bench/run StartupBenchmark [runs=3] [idle-seconds=20] [configurations=all, comma-separated]
  *
  * The first start migrates a fresh database {@code payhooks_startup} (reported on its own); every
  * measured start after it finds the schema in place, as a restart does. Configurations:
@@ -25,7 +25,8 @@ import java.util.zip.ZipFile;
  *   <li>{@code launcher+cds}: plus application class-data sharing: one training start with
  *       {@code -XX:ArchiveClassesAtExit=payhooks.jsa} (stopped at ready; the JVM writes the archive
  *       of every class it loaded as it exits), then {@code -XX:SharedArchiveFile=payhooks.jsa}.</li>
- *   <li>{@code launcher+cds+heap}: plus {@code -Xmx384m -Xss512k -XX:ReservedCodeCacheSize=96m}.</li>
+ *   <li>{@code launcher+cds+heap}: plus {@code -Xmx384m -Xss512k -XX:ReservedCodeCacheSize=96m};</li>
+ *   <li>{@code uber-jar+heap} and {@code launcher+heap}: those bounds without class-data sharing.</li>
  * </ul>
  * Ready is {@code /health/ready} answering 200 (database reachable and migrated, the application
  * deployed), timed from process start. RSS is read at ready and after {@code idle-seconds} idle.
@@ -38,6 +39,7 @@ public class StartupBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        List<String> wanted = args.length > 2 ? List.of(args[2].split(",")) : List.of();
         String database = "payhooks_startup";
         Map<String, String> env = Map.of("PAYHOOKS_DB_URL", Bench.freshPostgres(database));
         Path work = Files.createTempDirectory("payhooks-startup");
@@ -63,21 +65,25 @@ public class StartupBenchmark {
         List<String> launcherArgs = List.of("--deploy", war.toString(), "--nohazelcast", "--disablephonehome");
         Path archive = work.resolve("payhooks.jsa");
 
-        double[] training = startOnce(http, work, env,
-            new Config("training", List.of("-XX:ArchiveClassesAtExit=" + archive), launcher, launcherArgs), 0);
-        System.out.printf("CDS training start: ready %.1f s; archive %.0f MiB%n", training[0],
-            Files.exists(archive) ? Files.size(archive) / 1048576.0 : -1);
-        if (!Files.exists(archive)) {
-            throw new IllegalStateException("no CDS archive was written; see " + work.resolve("server.log"));
-        }
-
         List<String> cds = List.of("-XX:SharedArchiveFile=" + archive);
         List<String> heap = List.of("-Xmx384m", "-Xss512k", "-XX:ReservedCodeCacheSize=96m");
-        List<Config> configs = List.of(
+        List<Config> configs = new ArrayList<>(List.of(
             new Config("uber-jar", List.of(), uberJar, List.of()),
             new Config("launcher", List.of(), launcher, launcherArgs),
             new Config("launcher+cds", cds, launcher, launcherArgs),
-            new Config("launcher+cds+heap", concat(cds, heap), launcher, launcherArgs));
+            new Config("launcher+cds+heap", concat(cds, heap), launcher, launcherArgs),
+            new Config("uber-jar+heap", heap, uberJar, List.of()),
+            new Config("launcher+heap", heap, launcher, launcherArgs)));
+        configs.removeIf(config -> !wanted.isEmpty() && !wanted.contains(config.name()));
+        if (configs.stream().anyMatch(config -> config.name().contains("cds"))) {
+            double[] training = startOnce(http, work, env,
+                new Config("training", List.of("-XX:ArchiveClassesAtExit=" + archive), launcher, launcherArgs), 0);
+            System.out.printf("CDS training start: ready %.1f s; archive %.0f MiB%n", training[0],
+                Files.exists(archive) ? Files.size(archive) / 1048576.0 : -1);
+            if (!Files.exists(archive)) {
+                throw new IllegalStateException("no CDS archive was written; see " + work.resolve("server.log"));
+            }
+        }
         for (Config config : configs) {
             List<double[]> results = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
