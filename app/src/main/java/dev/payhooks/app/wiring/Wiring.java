@@ -464,12 +464,20 @@ public class Wiring {
         return new FulfillmentNotices(queue, eventIds, clock);
     }
 
+    /** One client per instance: each holds a JDK HttpClient (a selector thread and a connection pool). */
     @Produces
+    @jakarta.inject.Singleton
     NpAtobaraiClient npAtobaraiClient() {
         return new NpAtobaraiClient(duration(npTimeout));
     }
 
+    /**
+     * One client per instance. It was dependent, so every Saleor webhook request built a new
+     * JDK HttpClient (a selector thread, no connection reuse): a third of the request threads'
+     * samples in the sync benchmark were in Thread.start under SaleorApiClient's constructor.
+     */
     @Produces
+    @jakarta.inject.Singleton
     SaleorApiClient saleorApiClient() {
         return new SaleorApiClient(duration(saleorTimeout));
     }
@@ -489,7 +497,9 @@ public class Wiring {
         return new NpAtobaraiChannels(merchants, channels, secrets, simulator);
     }
 
+    /** One client per instance (a JDK HttpClient inside: selector thread, connection pool). */
     @Produces
+    @jakarta.inject.Singleton
     AdyenCheckoutClient adyenCheckoutClient() {
         return new AdyenCheckoutClient(duration(adyenTimeout));
     }

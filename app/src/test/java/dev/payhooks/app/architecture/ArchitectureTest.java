@@ -7,8 +7,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -86,6 +92,29 @@ class ArchitectureTest {
             .should().accessClassesThat().haveFullyQualifiedName("jakarta.json.Json")
             .because("Json.create… repeats a ServiceLoader scan per call; use adapters.api.Jsonp.JSON")
             .check(production);
+    }
+
+    /**
+     * A produced bean that holds a JDK HttpClient is produced once per instance: a dependent one
+     * built a client (a selector thread, its own connection pool) for every request that
+     * injected it (docs/PERFORMANCE.md, sync webhook overhead).
+     */
+    @Test
+    void httpClientsAreProducedOncePerInstance() {
+        List<String> perInjection = new ArrayList<>();
+        for (Method producer : dev.payhooks.app.wiring.Wiring.class.getDeclaredMethods()) {
+            if (!producer.isAnnotationPresent(jakarta.enterprise.inject.Produces.class)) {
+                continue;
+            }
+            boolean holdsClient = Arrays.stream(producer.getReturnType().getDeclaredFields())
+                .anyMatch(field -> field.getType() == java.net.http.HttpClient.class);
+            boolean once = producer.isAnnotationPresent(jakarta.inject.Singleton.class)
+                || producer.isAnnotationPresent(jakarta.enterprise.context.ApplicationScoped.class);
+            if (holdsClient && !once) {
+                perInjection.add(producer.getName());
+            }
+        }
+        assertEquals(List.of(), perInjection, "producers of HttpClient holders without @Singleton/@ApplicationScoped");
     }
 
     @Test
