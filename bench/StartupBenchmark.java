@@ -19,12 +19,16 @@ import java.util.zip.ZipFile;
  *   <li>{@code uber-jar}: {@code java -jar payhooks.jar} as the README says. Payara Micro unpacks
  *       its ~400 runtime jars into a new temporary directory on every start; the JVM's default heap
  *       (a quarter of the machine's memory).</li>
- *   <li>{@code launcher}: the runtime unpacked once ({@code --rootdir R --outputlauncher}), then
- *       {@code java -jar R/launch-micro.jar --deploy R/ROOT.war --nohazelcast --disablephonehome}:
- *       the same application, no unpacking, the runtime jars on the JVM's class path.</li>
- *   <li>{@code launcher+cds}: plus application class-data sharing: one training start with
+ *   <li>{@code launcher}: the runtime unpacked once ({@code --rootdir R --outputlauncher}) and the
+ *       application deployed into it once ({@code java -jar R/launch-micro.jar --deploy R/ROOT.war};
+ *       the root directory keeps it), then {@code java -jar R/launch-micro.jar --nohazelcast
+ *       --disablephonehome}: the same application, no unpacking, no war to expand, the runtime
+ *       jars on the JVM's class path. (Passing {@code --deploy} again would deploy it twice: once
+ *       from the root directory's configuration, once more from the argument.)</li>
+ *   <li>{@code launcher+cds}: plus application class-data sharing: the deploying start runs with
  *       {@code -XX:ArchiveClassesAtExit=payhooks.jsa} (stopped at ready; the JVM writes the archive
- *       of every class it loaded as it exits), then {@code -XX:SharedArchiveFile=payhooks.jsa}.</li>
+ *       of every class it loaded as it exits), the measured ones with
+ *       {@code -XX:SharedArchiveFile=payhooks.jsa}.</li>
  *   <li>{@code launcher+cds+heap}: plus {@code -Xmx384m -Xss512k -XX:ReservedCodeCacheSize=96m};</li>
  *   <li>{@code uber-jar+heap} and {@code launcher+heap}: those bounds without class-data sharing.</li>
  * </ul>
@@ -62,7 +66,7 @@ public class StartupBenchmark {
             Files.copy(jar.getInputStream(jar.getEntry("MICRO-INF/deploy/ROOT.war")), war);
         }
         Path launcher = root.resolve("launch-micro.jar");
-        List<String> launcherArgs = List.of("--deploy", war.toString(), "--nohazelcast", "--disablephonehome");
+        List<String> launcherArgs = List.of("--nohazelcast", "--disablephonehome");
         Path archive = work.resolve("payhooks.jsa");
 
         List<String> cds = List.of("-XX:SharedArchiveFile=" + archive);
@@ -75,14 +79,13 @@ public class StartupBenchmark {
             new Config("uber-jar+heap", heap, uberJar, List.of()),
             new Config("launcher+heap", heap, launcher, launcherArgs)));
         configs.removeIf(config -> !wanted.isEmpty() && !wanted.contains(config.name()));
-        if (configs.stream().anyMatch(config -> config.name().contains("cds"))) {
-            double[] training = startOnce(http, work, env,
-                new Config("training", List.of("-XX:ArchiveClassesAtExit=" + archive), launcher, launcherArgs), 0);
-            System.out.printf("CDS training start: ready %.1f s; archive %.0f MiB%n", training[0],
-                Files.exists(archive) ? Files.size(archive) / 1048576.0 : -1);
-            if (!Files.exists(archive)) {
-                throw new IllegalStateException("no CDS archive was written; see " + work.resolve("server.log"));
-            }
+        // deploy into the root directory once; this start also records the classes for CDS
+        double[] training = startOnce(http, work, env, new Config("deploying", List.of("-XX:ArchiveClassesAtExit=" + archive),
+            launcher, concat(List.of("--deploy", war.toString()), launcherArgs)), 0);
+        System.out.printf("launcher's deploying start (CDS training): ready %.1f s; archive %.0f MiB%n", training[0],
+            Files.exists(archive) ? Files.size(archive) / 1048576.0 : -1);
+        if (!Files.exists(archive)) {
+            throw new IllegalStateException("no CDS archive was written; see " + work.resolve("server.log"));
         }
         for (Config config : configs) {
             List<double[]> results = new ArrayList<>();
