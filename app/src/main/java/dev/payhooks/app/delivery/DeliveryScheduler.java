@@ -111,26 +111,49 @@ public class DeliveryScheduler {
     /**
      * One subscription's deliveries in this instance: at most {@code perEndpoint} attempts in
      * flight (one while the endpoint does not answer, see {@link LaneSlots}), and a short queue of
-     * claimed deliveries waiting for a free slot (they stay claimed under the lease meanwhile, so
-     * no other instance takes them).
+     * claimed deliveries waiting for a free slot, twice the current limit (they stay claimed under
+     * the lease meanwhile, so no other instance takes them). When the endpoint stops answering
+     * and the limit drops, what waits beyond the smaller queue goes back to the outbox at once:
+     * at one attempt per timeout it would otherwise outwait its lease and be claimed a second time.
      */
     private final class Lane {
         final LaneSlots slots = new LaneSlots(perEndpoint);
         final Queue<DeliveryService.Prepared> queue = new ConcurrentLinkedQueue<>();
         final AtomicInteger queued = new AtomicInteger();
 
+        int capacity() {
+            return slots.limit() * 2;
+        }
+
         boolean full() {
-            return queued.get() >= perEndpoint * 2;
+            return queued.get() >= capacity();
         }
 
         boolean offer(DeliveryService.Prepared prepared) {
-            if (queued.incrementAndGet() > perEndpoint * 2) {
+            if (queued.incrementAndGet() > capacity()) {
                 queued.decrementAndGet();
                 return false;
             }
             queue.add(prepared);
             pump();
             return true;
+        }
+
+        /** Hands back to the outbox what waits beyond the lane's current capacity (claims released, due in 1 s). */
+        void shed() {
+            while (queued.get() > capacity()) {
+                DeliveryService.Prepared waiting = queue.poll();
+                if (waiting == null) {
+                    return;
+                }
+                queued.decrementAndGet();
+                try {
+                    service.postpone(waiting.delivery(), Duration.ofSeconds(1));
+                } catch (RuntimeException e) {
+                    // its claim runs out and a later tick takes it; nothing is lost
+                    LOG.log(Level.WARNING, "Delivery " + waiting.delivery().id() + " could not be handed back", e);
+                }
+            }
         }
 
         // every offer and every finished attempt pumps, so a queued delivery is never stranded
@@ -149,6 +172,9 @@ public class DeliveryScheduler {
                         answered = attempt(p);
                     } finally {
                         slots.release(answered);
+                        if (!answered) {
+                            shed();
+                        }
                         pump();
                     }
                 });
