@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
 import dev.payhooks.app.secrets.JdkHmacSha1;
@@ -132,6 +133,23 @@ class AdminConsoleIT {
 
     String hookUrl(String path) {
         return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
+    }
+
+    /**
+     * Clicks a grid row until the detail it opens is visible. A Vaadin grid re-renders its rows when a lazy filter
+     * applies or the grid scrolls to the clicked column, and a single click can then wait its whole timeout on a cell
+     * that was hidden or covered meanwhile (CI: 30 s on a recycled cell). Each try is short and finds the row anew.
+     */
+    static void selectRow(Page page, Locator row, String detail) {
+        for (int attempt = 0; attempt < 12 && !page.locator(detail).isVisible(); attempt++) {
+            try {
+                row.first().click(new Locator.ClickOptions().setTimeout(2_500));
+            } catch (PlaywrightException refreshing) {
+                // the row moved under the pointer; look for it again
+            }
+            page.waitForTimeout(400);
+        }
+        assertThat(page.locator(detail)).isVisible();
     }
 
     static void shot(Page page, String name) {
@@ -474,10 +492,7 @@ class AdminConsoleIT {
         assertThat(row).hasCount(1);
         shot(page, "transactions.png");
         // the reference column sits far right: the first click may only scroll the grid to it
-        for (int attempt = 0; attempt < 3 && !page.locator("#transaction-amounts").isVisible(); attempt++) {
-            row.click();
-            page.waitForTimeout(500);
-        }
+        selectRow(page, row, "#transaction-amounts");
         assertThat(page.locator("#transaction-amounts")).containsText("charged 50.00");
         assertThat(page.locator("#transaction-timeline vaadin-grid-cell-content").getByText("CHARGE SUCCESS")
             .filter(new Locator.FilterOptions().setVisible(true))).hasCount(1);
@@ -498,10 +513,7 @@ class AdminConsoleIT {
             .filter(new Locator.FilterOptions().setVisible(true));
         assertThat(inbound).hasCount(1);
         // as with transactions: a click can land while the grid still scrolls or refreshes
-        for (int attempt = 0; attempt < 3 && !page.locator("#notification-facts").isVisible(); attempt++) {
-            inbound.click();
-            page.waitForTimeout(500);
-        }
+        selectRow(page, inbound, "#notification-facts");
         assertThat(page.locator("#notification-facts")).containsText("PROCESSED · 1 attempt of 10");
         assertThat(page.locator("#notification-facts")).containsText("Verification: VERIFIED");
         assertThat(page.locator("#notification-transaction")).containsText(transactionId);
@@ -620,7 +632,7 @@ class AdminConsoleIT {
             .getByText("webhook.test", new Locator.GetByTextOptions().setExact(true))
             .filter(new Locator.FilterOptions().setVisible(true));
         assertThat(rows).hasCount(1);
-        rows.first().click();
+        selectRow(page, rows, "#detail-event-id");
         assertThat(page.locator("#detail-event-id")).hasText(eventId);
         assertThat(page.locator("#event-payload")).containsText("\"event_id\": \"" + eventId + "\"");
         assertThat(page.locator(".attempts-grid vaadin-grid-cell-content").getByText("200", new Locator.GetByTextOptions().setExact(true))
