@@ -167,9 +167,22 @@ public class AdminFacade {
         return security.getCallerPrincipal() == null ? "" : security.getCallerPrincipal().getName();
     }
 
+    /**
+     * The signed-in staff member as stored now, if enabled. Roles are read from the staff store
+     * on each check, not from the container's role check: a disabled or demoted user's open
+     * session loses its rights at once, and on Payara {@code SecurityContext.isCallerInRole} can
+     * answer false for a session that Jakarta Security restored (payara/Payara#4734; seen here as
+     * an administrator told "look, not change" mid-session).
+     */
+    private Optional<StaffUser> signedInStaff() {
+        String name = caller();
+        return name.isEmpty() ? Optional.empty()
+            : staffUsers.withUsername(StaffUser.normalizeUsername(name)).filter(StaffUser::enabled);
+    }
+
     /** Administrators and developers change configuration; viewers only look. */
     public boolean mayChange() {
-        return security.isCallerInRole("ADMINISTRATOR") || security.isCallerInRole("DEVELOPER");
+        return signedInStaff().map(StaffUser::mayChangeConfiguration).orElse(false);
     }
 
     private void requireMayChange() {
@@ -838,7 +851,7 @@ public class AdminFacade {
 
     /** Only administrators manage staff users. */
     public boolean mayManageStaff() {
-        return security.isCallerInRole(StaffRole.ADMINISTRATOR.name());
+        return signedInStaff().map(u -> u.roles().contains(StaffRole.ADMINISTRATOR)).orElse(false);
     }
 
     private void requireAdministrator() {

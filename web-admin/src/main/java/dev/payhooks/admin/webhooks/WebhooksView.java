@@ -46,6 +46,8 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
     private final Grid<WebhookSummary> grid = new Grid<>(WebhookSummary.class, false);
     private final Div emptyState = new Div();
     private final Dialog dialog = new Dialog();
+    /** Asked once per refresh, not once per row: the facade reads the caller's roles from the staff store. */
+    private boolean mayChange;
     private WebhookForm form;
 
     @Inject
@@ -136,7 +138,6 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         edit.getElement().setAttribute("aria-label", "Edit " + w.label());
         test.getElement().setAttribute("aria-label", "Send test event to " + w.label());
         toggle.getElement().setAttribute("aria-label", (w.enabled() ? "Disable " : "Enable ") + w.label());
-        boolean mayChange = facade.mayChange();
         test.setEnabled(mayChange);
         toggle.setEnabled(mayChange);
         HorizontalLayout buttons = new HorizontalLayout(edit, test, toggle);
@@ -146,6 +147,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void refresh() {
+        mayChange = facade.mayChange();
         List<WebhookSummary> all = facade.webhooks();
         grid.setItems(all);
         grid.setVisible(!all.isEmpty());

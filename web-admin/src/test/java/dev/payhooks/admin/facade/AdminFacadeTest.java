@@ -29,6 +29,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
+import dev.payhooks.domain.staff.InMemoryStaffUsers;
+import dev.payhooks.domain.staff.StaffRole;
+import dev.payhooks.domain.staff.StaffUser;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -53,6 +56,24 @@ class AdminFacadeTest {
         @Override public AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
                                                            AuthenticationParameters parameters) {
             throw new UnsupportedOperationException();
+        }
+    }
+
+    /**
+     * Signs {@code name} in with one role: the container's caller, and the staff user the facade
+     * reads the roles from (added to the facade's staff store, or replacing the one of that name).
+     */
+    static void signIn(AdminFacade facade, String name, String role) {
+        facade.security = new Caller(name, Set.of(role));
+        if (facade.staffUsers == null) {
+            facade.staffUsers = new InMemoryStaffUsers();
+        }
+        StaffUser user = StaffUser.register("staff-" + name, name, "hash", Set.of(StaffRole.valueOf(role)),
+            Instant.parse("2026-11-01T00:00:00Z"));
+        if (facade.staffUsers.withUsername(name).isPresent()) {
+            facade.staffUsers.update(user);
+        } else {
+            facade.staffUsers.add(user);
         }
     }
 
@@ -99,7 +120,7 @@ class AdminFacadeTest {
                 return List.of();
             }
         };
-        facade.security = new Caller("dev", Set.of("DEVELOPER"));
+        AdminFacadeTest.signIn(facade, "dev", "DEVELOPER");
     }
 
     static WebhookDraft draft(String url) {
@@ -161,9 +182,28 @@ class AdminFacadeTest {
     }
 
     @Test
+    void rolesAreTheStaffStoresNowNotTheSessions() {
+        assertTrue(facade.mayChange());
+        StaffUser dev = facade.staffUsers.withUsername("dev").orElseThrow();
+        dev.disable();
+        facade.staffUsers.update(dev);
+        assertFalse(facade.mayChange(), "a disabled user's open session loses its rights at once");
+        assertThrows(NotAllowed.class, () -> facade.addWebhook(draft("https://erp.example/in")));
+
+        facade.staffUsers.update(StaffUser.register("staff-dev", "dev", "hash", Set.of(StaffRole.VIEWER), clock.instant()));
+        facade.security = new Caller("dev", Set.of("ADMINISTRATOR"));
+        assertFalse(facade.mayChange(), "the stored role counts, not the one the session was signed in with");
+        assertFalse(facade.mayManageStaff());
+
+        facade.security = new Caller("", Set.of("ADMINISTRATOR"));
+        assertFalse(facade.mayChange(), "nobody signed in changes nothing");
+        assertTrue(stored.ofMerchant(merchantId).isEmpty());
+    }
+
+    @Test
     void viewersLookButCannotChange() {
         WebhookSummary added = facade.addWebhook(draft("https://erp.example/in"));
-        facade.security = new Caller("viewer", Set.of("VIEWER"));
+        AdminFacadeTest.signIn(facade, "viewer", "VIEWER");
 
         assertFalse(facade.mayChange());
         assertEquals(1, facade.webhooks().size());

@@ -70,7 +70,7 @@ class ChannelsFacadeTest {
     ChannelsFacadeTest() {
         InMemoryMerchants merchants = new InMemoryMerchants();
         merchants.add(Merchant.register("m-1", "Default merchant", "7qwnw4j2kmqvrb3", clock.instant()));
-        facade.security = new AdminFacadeTest.Caller("dev", Set.of("DEVELOPER"));
+        AdminFacadeTest.signIn(facade, "dev", "DEVELOPER");
         facade.merchants = merchants;
         facade.apiKeys = apiKeys;
         facade.auditRecorder = audit.recorder(() -> Actor.staff(facade.caller()), clock);
@@ -106,7 +106,7 @@ class ChannelsFacadeTest {
         }).field(), "the fields are checked first, as on save");
         assertEquals("provider", assertThrows(InvalidField.class,
             () -> facade.testCredentials("jp", "adyen", Map.of())).field());
-        facade.security = new AdminFacadeTest.Caller("viewer", Set.of("VIEWER"));
+        AdminFacadeTest.signIn(facade, "viewer", "VIEWER");
         assertThrows(NotAllowed.class, () -> facade.testCredentials("jp", "np-atobarai", npForm("")));
     }
 
@@ -227,7 +227,7 @@ class ChannelsFacadeTest {
 
     @Test
     void viewersChangeNothing() {
-        facade.security = new AdminFacadeTest.Caller("viewer", Set.of("VIEWER"));
+        AdminFacadeTest.signIn(facade, "viewer", "VIEWER");
         assertThrows(NotAllowed.class, () -> facade.openChannel(new ChannelDraft("eu", "Europe", "EUR", "DE")));
         assertThrows(NotAllowed.class, () -> facade.configureProvider("jp", "np-atobarai", npForm("x"), API));
         assertThrows(NotAllowed.class, () -> facade.removeProvider("jp", "np-atobarai"));

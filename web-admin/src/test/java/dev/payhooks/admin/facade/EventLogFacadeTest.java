@@ -57,7 +57,7 @@ class EventLogFacadeTest {
         facade.subscriptions = new dev.payhooks.domain.usecase.ManageSubscriptions(new InMemoryWebhookSubscriptions(), null, null,
             null, null, null, null, false, null);
         facade.eventLog = new ListEventLog(events);
-        facade.security = new AdminFacadeTest.Caller("alice", Set.of("VIEWER"));
+        AdminFacadeTest.signIn(facade, "alice", "VIEWER");
     }
 
     /** {@link EventLog#search} over a list: merchant, type and time filter, newest first by key. */

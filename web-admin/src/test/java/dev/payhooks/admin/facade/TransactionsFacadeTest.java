@@ -55,7 +55,7 @@ class TransactionsFacadeTest {
         channels.add(Channel.open("c-1", "m-1", "jp", "Japan", "JPY", "JP", clock.instant()));
         channels.add(Channel.open("c-2", "m-1", "eu", "Europe", "EUR", "DE", clock.instant()));
         channels.add(Channel.open("c-3", "m-2", "other", "Not ours", "EUR", "DE", clock.instant()));
-        facade.security = new AdminFacadeTest.Caller("alice", Set.of("VIEWER"));
+        AdminFacadeTest.signIn(facade, "alice", "VIEWER");
         facade.merchants = merchants;
         facade.transactions = stored;
         facade.refunds = refunds;
