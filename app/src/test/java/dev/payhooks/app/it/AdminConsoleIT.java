@@ -578,7 +578,12 @@ class AdminConsoleIT {
         try (BrowserContext context = browser.newContext(); Page other = context.newPage()) {
             other.navigate(app() + "admin/");
             signInWithPassword(other, viewer, password);
-            assertThat(other.getByText("Signed in as " + viewer + ".")).isVisible();
+            try {
+                assertThat(other.getByText("Signed in as " + viewer + ".")).isVisible();
+            } catch (AssertionError notSignedIn) {
+                shot(other, "failed-viewer-sign-in.png");
+                throw notSignedIn;
+            }
             other.navigate(app() + "admin/staff");
             assertThat(other.getByText("Only administrators manage staff users.")).isVisible();
         }
