@@ -4,6 +4,7 @@ import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.DeliveryStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
@@ -42,7 +43,17 @@ public class DeliveryMetrics {
         registry.counter("payhooks_delivery_attempts", new Tag("outcome", outcome)).inc();
     }
 
+    /**
+     * A histogram in milliseconds, the unit in its name. Not a timer: Payara 6 exports a
+     * timer's quantiles in nanoseconds under its {@code _seconds} name (its sum and max in
+     * seconds), so p50 of a 0.3 s delivery read 3.0E8; a histogram's values go out as
+     * recorded.
+     */
+    private static final Metadata PUBLISH_TO_DELIVERY = Metadata.builder().withName("payhooks_publish_to_delivery_milliseconds")
+        .withUnit(MetricUnits.NONE)
+        .withDescription("Milliseconds from an event's publication to its successful delivery, per subscription").build();
+
     void delivered(String subscriptionId, Duration sincePublished) {
-        registry.timer("payhooks_publish_to_delivery", new Tag("subscription", subscriptionId)).update(sincePublished);
+        registry.histogram(PUBLISH_TO_DELIVERY, new Tag("subscription", subscriptionId)).update(Math.max(0, sincePublished.toMillis()));
     }
 }
