@@ -586,11 +586,15 @@ class AdminConsoleIT {
             }
             other.navigate(app() + "admin/staff");
             assertThat(other.getByText("Only administrators manage staff users.")).isVisible();
-        }
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + viewer).setExact(true)).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enable " + viewer).setExact(true)).waitFor();
-        shot(page, "staff.png");
+            // disabled while signed in: the next navigation signs the viewer out
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + viewer).setExact(true)).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enable " + viewer).setExact(true)).waitFor();
+            shot(page, "staff.png");
+            other.navigate(app() + "admin/transactions");
+            assertThat(other).hasURL(Pattern.compile(".*/admin/login.*"));
+            assertThat(other.locator("input[name=username]")).isVisible();
+        }
         try (BrowserContext context = browser.newContext(); Page other = context.newPage()) {
             other.navigate(app() + "admin/login");
             signInWithPassword(other, viewer, password);

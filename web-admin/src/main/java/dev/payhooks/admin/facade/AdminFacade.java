@@ -180,6 +180,11 @@ public class AdminFacade {
             : staffUsers.withUsername(StaffUser.normalizeUsername(name)).filter(StaffUser::enabled);
     }
 
+    /** Whether the signed-in user is still an enabled staff member (disabled or removed: their session ends). */
+    public boolean signedInStaffEnabled() {
+        return signedInStaff().isPresent();
+    }
+
     /** Administrators and developers change configuration; viewers only look. */
     public boolean mayChange() {
         return signedInStaff().map(StaffUser::mayChangeConfiguration).orElse(false);

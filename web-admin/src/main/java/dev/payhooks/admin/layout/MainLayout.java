@@ -1,5 +1,6 @@
 package dev.payhooks.admin.layout;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -11,12 +12,16 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import dev.payhooks.admin.audit.AuditTrailView;
 import dev.payhooks.admin.channels.ChannelsView;
 import dev.payhooks.admin.dashboard.DashboardView;
 import dev.payhooks.admin.eventlog.EventLogView;
+import dev.payhooks.admin.facade.AdminFacade;
+import dev.payhooks.admin.login.LoginView;
 import dev.payhooks.admin.secondfactor.SecondFactorView;
 import dev.payhooks.admin.staff.StaffView;
 import dev.payhooks.admin.transactions.TransactionsView;
@@ -29,12 +34,19 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.Principal;
 
-/** The frame around every signed-in view: header, navigation, sign-out. */
+/**
+ * The frame around every signed-in view: header, navigation, sign-out. Each navigation checks
+ * that the signed-in user is still an enabled staff member; a user disabled meanwhile is signed
+ * out there (their changes were refused already, by the facade's role check).
+ */
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements BeforeEnterObserver {
+
+    private final AdminFacade facade;
 
     @Inject
-    public MainLayout(SecurityContext securityContext) {
+    public MainLayout(SecurityContext securityContext, AdminFacade facade) {
+        this.facade = facade;
         H1 brand = new H1("Payhooks");
         brand.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
 
@@ -67,6 +79,14 @@ public class MainLayout extends AppLayout {
         return nav;
     }
 
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!facade.signedInStaffEnabled()) {
+            event.rerouteTo(LoginView.class); // not the view asked for
+            signOut();
+        }
+    }
+
     private void signOut() {
         HttpServletRequest request = VaadinServletRequest.getCurrent().getHttpServletRequest();
         String loginPage = request.getContextPath() + "/admin/login";
@@ -75,7 +95,11 @@ public class MainLayout extends AppLayout {
         } catch (ServletException ignored) {
             // the session is invalidated below either way
         }
-        getUI().ifPresent(ui -> ui.getPage().setLocation(loginPage));
+        // before a navigation the layout is not attached yet: the current UI, not getUI()
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            ui.getPage().setLocation(loginPage);
+        }
         VaadinSession.getCurrent().getSession().invalidate();
     }
 }

@@ -184,10 +184,12 @@ class AdminFacadeTest {
     @Test
     void rolesAreTheStaffStoresNowNotTheSessions() {
         assertTrue(facade.mayChange());
+        assertTrue(facade.signedInStaffEnabled());
         StaffUser dev = facade.staffUsers.withUsername("dev").orElseThrow();
         dev.disable();
         facade.staffUsers.update(dev);
         assertFalse(facade.mayChange(), "a disabled user's open session loses its rights at once");
+        assertFalse(facade.signedInStaffEnabled(), "and the admin console signs them out at their next navigation");
         assertThrows(NotAllowed.class, () -> facade.addWebhook(draft("https://erp.example/in")));
 
         facade.staffUsers.update(StaffUser.register("staff-dev", "dev", "hash", Set.of(StaffRole.VIEWER), clock.instant()));
