@@ -324,16 +324,19 @@ public class Wiring {
     }
 
     @Produces
+    @jakarta.inject.Singleton
     EventQueue eventQueue(Outbox outbox, WebhookSubscriptions subscriptions, Deliveries deliveries, IdGenerator ids) {
         return new EventQueue(outbox, subscriptions, deliveries, ids);
     }
 
     @Produces
+    @jakarta.inject.Singleton
     PublishEvents publishEvents(Outbox outbox, EventQueue queue, Merchants merchants, EventIdGenerator eventIds, Clock clock) {
         return new PublishEvents(outbox, queue, merchants, eventIds, clock, EventCatalog::isKnown);
     }
 
     @Produces
+    @jakarta.inject.Singleton
     TransactionNotices transactionNotices(EventQueue queue, EventIdGenerator eventIds, Clock clock) {
         return new TransactionNotices(queue, eventIds, clock);
     }
@@ -359,6 +362,7 @@ public class Wiring {
 
     /** The inbound pipeline with every provider that notifies the hub. */
     @Produces
+    @jakarta.inject.Singleton
     ReceiveNotifications receiveNotifications(Channels channels, Merchants merchants, InboundNotifications notifications,
                                               PaymentTransactions transactions, TransactionNotices notices, EventQueue queue,
                                               EventIdGenerator eventIds, Secrets secrets, IdGenerator ids, Clock clock,
@@ -370,7 +374,13 @@ public class Wiring {
             eventIds, secrets, ids, clock, List.of(new AdyenSaleorReports(installations, reports, ids, clock)));
     }
 
+    /**
+     * Once per instance, like the use cases it calls (all stateless, final fields only): as
+     * dependent beans of a request-scoped resource, the whole pipeline was built and injected
+     * for every request.
+     */
     @Produces
+    @jakarta.inject.Singleton
     NotificationEndpoint notificationEndpoint(ReceiveNotifications pipeline, JtaTransactions transactions, Clock clock) {
         return new NotificationEndpoint(pipeline, transactions, clock);
     }
@@ -521,6 +531,7 @@ public class Wiring {
     }
 
     @Produces
+    @jakarta.inject.Singleton
     SaleorRegistration saleorRegistration(SaleorApiClient saleor, SaleorInstallations installations, Merchants merchants,
                                           Secrets secrets, UnitOfWork units, Clock clock) {
         Set<String> allowed = Arrays.stream(saleorAllowedUrls.split(",")).map(String::strip).filter(u -> !u.isEmpty())
@@ -529,6 +540,7 @@ public class Wiring {
     }
 
     @Produces
+    @jakarta.inject.Singleton
     SaleorWebhookCheck saleorWebhookCheck(SaleorInstallations installations, SaleorApiClient saleor, Secrets secrets,
                                           UnitOfWork units, Clock clock) {
         return new SaleorWebhookCheck(installations, saleor, secrets, units, clock);

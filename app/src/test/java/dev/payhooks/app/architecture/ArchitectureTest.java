@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -115,6 +116,23 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), perInjection, "producers of HttpClient holders without @Singleton/@ApplicationScoped");
+    }
+
+    /** What every ingest, publish or Saleor request uses is built once, not per request (the sync benchmark's profile). */
+    @Test
+    void requestPathServicesAreProducedOncePerInstance() {
+        Set<Class<?>> hotPath = Set.of(dev.payhooks.adapters.notifications.NotificationEndpoint.class,
+            dev.payhooks.domain.usecase.ReceiveNotifications.class, dev.payhooks.domain.outbound.EventQueue.class,
+            dev.payhooks.domain.outbound.TransactionNotices.class, dev.payhooks.domain.usecase.PublishEvents.class,
+            dev.payhooks.adapters.saleor.SaleorWebhookCheck.class, dev.payhooks.adapters.saleor.SaleorRegistration.class);
+        List<String> perInjection = new ArrayList<>();
+        for (Method producer : dev.payhooks.app.wiring.Wiring.class.getDeclaredMethods()) {
+            if (producer.isAnnotationPresent(jakarta.enterprise.inject.Produces.class) && hotPath.contains(producer.getReturnType())
+                && !producer.isAnnotationPresent(jakarta.inject.Singleton.class)) {
+                perInjection.add(producer.getName());
+            }
+        }
+        assertEquals(List.of(), perInjection, "request-path producers without @Singleton");
     }
 
     @Test
