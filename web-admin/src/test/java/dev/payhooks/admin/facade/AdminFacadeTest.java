@@ -19,6 +19,9 @@ import dev.payhooks.domain.port.FakeUrlPolicy;
 import dev.payhooks.domain.port.RandomBytes;
 import dev.payhooks.domain.port.SequentialIds;
 import dev.payhooks.domain.port.SteppingClock;
+import dev.payhooks.domain.staff.InMemoryStaffUsers;
+import dev.payhooks.domain.staff.StaffRole;
+import dev.payhooks.domain.staff.StaffUser;
 import dev.payhooks.domain.usecase.ManageApiKeys;
 import dev.payhooks.domain.usecase.ManageSignatureKeys;
 import dev.payhooks.domain.usecase.ManageSubscriptions;
@@ -29,9 +32,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
-import dev.payhooks.domain.staff.InMemoryStaffUsers;
-import dev.payhooks.domain.staff.StaffRole;
-import dev.payhooks.domain.staff.StaffUser;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -120,7 +120,7 @@ class AdminFacadeTest {
                 return List.of();
             }
         };
-        AdminFacadeTest.signIn(facade, "dev", "DEVELOPER");
+        signIn(facade, "dev", "DEVELOPER");
     }
 
     static WebhookDraft draft(String url) {
@@ -205,7 +205,7 @@ class AdminFacadeTest {
     @Test
     void viewersLookButCannotChange() {
         WebhookSummary added = facade.addWebhook(draft("https://erp.example/in"));
-        AdminFacadeTest.signIn(facade, "viewer", "VIEWER");
+        signIn(facade, "viewer", "VIEWER");
 
         assertFalse(facade.mayChange());
         assertEquals(1, facade.webhooks().size());
