@@ -1,0 +1,76 @@
+package dev.payhooks.app.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The hostile suite: what an unauthenticated caller, another tenant or a viewer tries against the
+ * running WAR, over real HTTP. Each test names the control it proves; docs/SECURITY.md lists them.
+ * One class, so Payara starts once for all of them.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SecurityIT {
+
+    static final String KEY = System.getProperty("payhooks.it.api.key");
+    static final String DB_URL = System.getProperty("payhooks.it.db.url", "");
+    static HttpClient http;
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("payhooks.it.war")));
+    }
+
+    @BeforeAll
+    static void client() {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The server's root, on loopback. */
+    String server() {
+        return "http://127.0.0.1:" + deploymentUrl.getPort();
+    }
+
+    /** The application's base, ending in "/". */
+    String app() {
+        String path = deploymentUrl.getPath();
+        return server() + (path.endsWith("/") ? path : path + "/");
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpRequest.Builder request(String pathUnderApp) {
+        return HttpRequest.newBuilder(URI.create(app() + pathUnderApp));
+    }
+
+    // ---- API key gate ---------------------------------------------------------------------
+
+    // ---- admin console: staff management and sign-in ----------------------------------------
+
+    // ---- Saleor installations and webhook signatures ----------------------------------------
+
+    // ---- outbound requests: provider base URLs and the SSRF guard ----------------------------
+
+    // ---- inbound notifications: per-merchant deduplication -----------------------------------
+
+    // ---- hostile input, headers and what the server reveals ----------------------------------
+}
