@@ -16,6 +16,12 @@ import java.util.Objects;
  * per client address (one address trying many accounts). While either count is at its limit,
  * sign-in is refused before any credential is checked.
  *
+ * <p>A check of credentials first reserves an attempt with {@link #attempt}: in one atomic step
+ * the throttle checks both counts and counts the attempt as a failure. Only a reserved attempt
+ * may be evaluated, so parallel guesses cannot all pass the check before the first one fails
+ * (at most the limit are evaluated per window). A right answer hands its {@link Ticket} back with
+ * {@link #passed}, which takes the reservation back out: successful sign-ins never count.
+ *
  * <p>The counts live in this object's memory: they are per server instance and start afresh
  * after a restart, which bounds guessing to (limit × instances) per window.
  */
@@ -37,6 +43,32 @@ public final class LoginThrottle {
 
         /** Refused until {@code until}; {@code perAccount} tells which limit was reached. */
         record Blocked(Instant until, boolean perAccount) implements Verdict { }
+    }
+
+    /** A reserved attempt: counted as a failure until handed back to {@link #passed}. */
+    public static final class Ticket {
+        private final String user;
+        private final String client;
+        private final Instant at;
+        private boolean returned;
+
+        private Ticket(String user, String client, Instant at) {
+            this.user = user;
+            this.client = client;
+            this.at = at;
+        }
+
+        @Override
+        public String toString() {
+            return "Ticket[" + user + "]";
+        }
+    }
+
+    /** The answer of {@link #attempt}: a ticket to check the credentials with, or a refusal. */
+    public sealed interface Attempt {
+        record Reserved(Ticket ticket) implements Attempt { }
+
+        record Refused(Verdict.Blocked blocked) implements Attempt { }
     }
 
     /** Beyond this many tracked keys, expired ones are dropped before adding another. */
@@ -66,7 +98,41 @@ public final class LoginThrottle {
         return new Verdict.Allowed();
     }
 
-    /** A wrong password or second-factor code. */
+    /**
+     * Reserves one attempt for this username from this client, or refuses it when either count is
+     * at its limit. The reserved attempt counts as a failure from now on, unless its ticket is
+     * handed to {@link #passed}.
+     */
+    public synchronized Attempt attempt(String username, String client) {
+        if (check(username, client) instanceof Verdict.Blocked blocked) {
+            return new Attempt.Refused(blocked);
+        }
+        Instant now = clock.instant();
+        record(failuresByUser, key(username), policy.maxFailuresPerUser(), now);
+        record(failuresByClient, key(client), policy.maxFailuresPerClient(), now);
+        return new Attempt.Reserved(new Ticket(key(username), key(client), now));
+    }
+
+    /**
+     * The reserved attempt's credentials were right: it no longer counts, for the account or the
+     * address. (Whether the account's earlier failures are forgiven is {@link #succeeded}'s call.)
+     */
+    public synchronized void passed(Ticket ticket) {
+        if (ticket.returned) {
+            return;
+        }
+        ticket.returned = true;
+        removeOne(failuresByUser.get(ticket.user), ticket.at);
+        removeOne(failuresByClient.get(ticket.client), ticket.at);
+    }
+
+    private static void removeOne(Deque<Instant> failures, Instant at) {
+        if (failures != null) {
+            failures.removeLastOccurrence(at);
+        }
+    }
+
+    /** A wrong password or second-factor code that was not reserved with {@link #attempt}. */
     public synchronized void failed(String username, String client) {
         Instant now = clock.instant();
         record(failuresByUser, key(username), policy.maxFailuresPerUser(), now);

@@ -68,4 +68,65 @@ class LoginThrottleTest {
 
         assertInstanceOf(Verdict.Allowed.class, throttle.check("alice", "10.0.0.1"));
     }
+
+    @Test
+    void parallelAttemptsAtOneAccountAreEvaluatedAtMostItsLimit() throws Exception {
+        LoginThrottle parallel = new LoginThrottle(new LoginThrottle.Policy(5, 1_000, Duration.ofMinutes(15)), clock);
+        assertEquals(5, reservedInParallel(64, i -> parallel.attempt("alice", "10.0.0." + i)));
+        assertInstanceOf(Verdict.Blocked.class, parallel.check("alice", "10.0.0.200"));
+    }
+
+    @Test
+    void parallelAttemptsFromOneAddressAreEvaluatedAtMostItsLimit() throws Exception {
+        LoginThrottle parallel = new LoginThrottle(new LoginThrottle.Policy(5, 20, Duration.ofMinutes(15)), clock);
+        assertEquals(20, reservedInParallel(64, i -> parallel.attempt("user" + i, "10.0.0.9")));
+    }
+
+    /** Starts all attempts at once; how many got a ticket (the password would have been checked). */
+    static int reservedInParallel(int threads, java.util.function.IntFunction<LoginThrottle.Attempt> attempt) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            java.util.List<java.util.concurrent.Future<LoginThrottle.Attempt>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return attempt.apply(n);
+                }));
+            }
+            int reserved = 0;
+            for (java.util.concurrent.Future<LoginThrottle.Attempt> answer : answers) {
+                if (answer.get() instanceof LoginThrottle.Attempt.Reserved) {
+                    reserved++;
+                }
+            }
+            return reserved;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReservedAttemptCountsAsAFailureUntilItsTicketIsHandedBack() {
+        LoginThrottle.Attempt first = throttle.attempt("alice", "10.0.0.1");
+        throttle.attempt("alice", "10.0.0.1");
+        throttle.attempt("alice", "10.0.0.1");
+        assertInstanceOf(LoginThrottle.Attempt.Refused.class, throttle.attempt("alice", "10.0.0.1"));
+
+        throttle.passed(((LoginThrottle.Attempt.Reserved) first).ticket());
+        throttle.passed(((LoginThrottle.Attempt.Reserved) first).ticket());
+        assertInstanceOf(LoginThrottle.Attempt.Reserved.class, throttle.attempt("alice", "10.0.0.1"));
+        assertInstanceOf(LoginThrottle.Attempt.Refused.class, throttle.attempt("alice", "10.0.0.1"), "a ticket is handed back once");
+    }
+
+    @Test
+    void successfulSignInsNeverCountEvenManyInParallelFromOneAddress() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            LoginThrottle.Attempt attempt = throttle.attempt("it-user-" + (round % 4), "127.0.0.1");
+            assertInstanceOf(LoginThrottle.Attempt.Reserved.class, attempt, "sign-in " + round);
+            throttle.passed(((LoginThrottle.Attempt.Reserved) attempt).ticket());
+        }
+        assertInstanceOf(Verdict.Allowed.class, throttle.check("it-user-0", "127.0.0.1"));
+    }
 }

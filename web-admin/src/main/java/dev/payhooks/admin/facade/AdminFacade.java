@@ -198,22 +198,26 @@ public class AdminFacade {
 
     // ---- sign-in throttling ----------------------------------------------------------------
 
-    /** Why this sign-in is refused before the password is even checked, if it is (too many recent failures). */
-    public Optional<String> signInRefusal(String username, String clientAddress) {
-        return throttle.check(username, clientAddress) instanceof LoginThrottle.Verdict.Blocked blocked
-            ? Optional.of(SignInThrottling.message(blocked)) : Optional.empty();
-    }
-
-    public void signInFailed(String username, String clientAddress) {
-        throttle.failed(username, clientAddress);
+    /**
+     * Reserves this sign-in attempt before the password is checked, or says why it is refused (too
+     * many recent failures). The reservation counts as a failure until {@link #passwordAccepted}
+     * hands it back, so parallel wrong passwords cannot all be checked before the pause engages.
+     */
+    public SignInAttempt beginSignIn(String username, String clientAddress) {
+        LoginThrottle.Attempt attempt = throttle.attempt(username, clientAddress);
+        if (attempt instanceof LoginThrottle.Attempt.Refused refused) {
+            return new SignInAttempt.Refused(SignInThrottling.message(refused.blocked()));
+        }
+        return new SignInAttempt.Reserved(((LoginThrottle.Attempt.Reserved) attempt).ticket());
     }
 
     /**
-     * A right password. The account's failure count starts again only for users without a second
-     * factor; for the others a verified code does that, or password successes would reset the
-     * count of code guesses.
+     * A right password: its attempt does not count. The account's failure count starts again only
+     * for users without a second factor; for the others a verified code does that, or password
+     * successes would reset the count of code guesses.
      */
-    public void passwordAccepted(String username) {
+    public void passwordAccepted(String username, SignInAttempt.Reserved attempt) {
+        throttle.passed(attempt.ticket());
         if (!secondFactor.enabled(username)) {
             throttle.succeeded(username);
         }
@@ -245,18 +249,23 @@ public class AdminFacade {
      */
     public ManageSecondFactor.Accepted verifySecondFactor(String code, String clientAddress) {
         String user = caller();
-        LoginThrottle.Verdict verdict = throttle.check(user, clientAddress);
-        if (verdict instanceof LoginThrottle.Verdict.Blocked blocked) {
-            throw new InvalidField("code", SignInThrottling.message(blocked));
+        LoginThrottle.Attempt attempt = throttle.attempt(user, clientAddress);
+        if (attempt instanceof LoginThrottle.Attempt.Refused refused) {
+            throw new InvalidField("code", SignInThrottling.message(refused.blocked()));
         }
+        LoginThrottle.Ticket ticket = ((LoginThrottle.Attempt.Reserved) attempt).ticket();
+        ManageSecondFactor.Accepted accepted;
         try {
-            ManageSecondFactor.Accepted accepted = secondFactor.verify(user, code);
-            throttle.succeeded(user);
-            return accepted;
+            accepted = secondFactor.verify(user, code);
         } catch (InvalidField wrong) {
-            throttle.failed(user, clientAddress);
-            throw wrong;
+            throw wrong; // a wrong code stays counted: the reservation is its failure
+        } catch (RuntimeException noCodeChecked) {
+            throttle.passed(ticket);
+            throw noCodeChecked;
         }
+        throttle.passed(ticket);
+        throttle.succeeded(user);
+        return accepted;
     }
 
     // ---- webhooks ------------------------------------------------------------------------

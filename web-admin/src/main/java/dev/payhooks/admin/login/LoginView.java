@@ -14,6 +14,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.payhooks.admin.facade.AdminFacade;
+import dev.payhooks.admin.facade.SignInAttempt;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -21,8 +22,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
-
-import java.util.Optional;
 
 /** The sign-in page of the admin UI. */
 @Route("login")
@@ -77,9 +76,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         HttpServletRequest httpRequest = request.getHttpServletRequest();
         String client = httpRequest.getRemoteAddr();
-        Optional<String> refusal = facade.signInRefusal(username, client);
-        if (refusal.isPresent()) {
-            showError("Sign-in paused", refusal.get());
+        SignInAttempt attempt = facade.beginSignIn(username, client);
+        if (attempt instanceof SignInAttempt.Refused refused) {
+            showError("Sign-in paused", refused.message());
             showRefused();
             return;
         }
@@ -90,12 +89,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 .credential(new UsernamePasswordCredential(username, new Password(password)))
                 .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
-            facade.passwordAccepted(username);
+            facade.passwordAccepted(username, (SignInAttempt.Reserved) attempt);
             // a new session id after sign-in: a session id planted before login is worthless
             httpRequest.changeSessionId();
             UI.getCurrent().getPage().setLocation(httpRequest.getContextPath() + "/admin/");
         } else {
-            facade.signInFailed(username, client);
             showError("Incorrect username or password", "Check your username and password and try again.");
             showRefused();
         }
