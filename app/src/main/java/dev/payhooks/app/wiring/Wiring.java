@@ -75,8 +75,10 @@ import dev.payhooks.domain.port.IdGenerator;
 import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.refund.Refunds;
 import dev.payhooks.domain.staff.LoginThrottle;
+import dev.payhooks.domain.staff.PasswordHashing;
 import dev.payhooks.domain.staff.StaffUsers;
 import dev.payhooks.domain.usecase.ManageSecondFactor;
+import dev.payhooks.domain.usecase.ManageStaff;
 import dev.payhooks.domain.usecase.ManageApiKeys;
 import dev.payhooks.domain.usecase.ManageChannels;
 import dev.payhooks.persistence.audit.JpaAuditTrail;
@@ -388,6 +390,11 @@ public class Wiring {
     @Produces
     ManageSecondFactor manageSecondFactor(StaffUsers users, Secrets secrets, RandomBytes random, Clock clock) {
         return new ManageSecondFactor(users, secrets, random, new JdkHmacSha1(), clock);
+    }
+
+    @Produces
+    ManageStaff manageStaff(StaffUsers users, PasswordHashing hashing, IdGenerator ids, AuditRecorder audit, Clock clock) {
+        return new ManageStaff(users, hashing, ids, audit, clock);
     }
 
     /** One throttle per instance (a final class: a pseudo-scope, no client proxy). */

@@ -610,6 +610,47 @@ class AdminConsoleIT {
             new Locator.GetByTextOptions().setExact(true)).first()).isVisible();
     }
 
+    @Test
+    void anAdministratorSignedInWithPasswordOnlyCannotAddStaffUntilASecondFactorCode() throws Exception {
+        signedInPage(); // the administrator has a second factor enrolled
+        String wanted = "pwonly-" + RUN;
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+             Page page = context.newPage()) {
+            page.navigate(app() + "admin/");
+            signInWithPassword(page, "admin", ADMIN_PASSWORD);
+            assertThat(page.getByText("Signed in as admin.")).isVisible();
+            page.navigate(app() + "admin/staff");
+            page.locator("#staff-username input").fill(wanted);
+            page.locator("#staff-role").click();
+            page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(Pattern.compile("^Administrator"))).click();
+            page.locator("#add-staff").click();
+
+            assertThat(page.locator("#fresh-second-factor-code")).isVisible();
+            assertFalse(page.locator("#temporary-password").isVisible());
+            page.locator("#fresh-second-factor-cancel").click();
+            assertThat(page.locator("#fresh-second-factor-code")).not().isVisible();
+
+            // nothing was added, and the refusal is in the audit trail
+            page.navigate(app() + "admin/staff");
+            assertThat(page.locator("#staff-grid")).isVisible();
+            assertThat(page.locator("#staff-grid vaadin-grid-cell-content").getByText(wanted,
+                new Locator.GetByTextOptions().setExact(true))).hasCount(0);
+            page.navigate(app() + "admin/audit");
+            assertThat(page.locator("#audit-grid vaadin-grid-cell-content").getByText("staff.refused",
+                new Locator.GetByTextOptions().setExact(true)).first()).isVisible();
+            assertThat(page.locator("#audit-grid vaadin-grid-cell-content").getByText("staff user " + wanted,
+                new Locator.GetByTextOptions().setExact(true)).first()).isVisible();
+
+            // with a fresh code the same session adds the user
+            page.navigate(app() + "admin/staff");
+            page.locator("#staff-username input").fill(wanted);
+            page.locator("#add-staff").click();
+            page.locator("#fresh-second-factor-code input").fill(nextCode());
+            page.locator("#fresh-second-factor-confirm").click();
+            assertEquals(20, page.locator("#temporary-password input").inputValue().length());
+        }
+    }
+
     static void pickEvent(Page page, String type) {
         page.locator("#webhook-events input").fill(type);
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(type).setExact(true)).click();

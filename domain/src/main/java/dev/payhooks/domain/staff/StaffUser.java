@@ -24,7 +24,7 @@ public final class StaffUser {
     private final String id;
     private final String username;
     private String passwordHash;
-    private final Set<StaffRole> roles;
+    private Set<StaffRole> roles;
     private boolean enabled;
     private final Instant createdAt;
     private SecondFactor secondFactor;
@@ -116,6 +116,14 @@ public final class StaffUser {
     public void resetCredentials(String newHash) {
         this.passwordHash = requireText(newHash, "passwordHash");
         this.secondFactor = null;
+    }
+
+    /** An administrator's change of this user's roles (at least one). */
+    public void changeRoles(Set<StaffRole> newRoles) {
+        if (newRoles == null || newRoles.isEmpty()) {
+            throw new IllegalArgumentException("a staff user needs at least one role");
+        }
+        this.roles = EnumSet.copyOf(newRoles);
     }
 
     public void disable() {

@@ -56,6 +56,9 @@ import dev.payhooks.domain.staff.StaffUser;
 import dev.payhooks.domain.staff.StaffUsers;
 import dev.payhooks.domain.staff.TotpSecret;
 import dev.payhooks.domain.usecase.ManageSecondFactor;
+import dev.payhooks.domain.usecase.ManageStaff;
+import dev.payhooks.domain.staff.SecondFactorMarks;
+import dev.payhooks.domain.staff.StaffActionRefused;
 import dev.payhooks.domain.usecase.ManageSignatureKeys;
 import dev.payhooks.domain.usecase.ManageSubscriptions;
 import dev.payhooks.domain.usecase.ManageSubscriptions.AuthenticationChange;
@@ -158,6 +161,10 @@ public class AdminFacade {
     @Inject
     PasswordHashing passwordHashing;
     @Inject
+    ManageStaff manageStaff;
+    @Inject
+    SecondFactorMarks secondFactorMarks;
+    @Inject
     @ConfigProperty(name = "payhooks.public-url")
     Optional<String> publicUrl;
 
@@ -240,7 +247,9 @@ public class AdminFacade {
 
     /** Enables the second factor; returns the recovery codes, the only time they are shown. */
     public List<String> confirmSecondFactor(SecondFactorEnrolment enrolment, String code) {
-        return secondFactor.confirm(caller(), TotpSecret.parse(enrolment.secret()), code);
+        List<String> codes = secondFactor.confirm(caller(), TotpSecret.parse(enrolment.secret()), code);
+        secondFactorMarks.verified(caller(), clock.instant());
+        return codes;
     }
 
     /**
@@ -265,6 +274,7 @@ public class AdminFacade {
         }
         throttle.passed(ticket);
         throttle.succeeded(user);
+        secondFactorMarks.verified(user, clock.instant());
         return accepted;
     }
 
@@ -861,7 +871,7 @@ public class AdminFacade {
 
     // ---- staff users ---------------------------------------------------------------------
 
-    static final int TEMPORARY_PASSWORD_LENGTH = 20;
+    static final int TEMPORARY_PASSWORD_LENGTH = ManageStaff.TEMPORARY_PASSWORD_LENGTH;
 
     /** Only administrators manage staff users. */
     public boolean mayManageStaff() {
@@ -883,54 +893,38 @@ public class AdminFacade {
             .toList();
     }
 
-    /** Adds a staff user with one role and a generated password, shown this once. */
-    public TemporaryPassword addStaff(String username, String role) {
-        requireAdministrator();
-        StaffRole staffRole = staffRole(role);
-        String name = StaffUser.normalizeUsername(username);
-        if (name == null || name.isEmpty()) {
-            throw new InvalidField("username", "is required");
-        }
-        if (staffUsers.withUsername(name).isPresent()) {
-            throw new InvalidField("username", "is taken");
-        }
-        String password = ids.randomToken(TEMPORARY_PASSWORD_LENGTH);
-        StaffUser user;
-        try {
-            user = StaffUser.register(ids.newId(), name, passwordHashing.hash(password.toCharArray()), java.util.Set.of(staffRole),
-                clock.instant());
-        } catch (IllegalArgumentException | InvalidValue bad) {
-            throw new InvalidField("username", "must be 2-64 characters of a-z, 0-9, '.', '_', '@', '-', starting with a letter or digit");
-        }
-        staffUsers.add(user);
-        record(merchantId(), "staff.added", "staff user " + user.username(), "role " + staffRole.name());
-        return new TemporaryPassword(user.username(), password);
+    /**
+     * Every staff action goes through {@link ManageStaff}: an administrator whose session passed
+     * the second factor in the last 15 minutes, acting on someone else. A refusal is audited and
+     * thrown as {@link StaffActionRefused}, which commits (the audit entry is all it wrote).
+     */
+    private ManageStaff.Caller staffCaller() {
+        String me = caller();
+        return new ManageStaff.Caller(me, secondFactorMarks.verifiedAt(me), merchantId());
     }
 
+    /** Adds a staff user with one role and a generated password, shown this once. */
+    @Transactional(dontRollbackOn = StaffActionRefused.class)
+    public TemporaryPassword addStaff(String username, String role) {
+        ManageStaff.Issued issued = manageStaff.add(staffCaller(), username, role);
+        return new TemporaryPassword(issued.username(), issued.password());
+    }
+
+    @Transactional(dontRollbackOn = StaffActionRefused.class)
+    public void changeStaffRole(String username, String role) {
+        manageStaff.changeRole(staffCaller(), username, role);
+    }
+
+    @Transactional(dontRollbackOn = StaffActionRefused.class)
     public void enableStaff(String username, boolean enabled) {
-        requireAdministrator();
-        StaffUser user = staffUser(username);
-        if (!enabled && user.username().equals(StaffUser.normalizeUsername(caller()))) {
-            throw new NotAllowed("You cannot disable yourself; another administrator can.");
-        }
-        if (enabled) {
-            user.enable();
-        } else {
-            user.disable();
-        }
-        staffUsers.update(user);
-        record(merchantId(), enabled ? "staff.enabled" : "staff.disabled", "staff user " + user.username(), "");
+        manageStaff.enable(staffCaller(), username, enabled);
     }
 
     /** A new generated password (shown this once) and no second factor: the user enrols again at the next sign-in. */
+    @Transactional(dontRollbackOn = StaffActionRefused.class)
     public TemporaryPassword resetStaff(String username) {
-        requireAdministrator();
-        StaffUser user = staffUser(username);
-        String password = ids.randomToken(TEMPORARY_PASSWORD_LENGTH);
-        user.resetCredentials(passwordHashing.hash(password.toCharArray()));
-        staffUsers.update(user);
-        record(merchantId(), "staff.reset", "staff user " + user.username(), "new password; second factor removed");
-        return new TemporaryPassword(user.username(), password);
+        ManageStaff.Issued issued = manageStaff.reset(staffCaller(), username);
+        return new TemporaryPassword(issued.username(), issued.password());
     }
 
     public List<Option> staffRoles() {
@@ -940,18 +934,6 @@ public class AdminFacade {
                 case DEVELOPER -> "Developer — webhooks, secrets, channel settings";
                 case VIEWER -> "Viewer — looks only";
             })).toList();
-    }
-
-    private StaffUser staffUser(String username) {
-        return staffUsers.withUsername(username).orElseThrow(() -> new NotFound("staff user " + username));
-    }
-
-    private static StaffRole staffRole(String role) {
-        try {
-            return StaffRole.valueOf(role == null ? "" : role.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            throw new InvalidField("role", "pick administrator, developer or viewer");
-        }
     }
 
     // ---- transactions --------------------------------------------------------------------

@@ -66,7 +66,6 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
         Button verify = new Button("Verify", click -> {
             try {
                 facade.verifySecondFactor(code.getValue(), clientAddress());
-                SecondFactorGate.markVerified(facade.caller());
                 proceed();
             } catch (InvalidField problem) {
                 code.setErrorMessage(problem.problem());
@@ -98,7 +97,6 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
         Button enable = new Button("Enable two-factor", click -> {
             try {
                 List<String> recoveryCodes = facade.confirmSecondFactor(enrolment, code.getValue());
-                SecondFactorGate.markVerified(facade.caller());
                 showRecoveryCodes(recoveryCodes);
             } catch (InvalidField problem) {
                 code.setErrorMessage(problem.problem());

@@ -24,8 +24,10 @@ import dev.payhooks.admin.facade.Option;
 import dev.payhooks.admin.facade.StaffRow;
 import dev.payhooks.admin.facade.TemporaryPassword;
 import dev.payhooks.admin.layout.MainLayout;
+import dev.payhooks.admin.secondfactor.FreshSecondFactorDialog;
 import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.staff.StaffActionRefused;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 
@@ -34,7 +36,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Staff users, for administrators: add one with a role (a generated password, shown once),
- * disable or enable, and reset (a new password and no second factor). Others see why they cannot.
+ * change a role, disable or enable, and reset (a new password and no second factor). Others see
+ * why they cannot. The facade's {@code ManageStaff} gate decides; when it asks for a fresh second
+ * factor, the view asks for a code and retries.
  */
 @Route(value = "staff", layout = MainLayout.class)
 @PageTitle("Staff · Payhooks")
@@ -81,10 +85,15 @@ public class StaffView extends VerticalLayout {
             toggle.getElement().setAttribute("aria-label", (s.enabled() ? "Disable " : "Enable ") + s.username());
             toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             toggle.setEnabled(!s.you());
+            Button changeRole = new Button("Role", click -> chooseRole(s));
+            changeRole.getElement().setAttribute("aria-label", "Change role of " + s.username());
+            changeRole.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            changeRole.setEnabled(!s.you());
             Button reset = new Button("Reset", click -> confirmReset(s));
             reset.getElement().setAttribute("aria-label", "Reset " + s.username());
             reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            return new HorizontalLayout(toggle, reset);
+            reset.setEnabled(!s.you());
+            return new HorizontalLayout(toggle, changeRole, reset);
         }).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(new Paragraph("Administrators manage staff; developers change webhooks, secrets and channel settings; viewers "
@@ -97,40 +106,82 @@ public class StaffView extends VerticalLayout {
         grid.setItems(facade.staff());
     }
 
-    private void add(TextField username, Select<Option> role) {
-        username.setInvalid(false);
+    /**
+     * Runs a staff action; when the gate asks for a fresh second factor, asks for a code and runs it
+     * again (the gate checks again: the dialog only offers the way out).
+     */
+    private void gated(Runnable action) {
         try {
-            TemporaryPassword made = facade.addStaff(username.getValue(), role.getValue() == null ? null : role.getValue().value());
-            username.clear();
-            refresh();
-            showPassword(made, "Staff user “" + made.username() + "” added");
-        } catch (InvalidField invalid) {
-            username.setErrorMessage(invalid.problem());
-            username.setInvalid(true);
+            action.run();
+        } catch (StaffActionRefused refused) {
+            if (refused.reason() == StaffActionRefused.Reason.STALE_SECOND_FACTOR) {
+                FreshSecondFactorDialog.open(facade, refused.getMessage(), () -> gated(action));
+            } else {
+                problem(refused.getMessage());
+            }
         } catch (NotAllowed | DomainException refused) {
+            if (refused instanceof InvalidField) {
+                throw refused;
+            }
             problem(refused.getMessage());
         }
     }
 
-    private void toggle(StaffRow s) {
+    private void add(TextField username, Select<Option> role) {
+        username.setInvalid(false);
+        String name = username.getValue();
+        String chosen = role.getValue() == null ? null : role.getValue().value();
         try {
+            gated(() -> {
+                TemporaryPassword made = facade.addStaff(name, chosen);
+                username.clear();
+                refresh();
+                showPassword(made, "Staff user “" + made.username() + "” added");
+            });
+        } catch (InvalidField invalid) {
+            username.setErrorMessage(invalid.problem());
+            username.setInvalid(true);
+        }
+    }
+
+    private void toggle(StaffRow s) {
+        gated(() -> {
             facade.enableStaff(s.username(), !s.enabled());
             refresh();
-        } catch (NotAllowed | DomainException refused) {
-            problem(refused.getMessage());
-        }
+        });
+    }
+
+    private void chooseRole(StaffRow s) {
+        Dialog dialog = new Dialog();
+        dialog.setId("staff-role-dialog");
+        dialog.setHeaderTitle("Role of " + s.username());
+        Select<Option> role = new Select<>();
+        role.setId("staff-role-choice");
+        role.setItems(facade.staffRoles());
+        role.setItemLabelGenerator(Option::caption);
+        facade.staffRoles().stream().filter(o -> s.roles().contains(o.value())).findFirst().ifPresent(role::setValue);
+        Button save = new Button("Save", click -> {
+            dialog.close();
+            gated(() -> {
+                facade.changeStaffRole(s.username(), role.getValue() == null ? null : role.getValue().value());
+                refresh();
+            });
+        });
+        save.setId("staff-role-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(role);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
     }
 
     private void confirmReset(StaffRow s) {
         ConfirmDialog confirm = new ConfirmDialog("Reset " + s.username() + "?",
             "The current password and second factor stop working; you get a new password to hand over.", "Reset", ok -> {
-                try {
+                gated(() -> {
                     TemporaryPassword made = facade.resetStaff(s.username());
                     refresh();
                     showPassword(made, "“" + made.username() + "” reset");
-                } catch (NotAllowed | DomainException refused) {
-                    problem(refused.getMessage());
-                }
+                });
             });
         confirm.setCancelable(true);
         confirm.setConfirmButtonTheme("error primary");

@@ -12,10 +12,17 @@ import dev.payhooks.domain.port.SteppingClock;
 import dev.payhooks.domain.staff.InMemoryStaffUsers;
 import dev.payhooks.domain.staff.StaffRole;
 import dev.payhooks.domain.staff.StaffUser;
+import dev.payhooks.domain.staff.SecondFactorMarks;
+import dev.payhooks.domain.staff.StaffActionRefused;
+import dev.payhooks.domain.usecase.ManageStaff;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,13 +38,30 @@ class StaffFacadeTest {
     final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     final FakePasswordHashing hashing = new FakePasswordHashing();
     final AdminFacade facade = new AdminFacade();
+    final Map<String, Instant> verified = new HashMap<>();
+    final SecondFactorMarks marks = new SecondFactorMarks() {
+        @Override
+        public Optional<Instant> verifiedAt(String username) {
+            return Optional.ofNullable(verified.get(username));
+        }
+
+        @Override
+        public void verified(String username, Instant at) {
+            verified.put(username, at);
+        }
+    };
 
     StaffFacadeTest() {
         InMemoryMerchants merchants = new InMemoryMerchants();
         merchants.add(Merchant.register("m-1", "Default merchant", "7qwnw4j2kmqvrb3", clock.instant()));
-        users.add(StaffUser.register("u-0", "admin", "hash", Set.of(StaffRole.ADMINISTRATOR), clock.instant()));
+        StaffUser admin = StaffUser.register("u-0", "admin", "hash", Set.of(StaffRole.ADMINISTRATOR), clock.instant());
+        admin.enableSecondFactor(new SealedSecret("sealed"), 1L, List.of(), clock.instant());
+        users.add(admin);
         facade.security = new AdminFacadeTest.Caller("admin", Set.of("ADMINISTRATOR"));
         facade.auditRecorder = audit.recorder(() -> dev.payhooks.domain.audit.Actor.staff(facade.caller()), clock);
+        facade.secondFactorMarks = marks;
+        facade.manageStaff = new ManageStaff(users, hashing, new SequentialIds(), facade.auditRecorder, clock);
+        marks.verified("admin", clock.instant());
         facade.merchants = merchants;
         facade.staffUsers = users;
         facade.passwordHashing = hashing;
@@ -88,8 +112,8 @@ class StaffFacadeTest {
         StaffUser after = users.withUsername("erin").orElseThrow();
         assertTrue(after.secondFactor().isEmpty(), "a reset removes the second factor");
         assertTrue(hashing.verify(reset.password().toCharArray(), after.passwordHash()));
-        assertThrows(NotAllowed.class, () -> facade.enableStaff("admin", false), "no one locks themselves out");
-        assertEquals(List.of("staff.added", "staff.disabled", "staff.enabled", "staff.reset"),
+        assertThrows(StaffActionRefused.class, () -> facade.enableStaff("admin", false), "no one locks themselves out");
+        assertEquals(List.of("staff.added", "staff.disabled", "staff.enabled", "staff.reset", "staff.refused"),
             audit.all().stream().map(AuditEntry::action).toList());
     }
 
@@ -99,10 +123,44 @@ class StaffFacadeTest {
             AdminFacadeTest.signIn(facade, "dev", role);
             assertFalse(facade.mayManageStaff());
             assertThrows(NotAllowed.class, () -> facade.staff());
-            assertThrows(NotAllowed.class, () -> facade.addStaff("x1", "VIEWER"));
-            assertThrows(NotAllowed.class, () -> facade.enableStaff("admin", false));
-            assertThrows(NotAllowed.class, () -> facade.resetStaff("admin"));
+            assertThrows(StaffActionRefused.class, () -> facade.addStaff("x1", "VIEWER"));
+            assertThrows(StaffActionRefused.class, () -> facade.enableStaff("admin", false));
+            assertThrows(StaffActionRefused.class, () -> facade.resetStaff("admin"));
         }
         assertEquals(2, users.count(), "only the administrator and the signed-in developer: nothing was added");
+    }
+
+    @Test
+    void aPasswordOnlyAdministratorCannotAddStaffAndTheRefusalIsAudited() {
+        verified.clear();
+        StaffActionRefused refused = assertThrows(StaffActionRefused.class, () -> facade.addStaff("mallory", "ADMINISTRATOR"));
+        assertEquals(StaffActionRefused.Reason.STALE_SECOND_FACTOR, refused.reason());
+
+        marks.verified("admin", clock.instant());
+        clock.advance(Duration.ofMinutes(16));
+        assertThrows(StaffActionRefused.class, () -> facade.addStaff("mallory", "ADMINISTRATOR"));
+
+        assertTrue(users.withUsername("mallory").isEmpty());
+        assertEquals(List.of("staff.refused", "staff.refused"), audit.all().stream().map(AuditEntry::action).toList());
+        assertEquals("admin", audit.all().get(0).actor());
+        assertEquals("staff user mallory", audit.all().get(0).subject());
+    }
+
+    @Test
+    void anAdministratorCannotResetTheirOwnSecondFactorOrChangeTheirOwnRole() {
+        assertThrows(StaffActionRefused.class, () -> facade.resetStaff("admin"));
+        assertThrows(StaffActionRefused.class, () -> facade.changeStaffRole("admin", "VIEWER"));
+        assertTrue(users.withUsername("admin").orElseThrow().secondFactor().isPresent());
+        assertEquals(Set.of(StaffRole.ADMINISTRATOR), users.withUsername("admin").orElseThrow().roles());
+    }
+
+    @Test
+    void staffActionRefusalsDoNotRollBackTheirAuditEntry() throws Exception {
+        for (String action : List.of("addStaff", "changeStaffRole", "enableStaff", "resetStaff")) {
+            java.lang.reflect.Method method = java.util.Arrays.stream(AdminFacade.class.getMethods())
+                .filter(m -> m.getName().equals(action)).findFirst().orElseThrow();
+            jakarta.transaction.Transactional tx = method.getAnnotation(jakarta.transaction.Transactional.class);
+            assertTrue(tx != null && List.of(tx.dontRollbackOn()).contains(StaffActionRefused.class), action);
+        }
     }
 }
