@@ -66,6 +66,27 @@ class SecurityIT {
 
     // ---- admin console: staff management and sign-in ----------------------------------------
 
+    /** The admin sign-in page's session cookie: Set-Cookie of a fresh request, parsed into its attributes. */
+    static java.util.List<String> sessionCookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("PAYHOOKS_SESSION="))
+            .map(c -> java.util.Arrays.stream(c.split(";")).map(String::trim).toList())
+            .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + response.headers().map()));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theAdminSessionCookieIsHttpOnlySameSiteLaxAndSecureOnlyOverTls() throws Exception {
+        HttpResponse<String> login = send(request("admin/login"));
+        org.junit.jupiter.api.Assertions.assertEquals(200, login.statusCode());
+        java.util.List<String> attributes = sessionCookie(login);
+        java.util.Set<String> lower = attributes.stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+
+        org.junit.jupiter.api.Assertions.assertTrue(lower.contains("httponly"), attributes::toString);
+        org.junit.jupiter.api.Assertions.assertTrue(lower.contains("samesite=lax"), attributes::toString);
+        // Secure follows the request: this one came over plain HTTP (over TLS, or with payhooks.admin.secure-cookie, it is set)
+        org.junit.jupiter.api.Assertions.assertFalse(lower.contains("secure"), attributes::toString);
+    }
+
     // ---- Saleor installations and webhook signatures ----------------------------------------
 
     // ---- outbound requests: provider base URLs and the SSRF guard ----------------------------
