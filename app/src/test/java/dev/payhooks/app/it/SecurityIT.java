@@ -87,6 +87,13 @@ class SecurityIT {
         org.junit.jupiter.api.Assertions.assertFalse(lower.contains("secure"), attributes::toString);
     }
 
+    @org.junit.jupiter.api.Test
+    void theAdminConsoleRegistersNoServiceWorkerOrManifestThatCouldReplaceTheSessionCookie() throws Exception {
+        HttpResponse<String> login = send(request("admin/login"));
+        org.junit.jupiter.api.Assertions.assertFalse(login.body().contains("manifest.webmanifest"), "a web app manifest is linked");
+        org.junit.jupiter.api.Assertions.assertFalse(login.body().contains("serviceWorker"), "a service worker is registered");
+    }
+
     // ---- Saleor installations and webhook signatures ----------------------------------------
 
     // ---- outbound requests: provider base URLs and the SSRF guard ----------------------------
