@@ -130,7 +130,8 @@ class ReceiveNotificationsTest {
         pipeline = new ReceiveNotifications(List.of(new BatchProvider()), channels, merchants, notifications, transactions,
             new TransactionNotices(queue, eventIds, clock), queue, eventIds, secrets, ids, clock);
         ManageChannels manage = new ManageChannels(channels, secrets, ids, clock,
-            new dev.payhooks.domain.audit.InMemoryAuditTrail().recorder(() -> dev.payhooks.domain.audit.Actor.SYSTEM, clock));
+            new dev.payhooks.domain.audit.InMemoryAuditTrail().recorder(() -> dev.payhooks.domain.audit.Actor.SYSTEM, clock),
+            new dev.payhooks.domain.port.FakeEndpointPolicy());
         manage.open("m-1", new ManageChannels.ChannelDescription("jp", "Japan", "JPY", "JP"));
         Map<String, SettingInput> adyen = new LinkedHashMap<>();
         adyen.put("apiKey", new SettingInput.Text("key"));
