@@ -1,5 +1,7 @@
 package dev.payhooks.adapters.adyen;
 
+import dev.payhooks.adapters.outbound.ProviderGate;
+import dev.payhooks.domain.payment.ProviderId;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -10,12 +12,10 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,7 +24,8 @@ import java.util.Objects;
  * {@code cancels}, {@code refunds}). Every call is bounded (15 s in production); a call that
  * does not finish in time is {@link Outcome.TimedOut}, which the caller answers Saleor with its
  * FAILURE result and {@link #TIMEOUT_MESSAGE}. Bodies are JSON-P; the API key goes in
- * {@code X-API-Key} and is never logged.
+ * {@code X-API-Key} and is never logged. Every request goes through the {@link ProviderGate}: a
+ * base URL that is not Adyen's is never called.
  */
 public class AdyenCheckoutClient {
 
@@ -63,15 +64,11 @@ public class AdyenCheckoutClient {
         record Unreachable(String description) implements Outcome { }
     }
 
-    private final HttpClient http;
+    private final ProviderGate gate;
     private final Duration timeout;
 
-    public AdyenCheckoutClient(Duration timeout) {
-        this(HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build(), timeout);
-    }
-
-    AdyenCheckoutClient(HttpClient http, Duration timeout) {
-        this.http = Objects.requireNonNull(http, "http");
+    public AdyenCheckoutClient(ProviderGate gate, Duration timeout) {
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
@@ -119,27 +116,23 @@ public class AdyenCheckoutClient {
     private Outcome post(Account account, String path, JsonObject body, String idempotencyKey) {
         String base = account.checkoutBaseUrl().toString();
         URI target = URI.create(base.endsWith("/") ? base + path : base + "/" + path);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target)
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .header("X-API-Key", account.apiKey());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "application/json");
+        headers.put("X-API-Key", account.apiKey());
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            builder.header("Idempotency-Key", idempotencyKey);
+            headers.put("Idempotency-Key", idempotencyKey);
         }
-        HttpRequest request = builder
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-            .build();
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Outcome.Answered(response.statusCode(), json(response.body()));
-        } catch (HttpTimeoutException e) {
+            ProviderGate.Answer answer = gate.send(ProviderId.ADYEN, new ProviderGate.Call("POST", target, headers,
+                body.toString().getBytes(StandardCharsets.UTF_8), timeout), MAX_ANSWER_BYTES);
+            return new Outcome.Answered(answer.status(), json(answer.body()));
+        } catch (ProviderGate.TimedOut e) {
             return new Outcome.TimedOut();
+        } catch (ProviderGate.Blocked e) {
+            return new Outcome.Unreachable(e.getMessage());
         } catch (IOException e) {
             return new Outcome.Unreachable("Adyen could not be reached: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome.Unreachable("interrupted while calling Adyen");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.payhooks.adapters.annanow;
 
 import dev.payhooks.adapters.notifications.ProviderJson;
+import dev.payhooks.adapters.outbound.ProviderGate;
+import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.provider.MalformedNotification;
 import dev.payhooks.domain.provider.ProviderConfiguration;
 import jakarta.json.JsonArray;
@@ -11,32 +13,28 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The one Annanow (Payrexx) API call the hub makes: {@code GET {apiBase}/Transaction/{id}/} to
  * confirm a notification's status. Authenticated with the channel's API secret
  * ({@code X-API-KEY}) and instance name; bounded so a slow provider cannot hold a notification.
+ * The request goes through the {@link ProviderGate}: a base URL that is not Annanow's is never called.
  */
 public class AnnanowApi {
 
     /** Payrexx's API, which Annanow's white-label platform answers under its own host. */
     public static final String DEFAULT_API_BASE = "https://api.payrexx.com/v1.0";
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final int MAX_ANSWER_BYTES = 256 * 1024;
 
-    private final HttpClient http;
+    private final ProviderGate gate;
 
-    public AnnanowApi() {
-        this(HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build());
-    }
-
-    public AnnanowApi(HttpClient http) {
-        this.http = http;
+    public AnnanowApi(ProviderGate gate) {
+        this.gate = gate;
     }
 
     /**
@@ -49,24 +47,21 @@ public class AnnanowApi {
         String instance = configuration.value("instance").orElse("");
         URI uri = URI.create(base.replaceAll("/+$", "") + "/Transaction/" + transactionId + "/?instance="
             + URLEncoder.encode(instance, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET()
-            .header("Accept", "application/json")
-            .header("X-API-KEY", configuration.secret("apiSecret").orElse(""))
-            .build();
-        HttpResponse<byte[]> response;
+        ProviderGate.Answer response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = gate.send(ProviderId.ANNANOW, new ProviderGate.Call("GET", uri, Map.of(
+                "Accept", "application/json",
+                "X-API-KEY", configuration.secret("apiSecret").orElse("")), new byte[0], TIMEOUT), MAX_ANSWER_BYTES);
+        } catch (ProviderGate.Blocked e) {
+            throw new IllegalStateException(e.getMessage());
         } catch (IOException e) {
             throw new IllegalStateException("Annanow API unreachable: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking the Annanow API");
         }
-        if (response.statusCode() == 404) {
+        if (response.status() == 404) {
             return Optional.empty();
         }
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Annanow API answered " + response.statusCode() + " for transaction " + transactionId);
+        if (response.status() != 200) {
+            throw new IllegalStateException("Annanow API answered " + response.status() + " for transaction " + transactionId);
         }
         try {
             JsonObject answer = ProviderJson.object(response.body());

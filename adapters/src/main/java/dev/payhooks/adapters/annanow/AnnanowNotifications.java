@@ -98,9 +98,14 @@ public class AnnanowNotifications implements NotificationProvider {
     }
 
     @Override
+    public boolean confirmsWithProvider(ProviderConfiguration configuration) {
+        return configuration.flag("confirmByRefetch");
+    }
+
+    @Override
     public Optional<String> confirmationFailure(InboundRequest request, DecodedNotification notification,
                                                 ProviderConfiguration configuration) {
-        if (!configuration.flag("confirmByRefetch")) {
+        if (!confirmsWithProvider(configuration)) {
             return Optional.empty();
         }
         AnnanowFields fields = fields(request);

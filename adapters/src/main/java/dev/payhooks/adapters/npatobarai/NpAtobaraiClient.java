@@ -1,5 +1,7 @@
 package dev.payhooks.adapters.npatobarai;
 
+import dev.payhooks.adapters.outbound.ProviderGate;
+import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.provider.npatobarai.CreditCheck;
 import dev.payhooks.domain.provider.npatobarai.GoodsLine;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
@@ -13,23 +15,22 @@ import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * NP Atobarai's transaction API (contracts/np-atobarai.md): register, update, cancel, report
  * shipment, check credentials. Every call is bounded by {@code timeout} (15 s in production):
  * a call that takes longer is {@link NpOutcome.Unavailable} with {@code timedOut}.
- * It translates only; what an outcome means is decided by the caller with the domain.
+ * It translates only; what an outcome means is decided by the caller with the domain. Every
+ * request goes through the {@link ProviderGate}: a base URL that is not NP's is never called.
  */
 public class NpAtobaraiClient {
 
@@ -37,15 +38,11 @@ public class NpAtobaraiClient {
     public static final String TIMEOUT_MESSAGE = "Timeout Error";
     static final int MAX_ANSWER_BYTES = 256 * 1024;
 
-    private final HttpClient http;
+    private final ProviderGate gate;
     private final Duration timeout;
 
-    public NpAtobaraiClient(Duration timeout) {
-        this(HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build(), timeout);
-    }
-
-    NpAtobaraiClient(HttpClient http, Duration timeout) {
-        this.http = Objects.requireNonNull(http, "http");
+    public NpAtobaraiClient(ProviderGate gate, Duration timeout) {
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
@@ -76,8 +73,10 @@ public class NpAtobaraiClient {
         Answer answer;
         try {
             answer = send(account, "POST", "authorizations/find", body);
-        } catch (HttpTimeoutException e) {
+        } catch (ProviderGate.TimedOut e) {
             return new NpOutcome.Unavailable(true, TIMEOUT_MESSAGE);
+        } catch (ProviderGate.Blocked e) {
+            return new NpOutcome.Unavailable(false, e.getMessage());
         } catch (IOException e) {
             return new NpOutcome.Unavailable(false, "NP Atobarai could not be reached: " + e.getClass().getSimpleName());
         }
@@ -136,8 +135,10 @@ public class NpAtobaraiClient {
         Answer answer;
         try {
             answer = send(account, method, path, body);
-        } catch (HttpTimeoutException e) {
+        } catch (ProviderGate.TimedOut e) {
             return new NpOutcome.Unavailable(true, TIMEOUT_MESSAGE);
+        } catch (ProviderGate.Blocked e) {
+            return new NpOutcome.Unavailable(false, e.getMessage());
         } catch (IOException e) {
             return new NpOutcome.Unavailable(false, "NP Atobarai could not be reached: " + e.getClass().getSimpleName());
         }
@@ -213,22 +214,15 @@ public class NpAtobaraiClient {
     private Answer send(NpCredentials account, String method, String path, String body) throws IOException {
         String basic = Base64.getEncoder().encodeToString(
             (account.merchantCode() + ":" + account.secretSpCode()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(account.baseUrl().resolve(path))
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .header("Authorization", "Basic " + basic)
-            .header("X-NP-Terminal-Id", nonNull(account.terminalId()))
-            .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build();
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            byte[] bytes = response.body();
-            int length = Math.min(bytes.length, MAX_ANSWER_BYTES);
-            return new Answer(response.statusCode(), new String(bytes, 0, length, StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "application/json");
+        headers.put("Authorization", "Basic " + basic);
+        headers.put("X-NP-Terminal-Id", nonNull(account.terminalId()));
+        ProviderGate.Answer answer = gate.send(ProviderId.NP_ATOBARAI, new ProviderGate.Call(method,
+            account.baseUrl().resolve(path), headers, body.getBytes(StandardCharsets.UTF_8), timeout), MAX_ANSWER_BYTES);
+        byte[] bytes = answer.body();
+        int length = Math.min(bytes.length, MAX_ANSWER_BYTES);
+        return new Answer(answer.status(), new String(bytes, 0, length, StandardCharsets.UTF_8));
     }
 }

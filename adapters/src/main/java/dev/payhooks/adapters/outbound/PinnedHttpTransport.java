@@ -26,10 +26,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One HTTP/1.1 POST to a webhook endpoint, over a connection to the address the SSRF guard
+ * One HTTP/1.1 request (a webhook POST, or a provider call through {@link ProviderGate}), over a connection to the address the SSRF guard
  * checked (never a second DNS lookup), with TLS verified against the URL's host name (SNI and
- * certificate). Redirects are never followed: a 3xx is an answer like any other non-2xx. Only
- * the first {@link #EXCERPT_BYTES} of the response body are kept for the attempt log.
+ * certificate). Redirects are never followed: a 3xx is an answer like any other non-2xx. A
+ * webhook delivery keeps only the first {@link #EXCERPT_BYTES} of the response body (the attempt
+ * log); a provider call reads up to the limit it asks for. Every request opens its own connection
+ * ({@code Connection: close}): a pooled connection would outlive the address check it was made for.
  */
 public final class PinnedHttpTransport {
 
@@ -82,6 +84,14 @@ public final class PinnedHttpTransport {
     }
 
     public Outcome post(Request request) {
+        return exchange("POST", request, EXCERPT_BYTES);
+    }
+
+    /** Any method; at most {@code maxBodyBytes} of the answer's body are read (the rest is not waited for). */
+    public Outcome exchange(String method, Request request, int maxBodyBytes) {
+        if (!method.matches("[A-Z]{1,10}")) {
+            throw new IllegalArgumentException("not an HTTP method: " + method);
+        }
         long started = System.nanoTime();
         long deadline = started + request.totalTimeout().toNanos();
         URI url = request.url();
@@ -89,10 +99,10 @@ public final class PinnedHttpTransport {
         int port = url.getPort() > 0 ? url.getPort() : (https ? 443 : 80);
         try (Socket socket = connect(request, port, https, deadline)) {
             OutputStream out = socket.getOutputStream();
-            out.write(head(request, port, https));
+            out.write(head(method, request, port, https));
             out.write(request.body());
             out.flush();
-            return read(new BufferedInputStream(socket.getInputStream()), socket, deadline, started);
+            return read(new BufferedInputStream(socket.getInputStream()), socket, deadline, started, maxBodyBytes);
         } catch (SocketTimeoutException e) {
             return new Failed(ErrorClass.TIMEOUT, "no answer within " + request.totalTimeout().toSeconds() + " s", since(started));
         } catch (ConnectException e) {
@@ -131,7 +141,7 @@ public final class PinnedHttpTransport {
         }
     }
 
-    private byte[] head(Request request, int port, boolean https) {
+    private byte[] head(String method, Request request, int port, boolean https) {
         URI url = request.url();
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         if (url.getRawQuery() != null) {
@@ -139,7 +149,7 @@ public final class PinnedHttpTransport {
         }
         boolean defaultPort = port == (https ? 443 : 80);
         StringBuilder head = new StringBuilder()
-            .append("POST ").append(path).append(" HTTP/1.1\r\n")
+            .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
             .append("Host: ").append(url.getHost()).append(defaultPort ? "" : ":" + port).append("\r\n")
             .append("User-Agent: ").append(userAgent).append("\r\n")
             .append("Content-Length: ").append(request.body().length).append("\r\n")
@@ -153,7 +163,7 @@ public final class PinnedHttpTransport {
         return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private Answered read(InputStream in, Socket socket, long deadline, long started) throws IOException {
+    private Answered read(InputStream in, Socket socket, long deadline, long started, int maxBodyBytes) throws IOException {
         String statusLine = line(in);
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
@@ -185,7 +195,7 @@ public final class PinnedHttpTransport {
         int n;
         boolean chunked = headers.getOrDefault("transfer-encoding", List.of()).stream().anyMatch(v -> v.equalsIgnoreCase("chunked"));
         InputStream body = chunked ? new ChunkedExcerpt(in) : in;
-        while (excerpt.size() < EXCERPT_BYTES && (n = body.read(buffer, 0, Math.min(buffer.length, EXCERPT_BYTES - excerpt.size()))) > 0) {
+        while (excerpt.size() < maxBodyBytes && (n = body.read(buffer, 0, Math.min(buffer.length, maxBodyBytes - excerpt.size()))) > 0) {
             excerpt.write(buffer, 0, n);
             if (!chunked && headers.containsKey("content-length")
                     && excerpt.size() >= parseLong(headers.get("content-length").get(0))) {

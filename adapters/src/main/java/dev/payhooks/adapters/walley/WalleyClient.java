@@ -1,6 +1,8 @@
 package dev.payhooks.adapters.walley;
 
 import dev.payhooks.adapters.notifications.ProviderJson;
+import dev.payhooks.adapters.outbound.ProviderGate;
+import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.provider.MalformedNotification;
 import dev.payhooks.domain.provider.ProviderConfiguration;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
@@ -12,9 +14,6 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,13 +28,15 @@ import java.util.stream.Collectors;
  * The hub's calls to Walley (contracts/walley.md, "Outbound calls"): an OAuth client-credentials
  * token, cached until shortly before it expires, and the test-only customer-token failure
  * simulation ({@code PUT {apiBase}/purchase/customer-tokens/{token}}): a 401 refreshes the token
- * and retries once, a 503 is retried with backoff, a 404 is "unknown customer token".
+ * and retries once, a 503 is retried with backoff, a 404 is "unknown customer token". Every
+ * request goes through the {@link ProviderGate}: a base URL that is not Walley's is never called.
  */
 public class WalleyClient {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(15);
     /** A token is renewed this long before Walley says it expires. */
     public static final Duration EXPIRY_MARGIN = Duration.ofSeconds(60);
+    static final int MAX_ANSWER_BYTES = 256 * 1024;
     static final List<Duration> UNAVAILABLE_BACKOFF = List.of(Duration.ofMillis(500), Duration.ofSeconds(1));
 
     /** Why a call to Walley did not succeed; {@code status} is Walley's HTTP status (0 when unreachable). */
@@ -60,20 +61,19 @@ public class WalleyClient {
 
     private record Token(String value, Instant renewAfter) { }
 
-    private final HttpClient http;
+    private final ProviderGate gate;
     private final Clock clock;
     private final Pause pause;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
-    public WalleyClient(HttpClient http, Clock clock, Pause pause) {
-        this.http = http;
+    public WalleyClient(ProviderGate gate, Clock clock, Pause pause) {
+        this.gate = gate;
         this.clock = clock;
         this.pause = pause;
     }
 
-    public static WalleyClient create(Clock clock) {
-        return new WalleyClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build(), clock, duration -> {
+    public static WalleyClient create(ProviderGate gate, Clock clock) {
+        return new WalleyClient(gate, clock, duration -> {
                 try {
                     Thread.sleep(duration.toMillis());
                 } catch (InterruptedException e) {
@@ -108,12 +108,11 @@ public class WalleyClient {
         boolean refreshed = false;
         int unavailable = 0;
         while (true) {
-            HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + accessToken(configuration))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
-            int status = response.statusCode();
+            ProviderGate.Answer response = send("PUT", uri, Map.of(
+                "Authorization", "Bearer " + accessToken(configuration),
+                "Content-Type", "application/json",
+                "Accept", "application/json"), body);
+            int status = response.status();
             if (status == 200 || status == 204) {
                 return stringField(response.body(), "id").orElse("");
             }
@@ -146,12 +145,11 @@ public class WalleyClient {
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
         URI uri = URI.create(base(configuration, "authBaseUrl") + "/oauth2/v2.0/token");
-        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        if (response.statusCode() != 200) {
-            throw new WalleyCallFailed(response.statusCode(), "Walley's token endpoint answered " + response.statusCode()
+        ProviderGate.Answer response = send("POST", uri, Map.of(
+            "Content-Type", "application/x-www-form-urlencoded",
+            "Accept", "application/json"), form);
+        if (response.status() != 200) {
+            throw new WalleyCallFailed(response.status(), "Walley's token endpoint answered " + response.status()
                 + ": check clientId, clientSecret, scope and authBaseUrl");
         }
         try {
@@ -170,15 +168,15 @@ public class WalleyClient {
         }
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) {
+    private ProviderGate.Answer send(String method, URI uri, Map<String, String> headers, String body) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return gate.send(ProviderId.WALLEY, new ProviderGate.Call(method, uri, headers,
+                body.getBytes(StandardCharsets.UTF_8), TIMEOUT), MAX_ANSWER_BYTES);
+        } catch (ProviderGate.Blocked e) {
+            throw new WalleyCallFailed(0, e.getMessage());
         } catch (IOException e) {
-            throw new WalleyCallFailed(0, "Walley is unreachable at " + request.uri().getHost() + " ("
+            throw new WalleyCallFailed(0, "Walley is unreachable at " + uri.getHost() + " ("
                 + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WalleyCallFailed(0, "interrupted while calling Walley");
         }
     }
 

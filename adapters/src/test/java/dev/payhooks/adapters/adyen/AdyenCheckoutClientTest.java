@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.adyen;
 
+import dev.payhooks.adapters.outbound.TestGates;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.payhooks.adapters.adyen.AdyenCheckoutClient.Account;
 import dev.payhooks.adapters.adyen.AdyenCheckoutClient.Outcome;
@@ -24,7 +25,7 @@ class AdyenCheckoutClientTest {
 
     WireMockServer adyen;
     Account account;
-    final AdyenCheckoutClient client = new AdyenCheckoutClient(Duration.ofSeconds(2));
+    final AdyenCheckoutClient client = new AdyenCheckoutClient(TestGates.sandbox(), Duration.ofSeconds(2));
     static final JsonObject REQUEST = Json.createObjectBuilder().add("merchantAccount", "ShopAB_ECOM")
         .add("amount", Json.createObjectBuilder().add("value", 1000).add("currency", "SEK")).build();
 

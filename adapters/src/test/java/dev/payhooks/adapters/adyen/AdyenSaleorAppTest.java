@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.adyen;
 
+import dev.payhooks.adapters.outbound.TestGates;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.payhooks.adapters.api.ApiProblem;
@@ -99,7 +100,7 @@ class AdyenSaleorAppTest {
             () -> new EventId(String.format("%064x", eventIds.incrementAndGet())), clock);
         // a short bound stands in for the 15 s one
         app = new AdyenSaleorApp(new AdyenChannels(merchants, channels, secrets, Optional.empty()),
-            new AdyenCheckoutClient(Duration.ofMillis(700)), transactions, notices, replies, direct, clock);
+            new AdyenCheckoutClient(TestGates.sandbox(), Duration.ofMillis(700)), transactions, notices, replies, direct, clock);
     }
 
     void configure(String captureStrategy) {

@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.adyen;
 
+import dev.payhooks.adapters.outbound.TestGates;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.payhooks.adapters.saleor.SaleorApiClient;
 import dev.payhooks.adapters.saleor.SaleorApiClient.ReportAnswer;
@@ -50,7 +51,7 @@ class RealTimeBoundsTest {
 
         slow.stubFor(post("/v71/payments/PSP1/captures").willReturn(okJson("{\"pspReference\": \"CAP1\"}")
             .withFixedDelay(16_000)));
-        AdyenCheckoutClient adyen = new AdyenCheckoutClient(AdyenCheckoutClient.DEFAULT_TIMEOUT);
+        AdyenCheckoutClient adyen = new AdyenCheckoutClient(TestGates.sandbox(), AdyenCheckoutClient.DEFAULT_TIMEOUT);
         long started = System.nanoTime();
         AdyenCheckoutClient.Outcome outcome = adyen.capture(new AdyenCheckoutClient.Account(
             URI.create(slow.baseUrl() + "/v71"), "key"), "PSP1", jakarta.json.Json.createObjectBuilder().build());

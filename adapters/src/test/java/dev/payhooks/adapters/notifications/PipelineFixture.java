@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.notifications;
 
+import dev.payhooks.adapters.outbound.TestGates;
 import dev.payhooks.adapters.adyen.AdyenNotifications;
 import dev.payhooks.adapters.annanow.AnnanowApi;
 import dev.payhooks.adapters.annanow.AnnanowNotifications;
@@ -65,7 +66,8 @@ public class PipelineFixture {
     public final InMemoryPaymentTransactions transactions = new InMemoryPaymentTransactions();
     public final InMemoryOutbox outbox = new InMemoryOutbox();
     public final ManageChannels manageChannels = new ManageChannels(channels, secrets, ids, clock,
-        new dev.payhooks.domain.audit.InMemoryAuditTrail().recorder(() -> dev.payhooks.domain.audit.Actor.SYSTEM, clock));
+        new dev.payhooks.domain.audit.InMemoryAuditTrail().recorder(() -> dev.payhooks.domain.audit.Actor.SYSTEM, clock),
+        (provider, field, url) -> { });
     public final Merchant merchant = Merchant.register("m-1", "Shop AB", "shopab000000001", NOW);
     /** What the Annanow API answers for a transaction's status; empty = unknown (404). */
     public final Map<Long, String> annanowApiStatuses = new LinkedHashMap<>();
@@ -80,7 +82,7 @@ public class PipelineFixture {
         merchants.add(merchant);
         EventQueue queue = new EventQueue(outbox, new InMemoryWebhookSubscriptions(), new InMemoryDeliveries(), ids);
         EventIdGenerator eventIds = EventIdGenerator.secureRandom();
-        AnnanowApi api = new AnnanowApi() {
+        AnnanowApi api = new AnnanowApi(TestGates.sandbox()) {
             @Override
             public Optional<String> transactionStatus(dev.payhooks.domain.provider.ProviderConfiguration configuration,
                                                       long transactionId) {

@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.npatobarai;
 
+import dev.payhooks.adapters.outbound.TestGates;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.payhooks.domain.provider.npatobarai.CreditCheck;
 import dev.payhooks.domain.provider.npatobarai.GoodsLine;
@@ -24,7 +25,7 @@ class NpAtobaraiClientTest {
 
     WireMockServer np;
     NpCredentials account;
-    final NpAtobaraiClient client = new NpAtobaraiClient(Duration.ofSeconds(2));
+    final NpAtobaraiClient client = new NpAtobaraiClient(TestGates.sandbox(), Duration.ofSeconds(2));
 
     static final NpTransaction ORDER = new NpTransaction("0c2f-uuid", LocalDate.of(2026, 11, 20), 2100,
         new NpCustomer("Yamada Hanako", null, "150-0002", "TokyoShibuya-ku1-2-3 Shibuya", "0312345678", "hanako@example.jp"),

@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.npatobarai;
 
+import dev.payhooks.adapters.outbound.TestGates;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.payhooks.domain.merchant.InMemoryChannels;
 import dev.payhooks.domain.merchant.InMemoryMerchants;
@@ -42,7 +43,7 @@ class NpAtobaraiCredentialsCheckTest {
         np = new WireMockServer(options().dynamicPort());
         np.start();
         check = new NpAtobaraiCredentialsCheck(new NpAtobaraiChannels(new InMemoryMerchants(), new InMemoryChannels(), secrets,
-            Optional.empty()), new NpAtobaraiClient(Duration.ofSeconds(2)));
+            Optional.empty()), new NpAtobaraiClient(TestGates.sandbox(), Duration.ofSeconds(2)));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.npatobarai;
 
+import dev.payhooks.adapters.outbound.TestGates;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.payhooks.adapters.saleor.SaleorReply;
 import dev.payhooks.adapters.saleor.SaleorWebhook;
@@ -115,7 +116,7 @@ class NpAtobaraiSaleorAppTest {
         TransactionNotices notices = new TransactionNotices(queue,
             () -> new EventId(String.format("%064x", eventIds.incrementAndGet())), clock);
         NpAtobaraiChannels npChannels = new NpAtobaraiChannels(merchants, channels, secrets, Optional.empty());
-        NpAtobaraiClient client = new NpAtobaraiClient(Duration.ofSeconds(2));
+        NpAtobaraiClient client = new NpAtobaraiClient(TestGates.sandbox(), Duration.ofSeconds(2));
         app = new NpAtobaraiSaleorApp(npChannels, client, transactions, refunds, fulfillments, origins, notes, replies,
             notices, ids, direct, clock);
         reporter = new NpShipmentReporter(origins, fulfillments, transactions, npChannels, client, notes,
@@ -422,7 +423,7 @@ class NpAtobaraiSaleorAppTest {
             }
         };
         app = new NpAtobaraiSaleorApp(new NpAtobaraiChannels(merchants, channels, secrets, Optional.empty()),
-            new NpAtobaraiClient(Duration.ofSeconds(5)), transactions, refunds, fulfillments, origins, notes, replies,
+            new NpAtobaraiClient(TestGates.sandbox(), Duration.ofSeconds(5)), transactions, refunds, fulfillments, origins, notes, replies,
             new TransactionNotices(new EventQueue(outbox, new InMemoryWebhookSubscriptions(), new InMemoryDeliveries(),
                 new SequentialIds()), () -> new EventId(String.format("%064x", eventIds.incrementAndGet())), clock),
             new SequentialIds(), unsynchronised, clock);

@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.npatobarai;
 
+import dev.payhooks.adapters.outbound.TestGates;
 import com.sun.net.httpserver.HttpServer;
 import dev.payhooks.domain.provider.npatobarai.CreditCheck;
 import dev.payhooks.domain.provider.npatobarai.HoldReason;
@@ -23,7 +24,7 @@ class NpAtobaraiSimulatorTest {
     HttpServer server;
     NpCredentials account;
     final NpAtobaraiSimulator simulator = new NpAtobaraiSimulator();
-    final NpAtobaraiClient client = new NpAtobaraiClient(Duration.ofSeconds(2));
+    final NpAtobaraiClient client = new NpAtobaraiClient(TestGates.sandbox(), Duration.ofSeconds(2));
 
     @BeforeEach
     void start() throws Exception {

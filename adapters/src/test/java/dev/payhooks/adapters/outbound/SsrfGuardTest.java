@@ -2,8 +2,10 @@ package dev.payhooks.adapters.outbound;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -88,5 +90,62 @@ class SsrfGuardTest {
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse("example.com/8"));
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.0/33"));
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.0/x"));
+    }
+
+    /**
+     * IPv6 spellings of internal destinations, as a resolver may hand them over (kept as IPv6
+     * objects: the JDK would turn a mapped literal into IPv4 itself), and the DNS answer that
+     * mixes a public address with an internal one. Each row: address(es), whether refused.
+     */
+    @ParameterizedTest(name = "{0} refused: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "2002:0a00:0001::1                  | true",   // 6to4 of 10.0.0.1
+        "2002:a9fe:a9fe::                   | true",   // 6to4 of 169.254.169.254 (metadata)
+        "2002:7f00:0001::                   | true",   // 6to4 of 127.0.0.1
+        "2002:5db8:d822::1                  | false",  // 6to4 of 93.184.216.34 (public)
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2 | true", // Teredo
+        "2001:0000::1                       | true",   // Teredo prefix itself
+        "::ffff:10.0.0.1                    | true",   // IPv4-mapped private
+        "::ffff:169.254.169.254             | true",   // IPv4-mapped metadata
+        "::ffff:127.0.0.1                   | true",   // IPv4-mapped loopback
+        "::ffff:93.184.216.34               | false",  // IPv4-mapped public
+        "::ffff:0:10.0.0.1                  | true",   // IPv4-translated private
+        "::10.0.0.1                         | true",   // IPv4-compatible private
+        "64:ff9b::10.0.0.1                  | true",   // NAT64 of a private address
+        "64:ff9b::169.254.169.254           | true",   // NAT64 of the metadata address
+        "64:ff9b:1::10.0.0.1                | true",   // local-use NAT64
+        "::                                 | true",   // unspecified
+        "::1                                | true",
+        "fec0::1                            | true",   // site-local
+        "feff::1                            | true",   // site-local, top of the block
+        "fd12:3456::1                       | true",   // unique local
+        "2606:2800:220:1:248:1893:25c8:1946 | false",  // public IPv6
+        "93.184.216.34 10.0.0.1             | true",   // DNS answer mixing public and private
+        "2606:2800:220:1::1 fd00::1         | true",   // the same in IPv6
+        "93.184.216.34 2002:0a00:0001::     | true",   // a public v4 and a 6to4 spelling of a private one
+        "93.184.216.34 2606:2800:220:1::1   | false"})
+    void ipv6SpellingsOfInternalAddressesAndMixedAnswersAreRefused(String answers, boolean refused) throws Exception {
+        List<InetAddress> addresses = new java.util.ArrayList<>();
+        for (String answer : answers.trim().split("\\s+")) {
+            byte[] bytes = InetAddress.getByName(answer).getAddress();
+            if (answer.contains(":") && bytes.length == 4) {
+                // the JDK parsed a mapped literal into IPv4: rebuild the 16 bytes the resolver would give
+                byte[] mapped = new byte[16];
+                mapped[10] = (byte) 0xFF;
+                mapped[11] = (byte) 0xFF;
+                System.arraycopy(bytes, 0, mapped, 12, 4);
+                bytes = mapped;
+            }
+            addresses.add(bytes.length == 16 ? Inet6Address.getByAddress(null, bytes, -1) : InetAddress.getByAddress(bytes));
+        }
+        SsrfGuard dns = new SsrfGuard(List.of(), false, host -> addresses.toArray(InetAddress[]::new));
+        URI url = URI.create("https://hooks.example.com/hook");
+
+        if (refused) {
+            SsrfGuard.Refused refusal = assertThrows(SsrfGuard.Refused.class, () -> dns.check(url));
+            assertTrue(refusal.getMessage().contains("private or internal network"), refusal.getMessage());
+        } else {
+            assertEquals(addresses.get(0), dns.check(url));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.walley;
 
+import dev.payhooks.adapters.outbound.TestGates;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.payhooks.adapters.walley.WalleyClient.WalleyCallFailed;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ class WalleyClientTest {
     void start() {
         walley = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         walley.start();
-        client = new WalleyClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), clock, pauses::add);
+        client = new WalleyClient(TestGates.sandbox(), clock, pauses::add);
         FakeSecrets secrets = new FakeSecrets();
         Map<String, SettingInput> input = new LinkedHashMap<>();
         input.put("clientId", new SettingInput.Text("client-1"));

@@ -54,7 +54,13 @@ import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.payment.PaymentTransactions;
+import dev.payhooks.adapters.outbound.PinnedHttpTransport;
+import dev.payhooks.adapters.outbound.ProviderEndpoints;
+import dev.payhooks.adapters.outbound.ProviderGate;
 import dev.payhooks.adapters.outbound.SsrfGuard;
+import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.port.ProviderEndpointPolicy;
+import org.eclipse.microprofile.config.ConfigProvider;
 import dev.payhooks.adapters.outbound.SsrfUrlPolicy;
 import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.EventCatalog;
@@ -106,7 +112,9 @@ import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Connects the domain's ports to their implementations: the one place that wires. */
@@ -223,8 +231,45 @@ public class Wiring {
     }
 
     @Produces
-    ManageChannels manageChannels(Channels channels, Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit) {
-        return new ManageChannels(channels, secrets, ids, clock, audit);
+    ManageChannels manageChannels(Channels channels, Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit,
+                                  ProviderEndpointPolicy endpoints) {
+        return new ManageChannels(channels, secrets, ids, clock, audit, endpoints);
+    }
+
+    /**
+     * Each provider's documented API hosts plus the operator's {@code payhooks.<provider>.allowed-hosts};
+     * in sandbox mode also loopback and the hub's own host (its provider simulators).
+     */
+    @Produces
+    @jakarta.inject.Singleton
+    ProviderEndpoints providerEndpoints() {
+        Map<ProviderId, List<String>> overrides = new EnumMap<>(ProviderId.class);
+        for (ProviderId provider : ProviderId.values()) {
+            ConfigProvider.getConfig().getOptionalValue("payhooks." + provider.slug() + ".allowed-hosts", String.class)
+                .map(ProviderEndpoints::parseHosts)
+                .filter(hosts -> !hosts.isEmpty())
+                .ifPresent(hosts -> overrides.put(provider, hosts));
+        }
+        Set<String> ownHosts = publicUrl.filter(u -> !u.isBlank()).map(URI::create).map(URI::getHost)
+            .map(Set::of).orElse(Set.of());
+        return new ProviderEndpoints(production(), overrides, ownHosts);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ProviderEndpointPolicy providerEndpointPolicy(ProviderEndpoints endpoints) {
+        return endpoints;
+    }
+
+    /**
+     * The one way out to NP Atobarai, Adyen, Walley and Annanow: their hosts only, through the SSRF
+     * guard of outbound webhooks, to the checked address (no connection pool: see {@link PinnedHttpTransport}).
+     */
+    @Produces
+    @jakarta.inject.Singleton
+    ProviderGate providerGate(ProviderEndpoints endpoints) {
+        return new ProviderGate(endpoints, ProviderGate.guardFor(production(), SsrfGuard.parseAllowList(outboundAllowList),
+            java.net.InetAddress::getAllByName), PinnedHttpTransport.withDefaultTrust("Payhooks/0.1"));
     }
 
     @Inject
@@ -351,15 +396,15 @@ public class Wiring {
     /** The one Walley client: it caches each channel's OAuth token (a singleton without a proxy: no no-arg constructor). */
     @Produces
     @jakarta.inject.Singleton
-    WalleyClient walleyClient(Clock clock) {
-        return WalleyClient.create(clock);
+    WalleyClient walleyClient(ProviderGate gate, Clock clock) {
+        return WalleyClient.create(gate, clock);
     }
 
-    /** The one HTTP client for Annanow's API (transaction re-fetch). */
+    /** Annanow's API (transaction re-fetch), through the provider gate. */
     @Produces
-    @ApplicationScoped
-    AnnanowApi annanowApi() {
-        return new AnnanowApi();
+    @jakarta.inject.Singleton
+    AnnanowApi annanowApi(ProviderGate gate) {
+        return new AnnanowApi(gate);
     }
 
     /** The inbound pipeline with every provider that notifies the hub. */
@@ -481,11 +526,11 @@ public class Wiring {
         return new FulfillmentNotices(queue, eventIds, clock);
     }
 
-    /** One client per instance: each holds a JDK HttpClient (a selector thread and a connection pool). */
+    /** One client per instance, sending through the provider gate. */
     @Produces
     @jakarta.inject.Singleton
-    NpAtobaraiClient npAtobaraiClient() {
-        return new NpAtobaraiClient(duration(npTimeout));
+    NpAtobaraiClient npAtobaraiClient(ProviderGate gate) {
+        return new NpAtobaraiClient(gate, duration(npTimeout));
     }
 
     /**
@@ -514,11 +559,11 @@ public class Wiring {
         return new NpAtobaraiChannels(merchants, channels, secrets, simulator);
     }
 
-    /** One client per instance (a JDK HttpClient inside: selector thread, connection pool). */
+    /** One client per instance, sending through the provider gate. */
     @Produces
     @jakarta.inject.Singleton
-    AdyenCheckoutClient adyenCheckoutClient() {
-        return new AdyenCheckoutClient(duration(adyenTimeout));
+    AdyenCheckoutClient adyenCheckoutClient(ProviderGate gate) {
+        return new AdyenCheckoutClient(gate, duration(adyenTimeout));
     }
 
     /** In sandbox mode a TEST channel without an API base URL talks to the hub's own Adyen simulator. */

@@ -100,6 +100,33 @@ class ArchitectureTest {
      * built a client (a selector thread, its own connection pool) for every request that
      * injected it (docs/PERFORMANCE.md, sync webhook overhead).
      */
+    /**
+     * A provider's API URL is merchant configuration and its requests carry the merchant's
+     * credentials: the provider adapters send only through the provider gate (host policy, SSRF
+     * guard, pinned address), never with an HTTP client or socket of their own. The simulators
+     * (sandbox mode only) are the exception: they call the hub itself.
+     */
+    @Test
+    void providerClientsSendOnlyThroughTheProviderGate() {
+        noClasses().that().resideInAnyPackage("dev.payhooks.adapters.npatobarai..", "dev.payhooks.adapters.adyen..",
+                "dev.payhooks.adapters.walley..", "dev.payhooks.adapters.annanow..")
+            .and().haveSimpleNameNotContaining("Sandbox").and().haveSimpleNameNotContaining("Simulator")
+            .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "javax.net..", "org.apache.http..",
+                "org.apache.hc..", "okhttp3..", "jakarta.ws.rs.client..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.payhooks.adapters.outbound.PinnedHttpTransport")
+            .because("provider calls go through dev.payhooks.adapters.outbound.ProviderGate")
+            .check(production);
+        classes().that().haveFullyQualifiedName("dev.payhooks.adapters.npatobarai.NpAtobaraiClient")
+            .or().haveFullyQualifiedName("dev.payhooks.adapters.adyen.AdyenCheckoutClient")
+            .or().haveFullyQualifiedName("dev.payhooks.adapters.walley.WalleyClient")
+            .or().haveFullyQualifiedName("dev.payhooks.adapters.annanow.AnnanowApi")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.payhooks.adapters.outbound.ProviderGate")
+            .check(production);
+    }
+
     @Test
     void httpClientsAreProducedOncePerInstance() {
         List<String> perInjection = new ArrayList<>();

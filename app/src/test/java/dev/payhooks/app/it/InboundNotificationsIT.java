@@ -104,7 +104,7 @@ class InboundNotificationsIT {
             + "\"country\": \"SE\"}").status());
         Answer walley = manage("PUT", "channels/" + slug + "/providers/walley", """
             {"clientId": "it-client", "clientSecret": "it-client-secret", "scope": "705798e0-8cef-427c-ae00-6023deba29af/.default",
-             "authBaseUrl": "https://auth.example.test", "apiBaseUrl": "https://api.example.test",
+             "authBaseUrl": "https://api.uat.walleydev.com", "apiBaseUrl": "https://api.uat.walleydev.com",
              "webhookUsername": "%s", "webhookPassword": "%s", "webhookHmacKey": "%s", "verifySignature": %s}"""
             .formatted(WALLEY_USER, WALLEY_PASSWORD, WALLEY_HMAC, walleySignature));
         assertEquals(200, walley.status(), walley.body());

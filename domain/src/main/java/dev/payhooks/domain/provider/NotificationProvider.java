@@ -53,8 +53,19 @@ public interface NotificationProvider {
      * A check before a status is applied (Annanow: re-fetch the transaction from the provider's
      * API and compare). Empty when confirmed or not configured; otherwise why it is not
      * applied. May call the provider (bounded by a timeout); throws when the provider cannot be
-     * reached, so the notification is retried later.
+     * reached, so the notification is retried later. The pipeline calls it only for a
+     * notification whose channel authentication passed ({@link VerificationResult.Outcome#VERIFIED}):
+     * an unauthenticated request never makes the hub call the provider with the merchant's credentials.
      */
+    /**
+     * Whether {@link #confirmationFailure} must confirm this channel's notifications with the
+     * provider before they are applied. One that cannot be confirmed, because it was not
+     * authenticated, then has no effect (it is never applied unconfirmed).
+     */
+    default boolean confirmsWithProvider(ProviderConfiguration configuration) {
+        return false;
+    }
+
     default Optional<String> confirmationFailure(InboundRequest request, DecodedNotification notification,
                                                  ProviderConfiguration configuration) {
         return Optional.empty();

@@ -12,9 +12,11 @@ import dev.payhooks.domain.merchant.SettingField;
 import dev.payhooks.domain.merchant.SettingInput;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.IdGenerator;
+import dev.payhooks.domain.port.ProviderEndpointPolicy;
 import dev.payhooks.domain.port.SealedSecret;
 import dev.payhooks.domain.port.Secrets;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +38,13 @@ public class ManageChannels {
     private final Clock clock;
     private final ProviderSettingsInput settingsInput;
     private final AuditRecorder audit;
+    private final ProviderEndpointPolicy endpoints;
 
-    public ManageChannels(Channels channels, Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit) {
+    /** @param endpoints which API URLs a provider's settings may hold (the hub sends the merchant's credentials there) */
+    public ManageChannels(Channels channels, Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit,
+                          ProviderEndpointPolicy endpoints) {
         this.audit = audit;
+        this.endpoints = java.util.Objects.requireNonNull(endpoints, "endpoints");
         this.channels = channels;
         this.secrets = secrets;
         this.ids = ids;
@@ -89,7 +95,7 @@ public class ManageChannels {
     public Channel configureProvider(String merchantId, String slug, ProviderId provider, Map<String, SettingInput> input) {
         Channel channel = get(merchantId, slug);
         Optional<ProviderSettings> before = channel.provider(provider);
-        ProviderSettings settings = settingsInput.settings(provider, input, before);
+        ProviderSettings settings = checkedSettings(provider, input, before);
         channel.configure(settings, clock.instant());
         channels.update(channel);
         List<String> changed = new java.util.ArrayList<>();
@@ -117,7 +123,20 @@ public class ManageChannels {
      * check tests before staff save.
      */
     public ProviderSettings candidateSettings(String merchantId, String slug, ProviderId provider, Map<String, SettingInput> input) {
-        return settingsInput.settings(provider, input, get(merchantId, slug).provider(provider));
+        return checkedSettings(provider, input, get(merchantId, slug).provider(provider));
+    }
+
+    /** The input as settings, each URL field checked against the provider's endpoint policy before anything is stored. */
+    private ProviderSettings checkedSettings(ProviderId provider, Map<String, SettingInput> input,
+                                             Optional<ProviderSettings> before) {
+        ProviderSettings settings = settingsInput.settings(provider, input, before);
+        for (SettingField field : ProviderSettingsSchema.of(provider).fields()) {
+            if (field.kind() == SettingField.Kind.URL) {
+                settings.value(field.name()).filter(value -> !value.isBlank())
+                    .ifPresent(value -> endpoints.check(provider, field.name(), URI.create(value)));
+            }
+        }
+        return settings;
     }
 
     public ProviderSettings providerSettings(String merchantId, String slug, ProviderId provider) {

@@ -319,7 +319,13 @@ public class ReceiveNotifications {
         if (effect instanceof NotificationEffect.NoEffect none) {
             return Processed.noEffect(none.reason());
         }
-        Optional<String> unconfirmed = provider.confirmationFailure(stored, decoded, configuration);
+        // the provider is asked only about an authenticated notification: never on a stranger's behalf
+        boolean authenticated = notification.verification().outcome() == VerificationResult.Outcome.VERIFIED;
+        if (!authenticated && provider.confirmsWithProvider(configuration)) {
+            return Processed.noEffect("not confirmed by " + notification.provider().slug()
+                + ": the notification was not authenticated, so the provider was not asked");
+        }
+        Optional<String> unconfirmed = authenticated ? provider.confirmationFailure(stored, decoded, configuration) : Optional.empty();
         if (unconfirmed.isPresent()) {
             return Processed.noEffect("not confirmed by " + notification.provider().slug() + ": " + unconfirmed.get());
         }

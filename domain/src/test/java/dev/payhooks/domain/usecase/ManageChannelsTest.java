@@ -14,6 +14,7 @@ import dev.payhooks.domain.merchant.SettingInput.Flag;
 import dev.payhooks.domain.merchant.SettingInput.Text;
 import dev.payhooks.domain.merchant.SettingInput.TextList;
 import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.port.FakeEndpointPolicy;
 import dev.payhooks.domain.port.FakeSecrets;
 import dev.payhooks.domain.port.SequentialIds;
 import dev.payhooks.domain.usecase.ManageChannels.ChannelDescription;
@@ -39,8 +40,9 @@ class ManageChannelsTest {
     final FakeSecrets secrets = new FakeSecrets();
     final Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
     final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    final FakeEndpointPolicy endpoints = new FakeEndpointPolicy("169.254.169.254", "evil.example");
     final ManageChannels manage = new ManageChannels(channels, secrets, new SequentialIds(), clock,
-        audit.recorder(() -> Actor.apiKey("ERP", "key-0"), clock));
+        audit.recorder(() -> Actor.apiKey("ERP", "key-0"), clock), endpoints);
 
     static Map<String, SettingInput> adyen() {
         Map<String, SettingInput> input = new HashMap<>();
@@ -181,6 +183,69 @@ class ManageChannelsTest {
 
         assertEquals(message, e.getMessage());
         assertTrue(manage.get("m1", "jp-store").provider(ProviderId.ADYEN).isEmpty());
+    }
+
+    /**
+     * The hub sends the merchant's provider credentials to a provider's API URL: a URL the endpoint
+     * policy refuses is an invalid field (its name in the error), and nothing is stored or audited,
+     * neither on a first configuration nor over a stored one.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "ADYEN, apiBaseUrl, http://169.254.169.254/latest/meta-data/",
+        "NP_ATOBARAI, apiBaseUrl, https://evil.example/v1/",
+        "WALLEY, authBaseUrl, https://evil.example",
+        "WALLEY, apiBaseUrl, http://169.254.169.254",
+        "ANNANOW, apiBaseUrl, https://evil.example/v1.0",
+    })
+    void aProviderUrlTheEndpointPolicyRefusesIsNamedAndNothingIsStored(ProviderId provider, String field, String url) {
+        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        Map<String, SettingInput> input = new HashMap<>(validSettings(provider));
+        input.put(field, new Text(url));
+        int audited = audit.all().size();
+
+        InvalidField e = assertThrows(InvalidField.class, () -> manage.configureProvider("m1", "jp-store", provider, input));
+
+        assertEquals(field, e.field());
+        assertTrue(endpoints.checked().contains(provider.slug() + " " + field + " " + url), endpoints.checked().toString());
+        assertTrue(manage.get("m1", "jp-store").provider(provider).isEmpty());
+        assertEquals(audited, audit.all().size());
+        // the credentials check tests the same candidate: refused the same way
+        assertEquals(field, assertThrows(InvalidField.class,
+            () -> manage.candidateSettings("m1", "jp-store", provider, input)).field());
+
+        // over stored settings, the refused URL replaces nothing
+        manage.configureProvider("m1", "jp-store", provider, validSettings(provider));
+        ProviderSettings stored = manage.providerSettings("m1", "jp-store", provider);
+        assertThrows(InvalidField.class, () -> manage.configureProvider("m1", "jp-store", provider, input));
+        assertEquals(stored.value(field), manage.providerSettings("m1", "jp-store", provider).value(field));
+    }
+
+    static Map<String, SettingInput> validSettings(ProviderId provider) {
+        Map<String, SettingInput> input = new HashMap<>();
+        switch (provider) {
+            case ADYEN -> input.putAll(adyen());
+            case NP_ATOBARAI -> {
+                input.put("merchantCode", new Text("merchant-1"));
+                input.put("secretSpCode", new Text("sp-secret-1"));
+                input.put("terminalId", new Text("terminal-1"));
+                input.put("shippingCompanyCode", new Text("50000"));
+            }
+            case WALLEY -> {
+                input.put("clientId", new Text("client"));
+                input.put("clientSecret", new Text("client-secret"));
+                input.put("scope", new Text("scope/.default"));
+                input.put("authBaseUrl", new Text("https://api.uat.walleydev.com"));
+                input.put("apiBaseUrl", new Text("https://api.uat.walleydev.com"));
+                input.put("webhookUsername", new Text("walley"));
+                input.put("webhookPassword", new Text("walley-password"));
+            }
+            case ANNANOW -> {
+                input.put("instance", new Text("shop"));
+                input.put("apiSecret", new Text("annanow-secret"));
+            }
+        }
+        return input;
     }
 
     @Test

@@ -130,7 +130,8 @@ class ReceiveNotificationsTest {
         pipeline = new ReceiveNotifications(List.of(new BatchProvider()), channels, merchants, notifications, transactions,
             new TransactionNotices(queue, eventIds, clock), queue, eventIds, secrets, ids, clock);
         ManageChannels manage = new ManageChannels(channels, secrets, ids, clock,
-            new dev.payhooks.domain.audit.InMemoryAuditTrail().recorder(() -> dev.payhooks.domain.audit.Actor.SYSTEM, clock));
+            new dev.payhooks.domain.audit.InMemoryAuditTrail().recorder(() -> dev.payhooks.domain.audit.Actor.SYSTEM, clock),
+            new dev.payhooks.domain.port.FakeEndpointPolicy());
         manage.open("m-1", new ManageChannels.ChannelDescription("jp", "Japan", "JPY", "JP"));
         Map<String, SettingInput> adyen = new LinkedHashMap<>();
         adyen.put("apiKey", new SettingInput.Text("key"));
@@ -151,6 +152,64 @@ class ReceiveNotificationsTest {
         }
         return pipeline.receive(new InboundRequest(ProviderId.ADYEN, endpointKey, body.getBytes(StandardCharsets.UTF_8),
             NotificationHeaders.of(headers), clock.instant()));
+    }
+
+    /**
+     * A provider that confirms each notification with its API (as Annanow re-fetches): token "ok"
+     * authenticates, "none" is a channel asking no proof, anything else fails. Counts its API calls.
+     */
+    static final class ConfirmingProvider implements NotificationProvider {
+        final BatchProvider items = new BatchProvider();
+        int apiCalls;
+
+        @Override public ProviderId provider() { return ProviderId.ADYEN; }
+        @Override public Set<String> mediaTypes() { return items.mediaTypes(); }
+        @Override public Set<String> keptHeaders() { return Set.of("content-type", "token"); }
+        @Override public List<DecodedNotification> decode(InboundRequest request) { return items.decode(request); }
+        @Override public boolean confirmsWithProvider(ProviderConfiguration configuration) { return true; }
+
+        @Override
+        public VerificationResult verify(InboundRequest request, ProviderConfiguration configuration) {
+            String token = request.headers().value("token").orElse("");
+            return token.equals("ok") ? VerificationResult.verified()
+                : token.equals("none") ? VerificationResult.notRequired() : VerificationResult.failed("bad token");
+        }
+
+        @Override
+        public Optional<String> confirmationFailure(InboundRequest request, DecodedNotification notification,
+                                                    ProviderConfiguration configuration) {
+            apiCalls++;
+            return Optional.empty();
+        }
+    }
+
+    @Test
+    void theProviderIsAskedToConfirmOnlyAnAuthenticatedNotification() {
+        ConfirmingProvider provider = new ConfirmingProvider();
+        EventQueue queue = new EventQueue(outbox, new InMemoryWebhookSubscriptions(), new InMemoryDeliveries(), ids);
+        EventIdGenerator eventIds = EventIdGenerator.secureRandom();
+        ReceiveNotifications confirming = new ReceiveNotifications(List.of(provider), channels, merchants, notifications,
+            transactions, new TransactionNotices(queue, eventIds, clock), queue, eventIds, secrets, ids, clock);
+        java.util.function.BiFunction<String, String, Receipt> send = (body, token) -> confirming.receive(new InboundRequest(
+            ProviderId.ADYEN, endpointKey, body.getBytes(StandardCharsets.UTF_8),
+            NotificationHeaders.of(Map.of("Content-Type", "text/plain", "token", token)), clock.instant()));
+
+        Receipt forged = send.apply("k1 order-1 500", "forged");
+        assertEquals(Outcome.UNAUTHENTICATED, forged.outcome());
+        forged.notificationIds().forEach(confirming::apply);
+        Receipt unproven = send.apply("k2 order-2 500", "none");
+        unproven.toApply().forEach(confirming::apply);
+
+        assertEquals(0, provider.apiCalls, "no provider call for an unauthenticated notification");
+        InboundNotification ignored = notifications.byId(unproven.toApply().get(0)).orElseThrow();
+        assertEquals(ProcessingStatus.IGNORED, ignored.status());
+        assertTrue(ignored.statusReason().orElseThrow().contains("not authenticated"), ignored.statusReason().toString());
+        assertEquals(List.of(), transactions.all());
+
+        Receipt genuine = send.apply("k3 order-3 500", "ok");
+        genuine.toApply().forEach(confirming::apply);
+        assertEquals(1, provider.apiCalls);
+        assertEquals(1, transactions.all().size());
     }
 
     @Test

@@ -74,7 +74,8 @@ class ChannelsFacadeTest {
         facade.merchants = merchants;
         facade.apiKeys = apiKeys;
         facade.auditRecorder = audit.recorder(() -> Actor.staff(facade.caller()), clock);
-        facade.manageChannels = new ManageChannels(channels, secrets, ids, clock, facade.auditRecorder);
+        facade.manageChannels = new ManageChannels(channels, secrets, ids, clock, facade.auditRecorder,
+            (provider, field, url) -> { });
         facade.manageApiKeys = new ManageApiKeys(apiKeys, secrets, ids, clock, facade.auditRecorder);
         facade.signatureKeys = manageSignatureKeys;
         facade.audit = audit;
