@@ -282,7 +282,7 @@ public class AdminFacade {
     /** The merchant's active API keys, which can sign as a "Source Key". */
     public List<Option> sourceKeys() {
         return apiKeys.ofMerchant(merchantId()).stream().filter(ApiKey::active)
-            .map(k -> new Option(k.id(), k.label() + " (" + k.displayPrefix() + "…)")).toList();
+            .map(k -> new Option(k.id(), k.label() + " (" + k.displayPrefix() + ")")).toList();
     }
 
     public List<WebhookSummary> webhooks() {

@@ -179,7 +179,7 @@ class AdminFacadeTest {
             Set.of("transaction.sale.success"), AuthenticationChoice.NONE, "", "", SignatureChoice.SOURCE_KEY, apiKeyId));
         assertEquals(apiKeyId, signedWithApiKey.sourceKeyId());
         assertEquals(List.of(new Option(apiKeyId, "bootstrap (" + apiKeys.byId(merchantId, apiKeyId).orElseThrow().displayPrefix()
-            + "…)")), facade.sourceKeys());
+            + ")")), facade.sourceKeys());
     }
 
     @Test
