@@ -467,6 +467,18 @@ class AdminConsoleIT {
         assertFalse(viaApi.getJsonObject("settings").getBoolean("confirmByRefetch"));
         shot(page, "channels.png");
 
+        // the page opens with no channel selected, or with the one its URL names; a click on the selected row keeps it
+        page.navigate(app() + "admin/channels");
+        assertThat(page.getByText("Select a channel to configure its providers.")).isVisible();
+        assertThat(page.locator("#channels-grid tr[selected]")).hasCount(0);
+        page.navigate(app() + "admin/channels/" + slug);
+        Locator providerTitle = page.locator("#provider-pane h3");
+        assertThat(providerTitle).containsText(" in channel " + slug);
+        page.locator("#channels-grid tr[selected] td").first().click();
+        assertThat(page.locator("#channels-grid tr[selected]")).hasCount(1);
+        assertThat(providerTitle).containsText(" in channel " + slug);
+        assertThat(page.getByText("Select a channel to configure its providers.")).hasCount(0);
+
         // a payment notification to that URL makes a transaction, which the transactions view shows with its timeline
         String reference = "order-" + RUN;
         HttpResponse<String> notified = http.send(HttpRequest.newBuilder(URI.create(notificationUrl.replaceAll("^https?://[^/]+",
