@@ -5,6 +5,7 @@ import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.error.IllegalTransition;
 import dev.payhooks.domain.payment.ConflictingEvent;
 import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.error.NotPermitted;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -46,10 +47,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         return json(500, new ApiError("internal_error", "Internal server error (incident " + incident + ")"));
     }
 
-    /** Missing → 404; clashes with the current state → 409; any other rule broken by the input → 400. */
+    /** Missing → 404; known caller without the right → 403; clashes with the current state → 409; any other rule broken by the input → 400. */
     static int statusOf(DomainException rejected) {
         if (rejected instanceof NotFound) {
             return 404;
+        }
+        if (rejected instanceof NotPermitted) {
+            return 403;
         }
         if (rejected instanceof Conflict || rejected instanceof IllegalTransition || rejected instanceof ConflictingEvent) {
             return 409;

@@ -66,6 +66,11 @@ public final class JsonBody {
         }
     }
 
+    /** An object already in hand (a merge patch's result), checked like a request body. */
+    public static JsonBody of(JsonObject object) {
+        return new JsonBody(java.util.Objects.requireNonNull(object, "object"));
+    }
+
     public JsonObject object() {
         return object;
     }

@@ -14,9 +14,16 @@ import java.util.Optional;
 public class ApiCaller {
 
     private Actor actor;
+    private ApiKey key;
 
     void authenticated(ApiKey key) {
+        this.key = key;
         actor = Actor.apiKey(key.label(), key.id());
+    }
+
+    /** The key itself, for use cases that decide by it (who may read a secret). */
+    public Optional<ApiKey> key() {
+        return Optional.ofNullable(key);
     }
 
     public Optional<Actor> actor() {

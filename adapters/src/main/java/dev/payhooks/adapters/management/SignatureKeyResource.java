@@ -1,7 +1,9 @@
 package dev.payhooks.adapters.management;
 
 import dev.payhooks.domain.outbound.SignatureKey;
+import dev.payhooks.domain.error.NotPermitted;
 import dev.payhooks.domain.usecase.ManageSignatureKeys;
+import dev.payhooks.domain.usecase.SecretReader;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
@@ -18,13 +20,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The merchant's Signature Key (the secret behind "Signature: Signature Key"). Revealing it
- * through the API needs only the API key: whoever holds that key acts as the merchant anyway.
- * The admin UI asks for the second factor first.
+ * The merchant's Signature Key (the secret behind "Signature: Signature Key"). The use case
+ * decides who may see it ({@link SecretReader}: API keys carry no scopes, and each active key
+ * of the merchant manages its webhooks in full, so each may) and audits every reveal and
+ * refusal; a refusal is a 403 whose audit entry commits. The admin UI asks for the second
+ * factor first.
  */
 @Path("v1/signature-key")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +41,9 @@ public class SignatureKeyResource {
     @Inject
     ManageSignatureKeys keys;
 
+    @Inject
+    ApiCaller caller;
+
     @Context
     SecurityContext security;
 
@@ -43,22 +51,32 @@ public class SignatureKeyResource {
         return security.getUserPrincipal().getName();
     }
 
+    private SecretReader reader() {
+        return new SecretReader.ApiClient(caller.key().orElse(null));
+    }
+
     @GET
-    @Transactional
-    @Operation(summary = "Reveal the merchant's signature key (created on first use)")
+    @Transactional(dontRollbackOn = NotPermitted.class)
+    @Operation(summary = "Reveal the merchant's signature key (created on first use)",
+        description = "Every reveal is recorded in the audit trail with the API key that asked.")
+    @APIResponse(responseCode = "200", description = "The key; never cached")
+    @APIResponse(responseCode = "403", description = "The caller may not manage this merchant's webhooks (recorded in the audit trail)")
     public Response reveal() {
+        keys.requireMayReveal(merchant(), reader());
         SignatureKey key = keys.ensure(merchant());
-        return noStore(json(key, keys.reveal(merchant()).reveal()));
+        return noStore(json(key, keys.reveal(merchant(), reader()).reveal()));
     }
 
     @POST
     @Path("rotate")
-    @Transactional
+    @Transactional(dontRollbackOn = NotPermitted.class)
     @Operation(summary = "Rotate the signature key", description = "Deliveries are signed with both keys for the next 24 hours.")
+    @APIResponse(responseCode = "403", description = "The caller may not manage this merchant's webhooks (recorded in the audit trail)")
     public Response rotate() {
+        keys.requireMayReveal(merchant(), reader());
         keys.ensure(merchant());
         SignatureKey key = keys.rotate(merchant());
-        return noStore(json(key, keys.reveal(merchant()).reveal()));
+        return noStore(json(key, keys.reveal(merchant(), reader()).reveal()));
     }
 
     private static JsonObject json(SignatureKey key, String secret) {

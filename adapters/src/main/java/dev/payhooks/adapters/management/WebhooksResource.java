@@ -1,6 +1,7 @@
 package dev.payhooks.adapters.management;
 
 import dev.payhooks.adapters.api.JsonBody;
+import dev.payhooks.adapters.api.MergePatch;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.outbound.Authentication;
 import dev.payhooks.domain.outbound.Signature;
@@ -17,11 +18,13 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,12 +40,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The calling merchant's webhook subscriptions. On update, {@code authentication} present means
- * "reset authentication" to the given value; absent means "keep current configuration" (the
- * admin UI's two choices). The Basic password is write-only and never answered.
+ * The calling merchant's webhook subscriptions. PUT replaces a webhook whole; PATCH (JSON merge
+ * patch) changes some fields and then takes PUT's path with the merged whole. On update,
+ * {@code authentication} present means "reset authentication" to the given value; absent means
+ * "keep current configuration" (the admin UI's two choices). The Basic password is write-only
+ * and never answered.
  */
 @Path("v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -113,12 +119,55 @@ public class WebhooksResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Change a webhook", description = "All fields as on create; leave out `authentication` to keep it.")
+    @Operation(summary = "Replace a webhook", description = "PUT replaces the whole webhook: send label, url, events and "
+        + "signature as on create (optional fields left out go back to their defaults); leave out `authentication` to keep "
+        + "it. To change some fields only, use PATCH.")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "400", description = "A field is missing (the message lists every missing one) or invalid")
+    @APIResponse(responseCode = "404", description = "No such webhook")
     public JsonObject update(@PathParam("id") String id, InputStream body) {
         JsonBody json = JsonBody.read(body).allowOnly(FIELDS);
-        JsonBody authentication = json.optionalObject("authentication");
-        AuthenticationChange change = authentication == null
-            ? new AuthenticationChange.Keep() : new AuthenticationChange.Reset(authentication(authentication));
+        requireWhole(json, PUT_REPLACES);
+        return replace(id, json, authenticationChange(json));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Transactional
+    @Operation(summary = "Change some fields of a webhook (JSON merge patch, RFC 7396)",
+        description = "Send only what changes, e.g. {\"enabled\": false}. Fields left out keep their value; null removes an "
+            + "optional field (timeoutSeconds, fifo and rateLimitPerSecond go back to their defaults, signature and "
+            + "authentication to NONE) and is refused for label, url and events. `signature` merges into the current one; "
+            + "`authentication`, when present, replaces it whole (the password is write-only). The result is checked like a PUT.")
+    @APIResponse(responseCode = "200", description = "Changed")
+    @APIResponse(responseCode = "400", description = "A field is invalid, or a required one was removed")
+    @APIResponse(responseCode = "404", description = "No such webhook")
+    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json or application/json")
+    public JsonObject patch(@PathParam("id") String id, InputStream body) {
+        JsonObject patch = JsonBody.read(body).allowOnly(FIELDS).object();
+        JsonObject current = editable(subscriptions.get(merchant(), id));
+        JsonObjectBuilder withoutAuthentication = JSON.createObjectBuilder(patch).remove("authentication");
+        JsonObject merged = MergePatch.apply(current, withoutAuthentication.build());
+        JsonValue authentication = patch.get("authentication");
+        AuthenticationChange change;
+        if (authentication == null) {
+            change = new AuthenticationChange.Keep();
+        } else if (authentication.getValueType() == JsonValue.ValueType.NULL) {
+            change = new AuthenticationChange.Reset(new AuthenticationInput.None());
+        } else {
+            change = authenticationChange(JsonBody.of(JSON.createObjectBuilder().add("authentication", authentication).build()));
+        }
+        if (patch.containsKey("signature") && patch.get("signature").getValueType() == JsonValue.ValueType.NULL) {
+            merged = JSON.createObjectBuilder(merged).add("signature", JSON.createObjectBuilder().add("type", "NONE")).build();
+        }
+        JsonBody json = JsonBody.of(merged);
+        requireWhole(json, PATCH_KEEPS);
+        return replace(id, json, change);
+    }
+
+    /** PUT's and PATCH's one path: the whole webhook as JSON, checked and saved. */
+    private JsonObject replace(String id, JsonBody json, AuthenticationChange change) {
         WebhookSubscription updated = subscriptions.update(merchant(), id, input(json), change);
         Boolean enabled = json.optionalBoolean("enabled");
         if (Boolean.FALSE.equals(enabled) && updated.enabled()) {
@@ -127,6 +176,43 @@ public class WebhooksResource {
             updated = subscriptions.enable(merchant(), id);
         }
         return json(updated);
+    }
+
+    private static AuthenticationChange authenticationChange(JsonBody json) {
+        JsonBody authentication = json.optionalObject("authentication");
+        return authentication == null
+            ? new AuthenticationChange.Keep() : new AuthenticationChange.Reset(authentication(authentication));
+    }
+
+    static final List<String> REQUIRED_ON_REPLACE = List.of("label", "url", "events", "signature");
+
+    /**
+     * A replacement names every required field; the message lists all that are missing and says
+     * why (a PUT of {@code {"enabled": false}} alone used to answer just "label: is required").
+     */
+    static void requireWhole(JsonBody json, String why) {
+        List<String> missing = REQUIRED_ON_REPLACE.stream()
+            .filter(field -> json.object().get(field) == null || json.object().get(field).getValueType() == JsonValue.ValueType.NULL)
+            .toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidField(missing.get(0), why + "; missing: " + String.join(", ", missing));
+        }
+    }
+
+    static final String PUT_REPLACES = "PUT replaces the whole webhook, so it needs every required field (to change some "
+        + "fields only, send PATCH with Content-Type application/merge-patch+json)";
+    static final String PATCH_KEEPS = "is required and cannot be removed with null";
+
+    /** The fields a PUT takes, as the webhook has them now (no password: it is write-only). */
+    static JsonObject editable(WebhookSubscription s) {
+        JsonObject all = json(s);
+        JsonObjectBuilder editable = JSON.createObjectBuilder();
+        for (String field : FIELDS) {
+            if (!field.equals("authentication") && all.containsKey(field)) {
+                editable.add(field, all.get(field));
+            }
+        }
+        return editable.build();
     }
 
     @POST

@@ -6,7 +6,6 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
 import dev.payhooks.app.secrets.JdkHmacSha1;
@@ -135,23 +134,6 @@ class AdminConsoleIT {
         return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
     }
 
-    /**
-     * Clicks a grid row until the detail it opens is visible. A Vaadin grid re-renders its rows when a lazy filter
-     * applies or the grid scrolls to the clicked column, and a single click can then wait its whole timeout on a cell
-     * that was hidden or covered meanwhile (CI: 30 s on a recycled cell). Each try is short and finds the row anew.
-     */
-    static void selectRow(Page page, Locator row, String detail) {
-        for (int attempt = 0; attempt < 12 && !page.locator(detail).isVisible(); attempt++) {
-            try {
-                row.first().click(new Locator.ClickOptions().setTimeout(2_500));
-            } catch (PlaywrightException refreshing) {
-                // the row moved under the pointer; look for it again
-            }
-            page.waitForTimeout(400);
-        }
-        assertThat(page.locator(detail)).isVisible();
-    }
-
     static void shot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
     }
@@ -258,6 +240,22 @@ class AdminConsoleIT {
         request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
             : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The id of the one notification that arrived for a channel (this run's own), from the server's database. */
+    static String notificationIdOfChannel(String slug) throws Exception {
+        String url = System.getProperty("payhooks.it.db.url", "");
+        try (java.sql.Connection c = url.startsWith("jdbc:h2:") ? java.sql.DriverManager.getConnection(url, "sa", "")
+                : java.sql.DriverManager.getConnection(url);
+             java.sql.PreparedStatement q = c.prepareStatement("select id from inbound_notification where channel_slug = ?")) {
+            q.setString(1, slug);
+            try (java.sql.ResultSet row = q.executeQuery()) {
+                assertTrue(row.next(), "a notification for channel " + slug);
+                String id = row.getString(1);
+                assertFalse(row.next(), "one notification for channel " + slug);
+                return id;
+            }
+        }
     }
 
     Optional<JsonObject> webhookByLabel(String label) throws Exception {
@@ -510,6 +508,18 @@ class AdminConsoleIT {
         assertFalse(viaApi.getJsonObject("settings").getBoolean("confirmByRefetch"));
         shot(page, "channels.png");
 
+        // the page opens with no channel selected, or with the one its URL names; a click on the selected row keeps it
+        page.navigate(app() + "admin/channels");
+        assertThat(page.getByText("Select a channel to configure its providers.")).isVisible();
+        assertThat(page.locator("#channels-grid tr[selected]")).hasCount(0);
+        page.navigate(app() + "admin/channels/" + slug);
+        Locator providerTitle = page.locator("#provider-pane h3");
+        assertThat(providerTitle).containsText(" in channel " + slug);
+        page.locator("#channels-grid tr[selected] td").first().click();
+        assertThat(page.locator("#channels-grid tr[selected]")).hasCount(1);
+        assertThat(providerTitle).containsText(" in channel " + slug);
+        assertThat(page.getByText("Select a channel to configure its providers.")).hasCount(0);
+
         // a payment notification to that URL makes a transaction, which the transactions view shows with its timeline
         String reference = "order-" + RUN;
         HttpResponse<String> notified = http.send(HttpRequest.newBuilder(URI.create(notificationUrl.replaceAll("^https?://[^/]+",
@@ -532,13 +542,17 @@ class AdminConsoleIT {
             .getByText(reference, new Locator.GetByTextOptions().setExact(true)).filter(new Locator.FilterOptions().setVisible(true));
         assertThat(row).hasCount(1);
         shot(page, "transactions.png");
-        // the reference column sits far right: the first click may only scroll the grid to it
-        selectRow(page, row, "#transaction-amounts");
+        // opened by its id through the URL, not by a click on a (recycled) grid cell
+        String transactionId = Json.createReader(new StringReader(api("GET", "transactions?channel=" + slug, null).body()))
+            .readObject().getJsonArray("items").getJsonObject(0).getString("id");
+        page.navigate(app() + "admin/transactions/" + transactionId);
+        assertThat(page.locator("#detail-transaction-id")).hasText(transactionId);
         assertThat(page.locator("#transaction-amounts")).containsText("charged 50.00");
         assertThat(page.locator("#transaction-timeline vaadin-grid-cell-content").getByText("CHARGE SUCCESS")
             .filter(new Locator.FilterOptions().setVisible(true))).hasCount(1);
         shot(page, "transaction-detail.png");
-        String transactionId = page.locator("#detail-transaction-id").textContent().trim();
+        page.locator("#filter-channel input").fill(slug);
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("IT channel " + RUN + " (" + slug + ")")).click();
         page.locator("#filter-status input").fill("FAILED");
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("FAILED").setExact(true)).click();
         assertThat(page.getByText("No transactions match.")).isVisible();
@@ -553,8 +567,10 @@ class AdminConsoleIT {
             .getByText("Annanow · " + slug, new Locator.GetByTextOptions().setExact(true))
             .filter(new Locator.FilterOptions().setVisible(true));
         assertThat(inbound).hasCount(1);
-        // as with transactions: a click can land while the grid still scrolls or refreshes
-        selectRow(page, inbound, "#notification-facts");
+        // opened by its id through the URL, not by a click on a (recycled) grid cell
+        String notificationId = notificationIdOfChannel(slug);
+        page.navigate(app() + "admin/event-log/" + notificationId);
+        assertThat(page.locator("#detail-notification-id")).hasText(notificationId);
         assertThat(page.locator("#notification-facts")).containsText("PROCESSED · 1 attempt of 10");
         assertThat(page.locator("#notification-facts")).containsText("Verification: VERIFIED");
         assertThat(page.locator("#notification-transaction")).containsText(transactionId);
@@ -721,14 +737,15 @@ class AdminConsoleIT {
         assertThat(page.locator("#events-grid")).isVisible();
         shot(page, "event-log.png");
 
+        // the event opened by its id through the URL, not by a click on a (recycled) grid cell
+        page.navigate(app() + "admin/event-log/" + eventId);
+        assertThat(page.locator("#detail-event-id")).hasText(eventId);
         // free text on the id: exactly that event
         page.locator("#filter-id input").fill(eventId);
         Locator rows = page.locator("#events-grid vaadin-grid-cell-content")
             .getByText("webhook.test", new Locator.GetByTextOptions().setExact(true))
             .filter(new Locator.FilterOptions().setVisible(true));
         assertThat(rows).hasCount(1);
-        selectRow(page, rows, "#detail-event-id");
-        assertThat(page.locator("#detail-event-id")).hasText(eventId);
         assertThat(page.locator("#event-payload")).containsText("\"event_id\": \"" + eventId + "\"");
         assertThat(page.locator(".attempts-grid vaadin-grid-cell-content").getByText("200", new Locator.GetByTextOptions().setExact(true))
             .filter(new Locator.FilterOptions().setVisible(true))).hasCount(1);

@@ -101,4 +101,50 @@ class SecurityIT {
     // ---- inbound notifications: per-merchant deduplication -----------------------------------
 
     // ---- hostile input, headers and what the server reveals ----------------------------------
+
+    // ---- secrets: masks and the signature key ----------------------------------------------
+
+    HttpRequest.Builder withKey(String pathUnderApp) {
+        return request(pathUnderApp).header("Authorization", "Bearer " + KEY);
+    }
+
+    @org.junit.jupiter.api.Test
+    void apiKeyListingShowsNoMoreThanTheLastFourCharactersOfAnyKey() throws Exception {
+        HttpResponse<String> issued = send(withKey("api/v1/api-keys").header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"label\": \"mask check\"}")));
+        org.junit.jupiter.api.Assertions.assertEquals(201, issued.statusCode(), issued.body());
+        String plaintext = jakarta.json.Json.createReader(new java.io.StringReader(issued.body())).readObject().getString("key");
+
+        HttpResponse<String> listed = send(withKey("api/v1/api-keys").GET());
+        org.junit.jupiter.api.Assertions.assertEquals(200, listed.statusCode(), listed.body());
+        org.junit.jupiter.api.Assertions.assertFalse(listed.body().contains(KEY.substring(0, 8)), "no key's leading characters: " + listed.body());
+        org.junit.jupiter.api.Assertions.assertFalse(listed.body().contains(plaintext.substring(0, 8)), listed.body());
+        jakarta.json.JsonArray keys = jakarta.json.Json.createReader(new java.io.StringReader(listed.body())).readArray();
+        for (jakarta.json.JsonValue key : keys) {
+            String shown = key.asJsonObject().getString("prefix");
+            org.junit.jupiter.api.Assertions.assertTrue(shown.matches("phk_••••([a-z0-9]{4})?"), "masked to at most the last four: " + shown);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(keys.stream().anyMatch(k -> k.asJsonObject().getString("prefix")
+            .equals("phk_••••" + plaintext.substring(plaintext.length() - 4))), listed.body());
+    }
+
+    @org.junit.jupiter.api.Test
+    void signatureKeyRevealIsAuditedWithTheCallingApiKeyAndNeverCached() throws Exception {
+        HttpResponse<String> revealed = send(withKey("api/v1/signature-key").GET());
+        org.junit.jupiter.api.Assertions.assertEquals(200, revealed.statusCode(), revealed.body());
+        org.junit.jupiter.api.Assertions.assertTrue(revealed.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+        String secret = jakarta.json.Json.createReader(new java.io.StringReader(revealed.body())).readObject().getString("key");
+
+        try (java.sql.Connection c = DB_URL.startsWith("jdbc:h2:") ? java.sql.DriverManager.getConnection(DB_URL, "sa", "")
+                : java.sql.DriverManager.getConnection(DB_URL);
+             java.sql.PreparedStatement q = c.prepareStatement("select actor, source, detail from audit_entry "
+                 + "where action = 'signature-key.revealed' order by recorded_at desc, id desc")) {
+            try (java.sql.ResultSet row = q.executeQuery()) {
+                org.junit.jupiter.api.Assertions.assertTrue(row.next(), "the reveal is in the audit trail");
+                org.junit.jupiter.api.Assertions.assertEquals("API", row.getString(2));
+                org.junit.jupiter.api.Assertions.assertTrue(row.getString(1).matches(".+ \\([0-9a-f-]{36}\\)"), "the API key's label and id: " + row.getString(1));
+                org.junit.jupiter.api.Assertions.assertFalse(row.getString(3).contains(secret));
+            }
+        }
+    }
 }

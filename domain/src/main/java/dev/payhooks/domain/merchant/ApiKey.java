@@ -36,7 +36,7 @@ public final class ApiKey {
         this.id = Objects.requireNonNull(id, "id");
         this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
         this.label = validLabel(label);
-        this.displayPrefix = Objects.requireNonNull(displayPrefix, "displayPrefix");
+        this.displayPrefix = shownForm(Objects.requireNonNull(displayPrefix, "displayPrefix"));
         this.keyHash = Objects.requireNonNull(keyHash, "keyHash");
         this.sealedKey = Objects.requireNonNull(sealedKey, "sealedKey");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -82,8 +82,27 @@ public final class ApiKey {
         return "api-key/" + keyId;
     }
 
+    /**
+     * How staff see a key: {@code phk_} and the mask of the rest, at most its last four characters
+     * ({@code phk_••••wxyz}); enough to tell keys apart, too little to guess any.
+     */
+    public static String mask(String plaintext) {
+        if (plaintext == null || !plaintext.startsWith(PREFIX)) {
+            return PREFIX + "••••";
+        }
+        return PREFIX + SealedSecret.mask(plaintext.substring(PREFIX.length()));
+    }
+
     static String displayPrefixOf(String plaintext) {
-        return plaintext.substring(0, Math.min(plaintext.length(), PREFIX.length() + 6)) + "…";
+        return mask(plaintext);
+    }
+
+    /**
+     * Keys issued before masks showed the first six random characters and an ellipsis
+     * ({@code phk_abcdef…}); from those, nothing but {@code phk_••••} is shown.
+     */
+    static String shownForm(String stored) {
+        return stored != null && stored.matches("phk_••••[a-z0-9]{4}") ? stored : PREFIX + "••••";
     }
 
     static String validLabel(String label) {
@@ -107,6 +126,7 @@ public final class ApiKey {
     public String id() { return id; }
     public String merchantId() { return merchantId; }
     public String label() { return label; }
+    /** The key as staff see it, masked: {@link #mask}. */
     public String displayPrefix() { return displayPrefix; }
     public String keyHash() { return keyHash; }
     public SealedSecret sealedKey() { return sealedKey; }

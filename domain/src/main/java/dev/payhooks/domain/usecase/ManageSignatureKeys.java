@@ -2,6 +2,7 @@ package dev.payhooks.domain.usecase;
 
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.error.NotPermitted;
 import dev.payhooks.domain.outbound.SignatureKey;
 import dev.payhooks.domain.outbound.SignatureKeys;
 import dev.payhooks.domain.outbound.SigningKey;
@@ -12,8 +13,9 @@ import dev.payhooks.domain.port.Secrets;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
-/** A merchant's signature key: made on first use, rotated on request, opened to sign. The caller owns the transaction. */
+/** A merchant's signature key: made on first use, rotated on request, opened to sign, revealed to those who manage webhooks. The caller owns the transaction. */
 public class ManageSignatureKeys {
 
     private final SignatureKeys keys;
@@ -49,11 +51,30 @@ public class ManageSignatureKeys {
         return key;
     }
 
-    /** The current secret's text, for the merchant to configure a receiver (after the second factor). */
-    public WebhookSecret reveal(String merchantId) {
+    /**
+     * The current secret's text, for the merchant to configure a receiver: only to a reader who
+     * may manage the merchant's webhooks ({@link SecretReader}). Every reveal is audited, and so
+     * is every refusal (the caller keeps its transaction for a {@link NotPermitted}, so the entry
+     * commits).
+     */
+    public WebhookSecret reveal(String merchantId, SecretReader reader) {
+        requireMayReveal(merchantId, reader);
         WebhookSecret secret = open(merchantId, existing(merchantId).current());
         audit.record(merchantId, "signature-key.revealed", "Signature Key", "");
         return secret;
+    }
+
+    /**
+     * Refuses (audited, {@link NotPermitted}) a reader who may not see the key; for callers that
+     * ask more of the reader before revealing (the console's second factor) and should not ask a
+     * viewer for it.
+     */
+    public void requireMayReveal(String merchantId, SecretReader reader) {
+        Optional<String> refusal = reader == null ? Optional.of("nobody asked") : reader.refusal(merchantId);
+        if (refusal.isPresent()) {
+            audit.record(merchantId, "signature-key.reveal-refused", "Signature Key", refusal.get());
+            throw new NotPermitted("Revealing the Signature Key needs the right to manage webhooks: " + refusal.get());
+        }
     }
 
     /** The keys a delivery made now is signed with: the current one, and the previous during the 24 h after a rotation. */

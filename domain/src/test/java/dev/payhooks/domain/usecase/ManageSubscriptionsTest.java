@@ -179,7 +179,7 @@ class ManageSubscriptionsTest {
         manage.create("m1", input(new Signature.MerchantKey()), new AuthenticationInput.None());
 
         assertEquals(first.current(), signatureKeys.ofMerchant("m1").orElseThrow().current(), "one key per merchant");
-        assertTrue(manageSignatureKeys.reveal("m1").reveal().startsWith("whsec_"));
+        assertTrue(manageSignatureKeys.reveal("m1", ManageSignatureKeysTest.DEVELOPER).reveal().startsWith("whsec_"));
         assertTrue(signatureKeys.ofMerchant("m2").isEmpty());
     }
 

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSingleSelectionModel;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -20,6 +21,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
@@ -54,7 +58,7 @@ import java.util.Map;
 @Route(value = "channels", layout = MainLayout.class)
 @PageTitle("Channels & merchant · Payhooks")
 @PermitAll
-public class ChannelsView extends VerticalLayout implements BeforeEnterObserver {
+public class ChannelsView extends VerticalLayout implements BeforeEnterObserver, HasUrlParameter<String> {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -64,6 +68,9 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     private final VerticalLayout providerPane = new VerticalLayout();
     private final Grid<ApiKeyRow> keys = new Grid<>(ApiKeyRow.class, false);
 
+    /** The channel named in the URL ({@code /admin/channels/{slug}}); none: the page opens with no channel selected. */
+    private String requestedSlug;
+
     @Inject
     public ChannelsView(AdminFacade facade) {
         this.facade = facade;
@@ -71,10 +78,20 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter String slug) {
+        requestedSlug = slug == null || slug.isBlank() ? null : slug.trim();
+    }
+
+    @Override
     public void beforeEnter(BeforeEnterEvent event) {
         SecondFactorGate.require(event, facade.caller(), "channels");
-        if (SecondFactorGate.verified(facade.caller()) && getComponentCount() == 0) {
+        if (!SecondFactorGate.verified(facade.caller())) {
+            return;
+        }
+        if (getComponentCount() == 0) {
             build();
+        } else {
+            refresh(requestedSlug);
         }
     }
 
@@ -94,6 +111,8 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
         channels.setAllRowsVisible(true);
         channels.setEmptyStateText("No channels yet. A channel is a Saleor channel: open one with its slug.");
         channels.asSingleSelect().addValueChangeListener(e -> showProvider());
+        // a click on the selected row keeps it selected (the panel would otherwise fall back to "Select a channel")
+        ((GridSingleSelectionModel<ChannelSummary>) channels.getSelectionModel()).setDeselectAllowed(false);
 
         provider.setId("provider-select");
         provider.setLabel("Provider");
@@ -142,19 +161,18 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
         rotate.setEnabled(mayChange);
         add(new H3("Signature Key"), new Paragraph("Webhooks that sign with “Signature Key” use it. After a rotation the "
             + "previous key keeps signing alongside the new one for 24 hours."), new HorizontalLayout(reveal, rotate));
-        refresh();
+        refresh(requestedSlug);
     }
 
     private void refresh() {
         refresh(channels.asSingleSelect().getValue() == null ? null : channels.asSingleSelect().getValue().slug());
     }
 
-    /** Reloads channels and keys, selecting the channel {@code selected} (the first one if it is gone or null). */
+    /** Reloads channels and keys, selecting the channel {@code selected}; none when it is null or gone (never a guess). */
     private void refresh(String selected) {
         var all = facade.channels();
         channels.setItems(all);
-        all.stream().filter(c -> c.slug().equals(selected)).findFirst().or(() -> all.stream().findFirst())
-            .ifPresent(channels::select);
+        all.stream().filter(c -> c.slug().equals(selected)).findFirst().ifPresentOrElse(channels::select, channels::deselectAll);
         showProvider();
         keys.setItems(facade.apiKeys());
     }

@@ -26,6 +26,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.payhooks.admin.facade.AdminFacade;
@@ -58,7 +61,7 @@ import java.util.stream.Collectors;
 @Route(value = "event-log", layout = MainLayout.class)
 @PageTitle("Event log · Payhooks")
 @PermitAll
-public class EventLogView extends VerticalLayout implements BeforeEnterObserver {
+public class EventLogView extends VerticalLayout implements BeforeEnterObserver, HasUrlParameter<String> {
 
     static final int PAGE_SIZE = 50;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -76,6 +79,8 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
     private final VerticalLayout detail = new VerticalLayout();
     private KeysetPages<EventRow, EventPage.Mark> pages;
     private EventFilter filter = EventFilter.none();
+    /** The event or notification named in the URL ({@code /admin/event-log/{id}}), shown once the view is built. */
+    private String requestedId;
 
     @Inject
     public EventLogView(AdminFacade facade) {
@@ -84,11 +89,41 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
         setSizeFull();
     }
 
+    /**
+     * {@code /admin/event-log/{id}} opens that outbound event or inbound notification: a link to
+     * one item that does not depend on finding its row in the grid.
+     */
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter String id) {
+        requestedId = id == null || id.isBlank() ? null : id.trim();
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         SecondFactorGate.require(event, facade.caller(), "event-log");
         if (SecondFactorGate.verified(facade.caller()) && getComponentCount() == 0) {
             build();
+        }
+        if (SecondFactorGate.verified(facade.caller()) && requestedId != null) {
+            showById(requestedId);
+        }
+    }
+
+    /** An event's detail if the id is an event's, else a notification's (which says so when it is neither). */
+    private void showById(String id) {
+        grid.asSingleSelect().clear();
+        detail.removeAll();
+        boolean event;
+        try {
+            facade.event(id);
+            event = true;
+        } catch (DomainException notAnEvent) {
+            event = false;
+        }
+        if (event) {
+            showEvent(id);
+        } else {
+            showNotification(id);
         }
     }
 
@@ -232,9 +267,13 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver 
             showNotification(row.id());
             return;
         }
+        showEvent(row.id());
+    }
+
+    private void showEvent(String eventId) {
         EventDetails event;
         try {
-            event = facade.event(row.id());
+            event = facade.event(eventId);
         } catch (DomainException gone) {
             detail.add(new Span(gone.getMessage()));
             return;

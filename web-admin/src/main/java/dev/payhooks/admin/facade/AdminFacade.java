@@ -6,6 +6,7 @@ import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
 import dev.payhooks.admin.facade.WebhookDraft.SignatureChoice;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.error.NotPermitted;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.audit.AuditTrail;
 import dev.payhooks.domain.fulfillment.Fulfillments;
@@ -60,6 +61,7 @@ import dev.payhooks.domain.usecase.ManageStaff;
 import dev.payhooks.domain.staff.SecondFactorMarks;
 import dev.payhooks.domain.staff.StaffActionRefused;
 import dev.payhooks.domain.usecase.ManageSignatureKeys;
+import dev.payhooks.domain.usecase.SecretReader;
 import dev.payhooks.domain.usecase.ManageSubscriptions;
 import dev.payhooks.domain.usecase.ManageSubscriptions.AuthenticationChange;
 import dev.payhooks.domain.usecase.ManageSubscriptions.AuthenticationInput;
@@ -299,7 +301,7 @@ public class AdminFacade {
     /** The merchant's active API keys, which can sign as a "Source Key". */
     public List<Option> sourceKeys() {
         return apiKeys.ofMerchant(merchantId()).stream().filter(ApiKey::active)
-            .map(k -> new Option(k.id(), k.label() + " (" + k.displayPrefix() + "…)")).toList();
+            .map(k -> new Option(k.id(), k.label() + " (" + k.displayPrefix() + ")")).toList();
     }
 
     public List<WebhookSummary> webhooks() {
@@ -352,11 +354,23 @@ public class AdminFacade {
         return publish.sendTest(subscriptions.get(merchantId(), id)).event().id().value();
     }
 
-    /** The merchant's Signature Key in clear, after a fresh second-factor code (the contract: re-enter it to reveal). */
+    /**
+     * The merchant's Signature Key in clear, after a fresh second-factor code (the contract: re-enter
+     * it to reveal). The use case decides who may see it and audits the reveal or the refusal; the
+     * refusal's entry commits (no rollback for it), and a viewer is refused before being asked for
+     * a code.
+     */
+    @Transactional(dontRollbackOn = {NotAllowed.class, NotPermitted.class})
     public String revealSignatureKey(String code, String clientAddress) {
-        requireMayChange();
+        String merchant = merchantId();
+        SecretReader reader = new SecretReader.Staff(signedInStaff());
+        try {
+            signatureKeys.requireMayReveal(merchant, reader);
+        } catch (NotPermitted refused) {
+            throw new NotAllowed("Your role lets you look, not change. Ask an administrator.");
+        }
         verifySecondFactor(code, clientAddress);
-        return signatureKeys.reveal(merchantId()).reveal();
+        return signatureKeys.reveal(merchant, reader).reveal();
     }
 
     private static SubscriptionInput input(WebhookDraft draft) {

@@ -101,6 +101,7 @@ class AdminFacadeTest {
         facade.audit = audit;
         facade.ids = ids;
         facade.clock = clock;
+        facade.signatureKeys = signatureKeys;
         facade.subscriptions = new ManageSubscriptions(stored, apiKeys, signatureKeys, new FakeUrlPolicy("10.0.0.5"), secrets,
             ids, clock, false, facade.auditRecorder);
         facade.eventLog = new EventLog() {
@@ -178,7 +179,7 @@ class AdminFacadeTest {
             Set.of("transaction.sale.success"), AuthenticationChoice.NONE, "", "", SignatureChoice.SOURCE_KEY, apiKeyId));
         assertEquals(apiKeyId, signedWithApiKey.sourceKeyId());
         assertEquals(List.of(new Option(apiKeyId, "bootstrap (" + apiKeys.byId(merchantId, apiKeyId).orElseThrow().displayPrefix()
-            + "…)")), facade.sourceKeys());
+            + ")")), facade.sourceKeys());
     }
 
     @Test
@@ -218,7 +219,8 @@ class AdminFacadeTest {
         assertThrows(NotAllowed.class, () -> facade.replayEvent("0".repeat(64)));
         assertEquals(1, stored.ofMerchant(merchantId).size());
         assertTrue(stored.ofMerchant(merchantId).get(0).enabled());
-        assertEquals(List.of("signature-key.created", "webhook.created"), audit.all().stream().map(AuditEntry::action).toList());
+        assertEquals(List.of("signature-key.created", "webhook.created", "signature-key.reveal-refused"),
+            audit.all().stream().map(AuditEntry::action).toList(), "the viewer's reveal is refused by the use case, and audited");
     }
 
     @Test

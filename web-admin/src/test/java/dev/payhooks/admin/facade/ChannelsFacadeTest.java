@@ -199,9 +199,9 @@ class ChannelsFacadeTest {
     }
 
     @Test
-    void apiKeysAreShownOnceThenOnlyByPrefixAndRevokedWithAnAuditEntry() {
+    void apiKeysAreShownOnceThenOnlyMaskedToTheLastFourAndRevokedWithAnAuditEntry() {
         IssuedApiKey issued = facade.issueApiKey("ERP");
-        assertTrue(issued.plaintext().startsWith(issued.key().displayPrefix().replace("…", "")));
+        assertEquals("phk_••••" + issued.plaintext().substring(issued.plaintext().length() - 4), issued.key().displayPrefix());
         assertFalse(issued.toString().contains(issued.plaintext()));
         assertEquals(List.of(issued.key()), facade.apiKeys());
 
@@ -214,12 +214,16 @@ class ChannelsFacadeTest {
             || e.subject().contains(issued.plaintext())));
     }
 
+    private static final dev.payhooks.domain.usecase.SecretReader DEVELOPER = new dev.payhooks.domain.usecase.SecretReader.Staff(
+        java.util.Optional.of(dev.payhooks.domain.staff.StaffUser.register("u-dev", "dev", "hash",
+            java.util.Set.of(dev.payhooks.domain.staff.StaffRole.DEVELOPER), java.time.Instant.parse("2026-11-01T00:00:00Z"))));
+
     @Test
     void rotatingTheSignatureKeyMakesOneFirstThenReplacesIt() {
         facade.rotateSignatureKey();
-        String first = manageSignatureKeys.reveal("m-1").reveal();
+        String first = manageSignatureKeys.reveal("m-1", DEVELOPER).reveal();
         facade.rotateSignatureKey();
-        assertNotEquals(first, manageSignatureKeys.reveal("m-1").reveal());
+        assertNotEquals(first, manageSignatureKeys.reveal("m-1", DEVELOPER).reveal());
         // the test's own reveals go through the use case, so they are audited too
         assertEquals(List.of("channel.opened", "signature-key.created", "signature-key.revealed", "signature-key.rotated",
                 "signature-key.revealed"),
