@@ -158,6 +158,27 @@ class SaleorWebhookCheckTest {
         assertEquals(Optional.empty(), installations.find(apiUrl, ProviderId.NP_ATOBARAI));
     }
 
+    @Test
+    void anotherAppOfTheSameSaleorCannotTakeOverTheInstallationButTheAppRotatesItsToken() throws Exception {
+        saleorServer.stubFor(post("/graphql/").withHeader("Authorization", equalTo("Bearer other-app-token"))
+            .willReturn(okJson("{\"data\":{\"app\":{\"id\":\"QXBwOjY2\"}}}")));
+        saleorServer.stubFor(post("/graphql/").withHeader("Authorization", equalTo("Bearer rotated-token"))
+            .willReturn(okJson("{\"data\":{\"app\":{\"id\":\"" + APP_ID + "\"}}}")));
+        registered();
+
+        SaleorReply takeover = registration.register(ProviderId.NP_ATOBARAI, apiUrl, "other-app-token");
+
+        assertEquals(409, takeover.status());
+        assertEquals("APP_ALREADY_INSTALLED", takeover.body().getString("error"));
+        SaleorInstallation stored = installations.find(apiUrl, ProviderId.NP_ATOBARAI).orElseThrow();
+        assertEquals(APP_ID, stored.appId());
+        assertEquals("good-token", secrets.open(stored.token(), stored.tokenContext()));
+
+        assertEquals(200, registration.register(ProviderId.NP_ATOBARAI, apiUrl, "rotated-token").status());
+        SaleorInstallation rotated = installations.find(apiUrl, ProviderId.NP_ATOBARAI).orElseThrow();
+        assertEquals("rotated-token", secrets.open(rotated.token(), rotated.tokenContext()));
+    }
+
     // ---- webhook verification -------------------------------------------------------------
 
     @Test

@@ -79,6 +79,7 @@ import dev.payhooks.domain.staff.StaffUsers;
 import dev.payhooks.domain.usecase.ManageSecondFactor;
 import dev.payhooks.domain.usecase.ManageApiKeys;
 import dev.payhooks.domain.usecase.ManageChannels;
+import dev.payhooks.domain.usecase.ManageSaleorInstallations;
 import dev.payhooks.persistence.audit.JpaAuditTrail;
 import dev.payhooks.persistence.fulfillment.JpaFulfillments;
 import dev.payhooks.persistence.inbound.JpaInboundNotifications;
@@ -528,6 +529,11 @@ public class Wiring {
     SaleorPaymentApp adyenSaleorApp(AdyenChannels channels, AdyenCheckoutClient adyen, PaymentTransactions transactions,
                                     TransactionNotices notices, WebhookReplies replies, UnitOfWork units, Clock clock) {
         return new AdyenSaleorApp(channels, adyen, transactions, notices, replies, units, clock);
+    }
+
+    @Produces
+    ManageSaleorInstallations manageSaleorInstallations(SaleorInstallations installations, AuditRecorder audit) {
+        return new ManageSaleorInstallations(installations, audit);
     }
 
     @Produces
