@@ -549,7 +549,8 @@ public class Wiring {
     @jakarta.inject.Singleton
     SaleorWebhookCheck saleorWebhookCheck(SaleorInstallations installations, SaleorApiClient saleor, Secrets secrets,
                                           UnitOfWork units, Clock clock) {
-        return new SaleorWebhookCheck(installations, saleor, secrets, units, clock);
+        // the legacy HMAC (keyed with the app token) only in sandbox mode; production needs Saleor's JWS
+        return new SaleorWebhookCheck(installations, saleor, secrets, units, clock, !production());
     }
 
     @Produces

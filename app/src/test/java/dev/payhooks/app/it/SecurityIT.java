@@ -189,6 +189,25 @@ class SecurityIT {
     }
 
     @org.junit.jupiter.api.Test
+    void aLegacyHmacNeverStandsInForAJwsThatFails() throws Exception {
+        startFakeSaleor();
+        removeNpInstallation();
+        org.junit.jupiter.api.Assertions.assertEquals(200, saleorRegister(OWNER_TOKEN).statusCode());
+        try {
+            String body = gatewayBody(OWNER_APP);
+            String forgedJws = "eyJhbGciOiJSUzI1NiIsImtpZCI6InNlY3VyaXR5LTEiLCJiNjQiOmZhbHNlLCJjcml0IjpbImI2NCJdfQ..Zm9yZ2Vk";
+
+            HttpResponse<String> beside = saleorWebhook(body, hmac(body, OWNER_TOKEN), forgedJws);
+            HttpResponse<String> under = saleorWebhook(body, forgedJws, hmac(body, OWNER_TOKEN));
+
+            org.junit.jupiter.api.Assertions.assertEquals(401, beside.statusCode(), beside.body());
+            org.junit.jupiter.api.Assertions.assertEquals(401, under.statusCode(), under.body());
+        } finally {
+            removeNpInstallation();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void saleorInstallationsAreManagedWithAnApiKeyOnly() throws Exception {
         org.junit.jupiter.api.Assertions.assertEquals(401, send(request("api/v1/saleor-installations")).statusCode());
         org.junit.jupiter.api.Assertions.assertEquals(401,
