@@ -131,7 +131,7 @@ public class SaleorAppResource {
         SaleorWebhookCheck.Outcome outcome = check.check(app.provider(), event,
             apiUrl != null ? apiUrl : legacyApiUrl,
             eventHeader != null ? eventHeader : legacyEventHeader,
-            signature != null ? signature : legacySignature, raw);
+            signature, legacySignature, raw);
         if (outcome.refusal() != null) {
             return answer(outcome.refusal());
         }

@@ -4,6 +4,7 @@ import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.Secrets;
+import dev.payhooks.domain.saleor.AppAlreadyInstalled;
 import dev.payhooks.domain.saleor.SaleorInstallation;
 import dev.payhooks.domain.saleor.SaleorInstallations;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
@@ -17,7 +18,9 @@ import java.util.Set;
 /**
  * Saleor's token exchange (contracts/saleor.md, "Registration"): the API URL must be on the
  * allow-list, the token must resolve to an app id, the instance's JWKS must be fetchable; then
- * the token (sealed), the app id and the JWKS are stored for that API URL and provider.
+ * the token (sealed), the app id and the JWKS are stored for that API URL and provider. A
+ * second registration may only rotate the installed app's token: another app id is answered
+ * 409 {@code APP_ALREADY_INSTALLED} and nothing is stored, until staff remove the installation.
  * Saleor is called outside the database transaction.
  */
 public class SaleorRegistration {
@@ -82,7 +85,11 @@ public class SaleorRegistration {
             var sealed = secrets.seal(authToken, SaleorInstallation.tokenContext(url, provider));
             Optional<SaleorInstallation> existing = installations.find(url, provider);
             if (existing.isPresent()) {
-                existing.get().reinstalled(appId.get(), sealed, jwks.get(), clock.instant());
+                try {
+                    existing.get().reinstalled(appId.get(), sealed, jwks.get(), clock.instant());
+                } catch (AppAlreadyInstalled takenBy) {
+                    return SaleorReply.problem(409, "APP_ALREADY_INSTALLED", takenBy.getMessage());
+                }
                 installations.update(existing.get());
             } else {
                 installations.add(SaleorInstallation.install(url, provider, merchant.get(), appId.get(), sealed,

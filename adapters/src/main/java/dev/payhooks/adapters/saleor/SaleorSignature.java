@@ -33,9 +33,19 @@ public final class SaleorSignature {
     private SaleorSignature() {
     }
 
-    public static boolean isJws(String signature) {
-        return signature != null && signature.contains("..");
+    /**
+     * Whether a signature header is a legacy HMAC: exactly 64 hex digits (HMAC-SHA256). Anything
+     * else is taken for a JWS and must verify as one; it never falls back to the HMAC check.
+     */
+    public static boolean isLegacyHmac(String signature) {
+        return signature != null && LEGACY_HMAC.matcher(signature.strip()).matches();
     }
+
+    public static boolean isJws(String signature) {
+        return signature != null && !signature.isBlank() && !isLegacyHmac(signature);
+    }
+
+    private static final java.util.regex.Pattern LEGACY_HMAC = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
 
     /** Verifies a detached JWS with the keys of the Saleor instance. */
     public static Check verifyJws(byte[] body, String signature, JWKSet keys) {

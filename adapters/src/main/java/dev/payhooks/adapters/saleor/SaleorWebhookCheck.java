@@ -24,6 +24,13 @@ import java.util.Optional;
  * app, the signature verifies against the raw bytes (JWS with the cached JWKS, refetched once
  * when the key is unknown or the check fails; legacy HMAC with the app token), the body is
  * JSON, and its recipient is this app. Anything else is refused before any handler runs.
+ *
+ * <p>Which signature counts: when {@code Saleor-Signature} or its deprecated copy
+ * {@code X-Saleor-Signature} holds anything but a legacy HMAC (64 hex digits), that JWS decides
+ * ({@code Saleor-Signature} first) and an HMAC in the other header is never consulted. The legacy
+ * HMAC (keyed with the app token) is accepted only when no header holds a JWS, and only when
+ * {@code legacyHmacAccepted} (sandbox mode): Saleor signs every webhook of an app whose manifest
+ * sets no {@code secretKey} (as the hub's) with JWS, so in production a bare HMAC is refused.
  */
 public class SaleorWebhookCheck {
 
@@ -39,25 +46,37 @@ public class SaleorWebhookCheck {
     private final Secrets secrets;
     private final UnitOfWork units;
     private final Clock clock;
+    private final boolean legacyHmacAccepted;
 
+    /**
+     * @param legacyHmacAccepted whether a webhook signed only with the legacy HMAC of the app token
+     *                           is accepted (sandbox mode); never when a JWS header is present
+     */
     public SaleorWebhookCheck(SaleorInstallations installations, SaleorApiClient saleor, Secrets secrets,
-                              UnitOfWork units, Clock clock) {
+                              UnitOfWork units, Clock clock, boolean legacyHmacAccepted) {
         this.installations = installations;
         this.saleor = saleor;
         this.secrets = secrets;
         this.units = units;
         this.clock = clock;
+        this.legacyHmacAccepted = legacyHmacAccepted;
     }
 
     public Outcome check(ProviderId provider, String pathEvent, String apiUrl, String eventHeader, String signature,
                          byte[] body) {
+        return check(provider, pathEvent, apiUrl, eventHeader, signature, null, body);
+    }
+
+    /** {@code signature} is {@code Saleor-Signature}, {@code legacySignature} the deprecated {@code X-Saleor-Signature}. */
+    public Outcome check(ProviderId provider, String pathEvent, String apiUrl, String eventHeader, String signature,
+                         String legacySignature, byte[] body) {
         if (apiUrl == null || apiUrl.isBlank()) {
             return Outcome.refuse(401, "MISSING_SALEOR_API_URL", "Missing Saleor-Api-Url header.");
         }
         if (eventHeader == null || eventHeader.isBlank()) {
             return Outcome.refuse(401, "MISSING_SALEOR_EVENT", "Missing Saleor-Event header.");
         }
-        if (signature == null || signature.isBlank()) {
+        if ((signature == null || signature.isBlank()) && (legacySignature == null || legacySignature.isBlank())) {
             return Outcome.refuse(401, "MISSING_SIGNATURE", "Missing Saleor-Signature header.");
         }
         if (!eventHeader.strip().toLowerCase(Locale.ROOT).equals(pathEvent)) {
@@ -69,7 +88,15 @@ public class SaleorWebhookCheck {
             return Outcome.refuse(401, "APP_NOT_REGISTERED", "The app is not registered for this Saleor API URL.");
         }
         SaleorInstallation installation = found.get();
-        if (!verified(installation, signature, body)) {
+        Optional<String> jws = SaleorSignature.isJws(signature) ? Optional.of(signature)
+            : SaleorSignature.isJws(legacySignature) ? Optional.of(legacySignature) : Optional.empty();
+        if (jws.isEmpty() && !legacyHmacAccepted) {
+            return Outcome.refuse(401, "INVALID_SIGNATURE",
+                "Only JWS signatures are accepted; the legacy HMAC signature is accepted in sandbox mode only.");
+        }
+        String hmac = SaleorSignature.isLegacyHmac(signature) ? signature : legacySignature;
+        boolean valid = jws.isPresent() ? verifiedJws(installation, jws.get(), body) : verifiedHmac(installation, hmac, body);
+        if (!valid) {
             return Outcome.refuse(401, "INVALID_SIGNATURE", "The signature does not match the body.");
         }
         JsonObject json;
@@ -92,11 +119,12 @@ public class SaleorWebhookCheck {
         return new Outcome(new SaleorWebhook(installation, pathEvent, json), null);
     }
 
-    private boolean verified(SaleorInstallation installation, String signature, byte[] body) {
-        if (!SaleorSignature.isJws(signature)) {
-            String token = secrets.open(installation.token(), installation.tokenContext());
-            return SaleorSignature.verifyHmac(body, signature, token);
-        }
+    private boolean verifiedHmac(SaleorInstallation installation, String signature, byte[] body) {
+        String token = secrets.open(installation.token(), installation.tokenContext());
+        return SaleorSignature.verifyHmac(body, signature, token);
+    }
+
+    private boolean verifiedJws(SaleorInstallation installation, String signature, byte[] body) {
         if (SaleorSignature.verifyJws(body, signature, keys(installation.jwks())) == SaleorSignature.Check.VALID) {
             return true;
         }

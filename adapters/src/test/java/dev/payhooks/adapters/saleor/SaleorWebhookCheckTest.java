@@ -76,7 +76,7 @@ class SaleorWebhookCheckTest {
         client = new SaleorApiClient(Duration.ofSeconds(2));
         registration = new SaleorRegistration(Set.of(apiUrl), Optional.empty(), client, installations, merchants, secrets,
             direct, clock);
-        check = new SaleorWebhookCheck(installations, client, secrets, direct, clock);
+        check = new SaleorWebhookCheck(installations, client, secrets, direct, clock, true);
     }
 
     @AfterEach
@@ -158,6 +158,27 @@ class SaleorWebhookCheckTest {
         assertEquals(Optional.empty(), installations.find(apiUrl, ProviderId.NP_ATOBARAI));
     }
 
+    @Test
+    void anotherAppOfTheSameSaleorCannotTakeOverTheInstallationButTheAppRotatesItsToken() throws Exception {
+        saleorServer.stubFor(post("/graphql/").withHeader("Authorization", equalTo("Bearer other-app-token"))
+            .willReturn(okJson("{\"data\":{\"app\":{\"id\":\"QXBwOjY2\"}}}")));
+        saleorServer.stubFor(post("/graphql/").withHeader("Authorization", equalTo("Bearer rotated-token"))
+            .willReturn(okJson("{\"data\":{\"app\":{\"id\":\"" + APP_ID + "\"}}}")));
+        registered();
+
+        SaleorReply takeover = registration.register(ProviderId.NP_ATOBARAI, apiUrl, "other-app-token");
+
+        assertEquals(409, takeover.status());
+        assertEquals("APP_ALREADY_INSTALLED", takeover.body().getString("error"));
+        SaleorInstallation stored = installations.find(apiUrl, ProviderId.NP_ATOBARAI).orElseThrow();
+        assertEquals(APP_ID, stored.appId());
+        assertEquals("good-token", secrets.open(stored.token(), stored.tokenContext()));
+
+        assertEquals(200, registration.register(ProviderId.NP_ATOBARAI, apiUrl, "rotated-token").status());
+        SaleorInstallation rotated = installations.find(apiUrl, ProviderId.NP_ATOBARAI).orElseThrow();
+        assertEquals("rotated-token", secrets.open(rotated.token(), rotated.tokenContext()));
+    }
+
     // ---- webhook verification -------------------------------------------------------------
 
     @Test
@@ -209,6 +230,49 @@ class SaleorWebhookCheckTest {
 
         assertNull(checkWith(hex, body).refusal());
         assertEquals(401, checkWith(hex.replace(hex.charAt(0), hex.charAt(0) == 'a' ? 'b' : 'a'), body).refusal().status());
+    }
+
+    static String hmac(byte[] body, String secret) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    @Test
+    void aJwsHeaderDecidesAndAnInvalidOneNeverFallsBackToTheLegacyHmac() throws Exception {
+        registered();
+        byte[] body = body(APP_ID);
+        String validHmac = hmac(body, "good-token");
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("k1").generate();
+        String forgedJws = sign(stranger, body);
+
+        // a valid HMAC beside an invalid JWS, in either header
+        assertEquals(401, check.check(ProviderId.NP_ATOBARAI, EVENT, apiUrl, EVENT, validHmac, forgedJws, body)
+            .refusal().status());
+        assertEquals(401, check.check(ProviderId.NP_ATOBARAI, EVENT, apiUrl, EVENT, forgedJws, validHmac, body)
+            .refusal().status());
+        // a malformed JWS is a JWS too, not a reason to try the HMAC
+        assertEquals(401, check.check(ProviderId.NP_ATOBARAI, EVENT, apiUrl, EVENT, "a.b.c", validHmac, body)
+            .refusal().status());
+        // the valid JWS in the deprecated header alone still passes
+        assertNull(check.check(ProviderId.NP_ATOBARAI, EVENT, apiUrl, EVENT, null, sign(key1, body), body).refusal());
+    }
+
+    @Test
+    void theLegacyHmacIsRefusedInProductionMode() throws Exception {
+        registered();
+        SaleorWebhookCheck production = new SaleorWebhookCheck(installations, client, secrets, direct, clock, false);
+        byte[] body = body(APP_ID);
+
+        SaleorReply refused = production.check(ProviderId.NP_ATOBARAI, EVENT, apiUrl, EVENT, hmac(body, "good-token"), body)
+            .refusal();
+        SaleorReply deprecatedHeader = production.check(ProviderId.NP_ATOBARAI, EVENT, apiUrl, EVENT, null,
+            hmac(body, "good-token"), body).refusal();
+
+        assertEquals(401, refused.status());
+        assertEquals("INVALID_SIGNATURE", refused.body().getString("error"));
+        assertEquals(401, deprecatedHeader.status());
+        assertNull(production.check(ProviderId.NP_ATOBARAI, EVENT, apiUrl, EVENT, sign(key1, body), body).refusal());
     }
 
     @Test

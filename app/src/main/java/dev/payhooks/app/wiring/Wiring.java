@@ -87,6 +87,7 @@ import dev.payhooks.domain.usecase.ManageSecondFactor;
 import dev.payhooks.domain.usecase.ManageStaff;
 import dev.payhooks.domain.usecase.ManageApiKeys;
 import dev.payhooks.domain.usecase.ManageChannels;
+import dev.payhooks.domain.usecase.ManageSaleorInstallations;
 import dev.payhooks.persistence.audit.JpaAuditTrail;
 import dev.payhooks.persistence.fulfillment.JpaFulfillments;
 import dev.payhooks.persistence.inbound.JpaInboundNotifications;
@@ -583,6 +584,11 @@ public class Wiring {
     }
 
     @Produces
+    ManageSaleorInstallations manageSaleorInstallations(SaleorInstallations installations, AuditRecorder audit) {
+        return new ManageSaleorInstallations(installations, audit);
+    }
+
+    @Produces
     @jakarta.inject.Singleton
     SaleorRegistration saleorRegistration(SaleorApiClient saleor, SaleorInstallations installations, Merchants merchants,
                                           Secrets secrets, UnitOfWork units, Clock clock) {
@@ -595,7 +601,8 @@ public class Wiring {
     @jakarta.inject.Singleton
     SaleorWebhookCheck saleorWebhookCheck(SaleorInstallations installations, SaleorApiClient saleor, Secrets secrets,
                                           UnitOfWork units, Clock clock) {
-        return new SaleorWebhookCheck(installations, saleor, secrets, units, clock);
+        // the legacy HMAC (keyed with the app token) only in sandbox mode; production needs Saleor's JWS
+        return new SaleorWebhookCheck(installations, saleor, secrets, units, clock, !production());
     }
 
     @Produces

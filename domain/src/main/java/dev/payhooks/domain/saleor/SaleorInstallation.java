@@ -50,9 +50,21 @@ public final class SaleorInstallation {
         return new SaleorInstallation(apiUrl, provider, merchantId, appId, token, jwks, installedAt, updatedAt, version);
     }
 
-    /** Saleor installed the app again (new token, maybe a new app id). */
+    /**
+     * Saleor installed the app again: the same app id rotates its token (and the cached keys).
+     * Another app id is refused and nothing changes: any token of an allowed Saleor resolves to
+     * some app id, so accepting it would hand the installation (and the legacy HMAC key, which
+     * is the token) to whoever holds another app's token. Staff remove the installation first.
+     *
+     * @throws AppAlreadyInstalled when {@code newAppId} is not this installation's app id
+     */
     public void reinstalled(String newAppId, SealedSecret newToken, String newJwks, Instant at) {
-        this.appId = requireAppId(newAppId);
+        requireAppId(newAppId);
+        if (!appId.equals(newAppId)) {
+            throw new AppAlreadyInstalled("The " + provider.slug() + " app is already installed in " + apiUrl
+                + " by another app; a staff member must remove that installation (admin console or"
+                + " DELETE /api/v1/saleor-installations/" + id() + ") before another app can register");
+        }
         this.token = Objects.requireNonNull(newToken, "token");
         this.jwks = Objects.requireNonNull(newJwks, "jwks");
         this.updatedAt = at;
@@ -62,6 +74,19 @@ public final class SaleorInstallation {
     public void keysRefreshed(String newJwks, Instant at) {
         this.jwks = Objects.requireNonNull(newJwks, "jwks");
         this.updatedAt = at;
+    }
+
+    /**
+     * The installation's id in URLs and the console: the provider's slug, a dot, and the API URL
+     * in unpadded base64url (no slug holds a dot, base64url has none).
+     */
+    public String id() {
+        return id(apiUrl, provider);
+    }
+
+    public static String id(String apiUrl, ProviderId provider) {
+        return provider.slug() + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(apiUrl.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The context the token is sealed in: bound to this instance and provider. */

@@ -29,6 +29,19 @@ public class InMemorySaleorInstallations implements SaleorInstallations {
     }
 
     @Override
+    public List<SaleorInstallation> ofMerchant(String merchantId) {
+        return byKey.values().stream().filter(i -> i.merchantId().equals(merchantId))
+            .sorted(java.util.Comparator.comparing((SaleorInstallation i) -> i.provider().slug())
+                .thenComparing(SaleorInstallation::apiUrl))
+            .map(SaleorInstallationCopy::of).toList();
+    }
+
+    @Override
+    public void remove(SaleorInstallation installation) {
+        byKey.remove(key(installation.apiUrl(), installation.provider()));
+    }
+
+    @Override
     public void add(SaleorInstallation installation) {
         if (byKey.putIfAbsent(key(installation.apiUrl(), installation.provider()), SaleorInstallationCopy.of(installation)) != null) {
             throw new Conflict("installation exists");

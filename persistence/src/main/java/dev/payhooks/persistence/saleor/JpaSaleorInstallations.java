@@ -35,6 +35,23 @@ public class JpaSaleorInstallations implements SaleorInstallations {
     }
 
     @Override
+    public List<SaleorInstallation> ofMerchant(String merchantId) {
+        return em.createQuery("select i from SaleorInstallationEntity i where i.merchantId = :merchant"
+                + " order by i.provider, i.apiUrl", SaleorInstallationEntity.class)
+            .setParameter("merchant", merchantId)
+            .getResultStream().map(JpaSaleorInstallations::toDomain).toList();
+    }
+
+    @Override
+    public void remove(SaleorInstallation installation) {
+        SaleorInstallationEntity row = em.find(SaleorInstallationEntity.class, key(installation));
+        if (row != null) {
+            em.remove(row);
+            em.flush();
+        }
+    }
+
+    @Override
     public void add(SaleorInstallation installation) {
         if (em.find(SaleorInstallationEntity.class, key(installation)) != null) {
             throw new Conflict("the " + installation.provider().slug() + " app is installed in " + installation.apiUrl()

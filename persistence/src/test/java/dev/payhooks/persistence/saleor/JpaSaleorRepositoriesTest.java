@@ -64,6 +64,30 @@ class JpaSaleorRepositoriesTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void aMerchantsInstallationsAreListedAcrossProvidersAndRemoved(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("m1", "m2")) {
+            db.run(em -> new JpaSaleorInstallations(em).add(SaleorInstallation.install(API, ProviderId.NP_ATOBARAI, "m1",
+                "QXBwOjE0", new SealedSecret("sealed-1"), "{\"keys\":[]}", T0)));
+            db.run(em -> new JpaSaleorInstallations(em).add(SaleorInstallation.install(API, ProviderId.ADYEN, "m1",
+                "QXBwOjI0", new SealedSecret("sealed-2"), "{\"keys\":[]}", T0)));
+            db.run(em -> new JpaSaleorInstallations(em).add(SaleorInstallation.install("https://other.example/graphql/",
+                ProviderId.ADYEN, "m2", "QXBwOjM0", new SealedSecret("sealed-3"), "{\"keys\":[]}", T0)));
+
+            assertEquals(List.of("adyen", "np-atobarai"), db.query(em -> new JpaSaleorInstallations(em).ofMerchant("m1"))
+                .stream().map(i -> i.provider().slug()).toList());
+
+            SaleorInstallation np = db.query(em -> new JpaSaleorInstallations(em).find(API, ProviderId.NP_ATOBARAI)).orElseThrow();
+            db.run(em -> new JpaSaleorInstallations(em).remove(np));
+
+            assertTrue(db.query(em -> new JpaSaleorInstallations(em).find(API, ProviderId.NP_ATOBARAI)).isEmpty());
+            assertEquals(List.of("QXBwOjI0"), db.query(em -> new JpaSaleorInstallations(em).ofMerchant("m1"))
+                .stream().map(SaleorInstallation::appId).toList());
+            assertEquals(1, db.query(em -> new JpaSaleorInstallations(em).ofMerchant("m2")).size());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void aReplyIsClaimedOnceAndAnsweredFromStore(String kind) {
         try (TestDatabase db = TestDatabase.create(kind)) {
             assertInstanceOf(WebhookReplies.Claimed.class,

@@ -36,6 +36,7 @@ import dev.payhooks.admin.facade.CredentialsCheckResult;
 import dev.payhooks.admin.facade.NotAllowed;
 import dev.payhooks.admin.facade.Option;
 import dev.payhooks.admin.facade.ProviderConfiguration;
+import dev.payhooks.admin.facade.SaleorInstallationRow;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.admin.secondfactor.SecondFactorGate;
 import dev.payhooks.admin.secondfactor.SignatureKeyRevealDialog;
@@ -52,7 +53,8 @@ import java.util.Map;
 /**
  * The merchant's configuration: channels with each provider's settings (a form generated from the
  * provider's schema, secrets write-only), the notification URL to give the provider, the API keys
- * (issued keys shown once) and the Signature Key (rotate; reveal after a fresh second-factor code).
+ * (issued keys shown once), the Signature Key (rotate; reveal after a fresh second-factor code) and
+ * the Saleor installations (administrators remove one; others look).
  * Behind the second factor, like Webhooks.
  */
 @Route(value = "channels", layout = MainLayout.class)
@@ -67,6 +69,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     private final Select<Option> provider = new Select<>();
     private final VerticalLayout providerPane = new VerticalLayout();
     private final Grid<ApiKeyRow> keys = new Grid<>(ApiKeyRow.class, false);
+    private final Grid<SaleorInstallationRow> installations = new Grid<>(SaleorInstallationRow.class, false);
 
     /** The channel named in the URL ({@code /admin/channels/{slug}}); none: the page opens with no channel selected. */
     private String requestedSlug;
@@ -161,6 +164,27 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         rotate.setEnabled(mayChange);
         add(new H3("Signature Key"), new Paragraph("Webhooks that sign with “Signature Key” use it. After a rotation the "
             + "previous key keeps signing alongside the new one for 24 hours."), new HorizontalLayout(reveal, rotate));
+
+        boolean mayRemove = facade.mayRemoveSaleorInstallations();
+        installations.setId("saleor-installations-grid");
+        installations.addThemeVariants(GridVariant.LUMO_COMPACT);
+        installations.addColumn(SaleorInstallationRow::provider).setHeader("App").setAutoWidth(true);
+        installations.addColumn(SaleorInstallationRow::apiUrl).setHeader("Saleor API URL").setFlexGrow(1);
+        installations.addColumn(SaleorInstallationRow::appId).setHeader("App id").setAutoWidth(true);
+        installations.addColumn(i -> TIME.format(i.installedAt())).setHeader("Installed (UTC)").setAutoWidth(true);
+        installations.addComponentColumn(i -> {
+            Button remove = new Button("Remove", click -> confirmRemoveInstallation(i));
+            remove.addClassName("remove-saleor-installation");
+            remove.getElement().setAttribute("aria-label", "Remove the " + i.provider() + " app in " + i.apiUrl());
+            remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            remove.setEnabled(mayRemove);
+            return remove;
+        }).setAutoWidth(true);
+        installations.setAllRowsVisible(true);
+        installations.setEmptyStateText("No Saleor instance has installed a Payhooks app yet.");
+        add(new H3("Saleor installations"), new Paragraph("Saleor instances the payment apps are installed in. While an "
+            + "installation exists, only its app may register again (to rotate its token); an administrator removes it "
+            + "before that Saleor installs another app."), installations);
         refresh(requestedSlug);
     }
 
@@ -175,6 +199,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         all.stream().filter(c -> c.slug().equals(selected)).findFirst().ifPresentOrElse(channels::select, channels::deselectAll);
         showProvider();
         keys.setItems(facade.apiKeys());
+        installations.setItems(facade.saleorInstallations());
     }
 
     private void showProvider() {
@@ -350,6 +375,24 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
             });
         confirm.setCancelable(true);
         confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private void confirmRemoveInstallation(SaleorInstallationRow installation) {
+        ConfirmDialog confirm = new ConfirmDialog("Remove the " + installation.provider() + " app's installation?",
+            "Webhooks from " + installation.apiUrl() + " are refused until that Saleor installs the app again; "
+                + "any app of that Saleor may then register.", "Remove", ok -> {
+                try {
+                    facade.removeSaleorInstallation(installation.id());
+                    installations.setItems(facade.saleorInstallations());
+                    success("Installation removed.");
+                } catch (NotAllowed | DomainException refused) {
+                    problem(refused.getMessage());
+                }
+            });
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setId("confirm-remove-saleor-installation");
         confirm.open();
     }
 

@@ -23,6 +23,7 @@ import dev.payhooks.domain.merchant.SettingField;
 import dev.payhooks.domain.merchant.SettingInput;
 import dev.payhooks.domain.port.IdGenerator;
 import dev.payhooks.domain.usecase.ManageApiKeys;
+import dev.payhooks.domain.usecase.ManageSaleorInstallations;
 import dev.payhooks.domain.usecase.ManageChannels;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.payhooks.domain.merchant.Channels;
@@ -150,6 +151,8 @@ public class AdminFacade {
     ManageChannels manageChannels;
     @Inject
     ManageApiKeys manageApiKeys;
+    @Inject
+    ManageSaleorInstallations manageSaleorInstallations;
     @Inject
     AuditTrail audit;
     @Inject
@@ -865,6 +868,29 @@ public class AdminFacade {
         } catch (NotFound none) {
             signatureKeys.ensure(merchant);
         }
+    }
+
+    // ---- Saleor installations ------------------------------------------------------------
+
+    /** The Saleor instances the merchant's Saleor apps are installed in; every staff member may look. */
+    public List<SaleorInstallationRow> saleorInstallations() {
+        return manageSaleorInstallations.list(merchantId()).stream()
+            .map(i -> new SaleorInstallationRow(i.id(), i.provider().slug(), i.apiUrl(), i.appId(), i.installedAt(),
+                i.updatedAt()))
+            .toList();
+    }
+
+    /** Only administrators remove a Saleor installation: it decides which Saleor app the hub trusts. */
+    public boolean mayRemoveSaleorInstallations() {
+        return mayManageStaff();
+    }
+
+    /** Removes an installation (audited), so that its Saleor may install another app. */
+    public void removeSaleorInstallation(String installationId) {
+        if (!mayRemoveSaleorInstallations()) {
+            throw new NotAllowed("Only administrators remove Saleor installations.");
+        }
+        manageSaleorInstallations.remove(merchantId(), installationId);
     }
 
     private static ApiKeyRow apiKeyRow(ApiKey k) {
