@@ -295,11 +295,11 @@ public class IngestBenchmark {
     static String pgbenchInsert(String provider, int bodyBytes) {
         return """
             INSERT INTO bench_notification (id, provider, dedup_key, merchant_id, channel_slug, raw_body, headers, received_at,
-              verification, status, attempts, version)
+              verification, status, attempts, version, dedup_merchant_id, dedup_channel_slug)
             VALUES (gen_random_uuid()::text, '%s', '%s:' || gen_random_uuid()::text, NULL, 'bench-%s',
               decode(repeat('7b', %d), 'hex'), '{"content-type":"application/json","user-agent":"bench","authorization":"••••"}',
-              now(), 'VERIFIED', 'RECEIVED', 0, 0);
-            """.formatted(provider, provider, provider, bodyBytes);
+              now(), 'VERIFIED', 'RECEIVED', 0, 0, '', 'bench-%s');
+            """.formatted(provider, provider, provider, bodyBytes, provider);
     }
 
     /** pgbench with the script at this concurrency; returns {rows/s}. */

@@ -1,14 +1,13 @@
 package dev.payhooks.adapters.adyen;
 
+import dev.payhooks.adapters.api.JsonInput;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -117,12 +116,12 @@ public class AdyenSimulator {
         }
         JsonObject request;
         try {
-            JsonValue json = JSON.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue json = JsonInput.value((body == null ? "" : body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             if (json.getValueType() != JsonValue.ValueType.OBJECT) {
                 return error(400, "702", "Structure of request body is not an object", "validation");
             }
             request = json.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonInput.Refused e) {
             return error(400, "702", "Malformed JSON", "validation");
         }
         String merchantAccount = string(request, "merchantAccount");

@@ -238,7 +238,12 @@ public final class AnnanowFields {
         }
         byte[] decoded = bytes.toByteArray();
         ProviderJson.requireUtf8(decoded);
-        return new String(decoded, StandardCharsets.UTF_8);
+        String value = new String(decoded, StandardCharsets.UTF_8);
+        if (value.indexOf('\0') >= 0) {
+            // as in JSON bodies (JsonInput): PostgreSQL text cannot hold U+0000
+            throw new MalformedNotification("the form has a NUL character (%00)");
+        }
+        return value;
     }
 
     private static String echo(String text) {

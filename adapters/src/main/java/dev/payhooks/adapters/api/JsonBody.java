@@ -1,15 +1,10 @@
 package dev.payhooks.adapters.api;
 
 import dev.payhooks.domain.error.InvalidField;
-import static dev.payhooks.adapters.api.Jsonp.JSON;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,8 +12,9 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * A JSON request body, read with a size limit and checked field by field, so every problem
- * becomes a 4xx naming the field rather than a generic binding error.
+ * A JSON request body, read with a size limit through {@link JsonInput} (strict UTF-8, bounded
+ * nesting, no NUL) and checked field by field, so every problem becomes a 4xx naming the field
+ * rather than a generic binding error.
  */
 public final class JsonBody {
 
@@ -49,21 +45,17 @@ public final class JsonBody {
         if (bytes.length == 0) {
             throw new ApiProblem(400, "Request body is empty; a JSON object is expected");
         }
-        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw new ApiProblem(400, "Request body must be a JSON object");
-            }
-            JsonObject object = parser.getObject();
-            if (parser.hasNext()) {
-                throw new ApiProblem(400, "Unexpected content after the JSON object");
-            }
-            return new JsonBody(object);
-        } catch (JsonParsingException e) {
-            throw new ApiProblem(400, "Malformed JSON at line " + e.getLocation().getLineNumber()
-                + ", column " + e.getLocation().getColumnNumber());
-        } catch (JsonException e) {
-            throw new ApiProblem(400, "Malformed JSON");
+        JsonValue value;
+        try {
+            value = JsonInput.value(bytes);
+        } catch (JsonInput.Refused e) {
+            String message = e.getMessage();
+            throw new ApiProblem(400, Character.toUpperCase(message.charAt(0)) + message.substring(1));
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new ApiProblem(400, "Request body must be a JSON object");
+        }
+        return new JsonBody(value.asJsonObject());
     }
 
     /** An object already in hand (a merge patch's result), checked like a request body. */

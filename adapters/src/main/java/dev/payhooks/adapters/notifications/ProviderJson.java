@@ -1,19 +1,12 @@
 package dev.payhooks.adapters.notifications;
 
+import dev.payhooks.adapters.api.JsonInput;
 import dev.payhooks.domain.provider.MalformedNotification;
-import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 
-import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,65 +21,31 @@ public final class ProviderJson {
     private ProviderJson() {
     }
 
-    /** The body as one JSON object (strict UTF-8, nothing after it). */
+    /** The body as one JSON object (strict UTF-8, nothing after it; {@link JsonInput}). */
     public static JsonObject object(byte[] body) {
         if (body.length == 0) {
             throw new MalformedNotification("the body is empty; a JSON object is expected");
         }
-        requireUtf8(body);
-        requireShallow(body);
-        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(body))) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw new MalformedNotification("the body must be a JSON object");
-            }
-            JsonObject object = parser.getObject();
-            if (parser.hasNext()) {
-                throw new MalformedNotification("unexpected content after the JSON object");
-            }
-            return object;
-        } catch (JsonParsingException e) {
-            throw new MalformedNotification("malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
-                + e.getLocation().getColumnNumber());
-        } catch (MalformedNotification e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // the parser's verdict on these bytes (JsonException, or Parsson's own limits): the body's fault
-            throw new MalformedNotification("malformed JSON");
+        JsonValue value;
+        try {
+            value = JsonInput.value(body, MAX_NESTING);
+        } catch (JsonInput.Refused e) {
+            throw new MalformedNotification(e.getMessage());
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new MalformedNotification("the body must be a JSON object");
+        }
+        return value.asJsonObject();
     }
 
     /** Provider bodies nest a few levels; deeper input is refused before a recursive parser sees it. */
     static final int MAX_NESTING = 32;
 
-    private static void requireShallow(byte[] body) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < body.length; i++) {
-            byte b = body[i];
-            if (inString) {
-                if (b == '\\') {
-                    i++;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
-            } else if (b == '{' || b == '[') {
-                if (++depth > MAX_NESTING) {
-                    throw new MalformedNotification("the JSON nests deeper than " + MAX_NESTING + " levels");
-                }
-            } else if (b == '}' || b == ']') {
-                depth--;
-            }
-        }
-    }
-
     public static void requireUtf8(byte[] body) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
-        } catch (CharacterCodingException e) {
-            throw new MalformedNotification("the body is not valid UTF-8");
+            JsonInput.requireUtf8(body);
+        } catch (JsonInput.Refused e) {
+            throw new MalformedNotification(e.getMessage());
         }
     }
 

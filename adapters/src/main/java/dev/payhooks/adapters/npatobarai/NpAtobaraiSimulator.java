@@ -1,16 +1,15 @@
 package dev.payhooks.adapters.npatobarai;
 
+import dev.payhooks.adapters.api.JsonInput;
 import dev.payhooks.domain.provider.npatobarai.HoldReason;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,13 +49,13 @@ public class NpAtobaraiSimulator {
         }
         JsonArray items;
         try {
-            JsonValue json = JSON.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue json = JsonInput.value((body == null ? "" : body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             JsonValue list = json.getValueType() == JsonValue.ValueType.OBJECT ? json.asJsonObject().get("transactions") : null;
             if (list == null || list.getValueType() != JsonValue.ValueType.ARRAY) {
                 return new Answer(400, errors("E0000002"));
             }
             items = list.asJsonArray();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonInput.Refused e) {
             return new Answer(400, errors("E0000002"));
         }
         String route = method.toUpperCase(Locale.ROOT) + " " + path;

@@ -1,17 +1,14 @@
 package dev.payhooks.adapters.saleor;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import dev.payhooks.adapters.api.ApiProblem;
+import dev.payhooks.adapters.api.JsonInput;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.saleor.SaleorInstallation;
 import dev.payhooks.domain.saleor.SaleorInstallations;
-import static dev.payhooks.adapters.api.Jsonp.JSON;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
@@ -99,18 +96,16 @@ public class SaleorWebhookCheck {
         if (!valid) {
             return Outcome.refuse(401, "INVALID_SIGNATURE", "The signature does not match the body.");
         }
-        JsonObject json;
+        JsonValue value;
         try {
-            JsonValue value = JSON.createReader(new ByteArrayInputStream(body)).readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new ApiProblem(400, "the body must be a JSON object");
-            }
-            json = value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
-            return Outcome.refuse(400, "MALFORMED_JSON", "The body is not valid JSON.");
-        } catch (ApiProblem e) {
-            return Outcome.refuse(400, "MALFORMED_JSON", e.getMessage());
+            value = JsonInput.value(body);
+        } catch (JsonInput.Refused e) {
+            return Outcome.refuse(400, "MALFORMED_JSON", "The body is not acceptable JSON: " + e.getMessage() + ".");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            return Outcome.refuse(400, "MALFORMED_JSON", "the body must be a JSON object");
+        }
+        JsonObject json = value.asJsonObject();
         JsonObject recipient = SaleorJson.object(json, "recipient");
         String recipientId = recipient == null ? null : SaleorJson.string(recipient, "id");
         if (!installation.appId().equals(recipientId)) {

@@ -300,6 +300,21 @@ class SaleorWebhookCheckTest {
     }
 
     @Test
+    void aSignedBodyTooDeepWithNulOrNotUtf8Is400MalformedJson() throws Exception {
+        registered();
+        byte[] deep = ("{\"recipient\":{\"id\":\"" + APP_ID + "\"},\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}")
+            .getBytes(StandardCharsets.UTF_8);
+        byte[] nul = ("{\"recipient\":{\"id\":\"" + APP_ID + "\"},\"x\":\"a\\u0000b\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] latin1 = ("{\"recipient\":{\"id\":\"" + APP_ID + "\"},\"x\":\"Zürich\"}").getBytes(StandardCharsets.ISO_8859_1);
+        for (byte[] body : new byte[][] {deep, nul, latin1}) {
+            SaleorReply refusal = checkWith(sign(key1, body), body).refusal();
+            assertNotNull(refusal);
+            assertEquals(400, refusal.status());
+            assertEquals("MALFORMED_JSON", refusal.body().getString("error"));
+        }
+    }
+
+    @Test
     void aSigningKeyIsNeededForEveryWebhook() {
         assertNotNull(checkWith("x..y", body(APP_ID)).refusal());  // not registered at all
     }

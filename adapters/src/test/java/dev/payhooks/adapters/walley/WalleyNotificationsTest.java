@@ -180,6 +180,23 @@ class WalleyNotificationsTest {
     }
 
     @Test
+    void aNulCharacterOrTooDeepJsonIs400MalformedStoredIgnoredAndNeverApplied() {
+        // PostgreSQL text cannot hold U+0000: it must never reach a key, reference or reason
+        Answer nul = send(orderCreated("45e0", "ref\\u0000-1", "Authorized", "30"));
+        Answer deep = send("{\"Type\": \"walley:order:created\", \"Payload\": " + "[".repeat(5000) + "]".repeat(5000) + "}");
+
+        for (Answer answer : List.of(nul, deep)) {
+            assertEquals(400, answer.status(), answer.json());
+            assertTrue(answer.json().startsWith("{\"error\":"), answer.json());
+        }
+        assertEquals(List.of(), hub.allTransactions());
+        hub.storedNotifications().forEach(n -> {
+            assertEquals(ProcessingStatus.IGNORED, n.status());
+            assertTrue(n.key().value().startsWith("malformed:"), n.key().value());
+        });
+    }
+
+    @Test
     void missingOrWrongBasicCredentialsAre401AndStoredButNeverApplied() {
         Map<String, String> none = walleyHeaders();
         none.remove("Authorization");

@@ -11,9 +11,12 @@ import java.util.Optional;
 public interface InboundNotifications {
 
     /**
-     * Adds a notification unless one with the same provider and key is already stored. The
-     * database decides (a unique constraint), so two instances receiving the same retry at the
-     * same moment still store it once. A duplicate leaves the caller's transaction usable.
+     * Adds a notification unless one with the same provider and key is already stored for the
+     * same merchant and channel (absent ones count as one scope of their own). Provider ids are
+     * unique only within one provider account, so the same key at another merchant or channel is
+     * another notification, never a duplicate. The database decides (a unique constraint), so
+     * two instances receiving the same retry at the same moment still store it once. A duplicate
+     * leaves the caller's transaction usable.
      */
     StoreResult store(InboundNotification notification);
 

@@ -3,7 +3,8 @@ package dev.payhooks.domain.inbound;
 /**
  * What makes a provider notification the same notification when the provider sends it again
  * (Adyen: pspReference, eventCode, success, originalReference; Walley: content and correlation
- * id; Annanow: transaction and status). Unique per provider; each provider adapter builds it.
+ * id; Annanow: transaction and status). Unique per provider within the merchant's channel that
+ * received it ({@link InboundNotifications#store}); each provider adapter builds it.
  */
 public record NotificationKey(String value) {
 

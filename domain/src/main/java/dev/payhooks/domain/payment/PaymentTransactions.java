@@ -18,8 +18,12 @@ public interface PaymentTransactions {
 
     Optional<PaymentTransaction> byId(String merchantId, TransactionId id);
 
-    /** The transaction a provider reference (current or earlier) points at. */
-    Optional<PaymentTransaction> byProviderReference(ProviderId provider, String providerReference);
+    /**
+     * A merchant's transaction a provider reference (current or earlier) points at. Scoped to the
+     * merchant: provider references are unique only within one provider account, and two
+     * merchants' accounts may hand out the same one.
+     */
+    Optional<PaymentTransaction> byProviderReference(String merchantId, ProviderId provider, String providerReference);
 
     /** A merchant's transaction at a provider by the merchant's (or counterpart's) reference for it; the newest if several. */
     Optional<PaymentTransaction> byMerchantReference(String merchantId, ProviderId provider, String merchantReference);

@@ -396,8 +396,7 @@ public class ReceiveNotifications {
 
     private Optional<PaymentTransaction> find(String merchantId, ProviderId provider, TransactionTarget target) {
         for (String reference : target.providerReferences()) {
-            Optional<PaymentTransaction> byReference = transactions.byProviderReference(provider, reference)
-                .flatMap(t -> transactions.byId(merchantId, t.id()));
+            Optional<PaymentTransaction> byReference = transactions.byProviderReference(merchantId, provider, reference);
             if (byReference.isPresent()) {
                 return byReference;
             }

@@ -18,7 +18,8 @@ public class InMemoryInboundNotifications implements InboundNotifications {
     @Override
     public synchronized StoreResult store(InboundNotification notification) {
         Optional<InboundNotification> existing = byId.values().stream()
-            .filter(n -> n.provider() == notification.provider() && n.key().equals(notification.key()))
+            .filter(n -> n.provider() == notification.provider() && n.key().equals(notification.key())
+                && n.merchantId().equals(notification.merchantId()) && n.channelSlug().equals(notification.channelSlug()))
             .findFirst();
         if (existing.isPresent()) {
             return StoreResult.duplicateOf(existing.get().id());

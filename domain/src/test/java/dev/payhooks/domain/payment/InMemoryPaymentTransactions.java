@@ -43,9 +43,10 @@ public class InMemoryPaymentTransactions implements PaymentTransactions {
     }
 
     @Override
-    public synchronized Optional<PaymentTransaction> byProviderReference(ProviderId provider, String providerReference) {
+    public synchronized Optional<PaymentTransaction> byProviderReference(String merchantId, ProviderId provider,
+                                                                          String providerReference) {
         return rows.values().stream()
-            .filter(r -> r.snapshot().provider() == provider)
+            .filter(r -> r.merchantId().equals(merchantId) && r.snapshot().provider() == provider)
             .filter(r -> r.snapshot().providerReferences().stream().anyMatch(p -> p.value().equals(providerReference)))
             .findFirst().map(r -> PaymentTransaction.reconstitute(r.snapshot()));
     }

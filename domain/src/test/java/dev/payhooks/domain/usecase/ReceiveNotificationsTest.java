@@ -129,10 +129,15 @@ class ReceiveNotificationsTest {
         EventIdGenerator eventIds = EventIdGenerator.secureRandom();
         pipeline = new ReceiveNotifications(List.of(new BatchProvider()), channels, merchants, notifications, transactions,
             new TransactionNotices(queue, eventIds, clock), queue, eventIds, secrets, ids, clock);
+        endpointKey = openAdyenChannel("m-1", "jp");
+    }
+
+    /** Opens a channel of a merchant with Adyen configured; returns its notification endpoint key. */
+    String openAdyenChannel(String merchantId, String slug) {
         ManageChannels manage = new ManageChannels(channels, secrets, ids, clock,
             new dev.payhooks.domain.audit.InMemoryAuditTrail().recorder(() -> dev.payhooks.domain.audit.Actor.SYSTEM, clock),
             new dev.payhooks.domain.port.FakeEndpointPolicy());
-        manage.open("m-1", new ManageChannels.ChannelDescription("jp", "Japan", "JPY", "JP"));
+        manage.open(merchantId, new ManageChannels.ChannelDescription(slug, "Japan", "JPY", "JP"));
         Map<String, SettingInput> adyen = new LinkedHashMap<>();
         adyen.put("apiKey", new SettingInput.Text("key"));
         adyen.put("merchantAccount", new SettingInput.Text("Shop"));
@@ -140,17 +145,21 @@ class ReceiveNotificationsTest {
         adyen.put("hmacKeys", new SettingInput.TextList(List.of("00")));
         adyen.put("notificationUsername", new SettingInput.Text("u"));
         adyen.put("notificationPassword", new SettingInput.Text("p"));
-        endpointKey = manage.configureProvider("m-1", "jp", ProviderId.ADYEN, adyen)
+        return manage.configureProvider(merchantId, slug, ProviderId.ADYEN, adyen)
             .provider(ProviderId.ADYEN).orElseThrow().endpointKey().orElseThrow();
     }
 
     Receipt receive(String body, String token) {
+        return receiveAt(endpointKey, body, token);
+    }
+
+    Receipt receiveAt(String endpoint, String body, String token) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "text/plain; charset=utf-8");
         if (token != null) {
             headers.put("token", token);
         }
-        return pipeline.receive(new InboundRequest(ProviderId.ADYEN, endpointKey, body.getBytes(StandardCharsets.UTF_8),
+        return pipeline.receive(new InboundRequest(ProviderId.ADYEN, endpoint, body.getBytes(StandardCharsets.UTF_8),
             NotificationHeaders.of(headers), clock.instant()));
     }
 
@@ -210,6 +219,28 @@ class ReceiveNotificationsTest {
         genuine.toApply().forEach(confirming::apply);
         assertEquals(1, provider.apiCalls);
         assertEquals(1, transactions.all().size());
+    }
+
+    @Test
+    void theSameProviderKeyAtTwoMerchantsIsStoredAndAppliedForEach() {
+        merchants.add(Merchant.register("m-2", "Other shop", "shop00000000002", T0));
+        String otherEndpoint = openAdyenChannel("m-2", "jp");
+
+        Receipt mine = receive("k1 order-1 500", "ok");
+        mine.toApply().forEach(pipeline::apply);
+        // the other merchant's provider account hands out the same key: not a resend of mine
+        Receipt theirs = receiveAt(otherEndpoint, "k1 order-1 700", "ok");
+        assertEquals(Outcome.ACCEPTED, theirs.outcome());
+        assertEquals(1, theirs.toApply().size());
+        theirs.toApply().forEach(pipeline::apply);
+
+        assertEquals(Money.of(500, Currency.JPY), transactions.byMerchantReference("m-1", ProviderId.ADYEN, "order-1")
+            .orElseThrow().charged());
+        assertEquals(Money.of(700, Currency.JPY), transactions.byMerchantReference("m-2", ProviderId.ADYEN, "order-1")
+            .orElseThrow().charged());
+        // each resend is still a duplicate within its own merchant
+        assertEquals(Outcome.DUPLICATE, receive("k1 order-1 500", "ok").outcome());
+        assertEquals(Outcome.DUPLICATE, receiveAt(otherEndpoint, "k1 order-1 700", "ok").outcome());
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "inbound_notification",
-    uniqueConstraints = @UniqueConstraint(name = "uq_inbound_notification_key", columnNames = {"provider", "dedup_key"}))
+    uniqueConstraints = @UniqueConstraint(name = "uq_inbound_notification_scoped_key",
+        columnNames = {"provider", "dedup_merchant_id", "dedup_channel_slug", "dedup_key"}))
 public class InboundNotificationEntity {
 
     @Id
@@ -29,6 +30,16 @@ public class InboundNotificationEntity {
 
     @Column(name = "dedup_key", length = 200, nullable = false, updatable = false)
     String dedupKey;
+
+    /**
+     * The dedup key's scope: the merchant and channel that received it, '' when absent. Unlike
+     * {@link #merchantId} it stays when the merchant is deleted, so it never turns NULL.
+     */
+    @Column(name = "dedup_merchant_id", length = 36, nullable = false, updatable = false)
+    String dedupMerchantId;
+
+    @Column(name = "dedup_channel_slug", length = 100, nullable = false, updatable = false)
+    String dedupChannelSlug;
 
     @Column(name = "merchant_id", length = 36, updatable = false)
     String merchantId;

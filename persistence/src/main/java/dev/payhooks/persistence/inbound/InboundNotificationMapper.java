@@ -29,6 +29,8 @@ final class InboundNotificationMapper {
         entity.dedupKey = notification.key().value();
         entity.merchantId = notification.merchantId().orElse(null);
         entity.channelSlug = notification.channelSlug().orElse(null);
+        entity.dedupMerchantId = notification.merchantId().orElse("");
+        entity.dedupChannelSlug = notification.channelSlug().orElse("");
         entity.rawBody = notification.rawBody();
         entity.headers = HeadersJson.write(notification.headers().asMap());
         entity.receivedAt = notification.receivedAt();

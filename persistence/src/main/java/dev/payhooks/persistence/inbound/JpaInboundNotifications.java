@@ -33,16 +33,18 @@ import java.util.Optional;
  * <li>look up the key, then insert: two instances receiving the same retry at the same moment
  *     both find nothing and both insert.</li>
  * </ul>
- * So the unique constraint (provider, dedup_key) decides, through SQL that cannot break the
+ * So the unique constraint (provider, dedup_merchant_id, dedup_channel_slug, dedup_key) decides, through SQL that cannot break the
  * transaction, sent over the transaction's own connection:
  * <ul>
- * <li>PostgreSQL: {@code INSERT … ON CONFLICT (provider, dedup_key) DO NOTHING}. It waits for a
+ * <li>PostgreSQL: {@code INSERT … ON CONFLICT (provider, dedup_merchant_id, dedup_channel_slug, dedup_key) DO NOTHING}. It waits for a
  *     concurrent transaction inserting the same key, and inserts nothing if that one commits:
  *     no error, no aborted transaction, no ERROR line in the server log for every retry.</li>
  * <li>H2: a plain {@code INSERT}. H2 also waits for the concurrent inserter, then reports
  *     SQLState 23505; unlike PostgreSQL it undoes only the failed statement. The exception is
  *     caught here and never passes through Hibernate, so nothing is marked rollback-only.</li>
  * </ul>
+ * The key is scoped to the merchant and channel that received it: provider ids are unique only
+ * within one provider account, so a key equal to another merchant's is not a resend.
  * Then the existing row's id is read by key. By then the other transaction has committed (the
  * insert waited for it), so READ COMMITTED, the default on both databases, sees the row.
  *
@@ -54,9 +56,12 @@ public class JpaInboundNotifications implements InboundNotifications {
 
     private static final String INSERT = "INSERT INTO inbound_notification (id, provider, dedup_key, merchant_id,"
         + " channel_slug, raw_body, headers, received_at, verification, verification_failure, status, status_reason,"
-        + " attempts, last_attempt_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_UNLESS_KEY_TAKEN = INSERT + " ON CONFLICT (provider, dedup_key) DO NOTHING";
-    private static final String ID_BY_KEY = "SELECT id FROM inbound_notification WHERE provider = ? AND dedup_key = ?";
+        + " attempts, last_attempt_at, version, dedup_merchant_id, dedup_channel_slug)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_UNLESS_KEY_TAKEN = INSERT
+        + " ON CONFLICT (provider, dedup_merchant_id, dedup_channel_slug, dedup_key) DO NOTHING";
+    private static final String ID_BY_KEY = "SELECT id FROM inbound_notification WHERE provider = ?"
+        + " AND dedup_merchant_id = ? AND dedup_channel_slug = ? AND dedup_key = ?";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final EntityManager em;
@@ -74,7 +79,7 @@ public class JpaInboundNotifications implements InboundNotifications {
                 return StoreResult.stored(row.id);
             }
             return StoreResult.duplicateOf(idByKey(connection, row).orElseThrow(() -> new IllegalStateException(
-                "notification " + row.provider + "/" + row.dedupKey + " was reported as a duplicate but is not stored")));
+                "notification " + row.provider + "/" + row.dedupMerchantId + "/" + row.dedupChannelSlug + "/" + row.dedupKey + " was reported as a duplicate but is not stored")));
         });
     }
 
@@ -211,7 +216,9 @@ public class JpaInboundNotifications implements InboundNotifications {
     private static Optional<String> idByKey(Connection connection, InboundNotificationEntity row) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(ID_BY_KEY)) {
             select.setString(1, row.provider);
-            select.setString(2, row.dedupKey);
+            select.setString(2, row.dedupMerchantId);
+            select.setString(3, row.dedupChannelSlug);
+            select.setString(4, row.dedupKey);
             try (ResultSet result = select.executeQuery()) {
                 return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
             }
@@ -234,6 +241,8 @@ public class JpaInboundNotifications implements InboundNotifications {
         insert.setInt(13, row.attempts);
         setTime(insert, 14, row.lastAttemptAt);
         insert.setLong(15, row.version);
+        insert.setString(16, row.dedupMerchantId);
+        insert.setString(17, row.dedupChannelSlug);
     }
 
     /** In UTC, as Hibernate writes instants ({@code hibernate.jdbc.time_zone}), so both paths store alike. */

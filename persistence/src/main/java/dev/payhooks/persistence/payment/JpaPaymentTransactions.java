@@ -74,9 +74,11 @@ public class JpaPaymentTransactions implements PaymentTransactions {
     }
 
     @Override
-    public Optional<PaymentTransaction> byProviderReference(ProviderId provider, String providerReference) {
+    public Optional<PaymentTransaction> byProviderReference(String merchantId, ProviderId provider, String providerReference) {
         return em.createQuery("select distinct t from PaymentTransactionEntity t join t.providerReferences r "
-                + "where t.provider = :provider and r.reference = :reference", PaymentTransactionEntity.class)
+                + "where t.merchantId = :merchant and t.provider = :provider and r.reference = :reference",
+                PaymentTransactionEntity.class)
+            .setParameter("merchant", merchantId)
             .setParameter("provider", provider.slug())
             .setParameter("reference", providerReference)
             .getResultStream().findFirst().map(PaymentTransactionMapper::toDomain);

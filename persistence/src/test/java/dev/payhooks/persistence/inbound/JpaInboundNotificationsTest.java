@@ -166,6 +166,53 @@ class JpaInboundNotificationsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void theSameKeyAtAnotherMerchantOrChannelIsAnotherNotificationNotADuplicate(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
+            String key = "adyen:psp-1:AUTHORISATION:true:";
+            db.run(em -> new JpaInboundNotifications(em).store(scoped("n-1", "merchant-1", "shop", key)));
+
+            // two merchants' Adyen accounts hand out the same pspReference: not a resend
+            assertEquals(StoreResult.stored("n-2"),
+                db.query(em -> new JpaInboundNotifications(em).store(scoped("n-2", "merchant-2", "shop", key))));
+            // another channel of the same merchant holds another provider account
+            assertEquals(StoreResult.stored("n-3"),
+                db.query(em -> new JpaInboundNotifications(em).store(scoped("n-3", "merchant-1", "outlet", key))));
+            // a resend is still one within its own merchant and channel
+            assertEquals(StoreResult.duplicateOf("n-1"),
+                db.query(em -> new JpaInboundNotifications(em).store(scoped("n-4", "merchant-1", "shop", key))));
+            assertEquals(StoreResult.duplicateOf("n-2"),
+                db.query(em -> new JpaInboundNotifications(em).store(scoped("n-5", "merchant-2", "shop", key))));
+            assertEquals(3L, count(db));
+            assertEquals(Optional.of("merchant-2"),
+                db.query(em -> new JpaInboundNotifications(em).byId("n-2")).orElseThrow().merchantId());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aDeletedMerchantsRowsKeepTheirOwnDedupScope(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
+            db.run(em -> new JpaInboundNotifications(em).store(scoped("n-1", null, null, "k")));
+            assertEquals(StoreResult.duplicateOf("n-1"),
+                db.query(em -> new JpaInboundNotifications(em).store(scoped("n-2", null, null, "k"))));
+            db.run(em -> new JpaInboundNotifications(em).store(scoped("n-3", "merchant-3", "shop", "k")));
+            db.execute("delete from merchant where id = 'merchant-3'");
+            assertEquals(Optional.empty(), db.query(em -> new JpaInboundNotifications(em).byId("n-3")).orElseThrow().merchantId());
+            // the merchant is gone, the scope its rows were stored in is not: still none for the absent scope
+            assertEquals(StoreResult.duplicateOf("n-1"),
+                db.query(em -> new JpaInboundNotifications(em).store(scoped("n-4", null, null, "k"))));
+            assertEquals(2L, count(db));
+        }
+    }
+
+    private static InboundNotification scoped(String id, String merchantId, String channel, String key) {
+        return InboundNotification.register(id, ProviderId.ADYEN, new NotificationKey(key), merchantId, channel,
+            ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8), NotificationHeaders.none(),
+            VerificationResult.verified(), T0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void aDuplicateLeavesTheTransactionUsable(String kind) {
         try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
             db.run(em -> {

@@ -74,9 +74,32 @@ class JpaPaymentTransactionsTest {
 
             assertTrue(db.query(em -> new JpaPaymentTransactions(em).byId("m2", TransactionId.of("tx-1"))).isEmpty(),
                 "another merchant does not see it");
-            assertEquals("tx-1", db.query(em -> new JpaPaymentTransactions(em).byProviderReference(ProviderId.ADYEN, "psp-tx-1"))
+            assertEquals("tx-1", db.query(em -> new JpaPaymentTransactions(em).byProviderReference("m1", ProviderId.ADYEN, "psp-tx-1"))
                 .orElseThrow().id().value());
-            assertTrue(db.query(em -> new JpaPaymentTransactions(em).byProviderReference(ProviderId.WALLEY, "psp-tx-1")).isEmpty());
+            assertTrue(db.query(em -> new JpaPaymentTransactions(em).byProviderReference("m1", ProviderId.WALLEY, "psp-tx-1")).isEmpty());
+            assertTrue(db.query(em -> new JpaPaymentTransactions(em).byProviderReference("m2", ProviderId.ADYEN, "psp-tx-1")).isEmpty());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theSameProviderReferenceAtTwoMerchantsFindsEachMerchantsOwnTransaction(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            // two merchants' provider accounts handed out the same reference
+            PaymentTransaction mine = PaymentTransaction.initialize(TransactionId.of("tx-m1"), "jp-store", ProviderId.ADYEN,
+                "order-1", Currency.JPY, T0);
+            mine.authorizationSucceeded(new ProviderReport(Money.of(100, Currency.JPY), T0, "psp-shared", null, "a1", null));
+            PaymentTransaction theirs = PaymentTransaction.initialize(TransactionId.of("tx-m2"), "jp-store", ProviderId.ADYEN,
+                "order-1", Currency.JPY, T0.plusSeconds(1));
+            theirs.authorizationSucceeded(new ProviderReport(Money.of(200, Currency.JPY), T0, "psp-shared", null, "a1", null));
+            db.run(em -> new JpaPaymentTransactions(em).add("m1", mine));
+            db.run(em -> new JpaPaymentTransactions(em).add("m2", theirs));
+
+            assertEquals("tx-m1", db.query(em -> new JpaPaymentTransactions(em).byProviderReference("m1", ProviderId.ADYEN,
+                "psp-shared")).orElseThrow().id().value());
+            assertEquals("tx-m2", db.query(em -> new JpaPaymentTransactions(em).byProviderReference("m2", ProviderId.ADYEN,
+                "psp-shared")).orElseThrow().id().value());
         }
     }
 
