@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.annanow;
 
+import dev.payhooks.adapters.api.PublicEndpoint;
 import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.adapters.api.HubMode;
 import dev.payhooks.adapters.api.JsonBody;
@@ -48,6 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code {hub}/sandbox/annanow} (forwarded to {@code /api/sandbox/annanow}) can confirm by re-fetch.
  */
 @Path("sandbox/annanow")
+@PublicEndpoint("Annanow simulator: sandbox mode only, acts on a channel through its endpoint key")
 @ApplicationScoped
 @Tag(name = "Sandbox: Annanow", description = "Simulated Annanow (sandbox mode only)")
 public class AnnanowSandboxResource {

@@ -1,6 +1,7 @@
 package dev.payhooks.adapters.management;
 
 import dev.payhooks.adapters.api.ApiError;
+import dev.payhooks.adapters.api.PublicEndpoint;
 import dev.payhooks.domain.merchant.ApiKey;
 import dev.payhooks.domain.usecase.ManageApiKeys;
 import jakarta.annotation.Priority;
@@ -9,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,8 +22,12 @@ import java.security.Principal;
 import java.util.Optional;
 
 /**
- * {@code Authorization: Bearer <API key>} on every {@code /api/v1} request. The key decides the
- * merchant: resources read it from the {@link SecurityContext} and never from the request.
+ * {@code Authorization: Bearer <API key>} on every request to a resource of the API unless its
+ * class is a {@link PublicEndpoint}. The decision is made after matching, on the resource the
+ * request reached, never on the spelling of its path: matrix parameters ({@code /api/v1;a=b/…}),
+ * dot segments, doubled or encoded slashes and case tricks all end at a resource class, and a
+ * resource nobody marked public needs a key. The key decides the merchant: resources read it from
+ * the {@link SecurityContext} and never from the request.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -33,19 +40,17 @@ public class ApiKeyAuthentication implements ContainerRequestFilter {
     @Inject
     ApiCaller caller;
 
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (!(path.equals("v1") || path.startsWith("v1/") || path.startsWith("/v1"))) {
+        if (!requiresKey(resource.getResourceClass())) {
             return;
         }
-        Optional<ApiKey> key = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION)).flatMap(apiKeys::authenticate);
+        Optional<ApiKey> key = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION)).flatMap(presented -> apiKeys.authenticate(presented));
         if (key.isEmpty()) {
-            request.abortWith(Response.status(401)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"payhooks\"")
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError("unauthorized", "A valid API key is required: Authorization: Bearer <key>"))
-                .build());
+            request.abortWith(unauthorized());
             return;
         }
         MerchantPrincipal principal = new MerchantPrincipal(key.get().merchantId(), key.get().id());
@@ -57,6 +62,19 @@ public class ApiKeyAuthentication implements ContainerRequestFilter {
             @Override public boolean isSecure() { return secure; }
             @Override public String getAuthenticationScheme() { return "Bearer"; }
         });
+    }
+
+    Response unauthorized() {
+        return Response.status(401)
+            .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"payhooks\"")
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new ApiError("unauthorized", "A valid API key is required: Authorization: Bearer <key>"))
+            .build();
+    }
+
+    /** Whether a request that matched this resource class needs an API key: all but the public ones (unknown: yes). */
+    static boolean requiresKey(Class<?> resourceClass) {
+        return resourceClass == null || !resourceClass.isAnnotationPresent(PublicEndpoint.class);
     }
 
     static Optional<String> bearer(String header) {

@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.notifications;
 
+import dev.payhooks.adapters.api.PublicEndpoint;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import java.io.InputStream;
  * endpoint key is the unguessable part of the channel's notification URL.
  */
 @Path("notifications/{provider}/{endpointKey}")
+@PublicEndpoint("provider notifications: the endpoint key, Basic authentication and signatures")
 @RequestScoped
 @Tag(name = "Provider notifications", description = "Webhooks from payment providers")
 public class NotificationsResource {

@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.saleor;
 
+import dev.payhooks.adapters.api.PublicEndpoint;
 import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.adapters.api.JsonBody;
 import dev.payhooks.domain.payment.ProviderId;
@@ -36,6 +37,7 @@ import java.util.Optional;
  * ({@link SaleorWebhookCheck}) before the provider's app sees it.
  */
 @Path("saleor/{provider}")
+@PublicEndpoint("Saleor app: manifest, token exchange and webhooks checked against Saleor's signature")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Tag(name = "Saleor app", description = "Saleor payment app per provider (np-atobarai; adyen later)")

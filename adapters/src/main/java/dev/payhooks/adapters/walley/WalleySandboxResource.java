@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.walley;
 
+import dev.payhooks.adapters.api.PublicEndpoint;
 import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.adapters.api.HubMode;
 import dev.payhooks.adapters.api.JsonBody;
@@ -52,6 +53,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code {hub}/sandbox/walley} (forwarded to {@code /api/sandbox/walley}). State lives in memory and is lost on restart.
  */
 @Path("sandbox/walley")
+@PublicEndpoint("Walley simulator: sandbox mode only, acts on a channel through its endpoint key")
 @ApplicationScoped
 @Tag(name = "Sandbox: Walley", description = "Simulated Walley (sandbox mode only)")
 public class WalleySandboxResource {

@@ -1,5 +1,7 @@
 package dev.payhooks.app.db;
 
+import dev.payhooks.app.files.OwnerOnlyFiles;
+
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -107,6 +109,8 @@ public class UrlRoutedDataSource implements DataSource {
             }
             return pg;
         }
+        // the database holds merchant data and sealed secrets: its file and directory owner-only from the start
+        OwnerOnlyFiles.prepareH2(url);
         org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
         h2.setURL(durableH2(url));
         h2.setUser(present(user) ? user : "sa");

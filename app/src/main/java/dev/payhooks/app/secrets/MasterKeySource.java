@@ -1,5 +1,6 @@
 package dev.payhooks.app.secrets;
 
+import dev.payhooks.app.files.OwnerOnlyFiles;
 import dev.payhooks.app.startup.StartupFailure;
 
 import java.io.IOException;
@@ -7,19 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * Where the master key comes from: {@code PAYHOOKS_MASTER_KEY} (Base64 of 32 bytes), required
  * in production mode; otherwise {@code master.key} in the data directory, created on first
- * start (owner-only permissions) so the embedded default needs no setup.
+ * start (owner-only permissions, in a directory created owner-only) so the embedded default needs no setup.
  */
 public final class MasterKeySource {
 
@@ -40,9 +37,10 @@ public final class MasterKeySource {
         Path file = dataDir.resolve(FILE_NAME);
         try {
             if (Files.exists(file)) {
+                OwnerOnlyFiles.restrict(file);
                 return decode(Files.readString(file, StandardCharsets.US_ASCII).trim(), file.toString());
             }
-            Files.createDirectories(dataDir);
+            OwnerOnlyFiles.createDirectories(dataDir);
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             write(file, Base64.getEncoder().encodeToString(key));
@@ -56,13 +54,7 @@ public final class MasterKeySource {
     }
 
     private static void write(Path file, String content) throws IOException {
-        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-        if (posix) {
-            Set<PosixFilePermission> ownerOnly = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
-        } else {
-            Files.createFile(file);
-        }
+        OwnerOnlyFiles.createFile(file);
         Files.writeString(file, content + "\n", StandardCharsets.US_ASCII);
     }
 

@@ -1,0 +1,155 @@
+package dev.payhooks.adapters.management;
+
+import dev.payhooks.adapters.annanow.AnnanowSandboxResource;
+import dev.payhooks.adapters.api.PublicEndpoint;
+import dev.payhooks.adapters.notifications.NotificationsResource;
+import dev.payhooks.adapters.saleor.SaleorAppResource;
+import dev.payhooks.adapters.walley.WalleySandboxResource;
+import dev.payhooks.adapters.walley.WalleyTestingResource;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ApiKeyAuthenticationTest {
+
+    @Test
+    void managementResourcesRequireAKeyWhateverTheirPath() {
+        for (Class<?> resource : Set.of(ChannelsResource.class, WebhooksResource.class, EventsResource.class,
+                ApiKeysResource.class, MerchantResource.class, SignatureKeyResource.class,
+                TransactionsResource.class, WalleyTestingResource.class)) {
+            assertTrue(ApiKeyAuthentication.requiresKey(resource), resource.getName());
+        }
+    }
+
+    @Test
+    void onlyProviderReceiversSaleorAppsAndSandboxSimulatorsArePublic() throws IOException {
+        for (Class<?> resource : Set.of(NotificationsResource.class, SaleorAppResource.class,
+                WalleySandboxResource.class, AnnanowSandboxResource.class)) {
+            assertFalse(ApiKeyAuthentication.requiresKey(resource), resource.getName());
+        }
+        // every @Path class in the adapters: a new resource is gated unless someone marks it public
+        Set<String> publicOnes = new TreeSet<>();
+        int resources = 0;
+        Path classes = Path.of(classesDirectory());
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                String name = classes.relativize(file).toString().replace('/', '.').replace('\\', '.').replaceAll("\\.class$", "");
+                Class<?> type;
+                try {
+                    type = Class.forName(name, false, getClass().getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    continue;
+                }
+                if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                    resources++;
+                    if (!ApiKeyAuthentication.requiresKey(type)) {
+                        publicOnes.add(type.getSimpleName());
+                    }
+                }
+            }
+        }
+        assertTrue(resources >= 12, "found only " + resources + " resource classes");
+        assertEquals(new TreeSet<>(Set.of("AnnanowSandboxResource", "NotificationsResource", "SaleorAppResource",
+            "WalleySandboxResource")), publicOnes);
+    }
+
+    private static java.net.URI classesDirectory() {
+        try {
+            return ApiKeyAuthentication.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void unknownResourceRequiresAKey() {
+        assertTrue(ApiKeyAuthentication.requiresKey(null));
+        assertFalse(PublicEndpoint.class.getName().isEmpty());
+    }
+
+    /** The raw paths the JAX-RS router maps to the channels resource: none of them slips past the filter. */
+    @ParameterizedTest
+    @ValueSource(strings = {"v1/channels", "v1;a=b/channels", "/v1;a=b/channels", "V1/channels", "v1/./channels",
+        "%2e%2e/api/v1/channels", "/api/v1/channels", "//v1/channels", "v1%2Fchannels", "v1./channels", ""})
+    void aRequestThatReachedAManagementResourceWithoutAKeyIsRefused(String rawPath) {
+        AtomicBoolean aborted = new AtomicBoolean();
+        ApiKeyAuthentication filter = gate();
+        filter.resource = resourceInfo(ChannelsResource.class);
+        filter.filter(request(rawPath, null, aborted));
+        assertTrue(aborted.get(), rawPath);
+    }
+
+    @Test
+    void aWrongSchemeIsRefusedToo() {
+        AtomicBoolean aborted = new AtomicBoolean();
+        ApiKeyAuthentication filter = gate();
+        filter.resource = resourceInfo(ChannelsResource.class);
+        filter.filter(request("v1/channels", "Basic YTpi", aborted));
+        assertTrue(aborted.get());
+    }
+
+    @Test
+    void aPublicResourceIsLeftToItsOwnAuthentication() {
+        AtomicBoolean aborted = new AtomicBoolean();
+        ApiKeyAuthentication filter = gate();
+        filter.resource = resourceInfo(NotificationsResource.class);
+        // even when its path looks like the management API's
+        filter.filter(request("v1/../notifications/adyen/x", null, aborted));
+        assertFalse(aborted.get());
+    }
+
+    /** The filter with its 401 answer stubbed: building a JAX-RS response needs a JAX-RS runtime. */
+    private static ApiKeyAuthentication gate() {
+        return new ApiKeyAuthentication() {
+            @Override
+            Response unauthorized() {
+                return null;
+            }
+        };
+    }
+
+    private static ResourceInfo resourceInfo(Class<?> type) {
+        return new ResourceInfo() {
+            @Override public Method getResourceMethod() { return null; }
+            @Override public Class<?> getResourceClass() { return type; }
+        };
+    }
+
+    private static ContainerRequestContext request(String path, String authorization, AtomicBoolean aborted) {
+        UriInfo uri = (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[]{UriInfo.class},
+            (p, method, args) -> switch (method.getName()) {
+                case "getPath" -> path;
+                default -> throw new UnsupportedOperationException(method.getName());
+            });
+        return (ContainerRequestContext) Proxy.newProxyInstance(ContainerRequestContext.class.getClassLoader(),
+            new Class<?>[]{ContainerRequestContext.class}, (p, method, args) -> switch (method.getName()) {
+                case "getUriInfo" -> uri;
+                case "getSecurityContext" -> throw new AssertionError("a refused request reached the key check's end");
+                case "getHeaderString" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
+                case "abortWith" -> {
+                    aborted.set(true);
+                    yield null;
+                }
+                default -> throw new UnsupportedOperationException(method.getName());
+            });
+    }
+}
