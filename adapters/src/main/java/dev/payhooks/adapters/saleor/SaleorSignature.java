@@ -27,8 +27,13 @@ import java.util.Set;
  */
 public final class SaleorSignature {
 
-    /** What a check came to; {@link #UNKNOWN_KEY} asks the caller to refetch the JWKS once. */
-    public enum Check { VALID, INVALID, UNKNOWN_KEY }
+    /**
+     * What a check came to. {@link #UNKNOWN_KEY} and {@link #INVALID} (a well-formed JWS whose
+     * signature does not verify) may mean rotated keys; {@link #MALFORMED} (not a detached RS256
+     * JWS with {@code "b64": false} and {@code "crit": ["b64"]}) never does, so it never costs a
+     * JWKS refetch.
+     */
+    public enum Check { VALID, INVALID, UNKNOWN_KEY, MALFORMED }
 
     private SaleorSignature() {
     }
@@ -49,18 +54,19 @@ public final class SaleorSignature {
 
     /** Verifies a detached JWS with the keys of the Saleor instance. */
     public static Check verifyJws(byte[] body, String signature, JWKSet keys) {
-        String[] parts = signature.split("\\.", -1);
+        String[] parts = signature.strip().split("\\.", -1);
         if (parts.length != 3 || !parts[1].isEmpty() || parts[0].isEmpty() || parts[2].isEmpty()) {
-            return Check.INVALID;
+            return Check.MALFORMED;
         }
         JWSHeader header;
         try {
             header = JWSHeader.parse(new Base64URL(parts[0]));
-        } catch (ParseException e) {
-            return Check.INVALID;
+        } catch (ParseException | RuntimeException e) {
+            return Check.MALFORMED;
         }
-        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm()) || header.isBase64URLEncodePayload()) {
-            return Check.INVALID;
+        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm()) || header.isBase64URLEncodePayload()
+            || !critIsExactlyB64(parts[0])) {
+            return Check.MALFORMED;
         }
         JWK key = header.getKeyID() == null ? singleKey(keys) : keys.getKeyByKeyId(header.getKeyID());
         if (!(key instanceof RSAKey rsa)) {
@@ -76,6 +82,23 @@ public final class SaleorSignature {
             return verifier.verify(header, signingInput, new Base64URL(parts[2])) ? Check.VALID : Check.INVALID;
         } catch (JOSEException e) {
             return Check.INVALID;
+        }
+    }
+
+    /**
+     * RFC 7797: an unencoded payload ({@code "b64": false}) must be named critical, so that a
+     * verifier that does not understand it refuses. Saleor sends exactly {@code "crit": ["b64"]};
+     * the raw header is read because Nimbus keeps {@code crit} as a set (a duplicate would vanish).
+     */
+    static boolean critIsExactlyB64(String encodedHeader) {
+        try {
+            jakarta.json.JsonObject json = dev.payhooks.adapters.api.Jsonp.JSON.createReader(
+                new java.io.StringReader(new Base64URL(encodedHeader).decodeToString())).readObject();
+            jakarta.json.JsonValue crit = json.get("crit");
+            return crit instanceof jakarta.json.JsonArray array && array.size() == 1
+                && array.get(0) instanceof jakarta.json.JsonString name && "b64".equals(name.getString());
+        } catch (RuntimeException notJson) {
+            return false;
         }
     }
 

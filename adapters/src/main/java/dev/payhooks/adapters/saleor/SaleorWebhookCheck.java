@@ -12,6 +12,10 @@ import jakarta.json.JsonValue;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,7 +23,7 @@ import java.util.Optional;
  * The first half of every Saleor webhook (contracts/saleor.md, "Every webhook request"): the
  * headers are there and match the endpoint, the API URL is an installation of this provider's
  * app, the signature verifies against the raw bytes (JWS with the cached JWKS, refetched once
- * when the key is unknown or the check fails; legacy HMAC with the app token), the body is
+ * when the key is unknown or the check fails, at most once a minute per installation; legacy HMAC with the app token), the body is
  * JSON, and its recipient is this app. Anything else is refused before any handler runs.
  *
  * <p>Which signature counts: when {@code Saleor-Signature} or its deprecated copy
@@ -44,6 +48,10 @@ public class SaleorWebhookCheck {
     private final UnitOfWork units;
     private final Clock clock;
     private final boolean legacyHmacAccepted;
+    /** When each installation's keys were last refetched because a signature did not verify (one entry per installation). */
+    private final Map<String, Instant> lastKeysRefetch = new ConcurrentHashMap<>();
+
+    static final Duration KEYS_REFETCH_INTERVAL = Duration.ofMinutes(1);
 
     /**
      * @param legacyHmacAccepted whether a webhook signed only with the legacy HMAC of the app token
@@ -120,8 +128,12 @@ public class SaleorWebhookCheck {
     }
 
     private boolean verifiedJws(SaleorInstallation installation, String signature, byte[] body) {
-        if (SaleorSignature.verifyJws(body, signature, keys(installation.jwks())) == SaleorSignature.Check.VALID) {
+        SaleorSignature.Check cached = SaleorSignature.verifyJws(body, signature, keys(installation.jwks()));
+        if (cached == SaleorSignature.Check.VALID) {
             return true;
+        }
+        if (cached == SaleorSignature.Check.MALFORMED || !mayRefetchKeys(installation)) {
+            return false;
         }
         // the instance may have rotated its keys: fetch them once and try again
         Optional<String> fresh = saleor.jwks(URI.create(installation.apiUrl()));
@@ -139,6 +151,25 @@ public class SaleorWebhookCheck {
             });
         }
         return valid;
+    }
+
+    /**
+     * At most one JWKS refetch per installation per {@link #KEYS_REFETCH_INTERVAL}: a forged JWS
+     * (unknown kid, or a signature that does not verify) costs the hub and the Saleor instance
+     * one outbound request a minute, not one per request. A genuine rotation within a minute of
+     * such a refetch waits for the next one (Saleor re-sends action webhooks that fail).
+     */
+    private boolean mayRefetchKeys(SaleorInstallation installation) {
+        Instant now = clock.instant();
+        boolean[] granted = {false};
+        lastKeysRefetch.compute(installation.id(), (id, last) -> {
+            if (last == null || !now.isBefore(last.plus(KEYS_REFETCH_INTERVAL))) {
+                granted[0] = true;
+                return now;
+            }
+            return last;
+        });
+        return granted[0];
     }
 
     private static JWKSet keys(String jwks) {

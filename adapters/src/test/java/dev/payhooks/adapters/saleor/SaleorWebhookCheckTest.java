@@ -220,6 +220,63 @@ class SaleorWebhookCheckTest {
         saleorServer.verify(2, getRequestedFor(urlEqualTo("/.well-known/jwks.json")));  // registration + one refetch
     }
 
+    /** A JWS over the raw body with a hand-written header (what Nimbus' builder would not write). */
+    static String signWithHeader(RSAKey key, String headerJson, byte[] body) throws Exception {
+        String encodedHeader = Base64URL.encode(headerJson.getBytes(StandardCharsets.UTF_8)).toString();
+        byte[] headerBytes = encodedHeader.getBytes(StandardCharsets.US_ASCII);
+        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        rsa.initSign(key.toRSAPrivateKey());
+        rsa.update(headerBytes);
+        rsa.update((byte) '.');
+        rsa.update(body);
+        return encodedHeader + ".." + Base64URL.encode(rsa.sign());
+    }
+
+    @Test
+    void forgedSignaturesRefetchTheJwksAtMostOnceAMinutePerInstallation() throws Exception {
+        registered();
+        byte[] body = body(APP_ID);
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("stranger").generate();
+        String unknownKid = sign(stranger, body);
+        String badSignature = sign(new RSAKeyGenerator(2048).keyID("k1").generate(), body);
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, checkWith(unknownKid, body).refusal().status());
+            assertEquals(401, checkWith(badSignature, body).refusal().status());
+        }
+        clock.advance(Duration.ofSeconds(59));
+        assertEquals(401, checkWith(unknownKid, body).refusal().status());
+        saleorServer.verify(2, getRequestedFor(urlEqualTo("/.well-known/jwks.json")));  // registration + one refetch
+
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(401, checkWith(unknownKid, body).refusal().status());
+        assertEquals(401, checkWith(badSignature, body).refusal().status());
+        saleorServer.verify(3, getRequestedFor(urlEqualTo("/.well-known/jwks.json")));
+
+        // after a minute a genuine rotation is picked up again
+        clock.advance(Duration.ofMinutes(1));
+        serveJwks(key1, key2);
+        assertNull(checkWith(sign(key2, body), body).refusal());
+    }
+
+    @Test
+    void anUnencodedPayloadMustBeNamedCriticalExactlyAndAMalformedJwsCostsNoRefetch() throws Exception {
+        registered();
+        byte[] body = body(APP_ID);
+
+        String noCrit = signWithHeader(key1, "{\"alg\":\"RS256\",\"kid\":\"k1\",\"b64\":false}", body);
+        String doubled = signWithHeader(key1, "{\"alg\":\"RS256\",\"kid\":\"k1\",\"b64\":false,\"crit\":[\"b64\",\"b64\"]}", body);
+        String exact = signWithHeader(key1, "{\"alg\":\"RS256\",\"kid\":\"k1\",\"b64\":false,\"crit\":[\"b64\"]}", body);
+
+        assertEquals(SaleorSignature.Check.MALFORMED, SaleorSignature.verifyJws(body, noCrit, JWKSetOf(
+            installations.find(apiUrl, ProviderId.NP_ATOBARAI).orElseThrow().jwks())));
+        assertEquals(401, checkWith(noCrit, body).refusal().status());
+        assertEquals(401, checkWith(doubled, body).refusal().status());
+        assertEquals(401, checkWith("a.b.c", body).refusal().status());
+        saleorServer.verify(1, getRequestedFor(urlEqualTo("/.well-known/jwks.json")));  // registration only
+        assertNull(checkWith(exact, body).refusal());
+    }
+
     @Test
     void legacyHmacSignatureWithTheAppToken() throws Exception {
         registered();
