@@ -239,7 +239,8 @@ public class Wiring {
 
     /**
      * Each provider's documented API hosts plus the operator's {@code payhooks.<provider>.allowed-hosts};
-     * in sandbox mode also loopback and the hub's own host (its provider simulators).
+     * in sandbox mode also loopback and the hub's own host (its provider simulators). Also the
+     * domain's {@link ProviderEndpointPolicy} (a bean type of this producer).
      */
     @Produces
     @jakarta.inject.Singleton
@@ -254,12 +255,6 @@ public class Wiring {
         Set<String> ownHosts = publicUrl.filter(u -> !u.isBlank()).map(URI::create).map(URI::getHost)
             .map(Set::of).orElse(Set.of());
         return new ProviderEndpoints(production(), overrides, ownHosts);
-    }
-
-    @Produces
-    @ApplicationScoped
-    ProviderEndpointPolicy providerEndpointPolicy(ProviderEndpoints endpoints) {
-        return endpoints;
     }
 
     /**
