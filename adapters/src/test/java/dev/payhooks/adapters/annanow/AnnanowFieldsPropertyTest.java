@@ -44,7 +44,8 @@ class AnnanowFieldsPropertyTest {
     private Arbitrary<Object> node(int depth) {
         // text with everything a form body must escape: & = [ ] % + blanks, and non-ASCII
         Arbitrary<Object> leaf = Arbitraries.strings().all().ofMaxLength(12)
-            .filter(s -> s.codePoints().allMatch(Character::isDefined) && s.chars().noneMatch(c -> Character.isSurrogate((char) c)))
+            .filter(s -> s.codePoints().allMatch(Character::isDefined) && s.chars().noneMatch(c -> Character.isSurrogate((char) c))
+                && s.indexOf('\0') < 0) // U+0000 is refused in both forms (JsonInput)
             .map(s -> (Object) s);
         Arbitrary<Object> digits = Arbitraries.longs().between(0, 999_999_999_999L).map(n -> (Object) String.valueOf(n));
         if (depth <= 0) {
