@@ -204,4 +204,31 @@ class SecurityIT {
             assertNoBanner(answer, answer.uri() + " -> " + answer.statusCode());
         }
     }
+
+    static final String METRICS_TOKEN = System.getProperty("payhooks.it.metrics.token");
+
+    @Test
+    void metricsAnswerOnlyTheMetricsBearerToken() throws Exception {
+        HttpResponse<String> allowed = send(HttpRequest.newBuilder(URI.create(server() + "/metrics"))
+            .header("Authorization", "Bearer " + METRICS_TOKEN).GET());
+        assertEquals(200, allowed.statusCode(), allowed.body());
+        assertTrue(allowed.body().contains("# TYPE "), allowed.body());
+        for (String path : List.of("/metrics", "/metrics/", "/metrics/application", "/metrics;a=b", "/metrics/;a=b/application",
+                "//metrics", "/./metrics", "/x/../metrics", "/%6detrics", "/metrics?scope=application")) {
+            for (String authorization : new String[] {null, "Bearer wrong-token", "Bearer " + KEY, "Basic " + METRICS_TOKEN}) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server() + path)).GET();
+                if (authorization != null) {
+                    request.header("Authorization", authorization);
+                }
+                HttpResponse<String> refused = send(request);
+                assertTrue(refused.statusCode() == 401 || refused.statusCode() == 404 || refused.statusCode() == 400,
+                    path + " with " + authorization + " answered " + refused.statusCode());
+                assertFalse(refused.body().contains("payhooks_") || refused.body().contains("subscription="),
+                    path + " leaked: " + refused.body());
+            }
+        }
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(server() + "/metrics")).GET());
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("Bearer realm=\"payhooks-metrics\"", anonymous.headers().firstValue("WWW-Authenticate").orElse(""));
+    }
 }
