@@ -24,6 +24,9 @@ final class Bench {
 
     static final String KEY = "phk_bench000000000000000000000000000000000000".substring(0, 44);
 
+    /** {@code /metrics} answers only {@code Authorization: Bearer} this ({@code PAYHOOKS_METRICS_TOKEN}). */
+    static final String METRICS_TOKEN = "bench-metrics-token";
+
     /**
      * The master key every benchmark server gets ({@code PAYHOOKS_MASTER_KEY}, Base64 of 32 bytes):
      * several instances on one database must open each other's sealed secrets (signing keys,
@@ -77,6 +80,7 @@ final class Bench {
         server.environment().put("PAYHOOKS_OUTBOUND_ALLOW", "127.0.0.0/8");
         server.environment().put("PAYHOOKS_ADMIN_PASSWORD", "bench-admin-password");
         server.environment().put("PAYHOOKS_MASTER_KEY", MASTER_KEY);
+        server.environment().put("PAYHOOKS_METRICS_TOKEN", METRICS_TOKEN);
         server.environment().putAll(env);
         String dbUrl = env.getOrDefault("PAYHOOKS_DB_URL", "");
         if (dbUrl.startsWith("jdbc:postgresql://127.0.0.1:5432/")) {

@@ -201,7 +201,8 @@ public class ScaleOutBenchmark {
 
     /** This instance's successful attempts so far ({@code /metrics}, application scope); 0 before the first. */
     static double successes(HttpClient http, Bench.Server server) throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(server.base() + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(server.base() + "/metrics")).timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + Bench.METRICS_TOKEN).build(),
             HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = SUCCESSES.matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;

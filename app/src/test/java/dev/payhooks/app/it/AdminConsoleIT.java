@@ -21,6 +21,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,6 +81,8 @@ class AdminConsoleIT {
     static BrowserContext signedIn;
     static HttpServer receiver;
     static final List<String> receivedBodies = new CopyOnWriteArrayList<>();
+    /** What Chromium refused under the admin UI's Content-Security-Policy, in any page of any test. */
+    static final List<String> cspViolations = new CopyOnWriteArrayList<>();
 
     @ArquillianResource
     URL deploymentUrl;
@@ -123,6 +126,27 @@ class AdminConsoleIT {
         if (receiver != null) {
             receiver.stop(0);
         }
+    }
+
+    /** A browser context whose pages report every Content-Security-Policy violation (event and console). */
+    static BrowserContext watched(BrowserContext context) {
+        context.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error("
+            + "'CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber))");
+        context.onConsoleMessage(message -> {
+            String text = message.text();
+            if (text.startsWith("CSP violation") || text.contains("Content Security Policy")) {
+                cspViolations.add(message.location() + ": " + text);
+            }
+        });
+        return context;
+    }
+
+    /** The admin UI works under its Content-Security-Policy: nothing it needs was refused. */
+    @AfterEach
+    void nothingRefusedByTheContentSecurityPolicy() {
+        List<String> seen = List.copyOf(cspViolations);
+        cspViolations.clear();
+        assertTrue(seen.isEmpty(), "Content-Security-Policy violations: " + seen);
     }
 
     String app() {
@@ -184,7 +208,7 @@ class AdminConsoleIT {
     Page signedInPage() throws Exception {
         if (signedIn == null) {
             // kept only once signed in: a failed attempt must not leave a half-signed-in session to later tests
-            BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+            BrowserContext context = watched(browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900)));
             Page page = context.newPage();
             page.navigate(app() + "admin/");
             signInWithPassword(page, "admin", ADMIN_PASSWORD);
@@ -267,7 +291,7 @@ class AdminConsoleIT {
 
     @Test
     void repeatedWrongPasswordsPauseSignInForThatAccountWithAClearMessage() {
-        try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+        try (BrowserContext context = watched(browser.newContext()); Page page = context.newPage()) {
             page.navigate(app() + "admin/login");
             String user = "mallory-" + RUN;
             Locator refusal = page.locator("vaadin-login-form-wrapper [part=error-message-title]");
@@ -330,7 +354,7 @@ class AdminConsoleIT {
     @Test
     void theSecondFactorGuardsWebhooksAndTheEventLogButNotTheDashboard() throws Exception {
         signedInPage();
-        try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+        try (BrowserContext context = watched(browser.newContext()); Page page = context.newPage()) {
             page.navigate(app() + "admin/");
             signInWithPassword(page, "admin", ADMIN_PASSWORD);
             assertThat(page.getByText("Signed in as admin.")).isVisible();
@@ -636,7 +660,7 @@ class AdminConsoleIT {
         assertThat(page.locator("#staff-grid vaadin-grid-cell-content").getByText(viewer, new Locator.GetByTextOptions().setExact(true)))
             .isVisible();
 
-        try (BrowserContext context = browser.newContext(); Page other = context.newPage()) {
+        try (BrowserContext context = watched(browser.newContext()); Page other = context.newPage()) {
             other.navigate(app() + "admin/");
             signInWithPassword(other, viewer, password);
             try {
@@ -656,7 +680,7 @@ class AdminConsoleIT {
             assertThat(other).hasURL(Pattern.compile(".*/admin/login.*"));
             assertThat(other.locator("input[name=username]")).isVisible();
         }
-        try (BrowserContext context = browser.newContext(); Page other = context.newPage()) {
+        try (BrowserContext context = watched(browser.newContext()); Page other = context.newPage()) {
             other.navigate(app() + "admin/login");
             signInWithPassword(other, viewer, password);
             awaitLoginAnswer(other);

@@ -161,7 +161,8 @@ class ManagementApiIT {
         assertEquals(eventId, next("/hook", Duration.ofSeconds(10)).headers().get("webhook-id"));
 
         // the engine reports at /metrics
-        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + deploymentUrl.getPort() + "/metrics")).build(),
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + deploymentUrl.getPort() + "/metrics"))
+                .header("Authorization", "Bearer " + System.getProperty("payhooks.it.metrics.token")).build(),
             HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(metrics.contains("payhooks_deliveries_pending"), metrics);
         assertTrue(metrics.contains("payhooks_deliveries_dead"), metrics);

@@ -314,6 +314,101 @@ class SecurityIT {
 
     // ---- hostile input, headers and what the server reveals ----------------------------------
 
+    static void assertSecurityHeaders(HttpResponse<String> response, String what) {
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), what);
+        assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(null), what);
+        assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(null), what);
+        String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("frame-ancestors 'none'"), what + ": " + policy);
+        // plain HTTP: a Strict-Transport-Security header here would be meaningless (browsers ignore it) and wrong
+        assertTrue(response.headers().firstValue("Strict-Transport-Security").isEmpty(), what);
+    }
+
+    static void assertNoBanner(HttpResponse<String> response, String what) {
+        assertTrue(response.headers().firstValue("Server").isEmpty(), what + ": Server " + response.headers().firstValue("Server"));
+        assertTrue(response.headers().firstValue("X-Powered-By").isEmpty(), what + ": X-Powered-By " + response.headers().firstValue("X-Powered-By"));
+    }
+
+    @Test
+    void securityHeadersOnEveryApiAnswerWithAStrictContentPolicy() throws Exception {
+        List<HttpResponse<String>> answers = List.of(
+            send(request("api/v1/channels").header("Authorization", "Bearer " + KEY).GET()),
+            send(request("api/v1/channels").GET()),
+            send(request("api/no-such-resource").GET()),
+            send(request("api/notifications/adyen/no-such-endpoint-key").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))),
+            send(request("api/saleor/np-atobarai/manifest").GET()),
+            send(request("no-such-page").GET()));
+        for (HttpResponse<String> answer : answers) {
+            String what = answer.request().method() + " " + answer.uri() + " -> " + answer.statusCode();
+            assertSecurityHeaders(answer, what);
+            String policy = answer.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(policy.startsWith("default-src 'none'"), what + ": " + policy);
+        }
+        assertEquals(200, answers.get(0).statusCode());
+        assertEquals(401, answers.get(1).statusCode());
+    }
+
+    @Test
+    void securityHeadersOnTheAdminUiWithAFreshScriptNonceOnEveryInlineScript() throws Exception {
+        HttpResponse<String> first = send(request("admin/login").GET());
+        HttpResponse<String> second = send(request("admin/login").GET());
+        assertEquals(200, first.statusCode(), first.body());
+        assertSecurityHeaders(first, "admin/login");
+        String policy = first.headers().firstValue("Content-Security-Policy").orElse("");
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("script-src [^;]*'nonce-([A-Za-z0-9+/=]{16,})'").matcher(policy);
+        assertTrue(nonce.find(), policy);
+        String scriptSrc = policy.replaceAll(".*(script-src[^;]*).*", "$1");
+        assertFalse(scriptSrc.contains("'unsafe-inline'") || scriptSrc.contains("*") || scriptSrc.contains("data:"), scriptSrc);
+        assertTrue(policy.contains("object-src 'none'") && policy.contains("base-uri 'self'"), policy);
+        int scripts = first.body().split("<script", -1).length - 1;
+        int withNonce = first.body().split("nonce=\"" + java.util.regex.Pattern.quote(nonce.group(1)) + "\"", -1).length - 1;
+        assertTrue(scripts > 0, first.body());
+        assertEquals(scripts, withNonce, first.body());
+        assertFalse(second.headers().firstValue("Content-Security-Policy").orElse("").contains(nonce.group(1)),
+            "a nonce is used once");
+    }
+
+    @Test
+    void noServerOrPoweredByBannerOnAnyAnswer() throws Exception {
+        for (HttpResponse<String> answer : List.of(
+                send(request("api/v1/channels").header("Authorization", "Bearer " + KEY).GET()),
+                send(request("api/v1/channels").GET()),
+                send(request("admin/login").GET()),
+                send(request("no-such-page").GET()),
+                send(HttpRequest.newBuilder(URI.create(server() + "/health/live")).GET()),
+                send(HttpRequest.newBuilder(URI.create(server() + "/no-such-page")).GET()))) {
+            assertNoBanner(answer, answer.uri() + " -> " + answer.statusCode());
+        }
+    }
+
+    static final String METRICS_TOKEN = System.getProperty("payhooks.it.metrics.token");
+
+    @Test
+    void metricsAnswerOnlyTheMetricsBearerToken() throws Exception {
+        HttpResponse<String> allowed = send(HttpRequest.newBuilder(URI.create(server() + "/metrics"))
+            .header("Authorization", "Bearer " + METRICS_TOKEN).GET());
+        assertEquals(200, allowed.statusCode(), allowed.body());
+        assertTrue(allowed.body().contains("# TYPE "), allowed.body());
+        for (String path : List.of("/metrics", "/metrics/", "/metrics/application", "/metrics;a=b", "/metrics/;a=b/application",
+                "//metrics", "/./metrics", "/x/../metrics", "/%6detrics", "/metrics?scope=application")) {
+            for (String authorization : new String[] {null, "Bearer wrong-token", "Bearer " + KEY, "Basic " + METRICS_TOKEN}) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server() + path)).GET();
+                if (authorization != null) {
+                    request.header("Authorization", authorization);
+                }
+                HttpResponse<String> refused = send(request);
+                assertTrue(refused.statusCode() == 401 || refused.statusCode() == 404 || refused.statusCode() == 400,
+                    path + " with " + authorization + " answered " + refused.statusCode());
+                assertFalse(refused.body().contains("payhooks_") || refused.body().contains("subscription="),
+                    path + " leaked: " + refused.body());
+            }
+        }
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(server() + "/metrics")).GET());
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("Bearer realm=\"payhooks-metrics\"", anonymous.headers().firstValue("WWW-Authenticate").orElse(""));
+    }
+
     // ---- secrets: masks and the signature key ----------------------------------------------
 
     HttpRequest.Builder withKey(String pathUnderApp) {

@@ -140,7 +140,9 @@ class ServerIT {
             assertTrue(openapi.body().contains(path), "OpenAPI describes " + path);
         }
 
-        assertEquals(200, get(server() + "/metrics").statusCode());
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(server() + "/metrics"))
+            .header("Authorization", "Bearer " + System.getProperty("payhooks.it.metrics.token")).build(),
+            HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test
