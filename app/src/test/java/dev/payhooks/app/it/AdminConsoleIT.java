@@ -732,6 +732,67 @@ class AdminConsoleIT {
         }
     }
 
+    @Test
+    void aViewerSeesWebhooksReadOnlyWithNoSignatureKeyOrChangeActions() throws Exception {
+        String label = "IT viewed " + RUN;
+        HttpResponse<String> created = api("POST", "webhooks", "{\"label\": \"" + label + "\", \"url\": \"" + hookUrl("/viewed")
+            + "\", \"events\": [\"transaction.sale.success\"], \"authentication\": {\"type\": \"BASIC\", \"username\": \"shop\", "
+            + "\"password\": \"viewed-password-1\"}, \"signature\": {\"type\": \"SIGNATURE_KEY\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        String viewer = "looker-" + RUN;
+        Page page = signedInPage();
+        page.navigate(app() + "admin/staff");
+        page.locator("#staff-username input").fill(viewer);
+        page.locator("#add-staff").click();
+        String password = page.locator("#temporary-password input").inputValue();
+        page.locator("#temporary-password-close").click();
+
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+             Page other = context.newPage()) {
+            other.navigate(app() + "admin/");
+            signInWithPassword(other, viewer, password);
+            assertThat(other.getByText("Signed in as " + viewer + ".")).isVisible();
+            other.navigate(app() + "admin/webhooks");
+            // the viewer's own second factor, enrolled here (its key is not the administrator's stored one)
+            assertThat(other.locator("#totp-secret")).isVisible();
+            TotpSecret secret = TotpSecret.parse(other.locator("#totp-secret").textContent());
+            other.locator("#second-factor-code input").fill(secret.codeAt(TotpSecret.stepAt(Instant.now()), HMAC));
+            other.locator("#enable-second-factor").click();
+            other.locator("#recovery-codes-saved").click();
+            assertThat(other).hasURL(app() + "admin/webhooks");
+
+            assertThat(other.locator("#signature-key")).isDisabled();
+            assertThat(other.locator("#add-webhook")).isDisabled();
+            assertThat(other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit " + label).setExact(true)))
+                .hasCount(0);
+            assertThat(other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send test event to " + label)
+                .setExact(true))).isDisabled();
+            assertThat(other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + label).setExact(true)))
+                .isDisabled();
+            other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("View " + label).setExact(true)).click();
+            assertThat(other.locator("#webhook-label input")).hasValue(label);
+            assertThat(other.locator("#webhook-label")).hasAttribute("readonly", "");
+            assertThat(other.locator("#webhook-url")).hasAttribute("readonly", "");
+            assertThat(other.locator("#webhook-events")).hasAttribute("readonly", "");
+            assertThat(other.locator("#webhook-signature")).hasAttribute("readonly", "");
+            assertThat(other.locator("#webhook-authentication")).hasAttribute("readonly", "");
+            assertThat(other.locator("#webhook-save")).isHidden();
+            assertThat(other.locator("#webhook-delete")).isHidden();
+            assertThat(other.locator("#webhook-reset-authentication")).isHidden();
+            shot(other, "webhook-viewer.png");
+            other.locator("#webhook-close").click();
+            assertThat(other.locator("#webhook-url")).isHidden();
+
+            // the channels page: no change and no reveal offered either
+            other.navigate(app() + "admin/channels");
+            assertThat(other.locator("#open-channel")).isDisabled();
+            assertThat(other.locator("#open-signature-key")).isDisabled();
+            assertThat(other.locator("#rotate-signature-key")).isDisabled();
+            assertThat(other.locator("#issue-api-key")).isDisabled();
+        }
+        api("DELETE", "webhooks/" + webhookByLabel(label).orElseThrow().getString("id"), null);
+    }
+
     static void pickEvent(Page page, String type) {
         page.locator("#webhook-events input").fill(type);
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(type).setExact(true)).click();

@@ -61,6 +61,7 @@ public class WebhookForm extends VerticalLayout {
     private final Map<String, String> sourceKeyCaptions = new java.util.LinkedHashMap<>();
     private String editingId;
     private boolean resetting;
+    private boolean readOnly;
     private WebhookDraft initial;
 
     public WebhookForm(List<Option> eventTypes, List<Option> sourceKeys) {
@@ -177,7 +178,7 @@ public class WebhookForm extends VerticalLayout {
     }
 
     private void showAuthenticationFields() {
-        boolean editable = editingId == null || resetting;
+        boolean editable = !readOnly && (editingId == null || resetting);
         boolean basic = authentication.getValue() == AuthenticationChoice.BASIC;
         authentication.setReadOnly(!editable);
         username.setReadOnly(!editable);
@@ -185,6 +186,27 @@ public class WebhookForm extends VerticalLayout {
         password.setVisible(basic && editable);
         storedPassword.setVisible(basic && !editable);
         resetAuthentication.setText(resetting ? KEEP_AUTHENTICATION : RESET_AUTHENTICATION);
+        resetAuthentication.setVisible(!readOnly && editingId != null);
+    }
+
+    /**
+     * Read-only: every field locked and no action but Close (a viewer looks at a webhook). The
+     * facade refuses a viewer's change anyway; the form does not offer it.
+     */
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+        label.setReadOnly(readOnly);
+        url.setReadOnly(readOnly);
+        events.setReadOnly(readOnly);
+        signature.setReadOnly(readOnly);
+        sourceKey.setReadOnly(readOnly);
+        save.setVisible(!readOnly);
+        delete.setVisible(!readOnly && editingId != null);
+        showAuthenticationFields();
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     /** What the form holds now. */

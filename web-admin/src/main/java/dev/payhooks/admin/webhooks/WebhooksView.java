@@ -78,9 +78,16 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         Button add = new Button("Add Webhook", VaadinIcon.PLUS.create(), click -> openNew());
         add.setId("add-webhook");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add.setEnabled(facade.mayChange());
+        mayChange = facade.mayChange();
+        add.setEnabled(mayChange);
         Button key = new Button("Signature Key", VaadinIcon.KEY.create(), click -> openSignatureKey());
         key.setId("signature-key");
+        // revealing it needs the right to manage webhooks (ManageSignatureKeys decides; the button does not offer it)
+        key.setEnabled(mayChange);
+        if (!mayChange) {
+            add.setTooltipText("Your role lets you look, not change.");
+            key.setTooltipText("Your role lets you look, not change.");
+        }
         HorizontalLayout header = new HorizontalLayout(new H2("Webhooks"), key, add);
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -126,7 +133,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private Component actions(WebhookSummary w) {
-        Button edit = new Button("Edit", click -> openEdit(w.id()));
+        Button edit = new Button(mayChange ? "Edit" : "View", click -> openEdit(w.id()));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
         edit.addClassName("edit-webhook");
         Button test = new Button("Test", click -> sendTest(w));
@@ -135,7 +142,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         Button toggle = new Button(w.enabled() ? "Disable" : "Enable", click -> toggle(w));
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         toggle.addClassName("toggle-webhook");
-        edit.getElement().setAttribute("aria-label", "Edit " + w.label());
+        edit.getElement().setAttribute("aria-label", (mayChange ? "Edit " : "View ") + w.label());
         test.getElement().setAttribute("aria-label", "Send test event to " + w.label());
         toggle.getElement().setAttribute("aria-label", (w.enabled() ? "Disable " : "Enable ") + w.label());
         test.setEnabled(mayChange);
@@ -155,12 +162,18 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void openNew() {
+        if (!facade.mayChange()) {
+            problem("Your role lets you look, not change. Ask an administrator.");
+            return;
+        }
         form.editNew();
+        form.setReadOnly(false);
         dialog.setHeaderTitle("Add Webhook");
         dialog.open();
     }
 
     private void openEdit(String id) {
+        boolean editable = facade.mayChange();
         try {
             form.edit(facade.webhook(id));
         } catch (NotFound gone) {
@@ -168,7 +181,8 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
             refresh();
             return;
         }
-        dialog.setHeaderTitle("Edit Webhook");
+        form.setReadOnly(!editable);
+        dialog.setHeaderTitle(editable ? "Edit Webhook" : "Webhook");
         dialog.open();
     }
 

@@ -166,4 +166,24 @@ class WebhookFormTest {
         form.save.click();
         assertNull(saved.get(0).draft().sourceKeyId());
     }
+
+    @Test
+    void aViewerSeesTheWebhookReadOnlyWithCloseAsTheOnlyAction() {
+        form.edit(stored());
+        form.setReadOnly(true);
+
+        assertTrue(form.label.isReadOnly() && form.url.isReadOnly() && form.events.isReadOnly());
+        assertTrue(form.authentication.isReadOnly() && form.username.isReadOnly());
+        assertTrue(form.signature.isReadOnly() && form.sourceKey.isReadOnly());
+        assertFalse(form.save.isVisible());
+        assertFalse(form.delete.isVisible());
+        assertFalse(form.resetAuthentication.isVisible());
+        assertFalse(form.password.isVisible());
+        assertTrue(form.close.isVisible());
+        assertFalse(form.hasUnsavedChanges());
+
+        form.setReadOnly(false);
+        assertFalse(form.label.isReadOnly());
+        assertTrue(form.save.isVisible() && form.delete.isVisible() && form.resetAuthentication.isVisible());
+    }
 }
