@@ -1,5 +1,7 @@
 package dev.payhooks.adapters.management;
 
+import dev.payhooks.domain.hub.PublicUrl;
+
 import dev.payhooks.adapters.api.JsonBody;
 import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.error.NotFound;
@@ -32,7 +34,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,7 +45,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The calling merchant's channels and their provider configurations. */
 @Path("v1/channels")
@@ -59,8 +59,7 @@ public class ChannelsResource {
     ManageChannels channels;
 
     @Inject
-    @ConfigProperty(name = "payhooks.public-url")
-    Optional<String> publicUrl;
+    PublicUrl publicUrl;
 
     @Context
     SecurityContext security;
@@ -235,8 +234,7 @@ public class ChannelsResource {
 
     /** Where the provider must send its notifications for this channel. */
     private String notificationUrl(ProviderId provider, String endpointKey) {
-        String base = publicUrl.map(url -> url.replaceAll("/+$", "") + "/api/")
-            .orElseGet(() -> uri.getBaseUri().toString());
-        return base + "notifications/" + provider.slug() + "/" + endpointKey;
+        String path = "notifications/" + provider.slug() + "/" + endpointKey;
+        return publicUrl.resolve("api/" + path, () -> uri.getBaseUri().toString() + path);
     }
 }

@@ -3,6 +3,7 @@ package dev.payhooks.adapters.saleor;
 import dev.payhooks.adapters.api.PublicEndpoint;
 import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.adapters.api.JsonBody;
+import dev.payhooks.domain.hub.PublicUrl;
 import dev.payhooks.domain.payment.ProviderId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Optional;
 
 /**
  * The Saleor payment apps, one per provider: {@code /api/saleor/{provider}/manifest},
@@ -56,8 +55,7 @@ public class SaleorAppResource {
     SaleorWebhookCheck check;
 
     @Inject
-    @ConfigProperty(name = "payhooks.public-url")
-    Optional<String> publicUrl;
+    PublicUrl publicUrl;
 
     @Context
     UriInfo uri;
@@ -155,12 +153,9 @@ public class SaleorAppResource {
         throw new ApiProblem(404, "No Saleor app for provider " + provider);
     }
 
+    /** The hub's public base URL; a request's Host only in sandbox mode without one (see {@link PublicUrl}). */
     private String base() {
-        String configured = publicUrl.filter(u -> !u.isBlank()).orElse(null);
-        if (configured == null) {
-            return uri.getBaseUri().resolve("/").toString();
-        }
-        return configured.endsWith("/") ? configured : configured + "/";
+        return publicUrl.resolve("", () -> uri.getBaseUri().resolve("/").toString());
     }
 
     private static byte[] readAtMost(InputStream body) {

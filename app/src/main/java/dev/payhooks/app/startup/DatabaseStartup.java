@@ -1,6 +1,7 @@
 package dev.payhooks.app.startup;
 
 import dev.payhooks.app.db.UrlRoutedDataSource;
+import dev.payhooks.domain.hub.PublicUrl;
 import dev.payhooks.domain.port.Secrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * Brings the database up to date before anything else uses it: checks the connection, runs
- * the Flyway migrations from the {@code migrations} module, loads the master key, then makes
+ * the Flyway migrations from the {@code migrations} module, loads the master key and the public
+ * URL (both required in production mode), then makes
  * sure an administrator and a merchant exist. Any failure stops the server (see {@link StartupFailure}).
  *
  * <p>The data source's settings come from MicroProfile Config at deployment time. Those
@@ -65,6 +67,10 @@ public class DatabaseStartup {
     @Inject
     Secrets secrets;
 
+    /** Looked up inside {@link #start()}, so a missing or malformed public URL stops the server like any other failure. */
+    @Inject
+    jakarta.enterprise.inject.Instance<PublicUrl> publicUrl;
+
     @Inject
     @ConfigProperty(name = "payhooks.db.url", defaultValue = "jdbc:h2:file:./data/payhooks")
     String databaseUrl;
@@ -82,6 +88,7 @@ public class DatabaseStartup {
                 + " is at schema version " + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion)
                 + " (" + result.migrationsExecuted + " migrations applied now)");
             checkSecrets();
+            LOG.info(() -> "Public URL: " + publicUrl.get());
             administrators.ensureOneExists();
             merchants.ensureOneExists();
         } catch (RuntimeException e) {

@@ -88,6 +88,9 @@ import dev.payhooks.domain.usecase.ManageStaff;
 import dev.payhooks.domain.usecase.ManageApiKeys;
 import dev.payhooks.domain.usecase.ManageChannels;
 import dev.payhooks.domain.usecase.ManageSaleorInstallations;
+import dev.payhooks.domain.hub.PublicUrl;
+import dev.payhooks.domain.error.InvalidValue;
+import dev.payhooks.app.startup.StartupFailure;
 import dev.payhooks.persistence.audit.JpaAuditTrail;
 import dev.payhooks.persistence.fulfillment.JpaFulfillments;
 import dev.payhooks.persistence.inbound.JpaInboundNotifications;
@@ -480,6 +483,20 @@ public class Wiring {
     @Inject
     @ConfigProperty(name = "payhooks.public-url")
     Optional<String> publicUrl;
+
+    /**
+     * The base of every absolute URL the hub hands out; required in production mode (a request's
+     * Host header is never used there). A pseudo-scope: a final class has no client proxy.
+     */
+    @Produces
+    @jakarta.inject.Singleton
+    PublicUrl hubPublicUrl() {
+        try {
+            return PublicUrl.of(publicUrl, production());
+        } catch (InvalidValue invalid) {
+            throw new StartupFailure(invalid.getMessage());
+        }
+    }
 
     @Produces
     @ApplicationScoped

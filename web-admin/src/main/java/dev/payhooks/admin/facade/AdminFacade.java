@@ -22,10 +22,10 @@ import dev.payhooks.domain.merchant.ProviderSettingsSchema;
 import dev.payhooks.domain.merchant.SettingField;
 import dev.payhooks.domain.merchant.SettingInput;
 import dev.payhooks.domain.port.IdGenerator;
+import dev.payhooks.domain.hub.PublicUrl;
 import dev.payhooks.domain.usecase.ManageApiKeys;
 import dev.payhooks.domain.usecase.ManageSaleorInstallations;
 import dev.payhooks.domain.usecase.ManageChannels;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.PaymentTransactions;
@@ -170,8 +170,7 @@ public class AdminFacade {
     @Inject
     SecondFactorMarks secondFactorMarks;
     @Inject
-    @ConfigProperty(name = "payhooks.public-url")
-    Optional<String> publicUrl;
+    PublicUrl publicUrl;
 
     // ---- the signed-in staff member ------------------------------------------------------
 
@@ -898,7 +897,7 @@ public class AdminFacade {
     }
 
     private String apiBase(String requestApiBase) {
-        return publicUrl.filter(u -> !u.isBlank()).map(u -> u.replaceAll("/+$", "") + "/api/").orElse(requestApiBase);
+        return publicUrl.resolve("api/", () -> requestApiBase);
     }
 
     private static ProviderId provider(String slug) {

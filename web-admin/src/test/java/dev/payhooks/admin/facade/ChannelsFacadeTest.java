@@ -81,7 +81,7 @@ class ChannelsFacadeTest {
         facade.audit = audit;
         facade.ids = ids;
         facade.clock = clock;
-        facade.publicUrl = Optional.empty();
+        facade.publicUrl = dev.payhooks.domain.hub.PublicUrl.of(Optional.empty(), false);
         facade.credentialsChecks = new ProviderCredentialsChecks(List.of(npCheck));
         facade.openChannel(new ChannelDraft("jp", "Japan", "JPY", "JP"));
     }
@@ -178,7 +178,7 @@ class ChannelsFacadeTest {
         String key = channels.bySlug("m-1", "jp").orElseThrow().provider(ProviderId.ADYEN).orElseThrow().endpointKey().orElseThrow();
         assertEquals(API + "notifications/adyen/" + key, saved.notificationUrl());
         assertEquals("••••EB0C, ••••EB0D", setting(saved, "hmacKeys").value());
-        facade.publicUrl = Optional.of("https://payhooks.shop.example/");
+        facade.publicUrl = dev.payhooks.domain.hub.PublicUrl.of(Optional.of("https://payhooks.shop.example/"), false);
         assertEquals("https://payhooks.shop.example/api/notifications/adyen/" + key,
             facade.providerConfiguration("jp", "adyen", API).notificationUrl());
     }
