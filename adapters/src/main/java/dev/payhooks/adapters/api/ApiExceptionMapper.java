@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 /**
  * Turns every exception that leaves a JAX-RS resource into a JSON {@link ApiError}, never an
  * HTML page or a stack trace. Client errors keep their status and message; anything else is
- * a 500 whose message carries only an incident id that is also in the server log.
+ * a 500 whose message carries only an incident id that is also in the server log, with a
+ * summary of the exception that never holds a database message ({@link SafeErrors}).
  */
 @Provider
 public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
@@ -42,9 +43,19 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             int status = wae.getResponse().getStatus();
             return json(status, new ApiError(ApiError.codeFor(status), clientMessage(wae, status)));
         }
+        return json(500, internalError(exception));
+    }
+
+    /**
+     * Logs an unexpected failure under a new incident id and returns the error that names it. The
+     * log gets a safe summary ({@link SafeErrors}): database exceptions quote the statement's
+     * values (API key hashes, sealed secrets), so no message of theirs is logged.
+     */
+    static ApiError internalError(Throwable exception) {
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unhandled error, incident " + incident, exception);
-        return json(500, new ApiError("internal_error", "Internal server error (incident " + incident + ")"));
+        LOG.log(Level.SEVERE, "Unhandled error, incident " + incident + ": " + SafeErrors.summary(exception),
+            SafeErrors.loggable(exception));
+        return new ApiError("internal_error", "Internal server error (incident " + incident + ")");
     }
 
     /** Missing → 404; known caller without the right → 403; clashes with the current state → 409; any other rule broken by the input → 400. */

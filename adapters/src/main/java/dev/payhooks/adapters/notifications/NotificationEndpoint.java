@@ -2,6 +2,7 @@ package dev.payhooks.adapters.notifications;
 
 import dev.payhooks.adapters.adyen.AdyenNotifications;
 import dev.payhooks.adapters.api.ApiError;
+import dev.payhooks.adapters.api.SafeErrors;
 import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.inbound.NotificationHeaders;
 import dev.payhooks.domain.payment.ProviderId;
@@ -114,7 +115,7 @@ public final class NotificationEndpoint {
                 transactions.inNewTransaction(() -> pipeline.recordFailure(notificationId, error));
             } catch (RuntimeException alsoFailed) {
                 LOG.log(Level.WARNING, "Recording the failure of notification " + notificationId + " failed; the retry loop "
-                    + "takes it again", alsoFailed);
+                    + "takes it again", SafeErrors.loggable(alsoFailed));
             }
         }
     }
@@ -157,13 +158,9 @@ public final class NotificationEndpoint {
     }
 
     /** The failure's kind and message, without the body or any header. */
+    /** For the log and the notification's status reason (staff see it): never a database message. */
     static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
-        return root.getClass().getSimpleName() + message;
+        return SafeErrors.summary(failure);
     }
 
     static Answer error(int status, String message) {

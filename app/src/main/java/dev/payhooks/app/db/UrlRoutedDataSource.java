@@ -103,6 +103,8 @@ public class UrlRoutedDataSource implements DataSource {
                 pg.setPassword(password);
             }
             pg.setApplicationName("payhooks");
+            // no "Detail: Key (key_hash)=(…)" in exception messages: they reach logs and status reasons
+            pg.setLogServerErrorDetail(false);
             if (loginTimeoutSeconds == 0) {
                 pg.setLoginTimeout(10);
                 pg.setConnectTimeout(10);

@@ -1,5 +1,6 @@
 package dev.payhooks.app.delivery;
 
+import dev.payhooks.adapters.api.SafeErrors;
 import dev.payhooks.adapters.outbound.DeliveryRequests;
 import dev.payhooks.adapters.outbound.PinnedHttpTransport;
 import dev.payhooks.adapters.outbound.PinnedHttpTransport.Answered;
@@ -151,7 +152,7 @@ public class DeliveryScheduler {
                     service.postpone(waiting.delivery(), Duration.ofSeconds(1));
                 } catch (RuntimeException e) {
                     // its claim runs out and a later tick takes it; nothing is lost
-                    LOG.log(Level.WARNING, "Delivery " + waiting.delivery().id() + " could not be handed back", e);
+                    LOG.log(Level.WARNING, "Delivery " + waiting.delivery().id() + " could not be handed back", SafeErrors.loggable(e));
                 }
             }
         }
@@ -241,7 +242,7 @@ public class DeliveryScheduler {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Delivery tick failed; the next tick retries", e);
+            LOG.log(Level.WARNING, "Delivery tick failed; the next tick retries", SafeErrors.loggable(e));
         }
     }
 
@@ -285,7 +286,7 @@ public class DeliveryScheduler {
             return true;
         } catch (RuntimeException e) {
             // the claim runs out and another tick tries again; nothing is lost
-            LOG.log(Level.WARNING, "Delivery " + claimed.id() + " could not be attempted", e);
+            LOG.log(Level.WARNING, "Delivery " + claimed.id() + " could not be attempted", SafeErrors.loggable(e));
             return true;
         }
     }

@@ -1,5 +1,6 @@
 package dev.payhooks.app.health;
 
+import dev.payhooks.adapters.api.SafeErrors;
 import dev.payhooks.app.startup.DatabaseStartup;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,8 @@ public class DatabaseReadiness implements HealthCheck {
             }
             return response.up().build();
         } catch (SQLException | RuntimeException e) {
-            return response.down().withData("error", String.valueOf(e.getMessage())).build();
+            // never the raw message: it names hosts, users and statements (SafeErrors)
+            return response.down().withData("error", "database unavailable: " + SafeErrors.summary(e)).build();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.payhooks.app.inbound;
 
+import dev.payhooks.adapters.api.SafeErrors;
 import dev.payhooks.adapters.notifications.JtaTransactions;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
 import dev.payhooks.domain.usecase.ReceiveNotifications;
@@ -69,7 +70,7 @@ public class NotificationRetryScheduler {
             List<String> due = transactions.inNewTransaction(() -> pipeline.dueForRetry(BATCH));
             due.forEach(endpoint::applyNow);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Notification retry tick failed; the next tick tries again", e);
+            LOG.log(Level.WARNING, "Notification retry tick failed; the next tick tries again", SafeErrors.loggable(e));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.payhooks.app.saleor;
 
+import dev.payhooks.adapters.api.SafeErrors;
 import dev.payhooks.adapters.npatobarai.NpShipmentReporter;
 import dev.payhooks.adapters.saleor.OrderNoteSender;
 import dev.payhooks.adapters.saleor.TransactionReportSender;
@@ -66,17 +67,17 @@ public class SaleorBackgroundWork {
         try {
             shipments.reportDue();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Shipment reports failed; the next run retries", e);
+            LOG.log(Level.WARNING, "Shipment reports failed; the next run retries", SafeErrors.loggable(e));
         }
         try {
             notes.sendPending();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Order notes failed; the next run retries", e);
+            LOG.log(Level.WARNING, "Order notes failed; the next run retries", SafeErrors.loggable(e));
         }
         try {
             reports.sendDue();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Saleor transaction reports failed; the next run retries", e);
+            LOG.log(Level.WARNING, "Saleor transaction reports failed; the next run retries", SafeErrors.loggable(e));
         }
     }
 }

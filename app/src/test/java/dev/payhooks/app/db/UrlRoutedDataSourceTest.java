@@ -37,6 +37,14 @@ class UrlRoutedDataSourceTest {
     }
 
     @Test
+    void postgresqlErrorsCarryNoDetailWithTheRowsValues() throws SQLException {
+        // "Detail: Key (key_hash)=(…) already exists" would put bound values into exception messages
+        UrlRoutedDataSource ds = new UrlRoutedDataSource();
+        ds.setUrl("jdbc:postgresql://127.0.0.1:5432/x");
+        assertEquals(false, ds.unwrap(org.postgresql.ds.PGSimpleDataSource.class).getLogServerErrorDetail());
+    }
+
+    @Test
     void unsupportedUrlsAreRefusedWithoutEchoingCredentials() {
         UrlRoutedDataSource ds = new UrlRoutedDataSource();
         ds.setUrl("jdbc:mysql://db/x?password=hunter2");

@@ -17,8 +17,15 @@ import java.util.Optional;
  * application server running without the application. Knowing the dialect, Hibernate
  * deploys, and the application's own startup check reports the unreachable database and
  * stops the process.
+ *
+ * <p>Loading it also keeps statement values out of the log ({@link DatabaseLogs}).
  */
 public class PayhooksPersistenceProvider extends HibernatePersistenceProvider {
+
+    static {
+        // before Hibernate runs a statement: no statement values in the server log
+        DatabaseLogs.quiet();
+    }
 
     /** The configuration key of the database URL, as in MicroProfile Config. */
     public static final String DB_URL_KEY = "payhooks.db.url";
