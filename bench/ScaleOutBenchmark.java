@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Scale-out benchmark (issue 9, item 5): one Payhooks instance, then two, on one PostgreSQL
+ * Scale-out benchmark: one Payhooks instance, then two, on one PostgreSQL
  * database, each on its own port with the same {@code PAYHOOKS_MASTER_KEY} (so each opens the
  * secrets the other sealed) and the same API key.
  *

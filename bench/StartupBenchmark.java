@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.zip.ZipFile;
 
 /**
- * Cold start to ready and resident memory of Payhooks on PostgreSQL, in the configurations issue 9
+ * Cold start to ready and resident memory of Payhooks on PostgreSQL, in the configurations the start-up target
  * asks about:
  *
  *   ./mvnw -pl app -am package -DskipTests

@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sync webhook overhead (issue 9, item 3): Saleor's {@code TRANSACTION_INITIALIZE_SESSION}
+ * Sync webhook overhead: Saleor's {@code TRANSACTION_INITIALIZE_SESSION}
  * round trip through a running Payhooks server on PostgreSQL, with the provider simulator in
  * this JVM answering at once, sent open-loop at a fixed rate; the hub's own time is the round
  * trip minus the simulator's handling time of the same request.
