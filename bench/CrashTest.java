@@ -592,7 +592,7 @@ public class CrashTest {
         }
     }
 
-    /** The contract's test vector (contracts/adyen.md), so a wrong signature cannot pass as a server problem. */
+    /** The contract's test vector, so a wrong signature cannot pass as a server problem. */
     static void selfCheckHmac() {
         String expected = "ipnxGCaUZ4l8TUW75a71/ghd2Fe5ffvX0pV4TLTntIc=";
         String actual = hmac("pspReference:originalReference:merchantAccount:reference:1000:EUR:EVENT:true", HMAC_KEY);

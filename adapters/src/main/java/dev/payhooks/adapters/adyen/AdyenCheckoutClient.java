@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Adyen's Checkout API (contracts/adyen.md table): {@code /paymentMethods}, {@code /payments},
+ * Adyen's Checkout API: {@code /paymentMethods}, {@code /payments},
  * {@code /payments/details} and the modifications of a payment ({@code captures},
  * {@code cancels}, {@code refunds}). Every call is bounded (15 s in production); a call that
  * does not finish in time is {@link Outcome.TimedOut}, which the caller answers Saleor with its

@@ -34,7 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Adyen's standard notifications (contracts/adyen.md "Notifications"): a batch of
+ * Adyen's standard notifications: a batch of
  * {@code NotificationRequestItem}s, each verified, deduplicated and applied on its own.
  *
  * <p>Verification: Basic auth with the channel's notification credentials, then the HMAC of
@@ -220,7 +220,7 @@ public class AdyenNotifications implements NotificationProvider {
             return successText.equals("true");
         }
 
-        /** contracts/adyen.md: pspReference:originalReference:merchantAccountCode:merchantReference:value:currency:eventCode:success */
+        /** Adyen's signed fields: pspReference:originalReference:merchantAccountCode:merchantReference:value:currency:eventCode:success */
         String signedData() {
             return String.join(":", pspReference, originalReference, merchantAccountCode, merchantReference,
                 amountValue, currencyCode, eventCode, successText);

@@ -46,7 +46,7 @@ import static dev.payhooks.adapters.saleor.SaleorJson.sha256;
 import static dev.payhooks.adapters.saleor.SaleorJson.string;
 
 /**
- * Adyen as a Saleor payment app (contracts/adyen.md table): gateway initialize →
+ * Adyen as a Saleor payment app: gateway initialize →
  * {@code /paymentMethods}; transaction initialize → {@code /payments}; process →
  * {@code /payments/details}; charge / cancel / refund requests → the payment's
  * {@code captures} / {@code cancels} / {@code refunds}, answered as pending (Adyen confirms them

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * What a {@code /payments} or {@code /payments/details} answer means for Saleor
- * (contracts/adyen.md "Result mapping for sessions"), with the channel's capture strategy
+ * (Adyen's result mapping for sessions), with the channel's capture strategy
  * choosing between the AUTHORIZATION_* and CHARGE_* results:
  * an {@code action} → ACTION_REQUIRED; Refused/Error/Cancelled → FAILURE with Adyen's
  * {@code refusalReason}; no pspReference → ACTION_REQUIRED; Authorised → SUCCESS;

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * Adyen's Checkout API as the sandbox plays it, so the Saleor flow runs without Adyen
- * (contracts/adyen.md table). The channel is found by the {@code X-API-Key} and
+ * (Adyen's endpoints). The channel is found by the {@code X-API-Key} and
  * {@code merchantAccount} of the request (and {@code metadata.channelId}, the channel slug the
  * hub sends, when several channels share them); a key no channel has is Adyen's 401.
  *
@@ -312,7 +312,7 @@ public class AdyenSimulator {
         return new Answer(201, answer.build().toString());
     }
 
-    /** A one-item notification batch, signed as Adyen signs it (contracts/adyen.md). */
+    /** A one-item notification batch, signed as Adyen signs it. */
     String batch(Account account, String psp, String original, String reference, long value, String currency,
                  String eventCode) {
         String data = String.join(":", psp, original, account.merchantAccount(), reference, String.valueOf(value),

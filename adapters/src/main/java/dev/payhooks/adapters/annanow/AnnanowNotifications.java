@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Annanow (Payrexx white-label) notifications (contracts/annanow.md): a {@code transaction} or a
+ * Annanow (Payrexx white-label) notifications: a {@code transaction} or a
  * {@code subscription} object, sent as JSON or as PHP form fields (one tree either way,
  * {@link AnnanowFields}); amounts in the currency's smallest unit.
  *

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Annanow's transaction statuses (contracts/annanow.md), old spellings mapped to the current ones. */
+/** Annanow's transaction statuses, old spellings mapped to the current ones. */
 public enum AnnanowStatus {
     WAITING("waiting"), CONFIRMED("confirmed"), CANCELLED("cancelled"), DECLINED("declined"),
     AUTHORIZED("authorized"), RESERVED("reserved"), REFUNDED("refunded"), PARTIALLY_REFUNDED("partially-refunded"),

@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * NP Atobarai's transaction API (contracts/np-atobarai.md): register, update, cancel, report
+ * NP Atobarai's transaction API: register, update, cancel, report
  * shipment, check credentials. Every call is bounded by {@code timeout} (15 s in production):
  * a call that takes longer is {@link NpOutcome.Unavailable} with {@code timedOut}.
  * It translates only; what an outcome means is decided by the caller with the domain. Every

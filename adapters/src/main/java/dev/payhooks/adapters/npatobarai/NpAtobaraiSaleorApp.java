@@ -69,7 +69,7 @@ import static dev.payhooks.adapters.saleor.SaleorJson.sha256;
 import static dev.payhooks.adapters.saleor.SaleorJson.string;
 
 /**
- * NP Atobarai as a Saleor payment app (contracts/np-atobarai.md, "Webhook behaviour"). Each
+ * NP Atobarai as a Saleor payment app. Each
  * synchronous webhook runs the same way: read the body, find the channel's configuration,
  * claim the request's key (a repeated webhook gets the stored answer and NP is not called
  * again), call NP outside any database transaction, then apply the outcome to the

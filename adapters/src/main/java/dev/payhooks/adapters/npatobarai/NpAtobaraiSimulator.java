@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * NP Atobarai's API as the sandbox plays it (contracts/np-atobarai.md), so the whole Saleor
+ * NP Atobarai's API as the sandbox plays it, so the whole Saleor
  * flow runs without NP. The credit check is chosen by a magic word anywhere in the customer's
  * or the destination's name or address:
  * <ul>

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The HTTP request of one delivery attempt, headers as contracts/outbound-webhooks.md lists them:
+ * The HTTP request of one delivery attempt, headers as the outbound webhook protocol lists them:
  * {@code Content-Type}, Basic {@code Authorization} when the subscription has it, and with any
  * signature {@code X-Signature} plus the Standard Webhooks {@code webhook-id},
  * {@code webhook-timestamp} and {@code webhook-signature}.

@@ -2,7 +2,7 @@ package dev.payhooks.adapters.saleor;
 
 import jakarta.json.JsonObject;
 
-/** Saleor's {@code Address} fragment (contracts/saleor-payloads.md). */
+/** Saleor's {@code Address} fragment. */
 public record SaleorAddress(String firstName, String lastName, String companyName, String streetAddress1,
                             String streetAddress2, String city, String cityArea, String postalCode,
                             String countryArea, String countryCode, String phone) {

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Calls to a Saleor instance: its GraphQL API with the app token, and its JWKS. Every call is
- * bounded by {@code timeout} (5 s in production, contracts/saleor.md): a Saleor that does not
+ * bounded by {@code timeout} (5 s in production): a Saleor that does not
  * answer in time is treated like one that cannot be reached, and the caller continues.
  */
 public class SaleorApiClient {

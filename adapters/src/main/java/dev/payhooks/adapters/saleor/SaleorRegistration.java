@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Saleor's token exchange (contracts/saleor.md, "Registration"): the API URL must be on the
+ * Saleor's token exchange: the API URL must be on the
  * allow-list, the token must resolve to an app id, the instance's JWKS must be fetchable; then
  * the token (sealed), the app id and the JWKS are stored for that API URL and provider. A
  * second registration may only rotate the installed app's token: another app id is answered

@@ -19,7 +19,7 @@ import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * Checks {@code Saleor-Signature} against the raw body (contracts/saleor.md): a JWS with a
+ * Checks {@code Saleor-Signature} against the raw body: a JWS with a
  * detached, unencoded payload ({@code <header>..<signature>}, RS256, {@code "b64": false}),
  * whose signing input is {@code <b64url header> "." <raw body bytes>}; or, for legacy
  * webhooks, the hex HMAC-SHA256 of the body. Nimbus does the RSA verification; the signing

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The checkout or order a Saleor payment webhook is about, read from {@code sourceObject} (or
- * {@code transaction.order}): the two shapes of contracts/saleor-payloads.md made one.
+ * {@code transaction.order}): the two shapes Saleor sends made one.
  */
 public record SaleorSourceObject(String typename, String id, String channelSlug, String currencyCode, String email,
                                  Money total, Money shipping, Money discount, SaleorAddress billingAddress,

@@ -2,7 +2,7 @@ package dev.payhooks.adapters.saleor;
 
 /**
  * The GraphQL subscriptions of the manifests: they select the fields of
- * contracts/saleor-payloads.md with Saleor's own names and no aliases, so that Saleor sends
+ * Saleor's payload fields with Saleor's own names and no aliases, so that Saleor sends
  * bodies of exactly the shapes the handlers read. Shared by every provider app.
  */
 public final class SaleorSubscriptions {

@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The first half of every Saleor webhook (contracts/saleor.md, "Every webhook request"): the
+ * The first half of every Saleor webhook: the
  * headers are there and match the endpoint, the API URL is an installation of this provider's
  * app, the signature verifies against the raw bytes (JWS with the cached JWKS, refetched once
  * when the key is unknown or the check fails, at most once a minute per installation; legacy HMAC with the app token), the body is

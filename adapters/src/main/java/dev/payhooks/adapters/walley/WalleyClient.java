@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The hub's calls to Walley (contracts/walley.md, "Outbound calls"): an OAuth client-credentials
+ * The hub's calls to Walley: an OAuth client-credentials
  * token, cached until shortly before it expires, and the test-only customer-token failure
  * simulation ({@code PUT {apiBase}/purchase/customer-tokens/{token}}): a 401 refreshes the token
  * and retries once, a 503 is retried with backoff, a 404 is "unknown customer token". Every

@@ -37,7 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Walley's checkout and tokenization webhooks (contracts/walley.md): {@code walley:order:created},
+ * Walley's checkout and tokenization webhooks: {@code walley:order:created},
  * {@code walley:authorization:retrying} and {@code walley:authorization:failed}, envelope and
  * payload read case-insensitively.
  *

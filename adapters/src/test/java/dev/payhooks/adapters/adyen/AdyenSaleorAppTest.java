@@ -121,7 +121,7 @@ class AdyenSaleorAppTest {
         adyen.stop();
     }
 
-    // ---- payloads (contracts/saleor-payloads.md) ------------------------------------------------
+    // ---- payloads ------------------------------------------------
 
     static final String ADDRESS = """
         {"firstName": "Anna", "lastName": "Berg", "companyName": "", "streetAddress1": "Hauptstr. 1",

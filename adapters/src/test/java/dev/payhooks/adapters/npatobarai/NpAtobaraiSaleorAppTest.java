@@ -129,7 +129,7 @@ class NpAtobaraiSaleorAppTest {
         np.stop();
     }
 
-    // ---- payloads (contracts/saleor-payloads.md) ----------------------------------------
+    // ---- payloads ----------------------------------------
 
     static String address(String lastName, String phone, String country) {
         return """

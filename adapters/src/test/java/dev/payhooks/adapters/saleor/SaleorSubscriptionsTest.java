@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The manifest's subscriptions select what contracts/saleor-payloads.md shows and what the
+ * The manifest's subscriptions select the payload fields Saleor documents and what the
  * handlers read, are well-formed, and use every fragment they define (GraphQL refuses unused ones).
  */
 class SaleorSubscriptionsTest {

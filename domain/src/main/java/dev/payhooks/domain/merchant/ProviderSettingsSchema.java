@@ -13,7 +13,7 @@ import static dev.payhooks.domain.merchant.SettingField.text;
 import static dev.payhooks.domain.merchant.SettingField.url;
 
 /**
- * The per-channel configuration fields of each provider (contracts/*.md). An omitted
+ * The per-channel configuration fields of each provider. An omitted
  * {@code apiBaseUrl} means the provider's standard endpoint for the configured environment.
  */
 public final class ProviderSettingsSchema {

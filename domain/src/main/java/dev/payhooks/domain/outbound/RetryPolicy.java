@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
- * What happens after a failed delivery attempt (contracts/outbound-webhooks.md): retry on the
+ * What happens after a failed delivery attempt: retry on the
  * schedule with ±20 % jitter, honour {@code Retry-After} on 429/503 within [scheduled, 2 ×
  * scheduled], disable the subscription on {@code 410 Gone}, and dead-letter the event once the
  * schedule is used up. Separately, a subscription failing without a break for the auto-disable

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * exponent, and {@link Money} always holds ISO minor units. A provider that counts in other
  * units says so through {@link #exponentAt(ProviderId)}; adapters convert at the boundary with
  * {@link Money#ofProviderMinorUnits(long, Currency, ProviderId)} and
- * {@link Money#minorUnitsAt(ProviderId)}. Known differences (contracts/adyen.md "Minor units"):
+ * {@link Money#minorUnitsAt(ProviderId)}. Known differences:
  * <ul>
  *   <li>Adyen: CVE and IDR have 0 decimals (ISO: 2); CLP and ISK have 2 (ISO: 0).</li>
  *   <li>Annanow (Payrexx) and NP Atobarai use the ISO exponents (NP Atobarai only JPY).</li>

@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@code transactionEventReport} waiting for Saleor (contracts/saleor.md "Calling Saleor
- * back"): a provider outcome of a Saleor transaction that Saleor did not learn from a webhook
+ * A {@code transactionEventReport} waiting for Saleor: a provider outcome of a Saleor
+ * transaction that Saleor did not learn from a webhook
  * answer (Adyen's capture, refund, cancel… notifications). Written in the transaction that
  * records the outcome, sent afterwards by a background sender: a Saleor that does not answer or
  * fails is tried again with backoff ({@link #RETRY_DELAYS}); a report Saleor refuses with

@@ -35,7 +35,7 @@ class CurrencyTest {
         assertThrows(InvalidValue.class, () -> Currency.of(code));
     }
 
-    /** contracts/adyen.md and annanow.md, "Minor units" / "Amounts". */
+    /** Adyen's and Annanow's minor units. */
     @ParameterizedTest
     @CsvSource({
         "JPY,0,0", "KRW,0,0", "CVE,2,0", "IDR,2,0",
