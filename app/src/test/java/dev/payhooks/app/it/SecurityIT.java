@@ -470,7 +470,7 @@ class SecurityIT {
             + "\", \"name\": \"Sec\", \"currency\": \"SEK\", \"country\": \"SE\"}").statusCode());
         HttpResponse<String> walley = manageAs(apiKey, "PUT", "channels/" + slug + "/providers/walley", """
             {"clientId": "sec-client", "clientSecret": "sec-client-secret", "scope": "705798e0-8cef-427c-ae00-6023deba29af/.default",
-             "authBaseUrl": "https://auth.example.test", "apiBaseUrl": "https://api.example.test",
+             "authBaseUrl": "https://api.uat.walleydev.com", "apiBaseUrl": "https://api.uat.walleydev.com",
              "webhookUsername": "%s", "webhookPassword": "%s", "webhookHmacKey": "sec-hmac", "verifySignature": false}"""
             .formatted(DEDUP_WALLEY_USER, DEDUP_WALLEY_PASSWORD));
         org.junit.jupiter.api.Assertions.assertEquals(200, walley.statusCode(), walley.body());
