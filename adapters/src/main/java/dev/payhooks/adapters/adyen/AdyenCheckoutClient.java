@@ -29,9 +29,9 @@ import java.util.Objects;
  */
 public class AdyenCheckoutClient {
 
-    /** The Saleor message of a call Adyen did not answer in time (seed wording). */
+    /** The Saleor message of a call Adyen did not answer in time. */
     public static final String TIMEOUT_MESSAGE = "Timeout Error";
-    /** Adyen's own bound (seed): Saleor waits ~20 s, so the hub must answer before that. */
+    /** Adyen's own bound: Saleor waits ~20 s, so the hub must answer before that. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     static final int MAX_ANSWER_BYTES = 512 * 1024;
 

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Adyen {@code lineItems} from a Saleor checkout or order (amounts in Adyen's minor units), and
- * the seed's rules for refunds:
+ * the rules for refunds:
  * <ul>
  *   <li>manual refund (no {@code grantedRefund}): every order line (and shipping) only when the
  *       refund is at least the order's total gross; otherwise none;</li>

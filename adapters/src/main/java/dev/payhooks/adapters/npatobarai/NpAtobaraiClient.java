@@ -34,7 +34,7 @@ import java.util.Objects;
  */
 public class NpAtobaraiClient {
 
-    /** Sent as the Saleor message of a call NP did not answer in time (seed wording). */
+    /** Sent as the Saleor message of a call NP did not answer in time. */
     public static final String TIMEOUT_MESSAGE = "Timeout Error";
     static final int MAX_ANSWER_BYTES = 256 * 1024;
 

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * The authorization failures Walley's test environment can simulate for a customer token. The
- * seed names them {@code Expired, Refused, ServiceUnavailable, NoFunds, Declined}; Walley's
+ * earlier integration names them {@code Expired, Refused, ServiceUnavailable, NoFunds, Declined}; Walley's
  * current docs use the webhook reason codes. Both spellings are accepted; which one is sent is
  * the channel's choice.
  */
