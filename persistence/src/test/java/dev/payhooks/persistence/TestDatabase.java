@@ -201,4 +201,31 @@ public final class TestDatabase implements AutoCloseable {
             throw new IllegalStateException("test database: " + sql + " failed: " + e.getMessage(), e);
         }
     }
+
+    /** A schema of its own with nothing in it (H2: a fresh in-memory database), for tests that run migrations themselves. */
+    public static DataSource emptySchema(String kind, String schema) throws SQLException {
+        if (kind.equals("h2")) {
+            org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+            ds.setURL("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1");
+            ds.setUser("sa");
+            return ds;
+        }
+        String url = System.getProperty(TestDatabase.POSTGRES_URL_PROPERTY);
+        PGSimpleDataSource admin = new PGSimpleDataSource();
+        admin.setURL(url);
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        ds.setCurrentSchema(schema);
+        return ds;
+    }
+
+    /** Drops what {@link #emptySchema} made. */
+    public static void dropSchema(String kind, String schema, DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(kind.equals("h2") ? "SHUTDOWN" : "DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
 }

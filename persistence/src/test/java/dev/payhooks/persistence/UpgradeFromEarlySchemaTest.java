@@ -60,7 +60,7 @@ class UpgradeFromEarlySchemaTest {
     @MethodSource("databases")
     void everyRowOfAnEarlyDatabaseSurvivesTheUpgradeToTheNewestSchema(String kind) throws SQLException {
         String schema = "u_" + UUID.randomUUID().toString().replace("-", "");
-        DataSource ds = dataSource(kind, schema);
+        DataSource ds = TestDatabase.emptySchema(kind, schema);
         try {
             flyway(ds).target(EARLY).load().migrate();
             assertEquals(EARLY, flyway(ds).load().info().current().getVersion().getVersion());
@@ -80,7 +80,7 @@ class UpgradeFromEarlySchemaTest {
                 rows(ds, "select id, totp_secret, second_factor_enabled_at from staff_user"),
                 "old staff have no second factor yet");
         } finally {
-            drop(kind, schema, ds);
+            TestDatabase.dropSchema(kind, schema, ds);
         }
     }
 
@@ -169,28 +169,4 @@ class UpgradeFromEarlySchemaTest {
         return Flyway.configure(UpgradeFromEarlySchemaTest.class.getClassLoader()).dataSource(ds).locations("classpath:db/migration");
     }
 
-    private static DataSource dataSource(String kind, String schema) throws SQLException {
-        if (kind.equals("h2")) {
-            org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
-            ds.setURL("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1");
-            ds.setUser("sa");
-            return ds;
-        }
-        String url = System.getProperty(TestDatabase.POSTGRES_URL_PROPERTY);
-        PGSimpleDataSource admin = new PGSimpleDataSource();
-        admin.setURL(url);
-        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(url);
-        ds.setCurrentSchema(schema);
-        return ds;
-    }
-
-    private static void drop(String kind, String schema, DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute(kind.equals("h2") ? "SHUTDOWN" : "DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
 }

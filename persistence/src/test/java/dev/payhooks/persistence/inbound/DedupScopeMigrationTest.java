@@ -35,7 +35,7 @@ class DedupScopeMigrationTest {
     @MethodSource("databases")
     void existingRowsAreKeptAndScopedToTheirMerchantAndChannel(String kind) throws SQLException {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
-        DataSource ds = dataSource(kind, schema);
+        DataSource ds = TestDatabase.emptySchema(kind, schema);
         try {
             Flyway.configure(getClass().getClassLoader()).dataSource(ds).locations("classpath:db/migration")
                 .target("23").load().migrate();
@@ -66,7 +66,7 @@ class DedupScopeMigrationTest {
                 assertEquals("23505", taken.getSQLState());
             }
         } finally {
-            drop(kind, schema, ds);
+            TestDatabase.dropSchema(kind, schema, ds);
         }
     }
 
@@ -103,28 +103,4 @@ class DedupScopeMigrationTest {
         }
     }
 
-    private static DataSource dataSource(String kind, String schema) throws SQLException {
-        if (kind.equals("h2")) {
-            org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
-            ds.setURL("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1");
-            ds.setUser("sa");
-            return ds;
-        }
-        String url = System.getProperty(TestDatabase.POSTGRES_URL_PROPERTY);
-        PGSimpleDataSource admin = new PGSimpleDataSource();
-        admin.setURL(url);
-        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(url);
-        ds.setCurrentSchema(schema);
-        return ds;
-    }
-
-    private static void drop(String kind, String schema, DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute(kind.equals("h2") ? "SHUTDOWN" : "DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
 }
