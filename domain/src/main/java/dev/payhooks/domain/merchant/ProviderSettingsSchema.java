@@ -58,7 +58,7 @@ public final class ProviderSettingsSchema {
                 secret("webhookPassword", true),
                 secret("webhookHmacKey", false),
                 flag("verifySignature", false),
-                // the failure-simulation reason as the seed spells it (NoFunds) or as Walley's webhooks do
+                // the failure-simulation reason in its short form (NoFunds) or as Walley's webhooks do
                 choice("failureReasonSpelling", "SEED", "SEED", "WEBHOOK"));
             case ANNANOW -> new ProviderSettingsSchema(provider, true,
                 text("instance", true),

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
 /**
- * The seed payload every delivery carries:
+ * The envelope every delivery carries:
  * {@code {"type":"event","event_triggered":"2021-04-07 15:14:26","event_type":…,
  * "event_body":{"merchant":{"merch_key":…},"object":…},"event_id":…}}. It is rendered once,
  * when the event is published, and stored: retries and replays send the same bytes.
