@@ -9,7 +9,7 @@ import dev.payhooks.adapters.saleor.SaleorReply;
 import dev.payhooks.adapters.saleor.SaleorSourceObject;
 import dev.payhooks.adapters.saleor.SaleorSubscriptions;
 import dev.payhooks.adapters.saleor.SaleorWebhook;
-import dev.payhooks.adapters.saleor.UnitOfWork;
+import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.outbound.TransactionNotices;
 import dev.payhooks.domain.payment.Currency;

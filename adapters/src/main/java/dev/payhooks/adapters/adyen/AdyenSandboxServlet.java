@@ -1,6 +1,6 @@
 package dev.payhooks.adapters.adyen;
 
-import dev.payhooks.adapters.saleor.UnitOfWork;
+import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.domain.merchant.Merchant;

@@ -3,7 +3,7 @@ package dev.payhooks.adapters.management;
 import dev.payhooks.adapters.api.ApiError;
 import dev.payhooks.adapters.api.PublicEndpoint;
 import dev.payhooks.domain.merchant.ApiKey;
-import dev.payhooks.domain.usecase.ManageApiKeys;
+import dev.payhooks.application.apikeys.ManageApiKeys;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

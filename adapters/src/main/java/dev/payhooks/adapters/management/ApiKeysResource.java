@@ -2,7 +2,7 @@ package dev.payhooks.adapters.management;
 
 import dev.payhooks.adapters.api.JsonBody;
 import dev.payhooks.domain.merchant.ApiKey;
-import dev.payhooks.domain.usecase.ManageApiKeys;
+import dev.payhooks.application.apikeys.ManageApiKeys;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import static dev.payhooks.adapters.api.Jsonp.JSON;

@@ -1,7 +1,7 @@
 package dev.payhooks.adapters.management;
 
 import dev.payhooks.domain.saleor.SaleorInstallation;
-import dev.payhooks.domain.usecase.ManageSaleorInstallations;
+import dev.payhooks.application.channels.ManageSaleorInstallations;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import static dev.payhooks.adapters.api.Jsonp.JSON;

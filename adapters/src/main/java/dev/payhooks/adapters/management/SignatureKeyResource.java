@@ -2,8 +2,8 @@ package dev.payhooks.adapters.management;
 
 import dev.payhooks.domain.outbound.SignatureKey;
 import dev.payhooks.domain.error.NotPermitted;
-import dev.payhooks.domain.usecase.ManageSignatureKeys;
-import dev.payhooks.domain.usecase.SecretReader;
+import dev.payhooks.application.webhooks.ManageSignatureKeys;
+import dev.payhooks.application.access.SecretReader;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import static dev.payhooks.adapters.api.Jsonp.JSON;

@@ -1,7 +1,7 @@
 package dev.payhooks.adapters.npatobarai;
 
 import dev.payhooks.adapters.npatobarai.NpAtobaraiChannels.NpChannel;
-import dev.payhooks.adapters.saleor.UnitOfWork;
+import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.domain.fulfillment.Fulfillment;
 import dev.payhooks.domain.fulfillment.Fulfillments;
 import dev.payhooks.domain.fulfillment.ShipmentReportStatus;

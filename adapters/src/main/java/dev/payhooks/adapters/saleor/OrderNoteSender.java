@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.saleor;
 
+import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.saleor.OrderNote;
 import dev.payhooks.domain.saleor.OrderNotes;

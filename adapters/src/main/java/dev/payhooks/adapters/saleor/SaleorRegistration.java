@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.saleor;
 
+import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.payment.ProviderId;

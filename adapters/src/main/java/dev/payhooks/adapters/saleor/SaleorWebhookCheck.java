@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.saleor;
 
+import dev.payhooks.application.port.UnitOfWork;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.payhooks.adapters.api.JsonInput;
 import dev.payhooks.domain.payment.ProviderId;

@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.saleor;
 
+import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.adapters.saleor.SaleorApiClient.ReportAnswer;
 import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.saleor.SaleorInstallation;

@@ -9,7 +9,7 @@ import dev.payhooks.domain.merchant.ProviderSettings;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.provider.ProviderConfiguration;
-import dev.payhooks.domain.usecase.ManageChannels;
+import dev.payhooks.application.channels.ManageChannels;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import static dev.payhooks.adapters.api.Jsonp.JSON;

@@ -6,7 +6,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.adapters.saleor.SaleorReply;
 import dev.payhooks.adapters.saleor.SaleorWebhook;
-import dev.payhooks.adapters.saleor.UnitOfWork;
+import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.InMemoryChannels;
 import dev.payhooks.domain.merchant.InMemoryMerchants;

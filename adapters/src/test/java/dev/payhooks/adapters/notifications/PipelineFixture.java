@@ -26,8 +26,8 @@ import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.FakeSecrets;
 import dev.payhooks.domain.port.SequentialIds;
 import dev.payhooks.domain.port.SteppingClock;
-import dev.payhooks.domain.usecase.ManageChannels;
-import dev.payhooks.domain.usecase.ReceiveNotifications;
+import dev.payhooks.application.channels.ManageChannels;
+import dev.payhooks.application.notifications.ReceiveNotifications;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import dev.payhooks.adapters.outbound.TestGates;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.payhooks.adapters.saleor.SaleorReply;
 import dev.payhooks.adapters.saleor.SaleorWebhook;
-import dev.payhooks.adapters.saleor.UnitOfWork;
+import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.domain.fulfillment.Fulfillment;
 import dev.payhooks.domain.fulfillment.InMemoryFulfillments;
 import dev.payhooks.domain.fulfillment.ShipmentReportStatus;

@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.saleor;
 
+import dev.payhooks.application.port.UnitOfWork;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.FakeSecrets;

@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.saleor;
 
+import dev.payhooks.application.port.UnitOfWork;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.payhooks.domain.payment.ProviderId;

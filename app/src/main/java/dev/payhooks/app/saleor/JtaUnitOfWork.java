@@ -1,6 +1,6 @@
 package dev.payhooks.app.saleor;
 
-import dev.payhooks.adapters.saleor.UnitOfWork;
+import dev.payhooks.application.port.UnitOfWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

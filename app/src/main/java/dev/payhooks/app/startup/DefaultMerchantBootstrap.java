@@ -4,7 +4,7 @@ import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.port.IdGenerator;
-import dev.payhooks.domain.usecase.ManageApiKeys;
+import dev.payhooks.application.apikeys.ManageApiKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ArchitectureTest {
 
     static final String DOMAIN = "dev.payhooks.domain..";
+    static final String APPLICATION = "dev.payhooks.application..";
     static final String PERSISTENCE = "dev.payhooks.persistence..";
     static final String ADAPTERS = "dev.payhooks.adapters..";
     static final String ADMIN = "dev.payhooks.admin..";
@@ -61,18 +62,27 @@ class ArchitectureTest {
         domainDependsOnlyOnJava().check(production);
     }
 
+    /** The application layer: commands, handlers and read models over the domain, plain Java 17. */
     @Test
-    void persistenceDependsOnlyOnTheDomain() {
-        noDependencyOn(PERSISTENCE, ADAPTERS, ADMIN, APP).check(production);
+    void applicationDependsOnlyOnTheDomain() {
+        classes().that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION, "")
+            .because("adapters, the admin UI and jobs call the application layer; it calls only the domain")
+            .check(production);
     }
 
     @Test
-    void adaptersDependOnlyOnTheDomain() {
+    void persistenceImplementsDomainPortsOnly() {
+        noDependencyOn(PERSISTENCE, APPLICATION, ADAPTERS, ADMIN, APP).check(production);
+    }
+
+    @Test
+    void adaptersDependOnTheApplicationAndTheDomainOnly() {
         noDependencyOn(ADAPTERS, PERSISTENCE, ADMIN, APP).check(production);
     }
 
     @Test
-    void adminUiDependsOnlyOnTheDomain() {
+    void adminUiDependsOnTheApplicationAndTheDomainOnly() {
         noDependencyOn(ADMIN, PERSISTENCE, ADAPTERS, APP).check(production);
     }
 
@@ -149,8 +159,8 @@ class ArchitectureTest {
     @Test
     void requestPathServicesAreProducedOncePerInstance() {
         Set<Class<?>> hotPath = Set.of(dev.payhooks.adapters.notifications.NotificationEndpoint.class,
-            dev.payhooks.domain.usecase.ReceiveNotifications.class, dev.payhooks.domain.outbound.EventQueue.class,
-            dev.payhooks.domain.outbound.TransactionNotices.class, dev.payhooks.domain.usecase.PublishEvents.class,
+            dev.payhooks.application.notifications.ReceiveNotifications.class, dev.payhooks.domain.outbound.EventQueue.class,
+            dev.payhooks.domain.outbound.TransactionNotices.class, dev.payhooks.application.events.PublishEvents.class,
             dev.payhooks.adapters.saleor.SaleorWebhookCheck.class, dev.payhooks.adapters.saleor.SaleorRegistration.class);
         List<String> perInjection = new ArrayList<>();
         for (Method producer : dev.payhooks.app.wiring.Wiring.class.getDeclaredMethods()) {

@@ -11,7 +11,7 @@ import java.util.Set;
  * The steps of the inbound pipeline that differ per provider (Adyen, Walley, Annanow): which
  * requests it accepts, how a request proves it came from the provider, how the body reads, what
  * makes two deliveries the same notification, and what it means for the domain. The pipeline
- * itself ({@link dev.payhooks.domain.usecase.ReceiveNotifications}) is the same for all.
+ * itself ({@link dev.payhooks.application.notifications.ReceiveNotifications}) is the same for all.
  *
  * <p>Implementations translate; they never decide a business outcome: the aggregate does.
  */

@@ -17,9 +17,9 @@ import dev.payhooks.domain.port.FakeSecrets;
 import dev.payhooks.domain.port.RandomBytes;
 import dev.payhooks.domain.port.SequentialIds;
 import dev.payhooks.domain.port.SteppingClock;
-import dev.payhooks.domain.usecase.ManageApiKeys;
-import dev.payhooks.domain.usecase.ManageChannels;
-import dev.payhooks.domain.usecase.ManageSignatureKeys;
+import dev.payhooks.application.apikeys.ManageApiKeys;
+import dev.payhooks.application.channels.ManageChannels;
+import dev.payhooks.application.webhooks.ManageSignatureKeys;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -214,7 +214,7 @@ class ChannelsFacadeTest {
             || e.subject().contains(issued.plaintext())));
     }
 
-    private static final dev.payhooks.domain.usecase.SecretReader DEVELOPER = new dev.payhooks.domain.usecase.SecretReader.Staff(
+    private static final dev.payhooks.application.access.SecretReader DEVELOPER = new dev.payhooks.application.access.SecretReader.Staff(
         java.util.Optional.of(dev.payhooks.domain.staff.StaffUser.register("u-dev", "dev", "hash",
             java.util.Set.of(dev.payhooks.domain.staff.StaffRole.DEVELOPER), java.time.Instant.parse("2026-11-01T00:00:00Z"))));
 

@@ -54,7 +54,7 @@ class EventLogFacadeTest {
         facade.outbox = outbox;
         facade.deliveries = new InMemoryDeliveries();
         facade.inboundNotifications = notifications;
-        facade.subscriptions = new dev.payhooks.domain.usecase.ManageSubscriptions(new InMemoryWebhookSubscriptions(), null, null,
+        facade.subscriptions = new dev.payhooks.application.webhooks.ManageSubscriptions(new InMemoryWebhookSubscriptions(), null, null,
             null, null, null, null, false, null);
         facade.eventLog = new ListEventLog(events);
         AdminFacadeTest.signIn(facade, "alice", "VIEWER");

@@ -14,7 +14,7 @@ import dev.payhooks.domain.staff.StaffRole;
 import dev.payhooks.domain.staff.StaffUser;
 import dev.payhooks.domain.staff.SecondFactorMarks;
 import dev.payhooks.domain.staff.StaffActionRefused;
-import dev.payhooks.domain.usecase.ManageStaff;
+import dev.payhooks.application.staff.ManageStaff;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,108 @@
+package dev.payhooks.application.events;
+
+import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.outbound.Deliveries;
+import dev.payhooks.domain.outbound.Delivery;
+import dev.payhooks.domain.outbound.DeliveryStatus;
+import dev.payhooks.domain.outbound.EventId;
+import dev.payhooks.domain.outbound.EventLog;
+import dev.payhooks.domain.outbound.OutboundEvent;
+import dev.payhooks.domain.outbound.Outbox;
+import dev.payhooks.domain.outbound.WebhookSubscription;
+import dev.payhooks.domain.outbound.WebhookSubscriptions;
+import dev.payhooks.domain.port.IdGenerator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sends events again: one event's finished deliveries, or every finished delivery matching a
+ * filter (e.g. all dead letters of a subscription after it was re-enabled), and on request the
+ * events a subscription never got because it was off (or did not exist yet) when they were
+ * published. Pending deliveries are left alone: they are going to be sent anyway. The caller
+ * owns the transaction.
+ */
+public class ReplayDeliveries {
+
+    /** The most one bulk replay touches; larger replays are split by time range. */
+    public static final int MAX_BULK = 10_000;
+
+    private final Outbox outbox;
+    private final Deliveries deliveries;
+    private final EventLog log;
+    private final WebhookSubscriptions subscriptions;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public ReplayDeliveries(Outbox outbox, Deliveries deliveries, EventLog log, WebhookSubscriptions subscriptions,
+                            IdGenerator ids, Clock clock) {
+        this.outbox = outbox;
+        this.deliveries = deliveries;
+        this.log = log;
+        this.subscriptions = subscriptions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Returns how many deliveries will be sent again. */
+    public int replayEvent(String merchantId, EventId eventId, Optional<String> subscriptionId) {
+        outbox.byId(eventId).filter(e -> e.merchantId().equals(merchantId))
+            .orElseThrow(() -> new NotFound("event " + eventId.value()));
+        List<Delivery> finished = deliveries.ofEvent(eventId).stream()
+            .filter(d -> d.status() != DeliveryStatus.PENDING)
+            .filter(d -> subscriptionId.map(d.subscriptionId()::equals).orElse(true))
+            .toList();
+        finished.forEach(this::replay);
+        return finished.size();
+    }
+
+    /** Replays what matches; without a status in the filter, dead letters only. */
+    public int replayMatching(String merchantId, EventLog.Filter filter) {
+        List<Delivery> matching = matching(merchantId, filter);
+        matching.forEach(this::replay);
+        return matching.size();
+    }
+
+    /**
+     * Schedules a delivery to the subscription for every event in the filter's time range that
+     * it listens to and never got; needs the subscription and a start time, so that "everything
+     * since the beginning" is never one click away. Returns how many it scheduled.
+     */
+    public int deliverMissed(String merchantId, EventLog.Filter filter) {
+        String subscriptionId = filter.subscriptionId()
+            .orElseThrow(() -> new InvalidField("subscription", "is required to deliver missed events"));
+        if (filter.from().isEmpty()) {
+            throw new InvalidField("from", "is required to deliver missed events");
+        }
+        WebhookSubscription subscription = subscriptions.byId(merchantId, subscriptionId)
+            .orElseThrow(() -> new NotFound("webhook subscription " + subscriptionId));
+        Instant now = clock.instant();
+        List<OutboundEvent> missed = log.missedBy(merchantId, subscriptionId, Set.copyOf(subscription.events()), filter, MAX_BULK);
+        for (OutboundEvent event : missed) {
+            deliveries.add(Delivery.schedule(ids.newId(), event.id(), subscriptionId, merchantId, now));
+        }
+        return missed.size();
+    }
+
+    /** How many deliveries {@link #replayMatching} would send again now: what a confirmation shows. */
+    public int countMatching(String merchantId, EventLog.Filter filter) {
+        return matching(merchantId, filter).size();
+    }
+
+    private List<Delivery> matching(String merchantId, EventLog.Filter filter) {
+        EventLog.Filter effective = filter.status().isPresent() ? filter
+            : new EventLog.Filter(filter.eventType(), filter.subscriptionId(), Optional.of(DeliveryStatus.DEAD), filter.from(), filter.to());
+        return log.deliveries(merchantId, effective, MAX_BULK).stream()
+            .filter(d -> d.status() != DeliveryStatus.PENDING)
+            .toList();
+    }
+
+    private void replay(Delivery delivery) {
+        delivery.replay(clock.instant());
+        deliveries.update(delivery);
+    }
+}

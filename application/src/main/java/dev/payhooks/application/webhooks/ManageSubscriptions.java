@@ -1,0 +1,207 @@
+package dev.payhooks.application.webhooks;
+
+import dev.payhooks.domain.audit.AuditRecorder;
+import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.merchant.ApiKey;
+import dev.payhooks.domain.merchant.ApiKeys;
+import dev.payhooks.domain.outbound.Authentication;
+import dev.payhooks.domain.outbound.DeliveryOptions;
+import dev.payhooks.domain.outbound.HookUrl;
+import dev.payhooks.domain.outbound.Signature;
+import dev.payhooks.domain.outbound.WebhookSubscription;
+import dev.payhooks.domain.outbound.WebhookSubscriptions;
+import dev.payhooks.domain.port.IdGenerator;
+import dev.payhooks.domain.port.OutboundUrlPolicy;
+import dev.payhooks.domain.port.Secrets;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.SortedSet;
+
+/**
+ * A merchant's webhook subscriptions. Every method acts within one merchant: another
+ * merchant's subscription is simply not found. Every field is checked before anything
+ * changes, so a rejected edit leaves the subscription as it was. The caller owns the transaction.
+ */
+public class ManageSubscriptions {
+
+    /** Everything of a subscription but its authentication, which changes only through {@link AuthenticationChange}. */
+    public record SubscriptionInput(String label, String url, List<String> events, Signature signature,
+                                    Integer timeoutSeconds, Boolean fifo, Integer rateLimitPerSecond) { }
+
+    /** Authentication as a client gives it: the Basic password in clear, sealed before it is kept. */
+    public sealed interface AuthenticationInput {
+        record None() implements AuthenticationInput { }
+
+        record Basic(String username, String password) implements AuthenticationInput {
+            @Override
+            public String toString() {
+                return "Basic[" + username + ", ••••]";
+            }
+        }
+    }
+
+    /** The contract's edit choices: "keep current configuration", or an explicit "reset authentication". */
+    public sealed interface AuthenticationChange {
+        record Keep() implements AuthenticationChange { }
+
+        record Reset(AuthenticationInput to) implements AuthenticationChange { }
+    }
+
+    private final WebhookSubscriptions subscriptions;
+    private final ApiKeys apiKeys;
+    private final ManageSignatureKeys signatureKeys;
+    private final OutboundUrlPolicy urlPolicy;
+    private final Secrets secrets;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final AuditRecorder audit;
+    private final boolean requireHttps;
+
+    /** {@code requireHttps}: production mode, where plain http hook URLs are refused. */
+    public ManageSubscriptions(WebhookSubscriptions subscriptions, ApiKeys apiKeys, ManageSignatureKeys signatureKeys,
+                               OutboundUrlPolicy urlPolicy, Secrets secrets, IdGenerator ids, Clock clock,
+                               boolean requireHttps, AuditRecorder audit) {
+        this.audit = audit;
+        this.subscriptions = subscriptions;
+        this.apiKeys = apiKeys;
+        this.signatureKeys = signatureKeys;
+        this.urlPolicy = urlPolicy;
+        this.secrets = secrets;
+        this.ids = ids;
+        this.clock = clock;
+        this.requireHttps = requireHttps;
+    }
+
+    public WebhookSubscription create(String merchantId, SubscriptionInput input, AuthenticationInput authentication) {
+        Checked checked = check(merchantId, input, null);
+        String id = ids.newId();
+        Authentication sealed = authentication(id, authentication);
+        prepareSignature(merchantId, checked.signature());
+        WebhookSubscription subscription = WebhookSubscription.create(id, merchantId, checked.label(), checked.url(),
+            checked.events(), sealed, checked.signature(), checked.delivery(), clock.instant());
+        subscriptions.add(subscription);
+        audit.record(merchantId, "webhook.created", subject(subscription), describe(subscription, true));
+        return subscription;
+    }
+
+    public WebhookSubscription update(String merchantId, String id, SubscriptionInput input, AuthenticationChange change) {
+        WebhookSubscription subscription = get(merchantId, id);
+        Checked checked = check(merchantId, input, subscription.url());
+        if (change == null) {
+            throw new InvalidField("authentication", "say whether to keep or reset it");
+        }
+        Authentication reset = change instanceof AuthenticationChange.Reset r ? authentication(id, r.to()) : null;
+        prepareSignature(merchantId, checked.signature());
+        Instant now = clock.instant();
+        subscription.relabel(checked.label(), now);
+        subscription.retarget(checked.url(), now);
+        subscription.subscribe(checked.events(), now);
+        subscription.changeSignature(checked.signature(), now);
+        subscription.tuneDelivery(checked.delivery(), now);
+        if (reset != null) {
+            subscription.resetAuthentication(reset, now);
+        }
+        subscriptions.update(subscription);
+        audit.record(merchantId, "webhook.changed", subject(subscription), describe(subscription, reset != null));
+        return subscription;
+    }
+
+    public void delete(String merchantId, String id) {
+        WebhookSubscription gone = get(merchantId, id);
+        subscriptions.remove(gone);
+        audit.record(merchantId, "webhook.deleted", subject(gone), "");
+    }
+
+    public List<WebhookSubscription> list(String merchantId) {
+        return subscriptions.ofMerchant(merchantId);
+    }
+
+    public WebhookSubscription get(String merchantId, String id) {
+        return subscriptions.byId(merchantId, id).orElseThrow(() -> new NotFound("webhook subscription '" + id + "'"));
+    }
+
+    public WebhookSubscription disable(String merchantId, String id, String reason) {
+        WebhookSubscription subscription = get(merchantId, id);
+        subscription.disable(reason, clock.instant());
+        subscriptions.update(subscription);
+        audit.record(merchantId, "webhook.disabled", subject(subscription), reason == null ? "" : reason);
+        return subscription;
+    }
+
+    public WebhookSubscription enable(String merchantId, String id) {
+        WebhookSubscription subscription = get(merchantId, id);
+        subscription.enable(clock.instant());
+        subscriptions.update(subscription);
+        audit.record(merchantId, "webhook.enabled", subject(subscription), "");
+        return subscription;
+    }
+
+    private static String subject(WebhookSubscription s) {
+        return "webhook " + s.label() + " (" + s.id() + ")";
+    }
+
+    /** What a save set, without the password: it is a secret. */
+    private static String describe(WebhookSubscription s, boolean authenticationSet) {
+        String signature = s.signature() instanceof Signature.SourceKey ? "SOURCE_KEY"
+            : s.signature() instanceof Signature.MerchantKey ? "SIGNATURE_KEY" : "NONE";
+        String text = "url " + s.url() + "; events " + String.join(", ", s.events()) + "; signature " + signature;
+        if (authenticationSet) {
+            text += "; authentication " + (s.authentication() instanceof Authentication.Basic basic
+                ? "Basic as " + basic.username() + " (password set)" : "none");
+        }
+        return text;
+    }
+
+    private record Checked(String label, HookUrl url, SortedSet<String> events, Signature signature,
+                           DeliveryOptions delivery) { }
+
+    /**
+     * Every field, in the order a form shows them; the network check of the URL last, as the
+     * slowest. An unchanged URL is not checked again: editing a label must not fail on a DNS hiccup,
+     * and the delivery engine checks the address it connects to anyway.
+     */
+    private Checked check(String merchantId, SubscriptionInput input, HookUrl current) {
+        if (input == null) {
+            throw new InvalidField("subscription", "is required");
+        }
+        String label = WebhookSubscription.validLabel(input.label());
+        HookUrl url = HookUrl.parse(input.url(), requireHttps);
+        SortedSet<String> events = WebhookSubscription.validEvents(input.events());
+        if (input.signature() == null) {
+            throw new InvalidField("signature", "is required");
+        }
+        DeliveryOptions delivery = DeliveryOptions.of(input.timeoutSeconds(), input.fifo(), input.rateLimitPerSecond());
+        if (input.signature() instanceof Signature.SourceKey sourceKey) {
+            boolean usable = apiKeys.byId(merchantId, sourceKey.apiKeyId()).filter(ApiKey::active).isPresent();
+            if (!usable) {
+                throw new InvalidField("signature.apiKeyId", "is not an active API key of this merchant");
+            }
+        }
+        if (current == null || !current.equals(url)) {
+            urlPolicy.check(url.value());
+        }
+        return new Checked(label, url, events, input.signature(), delivery);
+    }
+
+    private Authentication authentication(String subscriptionId, AuthenticationInput input) {
+        if (input == null) {
+            throw new InvalidField("authentication", "is required");
+        }
+        if (input instanceof AuthenticationInput.Basic basic) {
+            String username = Authentication.validUsername(basic.username());
+            String password = Authentication.validPassword(basic.password());
+            return new Authentication.Basic(username,
+                secrets.seal(password, Authentication.passwordContext(subscriptionId)));
+        }
+        return new Authentication.None();
+    }
+
+    private void prepareSignature(String merchantId, Signature signature) {
+        if (signature instanceof Signature.MerchantKey) {
+            signatureKeys.ensure(merchantId);
+        }
+    }
+}
