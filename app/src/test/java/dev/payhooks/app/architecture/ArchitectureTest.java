@@ -159,7 +159,8 @@ class ArchitectureTest {
     @Test
     void requestPathServicesAreProducedOncePerInstance() {
         Set<Class<?>> hotPath = Set.of(dev.payhooks.adapters.notifications.NotificationEndpoint.class,
-            dev.payhooks.application.notifications.ReceiveNotifications.class, dev.payhooks.domain.outbound.EventQueue.class,
+            dev.payhooks.application.notifications.ReceiveNotifications.class,
+            dev.payhooks.application.notifications.ApplyNotifications.class, dev.payhooks.domain.outbound.EventQueue.class,
             dev.payhooks.domain.outbound.TransactionNotices.class, dev.payhooks.application.events.PublishEvents.class,
             dev.payhooks.adapters.saleor.SaleorWebhookCheck.class, dev.payhooks.adapters.saleor.SaleorRegistration.class);
         List<String> perInjection = new ArrayList<>();
