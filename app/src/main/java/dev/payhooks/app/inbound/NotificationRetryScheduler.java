@@ -3,7 +3,7 @@ package dev.payhooks.app.inbound;
 import dev.payhooks.adapters.api.SafeErrors;
 import dev.payhooks.adapters.notifications.JtaTransactions;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
-import dev.payhooks.application.notifications.ReceiveNotifications;
+import dev.payhooks.application.notifications.ApplyNotifications;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -39,7 +39,7 @@ public class NotificationRetryScheduler {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    ReceiveNotifications pipeline;
+    ApplyNotifications pipeline;
 
     @Inject
     NotificationEndpoint endpoint;

@@ -41,8 +41,10 @@ import dev.payhooks.persistence.saleor.JpaWebhookReplies;
 import java.net.URI;
 import java.util.Set;
 import java.util.stream.Collectors;
-import dev.payhooks.domain.provider.NotificationProvider;
+import dev.payhooks.application.notifications.ApplyNotifications;
+import dev.payhooks.application.notifications.NotificationProviders;
 import dev.payhooks.application.notifications.ReceiveNotifications;
+import dev.payhooks.application.payment.RecordProviderOutcome;
 import dev.payhooks.app.secrets.JdkHmacSha1;
 import dev.payhooks.app.secrets.MasterKeySource;
 import dev.payhooks.domain.audit.AuditTrail;
@@ -406,18 +408,34 @@ public class Wiring {
         return new AnnanowApi(gate);
     }
 
-    /** The inbound pipeline with every provider that notifies the hub. */
+    /** Every provider that notifies the hub. */
     @Produces
     @jakarta.inject.Singleton
-    ReceiveNotifications receiveNotifications(Channels channels, Merchants merchants, InboundNotifications notifications,
-                                              PaymentTransactions transactions, TransactionNotices notices, EventQueue queue,
-                                              EventIdGenerator eventIds, Secrets secrets, IdGenerator ids, Clock clock,
-                                              AnnanowApi annanowApi, SaleorInstallations installations,
-                                              TransactionReports reports) {
-        List<NotificationProvider> providers = List.of(new AdyenNotifications(), new WalleyNotifications(),
-            new AnnanowNotifications(annanowApi));
-        return new ReceiveNotifications(providers, channels, merchants, notifications, transactions, notices, queue,
-            eventIds, secrets, ids, clock, List.of(new AdyenSaleorReports(installations, reports, ids, clock)));
+    NotificationProviders notificationProviders(AnnanowApi annanowApi) {
+        return new NotificationProviders(List.of(new AdyenNotifications(), new WalleyNotifications(),
+            new AnnanowNotifications(annanowApi)));
+    }
+
+    /** The inbound pipeline's first half: verify, decode, store, acknowledge. */
+    @Produces
+    @jakarta.inject.Singleton
+    ReceiveNotifications receiveNotifications(NotificationProviders providers, Channels channels,
+                                              InboundNotifications notifications, Secrets secrets, IdGenerator ids,
+                                              Clock clock) {
+        return new ReceiveNotifications(providers, channels, notifications, secrets, ids, clock);
+    }
+
+    /** The inbound pipeline's second half: each stored notification's provider outcome, and its Saleor report. */
+    @Produces
+    @jakarta.inject.Singleton
+    ApplyNotifications applyNotifications(NotificationProviders providers, Channels channels, Merchants merchants,
+                                          InboundNotifications notifications, PaymentTransactions transactions,
+                                          TransactionNotices notices, EventQueue queue, EventIdGenerator eventIds,
+                                          Secrets secrets, IdGenerator ids, Clock clock,
+                                          SaleorInstallations installations, TransactionReports reports) {
+        return new ApplyNotifications(providers, channels, merchants, notifications,
+            new RecordProviderOutcome(transactions, notices, ids, clock), queue, eventIds, secrets, clock,
+            List.of(new AdyenSaleorReports(installations, reports, ids, clock)));
     }
 
     /**
@@ -427,8 +445,9 @@ public class Wiring {
      */
     @Produces
     @jakarta.inject.Singleton
-    NotificationEndpoint notificationEndpoint(ReceiveNotifications pipeline, JtaTransactions transactions, Clock clock) {
-        return new NotificationEndpoint(pipeline, transactions, clock);
+    NotificationEndpoint notificationEndpoint(ReceiveNotifications receiving, ApplyNotifications applying,
+                                              JtaTransactions transactions, Clock clock) {
+        return new NotificationEndpoint(receiving, applying, transactions, clock);
     }
 
     @Produces

@@ -93,6 +93,35 @@ class ArchitectureTest {
             .check(production);
     }
 
+    static final List<String> PROVIDER_PACKAGES = List.of("dev.payhooks.adapters.adyen..",
+        "dev.payhooks.adapters.npatobarai..", "dev.payhooks.adapters.walley..", "dev.payhooks.adapters.annanow..");
+
+    /**
+     * The notification endpoint, the Saleor app plumbing and the REST API serve every provider
+     * alike: what differs per provider (an acknowledgement body, a mapping) the provider states
+     * through a domain SPI, so adding a provider never edits them.
+     */
+    @Test
+    void sharedAdapterPiecesNameNoProvider() {
+        noClasses().that().resideInAnyPackage("dev.payhooks.adapters.notifications..", "dev.payhooks.adapters.saleor..",
+                "dev.payhooks.adapters.api..")
+            .should().dependOnClassesThat().resideInAnyPackage(PROVIDER_PACKAGES.toArray(String[]::new))
+            .because("shared adapter pieces name no provider")
+            .check(production);
+    }
+
+    /** Each provider adapter stands alone: what two providers share lives in a shared adapter package. */
+    @Test
+    void noProviderPackageImportsAnotherProviderPackage() {
+        for (String provider : PROVIDER_PACKAGES) {
+            String[] others = PROVIDER_PACKAGES.stream().filter(other -> !other.equals(provider)).toArray(String[]::new);
+            noClasses().that().resideInAPackage(provider)
+                .should().dependOnClassesThat().resideInAnyPackage(others)
+                .because("no provider package imports another provider package")
+                .check(production);
+        }
+    }
+
     /**
      * {@code jakarta.json.Json}'s factories look the provider up with a ServiceLoader scan on every
      * call (docs/PERFORMANCE.md, ingest): adapters, persistence and the admin UI use one looked-up provider.
@@ -159,7 +188,8 @@ class ArchitectureTest {
     @Test
     void requestPathServicesAreProducedOncePerInstance() {
         Set<Class<?>> hotPath = Set.of(dev.payhooks.adapters.notifications.NotificationEndpoint.class,
-            dev.payhooks.application.notifications.ReceiveNotifications.class, dev.payhooks.domain.outbound.EventQueue.class,
+            dev.payhooks.application.notifications.ReceiveNotifications.class,
+            dev.payhooks.application.notifications.ApplyNotifications.class, dev.payhooks.domain.outbound.EventQueue.class,
             dev.payhooks.domain.outbound.TransactionNotices.class, dev.payhooks.application.events.PublishEvents.class,
             dev.payhooks.adapters.saleor.SaleorWebhookCheck.class, dev.payhooks.adapters.saleor.SaleorRegistration.class);
         List<String> perInjection = new ArrayList<>();
