@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code payhooks.war} on a full Payara Server 6, set up the way README's "Deploy on Payara
  * Server" describes: a domain of its own, the settings as server system properties, the master
- * key in the domain's password alias store, {@code asadmin deploy} at "/", production mode. Then
+ * key in the domain's password alias store, {@code asadmin deploy} at "/", sandbox mode (production accepts https webhooks only). Then
  * a smoke suite over HTTP: health, OpenAPI, the Saleor manifest, the admin sign-in page, and an
  * Adyen notification stored and delivered, signed, to a webhook.
  */
