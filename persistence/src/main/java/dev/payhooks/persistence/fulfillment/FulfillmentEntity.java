@@ -1,11 +1,11 @@
 package dev.payhooks.persistence.fulfillment;
 
+import dev.payhooks.persistence.jpa.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "fulfillment")
 @IdClass(FulfillmentEntity.Key.class)
-public class FulfillmentEntity {
+public class FulfillmentEntity extends VersionedEntity {
 
     public static class Key implements Serializable {
         String transactionId;
@@ -73,10 +73,6 @@ public class FulfillmentEntity {
 
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 
     protected FulfillmentEntity() {
         // for JPA

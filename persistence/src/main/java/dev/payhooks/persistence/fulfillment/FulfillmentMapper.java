@@ -16,7 +16,7 @@ final class FulfillmentMapper {
     static Fulfillment toDomain(FulfillmentEntity e) {
         return Fulfillment.reconstitute(new FulfillmentSnapshot(FulfillmentId.of(e.id), TransactionId.of(e.transactionId),
             TrackingNumber.of(e.trackingNumber), e.carrierCode, ShipmentReportStatus.valueOf(e.reportStatus), e.message,
-            e.reportAttempts, e.lastAttemptAt, e.createdAt, e.updatedAt, e.version));
+            e.reportAttempts, e.lastAttemptAt, e.createdAt, e.updatedAt, e.version()));
     }
 
     static FulfillmentEntity toNewEntity(Fulfillment fulfillment) {

@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.merchant;
 
+import dev.payhooks.persistence.jpa.VersionedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import java.util.Map;
 
 @Entity
 @Table(name = "channel")
-public class ChannelEntity {
+public class ChannelEntity extends VersionedEntity {
 
     @Id
     @Column(name = "id", length = 36, nullable = false)
@@ -49,10 +49,6 @@ public class ChannelEntity {
     @CollectionTable(name = "channel_provider", joinColumns = @JoinColumn(name = "channel_id"))
     @MapKeyColumn(name = "provider", length = 20)
     Map<String, ChannelProviderSettings> providers = new HashMap<>();
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 
     protected ChannelEntity() {
         // for JPA

@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.outbound;
 
+import dev.payhooks.persistence.jpa.VersionedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.List;
 
 @Entity
 @Table(name = "delivery")
-public class DeliveryEntity {
+public class DeliveryEntity extends VersionedEntity {
 
     @Id
     @Column(name = "id", length = 36, nullable = false)
@@ -62,10 +62,6 @@ public class DeliveryEntity {
     @OrderColumn(name = "attempt_number")
     @org.hibernate.annotations.ListIndexBase(1)
     List<DeliveryAttemptRow> attempts = new ArrayList<>();
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 
     protected DeliveryEntity() {
         // for JPA

@@ -19,7 +19,7 @@ final class WebhookSubscriptionMapper {
     static WebhookSubscription toDomain(WebhookSubscriptionEntity e) {
         return WebhookSubscription.reconstitute(e.id, e.merchantId, e.label, new HookUrl(URI.create(e.url)), e.events,
             authentication(e), signature(e), new DeliveryOptions(e.timeoutSeconds, e.fifo, e.rateLimitPerSecond),
-            e.enabled, e.disabledReason, e.disabledAt, e.createdAt, e.updatedAt, e.version);
+            e.enabled, e.disabledReason, e.disabledAt, e.createdAt, e.updatedAt, e.version());
     }
 
     static WebhookSubscriptionEntity toNewEntity(WebhookSubscription s) {
@@ -87,7 +87,7 @@ final class WebhookSubscriptionMapper {
 
     static SignatureKey toDomain(SignatureKeyEntity e) {
         return SignatureKey.reconstitute(e.merchantId, new SealedSecret(e.currentSecret), e.createdAt,
-            e.previousSecret == null ? null : new SealedSecret(e.previousSecret), e.rotatedAt, e.version);
+            e.previousSecret == null ? null : new SealedSecret(e.previousSecret), e.rotatedAt, e.version());
     }
 
     static SignatureKeyEntity toNewEntity(SignatureKey k) {

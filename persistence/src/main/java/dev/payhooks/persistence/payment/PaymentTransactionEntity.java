@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.payment;
 
+import dev.payhooks.persistence.jpa.VersionedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -12,7 +13,6 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.List;
 
 @Entity
 @Table(name = "payment_transaction")
-public class PaymentTransactionEntity {
+public class PaymentTransactionEntity extends VersionedEntity {
 
     @Id
     @Column(name = "id", length = 64, nullable = false)
@@ -73,10 +73,6 @@ public class PaymentTransactionEntity {
     @CollectionTable(name = "transaction_provider_reference", joinColumns = @JoinColumn(name = "transaction_id"))
     @OrderColumn(name = "position")
     List<ProviderReferenceRow> providerReferences = new ArrayList<>();
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 
     protected PaymentTransactionEntity() {
         // for JPA

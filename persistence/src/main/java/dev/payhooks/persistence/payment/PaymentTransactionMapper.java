@@ -35,7 +35,7 @@ final class PaymentTransactionMapper {
             ev.providerReference, ev.at, ev.message, ev.eventKey, TransactionStatus.valueOf(ev.statusAfter))).toList();
         return PaymentTransaction.reconstitute(new TransactionSnapshot(id, e.channelSlug, ProviderId.fromSlug(e.provider),
             e.merchantReference, currency, TransactionStatus.valueOf(e.status), amounts, references, events,
-            e.createdAt, e.updatedAt, e.version));
+            e.createdAt, e.updatedAt, e.version()));
     }
 
     static PaymentTransactionEntity toNewEntity(String merchantId, PaymentTransaction t) {

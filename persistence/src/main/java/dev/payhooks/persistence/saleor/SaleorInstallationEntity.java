@@ -1,11 +1,11 @@
 package dev.payhooks.persistence.saleor;
 
+import dev.payhooks.persistence.jpa.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "saleor_installation")
 @IdClass(SaleorInstallationEntity.Key.class)
-public class SaleorInstallationEntity {
+public class SaleorInstallationEntity extends VersionedEntity {
 
     public static class Key implements Serializable {
         String apiUrl;
@@ -66,8 +66,4 @@ public class SaleorInstallationEntity {
 
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 }
