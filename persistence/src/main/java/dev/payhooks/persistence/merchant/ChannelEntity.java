@@ -1,6 +1,6 @@
 package dev.payhooks.persistence.merchant;
 
-import dev.payhooks.persistence.jpa.VersionedEntity;
+import dev.payhooks.persistence.jpa.StampedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -11,13 +11,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 @Entity
 @Table(name = "channel")
-public class ChannelEntity extends VersionedEntity {
+public class ChannelEntity extends StampedEntity {
 
     @Id
     @Column(name = "id", length = 36, nullable = false)
@@ -37,12 +36,6 @@ public class ChannelEntity extends VersionedEntity {
 
     @Column(name = "country", length = 2, nullable = false)
     String country;
-
-    @Column(name = "created_at", nullable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
 
     /** Keyed by provider slug. */
     @ElementCollection(fetch = FetchType.EAGER)

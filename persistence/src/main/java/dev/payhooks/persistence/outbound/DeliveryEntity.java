@@ -1,6 +1,6 @@
 package dev.payhooks.persistence.outbound;
 
-import dev.payhooks.persistence.jpa.VersionedEntity;
+import dev.payhooks.persistence.jpa.StampedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -17,7 +17,7 @@ import java.util.List;
 
 @Entity
 @Table(name = "delivery")
-public class DeliveryEntity extends VersionedEntity {
+public class DeliveryEntity extends StampedEntity {
 
     @Id
     @Column(name = "id", length = 36, nullable = false)
@@ -49,12 +49,6 @@ public class DeliveryEntity extends VersionedEntity {
 
     @Column(name = "claimed_until")
     Instant claimedUntil;
-
-    @Column(name = "created_at", nullable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
 
     /** Attempt n is at index n-1: attempts are only ever appended. */
     @ElementCollection(fetch = FetchType.EAGER)

@@ -40,7 +40,7 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
             e.eventId = delivery.eventId().value();
             e.subscriptionId = delivery.subscriptionId();
             e.merchantId = delivery.merchantId();
-            e.createdAt = delivery.createdAt();
+            e.createdAt(delivery.createdAt());
             copyMutableState(delivery, e);
             em.persist(e);
         }
@@ -178,7 +178,7 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
         e.nextAttemptAt = d.nextAttemptAt().orElse(null);
         e.attemptsThisRound = d.attemptsThisRound();
         e.deadReason = d.deadReason().orElse(null);
-        e.updatedAt = d.updatedAt();
+        e.updatedAt(d.updatedAt());
         for (int i = e.attempts.size(); i < d.attempts().size(); i++) {
             DeliveryAttempt a = d.attempts().get(i);
             e.attempts.add(new DeliveryAttemptRow(a.startedAt(), a.latency().toMillis(), a.status(), a.errorClass(),
@@ -194,6 +194,6 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
                 r.responseExcerpt, r.success));
         }
         return Delivery.reconstitute(e.id, new EventId(e.eventId), e.subscriptionId, e.merchantId, DeliveryStatus.valueOf(e.status),
-            e.nextAttemptAt, e.attemptsThisRound, e.deadReason, attempts, e.createdAt, e.updatedAt, e.version());
+            e.nextAttemptAt, e.attemptsThisRound, e.deadReason, attempts, e.createdAt(), e.updatedAt(), e.version());
     }
 }

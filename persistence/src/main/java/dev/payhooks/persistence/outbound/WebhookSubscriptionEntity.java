@@ -1,6 +1,6 @@
 package dev.payhooks.persistence.outbound;
 
-import dev.payhooks.persistence.jpa.VersionedEntity;
+import dev.payhooks.persistence.jpa.StampedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,7 +16,7 @@ import java.util.Set;
 
 @Entity
 @Table(name = "webhook_subscription")
-public class WebhookSubscriptionEntity extends VersionedEntity {
+public class WebhookSubscriptionEntity extends StampedEntity {
 
     @Id
     @Column(name = "id", length = 36, nullable = false)
@@ -63,12 +63,6 @@ public class WebhookSubscriptionEntity extends VersionedEntity {
 
     @Column(name = "rate_limit_per_second")
     Integer rateLimitPerSecond;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "webhook_subscription_event", joinColumns = @JoinColumn(name = "subscription_id"))

@@ -57,7 +57,7 @@ public class JpaPaymentTransactions extends JpaRepository<PaymentTransactionEnti
             () -> new Conflict("transaction " + transaction.id() + " was changed or removed meanwhile"));
         PaymentTransactionMapper.copyMutableState(transaction.snapshot(), entity);
         // the row's version must move even when only child rows were added
-        entity.updatedAt = transaction.updatedAt();
+        entity.updatedAt(transaction.updatedAt());
         em.lock(entity, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         em.flush();
     }

@@ -1,6 +1,6 @@
 package dev.payhooks.persistence.payment;
 
-import dev.payhooks.persistence.jpa.VersionedEntity;
+import dev.payhooks.persistence.jpa.StampedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -14,13 +14,12 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 @Entity
 @Table(name = "payment_transaction")
-public class PaymentTransactionEntity extends VersionedEntity {
+public class PaymentTransactionEntity extends StampedEntity {
 
     @Id
     @Column(name = "id", length = 64, nullable = false)
@@ -57,12 +56,6 @@ public class PaymentTransactionEntity extends VersionedEntity {
     @Column(name = "charge_pending", nullable = false) long chargePending;
     @Column(name = "refund_pending", nullable = false) long refundPending;
     @Column(name = "cancel_pending", nullable = false) long cancelPending;
-
-    @Column(name = "created_at", nullable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
 
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @JoinColumn(name = "transaction_id", referencedColumnName = "id", insertable = false, updatable = false)

@@ -9,7 +9,6 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /** A Saleor installation row: one per Saleor API URL and provider app. */
 @Entity
@@ -17,28 +16,8 @@ import java.util.Objects;
 @IdClass(SaleorInstallationEntity.Key.class)
 public class SaleorInstallationEntity extends VersionedEntity {
 
-    public static class Key implements Serializable {
-        String apiUrl;
-        String provider;
-
-        public Key() {
-            // for JPA
-        }
-
-        Key(String apiUrl, String provider) {
-            this.apiUrl = apiUrl;
-            this.provider = provider;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(k.apiUrl, apiUrl) && Objects.equals(k.provider, provider);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(apiUrl, provider);
-        }
+    /** The primary key; its components are named as the {@code @Id} fields. */
+    public record Key(String apiUrl, String provider) implements Serializable {
     }
 
     @Id
