@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * The dependency arrows of ARCHITECTURE.md: the domain depends on nothing but Java; the
+ * The dependency arrows between the modules: the domain depends on nothing but Java; the
  * persistence, adapters and admin modules depend on the domain and their frameworks but never
  * on each other; only the app wires them together.
  */
