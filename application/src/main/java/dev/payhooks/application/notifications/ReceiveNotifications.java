@@ -293,6 +293,9 @@ public class ReceiveNotifications {
     }
 
     private Processed process(InboundNotification notification) {
+        if (notification.redactedAt().isPresent()) {
+            return Processed.noEffect("its stored body was redacted by retention and can no longer be verified or read");
+        }
         NotificationProvider provider = providers.get(notification.provider());
         if (provider == null) {
             return Processed.noEffect(notification.provider().slug() + " notifications are not processed by this hub");
