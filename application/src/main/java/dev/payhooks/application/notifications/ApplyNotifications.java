@@ -155,6 +155,9 @@ public class ApplyNotifications {
     }
 
     private Processed process(InboundNotification notification, Optional<InboundRequest> storedBy) {
+        if (notification.redactedAt().isPresent()) {
+            return Processed.noEffect("its stored body was redacted by retention and can no longer be verified or read");
+        }
         Optional<NotificationProvider> provider = providers.of(notification.provider());
         if (provider.isEmpty()) {
             return Processed.noEffect(notification.provider().slug() + " notifications are not processed by this hub");
