@@ -3,7 +3,6 @@ package dev.payhooks.app.wiring;
 import dev.payhooks.adapters.adyen.AdyenChannels;
 import dev.payhooks.adapters.adyen.AdyenCheckoutClient;
 import dev.payhooks.adapters.adyen.AdyenNotifications;
-import dev.payhooks.adapters.adyen.AdyenSaleorApp;
 import dev.payhooks.adapters.adyen.AdyenSaleorReports;
 import dev.payhooks.adapters.saleor.TransactionReportSender;
 import dev.payhooks.domain.saleor.TransactionReports;
@@ -586,13 +585,6 @@ public class Wiring {
             : Optional.of(URI.create(publicUrl.filter(u -> !u.isBlank()).orElse("http://127.0.0.1:8080")
                 .replaceAll("/+$", "") + "/sandbox/adyen/v71"));
         return new AdyenChannels(merchants, channels, secrets, simulator);
-    }
-
-    @Produces
-    @ApplicationScoped
-    SaleorPaymentApp adyenSaleorApp(AdyenChannels channels, AdyenCheckoutClient adyen, PaymentTransactions transactions,
-                                    TransactionNotices notices, WebhookReplies replies, UnitOfWork units, Clock clock) {
-        return new AdyenSaleorApp(channels, adyen, transactions, notices, replies, units, clock);
     }
 
     @Produces
