@@ -8,7 +8,11 @@ import dev.payhooks.adapters.saleor.SaleorReply;
 import dev.payhooks.adapters.saleor.SaleorSourceObject;
 import dev.payhooks.adapters.saleor.SaleorSubscriptions;
 import dev.payhooks.adapters.saleor.SaleorWebhook;
+import dev.payhooks.adapters.saleor.SessionReplies;
 import dev.payhooks.application.port.UnitOfWork;
+import dev.payhooks.application.saleor.InitializeSession;
+import dev.payhooks.application.saleor.ProcessSession;
+import dev.payhooks.application.saleor.SessionCommand;
 import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.fulfillment.Fulfillment;
 import dev.payhooks.domain.fulfillment.FulfillmentId;
@@ -94,11 +98,19 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
     private final IdGenerator ids;
     private final UnitOfWork units;
     private final Clock clock;
+    private final Handlers handlers;
+
+    /** The Saleor handlers of the NP Atobarai app. */
+    public record Handlers(InitializeSession initialize, ProcessSession process) { }
+
+    /** How a session's answer is written for Saleor. */
+    public static final SessionReplies SESSION_REPLIES = new SessionReplies("NP Atobarai");
 
     public NpAtobaraiSaleorApp(NpAtobaraiChannels channels, NpAtobaraiClient np, PaymentTransactions transactions,
                                Refunds refunds, Fulfillments fulfillments, FulfillmentOrigins origins, OrderNotes notes,
                                WebhookReplies replies, TransactionNotices notices, IdGenerator ids, UnitOfWork units,
-                               Clock clock) {
+                               Clock clock, Handlers handlers) {
+        this.handlers = handlers;
         this.channels = channels;
         this.np = np;
         this.transactions = transactions;
@@ -142,8 +154,8 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
     public SaleorReply handle(SaleorWebhook webhook) {
         return switch (webhook.event()) {
             case "payment_gateway_initialize_session" -> gatewayInitialize(webhook);
-            case "transaction_initialize_session" -> chargeSession(webhook, false);
-            case "transaction_process_session" -> chargeSession(webhook, true);
+            case "transaction_initialize_session" -> SaleorReply.of(handlers.initialize().handle(session(webhook, false)));
+            case "transaction_process_session" -> SaleorReply.of(handlers.process().handle(session(webhook, true)));
             case "transaction_refund_requested" -> refund(webhook);
             case "fulfillment_tracking_number_updated" -> trackingNumberUpdated(webhook);
             default -> SaleorReply.problem(404, "UNKNOWN_EVENT", "The app does not handle " + webhook.event() + ".");
@@ -175,18 +187,13 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
     // ---- transaction_initialize_session / transaction_process_session -----------------------
 
-    private SaleorReply chargeSession(SaleorWebhook webhook, boolean process) {
+    private static SessionCommand session(SaleorWebhook webhook, boolean process) {
         JsonObject body = webhook.body();
         JsonObject transaction = requiredObject(body, "transaction");
         String saleorId = requiredString(transaction, "id");
         String token = requiredString(transaction, "token");
         JsonObject action = requiredObject(body, "action");
         SaleorSourceObject source = SaleorSourceObject.from(object(body, "sourceObject"));
-        Optional<NpChannel> found = configured(webhook, source.channelSlug());
-        if (found.isEmpty()) {
-            return SaleorReply.problem(400, "NOT_CONFIGURED", NOT_CONFIGURED);
-        }
-        NpChannel channel = found.get();
         Currency currency = currency(string(action, "currency") != null ? string(action, "currency") : source.currencyCode());
         Money amount = requiredMoney(action, "amount", currency);
         String idempotencyKey = string(body, "idempotencyKey");
@@ -197,157 +204,14 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         // everything the request can be refused for is checked before the claim, so a refused
         // request leaves no claim behind that would block its corrected repeat
         boolean jpy = currency == Currency.of("JPY");
-        NpTransaction item = jpy ? NpOrderTranslation.transaction(token, string(body, "issuedAt"), amount.minorUnits(),
-            source, channel.skuAsName()) : null;
-        String scope = scope(webhook.installation());
-        WebhookReplies.Claim claim = units.inNewTransaction(() -> replies.claim(scope, cut(key, 255), clock.instant()));
-        if (claim instanceof WebhookReplies.Answered answered) {
-            return SaleorReply.ok(parse(answered.reply()));
+        if (jpy) {
+            NpOrderTranslation.transaction(token, string(body, "issuedAt"), amount.minorUnits(), source, false);
         }
-        if (claim instanceof WebhookReplies.InProgress) {
-            return SaleorReply.problem(409, "IN_PROGRESS", "The same request is being handled; ask again shortly.");
-        }
-        TransactionId hubId = hubTransactionId(webhook.installation().apiUrl(), saleorId);
-
-        NpOutcome outcome;
-        String npId = null;
-        if (!jpy) {
-            outcome = new NpOutcome.Refused(0, List.of("UnsupportedCurrencyError"),
-                "NP Atobarai takes JPY only, not " + currency.code());
-        } else {
-            if (process) {
-                npId = blankToNull(string(transaction, "pspReference"));
-                if (npId == null) {
-                    npId = units.inNewTransaction(() -> transactions.byId(channel.merchant().id(), hubId)
-                        .flatMap(PaymentTransaction::providerReference).orElse(null));
-                }
-                outcome = npId == null
-                    ? new NpOutcome.Refused(0, List.of(), "missing data: no NP transaction id to update")
-                    : np.update(channel.credentials(), npId, item);
-            } else {
-                outcome = np.register(channel.credentials(), item);
-            }
-        }
-        String knownNpId = npId;
-        ChargeAnswer answer = chargeAnswer(outcome, amount, knownNpId);
-        JsonObject reply;
-        try {
-            reply = units.inNewTransaction(() -> {
-            PaymentTransaction payment = transactions.byId(channel.merchant().id(), hubId).orElse(null);
-            boolean isNew = payment == null;
-            if (isNew) {
-                payment = PaymentTransaction.initialize(hubId, source.channelSlug(), ProviderId.NP_ATOBARAI, saleorId,
-                    currency, clock.instant());
-            }
-            List<TransactionEvent> events = apply(payment, answer);
-            if (isNew) {
-                transactions.add(channel.merchant().id(), payment);
-            } else {
-                transactions.update(payment);
-            }
-            notices.publish(channel.merchant(), payment, events);
-            JsonObject json = answer.json(clock);
-            replies.complete(scope, cut(key, 255), json.toString(), clock.instant());
-            return json;
-            });
-        } catch (DomainException refused) {
-            // the payment does not allow this outcome (e.g. processed after it was refunded): say so, once
-            JsonObject json = new ChargeAnswer("CHARGE_FAILURE", answer.pspReference(), amount,
-                "NP Atobarai answered " + answer.result() + " but the payment cannot take it: " + refused.getMessage(),
-                List.of(), null, false).json(clock);
-            completeAlone(scope, key, json);
-            return SaleorReply.ok(json);
-        }
-        return SaleorReply.ok(reply);
-    }
-
-    private void completeAlone(String scope, String key, JsonObject json) {
-        units.inNewTransaction(() -> {
-            replies.complete(scope, cut(key, 255), json.toString(), clock.instant());
-            return null;
-        });
-    }
-
-    /** What a register / update outcome means for the payment and for Saleor. */
-    record ChargeAnswer(String result, String pspReference, Money amount, String message, List<String> actions,
-                        JsonArrayBuilder errors, boolean paymentMethod) {
-
-        JsonObject json(Clock clock) {
-            JsonObjectBuilder json = JSON.createObjectBuilder();
-            if (pspReference != null) {
-                json.add("pspReference", pspReference);
-            }
-            json.add("result", result).add("amount", new BigDecimal(amount.toMajorString()))
-                .add("time", clock.instant().toString())
-                .add("message", cut(message, 512));
-            JsonArrayBuilder actionList = JSON.createArrayBuilder();
-            actions.forEach(actionList::add);
-            json.add("actions", actionList);
-            if (errors != null) {
-                json.add("data", JSON.createObjectBuilder().add("errors", errors));
-            }
-            if (paymentMethod) {
-                json.add("paymentMethodDetails", JSON.createObjectBuilder().add("type", "OTHER").add("name", "np_atobarai"));
-            }
-            return json.build();
-        }
-    }
-
-    private static ChargeAnswer chargeAnswer(NpOutcome outcome, Money amount, String knownNpId) {
-        if (outcome instanceof NpOutcome.Accepted accepted && accepted.creditCheck() != null) {
-            CreditCheck check = accepted.creditCheck();
-            return switch (check.verdict()) {
-                case APPROVED -> new ChargeAnswer("CHARGE_SUCCESS", accepted.npTransactionId(), amount, check.message(),
-                    List.of("REFUND"), null, true);
-                case ON_HOLD -> {
-                    JsonArrayBuilder errors = JSON.createArrayBuilder();
-                    for (String code : check.holdCodes()) {
-                        errors.add(JSON.createObjectBuilder().add("code", code).add("message", HoldReason.describe(code)));
-                    }
-                    yield new ChargeAnswer("CHARGE_ACTION_REQUIRED", accepted.npTransactionId(), amount, check.message(),
-                        List.of(), errors, false);
-                }
-                case REFUSED -> new ChargeAnswer("CHARGE_FAILURE", accepted.npTransactionId(), amount, check.message(),
-                    List.of(), JSON.createArrayBuilder().add(JSON.createObjectBuilder()
-                        .add("code", check.resultCode() == null ? "NpAtobaraiRefused" : "authori_result:" + check.resultCode())
-                        .add("message", check.message())
-                        .add("apiError", check.refusalCode() == null ? "" : check.refusalCode())), false);
-            };
-        }
-        if (outcome instanceof NpOutcome.Refused refused) {
-            JsonArrayBuilder errors = JSON.createArrayBuilder();
-            if (refused.codes().isEmpty()) {
-                errors.add(JSON.createObjectBuilder().add("code", "NpAtobaraiApiError").add("message", refused.description())
-                    .add("apiError", ""));
-            }
-            for (String code : refused.codes()) {
-                errors.add(JSON.createObjectBuilder().add("code", code).add("message", refused.description())
-                    .add("apiError", code));
-            }
-            return new ChargeAnswer("CHARGE_FAILURE", knownNpId, amount, refused.message(), List.of(), errors, false);
-        }
-        if (outcome instanceof NpOutcome.Unavailable unavailable) {
-            return new ChargeAnswer("CHARGE_FAILURE", knownNpId, amount, unavailable.description(), List.of(),
-                JSON.createArrayBuilder().add(JSON.createObjectBuilder()
-                    .add("code", unavailable.timedOut() ? "TimeoutError" : "NpAtobaraiUnavailable")
-                    .add("message", unavailable.description()).add("apiError", "")), false);
-        }
-        return new ChargeAnswer("CHARGE_FAILURE", knownNpId, amount, "NP Atobarai gave no credit check", List.of(),
-            JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("code", "NpAtobaraiApiError")
-                .add("message", "NP Atobarai gave no credit check").add("apiError", "")), false);
-    }
-
-    private List<TransactionEvent> apply(PaymentTransaction payment, ChargeAnswer answer) {
-        ProviderReport report = ProviderReport.of(answer.amount(), clock.instant()).withMessage(answer.message());
-        if (answer.pspReference() != null) {
-            report = report.withProviderReference(answer.pspReference())
-                .withEventKey("np:" + answer.pspReference() + ":" + answer.result() + ":" + answer.amount().minorUnits());
-        }
-        return switch (answer.result()) {
-            case "CHARGE_SUCCESS" -> payment.chargeSucceeded(report);
-            case "CHARGE_ACTION_REQUIRED" -> payment.chargeActionRequired(report);
-            default -> payment.chargeFailed(report);
-        };
+        Optional<String> psp = process ? Optional.ofNullable(blankToNull(string(transaction, "pspReference")))
+            : Optional.empty();
+        return new SessionCommand(webhook.installation(), hubTransactionId(webhook.installation().apiUrl(), saleorId),
+            saleorId, Optional.ofNullable(source.channelSlug()), amount, false, key, psp, Optional.empty(),
+            new NpAtobaraiPayments.SessionData(token, string(body, "issuedAt"), source, jpy, currency.code()));
     }
 
     // ---- transaction_refund_requested ----------------------------------------------------

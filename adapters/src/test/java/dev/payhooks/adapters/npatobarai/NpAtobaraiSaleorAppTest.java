@@ -4,7 +4,11 @@ import dev.payhooks.adapters.outbound.TestGates;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.payhooks.adapters.saleor.SaleorReply;
 import dev.payhooks.adapters.saleor.SaleorWebhook;
+import dev.payhooks.application.payment.RecordProviderOutcome;
 import dev.payhooks.application.port.UnitOfWork;
+import dev.payhooks.application.saleor.InitializeSession;
+import dev.payhooks.application.saleor.ProcessSession;
+import dev.payhooks.application.saleor.RepeatedDeliveries;
 import dev.payhooks.domain.fulfillment.Fulfillment;
 import dev.payhooks.domain.fulfillment.InMemoryFulfillments;
 import dev.payhooks.domain.fulfillment.ShipmentReportStatus;
@@ -117,11 +121,24 @@ class NpAtobaraiSaleorAppTest {
             () -> new EventId(String.format("%064x", eventIds.incrementAndGet())), clock);
         NpAtobaraiChannels npChannels = new NpAtobaraiChannels(merchants, channels, secrets, Optional.empty());
         NpAtobaraiClient client = new NpAtobaraiClient(TestGates.sandbox(), Duration.ofSeconds(2));
-        app = new NpAtobaraiSaleorApp(npChannels, client, transactions, refunds, fulfillments, origins, notes, replies,
-            notices, ids, direct, clock);
+        app = newApp(client, notices, ids, direct);
         reporter = new NpShipmentReporter(origins, fulfillments, transactions, npChannels, client, notes,
             new FulfillmentNotices(queue, () -> new EventId(String.format("%064x", eventIds.incrementAndGet())), clock),
             ids, direct, clock);
+    }
+
+    /** The app as the wiring builds it, over the in-memory repositories. */
+    NpAtobaraiSaleorApp newApp(NpAtobaraiClient client, TransactionNotices notices, SequentialIds ids, UnitOfWork units) {
+        NpAtobaraiChannels npChannels = new NpAtobaraiChannels(merchants, channels, secrets, Optional.empty());
+        NpAtobaraiPayments provider = new NpAtobaraiPayments(npChannels, client);
+        RepeatedDeliveries deliveries = new RepeatedDeliveries(replies, units, clock);
+        RecordProviderOutcome outcomes = new RecordProviderOutcome(transactions, notices, ids, clock);
+        return new NpAtobaraiSaleorApp(npChannels, client, transactions, refunds, fulfillments, origins, notes, replies,
+            notices, ids, units, clock, new NpAtobaraiSaleorApp.Handlers(
+                new InitializeSession(provider, NpAtobaraiSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions,
+                    units, clock),
+                new ProcessSession(provider, NpAtobaraiSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions,
+                    units, clock)));
     }
 
     @AfterEach
@@ -422,11 +439,10 @@ class NpAtobaraiSaleorAppTest {
                 }
             }
         };
-        app = new NpAtobaraiSaleorApp(new NpAtobaraiChannels(merchants, channels, secrets, Optional.empty()),
-            new NpAtobaraiClient(TestGates.sandbox(), Duration.ofSeconds(5)), transactions, refunds, fulfillments, origins, notes, replies,
+        app = newApp(new NpAtobaraiClient(TestGates.sandbox(), Duration.ofSeconds(5)),
             new TransactionNotices(new EventQueue(outbox, new InMemoryWebhookSubscriptions(), new InMemoryDeliveries(),
                 new SequentialIds()), () -> new EventId(String.format("%064x", eventIds.incrementAndGet())), clock),
-            new SequentialIds(), unsynchronised, clock);
+            new SequentialIds(), unsynchronised);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             Callable<SaleorReply> call = () -> initialize("racing-key", 2100);

@@ -4,6 +4,10 @@ import dev.payhooks.adapters.adyen.AdyenChannels;
 import dev.payhooks.adapters.adyen.AdyenCheckoutClient;
 import dev.payhooks.adapters.adyen.AdyenPayments;
 import dev.payhooks.adapters.adyen.AdyenSaleorApp;
+import dev.payhooks.adapters.npatobarai.NpAtobaraiChannels;
+import dev.payhooks.adapters.npatobarai.NpAtobaraiClient;
+import dev.payhooks.adapters.npatobarai.NpAtobaraiPayments;
+import dev.payhooks.adapters.npatobarai.NpAtobaraiSaleorApp;
 import dev.payhooks.adapters.saleor.SaleorPaymentApp;
 import dev.payhooks.application.payment.RecordProviderOutcome;
 import dev.payhooks.application.port.UnitOfWork;
@@ -13,9 +17,13 @@ import dev.payhooks.application.saleor.InitializeSession;
 import dev.payhooks.application.saleor.ProcessSession;
 import dev.payhooks.application.saleor.RefundTransaction;
 import dev.payhooks.application.saleor.RepeatedDeliveries;
+import dev.payhooks.domain.fulfillment.Fulfillments;
 import dev.payhooks.domain.outbound.TransactionNotices;
 import dev.payhooks.domain.payment.PaymentTransactions;
 import dev.payhooks.domain.port.IdGenerator;
+import dev.payhooks.domain.refund.Refunds;
+import dev.payhooks.domain.saleor.FulfillmentOrigins;
+import dev.payhooks.domain.saleor.OrderNotes;
 import dev.payhooks.domain.saleor.WebhookReplies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -44,5 +52,21 @@ public class SaleorAppWiring {
             new ChargeTransaction(provider, AdyenSaleorApp.ACTION_REPLIES, deliveries, units, clock),
             new CancelTransaction(provider, AdyenSaleorApp.ACTION_REPLIES, deliveries, units, clock),
             new RefundTransaction(provider, AdyenSaleorApp.ACTION_REPLIES, deliveries, units, clock)));
+    }
+
+    @Produces
+    @ApplicationScoped
+    SaleorPaymentApp npAtobaraiSaleorApp(NpAtobaraiChannels channels, NpAtobaraiClient np, PaymentTransactions transactions,
+                                         Refunds refunds, Fulfillments fulfillments, FulfillmentOrigins origins,
+                                         OrderNotes notes, WebhookReplies replies, TransactionNotices notices,
+                                         IdGenerator ids, RepeatedDeliveries deliveries, UnitOfWork units, Clock clock) {
+        NpAtobaraiPayments provider = new NpAtobaraiPayments(channels, np);
+        RecordProviderOutcome outcomes = new RecordProviderOutcome(transactions, notices, ids, clock);
+        return new NpAtobaraiSaleorApp(channels, np, transactions, refunds, fulfillments, origins, notes, replies, notices,
+            ids, units, clock, new NpAtobaraiSaleorApp.Handlers(
+                new InitializeSession(provider, NpAtobaraiSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions,
+                    units, clock),
+                new ProcessSession(provider, NpAtobaraiSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions,
+                    units, clock)));
     }
 }
