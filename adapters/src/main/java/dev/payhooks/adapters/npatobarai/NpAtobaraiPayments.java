@@ -3,12 +3,15 @@ package dev.payhooks.adapters.npatobarai;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiChannels.NpChannel;
 import dev.payhooks.adapters.saleor.SaleorSourceObject;
 import dev.payhooks.adapters.saleor.SessionReplies;
+import dev.payhooks.application.saleor.NpAtobaraiCalls;
+import dev.payhooks.application.saleor.NpAtobaraiChannel;
 import dev.payhooks.application.saleor.PaymentProvider;
 import dev.payhooks.application.saleor.ProviderAnswer;
 import dev.payhooks.application.saleor.ProviderChannel;
 import dev.payhooks.application.saleor.ProviderData;
 import dev.payhooks.domain.payment.OperationResult;
 import dev.payhooks.domain.provider.npatobarai.CreditCheck;
+import dev.payhooks.domain.provider.npatobarai.GoodsLine;
 import dev.payhooks.domain.provider.npatobarai.HoldReason;
 import jakarta.json.JsonArrayBuilder;
 
@@ -22,9 +25,10 @@ import static dev.payhooks.adapters.api.Jsonp.JSON;
  * ({@code POST /transactions}), processing it updates the registration
  * ({@code PATCH /transactions/update}). Every NP answer is NP's word on the payment, a timeout
  * too (NP Atobarai has no idempotency key to ask again safely): what its credit check means is
- * {@link CreditCheck}'s.
+ * {@link CreditCheck}'s. A refund's plan is made of cancel, update, register and shipment
+ * report calls.
  */
-public class NpAtobaraiPayments implements PaymentProvider {
+public class NpAtobaraiPayments implements PaymentProvider, NpAtobaraiCalls {
 
     /**
      * What a session call needs from Saleor's request.
@@ -35,6 +39,14 @@ public class NpAtobaraiPayments implements PaymentProvider {
      */
     public record SessionData(String token, String issuedAt, SaleorSourceObject source, boolean yen, String currencyCode)
         implements ProviderData { }
+
+    /**
+     * What a refund's NP calls need from Saleor's request.
+     *
+     * @param token     Saleor's transaction token (NP's shop transaction id)
+     * @param orderDate the transaction's creation (or the request's issue) time
+     */
+    public record RefundOrder(String token, String orderDate, SaleorSourceObject order) implements ProviderData { }
 
     private final NpAtobaraiChannels channels;
     private final NpAtobaraiClient np;
@@ -72,6 +84,61 @@ public class NpAtobaraiPayments implements PaymentProvider {
         }
         return answer(np.update(npChannel.credentials(), call.reference().get(), item(npChannel, call)), call,
             call.reference());
+    }
+
+    @Override
+    public Optional<NpAtobaraiChannel> configuredChannel(String merchantId, String channelSlug) {
+        return channels.find(merchantId, channelSlug).map(NpAtobaraiChannel.class::cast);
+    }
+
+    @Override
+    public Call cancel(NpAtobaraiChannel channel, String npTransactionId) {
+        NpOutcome cancelled = np.cancel(((NpChannel) channel).credentials(), npTransactionId);
+        return new Call(cancelled instanceof NpOutcome.Accepted, Optional.empty(), describe(cancelled));
+    }
+
+    @Override
+    public Call update(NpAtobaraiChannel channel, String npTransactionId, long billedAmount, List<GoodsLine> goods,
+                       ProviderData order) {
+        NpOutcome updated = np.update(((NpChannel) channel).credentials(), npTransactionId,
+            billed((NpChannel) channel, billedAmount, goods, (RefundOrder) order));
+        return new Call(approved(updated), Optional.empty(), describe(updated));
+    }
+
+    @Override
+    public Call register(NpAtobaraiChannel channel, long billedAmount, List<GoodsLine> goods, ProviderData order) {
+        NpOutcome registered = np.register(((NpChannel) channel).credentials(),
+            billed((NpChannel) channel, billedAmount, goods, (RefundOrder) order));
+        return new Call(approved(registered), registered instanceof NpOutcome.Accepted accepted
+            ? Optional.ofNullable(accepted.npTransactionId()) : Optional.empty(), describe(registered));
+    }
+
+    @Override
+    public Call reportShipment(NpAtobaraiChannel channel, String npTransactionId, String carrierCode,
+                               String trackingNumber) {
+        NpOutcome shipped = np.reportShipment(((NpChannel) channel).credentials(), npTransactionId, carrierCode,
+            trackingNumber);
+        return new Call(shipped instanceof NpOutcome.Accepted, Optional.empty(), describe(shipped));
+    }
+
+    private static NpTransaction billed(NpChannel channel, long billedAmount, List<GoodsLine> goods, RefundOrder order) {
+        return NpOrderTranslation.transaction(order.token(), order.orderDate(), billedAmount, order.order(),
+            channel.skuAsName()).withBilling(billedAmount, goods);
+    }
+
+    private static boolean approved(NpOutcome outcome) {
+        return outcome instanceof NpOutcome.Accepted accepted && accepted.creditCheck() != null
+            && accepted.creditCheck().verdict() == CreditCheck.Verdict.APPROVED;
+    }
+
+    static String describe(NpOutcome outcome) {
+        if (outcome instanceof NpOutcome.Accepted accepted) {
+            return accepted.creditCheck() == null ? "accepted" : accepted.creditCheck().message();
+        }
+        if (outcome instanceof NpOutcome.Refused refused) {
+            return refused.message();
+        }
+        return ((NpOutcome.Unavailable) outcome).description();
     }
 
     private static NpTransaction item(NpChannel channel, SessionCall call) {

@@ -11,7 +11,11 @@ import dev.payhooks.adapters.saleor.SaleorWebhook;
 import dev.payhooks.adapters.saleor.SessionReplies;
 import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.application.saleor.InitializeSession;
+import dev.payhooks.application.saleor.NpRefundCommand;
 import dev.payhooks.application.saleor.ProcessSession;
+import dev.payhooks.application.saleor.RefundAnswer;
+import dev.payhooks.application.saleor.RefundNpAtobaraiTransaction;
+import dev.payhooks.application.saleor.ReplyFormat;
 import dev.payhooks.application.saleor.SessionCommand;
 import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.fulfillment.Fulfillment;
@@ -101,7 +105,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
     private final Handlers handlers;
 
     /** The Saleor handlers of the NP Atobarai app. */
-    public record Handlers(InitializeSession initialize, ProcessSession process) { }
+    public record Handlers(InitializeSession initialize, ProcessSession process, RefundNpAtobaraiTransaction refund) { }
 
     /** How a session's answer is written for Saleor. */
     public static final SessionReplies SESSION_REPLIES = new SessionReplies("NP Atobarai");
@@ -156,7 +160,8 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
             case "payment_gateway_initialize_session" -> gatewayInitialize(webhook);
             case "transaction_initialize_session" -> SaleorReply.of(handlers.initialize().handle(session(webhook, false)));
             case "transaction_process_session" -> SaleorReply.of(handlers.process().handle(session(webhook, true)));
-            case "transaction_refund_requested" -> refund(webhook);
+            case "transaction_refund_requested" -> SaleorReply.of(handlers.refund().handle(refund(webhook)),
+                "The same refund is being handled; ask again shortly.");
             case "fulfillment_tracking_number_updated" -> trackingNumberUpdated(webhook);
             default -> SaleorReply.problem(404, "UNKNOWN_EVENT", "The app does not handle " + webhook.event() + ".");
         };
@@ -216,7 +221,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
     // ---- transaction_refund_requested ----------------------------------------------------
 
-    private SaleorReply refund(SaleorWebhook webhook) {
+    private static NpRefundCommand refund(SaleorWebhook webhook) {
         JsonObject body = webhook.body();
         JsonObject transaction = requiredObject(body, "transaction");
         String saleorId = requiredString(transaction, "id");
@@ -225,11 +230,6 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
             throw new ApiProblem(400, "transaction.order is missing");
         }
         SaleorSourceObject order = SaleorSourceObject.from(orderJson);
-        Optional<NpChannel> found = configured(webhook, order.channelSlug());
-        if (found.isEmpty()) {
-            return SaleorReply.problem(400, "NOT_CONFIGURED", NOT_CONFIGURED);
-        }
-        NpChannel channel = found.get();
         JsonObject action = requiredObject(body, "action");
         Currency currency = currency(string(action, "currency") != null ? string(action, "currency") : order.currencyCode());
         Money amount = requiredMoney(action, "amount", currency);
@@ -241,99 +241,34 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         String token = token(transaction);
         String orderDate = dateOf(transaction, body);
         NpOrderTranslation.orderDate(orderDate);
-        String key = "refund:" + saleorId + ":" + (grantedId != null ? "granted:" + grantedId : amount.toMajorString());
-        String scope = scope(webhook.installation());
-        TransactionId hubId = hubTransactionId(webhook.installation().apiUrl(), saleorId);
-        String merchantId = channel.merchant().id();
-
-        WebhookReplies.Claim claim = units.inNewTransaction(() -> replies.claim(scope, cut(key, 255), clock.instant()));
-        if (claim instanceof WebhookReplies.Answered answered) {
-            return SaleorReply.ok(parse(answered.reply()));
-        }
-        if (claim instanceof WebhookReplies.InProgress) {
-            return SaleorReply.problem(409, "IN_PROGRESS", "The same refund is being handled; ask again shortly.");
-        }
-        String pspReference = blankToNull(string(transaction, "pspReference"));
-
-        // what to do, and the refund recorded as REQUESTED before NP is called
-        RefundStart start;
+        Optional<OrderGoods> goods;
+        Optional<String> goodsProblem;
         try {
-            start = units.inNewTransaction(() -> startRefund(merchantId, hubId, pspReference, amount,
-                chargedAmount, grantedId, grantedLines, order, channel));
-        } catch (DomainException refused) {
-            start = new RefundStart(null, pspReference, null, null, "Refund refused: " + refused.getMessage());
+            goods = Optional.of(NpOrderTranslation.goods(order, false));
+            goodsProblem = Optional.empty();
+        } catch (DomainException unreadable) {
+            goods = Optional.empty();
+            goodsProblem = Optional.of(unreadable.getMessage());
         }
-        if (start.failure() != null) {
-            JsonObject json = refundReply(false, start.npId(), amount, start.failure());
-            releaseAlone(scope, key);  // nothing happened at NP: asking again is a new attempt
-            return SaleorReply.ok(json);
-        }
-        RefundStart started = start;
-
-        StepResult result = execute(started, channel, token, orderDate, order);
-
-        JsonObject json = units.inNewTransaction(() -> {
-            PaymentTransaction payment = transactions.byId(merchantId, hubId).orElseThrow();
-            Refund refund = refunds.byId(started.refundId()).orElseThrow();
-            ProviderReport report = ProviderReport.of(amount, clock.instant())
-                .withProviderReference(result.npId() != null ? result.npId() : started.npId());
-            if (result.newNpId() != null) {
-                report = report.withNewPaymentReference(result.newNpId());
-            }
-            List<TransactionEvent> events;
-            if (result.failure() == null) {
-                refund.succeeded(result.newNpId() != null ? result.newNpId() : started.npId(), clock.instant());
-                events = payment.refundSucceeded(report.withMessage("Refunded with NP Atobarai: " + started.plan().kind()));
-            } else {
-                refund.failed(result.failure(), clock.instant());
-                events = payment.refundFailed(report.withMessage(result.failure()));
-            }
-            if (result.newNpId() != null && started.shipment() != null) {
-                Fulfillment shipment = fulfillments.byId(hubId, started.shipment().id()).orElseThrow();
-                if (shipment.status() == ShipmentReportStatus.REPORTED && started.resumeAfter() != RefundStep.SHIPMENT) {
-                    shipment.reportNeededAgain(clock.instant());  // reported for the old NP transaction
-                }
-                if (result.reshipped() && shipment.status() != ShipmentReportStatus.REPORTED) {
-                    shipment.reportSucceeded(clock.instant());
-                }
-                fulfillments.update(shipment);
-            }
-            refunds.update(refund);
-            transactions.update(payment);
-            notices.publish(channel.merchant(), payment, events);
-            String psp = result.newNpId() != null ? result.newNpId() : started.npId();
-            JsonObject answer = refundReply(result.failure() == null, psp, amount,
-                result.failure() == null ? "Refund of " + amount + " done with NP Atobarai" : result.failure());
-            if (result.failure() == null) {
-                replies.complete(scope, cut(key, 255), answer.toString(), clock.instant());
-            } else {
-                // staff asking for the same refund again is a retry: it goes on after the step that failed
-                replies.release(scope, cut(key, 255));
-            }
-            return answer;
-        });
-        return SaleorReply.ok(json);
+        String key = "refund:" + saleorId + ":" + (grantedId != null ? "granted:" + grantedId : amount.toMajorString());
+        return new NpRefundCommand(webhook.installation(), hubTransactionId(webhook.installation().apiUrl(), saleorId),
+            Optional.ofNullable(order.channelSlug()), amount, Optional.ofNullable(chargedAmount),
+            Optional.ofNullable(grantedId), grantedLines.quantities(), grantedLines.lines(), grantedLines.shippingIncluded(),
+            goods, goodsProblem, Optional.ofNullable(blankToNull(string(transaction, "pspReference"))), key,
+            new NpAtobaraiPayments.RefundOrder(token, orderDate, order));
     }
 
-    private void releaseAlone(String scope, String key) {
-        units.inNewTransaction(() -> {
-            replies.release(scope, cut(key, 255));
-            return null;
-        });
-    }
-
-    /**
-     * @param resumeAfter the step at which the previous attempt of this refund failed, when NP
-     *                    was already changed by it (see {@link RefundStep#leftNpChanged()}); else null
-     */
-    record RefundStart(RefundId refundId, String npId, RefundPlan plan, Fulfillment shipment, String failure,
-                       RefundStep resumeAfter) {
-        RefundStart(RefundId refundId, String npId, RefundPlan plan, Fulfillment shipment, String failure) {
-            this(refundId, npId, plan, shipment, failure, null);
-        }
-    }
-
-    record StepResult(String npId, String newNpId, boolean reshipped, String failure) { }
+    /** How a refund's answer is written for Saleor. */
+    public static final ReplyFormat<RefundAnswer> REFUND_REPLIES = answer -> {
+        JsonObjectBuilder json = JSON.createObjectBuilder();
+        answer.reference().ifPresent(reference -> json.add("pspReference", reference));
+        return json.add("result", answer.success() ? "REFUND_SUCCESS" : "REFUND_FAILURE")
+            .add("amount", new BigDecimal(answer.amount().toMajorString()))
+            .add("time", answer.time().toString())
+            .add("message", cut(answer.message(), 512))
+            .add("actions", answer.success() ? JSON.createArrayBuilder() : JSON.createArrayBuilder().add("REFUND"))
+            .build().toString();
+    };
 
     /** A granted refund's lines and shipping flag; empty for a manual refund. */
     record GrantedLines(Map<String, Integer> quantities, List<RefundLine> lines, boolean shippingIncluded) { }
@@ -365,137 +300,6 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
             }
         }
         return new GrantedLines(quantities, lines, Boolean.TRUE.equals(bool(granted, "shippingCostsIncluded")));
-    }
-
-    private RefundStart startRefund(String merchantId, TransactionId hubId, String pspReference, Money amount,
-                                    Money chargedAmount, String grantedId, GrantedLines granted,
-                                    SaleorSourceObject order, NpChannel channel) {
-        Optional<PaymentTransaction> found = transactions.byId(merchantId, hubId);
-        if (found.isEmpty()) {
-            return new RefundStart(null, pspReference, null, null,
-                RefundStep.MISSING_DATA.failure("the hub knows no NP Atobarai payment for this transaction"));
-        }
-        PaymentTransaction payment = found.get();
-        String npId = payment.providerReference().orElse(pspReference);
-        if (npId == null) {
-            return new RefundStart(null, null, null, null, RefundStep.MISSING_DATA.failure("the payment has no NP transaction id"));
-        }
-        Money charged = chargedAmount != null && chargedAmount.isPositive() ? chargedAmount : payment.charged();
-        // a retry goes on where the last attempt of the same refund failed, if that left NP changed
-        RefundStep resumeAfter = refunds.ofTransaction(hubId).stream().reduce((first, second) -> second)
-            .filter(last -> last.status() == dev.payhooks.domain.refund.RefundStatus.FAILED && last.amount().equals(amount))
-            .flatMap(last -> last.message().flatMap(RefundStep::ofFailure))
-            .filter(RefundStep::leftNpChanged).orElse(null);
-        Fulfillment shipment = fulfillments.ofTransaction(hubId).stream()
-            .filter(f -> f.status() == ShipmentReportStatus.REPORTED || resumeAfter != null)
-            .reduce((first, second) -> second).orElse(null);
-        Map<String, Integer> quantities = granted.quantities();
-        List<RefundLine> lines = granted.lines();
-        boolean shippingIncluded = granted.shippingIncluded();
-        RefundPlan plan;
-        try {
-            OrderGoods goods = NpOrderTranslation.goods(order, channel.skuAsName());
-            plan = RefundPlan.decide(goods, new RefundPlan.Request(amount.minorUnits(), charged.minorUnits(),
-                grantedId != null, quantities, shippingIncluded, shipment != null));
-        } catch (DomainException refused) {
-            return new RefundStart(null, npId, null, null, RefundStep.MISSING_DATA.failure(refused.getMessage()));
-        }
-        RefundStage stage = shipment != null ? RefundStage.AFTER_SHIPMENT : RefundStage.BEFORE_SHIPMENT;
-        RefundId refundId = RefundId.of(ids.newId());
-        Refund refund = grantedId != null
-            ? Refund.requestGranted(refundId, hubId, grantedId, amount, lines, shippingIncluded, stage, clock.instant())
-            : Refund.requestManual(refundId, hubId, amount, stage, clock.instant());
-        List<TransactionEvent> events = payment.refundRequested(ProviderReport.of(amount, clock.instant())
-            .withProviderReference(npId).withMessage("Refund " + plan.kind() + " with NP Atobarai"));
-        refunds.add(refund);
-        transactions.update(payment);
-        notices.publish(channel.merchant(), payment, events);
-        return new RefundStart(refundId, npId, plan, shipment, null, resumeAfter);
-    }
-
-    private StepResult execute(RefundStart start, NpChannel channel, String token, String orderDate,
-                               SaleorSourceObject order) {
-        RefundPlan plan = start.plan();
-        String npId = start.npId();
-        NpCredentials account = channel.credentials();
-        switch (plan.kind()) {
-            case CANCEL -> {
-                NpOutcome cancelled = np.cancel(account, npId);
-                return cancelled instanceof NpOutcome.Accepted ? new StepResult(npId, null, false, null)
-                    : new StepResult(npId, null, false, RefundStep.CANCEL.failure(describe(cancelled)));
-            }
-            case UPDATE -> {
-                NpTransaction item = NpOrderTranslation.transaction(token, orderDate, plan.billedAmount(), order,
-                    channel.skuAsName()).withBilling(plan.billedAmount(), plan.goods());
-                NpOutcome updated = np.update(account, npId, item);
-                return approved(updated) ? new StepResult(npId, null, false, null)
-                    : new StepResult(npId, null, false, RefundStep.UPDATE.failure(describe(updated)));
-            }
-            case CANCEL_AND_REREGISTER -> {
-                RefundStep resume = start.resumeAfter();
-                Fulfillment shipment = start.shipment();
-                String newId;
-                if (resume == RefundStep.SHIPMENT) {
-                    newId = npId;  // the last attempt registered it and the payment took its id
-                    if (shipment.status() == ShipmentReportStatus.REPORTED) {
-                        return new StepResult(npId, newId, true, null);  // the shipment reporter got there first
-                    }
-                } else {
-                    if (resume != RefundStep.RE_REGISTER) {
-                        NpOutcome cancelled = np.cancel(account, npId);
-                        if (!(cancelled instanceof NpOutcome.Accepted)) {
-                            return new StepResult(npId, null, false, RefundStep.CANCEL.failure(describe(cancelled)));
-                        }
-                    }
-                    NpTransaction item = NpOrderTranslation.transaction(token, orderDate, plan.billedAmount(), order,
-                        channel.skuAsName()).withBilling(plan.billedAmount(), plan.goods());
-                    NpOutcome registered = np.register(account, item);
-                    if (!approved(registered)) {
-                        return new StepResult(npId, null, false, RefundStep.RE_REGISTER.failure("NP transaction " + npId
-                            + " is cancelled but the remaining " + plan.billedAmount() + " JPY could not be registered ("
-                            + describe(registered) + "); ask for the same refund again to retry the registration"));
-                    }
-                    newId = ((NpOutcome.Accepted) registered).npTransactionId();
-                }
-                NpOutcome shipped = np.reportShipment(account, newId, shipment.carrierCode().orElse(channel.defaultPdCode()),
-                    shipment.trackingNumber().value());
-                if (!(shipped instanceof NpOutcome.Accepted)) {
-                    return new StepResult(npId, newId, false, RefundStep.SHIPMENT.failure("NP transaction " + npId
-                        + " was replaced by " + newId + " but reporting tracking number " + shipment.trackingNumber().value()
-                        + " failed (" + describe(shipped) + "); the shipment reporter retries it"));
-                }
-                return new StepResult(npId, newId, true, null);
-            }
-        }
-        throw new IllegalStateException("unknown refund plan " + plan.kind());
-    }
-
-    private static boolean approved(NpOutcome outcome) {
-        return outcome instanceof NpOutcome.Accepted accepted && accepted.creditCheck() != null
-            && accepted.creditCheck().verdict() == CreditCheck.Verdict.APPROVED;
-    }
-
-    private static String describe(NpOutcome outcome) {
-        if (outcome instanceof NpOutcome.Accepted accepted) {
-            return accepted.creditCheck() == null ? "accepted" : accepted.creditCheck().message();
-        }
-        if (outcome instanceof NpOutcome.Refused refused) {
-            return refused.message();
-        }
-        return ((NpOutcome.Unavailable) outcome).description();
-    }
-
-    private JsonObject refundReply(boolean success, String pspReference, Money amount, String message) {
-        JsonObjectBuilder json = JSON.createObjectBuilder();
-        if (pspReference != null) {
-            json.add("pspReference", pspReference);
-        }
-        return json.add("result", success ? "REFUND_SUCCESS" : "REFUND_FAILURE")
-            .add("amount", new BigDecimal(amount.toMajorString()))
-            .add("time", clock.instant().toString())
-            .add("message", cut(message, 512))
-            .add("actions", success ? JSON.createArrayBuilder() : JSON.createArrayBuilder().add("REFUND"))
-            .build();
     }
 
     // ---- fulfillment_tracking_number_updated (async) --------------------------------------

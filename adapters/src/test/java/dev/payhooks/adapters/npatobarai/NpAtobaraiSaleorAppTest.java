@@ -8,6 +8,7 @@ import dev.payhooks.application.payment.RecordProviderOutcome;
 import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.application.saleor.InitializeSession;
 import dev.payhooks.application.saleor.ProcessSession;
+import dev.payhooks.application.saleor.RefundNpAtobaraiTransaction;
 import dev.payhooks.application.saleor.RepeatedDeliveries;
 import dev.payhooks.domain.fulfillment.Fulfillment;
 import dev.payhooks.domain.fulfillment.InMemoryFulfillments;
@@ -104,6 +105,13 @@ class NpAtobaraiSaleorAppTest {
     void setUp() {
         np = new WireMockServer(options().dynamicPort());
         np.start();
+        try { // WireMock's first answer can be slow on a busy machine; the NP timeout under test is not about that
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                URI.create(np.baseUrl() + "/warm-up")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (Exception ignored) {
+            // the tests themselves will say what is wrong
+        }
+        np.resetRequests();
         merchant = Merchant.register("m-1", "Shop", "abcdefghij12345", clock.instant());
         merchants.add(merchant);
         Channel channel = Channel.open("c-1", "m-1", "jp-store", "Japan", "JPY", "JP", clock.instant());
@@ -138,7 +146,9 @@ class NpAtobaraiSaleorAppTest {
                 new InitializeSession(provider, NpAtobaraiSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions,
                     units, clock),
                 new ProcessSession(provider, NpAtobaraiSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions,
-                    units, clock)));
+                    units, clock),
+                new RefundNpAtobaraiTransaction(provider, NpAtobaraiSaleorApp.REFUND_REPLIES, deliveries, outcomes,
+                    transactions, refunds, fulfillments, ids, units, clock)));
     }
 
     @AfterEach

@@ -15,6 +15,7 @@ import dev.payhooks.application.saleor.CancelTransaction;
 import dev.payhooks.application.saleor.ChargeTransaction;
 import dev.payhooks.application.saleor.InitializeSession;
 import dev.payhooks.application.saleor.ProcessSession;
+import dev.payhooks.application.saleor.RefundNpAtobaraiTransaction;
 import dev.payhooks.application.saleor.RefundTransaction;
 import dev.payhooks.application.saleor.RepeatedDeliveries;
 import dev.payhooks.domain.fulfillment.Fulfillments;
@@ -67,6 +68,8 @@ public class SaleorAppWiring {
                 new InitializeSession(provider, NpAtobaraiSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions,
                     units, clock),
                 new ProcessSession(provider, NpAtobaraiSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions,
-                    units, clock)));
+                    units, clock),
+                new RefundNpAtobaraiTransaction(provider, NpAtobaraiSaleorApp.REFUND_REPLIES, deliveries, outcomes,
+                    transactions, refunds, fulfillments, ids, units, clock)));
     }
 }
