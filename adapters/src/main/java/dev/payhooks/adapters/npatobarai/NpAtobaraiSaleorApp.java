@@ -1,8 +1,8 @@
 package dev.payhooks.adapters.npatobarai;
 
 import dev.payhooks.adapters.api.ApiProblem;
-import dev.payhooks.adapters.npatobarai.NpAtobaraiChannels.NpChannel;
 import dev.payhooks.adapters.saleor.ManifestWebhook;
+import dev.payhooks.adapters.saleor.SaleorJson;
 import dev.payhooks.adapters.saleor.SaleorPaymentApp;
 import dev.payhooks.adapters.saleor.SaleorReply;
 import dev.payhooks.adapters.saleor.SaleorSourceObject;
@@ -16,57 +16,31 @@ import dev.payhooks.application.saleor.ProcessSession;
 import dev.payhooks.application.saleor.RefundAnswer;
 import dev.payhooks.application.saleor.RefundNpAtobaraiTransaction;
 import dev.payhooks.application.saleor.ReplyFormat;
+import dev.payhooks.application.saleor.ReportTrackingNumber;
 import dev.payhooks.application.saleor.SessionCommand;
+import dev.payhooks.application.saleor.TrackingNumberCommand;
 import dev.payhooks.domain.error.DomainException;
-import dev.payhooks.domain.fulfillment.Fulfillment;
 import dev.payhooks.domain.fulfillment.FulfillmentId;
-import dev.payhooks.domain.fulfillment.Fulfillments;
-import dev.payhooks.domain.fulfillment.ShipmentReportStatus;
-import dev.payhooks.domain.fulfillment.TrackingNumber;
-import dev.payhooks.domain.outbound.TransactionNotices;
 import dev.payhooks.domain.payment.Currency;
 import dev.payhooks.domain.payment.Money;
-import dev.payhooks.domain.payment.PaymentTransaction;
-import dev.payhooks.domain.payment.PaymentTransactions;
 import dev.payhooks.domain.payment.ProviderId;
-import dev.payhooks.domain.payment.ProviderReport;
-import dev.payhooks.domain.payment.TransactionEvent;
 import dev.payhooks.domain.payment.TransactionId;
-import dev.payhooks.domain.port.IdGenerator;
-import dev.payhooks.domain.provider.npatobarai.CreditCheck;
 import dev.payhooks.domain.provider.npatobarai.GatewayCheck;
-import dev.payhooks.domain.provider.npatobarai.HoldReason;
 import dev.payhooks.domain.provider.npatobarai.OrderGoods;
-import dev.payhooks.domain.provider.npatobarai.RefundPlan;
-import dev.payhooks.domain.provider.npatobarai.RefundStep;
-import dev.payhooks.domain.refund.Refund;
-import dev.payhooks.domain.refund.RefundId;
 import dev.payhooks.domain.refund.RefundLine;
-import dev.payhooks.domain.refund.RefundStage;
-import dev.payhooks.domain.refund.Refunds;
-import dev.payhooks.domain.saleor.FulfillmentOrigin;
-import dev.payhooks.domain.saleor.FulfillmentOrigins;
-import dev.payhooks.domain.saleor.OrderNote;
-import dev.payhooks.domain.saleor.OrderNotes;
 import dev.payhooks.domain.saleor.SaleorInstallation;
-import dev.payhooks.domain.saleor.WebhookReplies;
-import static dev.payhooks.adapters.api.Jsonp.JSON;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.payhooks.adapters.saleor.SaleorJson;
 
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import static dev.payhooks.adapters.saleor.SaleorJson.bool;
 import static dev.payhooks.adapters.saleor.SaleorJson.currency;
 import static dev.payhooks.adapters.saleor.SaleorJson.object;
@@ -77,56 +51,31 @@ import static dev.payhooks.adapters.saleor.SaleorJson.sha256;
 import static dev.payhooks.adapters.saleor.SaleorJson.string;
 
 /**
- * NP Atobarai as a Saleor payment app. Each
- * synchronous webhook runs the same way: read the body, find the channel's configuration,
- * claim the request's key (a repeated webhook gets the stored answer and NP is not called
- * again), call NP outside any database transaction, then apply the outcome to the
- * {@link PaymentTransaction} (and {@link Refund}), write the outbound events and store the
- * answer in one transaction. What an NP answer means is decided by the domain
- * ({@link CreditCheck}, {@link RefundPlan}, {@link GatewayCheck}).
+ * NP Atobarai as a Saleor payment app: reads each webhook into a command for its handler
+ * ({@link InitializeSession}, {@link ProcessSession}, {@link RefundNpAtobaraiTransaction},
+ * {@link ReportTrackingNumber}) and writes the handler's answer in Saleor's schema;
+ * {@link NpAtobaraiPayments} makes the NP calls. Gateway initialize only checks the buyer
+ * ({@link GatewayCheck}).
  */
 public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
-    static final String NOT_CONFIGURED = "App is not configured";
     static final String PD_COMPANY_CODE_KEY = "np-atobarai.pd-company-code";
 
-    private final NpAtobaraiChannels channels;
-    private final NpAtobaraiClient np;
-    private final PaymentTransactions transactions;
-    private final Refunds refunds;
-    private final Fulfillments fulfillments;
-    private final FulfillmentOrigins origins;
-    private final OrderNotes notes;
-    private final WebhookReplies replies;
-    private final TransactionNotices notices;
-    private final IdGenerator ids;
-    private final UnitOfWork units;
-    private final Clock clock;
-    private final Handlers handlers;
-
     /** The Saleor handlers of the NP Atobarai app. */
-    public record Handlers(InitializeSession initialize, ProcessSession process, RefundNpAtobaraiTransaction refund) { }
+    public record Handlers(InitializeSession initialize, ProcessSession process, RefundNpAtobaraiTransaction refund,
+                           ReportTrackingNumber trackingNumber) { }
 
     /** How a session's answer is written for Saleor. */
     public static final SessionReplies SESSION_REPLIES = new SessionReplies("NP Atobarai");
 
-    public NpAtobaraiSaleorApp(NpAtobaraiChannels channels, NpAtobaraiClient np, PaymentTransactions transactions,
-                               Refunds refunds, Fulfillments fulfillments, FulfillmentOrigins origins, OrderNotes notes,
-                               WebhookReplies replies, TransactionNotices notices, IdGenerator ids, UnitOfWork units,
-                               Clock clock, Handlers handlers) {
-        this.handlers = handlers;
+    private final NpAtobaraiChannels channels;
+    private final UnitOfWork units;
+    private final Handlers handlers;
+
+    public NpAtobaraiSaleorApp(NpAtobaraiChannels channels, UnitOfWork units, Handlers handlers) {
         this.channels = channels;
-        this.np = np;
-        this.transactions = transactions;
-        this.refunds = refunds;
-        this.fulfillments = fulfillments;
-        this.origins = origins;
-        this.notes = notes;
-        this.replies = replies;
-        this.notices = notices;
-        this.ids = ids;
         this.units = units;
-        this.clock = clock;
+        this.handlers = handlers;
     }
 
     @Override
@@ -162,7 +111,9 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
             case "transaction_process_session" -> SaleorReply.of(handlers.process().handle(session(webhook, true)));
             case "transaction_refund_requested" -> SaleorReply.of(handlers.refund().handle(refund(webhook)),
                 "The same refund is being handled; ask again shortly.");
-            case "fulfillment_tracking_number_updated" -> trackingNumberUpdated(webhook);
+            case "fulfillment_tracking_number_updated" ->
+                handlers.trackingNumber().handle(trackingNumber(webhook)) == ReportTrackingNumber.Result.ACCEPTED
+                    ? SaleorReply.ok(JSON.createObjectBuilder().add("success", true).build()) : SaleorReply.notConfigured();
             default -> SaleorReply.problem(404, "UNKNOWN_EVENT", "The app does not handle " + webhook.event() + ".");
         };
     }
@@ -176,8 +127,9 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
     private SaleorReply gatewayInitialize(SaleorWebhook webhook) {
         SaleorSourceObject source = SaleorSourceObject.from(object(webhook.body(), "sourceObject"));
-        if (configured(webhook, source.channelSlug()).isEmpty()) {
-            return SaleorReply.problem(400, "NOT_CONFIGURED", NOT_CONFIGURED);
+        String slug = source.channelSlug();
+        if (slug == null || units.inNewTransaction(() -> channels.find(webhook.installation().merchantId(), slug)).isEmpty()) {
+            return SaleorReply.notConfigured();
         }
         var billing = source.billingAddress();
         var shipping = source.shippingAddress();
@@ -304,23 +256,15 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
     // ---- fulfillment_tracking_number_updated (async) --------------------------------------
 
-    private SaleorReply trackingNumberUpdated(SaleorWebhook webhook) {
+    private static TrackingNumberCommand trackingNumber(SaleorWebhook webhook) {
         JsonObject body = webhook.body();
         JsonObject fulfillment = requiredObject(body, "fulfillment");
         JsonObject order = requiredObject(body, "order");
         String orderId = requiredString(order, "id");
         JsonObject channelJson = object(order, "channel");
         String slug = channelJson == null ? null : string(channelJson, "slug");
-        Optional<NpChannel> found = configured(webhook, slug);
-        if (found.isEmpty()) {
-            return SaleorReply.problem(400, "NOT_CONFIGURED", NOT_CONFIGURED);
-        }
-        NpChannel channel = found.get();
         SaleorInstallation installation = webhook.installation();
-        String trackingText = blankToNull(string(fulfillment, "trackingNumber"));
-        JsonObject ack = JSON.createObjectBuilder().add("success", true).build();
-
-        List<String> completed = new ArrayList<>();
+        List<TransactionId> completed = new ArrayList<>();
         boolean anyOfThisApp = false;
         JsonValue list = order.get("transactions");
         if (list != null && list.getValueType() == JsonValue.ValueType.ARRAY) {
@@ -337,74 +281,14 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
                         && ("CHARGE_SUCCESS".equals(string(e.asJsonObject(), "type"))
                             || "AUTHORIZATION_SUCCESS".equals(string(e.asJsonObject(), "type"))));
                 if (done) {
-                    completed.add(requiredString(transaction, "id"));
+                    completed.add(hubTransactionId(installation.apiUrl(), requiredString(transaction, "id")));
                 }
             }
         }
-        if (!anyOfThisApp) {
-            return SaleorReply.ok(ack);
-        }
-        String shown = trackingText == null ? "(none)" : trackingText;
-        if (trackingText == null) {
-            note(installation, orderId, "Failed to report fulfillment for tracking number " + shown
-                + ": the fulfillment has no tracking number");
-            return SaleorReply.ok(ack);
-        }
-        if (completed.isEmpty()) {
-            note(installation, orderId, "Failed to report fulfillment for tracking number " + shown
-                + ": the order has no completed NP Atobarai transaction");
-            return SaleorReply.ok(ack);
-        }
-        if (completed.size() > 1) {
-            note(installation, orderId, "Reporting fulfillment for tracking number " + shown
-                + " skipped: the order has " + completed.size() + " completed NP Atobarai transactions");
-            return SaleorReply.ok(ack);
-        }
-        String pdCode = pdCompanyCode(fulfillment).orElse(channel.defaultPdCode());
-        if (pdCode == null || !pdCode.matches("\\d{5}")) {
-            note(installation, orderId, "Failed to report fulfillment for tracking number " + shown
-                + ": PD company code " + (pdCode == null ? "(none)" : pdCode) + " is not an NP Atobarai carrier code");
-            return SaleorReply.ok(ack);
-        }
-        TransactionId hubId = hubTransactionId(installation.apiUrl(), completed.get(0));
-        FulfillmentId fulfillmentId = FulfillmentId.of(requiredString(fulfillment, "id"));
-        TrackingNumber tracking;
-        try {
-            tracking = TrackingNumber.of(trackingText);
-        } catch (DomainException invalid) {
-            note(installation, orderId, "Failed to report fulfillment for tracking number " + shown + ": "
-                + invalid.getMessage());
-            return SaleorReply.ok(ack);
-        }
-        String merchantId = channel.merchant().id();
-        String pd = pdCode;
-        units.inNewTransaction(() -> {
-            if (transactions.byId(merchantId, hubId).isEmpty()) {
-                notes.add(OrderNote.toSend(ids.newId(), installation.apiUrl(), provider(), orderId,
-                    "Failed to report fulfillment for tracking number " + shown
-                        + ": the hub knows no NP Atobarai payment for the order's transaction", clock.instant()));
-                return null;
-            }
-            Optional<Fulfillment> existing = fulfillments.byId(hubId, fulfillmentId);
-            if (existing.isPresent()) {
-                if (existing.get().trackingNumberChanged(tracking, pd, clock.instant())) {
-                    fulfillments.update(existing.get());
-                }
-            } else {
-                fulfillments.add(Fulfillment.record(fulfillmentId, hubId, tracking, pd, clock.instant()));
-            }
-            origins.record(new FulfillmentOrigin(hubId, fulfillmentId, merchantId, installation.apiUrl(), provider(),
-                orderId));
-            return null;
-        });
-        return SaleorReply.ok(ack);
-    }
-
-    private void note(SaleorInstallation installation, String orderId, String message) {
-        units.inNewTransaction(() -> {
-            notes.add(OrderNote.toSend(ids.newId(), installation.apiUrl(), provider(), orderId, message, clock.instant()));
-            return null;
-        });
+        return new TrackingNumberCommand(installation, Optional.ofNullable(slug), orderId,
+            FulfillmentId.of(requiredString(fulfillment, "id")),
+            Optional.ofNullable(blankToNull(string(fulfillment, "trackingNumber"))), pdCompanyCode(fulfillment),
+            anyOfThisApp, completed);
     }
 
     private static Optional<String> pdCompanyCode(JsonObject fulfillment) {
@@ -424,13 +308,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    private Optional<NpChannel> configured(SaleorWebhook webhook, String slug) {
-        return units.inNewTransaction(() -> channels.find(webhook.installation().merchantId(), slug));
-    }
 
-    static String scope(SaleorInstallation installation) {
-        return installation.provider().slug() + " " + installation.apiUrl();
-    }
 
     private static String token(JsonObject transaction) {
         String token = string(transaction, "token");
@@ -442,11 +320,6 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         return created != null ? created : string(body, "issuedAt");
     }
 
-    private static JsonObject parse(String stored) {
-        try (JsonReader reader = JSON.createReader(new StringReader(stored))) {
-            return reader.readObject();
-        }
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;

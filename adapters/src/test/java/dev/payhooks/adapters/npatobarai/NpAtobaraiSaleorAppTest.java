@@ -9,6 +9,7 @@ import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.application.saleor.InitializeSession;
 import dev.payhooks.application.saleor.ProcessSession;
 import dev.payhooks.application.saleor.RefundNpAtobaraiTransaction;
+import dev.payhooks.application.saleor.ReportTrackingNumber;
 import dev.payhooks.application.saleor.RepeatedDeliveries;
 import dev.payhooks.domain.fulfillment.Fulfillment;
 import dev.payhooks.domain.fulfillment.InMemoryFulfillments;
@@ -141,14 +142,14 @@ class NpAtobaraiSaleorAppTest {
         NpAtobaraiPayments provider = new NpAtobaraiPayments(npChannels, client);
         RepeatedDeliveries deliveries = new RepeatedDeliveries(replies, units, clock);
         RecordProviderOutcome outcomes = new RecordProviderOutcome(transactions, notices, ids, clock);
-        return new NpAtobaraiSaleorApp(npChannels, client, transactions, refunds, fulfillments, origins, notes, replies,
-            notices, ids, units, clock, new NpAtobaraiSaleorApp.Handlers(
+        return new NpAtobaraiSaleorApp(npChannels, units, new NpAtobaraiSaleorApp.Handlers(
                 new InitializeSession(provider, NpAtobaraiSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions,
                     units, clock),
                 new ProcessSession(provider, NpAtobaraiSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions,
                     units, clock),
                 new RefundNpAtobaraiTransaction(provider, NpAtobaraiSaleorApp.REFUND_REPLIES, deliveries, outcomes,
-                    transactions, refunds, fulfillments, ids, units, clock)));
+                    transactions, refunds, fulfillments, ids, units, clock),
+                new ReportTrackingNumber(provider, transactions, fulfillments, origins, notes, ids, units, clock)));
     }
 
     @AfterEach

@@ -16,6 +16,7 @@ import dev.payhooks.application.saleor.ChargeTransaction;
 import dev.payhooks.application.saleor.InitializeSession;
 import dev.payhooks.application.saleor.ProcessSession;
 import dev.payhooks.application.saleor.RefundNpAtobaraiTransaction;
+import dev.payhooks.application.saleor.ReportTrackingNumber;
 import dev.payhooks.application.saleor.RefundTransaction;
 import dev.payhooks.application.saleor.RepeatedDeliveries;
 import dev.payhooks.domain.fulfillment.Fulfillments;
@@ -59,17 +60,17 @@ public class SaleorAppWiring {
     @ApplicationScoped
     SaleorPaymentApp npAtobaraiSaleorApp(NpAtobaraiChannels channels, NpAtobaraiClient np, PaymentTransactions transactions,
                                          Refunds refunds, Fulfillments fulfillments, FulfillmentOrigins origins,
-                                         OrderNotes notes, WebhookReplies replies, TransactionNotices notices,
+                                         OrderNotes notes, TransactionNotices notices,
                                          IdGenerator ids, RepeatedDeliveries deliveries, UnitOfWork units, Clock clock) {
         NpAtobaraiPayments provider = new NpAtobaraiPayments(channels, np);
         RecordProviderOutcome outcomes = new RecordProviderOutcome(transactions, notices, ids, clock);
-        return new NpAtobaraiSaleorApp(channels, np, transactions, refunds, fulfillments, origins, notes, replies, notices,
-            ids, units, clock, new NpAtobaraiSaleorApp.Handlers(
+        return new NpAtobaraiSaleorApp(channels, units, new NpAtobaraiSaleorApp.Handlers(
                 new InitializeSession(provider, NpAtobaraiSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions,
                     units, clock),
                 new ProcessSession(provider, NpAtobaraiSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions,
                     units, clock),
                 new RefundNpAtobaraiTransaction(provider, NpAtobaraiSaleorApp.REFUND_REPLIES, deliveries, outcomes,
-                    transactions, refunds, fulfillments, ids, units, clock)));
+                    transactions, refunds, fulfillments, ids, units, clock),
+                new ReportTrackingNumber(provider, transactions, fulfillments, origins, notes, ids, units, clock)));
     }
 }
