@@ -158,7 +158,7 @@ class AdyenSaleorReportsTest {
         assertEquals(1, request.bodyReads(), "verify, decode, apply and the Saleor report share one parse");
     }
 
-    /** What AdyenSaleorApp records for an Authorised /payments answer of a Saleor transaction. */
+    /** What the Adyen app records for an Authorised /payments answer of a Saleor transaction. */
     void saleorPaymentAuthorised() {
         hub.saleorInstallations.add(SaleorInstallation.install(API_URL, ProviderId.ADYEN, hub.merchant.id(), "QXBwOjE0",
             new SealedSecret("sealed"), "{}", PipelineFixture.NOW));
@@ -167,7 +167,7 @@ class AdyenSaleorReportsTest {
             PipelineFixture.NOW);
         payment.authorizationSucceeded(ProviderReport.of(Money.of(1000, SEK), PipelineFixture.NOW)
             .withProviderReference("PSP1")
-            .withEventKey(AdyenSaleorApp.sessionEventKey("PSP1", OperationResult.SUCCESS, "AUTHORIZATION_SUCCESS",
+            .withEventKey(AdyenPayments.sessionEventKey("PSP1", OperationResult.SUCCESS, "AUTHORIZATION_SUCCESS",
                 Money.of(1000, SEK))));
         hub.transactions.add(hub.merchant.id(), payment);
     }

@@ -3,7 +3,6 @@ package dev.payhooks.app.wiring;
 import dev.payhooks.adapters.adyen.AdyenChannels;
 import dev.payhooks.adapters.adyen.AdyenCheckoutClient;
 import dev.payhooks.adapters.adyen.AdyenNotifications;
-import dev.payhooks.adapters.adyen.AdyenSaleorApp;
 import dev.payhooks.adapters.adyen.AdyenSaleorReports;
 import dev.payhooks.adapters.saleor.TransactionReportSender;
 import dev.payhooks.domain.saleor.TransactionReports;
@@ -20,11 +19,9 @@ import dev.payhooks.adapters.npatobarai.NpAtobaraiChannels;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiClient;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiCredentialsCheck;
 import dev.payhooks.domain.provider.ProviderCredentialsChecks;
-import dev.payhooks.adapters.npatobarai.NpAtobaraiSaleorApp;
 import dev.payhooks.adapters.npatobarai.NpShipmentReporter;
 import dev.payhooks.adapters.saleor.OrderNoteSender;
 import dev.payhooks.adapters.saleor.SaleorApiClient;
-import dev.payhooks.adapters.saleor.SaleorPaymentApp;
 import dev.payhooks.adapters.saleor.SaleorRegistration;
 import dev.payhooks.adapters.saleor.SaleorWebhookCheck;
 import dev.payhooks.application.port.UnitOfWork;
@@ -608,13 +605,6 @@ public class Wiring {
     }
 
     @Produces
-    @ApplicationScoped
-    SaleorPaymentApp adyenSaleorApp(AdyenChannels channels, AdyenCheckoutClient adyen, PaymentTransactions transactions,
-                                    TransactionNotices notices, WebhookReplies replies, UnitOfWork units, Clock clock) {
-        return new AdyenSaleorApp(channels, adyen, transactions, notices, replies, units, clock);
-    }
-
-    @Produces
     ManageSaleorInstallations manageSaleorInstallations(SaleorInstallations installations, AuditRecorder audit) {
         return new ManageSaleorInstallations(installations, audit);
     }
@@ -634,16 +624,6 @@ public class Wiring {
                                           UnitOfWork units, Clock clock) {
         // the legacy HMAC (keyed with the app token) only in sandbox mode; production needs Saleor's JWS
         return new SaleorWebhookCheck(installations, saleor, secrets, units, clock, !production());
-    }
-
-    @Produces
-    @ApplicationScoped
-    SaleorPaymentApp npAtobaraiSaleorApp(NpAtobaraiChannels channels, NpAtobaraiClient np, PaymentTransactions transactions,
-                                         Refunds refunds, Fulfillments fulfillments, FulfillmentOrigins origins,
-                                         OrderNotes notes, WebhookReplies replies, TransactionNotices notices,
-                                         IdGenerator ids, UnitOfWork units, Clock clock) {
-        return new NpAtobaraiSaleorApp(channels, np, transactions, refunds, fulfillments, origins, notes, replies, notices,
-            ids, units, clock);
     }
 
     @Produces
