@@ -5,8 +5,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.payhooks.admin.facade.ProviderConfiguration;
-import dev.payhooks.admin.facade.ProviderConfiguration.Setting;
+import dev.payhooks.admin.channels.ProviderConfiguration.Setting;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.payhooks.admin.facade;
 
 import dev.payhooks.domain.audit.Actor;
-import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
-import dev.payhooks.admin.facade.WebhookDraft.SignatureChoice;
+import dev.payhooks.admin.webhooks.WebhookDraft.AuthenticationChoice;
+import dev.payhooks.admin.webhooks.WebhookDraft.SignatureChoice;
 import dev.payhooks.domain.audit.AuditEntry;
 import dev.payhooks.domain.audit.InMemoryAuditTrail;
 import dev.payhooks.domain.error.InvalidField;
