@@ -143,10 +143,10 @@ public class ChannelsModel {
     public CredentialsCheckResult testCredentials(String channelSlug, String providerSlug, Map<String, String> form) {
         Caller caller = signedIn.caller();
         ProviderId provider = provider(providerSlug);
-        ProviderSettings candidate = NotAllowed.lookNotChange(() ->
-            manageChannels.candidateSettings(caller, channelSlug, provider, settingInput(provider, form)));
         ProviderCredentialsCheck check = credentialsChecks.of(provider)
             .orElseThrow(() -> new InvalidField("provider", provider.displayName() + " offers no credentials check"));
+        ProviderSettings candidate = NotAllowed.lookNotChange(() ->
+            manageChannels.candidateSettings(caller, channelSlug, provider, settingInput(provider, form)));
         ProviderCredentialsCheck.Result result = check.check(candidate);
         return new CredentialsCheckResult(result.accepted(), result.message());
     }

@@ -1,4 +1,9 @@
-package dev.payhooks.admin.facade;
+package dev.payhooks.admin.transactions;
+
+import dev.payhooks.admin.ConsoleFixture;
+import dev.payhooks.admin.Option;
+import dev.payhooks.application.channels.ManageChannels;
+import dev.payhooks.application.transactions.TransactionQueries;
 
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
@@ -8,7 +13,6 @@ import dev.payhooks.domain.fulfillment.InMemoryFulfillments;
 import dev.payhooks.domain.fulfillment.TrackingNumber;
 import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.InMemoryChannels;
-import dev.payhooks.domain.merchant.InMemoryMerchants;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.payment.Currency;
 import dev.payhooks.domain.payment.InMemoryPaymentTransactions;
@@ -27,7 +31,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,30 +41,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The facade's transaction pages, details and dashboard activity, over the domain's in-memory fakes. */
-class TransactionsFacadeTest {
+/** The transactions view's pages and details, over the domain's in-memory fakes. */
+class TransactionsModelTest {
 
-    final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-23T10:00:00Z"));
+    final ConsoleFixture console = new ConsoleFixture(Instant.parse("2026-11-23T10:00:00Z"));
+    final SteppingClock clock = console.clock;
     final InMemoryPaymentTransactions stored = new InMemoryPaymentTransactions();
     final InMemoryRefunds refunds = new InMemoryRefunds();
     final InMemoryFulfillments fulfillments = new InMemoryFulfillments();
-    final AdminFacade facade = new AdminFacade();
+    final TransactionsModel model = new TransactionsModel();
 
-    TransactionsFacadeTest() {
-        InMemoryMerchants merchants = new InMemoryMerchants();
-        merchants.add(Merchant.register("m-1", "Default merchant", "7qwnw4j2kmqvrb3", clock.instant()));
-        merchants.add(Merchant.register("m-2", "Someone else", "8qwnw4j2kmqvrb3", clock.instant().plusSeconds(1)));
+    TransactionsModelTest() {
+        console.merchants.add(Merchant.register("m-2", "Someone else", "8qwnw4j2kmqvrb3", clock.instant().plusSeconds(1)));
         InMemoryChannels channels = new InMemoryChannels();
         channels.add(Channel.open("c-1", "m-1", "jp", "Japan", "JPY", "JP", clock.instant()));
         channels.add(Channel.open("c-2", "m-1", "eu", "Europe", "EUR", "DE", clock.instant()));
         channels.add(Channel.open("c-3", "m-2", "other", "Not ours", "EUR", "DE", clock.instant()));
-        AdminFacadeTest.signIn(facade, "alice", "VIEWER");
-        facade.merchants = merchants;
-        facade.transactions = stored;
-        facade.refunds = refunds;
-        facade.fulfillments = fulfillments;
-        facade.channels = channels;
-        facade.clock = clock;
+        console.signIn("alice", "VIEWER");
+        model.signedIn = console.signedIn;
+        model.queries = new TransactionQueries(stored, refunds, fulfillments, clock);
+        model.channels = new ManageChannels(channels, null, null, clock, console.recorder, (provider, field, url) -> { });
     }
 
     PaymentTransaction add(String merchant, String id, String channel, ProviderId provider, Currency currency, Instant at) {
@@ -92,7 +91,7 @@ class TransactionsFacadeTest {
         List<String> seen = new ArrayList<>();
         Optional<TransactionPage.Mark> after = Optional.empty();
         do {
-            TransactionPage page = facade.transactions(TransactionFilter.none(), after, 3);
+            TransactionPage page = model.transactions(TransactionFilter.none(), after, 3);
             page.rows().forEach(r -> seen.add(r.id()));
             after = page.next();
         } while (after.isPresent());
@@ -114,7 +113,7 @@ class TransactionsFacadeTest {
         assertEquals(List.of("eu-1"), ids(new TransactionFilter(null, null, null, clock.instant().plusSeconds(60),
             clock.instant().plusSeconds(120))));
 
-        TransactionRow row = facade.transactions(new TransactionFilter("jp", null, null, null, null), Optional.empty(), 10)
+        TransactionRow row = model.transactions(new TransactionFilter("jp", null, null, null, null), Optional.empty(), 10)
             .rows().get(0);
         assertEquals("1500", row.authorized());
         assertEquals("JPY", row.currency());
@@ -141,7 +140,7 @@ class TransactionsFacadeTest {
             List.of(RefundLine.of("l-1", "order-line-9", 2)), true, RefundStage.BEFORE_SHIPMENT, later));
         fulfillments.add(Fulfillment.record(FulfillmentId.of("f-1"), t.id(), new TrackingNumber("1234567890"), "50000", later));
 
-        TransactionDetails details = facade.transaction("jp-1");
+        TransactionDetails details = model.transaction("jp-1");
 
         assertEquals("AUTHORIZED", details.summary().status());
         assertEquals(1, details.timeline().size());
@@ -166,50 +165,19 @@ class TransactionsFacadeTest {
     @Test
     void anotherMerchantsOrAMalformedIdIsNotFound() {
         add("m-2", "foreign", "other", ProviderId.ADYEN, Currency.of("EUR"), clock.instant());
-        assertThrows(NotFound.class, () -> facade.transaction("foreign"));
-        assertThrows(NotFound.class, () -> facade.transaction("../etc"));
-        assertThrows(NotFound.class, () -> facade.transaction(null));
-    }
-
-    @Test
-    void activityCountsPerUtcDayWithSuccessOutOfDecided() {
-        Instant today = clock.instant();
-        Instant yesterday = today.minus(Duration.ofDays(1));
-        authorize(add("m-1", "a", "jp", ProviderId.NP_ATOBARAI, Currency.of("JPY"), today), 1000, "np-a");
-        authorize(add("m-1", "b", "jp", ProviderId.NP_ATOBARAI, Currency.of("JPY"), today.plusSeconds(1)), 1000, "np-b");
-        fail(add("m-1", "c", "jp", ProviderId.NP_ATOBARAI, Currency.of("JPY"), today.plusSeconds(2)));
-        add("m-1", "d", "eu", ProviderId.ADYEN, Currency.of("EUR"), today.plusSeconds(3)); // still NEW: undecided
-        fail(add("m-1", "e", "eu", ProviderId.ADYEN, Currency.of("EUR"), yesterday));
-        add("m-1", "old", "eu", ProviderId.ADYEN, Currency.of("EUR"), today.minus(Duration.ofDays(20)));
-        add("m-2", "foreign", "other", ProviderId.ADYEN, Currency.of("EUR"), today);
-
-        TransactionActivity activity = facade.transactionActivity(14);
-
-        assertEquals(14, activity.days().size());
-        assertEquals(LocalDate.parse("2026-11-10"), activity.days().get(0).day());
-        DailyActivity last = activity.days().get(13);
-        assertEquals(LocalDate.parse("2026-11-23"), last.day());
-        assertEquals(new DailyActivity(LocalDate.parse("2026-11-23"), 4, 2, 1), last);
-        assertEquals(2.0 / 3, last.successRate().getAsDouble(), 1e-9);
-        assertEquals(new DailyActivity(LocalDate.parse("2026-11-22"), 1, 0, 1), activity.days().get(12));
-        assertEquals(0.0, activity.days().get(12).successRate().getAsDouble());
-        assertFalse(activity.days().get(0).successRate().isPresent());
-        assertEquals(5, activity.days().stream().mapToInt(DailyActivity::created).sum());
-    }
-
-    @Test
-    void activityWindowIsChecked() {
-        assertEquals("days", assertThrows(InvalidField.class, () -> facade.transactionActivity(0)).field());
+        assertThrows(NotFound.class, () -> model.transaction("foreign"));
+        assertThrows(NotFound.class, () -> model.transaction("../etc"));
+        assertThrows(NotFound.class, () -> model.transaction(null));
     }
 
     @Test
     void channelAndProviderChoicesAreTheMerchantsAndTheKnownProviders() {
-        assertEquals(List.of("eu", "jp"), facade.channelOptions().stream().map(Option::value).toList());
+        assertEquals(List.of("eu", "jp"), model.channelOptions().stream().map(Option::value).toList());
         assertEquals(List.of("np-atobarai", "adyen", "walley", "annanow"),
-            facade.providerOptions().stream().map(Option::value).toList());
+            model.providerOptions().stream().map(Option::value).toList());
     }
 
     private List<String> ids(TransactionFilter filter) {
-        return facade.transactions(filter, Optional.empty(), 50).rows().stream().map(TransactionRow::id).toList();
+        return model.transactions(filter, Optional.empty(), 50).rows().stream().map(TransactionRow::id).toList();
     }
 }

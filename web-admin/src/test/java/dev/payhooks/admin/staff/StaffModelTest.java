@@ -1,4 +1,7 @@
-package dev.payhooks.admin.facade;
+package dev.payhooks.admin.staff;
+
+import dev.payhooks.admin.ConsoleFixture;
+import dev.payhooks.admin.NotAllowed;
 
 import dev.payhooks.domain.staff.FakePasswordHashing;
 import dev.payhooks.domain.audit.AuditEntry;
@@ -31,56 +34,45 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Administrators add, disable and reset staff users; nobody else may; each change is audited without the password. */
-class StaffFacadeTest {
+class StaffModelTest {
 
-    final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-23T10:00:00Z"));
-    final InMemoryStaffUsers users = new InMemoryStaffUsers();
-    final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    final ConsoleFixture console = new ConsoleFixture(Instant.parse("2026-11-23T10:00:00Z"));
+    final SteppingClock clock = console.clock;
+    final InMemoryStaffUsers users = console.users;
+    final InMemoryAuditTrail audit = console.audit;
     final FakePasswordHashing hashing = new FakePasswordHashing();
-    final AdminFacade facade = new AdminFacade();
-    final Map<String, Instant> verified = new HashMap<>();
-    final SecondFactorMarks marks = new SecondFactorMarks() {
-        @Override
-        public Optional<Instant> verifiedAt(String username) {
-            return Optional.ofNullable(verified.get(username));
-        }
+    final StaffModel model = new StaffModel();
+    final Map<String, Instant> verified = console.verified;
+    final SecondFactorMarks marks = console.marks;
 
-        @Override
-        public void verified(String username, Instant at) {
-            verified.put(username, at);
-        }
-    };
-
-    StaffFacadeTest() {
-        InMemoryMerchants merchants = new InMemoryMerchants();
-        merchants.add(Merchant.register("m-1", "Default merchant", "7qwnw4j2kmqvrb3", clock.instant()));
+    StaffModelTest() {
         StaffUser admin = StaffUser.register("u-0", "admin", "hash", Set.of(StaffRole.ADMINISTRATOR), clock.instant());
         admin.enableSecondFactor(new SealedSecret("sealed"), 1L, List.of(), clock.instant());
         users.add(admin);
-        facade.security = new AdminFacadeTest.Caller("admin", Set.of("ADMINISTRATOR"));
-        facade.auditRecorder = audit.recorder(() -> dev.payhooks.domain.audit.Actor.staff(facade.caller()), clock);
-        facade.secondFactorMarks = marks;
-        facade.manageStaff = new ManageStaff(users, hashing, new SequentialIds(), facade.auditRecorder, clock);
+        console.sessionOf("admin");
+        model.signedIn = console.signedIn;
+        model.manageStaff = new ManageStaff(users, hashing, new SequentialIds(), console.recorder, clock);
         marks.verified("admin", clock.instant());
-        facade.merchants = merchants;
-        facade.staffUsers = users;
-        facade.passwordHashing = hashing;
-        facade.ids = new SequentialIds();
-        facade.clock = clock;
-        facade.audit = audit;
+    }
+
+    @Test
+    void onlyAdministratorsSeeTheStaffList() {
+        assertTrue(model.mayManageStaff());
+        console.signIn("dev", "DEVELOPER");
+        assertEquals("Only administrators manage staff users.", assertThrows(NotAllowed.class, () -> model.staff()).getMessage());
     }
 
     @Test
     void anAdministratorAddsAUserWithARoleAndAPasswordShownOnce() {
-        TemporaryPassword made = facade.addStaff(" Dana ", "developer");
+        TemporaryPassword made = model.addStaff(" Dana ", "developer");
 
         StaffUser dana = users.withUsername("dana").orElseThrow();
         assertEquals(Set.of(StaffRole.DEVELOPER), dana.roles());
         assertTrue(hashing.verify(made.password().toCharArray(), dana.passwordHash()));
-        assertEquals(AdminFacade.TEMPORARY_PASSWORD_LENGTH, made.password().length());
+        assertEquals(StaffModel.TEMPORARY_PASSWORD_LENGTH, made.password().length());
         assertFalse(made.toString().contains(made.password()));
-        assertEquals(List.of("admin", "dana"), facade.staff().stream().map(StaffRow::username).toList());
-        assertTrue(facade.staff().get(0).you());
+        assertEquals(List.of("admin", "dana"), model.staff().stream().map(StaffRow::username).toList());
+        assertTrue(model.staff().get(0).you());
         AuditEntry entry = audit.all().get(0);
         assertEquals("staff.added", entry.action());
         assertEquals("role DEVELOPER", entry.detail());
@@ -89,30 +81,30 @@ class StaffFacadeTest {
 
     @Test
     void badInputNamesTheField() {
-        assertEquals("username", assertThrows(InvalidField.class, () -> facade.addStaff("", "VIEWER")).field());
-        assertEquals("username", assertThrows(InvalidField.class, () -> facade.addStaff("ADMIN", "VIEWER")).field());
-        assertEquals("username", assertThrows(InvalidField.class, () -> facade.addStaff("no spaces", "VIEWER")).field());
-        assertEquals("role", assertThrows(InvalidField.class, () -> facade.addStaff("erin", "owner")).field());
+        assertEquals("username", assertThrows(InvalidField.class, () -> model.addStaff("", "VIEWER")).field());
+        assertEquals("username", assertThrows(InvalidField.class, () -> model.addStaff("ADMIN", "VIEWER")).field());
+        assertEquals("username", assertThrows(InvalidField.class, () -> model.addStaff("no spaces", "VIEWER")).field());
+        assertEquals("role", assertThrows(InvalidField.class, () -> model.addStaff("erin", "owner")).field());
         assertEquals(1, users.count());
         assertTrue(audit.all().isEmpty());
     }
 
     @Test
     void disablingAndResetting() {
-        facade.addStaff("erin", "VIEWER");
+        model.addStaff("erin", "VIEWER");
         StaffUser erin = users.withUsername("erin").orElseThrow();
         erin.enableSecondFactor(new SealedSecret("sealed"), 1L, List.of(), clock.instant());
 
-        facade.enableStaff("erin", false);
+        model.enableStaff("erin", false);
         assertFalse(users.withUsername("erin").orElseThrow().enabled());
-        facade.enableStaff("erin", true);
+        model.enableStaff("erin", true);
         assertTrue(users.withUsername("erin").orElseThrow().enabled());
-        TemporaryPassword reset = facade.resetStaff("erin");
+        TemporaryPassword reset = model.resetStaff("erin");
 
         StaffUser after = users.withUsername("erin").orElseThrow();
         assertTrue(after.secondFactor().isEmpty(), "a reset removes the second factor");
         assertTrue(hashing.verify(reset.password().toCharArray(), after.passwordHash()));
-        assertThrows(StaffActionRefused.class, () -> facade.enableStaff("admin", false), "no one locks themselves out");
+        assertThrows(StaffActionRefused.class, () -> model.enableStaff("admin", false), "no one locks themselves out");
         assertEquals(List.of("staff.added", "staff.disabled", "staff.enabled", "staff.reset", "staff.refused"),
             audit.all().stream().map(AuditEntry::action).toList());
     }
@@ -120,12 +112,12 @@ class StaffFacadeTest {
     @Test
     void developersAndViewersCannotManageStaff() {
         for (String role : List.of("DEVELOPER", "VIEWER")) {
-            AdminFacadeTest.signIn(facade, "dev", role);
-            assertFalse(facade.mayManageStaff());
-            assertThrows(NotAllowed.class, () -> facade.staff());
-            assertThrows(StaffActionRefused.class, () -> facade.addStaff("x1", "VIEWER"));
-            assertThrows(StaffActionRefused.class, () -> facade.enableStaff("admin", false));
-            assertThrows(StaffActionRefused.class, () -> facade.resetStaff("admin"));
+            console.signIn("dev", role);
+            assertFalse(model.mayManageStaff());
+            assertThrows(NotAllowed.class, () -> model.staff());
+            assertThrows(StaffActionRefused.class, () -> model.addStaff("x1", "VIEWER"));
+            assertThrows(StaffActionRefused.class, () -> model.enableStaff("admin", false));
+            assertThrows(StaffActionRefused.class, () -> model.resetStaff("admin"));
         }
         assertEquals(2, users.count(), "only the administrator and the signed-in developer: nothing was added");
     }
@@ -133,12 +125,12 @@ class StaffFacadeTest {
     @Test
     void aPasswordOnlyAdministratorCannotAddStaffAndTheRefusalIsAudited() {
         verified.clear();
-        StaffActionRefused refused = assertThrows(StaffActionRefused.class, () -> facade.addStaff("mallory", "ADMINISTRATOR"));
+        StaffActionRefused refused = assertThrows(StaffActionRefused.class, () -> model.addStaff("mallory", "ADMINISTRATOR"));
         assertEquals(StaffActionRefused.Reason.STALE_SECOND_FACTOR, refused.reason());
 
         marks.verified("admin", clock.instant());
         clock.advance(Duration.ofMinutes(16));
-        assertThrows(StaffActionRefused.class, () -> facade.addStaff("mallory", "ADMINISTRATOR"));
+        assertThrows(StaffActionRefused.class, () -> model.addStaff("mallory", "ADMINISTRATOR"));
 
         assertTrue(users.withUsername("mallory").isEmpty());
         assertEquals(List.of("staff.refused", "staff.refused"), audit.all().stream().map(AuditEntry::action).toList());
@@ -148,8 +140,8 @@ class StaffFacadeTest {
 
     @Test
     void anAdministratorCannotResetTheirOwnSecondFactorOrChangeTheirOwnRole() {
-        assertThrows(StaffActionRefused.class, () -> facade.resetStaff("admin"));
-        assertThrows(StaffActionRefused.class, () -> facade.changeStaffRole("admin", "VIEWER"));
+        assertThrows(StaffActionRefused.class, () -> model.resetStaff("admin"));
+        assertThrows(StaffActionRefused.class, () -> model.changeStaffRole("admin", "VIEWER"));
         assertTrue(users.withUsername("admin").orElseThrow().secondFactor().isPresent());
         assertEquals(Set.of(StaffRole.ADMINISTRATOR), users.withUsername("admin").orElseThrow().roles());
     }
@@ -157,7 +149,7 @@ class StaffFacadeTest {
     @Test
     void staffActionRefusalsDoNotRollBackTheirAuditEntry() throws Exception {
         for (String action : List.of("addStaff", "changeStaffRole", "enableStaff", "resetStaff")) {
-            java.lang.reflect.Method method = java.util.Arrays.stream(AdminFacade.class.getMethods())
+            java.lang.reflect.Method method = java.util.Arrays.stream(StaffModel.class.getMethods())
                 .filter(m -> m.getName().equals(action)).findFirst().orElseThrow();
             jakarta.transaction.Transactional tx = method.getAnnotation(jakarta.transaction.Transactional.class);
             assertTrue(tx != null && List.of(tx.dontRollbackOn()).contains(StaffActionRefused.class), action);

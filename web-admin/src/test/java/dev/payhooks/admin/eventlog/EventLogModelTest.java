@@ -1,4 +1,9 @@
-package dev.payhooks.admin.facade;
+package dev.payhooks.admin.eventlog;
+
+import dev.payhooks.admin.ConsoleFixture;
+import dev.payhooks.application.events.EventLogQueries;
+import dev.payhooks.application.events.ReplayDeliveries;
+import dev.payhooks.application.webhooks.WebhookQueries;
 
 import dev.payhooks.admin.eventlog.KeysetPages;
 import dev.payhooks.domain.error.InvalidField;
@@ -8,7 +13,6 @@ import dev.payhooks.domain.inbound.InboundNotification;
 import dev.payhooks.domain.inbound.NotificationHeaders;
 import dev.payhooks.domain.inbound.NotificationKey;
 import dev.payhooks.domain.inbound.VerificationResult;
-import dev.payhooks.domain.merchant.InMemoryMerchants;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.outbound.Delivery;
 import dev.payhooks.domain.outbound.EventId;
@@ -37,27 +41,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The event log's one grid over outbound events and provider notifications, and a notification's detail. */
-class EventLogFacadeTest {
+class EventLogModelTest {
 
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     final InMemoryOutbox outbox = new InMemoryOutbox();
     final List<OutboundEvent> events = new ArrayList<>();
     final InMemoryInboundNotifications notifications = new InMemoryInboundNotifications();
-    final AdminFacade facade = new AdminFacade();
+    final ConsoleFixture console = new ConsoleFixture(T0);
+    final EventLogModel model = new EventLogModel();
 
-    EventLogFacadeTest() {
-        InMemoryMerchants merchants = new InMemoryMerchants();
-        merchants.add(Merchant.register("m-1", "Default merchant", "7qwnw4j2kmqvrb3", T0));
-        merchants.add(Merchant.register("m-2", "Someone else", "8qwnw4j2kmqvrb3", T0.plusSeconds(1)));
-        facade.merchants = merchants;
-        facade.outbox = outbox;
-        facade.deliveries = new InMemoryDeliveries();
-        facade.inboundNotifications = notifications;
-        facade.subscriptions = new dev.payhooks.application.webhooks.ManageSubscriptions(new InMemoryWebhookSubscriptions(), null, null,
-            null, null, null, null, false, null);
-        facade.eventLog = new ListEventLog(events);
-        AdminFacadeTest.signIn(facade, "alice", "VIEWER");
+    EventLogModelTest() {
+        console.merchants.add(Merchant.register("m-2", "Someone else", "8qwnw4j2kmqvrb3", T0.plusSeconds(1)));
+        InMemoryDeliveries deliveries = new InMemoryDeliveries();
+        InMemoryWebhookSubscriptions subscriptions = new InMemoryWebhookSubscriptions();
+        ListEventLog log = new ListEventLog(events);
+        model.signedIn = console.signedIn;
+        model.queries = new EventLogQueries(log, outbox, deliveries, notifications);
+        model.webhooks = new WebhookQueries(subscriptions, log, deliveries);
+        model.replays = new ReplayDeliveries(outbox, deliveries, log, subscriptions, null, console.clock);
+        console.signIn("alice", "VIEWER");
     }
 
     /** {@link EventLog#search} over a list: merchant, type and time filter, newest first by key. */
@@ -109,7 +112,7 @@ class EventLogFacadeTest {
 
     List<String> all(EventFilter filter, int pageSize) {
         KeysetPages<EventRow, EventPage.Mark> pages = new KeysetPages<>(after -> {
-            EventPage page = facade.events(filter, after, pageSize);
+            EventPage page = model.events(filter, after, pageSize);
             return new KeysetPages.Page<>(page.rows(), page.next());
         }, pageSize);
         return pages.fetch(0, 1000).stream().map(r -> (r.inbound() ? "in:" : "out:") + r.id().substring(r.id().length() - 2))
@@ -156,9 +159,9 @@ class EventLogFacadeTest {
             "free text in a notification's key; no outbound event has it");
         assertEquals(List.of("in:-2"), all(new EventFilter(null, null, null, null, null, T0.plusSeconds(2), null, null), 50),
             "time range");
-        assertThrows(InvalidField.class, () -> facade.events(
+        assertThrows(InvalidField.class, () -> model.events(
             new EventFilter(null, "no-such-provider", null, null, null, null, null, null), Optional.empty(), 10));
-        assertThrows(InvalidField.class, () -> facade.events(
+        assertThrows(InvalidField.class, () -> model.events(
             new EventFilter(null, null, null, null, null, T0, T0, null), Optional.empty(), 10));
     }
 
@@ -168,7 +171,7 @@ class EventLogFacadeTest {
         n.markProcessed(TransactionId.of("tx-42"), T0.plusSeconds(1));
         notifications.update(n);
 
-        NotificationDetails details = facade.notification("n-1");
+        NotificationDetails details = model.notification("n-1");
         assertEquals("Adyen", details.providerName());
         assertEquals("PROCESSED", details.status());
         assertEquals(1, details.attempts());
@@ -181,8 +184,8 @@ class EventLogFacadeTest {
         assertTrue(details.replayNote().startsWith("Processed: final."), details.replayNote());
 
         notification("n-2", "m-2", ProviderId.ADYEN, "adyen:other", T0);
-        assertThrows(NotFound.class, () -> facade.notification("n-2"), "another merchant's notification");
-        assertThrows(NotFound.class, () -> facade.notification("nope"));
+        assertThrows(NotFound.class, () -> model.notification("n-2"), "another merchant's notification");
+        assertThrows(NotFound.class, () -> model.notification("nope"));
     }
 
     @Test
@@ -190,7 +193,7 @@ class EventLogFacadeTest {
         InboundNotification n = notification("n-1", "m-1", ProviderId.WALLEY, "walley:x", T0);
         n.markFailed("IllegalStateException: database unavailable", T0.plusSeconds(1));
         notifications.update(n);
-        NotificationDetails failed = facade.notification("n-1");
+        NotificationDetails failed = model.notification("n-1");
         assertEquals("FAILED", failed.status());
         assertEquals("IllegalStateException: database unavailable", failed.statusReason());
         assertEquals("", failed.transactionId());
@@ -199,7 +202,7 @@ class EventLogFacadeTest {
         InboundNotification forged = InboundNotification.register("n-3", ProviderId.WALLEY, new NotificationKey("walley:forged"),
             "m-1", "jp", new byte[] {(byte) 0xff, 0}, NotificationHeaders.none(), VerificationResult.failed("HMAC mismatch"), T0);
         notifications.store(forged);
-        NotificationDetails refused = facade.notification("n-3");
+        NotificationDetails refused = model.notification("n-3");
         assertEquals("HMAC mismatch", refused.verificationFailure());
         assertEquals("(2 bytes, not UTF-8 text)", refused.prettyBody());
         assertTrue(refused.replayNote().startsWith("Refused by verification"), refused.replayNote());
@@ -207,10 +210,25 @@ class EventLogFacadeTest {
 
     @Test
     void bulkReplayCountsNothingForAnInboundOnlyFilter() {
-        assertEquals(0, facade.countReplayable(new EventFilter("INBOUND", null, null, null, null, null, null, null)));
-        assertEquals(0, facade.countReplayable(new EventFilter(null, "adyen", null, null, null, null, null, null)));
-        assertFalse(AdminFacade.isNotificationStatus("DEAD"));
-        assertTrue(AdminFacade.isNotificationStatus("PROCESSED"));
-        assertEquals(7, facade.eventLogStatuses().size());
+        assertEquals(0, model.countReplayable(new EventFilter("INBOUND", null, null, null, null, null, null, null)));
+        assertEquals(0, model.countReplayable(new EventFilter(null, "adyen", null, null, null, null, null, null)));
+        assertFalse(EventLogModel.isNotificationStatus("DEAD"));
+        assertTrue(EventLogModel.isNotificationStatus("PROCESSED"));
+        assertEquals(7, model.eventLogStatuses().size());
+    }
+
+    @Test
+    void viewersReplayNothingTheUseCaseRefuses() {
+        OutboundEvent event = event(1, "m-1", T0);
+
+        assertFalse(model.mayChange());
+        assertThrows(dev.payhooks.admin.NotAllowed.class, () -> model.replayEvent(event.id().value()));
+        assertThrows(dev.payhooks.admin.NotAllowed.class, () -> model.replayMatching(EventFilter.none()));
+    }
+
+    @Test
+    void payloadsArePrettyPrintedAndNonJsonIsShownAsItIs() {
+        assertEquals("{\n    \"a\": 1\n}", EventPayloads.prettyJson("{\"a\":1}").replace("\r", ""));
+        assertEquals("not json", EventPayloads.prettyJson("not json"));
     }
 }

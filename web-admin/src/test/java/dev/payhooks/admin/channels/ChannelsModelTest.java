@@ -1,4 +1,7 @@
-package dev.payhooks.admin.facade;
+package dev.payhooks.admin.channels;
+
+import dev.payhooks.admin.ConsoleFixture;
+import dev.payhooks.admin.NotAllowed;
 
 import dev.payhooks.domain.audit.Actor;
 import dev.payhooks.domain.provider.ProviderCredentialsCheck;
@@ -20,6 +23,10 @@ import dev.payhooks.domain.port.SteppingClock;
 import dev.payhooks.application.apikeys.ManageApiKeys;
 import dev.payhooks.application.channels.ManageChannels;
 import dev.payhooks.application.webhooks.ManageSignatureKeys;
+import dev.payhooks.application.channels.ManageSaleorInstallations;
+import dev.payhooks.domain.port.SealedSecret;
+import dev.payhooks.domain.saleor.InMemorySaleorInstallations;
+import dev.payhooks.domain.saleor.SaleorInstallation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -35,21 +42,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Channels, provider settings, API keys and the Signature Key through the facade, each change audited without secrets. */
-class ChannelsFacadeTest {
+/** Channels, provider settings, API keys and the Signature Key through the model, each change audited without secrets. */
+class ChannelsModelTest {
 
     static final String API = "https://hub.example/api/";
 
-    final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-23T10:00:00Z"));
+    final ConsoleFixture console = new ConsoleFixture(Instant.parse("2026-11-23T10:00:00Z"));
+    final SteppingClock clock = console.clock;
     final FakeSecrets secrets = new FakeSecrets();
     final SequentialIds ids = new SequentialIds();
     final InMemoryChannels channels = new InMemoryChannels();
     final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
     final InMemorySignatureKeys signatureKeys = new InMemorySignatureKeys();
-    final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    final InMemorySaleorInstallations installations = new InMemorySaleorInstallations();
+    final InMemoryAuditTrail audit = console.audit;
     final ManageSignatureKeys manageSignatureKeys = new ManageSignatureKeys(signatureKeys, secrets, RandomBytes.secure(), clock,
-        audit.recorder(() -> Actor.staff(this.facade.caller()), clock));
-    final AdminFacade facade = new AdminFacade();
+        console.recorder);
+    final ChannelsModel model = new ChannelsModel();
     final List<String> spCodesAsked = new java.util.ArrayList<>();
     /** Plays NP: accepts the SP code "good-sp-code", remembers every SP code it was asked with. */
     final ProviderCredentialsCheck npCheck = new ProviderCredentialsCheck() {
@@ -67,48 +76,43 @@ class ChannelsFacadeTest {
         }
     };
 
-    ChannelsFacadeTest() {
-        InMemoryMerchants merchants = new InMemoryMerchants();
-        merchants.add(Merchant.register("m-1", "Default merchant", "7qwnw4j2kmqvrb3", clock.instant()));
-        AdminFacadeTest.signIn(facade, "dev", "DEVELOPER");
-        facade.merchants = merchants;
-        facade.apiKeys = apiKeys;
-        facade.auditRecorder = audit.recorder(() -> Actor.staff(facade.caller()), clock);
-        facade.manageChannels = new ManageChannels(channels, secrets, ids, clock, facade.auditRecorder,
+    ChannelsModelTest() {
+        console.signIn("dev", "DEVELOPER");
+        model.signedIn = console.signedIn;
+        model.manageChannels = new ManageChannels(channels, secrets, ids, clock, console.recorder,
             (provider, field, url) -> { });
-        facade.manageApiKeys = new ManageApiKeys(apiKeys, secrets, ids, clock, facade.auditRecorder);
-        facade.signatureKeys = manageSignatureKeys;
-        facade.audit = audit;
-        facade.ids = ids;
-        facade.clock = clock;
-        facade.publicUrl = dev.payhooks.domain.hub.PublicUrl.of(Optional.empty(), false);
-        facade.credentialsChecks = new ProviderCredentialsChecks(List.of(npCheck));
-        facade.openChannel(new ChannelDraft("jp", "Japan", "JPY", "JP"));
+        model.manageApiKeys = new ManageApiKeys(apiKeys, secrets, ids, clock, console.recorder);
+        model.signatureKeys = manageSignatureKeys;
+        model.manageSaleorInstallations = new ManageSaleorInstallations(installations, console.recorder);
+        model.publicUrl = dev.payhooks.domain.hub.PublicUrl.of(Optional.empty(), false);
+        model.credentialsChecks = new ProviderCredentialsChecks(List.of(npCheck));
+        model.openChannel(new ChannelDraft("jp", "Japan", "JPY", "JP"));
     }
 
     @Test
     void testCredentialsAsksTheProviderWithTheFormOrTheStoredSecretAndSavesNothing() {
-        assertTrue(facade.canTestCredentials("np-atobarai"));
-        assertFalse(facade.canTestCredentials("adyen"));
+        assertTrue(model.canTestCredentials("np-atobarai"));
+        assertFalse(model.canTestCredentials("adyen"));
 
         assertEquals(new CredentialsCheckResult(false, "NP Atobarai refused the credentials (HTTP 401)"),
-            facade.testCredentials("jp", "np-atobarai", npForm("wrong-sp-code")));
+            model.testCredentials("jp", "np-atobarai", npForm("wrong-sp-code")));
         assertTrue(channels.bySlug("m-1", "jp").orElseThrow().provider(ProviderId.NP_ATOBARAI).isEmpty(), "nothing saved");
         assertEquals(List.of("channel.opened"), audit.all().stream().map(AuditEntry::action).toList(), "nothing audited");
 
-        facade.configureProvider("jp", "np-atobarai", npForm("good-sp-code"), API);
-        assertTrue(facade.testCredentials("jp", "np-atobarai", npForm("")).accepted(), "an empty secret field means the stored one");
+        model.configureProvider("jp", "np-atobarai", npForm("good-sp-code"), API);
+        assertTrue(model.testCredentials("jp", "np-atobarai", npForm("")).accepted(), "an empty secret field means the stored one");
         assertEquals(List.of("wrong-sp-code", "good-sp-code"), spCodesAsked);
 
         assertEquals("terminalId", assertThrows(InvalidField.class, () -> {
             Map<String, String> form = npForm("");
             form.put("terminalId", "");
-            facade.testCredentials("jp", "np-atobarai", form);
+            model.testCredentials("jp", "np-atobarai", form);
         }).field(), "the fields are checked first, as on save");
         assertEquals("provider", assertThrows(InvalidField.class,
-            () -> facade.testCredentials("jp", "adyen", Map.of())).field());
-        AdminFacadeTest.signIn(facade, "viewer", "VIEWER");
-        assertThrows(NotAllowed.class, () -> facade.testCredentials("jp", "np-atobarai", npForm("")));
+            () -> model.testCredentials("jp", "adyen", Map.of())).field());
+        console.signIn("viewer", "VIEWER");
+        assertThrows(NotAllowed.class, () -> model.testCredentials("jp", "np-atobarai", npForm("")));
+        assertEquals(List.of("wrong-sp-code", "good-sp-code"), spCodesAsked, "a viewer's check never reaches the provider");
     }
 
     static Map<String, String> npForm(String secret) {
@@ -125,13 +129,13 @@ class ChannelsFacadeTest {
 
     @Test
     void providerSettingsAreSavedWithTheSecretSealedShownMaskedAndAudited() {
-        ProviderConfiguration empty = facade.providerConfiguration("jp", "np-atobarai", API);
+        ProviderConfiguration empty = model.providerConfiguration("jp", "np-atobarai", API);
         assertFalse(empty.configured());
         assertEquals(List.of("merchantCode", "secretSpCode", "terminalId", "shippingCompanyCode", "skuAsName", "environment",
             "apiBaseUrl"), empty.settings().stream().map(ProviderConfiguration.Setting::name).toList());
         assertEquals("sandbox", setting(empty, "environment").value(), "defaults prefill a new configuration");
 
-        ProviderConfiguration saved = facade.configureProvider("jp", "np-atobarai", npForm("sp-code-1234567890"), API);
+        ProviderConfiguration saved = model.configureProvider("jp", "np-atobarai", npForm("sp-code-1234567890"), API);
 
         ProviderSettings stored = channels.bySlug("m-1", "jp").orElseThrow().provider(ProviderId.NP_ATOBARAI).orElseThrow();
         assertEquals("sp-code-1234567890", secrets.open(stored.secret("secretSpCode").orElseThrow(),
@@ -153,11 +157,11 @@ class ChannelsFacadeTest {
 
     @Test
     void aBlankSecretKeepsTheStoredOneAndTheAuditNamesOnlyWhatChanged() {
-        facade.configureProvider("jp", "np-atobarai", npForm("sp-code-1234567890"), API);
+        model.configureProvider("jp", "np-atobarai", npForm("sp-code-1234567890"), API);
         Map<String, String> edit = npForm("");
         edit.put("terminalId", "T-2");
 
-        facade.configureProvider("jp", "np-atobarai", edit, API);
+        model.configureProvider("jp", "np-atobarai", edit, API);
 
         ProviderSettings stored = channels.bySlug("m-1", "jp").orElseThrow().provider(ProviderId.NP_ATOBARAI).orElseThrow();
         assertEquals("sp-code-1234567890", secrets.open(stored.secret("secretSpCode").orElseThrow(),
@@ -173,14 +177,14 @@ class ChannelsFacadeTest {
             "clientKey", "test_CLIENT", "hmacKeys", "44782DEF547AAA06C910C43932B1EB0C\n 55782DEF547AAA06C910C43932B1EB0D \n",
             "notificationUsername", "adyen", "notificationPassword", "pw-123456789012"));
 
-        ProviderConfiguration saved = facade.configureProvider("jp", "adyen", adyen, API);
+        ProviderConfiguration saved = model.configureProvider("jp", "adyen", adyen, API);
 
         String key = channels.bySlug("m-1", "jp").orElseThrow().provider(ProviderId.ADYEN).orElseThrow().endpointKey().orElseThrow();
         assertEquals(API + "notifications/adyen/" + key, saved.notificationUrl());
         assertEquals("••••EB0C, ••••EB0D", setting(saved, "hmacKeys").value());
-        facade.publicUrl = dev.payhooks.domain.hub.PublicUrl.of(Optional.of("https://payhooks.shop.example/"), false);
+        model.publicUrl = dev.payhooks.domain.hub.PublicUrl.of(Optional.of("https://payhooks.shop.example/"), false);
         assertEquals("https://payhooks.shop.example/api/notifications/adyen/" + key,
-            facade.providerConfiguration("jp", "adyen", API).notificationUrl());
+            model.providerConfiguration("jp", "adyen", API).notificationUrl());
     }
 
     @Test
@@ -189,23 +193,23 @@ class ChannelsFacadeTest {
         Map<String, String> form = npForm("sp-code-1234567890");
         form.put("apiBaseUrl", "ftp://np.example");
 
-        InvalidField invalid = assertThrows(InvalidField.class, () -> facade.configureProvider("jp", "np-atobarai", form, API));
+        InvalidField invalid = assertThrows(InvalidField.class, () -> model.configureProvider("jp", "np-atobarai", form, API));
 
         assertEquals("apiBaseUrl", invalid.field());
         assertTrue(channels.bySlug("m-1", "jp").orElseThrow().provider(ProviderId.NP_ATOBARAI).isEmpty());
         assertEquals(before, audit.all().size());
         assertEquals("provider", assertThrows(InvalidField.class,
-            () -> facade.providerConfiguration("jp", "paypal", API)).field());
+            () -> model.providerConfiguration("jp", "paypal", API)).field());
     }
 
     @Test
     void apiKeysAreShownOnceThenOnlyMaskedToTheLastFourAndRevokedWithAnAuditEntry() {
-        IssuedApiKey issued = facade.issueApiKey("ERP");
+        IssuedApiKey issued = model.issueApiKey("ERP");
         assertEquals("phk_••••" + issued.plaintext().substring(issued.plaintext().length() - 4), issued.key().displayPrefix());
         assertFalse(issued.toString().contains(issued.plaintext()));
-        assertEquals(List.of(issued.key()), facade.apiKeys());
+        assertEquals(List.of(issued.key()), model.apiKeys());
 
-        ApiKeyRow revoked = facade.revokeApiKey(issued.key().id());
+        ApiKeyRow revoked = model.revokeApiKey(issued.key().id());
 
         assertFalse(revoked.active());
         assertEquals(List.of("channel.opened", "api-key.issued", "api-key.revoked"),
@@ -214,16 +218,13 @@ class ChannelsFacadeTest {
             || e.subject().contains(issued.plaintext())));
     }
 
-    private static final dev.payhooks.application.access.SecretReader DEVELOPER = new dev.payhooks.application.access.SecretReader.Staff(
-        java.util.Optional.of(dev.payhooks.domain.staff.StaffUser.register("u-dev", "dev", "hash",
-            java.util.Set.of(dev.payhooks.domain.staff.StaffRole.DEVELOPER), java.time.Instant.parse("2026-11-01T00:00:00Z"))));
 
     @Test
     void rotatingTheSignatureKeyMakesOneFirstThenReplacesIt() {
-        facade.rotateSignatureKey();
-        String first = manageSignatureKeys.reveal("m-1", DEVELOPER).reveal();
-        facade.rotateSignatureKey();
-        assertNotEquals(first, manageSignatureKeys.reveal("m-1", DEVELOPER).reveal());
+        model.rotateSignatureKey();
+        String first = manageSignatureKeys.reveal(console.developer()).reveal();
+        model.rotateSignatureKey();
+        assertNotEquals(first, manageSignatureKeys.reveal(console.developer()).reveal());
         // the test's own reveals go through the use case, so they are audited too
         assertEquals(List.of("channel.opened", "signature-key.created", "signature-key.revealed", "signature-key.rotated",
                 "signature-key.revealed"),
@@ -232,29 +233,30 @@ class ChannelsFacadeTest {
 
     @Test
     void viewersChangeNothing() {
-        AdminFacadeTest.signIn(facade, "viewer", "VIEWER");
-        assertThrows(NotAllowed.class, () -> facade.openChannel(new ChannelDraft("eu", "Europe", "EUR", "DE")));
-        assertThrows(NotAllowed.class, () -> facade.configureProvider("jp", "np-atobarai", npForm("x"), API));
-        assertThrows(NotAllowed.class, () -> facade.removeProvider("jp", "np-atobarai"));
-        assertThrows(NotAllowed.class, () -> facade.issueApiKey("x"));
-        assertThrows(NotAllowed.class, () -> facade.rotateSignatureKey());
-        assertEquals(1, facade.channels().size());
+        console.signIn("viewer", "VIEWER");
+        assertThrows(NotAllowed.class, () -> model.openChannel(new ChannelDraft("eu", "Europe", "EUR", "DE")));
+        assertThrows(NotAllowed.class, () -> model.configureProvider("jp", "np-atobarai", npForm("x"), API));
+        assertThrows(NotAllowed.class, () -> model.removeProvider("jp", "np-atobarai"));
+        assertThrows(NotAllowed.class, () -> model.issueApiKey("x"));
+        assertThrows(NotAllowed.class, () -> model.rotateSignatureKey());
+        assertEquals(1, model.channels().size());
         assertEquals(1, audit.all().size());
     }
 
     @Test
-    void theAuditTrailPagesNewestFirst() {
-        for (int i = 0; i < 4; i++) {
-            clock.advance(java.time.Duration.ofSeconds(1));
-            facade.issueApiKey("key " + i);
-        }
-        AuditPage first = facade.auditEntries(Optional.empty(), 3);
-        AuditPage rest = facade.auditEntries(first.next(), 3);
-        assertEquals(List.of("api-key.issued", "api-key.issued", "api-key.issued"),
-            first.rows().stream().map(AuditRow::action).toList());
-        assertTrue(first.rows().get(0).subject().startsWith("API key key 3"));
-        assertEquals(List.of("api-key.issued", "channel.opened"), rest.rows().stream().map(AuditRow::action).toList());
-        assertTrue(rest.next().isEmpty());
+    void onlyAdministratorsRemoveASaleorInstallation() {
+        SaleorInstallation installation = SaleorInstallation.install("https://a.example/graphql/", ProviderId.NP_ATOBARAI, "m-1",
+            "QXBwOjE0", new SealedSecret("sealed"), "{\"keys\":[]}", clock.instant());
+        installations.add(installation);
+
+        assertFalse(model.mayRemoveSaleorInstallations());
+        assertEquals("Only administrators remove Saleor installations.",
+            assertThrows(NotAllowed.class, () -> model.removeSaleorInstallation(installation.id())).getMessage());
+        assertEquals(1, model.saleorInstallations().size());
+
+        console.signIn("dev", "ADMINISTRATOR");
+        model.removeSaleorInstallation(installation.id());
+        assertTrue(model.saleorInstallations().isEmpty());
     }
 
     private static ProviderConfiguration.Setting setting(ProviderConfiguration c, String name) {
