@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.management;
 
+import dev.payhooks.application.access.Caller;
 import dev.payhooks.domain.audit.Actor;
 import dev.payhooks.domain.merchant.ApiKey;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,9 +22,9 @@ public class ApiCaller {
         actor = Actor.apiKey(key.label(), key.id());
     }
 
-    /** The key itself, for use cases that decide by it (who may read a secret). */
-    public Optional<ApiKey> key() {
-        return Optional.ofNullable(key);
+    /** The request's caller as the use cases see it: they decide by its key. */
+    public Caller caller() {
+        return new Caller.ApiClient(key);
     }
 
     public Optional<Actor> actor() {

@@ -41,6 +41,9 @@ public class ApiKeysResource {
     @Inject
     ManageApiKeys apiKeys;
 
+    @Inject
+    ApiCaller caller;
+
     @Context
     SecurityContext security;
 
@@ -66,7 +69,7 @@ public class ApiKeysResource {
     @APIResponse(responseCode = "201", description = "Issued; `key` is shown only in this response")
     public Response issue(InputStream body) {
         JsonBody json = JsonBody.read(body).allowOnly("label");
-        ManageApiKeys.IssuedKey issued = apiKeys.issue(merchant(), json.requiredString("label"));
+        ManageApiKeys.IssuedKey issued = apiKeys.issue(caller.caller(), json.requiredString("label"));
         return Response.created(uri.getAbsolutePathBuilder().path(issued.key().id()).build())
             .entity(keyJson(issued.key()).add("key", issued.plaintext()).build())
             .build();
@@ -79,7 +82,7 @@ public class ApiKeysResource {
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such key")
     public Response revoke(@PathParam("id") String id) {
-        apiKeys.revoke(merchant(), id);
+        apiKeys.revoke(caller.caller(), id);
         return Response.noContent().build();
     }
 

@@ -61,6 +61,9 @@ public class ChannelsResource {
     @Inject
     PublicUrl publicUrl;
 
+    @Inject
+    ApiCaller caller;
+
     @Context
     SecurityContext security;
 
@@ -89,7 +92,7 @@ public class ChannelsResource {
     @APIResponse(responseCode = "409", description = "The slug exists already")
     public Response open(InputStream body) {
         JsonBody json = JsonBody.read(body).allowOnly("slug", "name", "currency", "country");
-        Channel channel = channels.open(merchant(), new ChannelDescription(json.requiredString("slug"),
+        Channel channel = channels.open(caller.caller(), new ChannelDescription(json.requiredString("slug"),
             json.requiredString("name"), json.requiredString("currency"), json.requiredString("country")));
         return Response.created(uri.getAbsolutePathBuilder().path(channel.slug()).build()).entity(channelJson(channel)).build();
     }
@@ -109,7 +112,7 @@ public class ChannelsResource {
     @Operation(summary = "Change a channel's name, currency and country", description = "The slug cannot change.")
     public JsonObject describe(@PathParam("slug") String slug, InputStream body) {
         JsonBody json = JsonBody.read(body).allowOnly("slug", "name", "currency", "country");
-        return channelJson(channels.describe(merchant(), slug, new ChannelDescription(json.optionalString("slug"),
+        return channelJson(channels.describe(caller.caller(), slug, new ChannelDescription(json.optionalString("slug"),
             json.requiredString("name"), json.requiredString("currency"), json.requiredString("country"))));
     }
 
@@ -119,7 +122,7 @@ public class ChannelsResource {
     @Operation(summary = "Close a channel and remove its provider configurations")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response close(@PathParam("slug") String slug) {
-        channels.close(merchant(), slug);
+        channels.close(caller.caller(), slug);
         return Response.noContent().build();
     }
 
@@ -141,7 +144,7 @@ public class ChannelsResource {
         JsonBody json = JsonBody.read(body);
         Map<String, SettingInput> input = new LinkedHashMap<>();
         json.object().forEach((name, value) -> input.put(name, settingInput(value)));
-        Channel channel = channels.configureProvider(merchant(), slug, id, input);
+        Channel channel = channels.configureProvider(caller.caller(), slug, id, input);
         return providerJson(channel, channel.provider(id).orElseThrow());
     }
 
@@ -161,7 +164,7 @@ public class ChannelsResource {
     @Operation(summary = "Remove a provider's configuration from the channel")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response removeProvider(@PathParam("slug") String slug, @PathParam("provider") String provider) {
-        channels.removeProvider(merchant(), slug, provider(provider));
+        channels.removeProvider(caller.caller(), slug, provider(provider));
         return Response.noContent().build();
     }
 

@@ -3,15 +3,13 @@ package dev.payhooks.adapters.management;
 import dev.payhooks.adapters.api.JsonBody;
 import dev.payhooks.adapters.api.ListQuery;
 import dev.payhooks.domain.error.InvalidField;
-import dev.payhooks.domain.error.NotFound;
-import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.Delivery;
 import dev.payhooks.domain.outbound.DeliveryAttempt;
 import dev.payhooks.domain.outbound.DeliveryStatus;
 import dev.payhooks.domain.outbound.EventId;
 import dev.payhooks.domain.outbound.EventLog;
 import dev.payhooks.domain.outbound.OutboundEvent;
-import dev.payhooks.domain.outbound.Outbox;
+import dev.payhooks.application.events.EventLogQueries;
 import dev.payhooks.application.events.PublishEvents;
 import dev.payhooks.application.events.ReplayDeliveries;
 import jakarta.enterprise.context.RequestScoped;
@@ -63,16 +61,13 @@ public class EventsResource {
     PublishEvents publish;
 
     @Inject
-    EventLog log;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    Deliveries deliveries;
+    EventLogQueries log;
 
     @Inject
     ReplayDeliveries replays;
+
+    @Inject
+    ApiCaller caller;
 
     @Context
     SecurityContext security;
@@ -111,13 +106,13 @@ public class EventsResource {
     public JsonObject list(@QueryParam("type") String type, @QueryParam("subscription") String subscription,
                            @QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        EventLog.Page page = log.search(merchant(), filter(type, subscription, status, from, to),
+        EventLogQueries.Page page = log.page(merchant(), filter(type, subscription, status, from, to),
             Optional.ofNullable(cursor).map(EventsResource::decodeCursor), ListQuery.limit(limit));
         JsonArrayBuilder items = JSON.createArrayBuilder();
-        for (OutboundEvent event : page.events()) {
+        for (EventLogQueries.LoggedEvent logged : page.items()) {
             JsonArrayBuilder summaries = JSON.createArrayBuilder();
-            deliveries.ofEvent(event.id()).forEach(d -> summaries.add(delivery(d, false)));
-            items.add(eventJson(event).add("deliveries", summaries));
+            logged.deliveries().forEach(d -> summaries.add(delivery(d, false)));
+            items.add(eventJson(logged.event()).add("deliveries", summaries));
         }
         JsonObjectBuilder answer = JSON.createObjectBuilder().add("items", items);
         page.next().ifPresent(next -> answer.add("nextCursor", encodeCursor(next)));
@@ -129,9 +124,10 @@ public class EventsResource {
     @Operation(summary = "An event with its payload and every delivery attempt")
     @APIResponse(responseCode = "404", description = "No such event")
     public JsonObject get(@PathParam("id") String id) {
-        OutboundEvent event = event(id);
+        EventLogQueries.LoggedEvent logged = log.detail(merchant(), id);
+        OutboundEvent event = logged.event();
         JsonArrayBuilder all = JSON.createArrayBuilder();
-        deliveries.ofEvent(event.id()).forEach(d -> all.add(delivery(d, true)));
+        logged.deliveries().forEach(d -> all.add(delivery(d, true)));
         return eventJson(event)
             .add("payload", JSON.createReader(new StringReader(event.payloadJson())).readObject())
             .add("deliveries", all)
@@ -145,7 +141,7 @@ public class EventsResource {
         + "?subscription=) starts its retry schedule again.")
     @APIResponse(responseCode = "202", description = "{\"replayed\": n}")
     public Response replay(@PathParam("id") String id, @QueryParam("subscription") String subscription) {
-        int replayed = replays.replayEvent(merchant(), event(id).id(), Optional.ofNullable(subscription).filter(s -> !s.isBlank()));
+        int replayed = replays.replayEvent(caller.caller(), log.detail(merchant(), id).event().id(), Optional.ofNullable(subscription).filter(s -> !s.isBlank()));
         return Response.accepted(JSON.createObjectBuilder().add("replayed", replayed).build()).build();
     }
 
@@ -161,20 +157,9 @@ public class EventsResource {
         JsonBody json = JsonBody.read(body).allowOnly("subscription", "type", "status", "from", "to", "missed");
         var filter = filter(json.optionalString("type"), json.optionalString("subscription"),
             json.optionalString("status"), json.optionalString("from"), json.optionalString("to"));
-        int replayed = replays.replayMatching(merchant(), filter);
-        int missed = Boolean.TRUE.equals(json.optionalBoolean("missed")) ? replays.deliverMissed(merchant(), filter) : 0;
+        int replayed = replays.replayMatching(caller.caller(), filter);
+        int missed = Boolean.TRUE.equals(json.optionalBoolean("missed")) ? replays.deliverMissed(caller.caller(), filter) : 0;
         return Response.accepted(JSON.createObjectBuilder().add("replayed", replayed).add("missed", missed).build()).build();
-    }
-
-    private OutboundEvent event(String id) {
-        EventId eventId;
-        try {
-            eventId = new EventId(id);
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFound("event");
-        }
-        return outbox.byId(eventId).filter(e -> e.merchantId().equals(merchant()))
-            .orElseThrow(() -> new NotFound("event " + id));
     }
 
     private static JsonObjectBuilder eventJson(OutboundEvent event) {

@@ -39,6 +39,9 @@ public class SaleorInstallationsResource {
     @Inject
     ManageSaleorInstallations installations;
 
+    @Inject
+    ApiCaller caller;
+
     @Context
     SecurityContext security;
 
@@ -61,7 +64,7 @@ public class SaleorInstallationsResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such installation")
     public Response remove(@PathParam("id") String id) {
-        installations.remove(merchant(), id);
+        installations.remove(caller.caller(), id);
         return Response.noContent().build();
     }
 

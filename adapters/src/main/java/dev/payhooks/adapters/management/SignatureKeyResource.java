@@ -3,7 +3,7 @@ package dev.payhooks.adapters.management;
 import dev.payhooks.domain.outbound.SignatureKey;
 import dev.payhooks.domain.error.NotPermitted;
 import dev.payhooks.application.webhooks.ManageSignatureKeys;
-import dev.payhooks.application.access.SecretReader;
+import dev.payhooks.application.access.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The merchant's Signature Key (the secret behind "Signature: Signature Key"). The use case
- * decides who may see it ({@link SecretReader}: API keys carry no scopes, and each active key
+ * decides who may see it ({@link Caller}: API keys carry no scopes, and each active key
  * of the merchant manages its webhooks in full, so each may) and audits every reveal and
  * refusal; a refusal is a 403 whose audit entry commits. The admin UI asks for the second
  * factor first.
@@ -51,10 +51,6 @@ public class SignatureKeyResource {
         return security.getUserPrincipal().getName();
     }
 
-    private SecretReader reader() {
-        return new SecretReader.ApiClient(caller.key().orElse(null));
-    }
-
     @GET
     @Transactional(dontRollbackOn = NotPermitted.class)
     @Operation(summary = "Reveal the merchant's signature key (created on first use)",
@@ -62,9 +58,9 @@ public class SignatureKeyResource {
     @APIResponse(responseCode = "200", description = "The key; never cached")
     @APIResponse(responseCode = "403", description = "The caller may not manage this merchant's webhooks (recorded in the audit trail)")
     public Response reveal() {
-        keys.requireMayReveal(merchant(), reader());
+        keys.requireMayReveal(caller.caller());
         SignatureKey key = keys.ensure(merchant());
-        return noStore(json(key, keys.reveal(merchant(), reader()).reveal()));
+        return noStore(json(key, keys.reveal(caller.caller()).reveal()));
     }
 
     @POST
@@ -73,10 +69,10 @@ public class SignatureKeyResource {
     @Operation(summary = "Rotate the signature key", description = "Deliveries are signed with both keys for the next 24 hours.")
     @APIResponse(responseCode = "403", description = "The caller may not manage this merchant's webhooks (recorded in the audit trail)")
     public Response rotate() {
-        keys.requireMayReveal(merchant(), reader());
+        keys.requireMayReveal(caller.caller());
         keys.ensure(merchant());
-        SignatureKey key = keys.rotate(merchant());
-        return noStore(json(key, keys.reveal(merchant(), reader()).reveal()));
+        SignatureKey key = keys.rotate(caller.caller());
+        return noStore(json(key, keys.reveal(caller.caller()).reveal()));
     }
 
     private static JsonObject json(SignatureKey key, String secret) {

@@ -1,11 +1,10 @@
 package dev.payhooks.adapters.management;
 
 import dev.payhooks.adapters.api.ListQuery;
+import dev.payhooks.application.transactions.TransactionQueries;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.InvalidValue;
-import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.fulfillment.Fulfillment;
-import dev.payhooks.domain.fulfillment.Fulfillments;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.PaymentTransactions;
@@ -19,7 +18,6 @@ import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.payment.TransactionStatus;
 import dev.payhooks.domain.refund.Refund;
 import dev.payhooks.domain.refund.RefundLine;
-import dev.payhooks.domain.refund.Refunds;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
@@ -40,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The calling merchant's payment transactions, read-only: adapters create and change them. */
@@ -52,13 +51,7 @@ import java.util.Optional;
 public class TransactionsResource {
 
     @Inject
-    PaymentTransactions transactions;
-
-    @Inject
-    Refunds refunds;
-
-    @Inject
-    Fulfillments fulfillments;
+    TransactionQueries transactions;
 
     @Context
     SecurityContext security;
@@ -84,7 +77,7 @@ public class TransactionsResource {
             Optional.ofNullable(status).map(TransactionsResource::status),
             Optional.ofNullable(from).map(value -> ListQuery.instant("from", value)),
             Optional.ofNullable(to).map(value -> ListQuery.instant("to", value)));
-        PaymentTransactions.Page page = transactions.search(merchant(), filter,
+        PaymentTransactions.Page page = transactions.page(merchant(), filter,
             Optional.ofNullable(cursor).map(TransactionsResource::decodeCursor), ListQuery.limit(limit));
         JsonArrayBuilder items = JSON.createArrayBuilder();
         page.items().forEach(t -> items.add(summary(t)));
@@ -98,13 +91,8 @@ public class TransactionsResource {
     @Operation(summary = "A transaction with its events, provider references, refunds and fulfillments")
     @APIResponse(responseCode = "404", description = "No such transaction")
     public JsonObject get(@PathParam("id") String id) {
-        TransactionId transactionId;
-        try {
-            transactionId = TransactionId.of(id);
-        } catch (InvalidValue malformed) {
-            throw new NotFound("transaction");
-        }
-        PaymentTransaction t = transactions.byId(merchant(), transactionId).orElseThrow(() -> new NotFound("transaction " + id));
+        TransactionQueries.Detail detail = transactions.detail(merchant(), id);
+        PaymentTransaction t = detail.transaction();
         JsonArrayBuilder events = JSON.createArrayBuilder();
         for (TransactionEvent e : t.snapshot().events()) {
             JsonObjectBuilder event = JSON.createObjectBuilder()
@@ -128,14 +116,14 @@ public class TransactionsResource {
             .add("events", events)
             .add("providerReferences", references)
             .add("availableActions", actions)
-            .add("refunds", refundsJson(t))
-            .add("fulfillments", fulfillmentsJson(t))
+            .add("refunds", refundsJson(detail.refunds()))
+            .add("fulfillments", fulfillmentsJson(detail.fulfillments()))
             .build();
     }
 
-    private JsonArrayBuilder refundsJson(PaymentTransaction t) {
+    private static JsonArrayBuilder refundsJson(List<Refund> refunds) {
         JsonArrayBuilder all = JSON.createArrayBuilder();
-        for (Refund r : refunds.ofTransaction(t.id())) {
+        for (Refund r : refunds) {
             JsonArrayBuilder lines = JSON.createArrayBuilder();
             for (RefundLine line : r.lines()) {
                 JsonObjectBuilder l = JSON.createObjectBuilder()
@@ -160,9 +148,9 @@ public class TransactionsResource {
         return all;
     }
 
-    private JsonArrayBuilder fulfillmentsJson(PaymentTransaction t) {
+    private static JsonArrayBuilder fulfillmentsJson(List<Fulfillment> fulfillments) {
         JsonArrayBuilder all = JSON.createArrayBuilder();
-        for (Fulfillment f : fulfillments.ofTransaction(t.id())) {
+        for (Fulfillment f : fulfillments) {
             JsonObjectBuilder fulfillment = JSON.createObjectBuilder()
                 .add("id", f.id().value())
                 .add("trackingNumber", f.trackingNumber().value())

@@ -68,6 +68,9 @@ public class WebhooksResource {
     @Inject
     PublishEvents publish;
 
+    @Inject
+    ApiCaller caller;
+
     @Context
     SecurityContext security;
 
@@ -100,9 +103,9 @@ public class WebhooksResource {
         if (authentication == null) {
             throw new InvalidField("authentication", "is required: {\"type\": \"NONE\"} or {\"type\": \"BASIC\", \"username\", \"password\"}");
         }
-        WebhookSubscription created = subscriptions.create(merchant(), input(json), authentication(authentication));
+        WebhookSubscription created = subscriptions.create(caller.caller(), input(json), authentication(authentication));
         if (Boolean.FALSE.equals(json.optionalBoolean("enabled"))) {
-            created = subscriptions.disable(merchant(), created.id(), DISABLED_BY_MERCHANT);
+            created = subscriptions.disable(caller.caller(), created.id(), DISABLED_BY_MERCHANT);
         }
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(json(created)).build();
     }
@@ -168,12 +171,12 @@ public class WebhooksResource {
 
     /** PUT's and PATCH's one path: the whole webhook as JSON, checked and saved. */
     private JsonObject replace(String id, JsonBody json, AuthenticationChange change) {
-        WebhookSubscription updated = subscriptions.update(merchant(), id, input(json), change);
+        WebhookSubscription updated = subscriptions.update(caller.caller(), id, input(json), change);
         Boolean enabled = json.optionalBoolean("enabled");
         if (Boolean.FALSE.equals(enabled) && updated.enabled()) {
-            updated = subscriptions.disable(merchant(), id, DISABLED_BY_MERCHANT);
+            updated = subscriptions.disable(caller.caller(), id, DISABLED_BY_MERCHANT);
         } else if (Boolean.TRUE.equals(enabled) && !updated.enabled()) {
-            updated = subscriptions.enable(merchant(), id);
+            updated = subscriptions.enable(caller.caller(), id);
         }
         return json(updated);
     }
@@ -222,7 +225,7 @@ public class WebhooksResource {
         + "signed and authenticated like any other; its attempts show in the event log.")
     @APIResponse(responseCode = "202", description = "{\"event_id\": \"…\"}")
     public Response test(@PathParam("id") String id) {
-        PublishEvents.Published sent = publish.sendTest(subscriptions.get(merchant(), id));
+        PublishEvents.Published sent = publish.sendTest(caller.caller(), subscriptions.get(merchant(), id));
         return Response.accepted(JSON.createObjectBuilder().add("event_id", sent.event().id().value()).build()).build();
     }
 
@@ -232,7 +235,7 @@ public class WebhooksResource {
     @Operation(summary = "Delete a webhook")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
-        subscriptions.delete(merchant(), id);
+        subscriptions.delete(caller.caller(), id);
         return Response.noContent().build();
     }
 

@@ -106,7 +106,7 @@ public class PipelineFixture {
                 return work.get();
             }
         }, clock);
-        manageChannels.open(merchant.id(), new ManageChannels.ChannelDescription("shop", "Shop", "SEK", "SE"));
+        manageChannels.open(setup(), new ManageChannels.ChannelDescription("shop", "Shop", "SEK", "SE"));
         configureWalley(false);
         configureAnnanow("URL_KEY", false);
     }
@@ -122,7 +122,7 @@ public class PipelineFixture {
         input.put("webhookPassword", new SettingInput.Text(WALLEY_PASSWORD));
         input.put("webhookHmacKey", new SettingInput.Text(WALLEY_HMAC_KEY));
         input.put("verifySignature", new SettingInput.Flag(verifySignature));
-        manageChannels.configureProvider(merchant.id(), "shop", ProviderId.WALLEY, input);
+        manageChannels.configureProvider(setup(), "shop", ProviderId.WALLEY, input);
     }
 
     /** Adyen on channel "shop" (not configured by default): capture strategy AUTHORIZE or CHARGE, HMAC keys newest first. */
@@ -135,7 +135,7 @@ public class PipelineFixture {
         input.put("hmacKeys", new SettingInput.TextList(List.of(hmacKeys)));
         input.put("notificationUsername", new SettingInput.Text(ADYEN_USER));
         input.put("notificationPassword", new SettingInput.Text(ADYEN_PASSWORD));
-        manageChannels.configureProvider(merchant.id(), "shop", ProviderId.ADYEN, input);
+        manageChannels.configureProvider(setup(), "shop", ProviderId.ADYEN, input);
     }
 
     public void configureAnnanow(String authMode, boolean confirmByRefetch) {
@@ -146,7 +146,7 @@ public class PipelineFixture {
         input.put("username", new SettingInput.Text(ANNANOW_USER));
         input.put("password", new SettingInput.Text(ANNANOW_PASSWORD));
         input.put("confirmByRefetch", new SettingInput.Flag(confirmByRefetch));
-        manageChannels.configureProvider(merchant.id(), "shop", ProviderId.ANNANOW, input);
+        manageChannels.configureProvider(setup(), "shop", ProviderId.ANNANOW, input);
     }
 
     public Channel channel() {
@@ -221,5 +221,11 @@ public class PipelineFixture {
 
     public List<InboundNotification> storedNotifications() {
         return notifications.all();
+    }
+
+    /** Staff who may set up the merchant's channels. */
+    private dev.payhooks.application.access.Caller setup() {
+        return new dev.payhooks.application.access.Caller.Staff("setup", java.util.Set.of(dev.payhooks.domain.staff.StaffRole.DEVELOPER),
+            false, java.util.Optional.empty(), merchant.id());
     }
 }

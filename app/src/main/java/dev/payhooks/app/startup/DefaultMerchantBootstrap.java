@@ -54,9 +54,7 @@ public class DefaultMerchantBootstrap {
         Optional<String> given = configuredKey.map(String::trim).filter(k -> !k.isEmpty());
         ManageApiKeys.IssuedKey issued;
         try {
-            issued = given.isPresent()
-                ? apiKeys.issue(merchant.id(), "bootstrap", given.get())
-                : apiKeys.issue(merchant.id(), "bootstrap");
+            issued = apiKeys.issue(merchant.id(), "bootstrap", given.orElseGet(apiKeys::generatedPlaintext));
         } catch (InvalidField badKey) {
             throw new StartupFailure("PAYHOOKS_API_KEY must be 'phk_' followed by 40 characters of a-z, 0-9");
         }

@@ -1,5 +1,6 @@
 package dev.payhooks.application.apikeys;
 
+import dev.payhooks.application.access.Caller;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.merchant.ApiKey;
@@ -36,11 +37,18 @@ public class ManageApiKeys {
         this.clock = clock;
     }
 
-    public IssuedKey issue(String merchantId, String label) {
-        return issue(merchantId, label, ApiKey.newPlaintext(ids.randomToken(40)));
+    /** Issues a key for a caller who may change the merchant's configuration. */
+    public IssuedKey issue(Caller caller, String label) {
+        caller.requireMayChange();
+        return issue(caller.merchantId(), label, generatedPlaintext());
     }
 
-    /** Issues a key with a given plaintext (the bootstrap key from configuration). */
+    /** The plaintext of a new key: "phk_" and 40 random characters. */
+    public String generatedPlaintext() {
+        return ApiKey.newPlaintext(ids.randomToken(40));
+    }
+
+    /** Issues a key with a given plaintext: the installation's first key, at startup (configured or generated). */
     public IssuedKey issue(String merchantId, String label, String plaintext) {
         if (!ApiKey.wellFormed(plaintext)) {
             throw new dev.payhooks.domain.error.InvalidField("key", "must be 'phk_' followed by 40 characters of a-z, 0-9");
@@ -57,7 +65,9 @@ public class ManageApiKeys {
         return keys.ofMerchant(merchantId);
     }
 
-    public ApiKey revoke(String merchantId, String keyId) {
+    public ApiKey revoke(Caller caller, String keyId) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
         ApiKey key = keys.byId(merchantId, keyId).orElseThrow(() -> new NotFound("API key '" + keyId + "'"));
         key.revoke(clock.instant());
         keys.update(key);

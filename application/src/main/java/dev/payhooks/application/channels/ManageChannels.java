@@ -1,5 +1,6 @@
 package dev.payhooks.application.channels;
 
+import dev.payhooks.application.access.Caller;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.error.NotFound;
@@ -25,7 +26,9 @@ import java.util.Optional;
 
 /**
  * A merchant's channels and their provider configurations. Every method acts within one
- * merchant: a channel of another merchant is simply not found. The caller owns the transaction.
+ * merchant: a channel of another merchant is simply not found. Changes (and a credentials check,
+ * which sends the typed credentials out) need a {@link Caller} who may change the merchant's
+ * configuration; reads take the merchant. The caller owns the transaction.
  */
 public class ManageChannels {
 
@@ -52,7 +55,9 @@ public class ManageChannels {
         this.settingsInput = new ProviderSettingsInput(secrets, ids);
     }
 
-    public Channel open(String merchantId, ChannelDescription description) {
+    public Channel open(Caller caller, ChannelDescription description) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
         Channel channel = Channel.open(ids.newId(), merchantId, description.slug(), description.name(),
             description.currency(), description.country(), clock.instant());
         if (channels.bySlug(merchantId, channel.slug()).isPresent()) {
@@ -72,7 +77,9 @@ public class ManageChannels {
     }
 
     /** Changes name, currency and country; the slug is the channel's identity and stays. */
-    public Channel describe(String merchantId, String slug, ChannelDescription description) {
+    public Channel describe(Caller caller, String slug, ChannelDescription description) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
         Channel channel = get(merchantId, slug);
         if (description.slug() != null && !description.slug().equals(slug)) {
             throw new dev.payhooks.domain.error.InvalidField("slug", "cannot change; open a new channel instead");
@@ -83,7 +90,9 @@ public class ManageChannels {
         return channel;
     }
 
-    public void close(String merchantId, String slug) {
+    public void close(Caller caller, String slug) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
         channels.remove(get(merchantId, slug));
         audit.record(merchantId, "channel.closed", "channel " + slug, "");
     }
@@ -92,7 +101,9 @@ public class ManageChannels {
         return "name " + channel.name() + "; currency " + channel.currency() + "; country " + channel.country();
     }
 
-    public Channel configureProvider(String merchantId, String slug, ProviderId provider, Map<String, SettingInput> input) {
+    public Channel configureProvider(Caller caller, String slug, ProviderId provider, Map<String, SettingInput> input) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
         Channel channel = get(merchantId, slug);
         Optional<ProviderSettings> before = channel.provider(provider);
         ProviderSettings settings = checkedSettings(provider, input, before);
@@ -122,7 +133,9 @@ public class ManageChannels {
      * a left-out secret kept from the stored settings), without storing them: what a credentials
      * check tests before staff save.
      */
-    public ProviderSettings candidateSettings(String merchantId, String slug, ProviderId provider, Map<String, SettingInput> input) {
+    public ProviderSettings candidateSettings(Caller caller, String slug, ProviderId provider, Map<String, SettingInput> input) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
         return checkedSettings(provider, input, get(merchantId, slug).provider(provider));
     }
 
@@ -144,7 +157,9 @@ public class ManageChannels {
             .orElseThrow(() -> new NotFound(provider.slug() + " configuration of channel '" + slug + "'"));
     }
 
-    public void removeProvider(String merchantId, String slug, ProviderId provider) {
+    public void removeProvider(Caller caller, String slug, ProviderId provider) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
         Channel channel = get(merchantId, slug);
         if (!channel.removeProvider(provider, clock.instant())) {
             throw new NotFound(provider.slug() + " configuration of channel '" + slug + "'");

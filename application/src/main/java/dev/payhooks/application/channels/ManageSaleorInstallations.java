@@ -1,5 +1,6 @@
 package dev.payhooks.application.channels;
 
+import dev.payhooks.application.access.Caller;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.saleor.SaleorInstallation;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * Staff's view of the Saleor instances the hub is installed in: list them, and remove one (so
  * that its Saleor may install another app, see {@link SaleorInstallation#reinstalled}). A
- * removal is audited. The caller owns the transaction.
+ * removal is audited and needs a caller who may administer the installation (it decides which
+ * Saleor app the hub trusts). The caller owns the transaction.
  */
 public class ManageSaleorInstallations {
 
@@ -27,7 +29,9 @@ public class ManageSaleorInstallations {
     }
 
     /** Removes the merchant's installation with this {@link SaleorInstallation#id() id}; another merchant's is not found. */
-    public SaleorInstallation remove(String merchantId, String installationId) {
+    public SaleorInstallation remove(Caller caller, String installationId) {
+        caller.requireMayAdminister();
+        String merchantId = caller.merchantId();
         SaleorInstallation installation = installations.ofMerchant(merchantId).stream()
             .filter(i -> i.id().equals(installationId))
             .findFirst()

@@ -1,5 +1,6 @@
 package dev.payhooks.application.events;
 
+import dev.payhooks.application.access.Caller;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.merchant.Merchant;
@@ -73,8 +74,12 @@ public class PublishEvents {
     /** The type of the sample event a "Send test event" delivers; not in the catalog, never published by others. */
     public static final String TEST_EVENT_TYPE = "webhook.test";
 
-    /** Sends a sample event to one subscription, whatever events it listens to. */
-    public Published sendTest(WebhookSubscription subscription) {
+    /** Sends a sample event to one of the caller's subscriptions, whatever events it listens to. */
+    public Published sendTest(Caller caller, WebhookSubscription subscription) {
+        caller.requireMayChange();
+        if (!subscription.merchantId().equals(caller.merchantId())) {
+            throw new NotFound("webhook subscription '" + subscription.id() + "'");
+        }
         Merchant merchant = merchants.byId(subscription.merchantId()).orElseThrow(() -> new NotFound("merchant"));
         Instant now = clock.instant();
         var id = ids.next();

@@ -1,5 +1,6 @@
 package dev.payhooks.application.events;
 
+import dev.payhooks.application.access.Caller;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.outbound.Deliveries;
@@ -23,8 +24,8 @@ import java.util.Set;
  * Sends events again: one event's finished deliveries, or every finished delivery matching a
  * filter (e.g. all dead letters of a subscription after it was re-enabled), and on request the
  * events a subscription never got because it was off (or did not exist yet) when they were
- * published. Pending deliveries are left alone: they are going to be sent anyway. The caller
- * owns the transaction.
+ * published. Pending deliveries are left alone: they are going to be sent anyway. Sending needs a
+ * {@link Caller} who may change the merchant's configuration. The caller owns the transaction.
  */
 public class ReplayDeliveries {
 
@@ -49,7 +50,9 @@ public class ReplayDeliveries {
     }
 
     /** Returns how many deliveries will be sent again. */
-    public int replayEvent(String merchantId, EventId eventId, Optional<String> subscriptionId) {
+    public int replayEvent(Caller caller, EventId eventId, Optional<String> subscriptionId) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
         outbox.byId(eventId).filter(e -> e.merchantId().equals(merchantId))
             .orElseThrow(() -> new NotFound("event " + eventId.value()));
         List<Delivery> finished = deliveries.ofEvent(eventId).stream()
@@ -61,7 +64,9 @@ public class ReplayDeliveries {
     }
 
     /** Replays what matches; without a status in the filter, dead letters only. */
-    public int replayMatching(String merchantId, EventLog.Filter filter) {
+    public int replayMatching(Caller caller, EventLog.Filter filter) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
         List<Delivery> matching = matching(merchantId, filter);
         matching.forEach(this::replay);
         return matching.size();
@@ -72,7 +77,9 @@ public class ReplayDeliveries {
      * it listens to and never got; needs the subscription and a start time, so that "everything
      * since the beginning" is never one click away. Returns how many it scheduled.
      */
-    public int deliverMissed(String merchantId, EventLog.Filter filter) {
+    public int deliverMissed(Caller caller, EventLog.Filter filter) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
         String subscriptionId = filter.subscriptionId()
             .orElseThrow(() -> new InvalidField("subscription", "is required to deliver missed events"));
         if (filter.from().isEmpty()) {

@@ -1,9 +1,11 @@
 package dev.payhooks.application.staff;
 
+import dev.payhooks.application.access.Caller;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.error.NotPermitted;
 import dev.payhooks.domain.port.IdGenerator;
 import dev.payhooks.domain.staff.PasswordHashing;
 import dev.payhooks.domain.staff.StaffActionRefused;
@@ -15,15 +17,16 @@ import dev.payhooks.domain.staff.StaffUsers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The one gate of every staff action: add, change role, reset (password and second factor),
- * enable and disable. The caller must be an enabled administrator (as stored now, not as the
- * session remembers), with a second factor enrolled and passed in its session within the last
+ * enable and disable. The caller must be an enabled administrator (a {@link Caller.Staff} as
+ * stored when the request began, not as the session remembers), with a second factor enrolled and
+ * passed in its session within the last
  * {@link #FRESH_SECOND_FACTOR}, and may not act on their own account (no reset of their own
  * factor, no change of their own role, no disabling themselves). Each attempt is audited: the
  * change, or a {@code staff.refused} entry naming the action, the target and why; a refusal throws
@@ -35,16 +38,6 @@ public class ManageStaff {
     /** How long a passed second factor allows staff actions. */
     public static final Duration FRESH_SECOND_FACTOR = Duration.ofMinutes(15);
     public static final int TEMPORARY_PASSWORD_LENGTH = 20;
-
-    /**
-     * Who asks: the signed-in username, when their session last passed the second factor, and the
-     * merchant whose audit trail records staff changes (the installation's).
-     */
-    public record Caller(String username, Optional<Instant> secondFactorVerifiedAt, String auditMerchantId) {
-        public Caller {
-            secondFactorVerifiedAt = secondFactorVerifiedAt == null ? Optional.empty() : secondFactorVerifiedAt;
-        }
-    }
 
     /** A new or reset user's generated password, in clear this one time. */
     public record Issued(String username, String password) {
@@ -68,8 +61,16 @@ public class ManageStaff {
         this.clock = Objects.requireNonNull(clock);
     }
 
+    /** Every staff user, for an administrator (no second factor needed to look). */
+    public List<StaffUser> list(Caller.Staff caller) {
+        if (!caller.administrator()) {
+            throw new NotPermitted("Only administrators manage staff users.");
+        }
+        return users.all();
+    }
+
     /** Adds a staff user with one role and a generated password. */
-    public Issued add(Caller caller, String username, String role) {
+    public Issued add(Caller.Staff caller, String username, String role) {
         String name = StaffUser.normalizeUsername(username);
         authorize(caller, "add", name == null ? "" : name, false);
         StaffRole staffRole = role(role);
@@ -87,30 +88,30 @@ public class ManageStaff {
             throw new InvalidField("username", "must be 2-64 characters of a-z, 0-9, '.', '_', '@', '-', starting with a letter or digit");
         }
         users.add(user);
-        audit.record(caller.auditMerchantId(), "staff.added", subject(user.username()), "role " + staffRole.name());
+        audit.record(caller.merchantId(), "staff.added", subject(user.username()), "role " + staffRole.name());
         return new Issued(user.username(), password);
     }
 
     /** Gives a staff user one role instead of theirs. */
-    public void changeRole(Caller caller, String username, String role) {
+    public void changeRole(Caller.Staff caller, String username, String role) {
         StaffUser user = target(caller, "change role", username);
         StaffRole staffRole = role(role);
         user.changeRoles(Set.of(staffRole));
         users.update(user);
-        audit.record(caller.auditMerchantId(), "staff.role-changed", subject(user.username()), "role " + staffRole.name());
+        audit.record(caller.merchantId(), "staff.role-changed", subject(user.username()), "role " + staffRole.name());
     }
 
     /** A new generated password and no second factor: the user enrols again at the next sign-in. */
-    public Issued reset(Caller caller, String username) {
+    public Issued reset(Caller.Staff caller, String username) {
         StaffUser user = target(caller, "reset", username);
         String password = ids.randomToken(TEMPORARY_PASSWORD_LENGTH);
         user.resetCredentials(hashing.hash(password.toCharArray()));
         users.update(user);
-        audit.record(caller.auditMerchantId(), "staff.reset", subject(user.username()), "new password; second factor removed");
+        audit.record(caller.merchantId(), "staff.reset", subject(user.username()), "new password; second factor removed");
         return new Issued(user.username(), password);
     }
 
-    public void enable(Caller caller, String username, boolean enabled) {
+    public void enable(Caller.Staff caller, String username, boolean enabled) {
         StaffUser user = target(caller, enabled ? "enable" : "disable", username);
         if (enabled) {
             user.enable();
@@ -118,28 +119,26 @@ public class ManageStaff {
             user.disable();
         }
         users.update(user);
-        audit.record(caller.auditMerchantId(), enabled ? "staff.enabled" : "staff.disabled", subject(user.username()), "");
+        audit.record(caller.merchantId(), enabled ? "staff.enabled" : "staff.disabled", subject(user.username()), "");
     }
 
-    private StaffUser target(Caller caller, String action, String username) {
+    private StaffUser target(Caller.Staff caller, String action, String username) {
         String name = StaffUser.normalizeUsername(username);
         authorize(caller, action, name == null ? "" : name, true);
         return users.withUsername(name == null ? "" : name).orElseThrow(() -> new NotFound("staff user " + username));
     }
 
     /** Refuses (audited) unless the caller is a fresh-second-factor administrator acting on someone else. */
-    private void authorize(Caller caller, String action, String target, boolean existingAccount) {
+    private void authorize(Caller.Staff caller, String action, String target, boolean existingAccount) {
         String me = StaffUser.normalizeUsername(caller.username());
-        Optional<StaffUser> stored = me == null || me.isEmpty() ? Optional.empty()
-            : users.withUsername(me).filter(StaffUser::enabled);
-        if (stored.isEmpty() || !stored.get().roles().contains(StaffRole.ADMINISTRATOR)) {
+        if (!caller.administrator()) {
             refuse(caller, action, target, Reason.NOT_ADMINISTRATOR, "Only administrators manage staff users.");
         }
         if (existingAccount && target.equals(me)) {
             refuse(caller, action, target, Reason.OWN_ACCOUNT,
                 "You cannot " + action + " your own account; another administrator can.");
         }
-        if (stored.get().secondFactor().isEmpty()) {
+        if (!caller.secondFactorEnrolled()) {
             refuse(caller, action, target, Reason.NO_SECOND_FACTOR,
                 "Managing staff needs your second factor: set up two-factor authentication first.");
         }
@@ -153,8 +152,8 @@ public class ManageStaff {
         }
     }
 
-    private void refuse(Caller caller, String action, String target, Reason reason, String message) {
-        audit.record(caller.auditMerchantId(), "staff.refused", subject(target),
+    private void refuse(Caller.Staff caller, String action, String target, Reason reason, String message) {
+        audit.record(caller.merchantId(), "staff.refused", subject(target),
             action + ": " + reason.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         throw new StaffActionRefused(reason, message);
     }

@@ -1,6 +1,6 @@
 package dev.payhooks.application.webhooks;
 
-import dev.payhooks.application.access.SecretReader;
+import dev.payhooks.application.access.Caller;
 
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.error.NotFound;
@@ -44,8 +44,16 @@ public class ManageSignatureKeys {
         });
     }
 
-    /** A new current secret; the old one keeps signing for 24 h. */
-    public SignatureKey rotate(String merchantId) {
+    /**
+     * A new current secret, for a caller who may change the merchant's configuration; the old one
+     * keeps signing for 24 h. A merchant without a key gets its first one.
+     */
+    public SignatureKey rotate(Caller caller) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
+        if (keys.ofMerchant(merchantId).isEmpty()) {
+            return ensure(merchantId);
+        }
         SignatureKey key = existing(merchantId);
         key.rotate(newSealedSecret(merchantId), clock.instant());
         keys.update(key);
@@ -55,12 +63,13 @@ public class ManageSignatureKeys {
 
     /**
      * The current secret's text, for the merchant to configure a receiver: only to a reader who
-     * may manage the merchant's webhooks ({@link SecretReader}). Every reveal is audited, and so
+     * may change the merchant's configuration ({@link Caller}). Every reveal is audited, and so
      * is every refusal (the caller keeps its transaction for a {@link NotPermitted}, so the entry
      * commits).
      */
-    public WebhookSecret reveal(String merchantId, SecretReader reader) {
-        requireMayReveal(merchantId, reader);
+    public WebhookSecret reveal(Caller caller) {
+        requireMayReveal(caller);
+        String merchantId = caller.merchantId();
         WebhookSecret secret = open(merchantId, existing(merchantId).current());
         audit.record(merchantId, "signature-key.revealed", "Signature Key", "");
         return secret;
@@ -71,10 +80,10 @@ public class ManageSignatureKeys {
      * ask more of the reader before revealing (the console's second factor) and should not ask a
      * viewer for it.
      */
-    public void requireMayReveal(String merchantId, SecretReader reader) {
-        Optional<String> refusal = reader == null ? Optional.of("nobody asked") : reader.refusal(merchantId);
+    public void requireMayReveal(Caller caller) {
+        Optional<String> refusal = caller.refusalToChange();
         if (refusal.isPresent()) {
-            audit.record(merchantId, "signature-key.reveal-refused", "Signature Key", refusal.get());
+            audit.record(caller.merchantId(), "signature-key.reveal-refused", "Signature Key", refusal.get());
             throw new NotPermitted("Revealing the Signature Key needs the right to manage webhooks: " + refusal.get());
         }
     }

@@ -1,5 +1,6 @@
 package dev.payhooks.application.webhooks;
 
+import dev.payhooks.application.access.Caller;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
@@ -23,7 +24,8 @@ import java.util.SortedSet;
 /**
  * A merchant's webhook subscriptions. Every method acts within one merchant: another
  * merchant's subscription is simply not found. Every field is checked before anything
- * changes, so a rejected edit leaves the subscription as it was. The caller owns the transaction.
+ * changes, so a rejected edit leaves the subscription as it was. Changes need a {@link Caller} who
+ * may change the merchant's configuration; reads take the merchant. The caller owns the transaction.
  */
 public class ManageSubscriptions {
 
@@ -75,7 +77,9 @@ public class ManageSubscriptions {
         this.requireHttps = requireHttps;
     }
 
-    public WebhookSubscription create(String merchantId, SubscriptionInput input, AuthenticationInput authentication) {
+    public WebhookSubscription create(Caller caller, SubscriptionInput input, AuthenticationInput authentication) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
         Checked checked = check(merchantId, input, null);
         String id = ids.newId();
         Authentication sealed = authentication(id, authentication);
@@ -87,7 +91,9 @@ public class ManageSubscriptions {
         return subscription;
     }
 
-    public WebhookSubscription update(String merchantId, String id, SubscriptionInput input, AuthenticationChange change) {
+    public WebhookSubscription update(Caller caller, String id, SubscriptionInput input, AuthenticationChange change) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
         WebhookSubscription subscription = get(merchantId, id);
         Checked checked = check(merchantId, input, subscription.url());
         if (change == null) {
@@ -109,7 +115,9 @@ public class ManageSubscriptions {
         return subscription;
     }
 
-    public void delete(String merchantId, String id) {
+    public void delete(Caller caller, String id) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
         WebhookSubscription gone = get(merchantId, id);
         subscriptions.remove(gone);
         audit.record(merchantId, "webhook.deleted", subject(gone), "");
@@ -123,7 +131,9 @@ public class ManageSubscriptions {
         return subscriptions.byId(merchantId, id).orElseThrow(() -> new NotFound("webhook subscription '" + id + "'"));
     }
 
-    public WebhookSubscription disable(String merchantId, String id, String reason) {
+    public WebhookSubscription disable(Caller caller, String id, String reason) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
         WebhookSubscription subscription = get(merchantId, id);
         subscription.disable(reason, clock.instant());
         subscriptions.update(subscription);
@@ -131,7 +141,9 @@ public class ManageSubscriptions {
         return subscription;
     }
 
-    public WebhookSubscription enable(String merchantId, String id) {
+    public WebhookSubscription enable(Caller caller, String id) {
+        caller.requireMayChange();
+        String merchantId = caller.merchantId();
         WebhookSubscription subscription = get(merchantId, id);
         subscription.enable(clock.instant());
         subscriptions.update(subscription);

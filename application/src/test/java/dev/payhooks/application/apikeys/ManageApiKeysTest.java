@@ -1,5 +1,6 @@
 package dev.payhooks.application.apikeys;
 
+import dev.payhooks.application.access.TestCallers;
 import dev.payhooks.domain.audit.Actor;
 import dev.payhooks.domain.audit.InMemoryAuditTrail;
 import dev.payhooks.domain.error.InvalidField;
@@ -8,7 +9,12 @@ import dev.payhooks.domain.merchant.ApiKey;
 import dev.payhooks.domain.merchant.InMemoryApiKeys;
 import dev.payhooks.domain.port.FakeSecrets;
 import dev.payhooks.domain.port.SequentialIds;
+import dev.payhooks.domain.error.NotPermitted;
 import org.junit.jupiter.api.Test;
+
+
+
+
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,21 +35,21 @@ class ManageApiKeysTest {
 
     @Test
     void anIssuedKeyAuthenticatesItsMerchantUntilRevoked() {
-        ManageApiKeys.IssuedKey issued = manage.issue("m1", "shop backend");
+        ManageApiKeys.IssuedKey issued = manage.issue(TestCallers.developer("m1"), "shop backend");
 
         assertTrue(ApiKey.wellFormed(issued.plaintext()));
         assertFalse(issued.key().keyHash().contains(issued.plaintext()));
         assertEquals("m1", manage.authenticate(issued.plaintext()).orElseThrow().merchantId());
         assertEquals(issued.plaintext(), manage.reveal(issued.key()));
 
-        manage.revoke("m1", issued.key().id());
+        manage.revoke(TestCallers.developer("m1"), issued.key().id());
 
         assertTrue(manage.authenticate(issued.plaintext()).isEmpty());
     }
 
     @Test
     void malformedOrUnknownKeysDoNotAuthenticate() {
-        manage.issue("m1", "shop backend");
+        manage.issue(TestCallers.developer("m1"), "shop backend");
 
         assertTrue(manage.authenticate(null).isEmpty());
         assertTrue(manage.authenticate("").isEmpty());
@@ -54,9 +60,9 @@ class ManageApiKeysTest {
 
     @Test
     void aMerchantCannotRevokeAnotherMerchantsKey() {
-        ManageApiKeys.IssuedKey issued = manage.issue("m1", "shop backend");
+        ManageApiKeys.IssuedKey issued = manage.issue(TestCallers.developer("m1"), "shop backend");
 
-        assertThrows(NotFound.class, () -> manage.revoke("m2", issued.key().id()));
+        assertThrows(NotFound.class, () -> manage.revoke(TestCallers.developer("m2"), issued.key().id()));
         assertTrue(manage.authenticate(issued.plaintext()).isPresent());
     }
 
@@ -68,9 +74,19 @@ class ManageApiKeysTest {
 
     @Test
     void theKeyIsNeverInItsToString() {
-        ManageApiKeys.IssuedKey issued = manage.issue("m1", "shop backend");
+        ManageApiKeys.IssuedKey issued = manage.issue(TestCallers.developer("m1"), "shop backend");
 
         assertFalse(issued.toString().contains(issued.plaintext()));
         assertFalse(issued.key().toString().contains(issued.plaintext()));
+    }
+
+    @Test
+    void viewersNeitherIssueNorRevokeKeys() {
+        ManageApiKeys.IssuedKey issued = manage.issue(TestCallers.developer("m1"), "shop backend");
+
+        assertThrows(NotPermitted.class, () -> manage.issue(TestCallers.viewer("m1"), "mine"));
+        assertThrows(NotPermitted.class, () -> manage.revoke(TestCallers.viewer("m1"), issued.key().id()));
+        assertEquals(1, manage.list("m1").size());
+        assertTrue(manage.list("m1").get(0).active());
     }
 }

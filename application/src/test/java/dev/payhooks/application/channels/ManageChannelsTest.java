@@ -1,5 +1,6 @@
 package dev.payhooks.application.channels;
 
+import dev.payhooks.application.access.TestCallers;
 import dev.payhooks.domain.audit.Actor;
 import dev.payhooks.domain.audit.AuditEntry;
 import dev.payhooks.domain.audit.InMemoryAuditTrail;
@@ -18,7 +19,12 @@ import dev.payhooks.domain.port.FakeEndpointPolicy;
 import dev.payhooks.domain.port.FakeSecrets;
 import dev.payhooks.domain.port.SequentialIds;
 import dev.payhooks.application.channels.ManageChannels.ChannelDescription;
+import dev.payhooks.domain.error.NotPermitted;
 import org.junit.jupiter.api.Test;
+
+
+
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -57,11 +63,11 @@ class ManageChannelsTest {
 
     @Test
     void opensAChannelAndRefusesASecondWithTheSameSlug() {
-        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        manage.open(TestCallers.developer("m1"), new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
 
-        assertThrows(Conflict.class, () -> manage.open("m1", new ChannelDescription("jp-store", "Again", "JPY", "JP")));
+        assertThrows(Conflict.class, () -> manage.open(TestCallers.developer("m1"), new ChannelDescription("jp-store", "Again", "JPY", "JP")));
         // another merchant may use the same slug
-        manage.open("m2", new ChannelDescription("jp-store", "Other shop", "JPY", "JP"));
+        manage.open(TestCallers.developer("m2"), new ChannelDescription("jp-store", "Other shop", "JPY", "JP"));
         assertEquals(1, manage.list("m1").size());
     }
 
@@ -75,7 +81,7 @@ class ManageChannelsTest {
         "jp-store, Japan, JPY, XX, country",
     })
     void invalidChannelFieldsAreNamed(String slug, String name, String currency, String country, String field) {
-        InvalidField e = assertThrows(InvalidField.class, () -> manage.open("m1", new ChannelDescription(slug, name, currency, country)));
+        InvalidField e = assertThrows(InvalidField.class, () -> manage.open(TestCallers.developer("m1"), new ChannelDescription(slug, name, currency, country)));
 
         assertEquals(field, e.field());
         assertTrue(manage.list("m1").isEmpty());
@@ -83,17 +89,17 @@ class ManageChannelsTest {
 
     @Test
     void anotherMerchantsChannelIsNotFound() {
-        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        manage.open(TestCallers.developer("m1"), new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
 
         assertThrows(NotFound.class, () -> manage.get("m2", "jp-store"));
-        assertThrows(NotFound.class, () -> manage.close("m2", "jp-store"));
+        assertThrows(NotFound.class, () -> manage.close(TestCallers.developer("m2"), "jp-store"));
     }
 
     @Test
     void describeChangesNothingWhenOneFieldIsInvalid() {
-        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        manage.open(TestCallers.developer("m1"), new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
 
-        assertThrows(InvalidField.class, () -> manage.describe("m1", "jp-store", new ChannelDescription(null, "Nihon", "EUR", "ZZ")));
+        assertThrows(InvalidField.class, () -> manage.describe(TestCallers.developer("m1"), "jp-store", new ChannelDescription(null, "Nihon", "EUR", "ZZ")));
 
         Channel channel = manage.get("m1", "jp-store");
         assertEquals("Japan", channel.name());
@@ -102,9 +108,9 @@ class ManageChannelsTest {
 
     @Test
     void providerSecretsAreSealedAndShownMasked() {
-        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        manage.open(TestCallers.developer("m1"), new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
 
-        Channel channel = manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, adyen());
+        Channel channel = manage.configureProvider(TestCallers.developer("m1"), "jp-store", ProviderId.ADYEN, adyen());
 
         ProviderSettings settings = channel.provider(ProviderId.ADYEN).orElseThrow();
         assertFalse(settings.values().containsKey("apiKey"), "secrets are never plain values");
@@ -120,8 +126,8 @@ class ManageChannelsTest {
 
     @Test
     void omittedSecretsKeepTheirValueOnReconfiguration() {
-        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
-        Channel first = manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, adyen());
+        manage.open(TestCallers.developer("m1"), new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        Channel first = manage.configureProvider(TestCallers.developer("m1"), "jp-store", ProviderId.ADYEN, adyen());
         String endpointKey = first.provider(ProviderId.ADYEN).orElseThrow().endpointKey().orElseThrow();
 
         Map<String, SettingInput> change = new HashMap<>(adyen());
@@ -129,7 +135,7 @@ class ManageChannelsTest {
         change.remove("hmacKeys");
         change.remove("notificationPassword");
         change.put("merchantAccount", new Text("ShopJP2"));
-        ProviderSettings after = manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, change)
+        ProviderSettings after = manage.configureProvider(TestCallers.developer("m1"), "jp-store", ProviderId.ADYEN, change)
             .provider(ProviderId.ADYEN).orElseThrow();
 
         assertEquals("ShopJP2", after.value("merchantAccount").orElseThrow());
@@ -139,16 +145,16 @@ class ManageChannelsTest {
 
     @Test
     void everyChangeIsAuditedAsTheCurrentActorWithFieldNamesButNoSecretAndARefusedOneNotAtAll() {
-        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
-        manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, adyen());
+        manage.open(TestCallers.developer("m1"), new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        manage.configureProvider(TestCallers.developer("m1"), "jp-store", ProviderId.ADYEN, adyen());
         Map<String, SettingInput> change = new HashMap<>(adyen());
         change.remove("hmacKeys");
         change.remove("notificationPassword");
         change.put("merchantAccount", new Text("ShopJP2"));
-        manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, change);
-        assertThrows(InvalidField.class, () -> manage.describe("m1", "jp-store", new ChannelDescription(null, "", "JPY", "JP")));
-        manage.removeProvider("m1", "jp-store", ProviderId.ADYEN);
-        manage.close("m1", "jp-store");
+        manage.configureProvider(TestCallers.developer("m1"), "jp-store", ProviderId.ADYEN, change);
+        assertThrows(InvalidField.class, () -> manage.describe(TestCallers.developer("m1"), "jp-store", new ChannelDescription(null, "", "JPY", "JP")));
+        manage.removeProvider(TestCallers.developer("m1"), "jp-store", ProviderId.ADYEN);
+        manage.close(TestCallers.developer("m1"), "jp-store");
 
         assertEquals(List.of("channel.opened", "channel.provider.configured", "channel.provider.changed",
             "channel.provider.removed", "channel.closed"), audit.all().stream().map(AuditEntry::action).toList());
@@ -171,7 +177,7 @@ class ManageChannelsTest {
         "merchantAccount, '  ', merchantAccount: must not be blank",
     })
     void invalidProviderSettingsAreNamedAndChangeNothing(String field, String value, String message) {
-        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        manage.open(TestCallers.developer("m1"), new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
         Map<String, SettingInput> input = new HashMap<>(adyen());
         if ("missing".equals(value)) {
             input.remove(field);
@@ -179,7 +185,7 @@ class ManageChannelsTest {
             input.put(field, new Text(value));
         }
 
-        InvalidField e = assertThrows(InvalidField.class, () -> manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, input));
+        InvalidField e = assertThrows(InvalidField.class, () -> manage.configureProvider(TestCallers.developer("m1"), "jp-store", ProviderId.ADYEN, input));
 
         assertEquals(message, e.getMessage());
         assertTrue(manage.get("m1", "jp-store").provider(ProviderId.ADYEN).isEmpty());
@@ -199,12 +205,12 @@ class ManageChannelsTest {
         "ANNANOW, apiBaseUrl, https://evil.example/v1.0",
     })
     void aProviderUrlTheEndpointPolicyRefusesIsNamedAndNothingIsStored(ProviderId provider, String field, String url) {
-        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        manage.open(TestCallers.developer("m1"), new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
         Map<String, SettingInput> input = new HashMap<>(validSettings(provider));
         input.put(field, new Text(url));
         int audited = audit.all().size();
 
-        InvalidField e = assertThrows(InvalidField.class, () -> manage.configureProvider("m1", "jp-store", provider, input));
+        InvalidField e = assertThrows(InvalidField.class, () -> manage.configureProvider(TestCallers.developer("m1"), "jp-store", provider, input));
 
         assertEquals(field, e.field());
         assertTrue(endpoints.checked().contains(provider.slug() + " " + field + " " + url), endpoints.checked().toString());
@@ -212,12 +218,12 @@ class ManageChannelsTest {
         assertEquals(audited, audit.all().size());
         // the credentials check tests the same candidate: refused the same way
         assertEquals(field, assertThrows(InvalidField.class,
-            () -> manage.candidateSettings("m1", "jp-store", provider, input)).field());
+            () -> manage.candidateSettings(TestCallers.developer("m1"), "jp-store", provider, input)).field());
 
         // over stored settings, the refused URL replaces nothing
-        manage.configureProvider("m1", "jp-store", provider, validSettings(provider));
+        manage.configureProvider(TestCallers.developer("m1"), "jp-store", provider, validSettings(provider));
         ProviderSettings stored = manage.providerSettings("m1", "jp-store", provider);
-        assertThrows(InvalidField.class, () -> manage.configureProvider("m1", "jp-store", provider, input));
+        assertThrows(InvalidField.class, () -> manage.configureProvider(TestCallers.developer("m1"), "jp-store", provider, input));
         assertEquals(stored.value(field), manage.providerSettings("m1", "jp-store", provider).value(field));
     }
 
@@ -250,30 +256,30 @@ class ManageChannelsTest {
 
     @Test
     void wrongJsonKindsAreNamed() {
-        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        manage.open(TestCallers.developer("m1"), new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
         Map<String, SettingInput> input = new HashMap<>(adyen());
         input.put("merchantAccount", new Flag(true));
         assertEquals("merchantAccount: must be a string, not a boolean",
-            assertThrows(InvalidField.class, () -> manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, input)).getMessage());
+            assertThrows(InvalidField.class, () -> manage.configureProvider(TestCallers.developer("m1"), "jp-store", ProviderId.ADYEN, input)).getMessage());
 
         input.put("merchantAccount", new Text("ShopJP"));
         input.put("hmacKeys", new Text("single"));
         assertEquals("hmacKeys: must be a list of strings, not a string",
-            assertThrows(InvalidField.class, () -> manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, input)).getMessage());
+            assertThrows(InvalidField.class, () -> manage.configureProvider(TestCallers.developer("m1"), "jp-store", ProviderId.ADYEN, input)).getMessage());
 
         input.put("hmacKeys", new TextList(List.of()));
         assertEquals("hmacKeys: must hold 1 to 5 values",
-            assertThrows(InvalidField.class, () -> manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, input)).getMessage());
+            assertThrows(InvalidField.class, () -> manage.configureProvider(TestCallers.developer("m1"), "jp-store", ProviderId.ADYEN, input)).getMessage());
     }
 
     @Test
     void npAtobaraiHasNoNotificationUrlAndFlagsAreBooleans() {
-        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        manage.open(TestCallers.developer("m1"), new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
         Map<String, SettingInput> np = Map.of(
             "merchantCode", new Text("M001"), "secretSpCode", new Text("sp-code"), "terminalId", new Text("T01"),
             "shippingCompanyCode", new Text("50000"), "skuAsName", new Flag(true));
 
-        ProviderSettings settings = manage.configureProvider("m1", "jp-store", ProviderId.NP_ATOBARAI, np)
+        ProviderSettings settings = manage.configureProvider(TestCallers.developer("m1"), "jp-store", ProviderId.NP_ATOBARAI, np)
             .provider(ProviderId.NP_ATOBARAI).orElseThrow();
 
         assertTrue(settings.endpointKey().isEmpty());
@@ -285,11 +291,24 @@ class ManageChannelsTest {
 
     @Test
     void removingAProviderThatIsNotThereIsNotFound() {
-        manage.open("m1", new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
-        manage.configureProvider("m1", "jp-store", ProviderId.ADYEN, adyen());
+        manage.open(TestCallers.developer("m1"), new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+        manage.configureProvider(TestCallers.developer("m1"), "jp-store", ProviderId.ADYEN, adyen());
 
-        manage.removeProvider("m1", "jp-store", ProviderId.ADYEN);
+        manage.removeProvider(TestCallers.developer("m1"), "jp-store", ProviderId.ADYEN);
 
-        assertThrows(NotFound.class, () -> manage.removeProvider("m1", "jp-store", ProviderId.ADYEN));
+        assertThrows(NotFound.class, () -> manage.removeProvider(TestCallers.developer("m1"), "jp-store", ProviderId.ADYEN));
+    }
+
+    @Test
+    void viewersOpenConfigureCheckAndRemoveNothing() {
+        manage.open(TestCallers.developer("m1"), new ChannelDescription("jp-store", "Japan", "JPY", "JP"));
+
+        assertThrows(NotPermitted.class, () -> manage.open(TestCallers.viewer("m1"), new ChannelDescription("other", "Other", "JPY", "JP")));
+        assertThrows(NotPermitted.class, () -> manage.configureProvider(TestCallers.viewer("m1"), "jp-store", ProviderId.ADYEN, adyen()));
+        assertThrows(NotPermitted.class, () -> manage.candidateSettings(TestCallers.viewer("m1"), "jp-store", ProviderId.ADYEN, adyen()));
+        assertThrows(NotPermitted.class, () -> manage.removeProvider(TestCallers.viewer("m1"), "jp-store", ProviderId.ADYEN));
+        assertThrows(NotPermitted.class, () -> manage.close(TestCallers.viewer("m1"), "jp-store"));
+        assertEquals(1, manage.list("m1").size());
+        assertTrue(manage.get("m1", "jp-store").providers().isEmpty());
     }
 }

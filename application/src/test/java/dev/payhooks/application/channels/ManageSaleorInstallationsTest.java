@@ -1,5 +1,6 @@
 package dev.payhooks.application.channels;
 
+import dev.payhooks.application.access.TestCallers;
 import dev.payhooks.domain.audit.Actor;
 import dev.payhooks.domain.audit.AuditEntry;
 import dev.payhooks.domain.audit.InMemoryAuditTrail;
@@ -8,7 +9,12 @@ import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.SealedSecret;
 import dev.payhooks.domain.saleor.InMemorySaleorInstallations;
 import dev.payhooks.domain.saleor.SaleorInstallation;
+import dev.payhooks.domain.error.NotPermitted;
 import org.junit.jupiter.api.Test;
+
+
+
+
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +44,7 @@ class ManageSaleorInstallationsTest {
         SaleorInstallation np = install("m1", ProviderId.NP_ATOBARAI, "https://a.example/graphql/");
         install("m1", ProviderId.ADYEN, "https://a.example/graphql/");
 
-        manage.remove("m1", np.id());
+        manage.remove(TestCallers.administrator("m1"), np.id());
 
         assertEquals(1, manage.list("m1").size());
         assertEquals(ProviderId.ADYEN, manage.list("m1").get(0).provider());
@@ -53,10 +59,19 @@ class ManageSaleorInstallationsTest {
     void aMerchantCannotRemoveAnotherMerchantsInstallation() {
         SaleorInstallation other = install("m2", ProviderId.NP_ATOBARAI, "https://b.example/graphql/");
 
-        assertThrows(NotFound.class, () -> manage.remove("m1", other.id()));
-        assertThrows(NotFound.class, () -> manage.remove("m1", "np-atobarai.bm90aGluZw"));
+        assertThrows(NotFound.class, () -> manage.remove(TestCallers.administrator("m1"), other.id()));
+        assertThrows(NotFound.class, () -> manage.remove(TestCallers.administrator("m1"), "np-atobarai.bm90aGluZw"));
 
         assertEquals(1, manage.list("m2").size());
         assertTrue(audit.all().isEmpty());
+    }
+
+    @Test
+    void onlyAdministratorsAndApiKeysRemoveAnInstallation() {
+        SaleorInstallation np = install("m1", ProviderId.NP_ATOBARAI, "https://a.example/graphql/");
+
+        assertThrows(NotPermitted.class, () -> manage.remove(TestCallers.developer("m1"), np.id()));
+        assertThrows(NotPermitted.class, () -> manage.remove(TestCallers.viewer("m1"), np.id()));
+        assertEquals(1, manage.list("m1").size());
     }
 }

@@ -130,4 +130,19 @@ class PublishEventsTest {
         assertThrows(InvalidField.class, () -> publisher.publish("m1", "transaction.sale.success", "{}", Optional.of("k".repeat(300))));
         assertTrue(outbox.after(OutboxPosition.START, 10).isEmpty());
     }
+
+    @Test
+    void aTestEventGoesOnlyToACallerWhoMayChangeTheMerchantsWebhook() {
+        WebhookSubscription s = subscription("s-1", "transaction.sale.success", true);
+        subscriptions.add(s);
+
+        assertThrows(dev.payhooks.domain.error.NotPermitted.class,
+            () -> publisher().sendTest(dev.payhooks.application.access.TestCallers.viewer("m1"), s));
+        assertThrows(dev.payhooks.domain.error.NotFound.class,
+            () -> publisher().sendTest(dev.payhooks.application.access.TestCallers.developer("m2"), s));
+        assertTrue(deliveries.all().isEmpty());
+
+        publisher().sendTest(dev.payhooks.application.access.TestCallers.developer("m1"), s);
+        assertEquals(1, deliveries.all().size());
+    }
 }

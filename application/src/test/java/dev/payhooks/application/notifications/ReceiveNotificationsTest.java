@@ -160,7 +160,8 @@ class ReceiveNotificationsTest {
         ManageChannels manage = new ManageChannels(channels, secrets, ids, clock,
             new dev.payhooks.domain.audit.InMemoryAuditTrail().recorder(() -> dev.payhooks.domain.audit.Actor.SYSTEM, clock),
             new dev.payhooks.domain.port.FakeEndpointPolicy());
-        manage.open(merchantId, new ManageChannels.ChannelDescription(slug, "Japan", "JPY", "JP"));
+        manage.open(dev.payhooks.application.access.TestCallers.developer(merchantId),
+            new ManageChannels.ChannelDescription(slug, "Japan", "JPY", "JP"));
         Map<String, SettingInput> adyen = new LinkedHashMap<>();
         adyen.put("apiKey", new SettingInput.Text("key"));
         adyen.put("merchantAccount", new SettingInput.Text("Shop"));
@@ -168,7 +169,7 @@ class ReceiveNotificationsTest {
         adyen.put("hmacKeys", new SettingInput.TextList(List.of("00")));
         adyen.put("notificationUsername", new SettingInput.Text("u"));
         adyen.put("notificationPassword", new SettingInput.Text("p"));
-        return manage.configureProvider(merchantId, slug, ProviderId.ADYEN, adyen)
+        return manage.configureProvider(dev.payhooks.application.access.TestCallers.developer(merchantId), slug, ProviderId.ADYEN, adyen)
             .provider(ProviderId.ADYEN).orElseThrow().endpointKey().orElseThrow();
     }
 

@@ -12,7 +12,7 @@ import dev.payhooks.domain.staff.StaffActionRefused;
 import dev.payhooks.domain.staff.StaffActionRefused.Reason;
 import dev.payhooks.domain.staff.StaffRole;
 import dev.payhooks.domain.staff.StaffUser;
-import dev.payhooks.application.staff.ManageStaff.Caller;
+import dev.payhooks.application.access.Caller;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -48,11 +48,16 @@ class ManageStaffTest {
         return user;
     }
 
-    Caller admin(Instant verifiedAt) {
-        return new Caller("admin", Optional.ofNullable(verifiedAt), "m-1");
+    /** The caller as the console builds it: the staff member as stored now, and their session's mark. */
+    Caller.Staff caller(String name, Optional<Instant> verifiedAt) {
+        return Caller.Staff.of(name, users.withUsername(name), verifiedAt, "m-1");
     }
 
-    Caller fresh() {
+    Caller.Staff admin(Instant verifiedAt) {
+        return caller("admin", Optional.ofNullable(verifiedAt));
+    }
+
+    Caller.Staff fresh() {
         return admin(clock.instant().minus(Duration.ofMinutes(1)));
     }
 
@@ -86,7 +91,7 @@ class ManageStaffTest {
 
     @Test
     void aSecondFactorOlderThanFifteenMinutesIsStaleForEveryAction() {
-        Caller verified = admin(start);
+        Caller.Staff verified = admin(start);
         clock.advance(Duration.ofMinutes(15));
         staff.enable(verified, "erin", false); // exactly 15 minutes: still fresh
         clock.advance(Duration.ofSeconds(1));
@@ -111,7 +116,7 @@ class ManageStaffTest {
     void anAdministratorWithoutAnEnrolledSecondFactorIsRefused() {
         users.add(StaffUser.register("u-2", "newadmin", "hash", Set.of(StaffRole.ADMINISTRATOR), start));
         actor = "newadmin";
-        Caller caller = new Caller("newadmin", Optional.of(clock.instant()), "m-1");
+        Caller.Staff caller = caller("newadmin", Optional.of(clock.instant()));
         refused(Reason.NO_SECOND_FACTOR, () -> staff.add(caller, "mallory", "ADMINISTRATOR"));
         assertEquals("newadmin", lastEntry().actor());
     }
@@ -132,7 +137,7 @@ class ManageStaffTest {
         users.add(withFactor(StaffUser.register("u-2", "dev", "hash", Set.of(StaffRole.DEVELOPER), start)));
         for (String name : List.of("dev", "erin")) {
             actor = name;
-            Caller caller = new Caller(name, Optional.of(clock.instant()), "m-1");
+            Caller.Staff caller = caller(name, Optional.of(clock.instant()));
             refused(Reason.NOT_ADMINISTRATOR, () -> staff.changeRole(caller, name, "ADMINISTRATOR"));
             refused(Reason.NOT_ADMINISTRATOR, () -> staff.add(caller, "mallory", "ADMINISTRATOR"));
             refused(Reason.NOT_ADMINISTRATOR, () -> staff.reset(caller, "admin"));
@@ -147,7 +152,7 @@ class ManageStaffTest {
         StaffUser old = users.withUsername("old").orElseThrow();
         old.disable();
         users.update(old);
-        refused(Reason.NOT_ADMINISTRATOR, () -> staff.add(new Caller("old", Optional.of(clock.instant()), "m-1"), "mallory", "VIEWER"));
+        refused(Reason.NOT_ADMINISTRATOR, () -> staff.add(caller("old", Optional.of(clock.instant())), "mallory", "VIEWER"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.payhooks.application.webhooks;
 
-import dev.payhooks.application.access.SecretReader;
+import dev.payhooks.application.access.Caller;
+import dev.payhooks.application.access.TestCallers;
 
 import dev.payhooks.domain.audit.Actor;
 import dev.payhooks.domain.audit.InMemoryAuditTrail;
@@ -47,21 +48,22 @@ class ManageSignatureKeysTest {
 
         assertEquals(first, manage.ensure("m1"));
         // CountingRandomBytes: the first secret is 32 bytes of 0x01
-        assertEquals("whsec_" + Base64.getEncoder().encodeToString(filled(1)), manage.reveal("m1", DEVELOPER).reveal());
+        assertEquals("whsec_" + Base64.getEncoder().encodeToString(filled(1)), manage.reveal(DEVELOPER).reveal());
         assertEquals("whsec_" + Base64.getEncoder().encodeToString(filled(1)),
             secrets.open(first.current(), SignatureKey.secretContext("m1")));
-        assertThrows(NotFound.class, () -> manage.reveal("m2", DEVELOPER));
-        assertThrows(NotFound.class, () -> manage.rotate("m2"));
+        assertThrows(NotFound.class, () -> manage.reveal(TestCallers.developer("m2")));
+        assertThrows(NotPermitted.class, () -> manage.rotate(TestCallers.viewer("m2")));
+        assertTrue(keys.ofMerchant("m2").isEmpty());
     }
 
     @Test
     void aRotatedKeySignsAlongsideTheNewOneFor24Hours() {
         manage.ensure("m1");
-        WebhookSecret old = manage.reveal("m1", DEVELOPER);
+        WebhookSecret old = manage.reveal(DEVELOPER);
         clock.advance(Duration.ofDays(10));
 
-        manage.rotate("m1");
-        WebhookSecret current = manage.reveal("m1", DEVELOPER);
+        manage.rotate(DEVELOPER);
+        WebhookSecret current = manage.reveal(DEVELOPER);
 
         assertNotEquals(old, current);
         assertEquals(2, manage.keysToSignWith("m1").size());
@@ -75,9 +77,9 @@ class ManageSignatureKeysTest {
     void administratorsDevelopersAndTheMerchantsActiveApiKeysMayRevealAndEachRevealIsAudited() {
         manage.ensure("m1");
 
-        manage.reveal("m1", new SecretReader.Staff(Optional.of(staff("admin", StaffRole.ADMINISTRATOR))));
-        manage.reveal("m1", DEVELOPER);
-        manage.reveal("m1", new SecretReader.ApiClient(apiKey("m1")));
+        manage.reveal(Caller.Staff.of("admin", Optional.of(staff("admin", StaffRole.ADMINISTRATOR)), Optional.empty(), "m1"));
+        manage.reveal(DEVELOPER);
+        manage.reveal(new Caller.ApiClient(apiKey("m1")));
 
         assertEquals(List.of("signature-key.created", "signature-key.revealed", "signature-key.revealed", "signature-key.revealed"),
             audit.all().stream().map(AuditEntry::action).toList());
@@ -85,33 +87,31 @@ class ManageSignatureKeysTest {
     }
 
     @Test
-    void viewersDisabledStaffNobodyAndOtherMerchantsOrRevokedKeysAreRefusedAndTheRefusalIsAudited() {
+    void viewersDisabledStaffNobodyAndRevokedKeysAreRefusedAndTheRefusalIsAudited() {
         manage.ensure("m1");
         StaffUser disabled = staff("gone", StaffRole.DEVELOPER);
         disabled.disable();
         ApiKey revoked = apiKey("m1");
         revoked.revoke(clock.instant());
 
-        List<SecretReader> refused = List.of(
-            new SecretReader.Staff(Optional.of(staff("viewer", StaffRole.VIEWER))),
-            new SecretReader.Staff(Optional.of(disabled)),
-            new SecretReader.Staff(Optional.empty()),
-            new SecretReader.ApiClient(apiKey("m2")),
-            new SecretReader.ApiClient(revoked));
-        for (SecretReader reader : refused) {
-            NotPermitted no = assertThrows(NotPermitted.class, () -> manage.reveal("m1", reader), reader.toString());
+        List<Caller> refused = List.of(
+            Caller.Staff.of("viewer", Optional.of(staff("viewer", StaffRole.VIEWER)), Optional.empty(), "m1"),
+            Caller.Staff.of("gone", Optional.of(disabled), Optional.empty(), "m1"),
+            Caller.Staff.of("", Optional.empty(), Optional.empty(), "m1"),
+            new Caller.ApiClient(revoked));
+        for (Caller caller : refused) {
+            NotPermitted no = assertThrows(NotPermitted.class, () -> manage.reveal(caller), caller.toString());
             assertEquals("forbidden", no.code());
             assertFalse(no.getMessage().contains("whsec_"));
         }
-        assertThrows(NotPermitted.class, () -> manage.reveal("m1", null));
 
         List<AuditEntry> refusals = audit.all().stream().filter(e -> e.action().equals("signature-key.reveal-refused")).toList();
-        assertEquals(6, refusals.size());
+        assertEquals(4, refusals.size());
         assertTrue(refusals.get(0).detail().contains("viewer"), refusals.get(0).detail());
         assertTrue(audit.all().stream().noneMatch(e -> e.action().equals("signature-key.revealed")));
     }
 
-    static final SecretReader DEVELOPER = new SecretReader.Staff(Optional.of(staff("alice", StaffRole.DEVELOPER)));
+    static final Caller DEVELOPER = Caller.Staff.of("alice", Optional.of(staff("alice", StaffRole.DEVELOPER)), Optional.empty(), "m1");
 
     private static StaffUser staff(String name, StaffRole role) {
         return StaffUser.register("u-" + name, name, "hash", Set.of(role), Instant.parse("2026-11-01T00:00:00Z"));

@@ -1,5 +1,6 @@
 package dev.payhooks.application.webhooks;
 
+import dev.payhooks.application.access.TestCallers;
 import dev.payhooks.application.apikeys.ManageApiKeys;
 
 import dev.payhooks.domain.audit.Actor;
@@ -22,7 +23,12 @@ import dev.payhooks.domain.port.SteppingClock;
 import dev.payhooks.application.webhooks.ManageSubscriptions.AuthenticationChange;
 import dev.payhooks.application.webhooks.ManageSubscriptions.AuthenticationInput;
 import dev.payhooks.application.webhooks.ManageSubscriptions.SubscriptionInput;
+import dev.payhooks.domain.error.NotPermitted;
 import org.junit.jupiter.api.Test;
+
+
+
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,7 +69,7 @@ class ManageSubscriptionsTest {
 
     @Test
     void createsASubscriptionWithSealedBasicCredentials() {
-        WebhookSubscription s = manage.create("m1", new SubscriptionInput("Orders", "https://shop.example/hooks",
+        WebhookSubscription s = manage.create(TestCallers.developer("m1"), new SubscriptionInput("Orders", "https://shop.example/hooks",
                 List.of("transaction.sale.success", "transaction.chargeback"), new Signature.None(), 30, true, 5),
             new AuthenticationInput.Basic("hub", "s3cret-password"));
 
@@ -83,13 +89,13 @@ class ManageSubscriptionsTest {
 
     @Test
     void changesAreAuditedAsTheCallerWithoutThePasswordAndARefusedOneIsNot() {
-        WebhookSubscription s = manage.create("m1", input(new Signature.None()), new AuthenticationInput.Basic("hub", "s3cret-password"));
-        assertThrows(InvalidField.class, () -> manage.create("m1", new SubscriptionInput("Orders", "not a url",
+        WebhookSubscription s = manage.create(TestCallers.developer("m1"), input(new Signature.None()), new AuthenticationInput.Basic("hub", "s3cret-password"));
+        assertThrows(InvalidField.class, () -> manage.create(TestCallers.developer("m1"), new SubscriptionInput("Orders", "not a url",
             List.of("transaction.sale.success"), new Signature.None(), null, null, null), new AuthenticationInput.None()));
-        manage.update("m1", s.id(), input(new Signature.None()), new AuthenticationChange.Keep());
-        manage.disable("m1", s.id(), "receiver answered 410 Gone");
-        manage.enable("m1", s.id());
-        manage.delete("m1", s.id());
+        manage.update(TestCallers.developer("m1"), s.id(), input(new Signature.None()), new AuthenticationChange.Keep());
+        manage.disable(TestCallers.developer("m1"), s.id(), "receiver answered 410 Gone");
+        manage.enable(TestCallers.developer("m1"), s.id());
+        manage.delete(TestCallers.developer("m1"), s.id());
 
         assertEquals(List.of("webhook.created", "webhook.changed", "webhook.disabled", "webhook.enabled", "webhook.deleted"),
             audit.all().stream().map(AuditEntry::action).toList());
@@ -124,7 +130,7 @@ class ManageSubscriptionsTest {
     @ParameterizedTest
     @MethodSource("invalidInputs")
     void everyInvalidFieldIsNamedAndNothingIsStored(SubscriptionInput input, String field) {
-        InvalidField e = assertThrows(InvalidField.class, () -> manage.create("m1", input, new AuthenticationInput.None()));
+        InvalidField e = assertThrows(InvalidField.class, () -> manage.create(TestCallers.developer("m1"), input, new AuthenticationInput.None()));
 
         assertEquals(field, e.field());
         assertTrue(manage.list("m1").isEmpty());
@@ -132,42 +138,42 @@ class ManageSubscriptionsTest {
 
     @Test
     void invalidCredentialsAreNamed() {
-        assertEquals("authentication.username", assertThrows(InvalidField.class, () -> manage.create("m1",
+        assertEquals("authentication.username", assertThrows(InvalidField.class, () -> manage.create(TestCallers.developer("m1"),
             input(new Signature.None()), new AuthenticationInput.Basic("a:b", "pw"))).field());
-        assertEquals("authentication.password", assertThrows(InvalidField.class, () -> manage.create("m1",
+        assertEquals("authentication.password", assertThrows(InvalidField.class, () -> manage.create(TestCallers.developer("m1"),
             input(new Signature.None()), new AuthenticationInput.Basic("hub", ""))).field());
-        assertEquals("authentication", assertThrows(InvalidField.class, () -> manage.create("m1",
+        assertEquals("authentication", assertThrows(InvalidField.class, () -> manage.create(TestCallers.developer("m1"),
             input(new Signature.None()), null)).field());
         assertTrue(manage.list("m1").isEmpty());
     }
 
     @Test
     void anotherMerchantsSubscriptionIsNotFound() {
-        WebhookSubscription s = manage.create("m1", input(new Signature.None()), new AuthenticationInput.None());
+        WebhookSubscription s = manage.create(TestCallers.developer("m1"), input(new Signature.None()), new AuthenticationInput.None());
 
         assertThrows(NotFound.class, () -> manage.get("m2", s.id()));
-        assertThrows(NotFound.class, () -> manage.update("m2", s.id(), input(new Signature.None()), new AuthenticationChange.Keep()));
-        assertThrows(NotFound.class, () -> manage.delete("m2", s.id()));
-        assertThrows(NotFound.class, () -> manage.disable("m2", s.id(), "not yours"));
+        assertThrows(NotFound.class, () -> manage.update(TestCallers.developer("m2"), s.id(), input(new Signature.None()), new AuthenticationChange.Keep()));
+        assertThrows(NotFound.class, () -> manage.delete(TestCallers.developer("m2"), s.id()));
+        assertThrows(NotFound.class, () -> manage.disable(TestCallers.developer("m2"), s.id(), "not yours"));
         assertTrue(manage.list("m2").isEmpty());
         assertTrue(manage.get("m1", s.id()).enabled());
     }
 
     @Test
     void aSourceKeyMustBeAnActiveKeyOfTheSameMerchant() {
-        String own = manageApiKeys.issue("m1", "backend").key().id();
-        String foreign = manageApiKeys.issue("m2", "theirs").key().id();
-        String revoked = manageApiKeys.issue("m1", "old").key().id();
-        manageApiKeys.revoke("m1", revoked);
+        String own = manageApiKeys.issue(TestCallers.developer("m1"), "backend").key().id();
+        String foreign = manageApiKeys.issue(TestCallers.developer("m2"), "theirs").key().id();
+        String revoked = manageApiKeys.issue(TestCallers.developer("m1"), "old").key().id();
+        manageApiKeys.revoke(TestCallers.developer("m1"), revoked);
 
-        WebhookSubscription s = manage.create("m1", input(new Signature.SourceKey(own)), new AuthenticationInput.None());
+        WebhookSubscription s = manage.create(TestCallers.developer("m1"), input(new Signature.SourceKey(own)), new AuthenticationInput.None());
         assertEquals(new Signature.SourceKey(own), s.signature());
 
         for (String refused : List.of(foreign, revoked)) {
             InvalidField e = assertThrows(InvalidField.class,
-                () -> manage.create("m1", input(new Signature.SourceKey(refused)), new AuthenticationInput.None()));
+                () -> manage.create(TestCallers.developer("m1"), input(new Signature.SourceKey(refused)), new AuthenticationInput.None()));
             assertEquals("signature.apiKeyId: is not an active API key of this merchant", e.getMessage());
-            assertThrows(InvalidField.class, () -> manage.update("m1", s.id(), input(new Signature.SourceKey(refused)),
+            assertThrows(InvalidField.class, () -> manage.update(TestCallers.developer("m1"), s.id(), input(new Signature.SourceKey(refused)),
                 new AuthenticationChange.Keep()));
         }
         assertEquals(new Signature.SourceKey(own), manage.get("m1", s.id()).signature());
@@ -175,23 +181,23 @@ class ManageSubscriptionsTest {
 
     @Test
     void theSignatureKeyIsMadeWhenASubscriptionFirstUsesIt() {
-        manage.create("m1", input(new Signature.MerchantKey()), new AuthenticationInput.None());
+        manage.create(TestCallers.developer("m1"), input(new Signature.MerchantKey()), new AuthenticationInput.None());
         var first = signatureKeys.ofMerchant("m1").orElseThrow();
 
-        manage.create("m1", input(new Signature.MerchantKey()), new AuthenticationInput.None());
+        manage.create(TestCallers.developer("m1"), input(new Signature.MerchantKey()), new AuthenticationInput.None());
 
         assertEquals(first.current(), signatureKeys.ofMerchant("m1").orElseThrow().current(), "one key per merchant");
-        assertTrue(manageSignatureKeys.reveal("m1", ManageSignatureKeysTest.DEVELOPER).reveal().startsWith("whsec_"));
+        assertTrue(manageSignatureKeys.reveal(TestCallers.developer("m1")).reveal().startsWith("whsec_"));
         assertTrue(signatureKeys.ofMerchant("m2").isEmpty());
     }
 
     @Test
     void editingKeepsCredentialsUnlessResetExplicitly() {
-        WebhookSubscription s = manage.create("m1", input(new Signature.None()), new AuthenticationInput.Basic("hub", "first-password"));
+        WebhookSubscription s = manage.create(TestCallers.developer("m1"), input(new Signature.None()), new AuthenticationInput.Basic("hub", "first-password"));
         Authentication before = s.authentication();
         clock.advance(Duration.ofMinutes(5));
 
-        WebhookSubscription edited = manage.update("m1", s.id(), new SubscriptionInput("Renamed", "https://shop.example/hooks",
+        WebhookSubscription edited = manage.update(TestCallers.developer("m1"), s.id(), new SubscriptionInput("Renamed", "https://shop.example/hooks",
             List.of("ach.failed", "ach.settled"), new Signature.None(), 10, false, null), new AuthenticationChange.Keep());
 
         assertEquals(before, edited.authentication(), "keep current configuration");
@@ -199,28 +205,28 @@ class ManageSubscriptionsTest {
         assertEquals(List.of("ach.failed", "ach.settled"), List.copyOf(edited.events()));
         assertEquals(clock.instant(), edited.updatedAt());
 
-        manage.update("m1", s.id(), input(new Signature.None()), new AuthenticationChange.Reset(new AuthenticationInput.None()));
+        manage.update(TestCallers.developer("m1"), s.id(), input(new Signature.None()), new AuthenticationChange.Reset(new AuthenticationInput.None()));
         assertInstanceOf(Authentication.None.class, manage.get("m1", s.id()).authentication());
 
-        manage.update("m1", s.id(), input(new Signature.None()),
+        manage.update(TestCallers.developer("m1"), s.id(), input(new Signature.None()),
             new AuthenticationChange.Reset(new AuthenticationInput.Basic("hub2", "second-password")));
         Authentication.Basic basic = (Authentication.Basic) manage.get("m1", s.id()).authentication();
         assertEquals("second-password", secrets.open(basic.password(), Authentication.passwordContext(s.id())));
 
         assertEquals("authentication", assertThrows(InvalidField.class,
-            () -> manage.update("m1", s.id(), input(new Signature.None()), null)).field());
+            () -> manage.update(TestCallers.developer("m1"), s.id(), input(new Signature.None()), null)).field());
     }
 
     @Test
     void aRejectedEditChangesNothing() {
-        WebhookSubscription s = manage.create("m1", input(new Signature.None()), new AuthenticationInput.None());
+        WebhookSubscription s = manage.create(TestCallers.developer("m1"), input(new Signature.None()), new AuthenticationInput.None());
         Instant created = s.updatedAt();
         clock.advance(Duration.ofMinutes(1));
 
-        assertThrows(InvalidField.class, () -> manage.update("m1", s.id(), new SubscriptionInput("New label",
+        assertThrows(InvalidField.class, () -> manage.update(TestCallers.developer("m1"), s.id(), new SubscriptionInput("New label",
             "https://shop.example/other", List.of("transaction.sale.success"), new Signature.None(), 99, null, null),
             new AuthenticationChange.Reset(new AuthenticationInput.Basic("hub", "pw"))));
-        assertThrows(InvalidField.class, () -> manage.update("m1", s.id(), new SubscriptionInput("New label",
+        assertThrows(InvalidField.class, () -> manage.update(TestCallers.developer("m1"), s.id(), new SubscriptionInput("New label",
             "https://shop.example/other", List.of("transaction.sale.success"), new Signature.None(), null, null, null),
             new AuthenticationChange.Reset(new AuthenticationInput.Basic("hub", ""))));
 
@@ -233,13 +239,13 @@ class ManageSubscriptionsTest {
 
     @Test
     void theNetworkPolicyIsAskedOnlyForANewUrl() {
-        WebhookSubscription s = manage.create("m1", input(new Signature.None()), new AuthenticationInput.None());
+        WebhookSubscription s = manage.create(TestCallers.developer("m1"), input(new Signature.None()), new AuthenticationInput.None());
 
-        manage.update("m1", s.id(), new SubscriptionInput("Renamed", "https://shop.example/hooks", List.of("ach.failed"),
+        manage.update(TestCallers.developer("m1"), s.id(), new SubscriptionInput("Renamed", "https://shop.example/hooks", List.of("ach.failed"),
             new Signature.None(), null, null, null), new AuthenticationChange.Keep());
         assertEquals(1, urlPolicy.checked().size());
 
-        assertEquals("url", assertThrows(InvalidField.class, () -> manage.update("m1", s.id(), new SubscriptionInput("Renamed",
+        assertEquals("url", assertThrows(InvalidField.class, () -> manage.update(TestCallers.developer("m1"), s.id(), new SubscriptionInput("Renamed",
             "https://internal.example/hooks", List.of("ach.failed"), new Signature.None(), null, null, null),
             new AuthenticationChange.Keep())).field());
         assertEquals(2, urlPolicy.checked().size());
@@ -251,7 +257,7 @@ class ManageSubscriptionsTest {
         ManageSubscriptions sandbox = new ManageSubscriptions(subscriptions, apiKeys, manageSignatureKeys, urlPolicy,
             secrets, ids, clock, false, recorder);
 
-        WebhookSubscription s = sandbox.create("m1", new SubscriptionInput("Local", "http://127.0.0.1:9000/hook",
+        WebhookSubscription s = sandbox.create(TestCallers.developer("m1"), new SubscriptionInput("Local", "http://127.0.0.1:9000/hook",
             List.of("ach.failed"), new Signature.None(), null, null, null), new AuthenticationInput.None());
 
         assertFalse(s.url().https());
@@ -259,16 +265,34 @@ class ManageSubscriptionsTest {
 
     @Test
     void disableEnableAndDelete() {
-        WebhookSubscription s = manage.create("m1", input(new Signature.None()), new AuthenticationInput.None());
+        WebhookSubscription s = manage.create(TestCallers.developer("m1"), input(new Signature.None()), new AuthenticationInput.None());
 
-        manage.disable("m1", s.id(), "maintenance window");
+        manage.disable(TestCallers.developer("m1"), s.id(), "maintenance window");
         assertEquals("maintenance window", manage.get("m1", s.id()).disabledReason().orElseThrow());
         assertTrue(subscriptions.listeningTo("m1", "transaction.sale.success").isEmpty());
 
-        manage.enable("m1", s.id());
+        manage.enable(TestCallers.developer("m1"), s.id());
         assertEquals(1, subscriptions.listeningTo("m1", "transaction.sale.success").size());
 
-        manage.delete("m1", s.id());
+        manage.delete(TestCallers.developer("m1"), s.id());
         assertThrows(NotFound.class, () -> manage.get("m1", s.id()));
+    }
+
+    @Test
+    void viewersAndRevokedKeysChangeNoWebhookButReadThem() {
+        WebhookSubscription s = manage.create(TestCallers.developer("m1"), input(new Signature.None()), new AuthenticationInput.None());
+
+        assertThrows(NotPermitted.class, () -> manage.create(TestCallers.viewer("m1"), input(new Signature.None()),
+            new AuthenticationInput.None()));
+        assertThrows(NotPermitted.class, () -> manage.update(TestCallers.viewer("m1"), s.id(), input(new Signature.None()),
+            new AuthenticationChange.Keep()));
+        assertThrows(NotPermitted.class, () -> manage.disable(TestCallers.viewer("m1"), s.id(), "no"));
+        assertThrows(NotPermitted.class, () -> manage.delete(TestCallers.viewer("m1"), s.id()));
+        String key = manageApiKeys.issue(TestCallers.developer("m1"), "erp").key().id();
+        dev.payhooks.domain.merchant.ApiKey revoked = manageApiKeys.revoke(TestCallers.developer("m1"), key);
+        assertThrows(NotPermitted.class, () -> manage.enable(new dev.payhooks.application.access.Caller.ApiClient(revoked), s.id()));
+
+        assertEquals(1, manage.list("m1").size());
+        assertTrue(manage.get("m1", s.id()).enabled());
     }
 }

@@ -8,9 +8,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.payhooks.admin.eventlog.KeysetPages;
-import dev.payhooks.admin.facade.AdminFacade;
-import dev.payhooks.admin.facade.AuditPage;
-import dev.payhooks.admin.facade.AuditRow;
 import dev.payhooks.admin.layout.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -28,11 +25,11 @@ public class AuditTrailView extends VerticalLayout {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Inject
-    public AuditTrailView(AdminFacade facade) {
+    public AuditTrailView(AuditModel model) {
         addClassName("audit-trail-view");
         setSizeFull();
         KeysetPages<AuditRow, AuditPage.Mark> pages = new KeysetPages<>(after -> {
-            AuditPage page = facade.auditEntries(after, PAGE_SIZE);
+            AuditPage page = model.auditEntries(after, PAGE_SIZE);
             return new KeysetPages.Page<>(page.rows(), page.next());
         }, PAGE_SIZE);
         Grid<AuditRow> grid = new Grid<>(AuditRow.class, false);

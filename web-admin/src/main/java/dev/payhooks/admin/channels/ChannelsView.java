@@ -26,17 +26,9 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinServletRequest;
-import dev.payhooks.admin.facade.AdminFacade;
-import dev.payhooks.admin.facade.ApiKeyRow;
-import dev.payhooks.admin.facade.ChannelDraft;
-import dev.payhooks.admin.facade.ChannelSummary;
-import dev.payhooks.admin.facade.IssuedApiKey;
-import dev.payhooks.admin.facade.CredentialsCheckResult;
-import dev.payhooks.admin.facade.NotAllowed;
-import dev.payhooks.admin.facade.Option;
-import dev.payhooks.admin.facade.ProviderConfiguration;
-import dev.payhooks.admin.facade.SaleorInstallationRow;
+import dev.payhooks.admin.secondfactor.SignatureKeyModel;
+import dev.payhooks.admin.NotAllowed;
+import dev.payhooks.admin.Option;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.admin.secondfactor.SecondFactorGate;
 import dev.payhooks.admin.secondfactor.SignatureKeyRevealDialog;
@@ -44,7 +36,6 @@ import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.error.InvalidField;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -64,10 +55,11 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    private final AdminFacade facade;
+    private final ChannelsModel model;
+    private final SignatureKeyModel signatureKey;
     private final Grid<ChannelSummary> channels = new Grid<>(ChannelSummary.class, false);
     private final Select<Option> provider = new Select<>();
-    private final VerticalLayout providerPane = new VerticalLayout();
+    private final ProviderPane providerPane;
     private final Grid<ApiKeyRow> keys = new Grid<>(ApiKeyRow.class, false);
     private final Grid<SaleorInstallationRow> installations = new Grid<>(SaleorInstallationRow.class, false);
 
@@ -75,8 +67,10 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     private String requestedSlug;
 
     @Inject
-    public ChannelsView(AdminFacade facade) {
-        this.facade = facade;
+    public ChannelsView(ChannelsModel model, SignatureKeyModel signatureKey) {
+        this.model = model;
+        this.signatureKey = signatureKey;
+        this.providerPane = new ProviderPane(model, this::refresh);
         addClassName("channels-view");
     }
 
@@ -87,8 +81,8 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        SecondFactorGate.require(event, facade.caller(), "channels");
-        if (!SecondFactorGate.verified(facade.caller())) {
+        SecondFactorGate.require(event, model.caller(), "channels");
+        if (!SecondFactorGate.verified(model.caller())) {
             return;
         }
         if (getComponentCount() == 0) {
@@ -99,7 +93,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void build() {
-        boolean mayChange = facade.mayChange();
+        boolean mayChange = model.mayChange();
         Button open = new Button("Open channel", VaadinIcon.PLUS.create(), click -> openChannelDialog());
         open.setId("open-channel");
         open.setEnabled(mayChange);
@@ -119,12 +113,10 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
 
         provider.setId("provider-select");
         provider.setLabel("Provider");
-        provider.setItems(facade.providerOptions());
+        provider.setItems(model.providerOptions());
         provider.setItemLabelGenerator(Option::caption);
-        provider.setValue(facade.providerOptions().get(0));
+        provider.setValue(model.providerOptions().get(0));
         provider.addValueChangeListener(e -> showProvider());
-        providerPane.setId("provider-pane");
-        providerPane.setPadding(false);
 
         HorizontalLayout channelHeader = new HorizontalLayout(new H3("Channels"), open);
         channelHeader.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -156,7 +148,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         add(new H3("API keys"), new Paragraph("Your systems call the management API with these keys; a key is shown once, "
             + "when it is issued."), issueRow, keys);
 
-        Button reveal = new Button("Reveal…", VaadinIcon.EYE.create(), click -> SignatureKeyRevealDialog.open(facade));
+        Button reveal = new Button("Reveal…", VaadinIcon.EYE.create(), click -> SignatureKeyRevealDialog.open(signatureKey));
         reveal.setId("open-signature-key");
         reveal.setEnabled(mayChange);
         Button rotate = new Button("Rotate…", VaadinIcon.REFRESH.create(), click -> confirmRotate());
@@ -165,7 +157,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         add(new H3("Signature Key"), new Paragraph("Webhooks that sign with “Signature Key” use it. After a rotation the "
             + "previous key keeps signing alongside the new one for 24 hours."), new HorizontalLayout(reveal, rotate));
 
-        boolean mayRemove = facade.mayRemoveSaleorInstallations();
+        boolean mayRemove = model.mayRemoveSaleorInstallations();
         installations.setId("saleor-installations-grid");
         installations.addThemeVariants(GridVariant.LUMO_COMPACT);
         installations.addColumn(SaleorInstallationRow::provider).setHeader("App").setAutoWidth(true);
@@ -188,108 +180,22 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         refresh(requestedSlug);
     }
 
+    private void showProvider() {
+        providerPane.show(channels.asSingleSelect().getValue(), provider.getValue());
+    }
+
     private void refresh() {
         refresh(channels.asSingleSelect().getValue() == null ? null : channels.asSingleSelect().getValue().slug());
     }
 
     /** Reloads channels and keys, selecting the channel {@code selected}; none when it is null or gone (never a guess). */
     private void refresh(String selected) {
-        var all = facade.channels();
+        var all = model.channels();
         channels.setItems(all);
         all.stream().filter(c -> c.slug().equals(selected)).findFirst().ifPresentOrElse(channels::select, channels::deselectAll);
         showProvider();
-        keys.setItems(facade.apiKeys());
-        installations.setItems(facade.saleorInstallations());
-    }
-
-    private void showProvider() {
-        providerPane.removeAll();
-        ChannelSummary channel = channels.asSingleSelect().getValue();
-        if (channel == null || provider.getValue() == null) {
-            providerPane.add(new Span("Select a channel to configure its providers."));
-            return;
-        }
-        ProviderConfiguration configuration;
-        try {
-            configuration = facade.providerConfiguration(channel.slug(), provider.getValue().value(), requestApiBase());
-        } catch (DomainException gone) {
-            providerPane.add(new Span(gone.getMessage()));
-            return;
-        }
-        providerPane.add(new H3(configuration.providerName() + " in channel " + channel.slug()
-            + (configuration.configured() ? "" : " (not configured)")));
-        if (!configuration.notificationUrl().isEmpty()) {
-            TextField url = new TextField("Notification URL — give this to " + configuration.providerName());
-            url.setId("notification-url");
-            url.setValue(configuration.notificationUrl());
-            url.setReadOnly(true);
-            url.setWidthFull();
-            Button copy = new Button("Copy", VaadinIcon.COPY.create(), click -> {
-                click.getSource().getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)",
-                    configuration.notificationUrl());
-                success("Notification URL copied.");
-            });
-            copy.setId("copy-notification-url");
-            HorizontalLayout row = new HorizontalLayout(url, copy);
-            row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-            row.setWidthFull();
-            row.expand(url);
-            providerPane.add(row);
-        }
-        ProviderSettingsForm form = new ProviderSettingsForm(configuration, facade.mayChange());
-        form.addListener(ProviderSettingsForm.SaveEvent.class, this::save);
-        form.addListener(ProviderSettingsForm.RemoveEvent.class, this::confirmRemove);
-        form.addListener(ProviderSettingsForm.TestCredentialsEvent.class, this::testCredentials);
-        if (facade.canTestCredentials(configuration.provider())) {
-            form.offerCredentialsTest();
-        }
-        providerPane.add(form);
-    }
-
-    private void save(ProviderSettingsForm.SaveEvent event) {
-        ProviderConfiguration c = event.getSource().configuration();
-        try {
-            facade.configureProvider(c.channel(), c.provider(), event.values(), requestApiBase());
-            success(c.providerName() + " settings of channel " + c.channel() + " saved.");
-            refresh();
-        } catch (InvalidField invalid) {
-            if (!event.getSource().showProblem(invalid.field(), invalid.problem())) {
-                problem(invalid.getMessage());
-            }
-        } catch (NotAllowed | DomainException refused) {
-            problem(refused.getMessage());
-        }
-    }
-
-    private void testCredentials(ProviderSettingsForm.TestCredentialsEvent event) {
-        ProviderConfiguration c = event.getSource().configuration();
-        try {
-            CredentialsCheckResult result = facade.testCredentials(c.channel(), c.provider(), event.values());
-            event.getSource().showCredentialsResult(result.accepted(), result.message());
-        } catch (InvalidField invalid) {
-            if (!event.getSource().showProblem(invalid.field(), invalid.problem())) {
-                problem(invalid.getMessage());
-            }
-        } catch (NotAllowed | DomainException refused) {
-            problem(refused.getMessage());
-        }
-    }
-
-    private void confirmRemove(ProviderSettingsForm.RemoveEvent event) {
-        ProviderConfiguration c = event.getSource().configuration();
-        ConfirmDialog confirm = new ConfirmDialog("Remove " + c.providerName() + " from channel " + c.channel() + "?",
-            "Its settings and secrets are deleted; payments of this channel can no longer use " + c.providerName() + ".",
-            "Remove", ok -> {
-                try {
-                    facade.removeProvider(c.channel(), c.provider());
-                    refresh();
-                } catch (NotAllowed | DomainException refused) {
-                    problem(refused.getMessage());
-                }
-            });
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+        keys.setItems(model.apiKeys());
+        installations.setItems(model.saleorInstallations());
     }
 
     private void openChannelDialog() {
@@ -308,7 +214,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         Button create = new Button("Open channel", click -> {
             byField.values().forEach(f -> f.setInvalid(false));
             try {
-                ChannelSummary opened = facade.openChannel(new ChannelDraft(slug.getValue(), name.getValue(), currency.getValue(),
+                ChannelSummary opened = model.openChannel(new ChannelDraft(slug.getValue(), name.getValue(), currency.getValue(),
                     country.getValue()));
                 dialog.close();
                 refresh(opened.slug());
@@ -335,7 +241,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         label.setInvalid(false);
         IssuedApiKey issued;
         try {
-            issued = facade.issueApiKey(label.getValue());
+            issued = model.issueApiKey(label.getValue());
         } catch (InvalidField invalid) {
             label.setErrorMessage(invalid.problem());
             label.setInvalid(true);
@@ -345,7 +251,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
             return;
         }
         label.clear();
-        keys.setItems(facade.apiKeys());
+        keys.setItems(model.apiKeys());
         Dialog shown = new Dialog();
         shown.setHeaderTitle("API key “" + issued.key().label() + "”");
         shown.setId("issued-api-key-dialog");
@@ -367,8 +273,8 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
             "Calls with " + key.displayPrefix() + " are refused from now on, and webhooks that sign with it as their Source Key "
                 + "must be changed.", "Revoke", ok -> {
                 try {
-                    facade.revokeApiKey(key.id());
-                    keys.setItems(facade.apiKeys());
+                    model.revokeApiKey(key.id());
+                    keys.setItems(model.apiKeys());
                 } catch (NotAllowed | DomainException refused) {
                     problem(refused.getMessage());
                 }
@@ -383,8 +289,8 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
             "Webhooks from " + installation.apiUrl() + " are refused until that Saleor installs the app again; "
                 + "any app of that Saleor may then register.", "Remove", ok -> {
                 try {
-                    facade.removeSaleorInstallation(installation.id());
-                    installations.setItems(facade.saleorInstallations());
+                    model.removeSaleorInstallation(installation.id());
+                    installations.setItems(model.saleorInstallations());
                     success("Installation removed.");
                 } catch (NotAllowed | DomainException refused) {
                     problem(refused.getMessage());
@@ -401,7 +307,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
             "A new key signs from now on; the previous one keeps signing alongside it for 24 hours, so receivers can switch.",
             "Rotate", ok -> {
                 try {
-                    facade.rotateSignatureKey();
+                    model.rotateSignatureKey();
                     success("Signature Key rotated.");
                 } catch (NotAllowed | DomainException refused) {
                     problem(refused.getMessage());
@@ -412,19 +318,11 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         confirm.open();
     }
 
-    /** Where this server's API answers, as the browser reached it: the notification URL when no public URL is configured. */
-    private static String requestApiBase() {
-        HttpServletRequest request = VaadinServletRequest.getCurrent().getHttpServletRequest();
-        String base = request.getRequestURL().toString();
-        String path = request.getRequestURI();
-        return base.substring(0, base.length() - path.length()) + request.getContextPath() + "/api/";
-    }
-
-    private static void success(String text) {
+    static void success(String text) {
         Notification.show(text, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
-    private static void problem(String text) {
+    static void problem(String text) {
         Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

@@ -17,7 +17,6 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
-import dev.payhooks.admin.facade.ProviderConfiguration;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

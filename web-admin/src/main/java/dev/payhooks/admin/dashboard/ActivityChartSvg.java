@@ -1,6 +1,5 @@
 package dev.payhooks.admin.dashboard;
 
-import dev.payhooks.admin.facade.DailyActivity;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;

@@ -8,9 +8,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.payhooks.admin.facade.AdminFacade;
-import dev.payhooks.admin.facade.DailyActivity;
-import dev.payhooks.admin.facade.TransactionActivity;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.domain.error.DomainException;
 import jakarta.annotation.security.PermitAll;
@@ -27,7 +24,7 @@ public class DashboardView extends VerticalLayout {
     static final int CHART_DAYS = 14;
 
     @Inject
-    public DashboardView(SecurityContext securityContext, AdminFacade facade,
+    public DashboardView(SecurityContext securityContext, DashboardModel model,
                          @ConfigProperty(name = "payhooks.mode", defaultValue = "sandbox") String mode) {
         addClassName("dashboard-view");
         String caller = securityContext.getCallerPrincipal() == null ? "" : securityContext.getCallerPrincipal().getName();
@@ -41,7 +38,7 @@ public class DashboardView extends VerticalLayout {
                 + "Set PAYHOOKS_MODE=production before taking real payments."));
         }
         try {
-            add(activity(facade.transactionActivity(CHART_DAYS)));
+            add(activity(model.transactionActivity(CHART_DAYS)));
         } catch (DomainException unavailable) {
             add(new Paragraph("No transaction chart: " + unavailable.getMessage()));
         }

@@ -31,14 +31,8 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.payhooks.admin.facade.AdminFacade;
-import dev.payhooks.admin.facade.EventDetails;
-import dev.payhooks.admin.facade.EventFilter;
-import dev.payhooks.admin.facade.EventPage;
-import dev.payhooks.admin.facade.EventRow;
-import dev.payhooks.admin.facade.NotAllowed;
-import dev.payhooks.admin.facade.NotificationDetails;
-import dev.payhooks.admin.facade.Option;
+import dev.payhooks.admin.NotAllowed;
+import dev.payhooks.admin.Option;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.admin.secondfactor.SecondFactorGate;
 import dev.payhooks.domain.error.DomainException;
@@ -66,7 +60,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     static final int PAGE_SIZE = 50;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private final AdminFacade facade;
+    private final EventLogModel model;
     private final Grid<EventRow> grid = new Grid<>(EventRow.class, false);
     private final Select<String> direction = new Select<>();
     private final ComboBox<Option> provider = new ComboBox<>("Provider");
@@ -83,8 +77,8 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     private String requestedId;
 
     @Inject
-    public EventLogView(AdminFacade facade) {
-        this.facade = facade;
+    public EventLogView(EventLogModel model) {
+        this.model = model;
         addClassName("event-log-view");
         setSizeFull();
     }
@@ -100,11 +94,11 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        SecondFactorGate.require(event, facade.caller(), "event-log");
-        if (SecondFactorGate.verified(facade.caller()) && getComponentCount() == 0) {
+        SecondFactorGate.require(event, model.caller(), "event-log");
+        if (SecondFactorGate.verified(model.caller()) && getComponentCount() == 0) {
             build();
         }
-        if (SecondFactorGate.verified(facade.caller()) && requestedId != null) {
+        if (SecondFactorGate.verified(model.caller()) && requestedId != null) {
             showById(requestedId);
         }
     }
@@ -115,7 +109,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         detail.removeAll();
         boolean event;
         try {
-            facade.event(id);
+            model.event(id);
             event = true;
         } catch (DomainException notAnEvent) {
             event = false;
@@ -135,23 +129,23 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
             ? "Inbound (provider notifications)" : "Outbound (webhook events)");
         direction.setValue("");
         provider.setId("filter-provider");
-        provider.setItems(facade.providerOptions());
+        provider.setItems(model.providerOptions());
         provider.setItemLabelGenerator(Option::caption);
         provider.setClearButtonVisible(true);
         type.setId("filter-type");
-        type.setItems(facade.eventLogTypes());
+        type.setItems(model.eventLogTypes());
         type.setClearButtonVisible(true);
         webhook.setId("filter-webhook");
-        webhook.setItems(facade.webhookOptions());
+        webhook.setItems(model.webhookOptions());
         webhook.setItemLabelGenerator(Option::caption);
         webhook.setClearButtonVisible(true);
         status.setId("filter-status");
         status.setLabel("Status");
         java.util.List<String> statuses = new java.util.ArrayList<>(java.util.List.of(""));
-        statuses.addAll(facade.eventLogStatuses());
+        statuses.addAll(model.eventLogStatuses());
         status.setItems(statuses);
         status.setItemLabelGenerator(s -> s.isEmpty() ? "Any" : s.charAt(0) + s.substring(1).toLowerCase()
-            + (AdminFacade.isNotificationStatus(s) ? " (notification)" : " (delivery)"));
+            + (EventLogModel.isNotificationStatus(s) ? " (notification)" : " (delivery)"));
         status.setValue("");
         from.setId("filter-from");
         to.setId("filter-to");
@@ -170,7 +164,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
 
         Button replayMatching = new Button("Replay matching…", VaadinIcon.REFRESH.create(), click -> confirmBulkReplay());
         replayMatching.setId("replay-matching");
-        replayMatching.setEnabled(facade.mayChange());
+        replayMatching.setEnabled(model.mayChange());
         HorizontalLayout filters = new HorizontalLayout(direction, provider, type, webhook, status, from, to, idText,
             replayMatching);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -181,7 +175,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         grid.addColumn(r -> TIME.format(r.createdAt())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(r -> directionBadge(r.direction())).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(EventRow::eventType).setHeader("Event").setAutoWidth(true).setTooltipGenerator(EventRow::eventType);
-        grid.addComponentColumn(r -> statusBadge(r.status())).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(r -> EventDetailPanels.statusBadge(r.status())).setHeader("Status").setAutoWidth(true);
         grid.addColumn(EventRow::counterpart).setHeader("Webhooks / from").setFlexGrow(1);
         grid.addColumn(r -> r.id().length() > 16 ? r.id().substring(0, 16) + "…" : r.id()).setHeader("Id").setAutoWidth(true)
             .setTooltipGenerator(EventRow::id);
@@ -211,18 +205,6 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         return badge;
     }
 
-    private static Component statusBadge(String status) {
-        Span badge = new Span(status);
-        String theme = switch (status) {
-            case "SUCCEEDED", "PROCESSED" -> "badge success";
-            case "DEAD", "FAILED" -> "badge error";
-            case "PENDING", "RECEIVED" -> "badge";
-            default -> "badge contrast";
-        };
-        badge.getElement().getThemeList().add(theme);
-        return badge;
-    }
-
     private void applyFilter() {
         EventFilter previous = filter;
         try {
@@ -245,7 +227,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
             throw new InvalidField("to", "must be later than from");
         }
         pages = new KeysetPages<>(after -> {
-            EventPage page = facade.events(current, after, PAGE_SIZE);
+            EventPage page = model.events(current, after, PAGE_SIZE);
             return new KeysetPages.Page<>(page.rows(), page.next());
         }, PAGE_SIZE);
     }
@@ -273,7 +255,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     private void showEvent(String eventId) {
         EventDetails event;
         try {
-            event = facade.event(eventId);
+            event = model.event(eventId);
         } catch (DomainException gone) {
             detail.add(new Span(gone.getMessage()));
             return;
@@ -281,104 +263,33 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         Button replay = new Button("Replay", VaadinIcon.REFRESH.create(), click -> replayOne(event.eventId()));
         replay.setId("replay-event");
         replay.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        replay.setEnabled(facade.mayChange());
+        replay.setEnabled(model.mayChange());
         HorizontalLayout title = new HorizontalLayout(new H3(event.eventType()), replay);
         title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         Span id = new Span(event.eventId());
         id.setId("detail-event-id");
         id.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "var(--lumo-font-size-s)");
-        Pre payload = codeBlock("event-payload", event.prettyPayload());
+        Pre payload = EventDetailPanels.codeBlock("event-payload", event.prettyPayload());
         detail.add(title, id, new Span("Created " + TIME.format(event.createdAt()) + " UTC"
             + (event.source().isEmpty() ? "" : " · source " + event.source())), new H4("Payload"), payload,
             new H4("Deliveries"));
         if (event.deliveries().isEmpty()) {
             detail.add(new Span("No webhook listened to this event when it was published."));
         }
-        for (EventDetails.DeliveryDetails d : event.deliveries()) {
-            Div header = new Div(statusBadge(d.status()), new Span(" " + d.webhookLabel()));
-            if (d.deadReason() != null) {
-                header.add(new Span(" — " + d.deadReason()));
-            }
-            if (d.nextAttemptAt() != null && "PENDING".equals(d.status())) {
-                header.add(new Span(" — next attempt " + TIME.format(d.nextAttemptAt()) + " UTC"));
-            }
-            Grid<EventDetails.AttemptDetails> attempts = new Grid<>();
-            attempts.addClassName("attempts-grid");
-            attempts.addThemeVariants(GridVariant.LUMO_COMPACT);
-            attempts.addColumn(EventDetails.AttemptDetails::number).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-            attempts.addColumn(a -> TIME.format(a.startedAt())).setHeader("Started").setAutoWidth(true);
-            attempts.addColumn(a -> a.httpStatus() != null ? a.httpStatus().toString() : a.errorClass()).setHeader("Result")
-                .setAutoWidth(true);
-            attempts.addColumn(a -> a.latencyMillis() + " ms").setHeader("Latency").setAutoWidth(true);
-            attempts.addColumn(a -> a.responseExcerpt() == null ? "" : a.responseExcerpt()).setHeader("Response")
-                .setTooltipGenerator(a -> a.responseExcerpt() == null ? "" : a.responseExcerpt()).setFlexGrow(1);
-            attempts.setItems(d.attempts());
-            attempts.setAllRowsVisible(true);
-            attempts.setEmptyStateText("Not attempted yet.");
-            detail.add(header, attempts);
-        }
-    }
-
-    private static Pre codeBlock(String id, String text) {
-        Pre block = new Pre(text);
-        block.setId(id);
-        block.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)")
-            .set("max-height", "20rem").set("overflow", "auto").set("font-size", "var(--lumo-font-size-s)").set("width", "100%")
-            .set("white-space", "pre-wrap").set("word-break", "break-all").set("flex-shrink", "0");
-        return block;
+        detail.add(EventDetailPanels.deliveries(event));
     }
 
     private void showNotification(String notificationId) {
-        NotificationDetails n;
         try {
-            n = facade.notification(notificationId);
+            detail.add(EventDetailPanels.notification(model.notification(notificationId)));
         } catch (DomainException gone) {
             detail.add(new Span(gone.getMessage()));
-            return;
         }
-        HorizontalLayout title = new HorizontalLayout(new H3(n.providerName() + " notification"), statusBadge(n.status()));
-        title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        Span id = new Span(n.id());
-        id.setId("detail-notification-id");
-        id.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "var(--lumo-font-size-s)");
-        Div facts = new Div();
-        facts.setId("notification-facts");
-        facts.add(fact("Received", TIME.format(n.receivedAt()) + " UTC" + (n.channel().isEmpty() ? "" : " · channel " + n.channel())));
-        facts.add(fact("Key", n.key()));
-        facts.add(fact("Verification", n.verification() + (n.verificationFailure().isEmpty() ? "" : " — " + n.verificationFailure())));
-        facts.add(fact("Processing", n.status() + " · " + n.attempts() + (n.attempts() == 1 ? " attempt" : " attempts")
-            + " of " + n.maxAttempts() + (n.lastAttemptAt() == null ? "" : " · last " + TIME.format(n.lastAttemptAt()) + " UTC")));
-        if (!n.statusReason().isEmpty()) {
-            facts.add(fact("FAILED".equals(n.status()) ? "Last error" : "Reason", n.statusReason()));
-        }
-        Div transaction = fact("Transaction", n.transactionId().isEmpty() ? "none" : "");
-        transaction.setId("notification-transaction");
-        if (!n.transactionId().isEmpty()) {
-            transaction.add(new com.vaadin.flow.router.RouterLink(n.transactionId(),
-                dev.payhooks.admin.transactions.TransactionsView.class, n.transactionId()));
-        }
-        facts.add(transaction);
-        Span replay = new Span(n.replayNote());
-        replay.setId("notification-replay-note");
-        replay.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-        String headers = n.maskedHeaders().entrySet().stream().map(h -> h.getKey() + ": " + h.getValue())
-            .collect(Collectors.joining("\n"));
-        detail.add(title, id, facts, new H4("Replay"), replay, new H4("Headers (secrets masked)"),
-            codeBlock("notification-headers", headers.isEmpty() ? "(none kept)" : headers),
-            new H4("Body (" + n.bodyBytes() + " bytes)"), codeBlock("notification-body", n.prettyBody()));
-    }
-
-    private static Div fact(String label, String value) {
-        Span name = new Span(label + ": ");
-        name.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        Div line = new Div(name, new Span(value));
-        line.getStyle().set("font-size", "var(--lumo-font-size-s)");
-        return line;
     }
 
     private void replayOne(String eventId) {
         try {
-            int replayed = facade.replayEvent(eventId);
+            int replayed = model.replayEvent(eventId);
             notice(replayed == 0 ? "Nothing to replay: its deliveries are still pending."
                 : replayed + (replayed == 1 ? " delivery" : " deliveries") + " queued again.", replayed > 0);
             grid.getDataProvider().refreshAll();
@@ -391,7 +302,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         EventFilter current = filter;
         int count;
         try {
-            count = facade.countReplayable(current);
+            count = model.countReplayable(current);
         } catch (DomainException refused) {
             notice(refused.getMessage(), false);
             return;
@@ -412,7 +323,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         confirm.addConfirmListener(confirmed -> {
             confirm.close();
             try {
-                int replayed = facade.replayMatching(current);
+                int replayed = model.replayMatching(current);
                 notice(replayed + (replayed == 1 ? " delivery" : " deliveries") + " queued again.", true);
                 grid.getDataProvider().refreshAll();
             } catch (NotAllowed | DomainException refused) {

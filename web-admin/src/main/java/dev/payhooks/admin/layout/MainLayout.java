@@ -20,7 +20,7 @@ import dev.payhooks.admin.audit.AuditTrailView;
 import dev.payhooks.admin.channels.ChannelsView;
 import dev.payhooks.admin.dashboard.DashboardView;
 import dev.payhooks.admin.eventlog.EventLogView;
-import dev.payhooks.admin.facade.AdminFacade;
+import dev.payhooks.admin.login.SignInModel;
 import dev.payhooks.admin.login.LoginView;
 import dev.payhooks.admin.secondfactor.SecondFactorView;
 import dev.payhooks.admin.staff.StaffView;
@@ -37,16 +37,16 @@ import java.security.Principal;
 /**
  * The frame around every signed-in view: header, navigation, sign-out. Each navigation checks
  * that the signed-in user is still an enabled staff member; a user disabled meanwhile is signed
- * out there (their changes were refused already, by the facade's role check).
+ * out there (their changes were refused already, by the use cases' role checks).
  */
 @PermitAll
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
-    private final AdminFacade facade;
+    private final SignInModel model;
 
     @Inject
-    public MainLayout(SecurityContext securityContext, AdminFacade facade) {
-        this.facade = facade;
+    public MainLayout(SecurityContext securityContext, SignInModel model) {
+        this.model = model;
         H1 brand = new H1("Payhooks");
         brand.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
 
@@ -81,7 +81,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!facade.signedInStaffEnabled()) {
+        if (!model.signedInStaffEnabled()) {
             event.rerouteTo(LoginView.class); // not the view asked for
             signOut();
         }

@@ -13,8 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import dev.payhooks.admin.facade.AdminFacade;
-import dev.payhooks.admin.facade.SignInAttempt;
+import dev.payhooks.application.staff.SignIn;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -30,14 +29,14 @@ import jakarta.servlet.http.HttpServletRequest;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final SecurityContext securityContext;
-    private final AdminFacade facade;
+    private final SignInModel model;
     private final LoginForm form = new LoginForm();
     private final LoginI18n i18n = LoginI18n.createDefault();
 
     @Inject
-    public LoginView(SecurityContext securityContext, AdminFacade facade) {
+    public LoginView(SecurityContext securityContext, SignInModel model) {
         this.securityContext = securityContext;
-        this.facade = facade;
+        this.model = model;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -76,8 +75,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         HttpServletRequest httpRequest = request.getHttpServletRequest();
         String client = httpRequest.getRemoteAddr();
-        SignInAttempt attempt = facade.beginSignIn(username, client);
-        if (attempt instanceof SignInAttempt.Refused refused) {
+        SignIn.Attempt attempt = model.beginSignIn(username, client);
+        if (attempt instanceof SignIn.Attempt.Refused refused) {
             showError("Sign-in paused", refused.message());
             showRefused();
             return;
@@ -89,7 +88,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 .credential(new UsernamePasswordCredential(username, new Password(password)))
                 .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
-            facade.passwordAccepted(username, (SignInAttempt.Reserved) attempt);
+            model.passwordAccepted(username, (SignIn.Attempt.Reserved) attempt);
             // a new session id after sign-in: a session id planted before login is worthless
             httpRequest.changeSessionId();
             UI.getCurrent().getPage().setLocation(httpRequest.getContextPath() + "/admin/");

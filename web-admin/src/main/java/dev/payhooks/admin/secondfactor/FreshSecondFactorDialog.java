@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.VaadinRequest;
-import dev.payhooks.admin.facade.AdminFacade;
+import dev.payhooks.admin.login.SignInModel;
 import dev.payhooks.domain.error.InvalidField;
 
 /**
@@ -20,7 +20,7 @@ public final class FreshSecondFactorDialog {
     private FreshSecondFactorDialog() {
     }
 
-    public static void open(AdminFacade facade, String why, Runnable retry) {
+    public static void open(SignInModel model, String why, Runnable retry) {
         Dialog dialog = new Dialog();
         dialog.setId("fresh-second-factor-dialog");
         dialog.setHeaderTitle("Confirm with your second factor");
@@ -31,7 +31,7 @@ public final class FreshSecondFactorDialog {
         Button confirm = new Button("Confirm", click -> {
             try {
                 VaadinRequest request = VaadinRequest.getCurrent();
-                facade.verifySecondFactor(code.getValue(), request == null ? "" : request.getRemoteAddr());
+                model.verifySecondFactor(code.getValue(), request == null ? "" : request.getRemoteAddr());
                 dialog.close();
                 retry.run();
             } catch (InvalidField invalid) {

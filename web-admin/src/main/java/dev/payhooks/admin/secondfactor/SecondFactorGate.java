@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Sections that need a second factor verified in this session (webhooks, the event log, secret
- * reveal). The mark lives in the server-side session and dies with it at sign-out; the facade sets it
+ * reveal). The mark lives in the server-side session and dies with it at sign-out; the sign-in use case sets it
  * whenever a code passes.
  */
 public final class SecondFactorGate {

@@ -18,8 +18,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
-import dev.payhooks.admin.facade.AdminFacade;
-import dev.payhooks.admin.facade.SecondFactorEnrolment;
+import dev.payhooks.admin.login.SignInModel;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.domain.error.InvalidField;
 import jakarta.annotation.security.PermitAll;
@@ -39,12 +38,12 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
     static final String ROUTE = "second-factor";
     static final String CONTINUE = "continue";
 
-    private final AdminFacade facade;
+    private final SignInModel model;
     private String continueTo = "";
 
     @Inject
-    public SecondFactorView(AdminFacade facade) {
-        this.facade = facade;
+    public SecondFactorView(SignInModel model) {
+        this.model = model;
         addClassName("second-factor-view");
         setMaxWidth("40rem");
     }
@@ -54,7 +53,7 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
         continueTo = event.getLocation().getQueryParameters().getSingleParameter(CONTINUE)
             .filter(SecondFactorGate.SECTIONS::contains).orElse("");
         removeAll();
-        if (facade.secondFactorEnabled()) {
+        if (model.secondFactorEnabled()) {
             showVerification();
         } else {
             showEnrolment();
@@ -65,7 +64,7 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
         TextField code = codeField("Authentication code");
         Button verify = new Button("Verify", click -> {
             try {
-                facade.verifySecondFactor(code.getValue(), clientAddress());
+                model.verifySecondFactor(code.getValue(), clientAddress());
                 proceed();
             } catch (InvalidField problem) {
                 code.setErrorMessage(problem.problem());
@@ -79,13 +78,13 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
             new Paragraph("This section needs your second factor. Enter the 6-digit code your authenticator app shows "
                 + "for Payhooks, or one of your recovery codes."),
             code, verify);
-        if (SecondFactorGate.verified(facade.caller())) {
+        if (SecondFactorGate.verified(model.caller())) {
             add(new Paragraph("You have already verified your second factor in this session."));
         }
     }
 
     private void showEnrolment() {
-        SecondFactorEnrolment enrolment = facade.beginSecondFactorEnrolment();
+        SecondFactorEnrolment enrolment = model.beginSecondFactorEnrolment();
         Image qr = new Image(QrCodeSvg.dataUrl(enrolment.provisioningUri()), "QR code of your authenticator key");
         qr.setId("totp-qr");
         qr.setWidth("12rem");
@@ -96,7 +95,7 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
         TextField code = codeField("Code from the app");
         Button enable = new Button("Enable two-factor", click -> {
             try {
-                List<String> recoveryCodes = facade.confirmSecondFactor(enrolment, code.getValue());
+                List<String> recoveryCodes = model.confirmSecondFactor(enrolment, code.getValue());
                 showRecoveryCodes(recoveryCodes);
             } catch (InvalidField problem) {
                 code.setErrorMessage(problem.problem());

@@ -8,8 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.VaadinRequest;
-import dev.payhooks.admin.facade.AdminFacade;
-import dev.payhooks.admin.facade.NotAllowed;
+import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
 
@@ -22,7 +21,7 @@ public final class SignatureKeyRevealDialog {
     private SignatureKeyRevealDialog() {
     }
 
-    public static void open(AdminFacade facade) {
+    public static void open(SignatureKeyModel model) {
         Dialog reveal = new Dialog();
         reveal.setHeaderTitle("Signature Key");
         reveal.setId("signature-key-dialog");
@@ -34,7 +33,7 @@ public final class SignatureKeyRevealDialog {
         code.setValueChangeMode(ValueChangeMode.EAGER);
         Button show = new Button("Reveal", click -> {
             try {
-                value.setText(facade.revealSignatureKey(code.getValue(), VaadinRequest.getCurrent().getRemoteAddr()));
+                value.setText(model.revealSignatureKey(code.getValue(), VaadinRequest.getCurrent().getRemoteAddr()));
                 code.setVisible(false);
                 click.getSource().setVisible(false);
             } catch (InvalidField invalid) {

@@ -18,11 +18,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.payhooks.admin.facade.AdminFacade;
-import dev.payhooks.admin.facade.NotAllowed;
-import dev.payhooks.admin.facade.Option;
-import dev.payhooks.admin.facade.StaffRow;
-import dev.payhooks.admin.facade.TemporaryPassword;
+import dev.payhooks.admin.login.SignInModel;
+import dev.payhooks.admin.NotAllowed;
+import dev.payhooks.admin.Option;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.admin.secondfactor.FreshSecondFactorDialog;
 import dev.payhooks.domain.error.DomainException;
@@ -37,7 +35,7 @@ import java.time.format.DateTimeFormatter;
 /**
  * Staff users, for administrators: add one with a role (a generated password, shown once),
  * change a role, disable or enable, and reset (a new password and no second factor). Others see
- * why they cannot. The facade's {@code ManageStaff} gate decides; when it asks for a fresh second
+ * why they cannot. The {@code ManageStaff} use case decides; when it asks for a fresh second
  * factor, the view asks for a code and retries.
  */
 @Route(value = "staff", layout = MainLayout.class)
@@ -47,15 +45,17 @@ public class StaffView extends VerticalLayout {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
-    private final AdminFacade facade;
+    private final StaffModel model;
+    private final SignInModel signIn;
     private final Grid<StaffRow> grid = new Grid<>(StaffRow.class, false);
 
     @Inject
-    public StaffView(AdminFacade facade) {
-        this.facade = facade;
+    public StaffView(StaffModel model, SignInModel signIn) {
+        this.model = model;
+        this.signIn = signIn;
         addClassName("staff-view");
         add(new H2("Staff"));
-        if (!facade.mayManageStaff()) {
+        if (!model.mayManageStaff()) {
             add(new Paragraph("Only administrators manage staff users."));
             return;
         }
@@ -64,9 +64,9 @@ public class StaffView extends VerticalLayout {
         Select<Option> role = new Select<>();
         role.setId("staff-role");
         role.setLabel("Role");
-        role.setItems(facade.staffRoles());
+        role.setItems(model.staffRoles());
         role.setItemLabelGenerator(Option::caption);
-        role.setValue(facade.staffRoles().get(facade.staffRoles().size() - 1));
+        role.setValue(model.staffRoles().get(model.staffRoles().size() - 1));
         Button add = new Button("Add staff user", VaadinIcon.PLUS.create(), click -> add(username, role));
         add.setId("add-staff");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -103,7 +103,7 @@ public class StaffView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(facade.staff());
+        grid.setItems(model.staff());
     }
 
     /**
@@ -115,7 +115,7 @@ public class StaffView extends VerticalLayout {
             action.run();
         } catch (StaffActionRefused refused) {
             if (refused.reason() == StaffActionRefused.Reason.STALE_SECOND_FACTOR) {
-                FreshSecondFactorDialog.open(facade, refused.getMessage(), () -> gated(action));
+                FreshSecondFactorDialog.open(signIn, refused.getMessage(), () -> gated(action));
             } else {
                 problem(refused.getMessage());
             }
@@ -133,7 +133,7 @@ public class StaffView extends VerticalLayout {
         String chosen = role.getValue() == null ? null : role.getValue().value();
         try {
             gated(() -> {
-                TemporaryPassword made = facade.addStaff(name, chosen);
+                TemporaryPassword made = model.addStaff(name, chosen);
                 username.clear();
                 refresh();
                 showPassword(made, "Staff user “" + made.username() + "” added");
@@ -146,7 +146,7 @@ public class StaffView extends VerticalLayout {
 
     private void toggle(StaffRow s) {
         gated(() -> {
-            facade.enableStaff(s.username(), !s.enabled());
+            model.enableStaff(s.username(), !s.enabled());
             refresh();
         });
     }
@@ -157,13 +157,13 @@ public class StaffView extends VerticalLayout {
         dialog.setHeaderTitle("Role of " + s.username());
         Select<Option> role = new Select<>();
         role.setId("staff-role-choice");
-        role.setItems(facade.staffRoles());
+        role.setItems(model.staffRoles());
         role.setItemLabelGenerator(Option::caption);
-        facade.staffRoles().stream().filter(o -> s.roles().contains(o.value())).findFirst().ifPresent(role::setValue);
+        model.staffRoles().stream().filter(o -> s.roles().contains(o.value())).findFirst().ifPresent(role::setValue);
         Button save = new Button("Save", click -> {
             dialog.close();
             gated(() -> {
-                facade.changeStaffRole(s.username(), role.getValue() == null ? null : role.getValue().value());
+                model.changeStaffRole(s.username(), role.getValue() == null ? null : role.getValue().value());
                 refresh();
             });
         });
@@ -178,7 +178,7 @@ public class StaffView extends VerticalLayout {
         ConfirmDialog confirm = new ConfirmDialog("Reset " + s.username() + "?",
             "The current password and second factor stop working; you get a new password to hand over.", "Reset", ok -> {
                 gated(() -> {
-                    TemporaryPassword made = facade.resetStaff(s.username());
+                    TemporaryPassword made = model.resetStaff(s.username());
                     refresh();
                     showPassword(made, "“" + made.username() + "” reset");
                 });

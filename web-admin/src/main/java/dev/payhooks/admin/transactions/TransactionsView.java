@@ -20,12 +20,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import dev.payhooks.admin.eventlog.KeysetPages;
-import dev.payhooks.admin.facade.AdminFacade;
-import dev.payhooks.admin.facade.Option;
-import dev.payhooks.admin.facade.TransactionDetails;
-import dev.payhooks.admin.facade.TransactionFilter;
-import dev.payhooks.admin.facade.TransactionPage;
-import dev.payhooks.admin.facade.TransactionRow;
+import dev.payhooks.admin.Option;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.error.InvalidField;
@@ -52,7 +47,7 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
     static final int PAGE_SIZE = 50;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private final AdminFacade facade;
+    private final TransactionsModel model;
     private final Grid<TransactionRow> grid = new Grid<>(TransactionRow.class, false);
     private final ComboBox<Option> channel = new ComboBox<>("Channel");
     private final ComboBox<Option> provider = new ComboBox<>("Provider");
@@ -64,21 +59,21 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
     private TransactionFilter filter = TransactionFilter.none();
 
     @Inject
-    public TransactionsView(AdminFacade facade) {
-        this.facade = facade;
+    public TransactionsView(TransactionsModel model) {
+        this.model = model;
         addClassName("transactions-view");
         setSizeFull();
 
         channel.setId("filter-channel");
-        channel.setItems(facade.channelOptions());
+        channel.setItems(model.channelOptions());
         channel.setItemLabelGenerator(Option::caption);
         channel.setClearButtonVisible(true);
         provider.setId("filter-provider");
-        provider.setItems(facade.providerOptions());
+        provider.setItems(model.providerOptions());
         provider.setItemLabelGenerator(Option::caption);
         provider.setClearButtonVisible(true);
         status.setId("filter-status");
-        status.setItems(facade.transactionStatuses());
+        status.setItems(model.transactionStatuses());
         status.setClearButtonVisible(true);
         from.setId("filter-from");
         to.setId("filter-to");
@@ -136,8 +131,8 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
             provider.getValue() == null ? null : provider.getValue().value(), status.getValue(),
             instant(from.getValue()), instant(to.getValue()));
         try {
-            // the facade checks the filter before the grid asks for rows
-            facade.transactions(filter, java.util.Optional.empty(), 1);
+            // the model checks the filter before the grid asks for rows
+            model.transactions(filter, java.util.Optional.empty(), 1);
             to.setInvalid(false);
         } catch (InvalidField invalid) {
             filter = previous;
@@ -152,7 +147,7 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
     private void newPages() {
         TransactionFilter current = filter;
         pages = new KeysetPages<>(after -> {
-            TransactionPage page = facade.transactions(current, after, PAGE_SIZE);
+            TransactionPage page = model.transactions(current, after, PAGE_SIZE);
             return new KeysetPages.Page<>(page.rows(), page.next());
         }, PAGE_SIZE);
     }
@@ -184,7 +179,7 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
     private void showTransaction(String transactionId) {
         TransactionDetails t;
         try {
-            t = facade.transaction(transactionId);
+            t = model.transaction(transactionId);
         } catch (DomainException gone) {
             detail.add(new Span(gone.getMessage()));
             return;

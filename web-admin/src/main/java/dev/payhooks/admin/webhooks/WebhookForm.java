@@ -16,11 +16,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
-import dev.payhooks.admin.facade.Option;
-import dev.payhooks.admin.facade.WebhookDraft;
-import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
-import dev.payhooks.admin.facade.WebhookDraft.SignatureChoice;
-import dev.payhooks.admin.facade.WebhookSummary;
+import dev.payhooks.admin.Option;
+import dev.payhooks.admin.webhooks.WebhookDraft.AuthenticationChoice;
+import dev.payhooks.admin.webhooks.WebhookDraft.SignatureChoice;
 
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -21,10 +21,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.payhooks.admin.facade.AdminFacade;
-import dev.payhooks.admin.facade.NotAllowed;
-import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
-import dev.payhooks.admin.facade.WebhookSummary;
+import dev.payhooks.admin.secondfactor.SignatureKeyModel;
+import dev.payhooks.admin.NotAllowed;
+import dev.payhooks.admin.webhooks.WebhookDraft.AuthenticationChoice;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.admin.secondfactor.SecondFactorGate;
 import dev.payhooks.admin.secondfactor.SignatureKeyRevealDialog;
@@ -42,31 +41,33 @@ import java.util.List;
 @PermitAll
 public class WebhooksView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final AdminFacade facade;
+    private final WebhooksModel model;
+    private final SignatureKeyModel signatureKey;
     private final Grid<WebhookSummary> grid = new Grid<>(WebhookSummary.class, false);
     private final Div emptyState = new Div();
     private final Dialog dialog = new Dialog();
-    /** Asked once per refresh, not once per row: the facade reads the caller's roles from the staff store. */
+    /** Asked once per refresh, not once per row: the model reads the caller's roles from the staff store. */
     private boolean mayChange;
     private WebhookForm form;
 
     @Inject
-    public WebhooksView(AdminFacade facade) {
-        this.facade = facade;
+    public WebhooksView(WebhooksModel model, SignatureKeyModel signatureKey) {
+        this.signatureKey = signatureKey;
+        this.model = model;
         addClassName("webhooks-view");
         setSizeFull();
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        SecondFactorGate.require(event, facade.caller(), "webhooks");
-        if (SecondFactorGate.verified(facade.caller()) && getComponentCount() == 0) {
+        SecondFactorGate.require(event, model.caller(), "webhooks");
+        if (SecondFactorGate.verified(model.caller()) && getComponentCount() == 0) {
             build();
         }
     }
 
     private void build() {
-        form = new WebhookForm(facade.eventTypes(), facade.sourceKeys());
+        form = new WebhookForm(model.eventTypes(), model.sourceKeys());
         form.addListener(WebhookForm.SaveEvent.class, this::save);
         form.addListener(WebhookForm.CloseEvent.class, this::close);
         form.addListener(WebhookForm.DeleteEvent.class, this::confirmDelete);
@@ -78,7 +79,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         Button add = new Button("Add Webhook", VaadinIcon.PLUS.create(), click -> openNew());
         add.setId("add-webhook");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        mayChange = facade.mayChange();
+        mayChange = model.mayChange();
         add.setEnabled(mayChange);
         Button key = new Button("Signature Key", VaadinIcon.KEY.create(), click -> openSignatureKey());
         key.setId("signature-key");
@@ -154,15 +155,15 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void refresh() {
-        mayChange = facade.mayChange();
-        List<WebhookSummary> all = facade.webhooks();
+        mayChange = model.mayChange();
+        List<WebhookSummary> all = model.webhooks();
         grid.setItems(all);
         grid.setVisible(!all.isEmpty());
         emptyState.setVisible(all.isEmpty());
     }
 
     private void openNew() {
-        if (!facade.mayChange()) {
+        if (!model.mayChange()) {
             problem("Your role lets you look, not change. Ask an administrator.");
             return;
         }
@@ -173,9 +174,9 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void openEdit(String id) {
-        boolean editable = facade.mayChange();
+        boolean editable = model.mayChange();
         try {
-            form.edit(facade.webhook(id));
+            form.edit(model.webhook(id));
         } catch (NotFound gone) {
             problem("This webhook no longer exists.");
             refresh();
@@ -190,8 +191,8 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         form.clearProblems();
         try {
             WebhookSummary saved = form.editingId() == null
-                ? facade.addWebhook(event.draft())
-                : facade.saveWebhook(form.editingId(), event.draft(), event.resetAuthentication());
+                ? model.addWebhook(event.draft())
+                : model.saveWebhook(form.editingId(), event.draft(), event.resetAuthentication());
             dialog.close();
             refresh();
             success((form.editingId() == null ? "Added " : "Saved ") + "“" + saved.label() + "”.");
@@ -238,7 +239,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         confirm.addConfirmListener(confirmed -> {
             confirm.close();
             try {
-                facade.deleteWebhook(id);
+                model.deleteWebhook(id);
                 dialog.close();
                 refresh();
                 success("Webhook deleted.");
@@ -251,7 +252,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
 
     private void sendTest(WebhookSummary w) {
         try {
-            String eventId = facade.sendTestEvent(w.id());
+            String eventId = model.sendTestEvent(w.id());
             success("Test event queued for “" + w.label() + "” (" + eventId.substring(0, 12) + "…). See the event log.");
         } catch (NotAllowed | DomainException refused) {
             problem(refused.getMessage());
@@ -260,7 +261,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
 
     private void toggle(WebhookSummary w) {
         try {
-            facade.enableWebhook(w.id(), !w.enabled());
+            model.enableWebhook(w.id(), !w.enabled());
             refresh();
         } catch (NotAllowed | DomainException refused) {
             problem(refused.getMessage());
@@ -269,7 +270,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
 
     /** The contract: secrets show masked, and in clear only after a fresh second-factor code. */
     private void openSignatureKey() {
-        SignatureKeyRevealDialog.open(facade);
+        SignatureKeyRevealDialog.open(signatureKey);
     }
 
     private static void success(String text) {

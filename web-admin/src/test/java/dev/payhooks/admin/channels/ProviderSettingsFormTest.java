@@ -5,8 +5,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.payhooks.admin.facade.ProviderConfiguration;
-import dev.payhooks.admin.facade.ProviderConfiguration.Setting;
+import dev.payhooks.admin.channels.ProviderConfiguration.Setting;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ class ProviderSettingsFormTest {
         assertEquals("ShopJP", saved.get(0).values().get("merchantAccount"));
         assertEquals("false", saved.get(0).values().get("verify"));
         assertEquals("AAA\nBBB", saved.get(0).values().get("hmacKeys"));
-        assertEquals("", saved.get(0).values().get("apiKey"), "empty keeps the stored secret (the facade leaves it out)");
+        assertEquals("", saved.get(0).values().get("apiKey"), "empty keeps the stored secret (the model leaves it out)");
         assertEquals("TEST", saved.get(0).values().get("environment"));
     }
 
@@ -104,7 +103,7 @@ class ProviderSettingsFormTest {
         form.testCredentials.click();
 
         assertEquals(1, asked.size());
-        assertEquals("", asked.get(0).values().get("apiKey"), "an empty secret: the facade uses the stored one");
+        assertEquals("", asked.get(0).values().get("apiKey"), "an empty secret: the model leaves it out, so the stored one is used");
         form.showCredentialsResult(false, "NP Atobarai refused the credentials (HTTP 401)");
         assertEquals("NP Atobarai refused the credentials (HTTP 401)", form.credentialsResult.getText());
         assertTrue(form.credentialsResult.getElement().getThemeList().contains("error"));

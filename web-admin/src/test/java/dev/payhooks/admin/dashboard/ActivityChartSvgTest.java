@@ -1,6 +1,5 @@
 package dev.payhooks.admin.dashboard;
 
-import dev.payhooks.admin.facade.DailyActivity;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -1,10 +1,8 @@
 package dev.payhooks.admin.webhooks;
 
-import dev.payhooks.admin.facade.Option;
-import dev.payhooks.admin.facade.WebhookDraft;
-import dev.payhooks.admin.facade.WebhookDraft.AuthenticationChoice;
-import dev.payhooks.admin.facade.WebhookDraft.SignatureChoice;
-import dev.payhooks.admin.facade.WebhookSummary;
+import dev.payhooks.admin.Option;
+import dev.payhooks.admin.webhooks.WebhookDraft.AuthenticationChoice;
+import dev.payhooks.admin.webhooks.WebhookDraft.SignatureChoice;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

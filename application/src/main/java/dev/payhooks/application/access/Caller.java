@@ -1,0 +1,121 @@
+package dev.payhooks.application.access;
+
+import dev.payhooks.domain.error.NotPermitted;
+import dev.payhooks.domain.merchant.ApiKey;
+import dev.payhooks.domain.staff.StaffRole;
+import dev.payhooks.domain.staff.StaffUser;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who asks a use case to act for a merchant: a client of the management API (its API key) or a
+ * staff member of the console (as stored when the request began, with their session's second-factor
+ * state). Handlers decide from these facts and are the only place that refuses; callers never pass
+ * a verdict.
+ */
+public sealed interface Caller {
+
+    /** The merchant the caller acts for. */
+    String merchantId();
+
+    /** Why this caller may not change the merchant's configuration (webhooks, channels, keys, replays), or empty if they may. */
+    Optional<String> refusalToChange();
+
+    /** Why this caller may not administer the installation (which Saleor apps it trusts), or empty if they may. */
+    Optional<String> refusalToAdminister();
+
+    default boolean mayChange() {
+        return refusalToChange().isEmpty();
+    }
+
+    default boolean mayAdminister() {
+        return refusalToAdminister().isEmpty();
+    }
+
+    /** Throws {@link NotPermitted} unless the caller may change the merchant's configuration. */
+    default void requireMayChange() {
+        refusalToChange().ifPresent(why -> {
+            throw new NotPermitted("Changing this needs the right to manage the merchant's configuration: " + why);
+        });
+    }
+
+    /** Throws {@link NotPermitted} unless the caller may administer the installation. */
+    default void requireMayAdminister() {
+        refusalToAdminister().ifPresent(why -> {
+            throw new NotPermitted("Only administrators do this: " + why);
+        });
+    }
+
+    /**
+     * An API key. Keys have no scopes: each active one manages its merchant's configuration in full
+     * (it can point a webhook anywhere and sign it with the Signature Key).
+     */
+    record ApiClient(ApiKey key) implements Caller {
+        @Override
+        public String merchantId() {
+            return key == null ? "" : key.merchantId();
+        }
+
+        @Override
+        public Optional<String> refusalToChange() {
+            return key == null || !key.active() ? Optional.of("the API key is revoked") : Optional.empty();
+        }
+
+        @Override
+        public Optional<String> refusalToAdminister() {
+            return refusalToChange();
+        }
+    }
+
+    /**
+     * A staff member: administrators and developers change configuration, viewers only look, and
+     * only administrators manage staff and Saleor installations. {@code roles} is empty for a
+     * username that is no enabled staff member (disabled, removed, or nobody signed in).
+     */
+    record Staff(String username, Set<StaffRole> roles, boolean secondFactorEnrolled,
+                 Optional<Instant> secondFactorVerifiedAt, String merchantId) implements Caller {
+
+        public Staff {
+            username = username == null ? "" : username;
+            roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+            secondFactorVerifiedAt = secondFactorVerifiedAt == null ? Optional.empty() : secondFactorVerifiedAt;
+        }
+
+        /** The staff member as stored now ({@code stored} empty or disabled: no rights at all). */
+        public static Staff of(String username, Optional<StaffUser> stored, Optional<Instant> secondFactorVerifiedAt,
+                               String merchantId) {
+            Optional<StaffUser> enabled = stored == null ? Optional.empty() : stored.filter(StaffUser::enabled);
+            return new Staff(username, enabled.map(StaffUser::roles).orElse(Set.of()),
+                enabled.flatMap(StaffUser::secondFactor).isPresent(), secondFactorVerifiedAt, merchantId);
+        }
+
+        /** Whether this is an enabled staff member at all. */
+        public boolean enabled() {
+            return !roles.isEmpty();
+        }
+
+        public boolean administrator() {
+            return roles.contains(StaffRole.ADMINISTRATOR);
+        }
+
+        @Override
+        public Optional<String> refusalToChange() {
+            if (!enabled()) {
+                return Optional.of("no enabled staff member is signed in");
+            }
+            return roles.contains(StaffRole.ADMINISTRATOR) || roles.contains(StaffRole.DEVELOPER) ? Optional.empty()
+                : Optional.of("the role of " + username + " may only look");
+        }
+
+        @Override
+        public Optional<String> refusalToAdminister() {
+            if (!enabled()) {
+                return Optional.of("no enabled staff member is signed in");
+            }
+            return administrator() ? Optional.empty() : Optional.of(username + " is no administrator");
+        }
+    }
+}

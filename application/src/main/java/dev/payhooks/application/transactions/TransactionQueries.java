@@ -1,0 +1,86 @@
+package dev.payhooks.application.transactions;
+
+import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.error.InvalidValue;
+import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.fulfillment.Fulfillment;
+import dev.payhooks.domain.fulfillment.Fulfillments;
+import dev.payhooks.domain.payment.PaymentTransaction;
+import dev.payhooks.domain.payment.PaymentTransactions;
+import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.domain.refund.Refund;
+import dev.payhooks.domain.refund.Refunds;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A merchant's payment transactions as the management API and the console read them: a page
+ * (newest first, keyset paging), one transaction with its refunds and fulfillments, and the daily
+ * activity. Read-only; another merchant's transaction is simply not found.
+ */
+public class TransactionQueries {
+
+    /** The most days {@link #dailyActivity} covers. */
+    public static final int MAX_ACTIVITY_DAYS = 366;
+
+    /** One transaction with what hangs off it. */
+    public record Detail(PaymentTransaction transaction, List<Refund> refunds, List<Fulfillment> fulfillments) { }
+
+    private final PaymentTransactions transactions;
+    private final Refunds refunds;
+    private final Fulfillments fulfillments;
+    private final Clock clock;
+
+    public TransactionQueries(PaymentTransactions transactions, Refunds refunds, Fulfillments fulfillments, Clock clock) {
+        this.transactions = transactions;
+        this.refunds = refunds;
+        this.fulfillments = fulfillments;
+        this.clock = clock;
+    }
+
+    public PaymentTransactions.Page page(String merchantId, PaymentTransactions.Filter filter,
+                                         Optional<PaymentTransactions.Cursor> after, int limit) {
+        return transactions.search(merchantId, filter, after, limit);
+    }
+
+    /** The merchant's transaction with this id (surrounding blanks ignored); a malformed id is not found either. */
+    public Detail detail(String merchantId, String id) {
+        TransactionId transactionId;
+        try {
+            transactionId = TransactionId.of(id == null ? "" : id.trim());
+        } catch (InvalidValue malformed) {
+            throw new NotFound("transaction");
+        }
+        PaymentTransaction t = transactions.byId(merchantId, transactionId)
+            .orElseThrow(() -> new NotFound("transaction " + id));
+        return new Detail(t, refunds.ofTransaction(t.id()), fulfillments.ofTransaction(t.id()));
+    }
+
+    /**
+     * Transactions created per UTC day over the last {@code days} days (today included), oldest
+     * first, counted by the store ({@link PaymentTransactions#dailyCounts}); days without any show
+     * as zero.
+     */
+    public List<PaymentTransactions.DailyCount> dailyActivity(String merchantId, int days) {
+        if (days < 1 || days > MAX_ACTIVITY_DAYS) {
+            throw new InvalidField("days", "must be between 1 and " + MAX_ACTIVITY_DAYS);
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate first = today.minusDays(days - 1L);
+        Map<LocalDate, PaymentTransactions.DailyCount> counted = transactions.dailyCounts(merchantId,
+                first.atStartOfDay(ZoneOffset.UTC).toInstant(), today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+            .stream().collect(Collectors.toMap(PaymentTransactions.DailyCount::day, c -> c));
+        List<PaymentTransactions.DailyCount> activity = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+            activity.add(counted.getOrDefault(d, new PaymentTransactions.DailyCount(d, 0, 0, 0)));
+        }
+        return activity;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.payhooks.admin.audit;
+
+import dev.payhooks.admin.security.SignedInStaff;
+import dev.payhooks.application.audit.AuditQueries;
+import dev.payhooks.domain.audit.AuditTrail;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.Optional;
+
+/** The audit trail view's model: the merchant's audit entries, newest first. */
+@ApplicationScoped
+@Transactional
+public class AuditModel {
+
+    @Inject
+    SignedInStaff signedIn;
+    @Inject
+    AuditQueries audit;
+
+    /** A page of the audit trail, newest first, after {@code after}. */
+    public AuditPage auditEntries(Optional<AuditPage.Mark> after, int limit) {
+        AuditTrail.Page page = audit.page(signedIn.merchantId(), after.map(m -> new AuditTrail.Cursor(m.at(), m.id())), limit);
+        return new AuditPage(page.entries().stream()
+            .map(e -> new AuditRow(e.id(), e.at(), e.actor(), e.source().name(), e.action(), e.subject(), e.detail())).toList(),
+            page.next().map(c -> new AuditPage.Mark(c.at(), c.id())));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.payhooks.admin.channels;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinServletRequest;
+import dev.payhooks.admin.NotAllowed;
+import dev.payhooks.admin.Option;
+import dev.payhooks.domain.error.DomainException;
+import dev.payhooks.domain.error.InvalidField;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The selected channel's settings of one provider: the notification URL to give the provider and
+ * the settings form (save, test credentials, remove).
+ */
+class ProviderPane extends VerticalLayout {
+
+    private final ChannelsModel model;
+    private final Runnable onChanged;
+
+    /** {@code onChanged}: what the view reloads after a save or a removal. */
+    ProviderPane(ChannelsModel model, Runnable onChanged) {
+        this.model = model;
+        this.onChanged = onChanged;
+        setId("provider-pane");
+        setPadding(false);
+    }
+
+    /** Shows the provider's settings of the channel; a hint when either is not chosen. */
+    void show(ChannelSummary channel, Option provider) {
+        removeAll();
+        if (channel == null || provider == null) {
+            add(new Span("Select a channel to configure its providers."));
+            return;
+        }
+        ProviderConfiguration configuration;
+        try {
+            configuration = model.providerConfiguration(channel.slug(), provider.value(), requestApiBase());
+        } catch (DomainException gone) {
+            add(new Span(gone.getMessage()));
+            return;
+        }
+        add(new H3(configuration.providerName() + " in channel " + channel.slug()
+            + (configuration.configured() ? "" : " (not configured)")));
+        if (!configuration.notificationUrl().isEmpty()) {
+            TextField url = new TextField("Notification URL — give this to " + configuration.providerName());
+            url.setId("notification-url");
+            url.setValue(configuration.notificationUrl());
+            url.setReadOnly(true);
+            url.setWidthFull();
+            Button copy = new Button("Copy", VaadinIcon.COPY.create(), click -> {
+                click.getSource().getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)",
+                    configuration.notificationUrl());
+                ChannelsView.success("Notification URL copied.");
+            });
+            copy.setId("copy-notification-url");
+            HorizontalLayout row = new HorizontalLayout(url, copy);
+            row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            row.setWidthFull();
+            row.expand(url);
+            add(row);
+        }
+        ProviderSettingsForm form = new ProviderSettingsForm(configuration, model.mayChange());
+        form.addListener(ProviderSettingsForm.SaveEvent.class, this::save);
+        form.addListener(ProviderSettingsForm.RemoveEvent.class, this::confirmRemove);
+        form.addListener(ProviderSettingsForm.TestCredentialsEvent.class, this::testCredentials);
+        if (model.canTestCredentials(configuration.provider())) {
+            form.offerCredentialsTest();
+        }
+        add(form);
+    }
+
+    private void save(ProviderSettingsForm.SaveEvent event) {
+        ProviderConfiguration c = event.getSource().configuration();
+        try {
+            model.configureProvider(c.channel(), c.provider(), event.values(), requestApiBase());
+            ChannelsView.success(c.providerName() + " settings of channel " + c.channel() + " saved.");
+            onChanged.run();
+        } catch (InvalidField invalid) {
+            if (!event.getSource().showProblem(invalid.field(), invalid.problem())) {
+                ChannelsView.problem(invalid.getMessage());
+            }
+        } catch (NotAllowed | DomainException refused) {
+            ChannelsView.problem(refused.getMessage());
+        }
+    }
+
+    private void testCredentials(ProviderSettingsForm.TestCredentialsEvent event) {
+        ProviderConfiguration c = event.getSource().configuration();
+        try {
+            CredentialsCheckResult result = model.testCredentials(c.channel(), c.provider(), event.values());
+            event.getSource().showCredentialsResult(result.accepted(), result.message());
+        } catch (InvalidField invalid) {
+            if (!event.getSource().showProblem(invalid.field(), invalid.problem())) {
+                ChannelsView.problem(invalid.getMessage());
+            }
+        } catch (NotAllowed | DomainException refused) {
+            ChannelsView.problem(refused.getMessage());
+        }
+    }
+
+    private void confirmRemove(ProviderSettingsForm.RemoveEvent event) {
+        ProviderConfiguration c = event.getSource().configuration();
+        ConfirmDialog confirm = new ConfirmDialog("Remove " + c.providerName() + " from channel " + c.channel() + "?",
+            "Its settings and secrets are deleted; payments of this channel can no longer use " + c.providerName() + ".",
+            "Remove", ok -> {
+                try {
+                    model.removeProvider(c.channel(), c.provider());
+                    onChanged.run();
+                } catch (NotAllowed | DomainException refused) {
+                    ChannelsView.problem(refused.getMessage());
+                }
+            });
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    /** Where this server's API answers, as the browser reached it: the notification URL when no public URL is configured. */
+    private static String requestApiBase() {
+        HttpServletRequest request = VaadinServletRequest.getCurrent().getHttpServletRequest();
+        String base = request.getRequestURL().toString();
+        String path = request.getRequestURI();
+        return base.substring(0, base.length() - path.length()) + request.getContextPath() + "/api/";
+    }
+
+}

@@ -1,0 +1,119 @@
+package dev.payhooks.admin.eventlog;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static dev.payhooks.admin.eventlog.EventLogView.TIME;
+
+/** The event log's detail panel parts: an event's deliveries with their attempts, a notification, badges and code blocks. */
+final class EventDetailPanels {
+
+    private EventDetailPanels() {
+    }
+
+    static Component statusBadge(String status) {
+        Span badge = new Span(status);
+        String theme = switch (status) {
+            case "SUCCEEDED", "PROCESSED" -> "badge success";
+            case "DEAD", "FAILED" -> "badge error";
+            case "PENDING", "RECEIVED" -> "badge";
+            default -> "badge contrast";
+        };
+        badge.getElement().getThemeList().add(theme);
+        return badge;
+    }
+
+    static Pre codeBlock(String id, String text) {
+        Pre block = new Pre(text);
+        block.setId(id);
+        block.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)")
+            .set("max-height", "20rem").set("overflow", "auto").set("font-size", "var(--lumo-font-size-s)").set("width", "100%")
+            .set("white-space", "pre-wrap").set("word-break", "break-all").set("flex-shrink", "0");
+        return block;
+    }
+
+    /** Each delivery of the event with its attempts. */
+    static Component[] deliveries(EventDetails event) {
+        List<Component> all = new ArrayList<>();
+        for (EventDetails.DeliveryDetails d : event.deliveries()) {
+            Div header = new Div(statusBadge(d.status()), new Span(" " + d.webhookLabel()));
+            if (d.deadReason() != null) {
+                header.add(new Span(" — " + d.deadReason()));
+            }
+            if (d.nextAttemptAt() != null && "PENDING".equals(d.status())) {
+                header.add(new Span(" — next attempt " + TIME.format(d.nextAttemptAt()) + " UTC"));
+            }
+            Grid<EventDetails.AttemptDetails> attempts = new Grid<>();
+            attempts.addClassName("attempts-grid");
+            attempts.addThemeVariants(GridVariant.LUMO_COMPACT);
+            attempts.addColumn(EventDetails.AttemptDetails::number).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+            attempts.addColumn(a -> TIME.format(a.startedAt())).setHeader("Started").setAutoWidth(true);
+            attempts.addColumn(a -> a.httpStatus() != null ? a.httpStatus().toString() : a.errorClass()).setHeader("Result")
+                .setAutoWidth(true);
+            attempts.addColumn(a -> a.latencyMillis() + " ms").setHeader("Latency").setAutoWidth(true);
+            attempts.addColumn(a -> a.responseExcerpt() == null ? "" : a.responseExcerpt()).setHeader("Response")
+                .setTooltipGenerator(a -> a.responseExcerpt() == null ? "" : a.responseExcerpt()).setFlexGrow(1);
+            attempts.setItems(d.attempts());
+            attempts.setAllRowsVisible(true);
+            attempts.setEmptyStateText("Not attempted yet.");
+            all.add(header);
+            all.add(attempts);
+        }
+        return all.toArray(Component[]::new);
+    }
+
+    /** A provider notification: what arrived, how it was verified and processed, and why it offers no replay. */
+    static Component[] notification(NotificationDetails n) {
+        HorizontalLayout title = new HorizontalLayout(new H3(n.providerName() + " notification"), statusBadge(n.status()));
+        title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        Span id = new Span(n.id());
+        id.setId("detail-notification-id");
+        id.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "var(--lumo-font-size-s)");
+        Div facts = new Div();
+        facts.setId("notification-facts");
+        facts.add(fact("Received", TIME.format(n.receivedAt()) + " UTC" + (n.channel().isEmpty() ? "" : " · channel " + n.channel())));
+        facts.add(fact("Key", n.key()));
+        facts.add(fact("Verification", n.verification() + (n.verificationFailure().isEmpty() ? "" : " — " + n.verificationFailure())));
+        facts.add(fact("Processing", n.status() + " · " + n.attempts() + (n.attempts() == 1 ? " attempt" : " attempts")
+            + " of " + n.maxAttempts() + (n.lastAttemptAt() == null ? "" : " · last " + TIME.format(n.lastAttemptAt()) + " UTC")));
+        if (!n.statusReason().isEmpty()) {
+            facts.add(fact("FAILED".equals(n.status()) ? "Last error" : "Reason", n.statusReason()));
+        }
+        Div transaction = fact("Transaction", n.transactionId().isEmpty() ? "none" : "");
+        transaction.setId("notification-transaction");
+        if (!n.transactionId().isEmpty()) {
+            transaction.add(new com.vaadin.flow.router.RouterLink(n.transactionId(),
+                dev.payhooks.admin.transactions.TransactionsView.class, n.transactionId()));
+        }
+        facts.add(transaction);
+        Span replay = new Span(n.replayNote());
+        replay.setId("notification-replay-note");
+        replay.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        String headers = n.maskedHeaders().entrySet().stream().map(h -> h.getKey() + ": " + h.getValue())
+            .collect(Collectors.joining("\n"));
+        return new Component[] {title, id, facts, new H4("Replay"), replay, new H4("Headers (secrets masked)"),
+            codeBlock("notification-headers", headers.isEmpty() ? "(none kept)" : headers),
+            new H4("Body (" + n.bodyBytes() + " bytes)"), codeBlock("notification-body", n.prettyBody())};
+    }
+
+    static Div fact(String label, String value) {
+        Span name = new Span(label + ": ");
+        name.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        Div line = new Div(name, new Span(value));
+        line.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        return line;
+    }
+
+}

@@ -1,5 +1,0 @@
-package dev.payhooks.admin.facade;
-
-/** What the "Open channel" form sends; the domain checks every field. */
-public record ChannelDraft(String slug, String name, String currency, String country) {
-}

@@ -1,5 +1,0 @@
-package dev.payhooks.admin.facade;
-
-/** What the provider said to "Test credentials": accepted or not, and its message for staff. */
-public record CredentialsCheckResult(boolean accepted, String message) {
-}

@@ -1,9 +1,0 @@
-package dev.payhooks.admin.facade;
-
-/** A password the console made for a new or reset staff user: shown once, to hand over. */
-public record TemporaryPassword(String username, String password) {
-    @Override
-    public String toString() {
-        return "TemporaryPassword[" + username + "]";
-    }
-}

@@ -1,0 +1,82 @@
+package dev.payhooks.admin.staff;
+
+import dev.payhooks.admin.NotAllowed;
+import dev.payhooks.admin.Option;
+import dev.payhooks.admin.security.SignedInStaff;
+import dev.payhooks.application.access.Caller;
+import dev.payhooks.application.staff.ManageStaff;
+import dev.payhooks.domain.staff.StaffActionRefused;
+import dev.payhooks.domain.staff.StaffRole;
+import dev.payhooks.domain.staff.StaffUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The staff view's model. Every staff action goes through {@link ManageStaff}, which decides:
+ * an administrator whose session passed the second factor in the last 15 minutes, acting on
+ * someone else. A refusal is audited and thrown as {@link StaffActionRefused}, which commits (the
+ * audit entry is all it wrote).
+ */
+@ApplicationScoped
+@Transactional
+public class StaffModel {
+
+    static final String ADMINISTRATORS_ONLY = "Only administrators manage staff users.";
+    static final int TEMPORARY_PASSWORD_LENGTH = ManageStaff.TEMPORARY_PASSWORD_LENGTH;
+
+    @Inject
+    SignedInStaff signedIn;
+    @Inject
+    ManageStaff manageStaff;
+
+    /** Whether the signed-in member may manage staff (the view shows only a note otherwise). */
+    public boolean mayManageStaff() {
+        return signedIn.caller().administrator();
+    }
+
+    public List<StaffRow> staff() {
+        Caller.Staff caller = signedIn.caller();
+        String me = StaffUser.normalizeUsername(caller.username());
+        return NotAllowed.mapping(ADMINISTRATORS_ONLY, () -> manageStaff.list(caller)).stream()
+            .map(u -> new StaffRow(u.username(), u.roles().stream().map(Enum::name).sorted().toList(), u.enabled(),
+                u.secondFactor().isPresent(), u.createdAt(), u.username().equals(me)))
+            .toList();
+    }
+
+    /** Adds a staff user with one role and a generated password, shown this once. */
+    @Transactional(dontRollbackOn = StaffActionRefused.class)
+    public TemporaryPassword addStaff(String username, String role) {
+        ManageStaff.Issued issued = manageStaff.add(signedIn.caller(), username, role);
+        return new TemporaryPassword(issued.username(), issued.password());
+    }
+
+    @Transactional(dontRollbackOn = StaffActionRefused.class)
+    public void changeStaffRole(String username, String role) {
+        manageStaff.changeRole(signedIn.caller(), username, role);
+    }
+
+    @Transactional(dontRollbackOn = StaffActionRefused.class)
+    public void enableStaff(String username, boolean enabled) {
+        manageStaff.enable(signedIn.caller(), username, enabled);
+    }
+
+    /** A new generated password (shown this once) and no second factor: the user enrols again at the next sign-in. */
+    @Transactional(dontRollbackOn = StaffActionRefused.class)
+    public TemporaryPassword resetStaff(String username) {
+        ManageStaff.Issued issued = manageStaff.reset(signedIn.caller(), username);
+        return new TemporaryPassword(issued.username(), issued.password());
+    }
+
+    public List<Option> staffRoles() {
+        return Arrays.stream(StaffRole.values())
+            .map(r -> new Option(r.name(), switch (r) {
+                case ADMINISTRATOR -> "Administrator — everything, and staff users";
+                case DEVELOPER -> "Developer — webhooks, secrets, channel settings";
+                case VIEWER -> "Viewer — looks only";
+            })).toList();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.payhooks.admin.transactions;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A transaction as the detail pane shows it: the summary row, every amount, the event
+ * timeline (oldest first), the provider references it has had, its refunds and fulfillments.
+ * Nullable strings are empty rather than null.
+ */
+public record TransactionDetails(TransactionRow summary, String cancelled, String chargedBack, String pending,
+                                 List<TimelineEntry> timeline, List<ReferenceEntry> providerReferences,
+                                 List<RefundEntry> refunds, List<FulfillmentEntry> fulfillments) {
+
+    public TransactionDetails {
+        timeline = List.copyOf(timeline);
+        providerReferences = List.copyOf(providerReferences);
+        refunds = List.copyOf(refunds);
+        fulfillments = List.copyOf(fulfillments);
+    }
+
+    /** One transaction event: "AUTHORIZE SUCCESS 1500 → AUTHORIZED". */
+    public record TimelineEntry(int sequence, Instant at, String operation, String result, String amount,
+                                String statusAfter, String providerReference, String message) { }
+
+    public record ReferenceEntry(String reference, Instant since) { }
+
+    /** {@code lines} reads "line → order line × quantity", one per refunded line. */
+    public record RefundEntry(String id, String kind, String amount, String stage, String status, boolean includesShipping,
+                              List<String> lines, Instant requestedAt, String providerReference, String message) {
+        public RefundEntry {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    public record FulfillmentEntry(String id, String trackingNumber, String carrierCode, String status, int reportAttempts,
+                                   Instant createdAt, String message) { }
+}
