@@ -14,8 +14,9 @@ import dev.payhooks.adapters.notifications.JtaTransactions;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
 import dev.payhooks.adapters.walley.WalleyClient;
 import dev.payhooks.adapters.walley.WalleyNotifications;
-import dev.payhooks.adapters.api.HubMode;
 import dev.payhooks.app.secrets.AesGcmSecrets;
+import dev.payhooks.app.config.PayhooksSettings;
+import dev.payhooks.app.config.Secret;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiChannels;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiClient;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiCredentialsCheck;
@@ -40,7 +41,6 @@ import dev.payhooks.persistence.saleor.JpaSaleorInstallations;
 import dev.payhooks.persistence.saleor.JpaWebhookReplies;
 import java.net.URI;
 import java.util.Set;
-import java.util.stream.Collectors;
 import dev.payhooks.domain.provider.NotificationProvider;
 import dev.payhooks.application.notifications.ReceiveNotifications;
 import dev.payhooks.app.secrets.JdkHmacSha1;
@@ -58,9 +58,7 @@ import dev.payhooks.adapters.outbound.PinnedHttpTransport;
 import dev.payhooks.adapters.outbound.ProviderEndpoints;
 import dev.payhooks.adapters.outbound.ProviderGate;
 import dev.payhooks.adapters.outbound.SsrfGuard;
-import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.ProviderEndpointPolicy;
-import org.eclipse.microprofile.config.ConfigProvider;
 import dev.payhooks.adapters.outbound.SsrfUrlPolicy;
 import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.EventCatalog;
@@ -89,8 +87,6 @@ import dev.payhooks.application.apikeys.ManageApiKeys;
 import dev.payhooks.application.channels.ManageChannels;
 import dev.payhooks.application.channels.ManageSaleorInstallations;
 import dev.payhooks.domain.hub.PublicUrl;
-import dev.payhooks.domain.error.InvalidValue;
-import dev.payhooks.app.startup.StartupFailure;
 import dev.payhooks.persistence.audit.JpaAuditTrail;
 import dev.payhooks.persistence.fulfillment.JpaFulfillments;
 import dev.payhooks.persistence.inbound.JpaInboundNotifications;
@@ -110,15 +106,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.file.Paths;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Connects the domain's ports to their implementations: the one place that wires. */
@@ -129,19 +119,10 @@ public class Wiring {
     EntityManager entityManager;
 
     @Inject
-    @ConfigProperty(name = "payhooks.master-key")
-    Optional<String> masterKey;
+    PayhooksSettings settings;
 
-    @Inject
-    @ConfigProperty(name = "payhooks.mode", defaultValue = "sandbox")
-    String mode;
-
-    @Inject
-    @ConfigProperty(name = "payhooks.data-dir", defaultValue = "./data")
-    String dataDir;
-
-    public boolean production() {
-        return "production".equalsIgnoreCase(mode);
+    boolean production() {
+        return settings.mode().production();
     }
 
     @Produces
@@ -213,7 +194,8 @@ public class Wiring {
     @Produces
     @ApplicationScoped
     Secrets secrets() {
-        return new AesGcmSecrets(MasterKeySource.load(masterKey, production(), Paths.get(dataDir)));
+        return new AesGcmSecrets(MasterKeySource.load(settings.keys().masterKey().map(Secret::value), production(),
+            settings.keys().dataDir()));
     }
 
     @Produces
@@ -248,16 +230,9 @@ public class Wiring {
     @Produces
     @jakarta.inject.Singleton
     ProviderEndpoints providerEndpoints() {
-        Map<ProviderId, List<String>> overrides = new EnumMap<>(ProviderId.class);
-        for (ProviderId provider : ProviderId.values()) {
-            ConfigProvider.getConfig().getOptionalValue("payhooks." + provider.slug() + ".allowed-hosts", String.class)
-                .map(ProviderEndpoints::parseHosts)
-                .filter(hosts -> !hosts.isEmpty())
-                .ifPresent(hosts -> overrides.put(provider, hosts));
-        }
-        Set<String> ownHosts = publicUrl.filter(u -> !u.isBlank()).map(URI::create).map(URI::getHost)
+        Set<String> ownHosts = settings.publicUrl().configured().map(URI::create).map(URI::getHost)
             .map(Set::of).orElse(Set.of());
-        return new ProviderEndpoints(production(), overrides, ownHosts);
+        return new ProviderEndpoints(production(), settings.providers().allowedHosts(), ownHosts);
     }
 
     /**
@@ -267,13 +242,9 @@ public class Wiring {
     @Produces
     @jakarta.inject.Singleton
     ProviderGate providerGate(ProviderEndpoints endpoints) {
-        return new ProviderGate(endpoints, ProviderGate.guardFor(production(), SsrfGuard.parseAllowList(outboundAllowList),
+        return new ProviderGate(endpoints, ProviderGate.guardFor(production(), settings.outbound().allowList(),
             java.net.InetAddress::getAllByName), PinnedHttpTransport.withDefaultTrust("Payhooks/0.1"));
     }
-
-    @Inject
-    @ConfigProperty(name = "payhooks.outbound.allow", defaultValue = " ")
-    String outboundAllowList;
 
     @Produces
     @ApplicationScoped
@@ -290,7 +261,7 @@ public class Wiring {
     /** The SSRF guard for hook URLs, with the configured allow-list and the system's DNS. */
     @Produces
     SsrfGuard ssrfGuard() {
-        return new SsrfGuard(SsrfGuard.parseAllowList(outboundAllowList), production(), java.net.InetAddress::getAllByName);
+        return new SsrfGuard(settings.outbound().allowList(), production(), java.net.InetAddress::getAllByName);
     }
 
     @Produces
@@ -325,36 +296,11 @@ public class Wiring {
         return new ManageSubscriptions(subscriptions, keys, signatureKeys, urlPolicy, secrets, ids, clock, production(), audit);
     }
 
-    /** The contract's schedule unless {@code payhooks.delivery.retry-schedule} lists other delays (ISO-8601 or "5s", "30m", "2h"). */
-    @Inject
-    @ConfigProperty(name = "payhooks.delivery.retry-schedule")
-    Optional<String> retrySchedule;
-
-    @Inject
-    @ConfigProperty(name = "payhooks.delivery.auto-disable-after", defaultValue = "P5D")
-    String autoDisableAfter;
-
+    /** The contract's schedule unless {@code payhooks.delivery.retry-schedule} lists other delays. */
     @Produces
     RetryPolicy retryPolicy() {
-        List<Duration> schedule = retrySchedule.filter(s -> !s.isBlank())
-            .map(s -> Arrays.stream(s.split(",")).map(String::trim).map(Wiring::duration).toList())
-            .orElse(RetryPolicy.DEFAULT_SCHEDULE);
-        return new RetryPolicy(schedule, RetryPolicy.DEFAULT_JITTER, Duration.parse(autoDisableAfter));
-    }
-
-    static Duration duration(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        if (lower.matches("\\d+(ms|s|m|h|d)")) {
-            long n = Long.parseLong(lower.replaceAll("\\D", ""));
-            return switch (lower.replaceAll("\\d", "")) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        }
-        return Duration.parse(text);
+        return new RetryPolicy(settings.delivery().retrySchedule(), RetryPolicy.DEFAULT_JITTER,
+            settings.delivery().autoDisableAfter());
     }
 
     @Produces
@@ -385,11 +331,6 @@ public class Wiring {
     @jakarta.inject.Singleton
     TransactionNotices transactionNotices(EventQueue queue, EventIdGenerator eventIds, Clock clock) {
         return new TransactionNotices(queue, eventIds, clock);
-    }
-
-    @Produces
-    HubMode hubMode() {
-        return new HubMode(production());
     }
 
     /** The one Walley client: it caches each channel's OAuth token (a singleton without a proxy: no no-arg constructor). */
@@ -455,35 +396,6 @@ public class Wiring {
 
     // ---- Saleor payment app (NP Atobarai) ------------------------------------------------------
 
-    /** Adyen Checkout calls are bounded (contract: 15 s → the webhook's FAILURE with "Timeout Error"); tests set it lower. */
-    @Inject
-    @ConfigProperty(name = "payhooks.adyen.timeout", defaultValue = "15s")
-    String adyenTimeout;
-
-    /** NP Atobarai calls are bounded (contract: 15 s → "Timeout Error"); tests set it lower. */
-    @Inject
-    @ConfigProperty(name = "payhooks.np-atobarai.timeout", defaultValue = "15s")
-    String npTimeout;
-
-    /** Saleor GraphQL and JWKS calls are bounded (contract: 5 s, then continue). */
-    @Inject
-    @ConfigProperty(name = "payhooks.saleor.timeout", defaultValue = "5s") // SaleorApiClient.DEFAULT_TIMEOUT
-    String saleorTimeout;
-
-    /** Saleor GraphQL API URLs that may install the apps, comma-separated, exact match. */
-    @Inject
-    @ConfigProperty(name = "payhooks.saleor.allowed-urls", defaultValue = " ")
-    String saleorAllowedUrls;
-
-    /** The merchant Saleor installations work for; when unset, the only merchant. */
-    @Inject
-    @ConfigProperty(name = "payhooks.saleor.merchant-id")
-    Optional<String> saleorMerchantId;
-
-    @Inject
-    @ConfigProperty(name = "payhooks.public-url")
-    Optional<String> publicUrl;
-
     /**
      * The base of every absolute URL the hub hands out; required in production mode (a request's
      * Host header is never used there). A pseudo-scope: a final class has no client proxy.
@@ -491,11 +403,7 @@ public class Wiring {
     @Produces
     @jakarta.inject.Singleton
     PublicUrl hubPublicUrl() {
-        try {
-            return PublicUrl.of(publicUrl, production());
-        } catch (InvalidValue invalid) {
-            throw new StartupFailure(invalid.getMessage());
-        }
+        return settings.publicUrl();
     }
 
     @Produces
@@ -543,7 +451,7 @@ public class Wiring {
     @Produces
     @jakarta.inject.Singleton
     NpAtobaraiClient npAtobaraiClient(ProviderGate gate) {
-        return new NpAtobaraiClient(gate, duration(npTimeout));
+        return new NpAtobaraiClient(gate, settings.providers().npAtobaraiTimeout());
     }
 
     /**
@@ -554,7 +462,7 @@ public class Wiring {
     @Produces
     @jakarta.inject.Singleton
     SaleorApiClient saleorApiClient() {
-        return new SaleorApiClient(duration(saleorTimeout));
+        return new SaleorApiClient(settings.saleor().timeout());
     }
 
     /** "Test credentials" in the console; a provider adapter that can check credentials adds its check here. */
@@ -567,7 +475,7 @@ public class Wiring {
     @Produces
     NpAtobaraiChannels npAtobaraiChannels(Merchants merchants, Channels channels, Secrets secrets) {
         Optional<URI> simulator = production() ? Optional.empty()
-            : Optional.of(URI.create(publicUrl.filter(u -> !u.isBlank()).orElse("http://127.0.0.1:8080")
+            : Optional.of(URI.create(settings.publicUrl().configured().orElse("http://127.0.0.1:8080")
                 .replaceAll("/+$", "") + "/sandbox/np-atobarai/v1/"));
         return new NpAtobaraiChannels(merchants, channels, secrets, simulator);
     }
@@ -576,14 +484,14 @@ public class Wiring {
     @Produces
     @jakarta.inject.Singleton
     AdyenCheckoutClient adyenCheckoutClient(ProviderGate gate) {
-        return new AdyenCheckoutClient(gate, duration(adyenTimeout));
+        return new AdyenCheckoutClient(gate, settings.providers().adyenTimeout());
     }
 
     /** In sandbox mode a TEST channel without an API base URL talks to the hub's own Adyen simulator. */
     @Produces
     AdyenChannels adyenChannels(Merchants merchants, Channels channels, Secrets secrets) {
         Optional<URI> simulator = production() ? Optional.empty()
-            : Optional.of(URI.create(publicUrl.filter(u -> !u.isBlank()).orElse("http://127.0.0.1:8080")
+            : Optional.of(URI.create(settings.publicUrl().configured().orElse("http://127.0.0.1:8080")
                 .replaceAll("/+$", "") + "/sandbox/adyen/v71"));
         return new AdyenChannels(merchants, channels, secrets, simulator);
     }
@@ -604,9 +512,7 @@ public class Wiring {
     @jakarta.inject.Singleton
     SaleorRegistration saleorRegistration(SaleorApiClient saleor, SaleorInstallations installations, Merchants merchants,
                                           Secrets secrets, UnitOfWork units, Clock clock) {
-        Set<String> allowed = Arrays.stream(saleorAllowedUrls.split(",")).map(String::strip).filter(u -> !u.isEmpty())
-            .collect(Collectors.toSet());
-        return new SaleorRegistration(allowed, saleorMerchantId, saleor, installations, merchants, secrets, units, clock);
+        return new SaleorRegistration(settings.saleor().allowedUrls(), settings.saleor().merchantId(), saleor, installations, merchants, secrets, units, clock);
     }
 
     @Produces

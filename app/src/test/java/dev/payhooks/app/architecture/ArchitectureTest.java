@@ -94,6 +94,21 @@ class ArchitectureTest {
     }
 
     /**
+     * Settings are read once, into {@code app.config.PayhooksSettings}, and handed out typed by the
+     * wiring. The persistence provider is the exception: the server creates it while deploying,
+     * before any bean exists, and it reads only the database URL (to name Hibernate's dialect).
+     */
+    @Test
+    void onlyTheSettingsReadMicroProfileConfig() {
+        noClasses().that().resideOutsideOfPackage("dev.payhooks.app.config..")
+            .and().doNotHaveFullyQualifiedName("dev.payhooks.app.wiring.SettingsWiring")
+            .and().doNotHaveFullyQualifiedName("dev.payhooks.persistence.jpa.PayhooksPersistenceProvider")
+            .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.config..")
+            .because("every payhooks.* setting is mapped once, checked at startup, in dev.payhooks.app.config")
+            .check(production);
+    }
+
+    /**
      * {@code jakarta.json.Json}'s factories look the provider up with a ServiceLoader scan on every
      * call (docs/PERFORMANCE.md, ingest): adapters, persistence and the admin UI use one looked-up provider.
      */
