@@ -31,6 +31,7 @@ class ArchitectureTest {
     static final String ADAPTERS = "dev.payhooks.adapters..";
     static final String ADMIN = "dev.payhooks.admin..";
     static final String APP = "dev.payhooks.app..";
+    static final String SANDBOX = "dev.payhooks.sandbox..";
 
     static JavaClasses production;
 
@@ -86,6 +87,21 @@ class ArchitectureTest {
         noDependencyOn(ADMIN, PERSISTENCE, ADAPTERS, APP).check(production);
     }
 
+    /** The provider simulators and test-only operations stay out of production code: only the app deploys them. */
+    @Test
+    void nothingButTheAppKnowsTheSandbox() {
+        noDependencyOn(APPLICATION, SANDBOX).check(production);
+        noDependencyOn(ADAPTERS, SANDBOX).check(production);
+        noDependencyOn(ADMIN, SANDBOX).check(production);
+        noDependencyOn(PERSISTENCE, SANDBOX).check(production);
+        noDependencyOn(DOMAIN, SANDBOX).check(production);
+    }
+
+    @Test
+    void theSandboxDependsOnTheAdaptersTheApplicationAndTheDomainOnly() {
+        noDependencyOn(SANDBOX, PERSISTENCE, ADMIN, APP).check(production);
+    }
+
     @Test
     void onlyTheAppWires() {
         noClasses().that().resideOutsideOfPackage(APP)
@@ -129,13 +145,12 @@ class ArchitectureTest {
      * A provider's API URL is merchant configuration and its requests carry the merchant's
      * credentials: the provider adapters send only through the provider gate (host policy, SSRF
      * guard, pinned address), never with an HTTP client or socket of their own. The simulators
-     * (sandbox mode only) are the exception: they call the hub itself.
+     * (the sandbox module, sandbox mode only) call the hub itself and are not provider adapters.
      */
     @Test
     void providerClientsSendOnlyThroughTheProviderGate() {
         noClasses().that().resideInAnyPackage("dev.payhooks.adapters.npatobarai..", "dev.payhooks.adapters.adyen..",
                 "dev.payhooks.adapters.walley..", "dev.payhooks.adapters.annanow..")
-            .and().haveSimpleNameNotContaining("Sandbox").and().haveSimpleNameNotContaining("Simulator")
             .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "javax.net..", "org.apache.http..",
                 "org.apache.hc..", "okhttp3..", "jakarta.ws.rs.client..")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")

@@ -173,6 +173,38 @@ class SettingsReaderTest {
         assertFalse(settings.toString().contains("s3cret"), settings.toString());
     }
 
+    /** README's configuration table lists every setting read here, and nothing else (the data source reads db.user and db.password). */
+    @Test
+    void theReadmeTableListsExactlyTheSettingsRead() throws java.io.IOException {
+        Set<String> asked = new java.util.TreeSet<>();
+        SettingsReader.read(new SettingsSource() {
+            @Override
+            public Optional<String> value(String key) {
+                asked.add(key);
+                return Optional.empty();
+            }
+
+            @Override
+            public String origin(String key) {
+                return "nowhere";
+            }
+        });
+        asked.add("payhooks.db.user");
+        asked.add("payhooks.db.password");
+        Path readme = Path.of(System.getProperty("user.dir")).getParent().resolve("README.md");
+        Set<String> documented = new java.util.TreeSet<>();
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("`(payhooks\\.[a-z0-9.-]+)`");
+        for (String line : java.nio.file.Files.readAllLines(readme)) {
+            if (line.startsWith("| `payhooks.")) {
+                java.util.regex.Matcher found = key.matcher(line.split("\\|")[1]);
+                while (found.find()) {
+                    documented.add(found.group(1));
+                }
+            }
+        }
+        assertEquals(asked, documented);
+    }
+
     @Test
     void durationsAreShortFormsOrIso() {
         assertEquals(Duration.ofMillis(250), SettingsReader.duration("250ms"));

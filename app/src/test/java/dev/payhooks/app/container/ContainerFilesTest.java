@@ -107,8 +107,11 @@ class ContainerFilesTest {
         String masterKey = Files.readString(root.resolve("app/src/main/java/dev/payhooks/app/secrets/MasterKeySource.java"));
         assertTrue(masterKey.contains("PAYHOOKS_MASTER_KEY is required in production mode"));
         String startup = Files.readString(root.resolve("app/src/main/java/dev/payhooks/app/startup/DatabaseStartup.java"));
-        assertTrue(startup.contains("checkSecrets()") && startup.contains("publicUrl.get()"),
-            "startup loads the master key and the public URL");
+        assertTrue(startup.contains("checkSecrets()") && startup.contains("settings.get()"),
+            "startup loads the master key and the settings, the public URL among them");
+        String settings = Files.readString(root.resolve("app/src/main/java/dev/payhooks/app/config/SettingsReader.java"));
+        assertTrue(settings.contains("PublicUrl.of(text(\"payhooks.public-url\"), mode.production())"),
+            "the settings require the public URL in production mode");
     }
 
     /** The files {@code package} writes to app/target that a Dockerfile could copy: the WAR and the uber jar. */

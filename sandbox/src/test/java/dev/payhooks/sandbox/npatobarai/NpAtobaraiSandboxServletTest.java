@@ -1,4 +1,4 @@
-package dev.payhooks.adapters.npatobarai;
+package dev.payhooks.sandbox.npatobarai;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

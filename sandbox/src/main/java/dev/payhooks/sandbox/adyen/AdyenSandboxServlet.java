@@ -1,4 +1,4 @@
-package dev.payhooks.adapters.adyen;
+package dev.payhooks.sandbox.adyen;
 
 import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.domain.merchant.Channel;

@@ -1,4 +1,4 @@
-package dev.payhooks.adapters.npatobarai;
+package dev.payhooks.sandbox.npatobarai;
 
 import dev.payhooks.adapters.api.HubMode;
 import jakarta.inject.Inject;
