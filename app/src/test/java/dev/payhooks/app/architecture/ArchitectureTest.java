@@ -167,10 +167,44 @@ class ArchitectureTest {
             .check(production);
     }
 
+    /** Every producer method of the wiring package's producer classes (one class per area). */
+    static List<Method> producers() {
+        List<Method> producers = new ArrayList<>();
+        production.stream().filter(c -> c.getPackageName().equals("dev.payhooks.app.wiring")).forEach(type -> {
+            for (Method method : type.reflect().getDeclaredMethods()) {
+                if (method.isAnnotationPresent(jakarta.enterprise.inject.Produces.class)) {
+                    producers.add(method);
+                }
+            }
+        });
+        if (producers.size() < 50) {
+            throw new IllegalStateException("found only " + producers.size() + " producers in dev.payhooks.app.wiring");
+        }
+        return producers;
+    }
+
+    /**
+     * One scope for the produced services: {@code @Singleton}, built once, no client proxy. The
+     * secrets are the exception, application scoped so the master key loads inside the startup check.
+     */
+    @Test
+    void producedServicesAreSingletons() {
+        List<String> otherScopes = new ArrayList<>();
+        for (Method producer : producers()) {
+            boolean secrets = producer.getReturnType() == dev.payhooks.domain.port.Secrets.class;
+            boolean singleton = producer.isAnnotationPresent(jakarta.inject.Singleton.class);
+            boolean applicationScoped = producer.isAnnotationPresent(jakarta.enterprise.context.ApplicationScoped.class);
+            if (secrets ? !applicationScoped : !singleton || applicationScoped) {
+                otherScopes.add(producer.getDeclaringClass().getSimpleName() + "." + producer.getName());
+            }
+        }
+        assertEquals(List.of(), otherScopes, "producers with another scope than @Singleton");
+    }
+
     @Test
     void httpClientsAreProducedOncePerInstance() {
         List<String> perInjection = new ArrayList<>();
-        for (Method producer : dev.payhooks.app.wiring.Wiring.class.getDeclaredMethods()) {
+        for (Method producer : producers()) {
             if (!producer.isAnnotationPresent(jakarta.enterprise.inject.Produces.class)) {
                 continue;
             }
@@ -193,7 +227,7 @@ class ArchitectureTest {
             dev.payhooks.domain.outbound.TransactionNotices.class, dev.payhooks.application.events.PublishEvents.class,
             dev.payhooks.adapters.saleor.SaleorWebhookCheck.class, dev.payhooks.adapters.saleor.SaleorRegistration.class);
         List<String> perInjection = new ArrayList<>();
-        for (Method producer : dev.payhooks.app.wiring.Wiring.class.getDeclaredMethods()) {
+        for (Method producer : producers()) {
             if (producer.isAnnotationPresent(jakarta.enterprise.inject.Produces.class) && hotPath.contains(producer.getReturnType())
                 && !producer.isAnnotationPresent(jakarta.inject.Singleton.class)) {
                 perInjection.add(producer.getName());

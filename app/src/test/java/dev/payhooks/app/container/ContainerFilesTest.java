@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ContainerFilesTest {
 
-    /** The settings the server refuses to start without in production mode (Wiring, MasterKeySource, DatabaseStartup). */
+    /** The settings the server refuses to start without in production mode (SettingsReader, MasterKeySource, DatabaseStartup). */
     private static final Set<String> REQUIRED_IN_PRODUCTION = Set.of("PAYHOOKS_MASTER_KEY", "PAYHOOKS_PUBLIC_URL");
 
     /** MicroProfile Health's readiness path, served by Payara at the server's root. */
