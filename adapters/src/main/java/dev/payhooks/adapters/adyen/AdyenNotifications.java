@@ -121,8 +121,8 @@ public class AdyenNotifications implements NotificationProvider {
         return matched;
     }
 
-    /** HMAC-SHA256 with the hex key, Base64: the library's computation. Empty for a key that is not hex. */
-    static Optional<String> hmac(String data, String hexKey) {
+    /** HMAC-SHA256 with the hex key, Base64: the library's computation (the sandbox's simulator signs with it too). Empty for a key that is not hex. */
+    public static Optional<String> hmac(String data, String hexKey) {
         try {
             return Optional.of(new HMACValidator().calculateHMAC(data, hexKey.strip()));
         } catch (IllegalArgumentException | SignatureException badKey) {

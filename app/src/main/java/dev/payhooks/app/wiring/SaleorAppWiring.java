@@ -29,6 +29,7 @@ import dev.payhooks.domain.saleor.OrderNotes;
 import dev.payhooks.domain.saleor.WebhookReplies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
@@ -37,17 +38,17 @@ import java.time.Clock;
 public class SaleorAppWiring {
 
     @Produces
+    @Singleton
     RepeatedDeliveries repeatedDeliveries(WebhookReplies replies, UnitOfWork units, Clock clock) {
         return new RepeatedDeliveries(replies, units, clock);
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     SaleorPaymentApp adyenSaleorApp(AdyenChannels channels, AdyenCheckoutClient adyen, PaymentTransactions transactions,
-                                    TransactionNotices notices, IdGenerator ids, RepeatedDeliveries deliveries,
+                                    RecordProviderOutcome outcomes, RepeatedDeliveries deliveries,
                                     UnitOfWork units, Clock clock) {
         AdyenPayments provider = new AdyenPayments(channels, adyen);
-        RecordProviderOutcome outcomes = new RecordProviderOutcome(transactions, notices, ids, clock);
         return new AdyenSaleorApp(channels, adyen, units, new AdyenSaleorApp.Handlers(
             new InitializeSession(provider, AdyenSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions, units, clock),
             new ProcessSession(provider, AdyenSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions, units, clock),
@@ -57,13 +58,12 @@ public class SaleorAppWiring {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     SaleorPaymentApp npAtobaraiSaleorApp(NpAtobaraiChannels channels, NpAtobaraiClient np, PaymentTransactions transactions,
                                          Refunds refunds, Fulfillments fulfillments, FulfillmentOrigins origins,
-                                         OrderNotes notes, TransactionNotices notices,
+                                         OrderNotes notes, RecordProviderOutcome outcomes,
                                          IdGenerator ids, RepeatedDeliveries deliveries, UnitOfWork units, Clock clock) {
         NpAtobaraiPayments provider = new NpAtobaraiPayments(channels, np);
-        RecordProviderOutcome outcomes = new RecordProviderOutcome(transactions, notices, ids, clock);
         return new NpAtobaraiSaleorApp(channels, units, new NpAtobaraiSaleorApp.Handlers(
                 new InitializeSession(provider, NpAtobaraiSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions,
                     units, clock),

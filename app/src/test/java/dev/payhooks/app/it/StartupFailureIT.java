@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The uber jar refuses to run, with one clear line and exit code 1, when its database is
- * unreachable or a migration fails: never a half-started server.
+ * The uber jar refuses to run, with one clear line and exit code 1, when a setting is unusable,
+ * its database is unreachable or a migration fails: never a half-started server.
  */
 class StartupFailureIT {
 
@@ -104,6 +104,20 @@ class StartupFailureIT {
         assertEquals(1, outcome.exitCode(), outcome.output());
         assertEquals(1, linesContaining(outcome.output(), "Payhooks cannot start: payhooks.retention: notification retention"
             + " must be at least 31 days (was 10 days; 0 keeps records for ever)"), outcome.output());
+    }
+
+    @Test
+    void anUnusableSettingStopsTheServerNamingIt() throws Exception {
+        Path db = WORK.resolve("settings-db").toAbsolutePath();
+        deleteRecursively(db);
+        Outcome outcome = run("jdbc:h2:file:" + db.resolve("payhooks"), "settings",
+            java.util.Map.of("PAYHOOKS_DELIVERY_BATCH_SIZE", "lots", "PAYHOOKS_METRICS_TOKEN", "not-logged-token"));
+
+        assertEquals(1, outcome.exitCode(), outcome.output());
+        assertEquals(1, outcome.output().lines().filter(l -> l.startsWith(
+            "Payhooks cannot start: payhooks.delivery.batch-size (PAYHOOKS_DELIVERY_BATCH_SIZE) = 'lots' from ")).count(),
+            outcome.output());
+        assertTrue(!outcome.output().contains("not-logged-token"), "no secret in the output");
     }
 
     static void deleteRecursively(Path dir) throws IOException {

@@ -1,5 +1,10 @@
-package dev.payhooks.adapters.npatobarai;
+package dev.payhooks.sandbox.npatobarai;
 
+import dev.payhooks.adapters.npatobarai.NpAtobaraiClient;
+import dev.payhooks.adapters.npatobarai.NpCredentials;
+import dev.payhooks.adapters.npatobarai.NpCustomer;
+import dev.payhooks.adapters.npatobarai.NpOutcome;
+import dev.payhooks.adapters.npatobarai.NpTransaction;
 import dev.payhooks.adapters.outbound.TestGates;
 import com.sun.net.httpserver.HttpServer;
 import dev.payhooks.domain.provider.npatobarai.CreditCheck;

@@ -1,4 +1,4 @@
-package dev.payhooks.adapters.npatobarai;
+package dev.payhooks.sandbox.npatobarai;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -24,7 +24,7 @@ class NpAtobaraiSandboxServletTest {
 
     static Result call(String mode, String method, String pathInfo, Map<String, String> headers, String body) throws Exception {
         NpAtobaraiSandboxServlet servlet = new NpAtobaraiSandboxServlet();
-        servlet.mode = mode;
+        servlet.mode = new dev.payhooks.adapters.api.HubMode("production".equals(mode));
         ByteArrayInputStream bytes = new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
         ServletInputStream input = new ServletInputStream() {
             @Override public boolean isFinished() { return bytes.available() == 0; }

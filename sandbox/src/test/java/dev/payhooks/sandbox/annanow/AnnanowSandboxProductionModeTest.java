@@ -1,5 +1,6 @@
-package dev.payhooks.adapters.annanow;
+package dev.payhooks.sandbox.annanow;
 
+import dev.payhooks.adapters.annanow.AnnanowFields;
 import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.adapters.api.HubMode;
 import org.junit.jupiter.api.Test;

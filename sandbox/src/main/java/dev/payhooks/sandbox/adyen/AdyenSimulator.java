@@ -1,5 +1,6 @@
-package dev.payhooks.adapters.adyen;
+package dev.payhooks.sandbox.adyen;
 
+import dev.payhooks.adapters.adyen.AdyenNotifications;
 import dev.payhooks.adapters.api.JsonInput;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonNumber;

@@ -1,5 +1,7 @@
-package dev.payhooks.adapters.walley;
+package dev.payhooks.sandbox.walley;
 
+import dev.payhooks.adapters.walley.WalleyClient;
+import dev.payhooks.adapters.walley.WalleyFailureReason;
 import dev.payhooks.adapters.api.ApiError;
 import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.adapters.api.HubMode;

@@ -1,4 +1,4 @@
-package dev.payhooks.adapters.adyen;
+package dev.payhooks.sandbox.adyen;
 
 import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.domain.merchant.Channel;
@@ -9,12 +9,12 @@ import dev.payhooks.domain.merchant.ProviderSettings;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.provider.ProviderConfiguration;
+import dev.payhooks.adapters.api.HubMode;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.net.URI;
@@ -48,8 +48,7 @@ public class AdyenSandboxServlet extends HttpServlet {
     static final Duration NOTIFICATION_DELAY = Duration.ofMillis(500);
 
     @Inject
-    @ConfigProperty(name = "payhooks.mode", defaultValue = "sandbox")
-    String mode;
+    HubMode mode;
 
     @Inject
     Merchants merchants;
@@ -80,7 +79,7 @@ public class AdyenSandboxServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        if (!"sandbox".equalsIgnoreCase(mode)) {
+        if (!mode.sandbox()) {
             response.setStatus(404);
             response.getWriter().write("{\"error\":\"not_found\",\"message\":\"No resource at this path\"}");
             return;

@@ -1,11 +1,11 @@
-package dev.payhooks.adapters.npatobarai;
+package dev.payhooks.sandbox.npatobarai;
 
+import dev.payhooks.adapters.api.HubMode;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,14 +23,13 @@ public class NpAtobaraiSandboxServlet extends HttpServlet {
     private static final NpAtobaraiSimulator SIMULATOR = new NpAtobaraiSimulator();
 
     @Inject
-    @ConfigProperty(name = "payhooks.mode", defaultValue = "sandbox")
-    String mode;
+    HubMode mode;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        if (!"sandbox".equalsIgnoreCase(mode)) {
+        if (!mode.sandbox()) {
             response.setStatus(404);
             response.getWriter().write("{\"error\":\"not_found\",\"message\":\"No resource at this path\"}");
             return;

@@ -1,4 +1,4 @@
-package dev.payhooks.adapters.annanow;
+package dev.payhooks.sandbox.annanow;
 
 import dev.payhooks.adapters.api.PublicEndpoint;
 import dev.payhooks.adapters.api.ApiProblem;

@@ -1,5 +1,7 @@
-package dev.payhooks.adapters.walley;
+package dev.payhooks.sandbox.walley;
 
+import dev.payhooks.adapters.walley.WalleyFailureReason;
+import dev.payhooks.adapters.walley.WalleyNotifications;
 import dev.payhooks.adapters.api.PublicEndpoint;
 import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.adapters.api.HubMode;

@@ -1,4 +1,4 @@
-package dev.payhooks.adapters.api;
+package dev.payhooks.sandbox;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;

@@ -1,4 +1,4 @@
-package dev.payhooks.adapters.npatobarai;
+package dev.payhooks.sandbox.npatobarai;
 
 import dev.payhooks.adapters.api.JsonInput;
 import dev.payhooks.domain.provider.npatobarai.HoldReason;

@@ -1,4 +1,4 @@
-package dev.payhooks.adapters.walley;
+package dev.payhooks.sandbox.walley;
 
 import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.adapters.api.HubMode;

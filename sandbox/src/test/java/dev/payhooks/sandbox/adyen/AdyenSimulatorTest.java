@@ -1,4 +1,4 @@
-package dev.payhooks.adapters.adyen;
+package dev.payhooks.sandbox.adyen;
 
 import dev.payhooks.adapters.notifications.PipelineFixture;
 import dev.payhooks.domain.payment.Operation;
@@ -114,7 +114,7 @@ class AdyenSimulatorTest {
         PaymentTransaction payment = hub.onlyTransaction();
         assertEquals(List.of(Operation.AUTHORIZE, Operation.CHARGE),
             payment.events().stream().map(e -> e.operation()).toList());
-        assertEquals(capture.getString("pspReference"), AdyenNotifications.items(utf8(sent.get(0))).get(0).pspReference());
+        assertEquals(capture.getString("pspReference"), firstItem(sent.get(0)).getString("pspReference"));
     }
 
     @Test
@@ -128,8 +128,14 @@ class AdyenSimulatorTest {
             + "\", \"amount\": {\"value\": 500, \"currency\": \"SEK\"}}", 201);
         call("payments/" + psp + "/cancels", "{\"merchantAccount\": \"" + ADYEN_MERCHANT_ACCOUNT + "\"}", 201);
         assertEquals(List.of("REFUND", "CANCELLATION"), sent.stream()
-            .map(b -> AdyenNotifications.items(utf8(b)).get(0).eventCode()).toList());
-        assertEquals(500, Long.parseLong(AdyenNotifications.items(utf8(sent.get(0))).get(0).amountValue()));
+            .map(b -> firstItem(b).getString("eventCode")).toList());
+        assertEquals(500, firstItem(sent.get(0)).getJsonObject("amount").getJsonNumber("value").longValue());
+    }
+
+    /** The first NotificationRequestItem of a batch the simulator sent. */
+    static JsonObject firstItem(String batch) {
+        return Json.createReader(new StringReader(batch)).readObject().getJsonArray("notificationItems")
+            .getJsonObject(0).getJsonObject("NotificationRequestItem");
     }
 
     AdyenSimulator.Account account() {
