@@ -1,5 +1,6 @@
 package dev.payhooks.app.config;
 
+import dev.payhooks.application.retention.RetentionPolicy;
 import dev.payhooks.adapters.outbound.Cidr;
 import dev.payhooks.domain.hub.PublicUrl;
 import dev.payhooks.domain.payment.ProviderId;
@@ -23,7 +24,7 @@ import java.util.Set;
  */
 public record PayhooksSettings(Mode mode, boolean exitOnStartupFailure, String databaseUrl, Keys keys, PublicUrl publicUrl,
                                Outbound outbound, Delivery delivery, Saleor saleor, Providers providers, Inbound inbound,
-                               Admin admin, Optional<Secret> apiKey, Metrics metrics) {
+                               Admin admin, Optional<Secret> apiKey, Metrics metrics, Retention retention) {
 
     /** {@code payhooks.mode}: sandbox (provider simulators, test-only operations) or production. */
     public enum Mode {
@@ -79,4 +80,10 @@ public record PayhooksSettings(Mode mode, boolean exitOnStartupFailure, String d
 
     /** {@code payhooks.metrics.token}: without it {@code /metrics} answers 404. */
     public record Metrics(Optional<Secret> token) { }
+
+    /**
+     * {@code payhooks.retention.*}: whether this instance runs the retention job, what it keeps
+     * for how long, and how often it runs (docs/RETENTION.md).
+     */
+    public record Retention(boolean enabled, RetentionPolicy policy, Duration interval) { }
 }

@@ -1,5 +1,6 @@
 package dev.payhooks.app.config;
 
+import dev.payhooks.application.retention.RetentionPolicy;
 import dev.payhooks.adapters.outbound.Cidr;
 import dev.payhooks.adapters.outbound.ProviderEndpoints;
 import dev.payhooks.adapters.outbound.SsrfGuard;
@@ -67,7 +68,44 @@ public final class SettingsReader {
             new PayhooksSettings.Admin(secret("payhooks.admin.password"),
                 (int) atLeastOne("payhooks.admin.session-timeout-minutes", 30), bool("payhooks.admin.secure-cookie", false)),
             secret("payhooks.api-key"),
-            new PayhooksSettings.Metrics(secret("payhooks.metrics.token")));
+            new PayhooksSettings.Metrics(secret("payhooks.metrics.token")),
+            retention());
+    }
+
+    private PayhooksSettings.Retention retention() {
+        boolean enabled = bool("payhooks.retention.enabled", true);
+        long notifications = days("payhooks.retention.notification-days", 90);
+        long redaction = days("payhooks.retention.redact-after-days", 30);
+        long attempts = days("payhooks.retention.delivery-attempt-days", 30);
+        long events = days("payhooks.retention.event-days", 180);
+        long audit = days("payhooks.retention.audit-days", 400);
+        int batchSize = (int) atLeastOne("payhooks.retention.batch-size", 500);
+        int maxBatches = (int) atLeastOne("payhooks.retention.max-batches-per-run", 200);
+        Duration interval = Duration.ofMinutes(atLeastOne("payhooks.retention.interval-minutes", 60));
+        try {
+            return new PayhooksSettings.Retention(enabled, new RetentionPolicy(RetentionPolicy.days(notifications),
+                RetentionPolicy.days(redaction), RetentionPolicy.days(attempts), RetentionPolicy.days(events),
+                RetentionPolicy.days(audit), batchSize, maxBatches), interval);
+        } catch (IllegalArgumentException outOfRange) {
+            // the periods are each valid numbers, but together or alone out of the policy's range
+            throw new InvalidSetting("payhooks.retention: " + outOfRange.getMessage(), exitOnFailure);
+        }
+    }
+
+    /** A number of days, 0 meaning for ever. */
+    private long days(String key, long fallback) {
+        return parsed(key, fallback, text -> {
+            long value;
+            try {
+                value = Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("is not a whole number of days");
+            }
+            if (value < 0 || value > 36_500) {
+                throw new IllegalArgumentException("must be between 0 (for ever) and 36500 days");
+            }
+            return value;
+        });
     }
 
     /** {@code 5s}, {@code 250ms}, {@code 30m}, {@code 2h}, {@code 5d} or ISO-8601 ({@code PT30S}, {@code P5D}). */

@@ -1,7 +1,7 @@
 package dev.payhooks.app.retention;
 
 import dev.payhooks.adapters.api.SafeErrors;
-import dev.payhooks.app.startup.StartupFailure;
+import dev.payhooks.app.config.PayhooksSettings;
 import dev.payhooks.application.retention.ApplyRetention;
 import dev.payhooks.application.retention.RetentionPolicy;
 import jakarta.annotation.PostConstruct;
@@ -12,7 +12,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -44,30 +43,19 @@ public class RetentionScheduler {
     ApplyRetention retention;
 
     @Inject
-    RetentionSettings settings;
+    PayhooksSettings settings;
 
     @Inject
     MetricRegistry registry;
-
-    @Inject
-    @ConfigProperty(name = "payhooks.exit-on-startup-failure", defaultValue = "true")
-    boolean exitOnFailure;
 
     private RetentionPolicy policy;
     private ScheduledFuture<?> loop;
 
     @PostConstruct
     void start() {
-        Duration interval;
-        try {
-            policy = settings.policy();
-            interval = settings.interval();
-        } catch (IllegalArgumentException invalid) {
-            StartupFailure failure = new StartupFailure("payhooks.retention: " + invalid.getMessage());
-            failure.stopServer(exitOnFailure);
-            throw failure;
-        }
-        if (!settings.enabled()) {
+        policy = settings.retention().policy();
+        Duration interval = settings.retention().interval();
+        if (!settings.retention().enabled()) {
             LOG.info("Retention job is off in this instance (payhooks.retention.enabled=false)");
             return;
         }

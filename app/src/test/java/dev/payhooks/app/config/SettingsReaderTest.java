@@ -75,6 +75,25 @@ class SettingsReaderTest {
         assertFalse(settings.admin().secureCookie());
         assertEquals(Optional.empty(), settings.apiKey());
         assertEquals(Optional.empty(), settings.metrics().token());
+        assertTrue(settings.retention().enabled());
+        assertEquals(Optional.of(Duration.ofDays(90)), settings.retention().policy().notifications());
+        assertEquals(Optional.of(Duration.ofDays(30)), settings.retention().policy().redaction());
+        assertEquals(Optional.of(Duration.ofDays(400)), settings.retention().policy().auditEntries());
+        assertEquals(Duration.ofMinutes(60), settings.retention().interval());
+    }
+
+    @Test
+    void retentionPeriodsAreDaysWithZeroForEverAndTheNotificationFloorStopsTheStart() {
+        PayhooksSettings kept = read("payhooks.retention.notification-days", "0", "payhooks.retention.audit-days", "0");
+        assertEquals(Optional.empty(), kept.retention().policy().notifications());
+        assertEquals(Optional.empty(), kept.retention().policy().auditEntries());
+
+        InvalidSetting tooShort = refused("payhooks.retention.notification-days", "10");
+        assertEquals("payhooks.retention: notification retention must be at least 31 days (was 10 days; 0 keeps records for ever)",
+            tooShort.getMessage());
+        InvalidSetting negative = refused("payhooks.retention.audit-days", "-1");
+        assertTrue(negative.getMessage().startsWith("payhooks.retention.audit-days (PAYHOOKS_RETENTION_AUDIT_DAYS) = "),
+            negative.getMessage());
     }
 
     @Test
