@@ -76,7 +76,7 @@ public class CrashTest {
     static final String ADYEN_PASSWORD = "crash-test-password";
     static final String MERCHANT_ACCOUNT = "Shop_ECOM";
     static final Pattern EVENT_ID = Pattern.compile("\"event_id\"\\s*:\\s*\"([0-9a-f]{64})\"");
-    static final Pattern CATALOG_ENTRY = Pattern.compile("(?:seed|hub)\\(\"([a-z0-9_.]+)\"");
+    static final Pattern CATALOG_ENTRY = Pattern.compile("(?:merchant|hub)\\(\"([a-z0-9_.]+)\"");
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(300);
 
     public static void main(String[] args) throws Exception {

@@ -4,8 +4,10 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.util.logging.Logger;
 
 /**
  * The session cookie and idle timeout of the admin console, from the settings, before any session
@@ -18,25 +20,28 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @WebListener
 public class AdminSessionSettings implements ServletContextListener {
 
-    public static final String SECURE_COOKIE = "payhooks.admin.secure-cookie";
-    public static final String SESSION_TIMEOUT_MINUTES = "payhooks.admin.session-timeout-minutes";
-    static final int DEFAULT_TIMEOUT_MINUTES = 30;
+    private static final Logger LOG = Logger.getLogger(AdminSessionSettings.class.getName());
+
+    @Inject
+    Instance<ConsoleSettings> settings;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        Config config = ConfigProvider.getConfig();
-        apply(event.getServletContext(),
-            config.getOptionalValue(SECURE_COOKIE, Boolean.class).orElse(false),
-            config.getOptionalValue(SESSION_TIMEOUT_MINUTES, Integer.class).orElse(DEFAULT_TIMEOUT_MINUTES));
+        ConsoleSettings console;
+        try {
+            console = settings.get();
+        } catch (RuntimeException badSettings) {
+            // the startup check reports the bad setting and stops the server
+            LOG.fine(() -> "console session settings not applied: " + badSettings);
+            return;
+        }
+        apply(event.getServletContext(), console);
     }
 
-    static void apply(ServletContext context, boolean alwaysSecure, int timeoutMinutes) {
-        if (timeoutMinutes < 1) {
-            throw new IllegalArgumentException(SESSION_TIMEOUT_MINUTES + " must be at least 1, not " + timeoutMinutes);
-        }
-        context.setSessionTimeout(timeoutMinutes);
+    static void apply(ServletContext context, ConsoleSettings console) {
+        context.setSessionTimeout(console.sessionTimeoutMinutes());
         context.getSessionCookieConfig().setHttpOnly(true);
-        if (alwaysSecure) {
+        if (console.alwaysSecureCookie()) {
             context.getSessionCookieConfig().setSecure(true);
         }
     }

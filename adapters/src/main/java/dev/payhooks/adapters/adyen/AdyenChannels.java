@@ -1,6 +1,7 @@
 package dev.payhooks.adapters.adyen;
 
 import dev.payhooks.adapters.adyen.AdyenCheckoutClient.Account;
+import dev.payhooks.application.saleor.ProviderChannel;
 import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.domain.merchant.Merchant;
@@ -25,7 +26,13 @@ public class AdyenChannels {
 
     /** One configured channel. */
     public record AdyenChannel(Merchant merchant, Channel channel, Account account, String merchantAccount,
-                               String clientKey, String environment, boolean charges) { }
+                               String clientKey, String environment, boolean charges) implements ProviderChannel {
+
+        @Override
+        public boolean chargesAtOnce() {
+            return charges;
+        }
+    }
 
     private final Merchants merchants;
     private final Channels channels;

@@ -45,8 +45,11 @@ import java.util.Set;
  */
 public class AdyenNotifications implements NotificationProvider {
 
-    /** Adyen's answer to a batch it may stop resending (HTTP 200 with exactly this body). */
+    /** Adyen resends a batch until the answer is HTTP 200 with exactly this body (duplicates included). */
     public static final String ACCEPTED = "[accepted]";
+
+    /** The batch's items, read once per request: verify, decode and the Saleor report all use them. */
+    private static final InboundRequest.BodyReader<List<Item>> ITEMS = request -> items(request.body());
 
     private static final int MAX_ITEMS = 1000;
     private static final int MAX_FIELD_LENGTH = 255;
@@ -54,6 +57,11 @@ public class AdyenNotifications implements NotificationProvider {
     @Override
     public ProviderId provider() {
         return ProviderId.ADYEN;
+    }
+
+    @Override
+    public Optional<Acknowledgement> acknowledgement() {
+        return Optional.of(new Acknowledgement(ACCEPTED, "text/plain"));
     }
 
     @Override
@@ -83,7 +91,7 @@ public class AdyenNotifications implements NotificationProvider {
         }
         List<Item> items;
         try {
-            items = items(request.body());
+            items = items(request);
         } catch (MalformedNotification unreadable) {
             // nothing in it can be applied; decode answers 400 with the reason
             return VerificationResult.verified();
@@ -113,8 +121,8 @@ public class AdyenNotifications implements NotificationProvider {
         return matched;
     }
 
-    /** HMAC-SHA256 with the hex key, Base64: the library's computation. Empty for a key that is not hex. */
-    static Optional<String> hmac(String data, String hexKey) {
+    /** HMAC-SHA256 with the hex key, Base64: the library's computation (the sandbox's simulator signs with it too). Empty for a key that is not hex. */
+    public static Optional<String> hmac(String data, String hexKey) {
         try {
             return Optional.of(new HMACValidator().calculateHMAC(data, hexKey.strip()));
         } catch (IllegalArgumentException | SignatureException badKey) {
@@ -129,7 +137,7 @@ public class AdyenNotifications implements NotificationProvider {
 
     @Override
     public List<DecodedNotification> decode(InboundRequest request, ProviderConfiguration configuration) {
-        List<Item> items = items(request.body());
+        List<Item> items = items(request);
         boolean charges = configuration != null && configuration.value("captureStrategy")
             .map("CHARGE"::equalsIgnoreCase).orElse(false);
         Optional<String> merchantAccount = configuration == null ? Optional.empty()
@@ -225,6 +233,11 @@ public class AdyenNotifications implements NotificationProvider {
             return String.join(":", pspReference, originalReference, merchantAccountCode, merchantReference,
                 amountValue, currencyCode, eventCode, successText);
         }
+    }
+
+    /** The request's items, read from its body on the first call only. */
+    static List<Item> items(InboundRequest request) {
+        return request.read(ITEMS);
     }
 
     static List<Item> items(byte[] body) {

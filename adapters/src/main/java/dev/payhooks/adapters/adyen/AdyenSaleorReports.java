@@ -67,7 +67,7 @@ public class AdyenSaleorReports implements NotificationFollowUp {
         if (apiUrl.isEmpty()) {
             return; // not a Saleor transaction (pay-by-link, Customer Area…): nobody to report to
         }
-        Optional<AdyenNotifications.Item> item = AdyenNotifications.items(request.body()).stream()
+        Optional<AdyenNotifications.Item> item = AdyenNotifications.items(request).stream()
             .filter(i -> AdyenNotifications.itemKey(i.pspReference(), i.eventCode(), i.success(), i.originalReference())
                 .equals(key))
             .findFirst();

@@ -75,10 +75,14 @@ public class AnnanowNotifications implements NotificationProvider {
             .orElseGet(VerificationResult::verified);
     }
 
-    public static AnnanowFields fields(InboundRequest request) {
-        return "application/x-www-form-urlencoded".equals(request.mediaType().orElse(""))
+    /** The body's fields, read once per request: decode and the re-fetch confirmation both use them. */
+    private static final InboundRequest.BodyReader<AnnanowFields> FIELDS = request ->
+        "application/x-www-form-urlencoded".equals(request.mediaType().orElse(""))
             ? AnnanowFields.fromForm(request.body())
             : AnnanowFields.fromJson(request.body());
+
+    static AnnanowFields fields(InboundRequest request) {
+        return request.read(FIELDS);
     }
 
     @Override

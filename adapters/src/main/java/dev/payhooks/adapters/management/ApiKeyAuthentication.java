@@ -73,7 +73,7 @@ public class ApiKeyAuthentication implements ContainerRequestFilter {
     }
 
     /** Whether a request that matched this resource class needs an API key: all but the public ones (unknown: yes). */
-    static boolean requiresKey(Class<?> resourceClass) {
+    public static boolean requiresKey(Class<?> resourceClass) {
         return resourceClass == null || !resourceClass.isAnnotationPresent(PublicEndpoint.class);
     }
 

@@ -191,7 +191,7 @@ public class WebhooksResource {
 
     /**
      * A replacement names every required field; the message lists all that are missing and says
-     * why (a PUT of {@code {"enabled": false}} alone used to answer just "label: is required").
+     * why (a PUT of {@code {"enabled": false}} alone is told that a PUT replaces the whole webhook).
      */
     static void requireWhole(JsonBody json, String why) {
         List<String> missing = REQUIRED_ON_REPLACE.stream()

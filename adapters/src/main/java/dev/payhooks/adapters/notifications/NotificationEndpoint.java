@@ -1,12 +1,12 @@
 package dev.payhooks.adapters.notifications;
 
-import dev.payhooks.adapters.adyen.AdyenNotifications;
 import dev.payhooks.adapters.api.ApiError;
 import dev.payhooks.adapters.api.SafeErrors;
 import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.inbound.NotificationHeaders;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.provider.InboundRequest;
+import dev.payhooks.application.notifications.ApplyNotifications;
 import dev.payhooks.application.notifications.ReceiveNotifications;
 import dev.payhooks.application.notifications.ReceiveNotifications.Outcome;
 import dev.payhooks.application.notifications.ReceiveNotifications.Receipt;
@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -42,8 +43,8 @@ public final class NotificationEndpoint {
     }
 
     /**
-     * The HTTP answer: status, body and its media type (JSON, except the plain acknowledgment
-     * text a provider insists on, like Adyen's {@code [accepted]}).
+     * The HTTP answer: status, body and its media type (JSON, except the acknowledgement a
+     * provider insists on, {@link dev.payhooks.domain.provider.NotificationProvider#acknowledgement}).
      */
     public record Answer(int status, String json, String mediaType) {
         public Answer(int status, String json) {
@@ -55,12 +56,15 @@ public final class NotificationEndpoint {
     private static final Pattern ENDPOINT_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9a-z-]{1,100}");
 
-    private final ReceiveNotifications pipeline;
+    private final ReceiveNotifications receiving;
+    private final ApplyNotifications applying;
     private final Transactions transactions;
     private final Clock clock;
 
-    public NotificationEndpoint(ReceiveNotifications pipeline, Transactions transactions, Clock clock) {
-        this.pipeline = pipeline;
+    public NotificationEndpoint(ReceiveNotifications receiving, ApplyNotifications applying, Transactions transactions,
+                                Clock clock) {
+        this.receiving = receiving;
+        this.applying = applying;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -72,7 +76,7 @@ public final class NotificationEndpoint {
         } catch (InvalidValue unknown) {
             return error(404, "No notification endpoint at this URL");
         }
-        if (!pipeline.receives(provider) || endpointKey == null || !ENDPOINT_KEY.matcher(endpointKey).matches()) {
+        if (!receiving.receives(provider) || endpointKey == null || !ENDPOINT_KEY.matcher(endpointKey).matches()) {
             return error(404, "No notification endpoint at this URL");
         }
         byte[] bytes;
@@ -86,14 +90,14 @@ public final class NotificationEndpoint {
             return error(413, "Request body is larger than " + ReceiveNotifications.MAX_BODY_BYTES / 1024 + " KiB");
         }
         InboundRequest request = new InboundRequest(provider, endpointKey, bytes, headersOf(headers), clock.instant());
-        Receipt receipt = transactions.inNewTransaction(() -> pipeline.receive(request));
-        receipt.toApply().forEach(this::applyNow);
+        Receipt receipt = transactions.inNewTransaction(() -> receiving.receive(request));
+        receipt.toApply().forEach(id -> applyNow(id, Optional.of(request)));
         if (!receipt.outcome().acknowledged()) {
             return error(receipt.outcome().httpStatus(), receipt.message());
         }
-        if (provider == ProviderId.ADYEN) {
-            // Adyen resends a batch until the answer body is exactly this text (duplicates included)
-            return new Answer(receipt.outcome().httpStatus(), AdyenNotifications.ACCEPTED, "text/plain");
+        if (receipt.acknowledgement().isPresent()) {
+            return new Answer(receipt.outcome().httpStatus(), receipt.acknowledgement().get().body(),
+                receipt.acknowledgement().get().mediaType());
         }
         JsonObjectBuilder json = JSON.createObjectBuilder()
             .add("status", receipt.outcome() == Outcome.DUPLICATE ? "duplicate" : "accepted");
@@ -105,14 +109,20 @@ public final class NotificationEndpoint {
 
     /** Applies a stored notification; a failure is recorded for the retry loop, never thrown. */
     public void applyNow(String notificationId) {
+        applyNow(notificationId, Optional.empty());
+    }
+
+    /** By the request that stored it, when there is one: its body is not read again. */
+    private void applyNow(String notificationId, Optional<InboundRequest> storedBy) {
         try {
-            transactions.inNewTransaction(() -> pipeline.apply(notificationId));
+            transactions.inNewTransaction(() -> storedBy.isPresent()
+                ? applying.apply(notificationId, storedBy.get()) : applying.apply(notificationId));
         } catch (RuntimeException failure) {
             String error = describe(failure);
             LOG.log(Level.WARNING, "Notification " + notificationId + " could not be applied yet (" + error
                 + "); it is retried later");
             try {
-                transactions.inNewTransaction(() -> pipeline.recordFailure(notificationId, error));
+                transactions.inNewTransaction(() -> applying.recordFailure(notificationId, error));
             } catch (RuntimeException alsoFailed) {
                 LOG.log(Level.WARNING, "Recording the failure of notification " + notificationId + " failed; the retry loop "
                     + "takes it again", SafeErrors.loggable(alsoFailed));

@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.npatobarai;
 
+import dev.payhooks.application.saleor.NpAtobaraiChannel;
 import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.domain.merchant.Merchant;
@@ -23,7 +24,19 @@ public class NpAtobaraiChannels {
 
     /** One configured channel. */
     public record NpChannel(Merchant merchant, Channel channel, NpCredentials credentials, String defaultPdCode,
-                            boolean skuAsName) { }
+                            boolean skuAsName) implements NpAtobaraiChannel {
+
+        /** NP Atobarai is a deferred payment: the session is the charge. */
+        @Override
+        public boolean chargesAtOnce() {
+            return true;
+        }
+
+        @Override
+        public Optional<String> defaultCarrierCode() {
+            return Optional.ofNullable(defaultPdCode);
+        }
+    }
 
     private final Merchants merchants;
     private final Channels channels;

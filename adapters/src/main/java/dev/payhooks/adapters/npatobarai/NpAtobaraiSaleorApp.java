@@ -1,64 +1,46 @@
 package dev.payhooks.adapters.npatobarai;
 
 import dev.payhooks.adapters.api.ApiProblem;
-import dev.payhooks.adapters.npatobarai.NpAtobaraiChannels.NpChannel;
 import dev.payhooks.adapters.saleor.ManifestWebhook;
+import dev.payhooks.adapters.saleor.SaleorJson;
 import dev.payhooks.adapters.saleor.SaleorPaymentApp;
 import dev.payhooks.adapters.saleor.SaleorReply;
 import dev.payhooks.adapters.saleor.SaleorSourceObject;
 import dev.payhooks.adapters.saleor.SaleorSubscriptions;
 import dev.payhooks.adapters.saleor.SaleorWebhook;
+import dev.payhooks.adapters.saleor.SessionReplies;
 import dev.payhooks.application.port.UnitOfWork;
+import dev.payhooks.application.saleor.InitializeSession;
+import dev.payhooks.application.saleor.NpRefundCommand;
+import dev.payhooks.application.saleor.ProcessSession;
+import dev.payhooks.application.saleor.RefundAnswer;
+import dev.payhooks.application.saleor.RefundNpAtobaraiTransaction;
+import dev.payhooks.application.saleor.ReplyFormat;
+import dev.payhooks.application.saleor.ReportTrackingNumber;
+import dev.payhooks.application.saleor.SessionCommand;
+import dev.payhooks.application.saleor.TrackingNumberCommand;
 import dev.payhooks.domain.error.DomainException;
-import dev.payhooks.domain.fulfillment.Fulfillment;
 import dev.payhooks.domain.fulfillment.FulfillmentId;
-import dev.payhooks.domain.fulfillment.Fulfillments;
-import dev.payhooks.domain.fulfillment.ShipmentReportStatus;
-import dev.payhooks.domain.fulfillment.TrackingNumber;
-import dev.payhooks.domain.outbound.TransactionNotices;
 import dev.payhooks.domain.payment.Currency;
 import dev.payhooks.domain.payment.Money;
-import dev.payhooks.domain.payment.PaymentTransaction;
-import dev.payhooks.domain.payment.PaymentTransactions;
 import dev.payhooks.domain.payment.ProviderId;
-import dev.payhooks.domain.payment.ProviderReport;
-import dev.payhooks.domain.payment.TransactionEvent;
 import dev.payhooks.domain.payment.TransactionId;
-import dev.payhooks.domain.port.IdGenerator;
-import dev.payhooks.domain.provider.npatobarai.CreditCheck;
 import dev.payhooks.domain.provider.npatobarai.GatewayCheck;
-import dev.payhooks.domain.provider.npatobarai.HoldReason;
 import dev.payhooks.domain.provider.npatobarai.OrderGoods;
-import dev.payhooks.domain.provider.npatobarai.RefundPlan;
-import dev.payhooks.domain.provider.npatobarai.RefundStep;
-import dev.payhooks.domain.refund.Refund;
-import dev.payhooks.domain.refund.RefundId;
 import dev.payhooks.domain.refund.RefundLine;
-import dev.payhooks.domain.refund.RefundStage;
-import dev.payhooks.domain.refund.Refunds;
-import dev.payhooks.domain.saleor.FulfillmentOrigin;
-import dev.payhooks.domain.saleor.FulfillmentOrigins;
-import dev.payhooks.domain.saleor.OrderNote;
-import dev.payhooks.domain.saleor.OrderNotes;
 import dev.payhooks.domain.saleor.SaleorInstallation;
-import dev.payhooks.domain.saleor.WebhookReplies;
-import static dev.payhooks.adapters.api.Jsonp.JSON;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.payhooks.adapters.saleor.SaleorJson;
 
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 import static dev.payhooks.adapters.saleor.SaleorJson.bool;
 import static dev.payhooks.adapters.saleor.SaleorJson.currency;
 import static dev.payhooks.adapters.saleor.SaleorJson.object;
@@ -69,48 +51,31 @@ import static dev.payhooks.adapters.saleor.SaleorJson.sha256;
 import static dev.payhooks.adapters.saleor.SaleorJson.string;
 
 /**
- * NP Atobarai as a Saleor payment app. Each
- * synchronous webhook runs the same way: read the body, find the channel's configuration,
- * claim the request's key (a repeated webhook gets the stored answer and NP is not called
- * again), call NP outside any database transaction, then apply the outcome to the
- * {@link PaymentTransaction} (and {@link Refund}), write the outbound events and store the
- * answer in one transaction. What an NP answer means is decided by the domain
- * ({@link CreditCheck}, {@link RefundPlan}, {@link GatewayCheck}).
+ * NP Atobarai as a Saleor payment app: reads each webhook into a command for its handler
+ * ({@link InitializeSession}, {@link ProcessSession}, {@link RefundNpAtobaraiTransaction},
+ * {@link ReportTrackingNumber}) and writes the handler's answer in Saleor's schema;
+ * {@link NpAtobaraiPayments} makes the NP calls. Gateway initialize only checks the buyer
+ * ({@link GatewayCheck}).
  */
 public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
-    static final String NOT_CONFIGURED = "App is not configured";
     static final String PD_COMPANY_CODE_KEY = "np-atobarai.pd-company-code";
 
-    private final NpAtobaraiChannels channels;
-    private final NpAtobaraiClient np;
-    private final PaymentTransactions transactions;
-    private final Refunds refunds;
-    private final Fulfillments fulfillments;
-    private final FulfillmentOrigins origins;
-    private final OrderNotes notes;
-    private final WebhookReplies replies;
-    private final TransactionNotices notices;
-    private final IdGenerator ids;
-    private final UnitOfWork units;
-    private final Clock clock;
+    /** The Saleor handlers of the NP Atobarai app. */
+    public record Handlers(InitializeSession initialize, ProcessSession process, RefundNpAtobaraiTransaction refund,
+                           ReportTrackingNumber trackingNumber) { }
 
-    public NpAtobaraiSaleorApp(NpAtobaraiChannels channels, NpAtobaraiClient np, PaymentTransactions transactions,
-                               Refunds refunds, Fulfillments fulfillments, FulfillmentOrigins origins, OrderNotes notes,
-                               WebhookReplies replies, TransactionNotices notices, IdGenerator ids, UnitOfWork units,
-                               Clock clock) {
+    /** How a session's answer is written for Saleor. */
+    public static final SessionReplies SESSION_REPLIES = new SessionReplies("NP Atobarai");
+
+    private final NpAtobaraiChannels channels;
+    private final UnitOfWork units;
+    private final Handlers handlers;
+
+    public NpAtobaraiSaleorApp(NpAtobaraiChannels channels, UnitOfWork units, Handlers handlers) {
         this.channels = channels;
-        this.np = np;
-        this.transactions = transactions;
-        this.refunds = refunds;
-        this.fulfillments = fulfillments;
-        this.origins = origins;
-        this.notes = notes;
-        this.replies = replies;
-        this.notices = notices;
-        this.ids = ids;
         this.units = units;
-        this.clock = clock;
+        this.handlers = handlers;
     }
 
     @Override
@@ -142,10 +107,13 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
     public SaleorReply handle(SaleorWebhook webhook) {
         return switch (webhook.event()) {
             case "payment_gateway_initialize_session" -> gatewayInitialize(webhook);
-            case "transaction_initialize_session" -> chargeSession(webhook, false);
-            case "transaction_process_session" -> chargeSession(webhook, true);
-            case "transaction_refund_requested" -> refund(webhook);
-            case "fulfillment_tracking_number_updated" -> trackingNumberUpdated(webhook);
+            case "transaction_initialize_session" -> SaleorReply.of(handlers.initialize().handle(session(webhook, false)));
+            case "transaction_process_session" -> SaleorReply.of(handlers.process().handle(session(webhook, true)));
+            case "transaction_refund_requested" -> SaleorReply.of(handlers.refund().handle(refund(webhook)),
+                "The same refund is being handled; ask again shortly.");
+            case "fulfillment_tracking_number_updated" ->
+                handlers.trackingNumber().handle(trackingNumber(webhook)) == ReportTrackingNumber.Result.ACCEPTED
+                    ? SaleorReply.ok(JSON.createObjectBuilder().add("success", true).build()) : SaleorReply.notConfigured();
             default -> SaleorReply.problem(404, "UNKNOWN_EVENT", "The app does not handle " + webhook.event() + ".");
         };
     }
@@ -159,8 +127,9 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
     private SaleorReply gatewayInitialize(SaleorWebhook webhook) {
         SaleorSourceObject source = SaleorSourceObject.from(object(webhook.body(), "sourceObject"));
-        if (configured(webhook, source.channelSlug()).isEmpty()) {
-            return SaleorReply.problem(400, "NOT_CONFIGURED", NOT_CONFIGURED);
+        String slug = source.channelSlug();
+        if (slug == null || units.inNewTransaction(() -> channels.find(webhook.installation().merchantId(), slug)).isEmpty()) {
+            return SaleorReply.notConfigured();
         }
         var billing = source.billingAddress();
         var shipping = source.shippingAddress();
@@ -175,18 +144,13 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
     // ---- transaction_initialize_session / transaction_process_session -----------------------
 
-    private SaleorReply chargeSession(SaleorWebhook webhook, boolean process) {
+    private static SessionCommand session(SaleorWebhook webhook, boolean process) {
         JsonObject body = webhook.body();
         JsonObject transaction = requiredObject(body, "transaction");
         String saleorId = requiredString(transaction, "id");
         String token = requiredString(transaction, "token");
         JsonObject action = requiredObject(body, "action");
         SaleorSourceObject source = SaleorSourceObject.from(object(body, "sourceObject"));
-        Optional<NpChannel> found = configured(webhook, source.channelSlug());
-        if (found.isEmpty()) {
-            return SaleorReply.problem(400, "NOT_CONFIGURED", NOT_CONFIGURED);
-        }
-        NpChannel channel = found.get();
         Currency currency = currency(string(action, "currency") != null ? string(action, "currency") : source.currencyCode());
         Money amount = requiredMoney(action, "amount", currency);
         String idempotencyKey = string(body, "idempotencyKey");
@@ -197,162 +161,19 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         // everything the request can be refused for is checked before the claim, so a refused
         // request leaves no claim behind that would block its corrected repeat
         boolean jpy = currency == Currency.of("JPY");
-        NpTransaction item = jpy ? NpOrderTranslation.transaction(token, string(body, "issuedAt"), amount.minorUnits(),
-            source, channel.skuAsName()) : null;
-        String scope = scope(webhook.installation());
-        WebhookReplies.Claim claim = units.inNewTransaction(() -> replies.claim(scope, cut(key, 255), clock.instant()));
-        if (claim instanceof WebhookReplies.Answered answered) {
-            return SaleorReply.ok(parse(answered.reply()));
+        if (jpy) {
+            NpOrderTranslation.transaction(token, string(body, "issuedAt"), amount.minorUnits(), source, false);
         }
-        if (claim instanceof WebhookReplies.InProgress) {
-            return SaleorReply.problem(409, "IN_PROGRESS", "The same request is being handled; ask again shortly.");
-        }
-        TransactionId hubId = hubTransactionId(webhook.installation().apiUrl(), saleorId);
-
-        NpOutcome outcome;
-        String npId = null;
-        if (!jpy) {
-            outcome = new NpOutcome.Refused(0, List.of("UnsupportedCurrencyError"),
-                "NP Atobarai takes JPY only, not " + currency.code());
-        } else {
-            if (process) {
-                npId = blankToNull(string(transaction, "pspReference"));
-                if (npId == null) {
-                    npId = units.inNewTransaction(() -> transactions.byId(channel.merchant().id(), hubId)
-                        .flatMap(PaymentTransaction::providerReference).orElse(null));
-                }
-                outcome = npId == null
-                    ? new NpOutcome.Refused(0, List.of(), "missing data: no NP transaction id to update")
-                    : np.update(channel.credentials(), npId, item);
-            } else {
-                outcome = np.register(channel.credentials(), item);
-            }
-        }
-        String knownNpId = npId;
-        ChargeAnswer answer = chargeAnswer(outcome, amount, knownNpId);
-        JsonObject reply;
-        try {
-            reply = units.inNewTransaction(() -> {
-            PaymentTransaction payment = transactions.byId(channel.merchant().id(), hubId).orElse(null);
-            boolean isNew = payment == null;
-            if (isNew) {
-                payment = PaymentTransaction.initialize(hubId, source.channelSlug(), ProviderId.NP_ATOBARAI, saleorId,
-                    currency, clock.instant());
-            }
-            List<TransactionEvent> events = apply(payment, answer);
-            if (isNew) {
-                transactions.add(channel.merchant().id(), payment);
-            } else {
-                transactions.update(payment);
-            }
-            notices.publish(channel.merchant(), payment, events);
-            JsonObject json = answer.json(clock);
-            replies.complete(scope, cut(key, 255), json.toString(), clock.instant());
-            return json;
-            });
-        } catch (DomainException refused) {
-            // the payment does not allow this outcome (e.g. processed after it was refunded): say so, once
-            JsonObject json = new ChargeAnswer("CHARGE_FAILURE", answer.pspReference(), amount,
-                "NP Atobarai answered " + answer.result() + " but the payment cannot take it: " + refused.getMessage(),
-                List.of(), null, false).json(clock);
-            completeAlone(scope, key, json);
-            return SaleorReply.ok(json);
-        }
-        return SaleorReply.ok(reply);
-    }
-
-    private void completeAlone(String scope, String key, JsonObject json) {
-        units.inNewTransaction(() -> {
-            replies.complete(scope, cut(key, 255), json.toString(), clock.instant());
-            return null;
-        });
-    }
-
-    /** What a register / update outcome means for the payment and for Saleor. */
-    record ChargeAnswer(String result, String pspReference, Money amount, String message, List<String> actions,
-                        JsonArrayBuilder errors, boolean paymentMethod) {
-
-        JsonObject json(Clock clock) {
-            JsonObjectBuilder json = JSON.createObjectBuilder();
-            if (pspReference != null) {
-                json.add("pspReference", pspReference);
-            }
-            json.add("result", result).add("amount", new BigDecimal(amount.toMajorString()))
-                .add("time", clock.instant().toString())
-                .add("message", cut(message, 512));
-            JsonArrayBuilder actionList = JSON.createArrayBuilder();
-            actions.forEach(actionList::add);
-            json.add("actions", actionList);
-            if (errors != null) {
-                json.add("data", JSON.createObjectBuilder().add("errors", errors));
-            }
-            if (paymentMethod) {
-                json.add("paymentMethodDetails", JSON.createObjectBuilder().add("type", "OTHER").add("name", "np_atobarai"));
-            }
-            return json.build();
-        }
-    }
-
-    private static ChargeAnswer chargeAnswer(NpOutcome outcome, Money amount, String knownNpId) {
-        if (outcome instanceof NpOutcome.Accepted accepted && accepted.creditCheck() != null) {
-            CreditCheck check = accepted.creditCheck();
-            return switch (check.verdict()) {
-                case APPROVED -> new ChargeAnswer("CHARGE_SUCCESS", accepted.npTransactionId(), amount, check.message(),
-                    List.of("REFUND"), null, true);
-                case ON_HOLD -> {
-                    JsonArrayBuilder errors = JSON.createArrayBuilder();
-                    for (String code : check.holdCodes()) {
-                        errors.add(JSON.createObjectBuilder().add("code", code).add("message", HoldReason.describe(code)));
-                    }
-                    yield new ChargeAnswer("CHARGE_ACTION_REQUIRED", accepted.npTransactionId(), amount, check.message(),
-                        List.of(), errors, false);
-                }
-                case REFUSED -> new ChargeAnswer("CHARGE_FAILURE", accepted.npTransactionId(), amount, check.message(),
-                    List.of(), JSON.createArrayBuilder().add(JSON.createObjectBuilder()
-                        .add("code", check.resultCode() == null ? "NpAtobaraiRefused" : "authori_result:" + check.resultCode())
-                        .add("message", check.message())
-                        .add("apiError", check.refusalCode() == null ? "" : check.refusalCode())), false);
-            };
-        }
-        if (outcome instanceof NpOutcome.Refused refused) {
-            JsonArrayBuilder errors = JSON.createArrayBuilder();
-            if (refused.codes().isEmpty()) {
-                errors.add(JSON.createObjectBuilder().add("code", "NpAtobaraiApiError").add("message", refused.description())
-                    .add("apiError", ""));
-            }
-            for (String code : refused.codes()) {
-                errors.add(JSON.createObjectBuilder().add("code", code).add("message", refused.description())
-                    .add("apiError", code));
-            }
-            return new ChargeAnswer("CHARGE_FAILURE", knownNpId, amount, refused.message(), List.of(), errors, false);
-        }
-        if (outcome instanceof NpOutcome.Unavailable unavailable) {
-            return new ChargeAnswer("CHARGE_FAILURE", knownNpId, amount, unavailable.description(), List.of(),
-                JSON.createArrayBuilder().add(JSON.createObjectBuilder()
-                    .add("code", unavailable.timedOut() ? "TimeoutError" : "NpAtobaraiUnavailable")
-                    .add("message", unavailable.description()).add("apiError", "")), false);
-        }
-        return new ChargeAnswer("CHARGE_FAILURE", knownNpId, amount, "NP Atobarai gave no credit check", List.of(),
-            JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("code", "NpAtobaraiApiError")
-                .add("message", "NP Atobarai gave no credit check").add("apiError", "")), false);
-    }
-
-    private List<TransactionEvent> apply(PaymentTransaction payment, ChargeAnswer answer) {
-        ProviderReport report = ProviderReport.of(answer.amount(), clock.instant()).withMessage(answer.message());
-        if (answer.pspReference() != null) {
-            report = report.withProviderReference(answer.pspReference())
-                .withEventKey("np:" + answer.pspReference() + ":" + answer.result() + ":" + answer.amount().minorUnits());
-        }
-        return switch (answer.result()) {
-            case "CHARGE_SUCCESS" -> payment.chargeSucceeded(report);
-            case "CHARGE_ACTION_REQUIRED" -> payment.chargeActionRequired(report);
-            default -> payment.chargeFailed(report);
-        };
+        Optional<String> psp = process ? Optional.ofNullable(blankToNull(string(transaction, "pspReference")))
+            : Optional.empty();
+        return new SessionCommand(webhook.installation(), hubTransactionId(webhook.installation().apiUrl(), saleorId),
+            saleorId, Optional.ofNullable(source.channelSlug()), amount, false, key, psp, Optional.empty(),
+            new NpAtobaraiPayments.SessionData(token, string(body, "issuedAt"), source, jpy, currency.code()));
     }
 
     // ---- transaction_refund_requested ----------------------------------------------------
 
-    private SaleorReply refund(SaleorWebhook webhook) {
+    private static NpRefundCommand refund(SaleorWebhook webhook) {
         JsonObject body = webhook.body();
         JsonObject transaction = requiredObject(body, "transaction");
         String saleorId = requiredString(transaction, "id");
@@ -361,11 +182,6 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
             throw new ApiProblem(400, "transaction.order is missing");
         }
         SaleorSourceObject order = SaleorSourceObject.from(orderJson);
-        Optional<NpChannel> found = configured(webhook, order.channelSlug());
-        if (found.isEmpty()) {
-            return SaleorReply.problem(400, "NOT_CONFIGURED", NOT_CONFIGURED);
-        }
-        NpChannel channel = found.get();
         JsonObject action = requiredObject(body, "action");
         Currency currency = currency(string(action, "currency") != null ? string(action, "currency") : order.currencyCode());
         Money amount = requiredMoney(action, "amount", currency);
@@ -377,99 +193,34 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         String token = token(transaction);
         String orderDate = dateOf(transaction, body);
         NpOrderTranslation.orderDate(orderDate);
-        String key = "refund:" + saleorId + ":" + (grantedId != null ? "granted:" + grantedId : amount.toMajorString());
-        String scope = scope(webhook.installation());
-        TransactionId hubId = hubTransactionId(webhook.installation().apiUrl(), saleorId);
-        String merchantId = channel.merchant().id();
-
-        WebhookReplies.Claim claim = units.inNewTransaction(() -> replies.claim(scope, cut(key, 255), clock.instant()));
-        if (claim instanceof WebhookReplies.Answered answered) {
-            return SaleorReply.ok(parse(answered.reply()));
-        }
-        if (claim instanceof WebhookReplies.InProgress) {
-            return SaleorReply.problem(409, "IN_PROGRESS", "The same refund is being handled; ask again shortly.");
-        }
-        String pspReference = blankToNull(string(transaction, "pspReference"));
-
-        // what to do, and the refund recorded as REQUESTED before NP is called
-        RefundStart start;
+        Optional<OrderGoods> goods;
+        Optional<String> goodsProblem;
         try {
-            start = units.inNewTransaction(() -> startRefund(merchantId, hubId, pspReference, amount,
-                chargedAmount, grantedId, grantedLines, order, channel));
-        } catch (DomainException refused) {
-            start = new RefundStart(null, pspReference, null, null, "Refund refused: " + refused.getMessage());
+            goods = Optional.of(NpOrderTranslation.goods(order, false));
+            goodsProblem = Optional.empty();
+        } catch (DomainException unreadable) {
+            goods = Optional.empty();
+            goodsProblem = Optional.of(unreadable.getMessage());
         }
-        if (start.failure() != null) {
-            JsonObject json = refundReply(false, start.npId(), amount, start.failure());
-            releaseAlone(scope, key);  // nothing happened at NP: asking again is a new attempt
-            return SaleorReply.ok(json);
-        }
-        RefundStart started = start;
-
-        StepResult result = execute(started, channel, token, orderDate, order);
-
-        JsonObject json = units.inNewTransaction(() -> {
-            PaymentTransaction payment = transactions.byId(merchantId, hubId).orElseThrow();
-            Refund refund = refunds.byId(started.refundId()).orElseThrow();
-            ProviderReport report = ProviderReport.of(amount, clock.instant())
-                .withProviderReference(result.npId() != null ? result.npId() : started.npId());
-            if (result.newNpId() != null) {
-                report = report.withNewPaymentReference(result.newNpId());
-            }
-            List<TransactionEvent> events;
-            if (result.failure() == null) {
-                refund.succeeded(result.newNpId() != null ? result.newNpId() : started.npId(), clock.instant());
-                events = payment.refundSucceeded(report.withMessage("Refunded with NP Atobarai: " + started.plan().kind()));
-            } else {
-                refund.failed(result.failure(), clock.instant());
-                events = payment.refundFailed(report.withMessage(result.failure()));
-            }
-            if (result.newNpId() != null && started.shipment() != null) {
-                Fulfillment shipment = fulfillments.byId(hubId, started.shipment().id()).orElseThrow();
-                if (shipment.status() == ShipmentReportStatus.REPORTED && started.resumeAfter() != RefundStep.SHIPMENT) {
-                    shipment.reportNeededAgain(clock.instant());  // reported for the old NP transaction
-                }
-                if (result.reshipped() && shipment.status() != ShipmentReportStatus.REPORTED) {
-                    shipment.reportSucceeded(clock.instant());
-                }
-                fulfillments.update(shipment);
-            }
-            refunds.update(refund);
-            transactions.update(payment);
-            notices.publish(channel.merchant(), payment, events);
-            String psp = result.newNpId() != null ? result.newNpId() : started.npId();
-            JsonObject answer = refundReply(result.failure() == null, psp, amount,
-                result.failure() == null ? "Refund of " + amount + " done with NP Atobarai" : result.failure());
-            if (result.failure() == null) {
-                replies.complete(scope, cut(key, 255), answer.toString(), clock.instant());
-            } else {
-                // staff asking for the same refund again is a retry: it goes on after the step that failed
-                replies.release(scope, cut(key, 255));
-            }
-            return answer;
-        });
-        return SaleorReply.ok(json);
+        String key = "refund:" + saleorId + ":" + (grantedId != null ? "granted:" + grantedId : amount.toMajorString());
+        return new NpRefundCommand(webhook.installation(), hubTransactionId(webhook.installation().apiUrl(), saleorId),
+            Optional.ofNullable(order.channelSlug()), amount, Optional.ofNullable(chargedAmount),
+            Optional.ofNullable(grantedId), grantedLines.quantities(), grantedLines.lines(), grantedLines.shippingIncluded(),
+            goods, goodsProblem, Optional.ofNullable(blankToNull(string(transaction, "pspReference"))), key,
+            new NpAtobaraiPayments.RefundOrder(token, orderDate, order));
     }
 
-    private void releaseAlone(String scope, String key) {
-        units.inNewTransaction(() -> {
-            replies.release(scope, cut(key, 255));
-            return null;
-        });
-    }
-
-    /**
-     * @param resumeAfter the step at which the previous attempt of this refund failed, when NP
-     *                    was already changed by it (see {@link RefundStep#leftNpChanged()}); else null
-     */
-    record RefundStart(RefundId refundId, String npId, RefundPlan plan, Fulfillment shipment, String failure,
-                       RefundStep resumeAfter) {
-        RefundStart(RefundId refundId, String npId, RefundPlan plan, Fulfillment shipment, String failure) {
-            this(refundId, npId, plan, shipment, failure, null);
-        }
-    }
-
-    record StepResult(String npId, String newNpId, boolean reshipped, String failure) { }
+    /** How a refund's answer is written for Saleor. */
+    public static final ReplyFormat<RefundAnswer> REFUND_REPLIES = answer -> {
+        JsonObjectBuilder json = JSON.createObjectBuilder();
+        answer.reference().ifPresent(reference -> json.add("pspReference", reference));
+        return json.add("result", answer.success() ? "REFUND_SUCCESS" : "REFUND_FAILURE")
+            .add("amount", new BigDecimal(answer.amount().toMajorString()))
+            .add("time", answer.time().toString())
+            .add("message", cut(answer.message(), 512))
+            .add("actions", answer.success() ? JSON.createArrayBuilder() : JSON.createArrayBuilder().add("REFUND"))
+            .build().toString();
+    };
 
     /** A granted refund's lines and shipping flag; empty for a manual refund. */
     record GrantedLines(Map<String, Integer> quantities, List<RefundLine> lines, boolean shippingIncluded) { }
@@ -503,156 +254,17 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         return new GrantedLines(quantities, lines, Boolean.TRUE.equals(bool(granted, "shippingCostsIncluded")));
     }
 
-    private RefundStart startRefund(String merchantId, TransactionId hubId, String pspReference, Money amount,
-                                    Money chargedAmount, String grantedId, GrantedLines granted,
-                                    SaleorSourceObject order, NpChannel channel) {
-        Optional<PaymentTransaction> found = transactions.byId(merchantId, hubId);
-        if (found.isEmpty()) {
-            return new RefundStart(null, pspReference, null, null,
-                RefundStep.MISSING_DATA.failure("the hub knows no NP Atobarai payment for this transaction"));
-        }
-        PaymentTransaction payment = found.get();
-        String npId = payment.providerReference().orElse(pspReference);
-        if (npId == null) {
-            return new RefundStart(null, null, null, null, RefundStep.MISSING_DATA.failure("the payment has no NP transaction id"));
-        }
-        Money charged = chargedAmount != null && chargedAmount.isPositive() ? chargedAmount : payment.charged();
-        // a retry goes on where the last attempt of the same refund failed, if that left NP changed
-        RefundStep resumeAfter = refunds.ofTransaction(hubId).stream().reduce((first, second) -> second)
-            .filter(last -> last.status() == dev.payhooks.domain.refund.RefundStatus.FAILED && last.amount().equals(amount))
-            .flatMap(last -> last.message().flatMap(RefundStep::ofFailure))
-            .filter(RefundStep::leftNpChanged).orElse(null);
-        Fulfillment shipment = fulfillments.ofTransaction(hubId).stream()
-            .filter(f -> f.status() == ShipmentReportStatus.REPORTED || resumeAfter != null)
-            .reduce((first, second) -> second).orElse(null);
-        Map<String, Integer> quantities = granted.quantities();
-        List<RefundLine> lines = granted.lines();
-        boolean shippingIncluded = granted.shippingIncluded();
-        RefundPlan plan;
-        try {
-            OrderGoods goods = NpOrderTranslation.goods(order, channel.skuAsName());
-            plan = RefundPlan.decide(goods, new RefundPlan.Request(amount.minorUnits(), charged.minorUnits(),
-                grantedId != null, quantities, shippingIncluded, shipment != null));
-        } catch (DomainException refused) {
-            return new RefundStart(null, npId, null, null, RefundStep.MISSING_DATA.failure(refused.getMessage()));
-        }
-        RefundStage stage = shipment != null ? RefundStage.AFTER_SHIPMENT : RefundStage.BEFORE_SHIPMENT;
-        RefundId refundId = RefundId.of(ids.newId());
-        Refund refund = grantedId != null
-            ? Refund.requestGranted(refundId, hubId, grantedId, amount, lines, shippingIncluded, stage, clock.instant())
-            : Refund.requestManual(refundId, hubId, amount, stage, clock.instant());
-        List<TransactionEvent> events = payment.refundRequested(ProviderReport.of(amount, clock.instant())
-            .withProviderReference(npId).withMessage("Refund " + plan.kind() + " with NP Atobarai"));
-        refunds.add(refund);
-        transactions.update(payment);
-        notices.publish(channel.merchant(), payment, events);
-        return new RefundStart(refundId, npId, plan, shipment, null, resumeAfter);
-    }
-
-    private StepResult execute(RefundStart start, NpChannel channel, String token, String orderDate,
-                               SaleorSourceObject order) {
-        RefundPlan plan = start.plan();
-        String npId = start.npId();
-        NpCredentials account = channel.credentials();
-        switch (plan.kind()) {
-            case CANCEL -> {
-                NpOutcome cancelled = np.cancel(account, npId);
-                return cancelled instanceof NpOutcome.Accepted ? new StepResult(npId, null, false, null)
-                    : new StepResult(npId, null, false, RefundStep.CANCEL.failure(describe(cancelled)));
-            }
-            case UPDATE -> {
-                NpTransaction item = NpOrderTranslation.transaction(token, orderDate, plan.billedAmount(), order,
-                    channel.skuAsName()).withBilling(plan.billedAmount(), plan.goods());
-                NpOutcome updated = np.update(account, npId, item);
-                return approved(updated) ? new StepResult(npId, null, false, null)
-                    : new StepResult(npId, null, false, RefundStep.UPDATE.failure(describe(updated)));
-            }
-            case CANCEL_AND_REREGISTER -> {
-                RefundStep resume = start.resumeAfter();
-                Fulfillment shipment = start.shipment();
-                String newId;
-                if (resume == RefundStep.SHIPMENT) {
-                    newId = npId;  // the last attempt registered it and the payment took its id
-                    if (shipment.status() == ShipmentReportStatus.REPORTED) {
-                        return new StepResult(npId, newId, true, null);  // the shipment reporter got there first
-                    }
-                } else {
-                    if (resume != RefundStep.RE_REGISTER) {
-                        NpOutcome cancelled = np.cancel(account, npId);
-                        if (!(cancelled instanceof NpOutcome.Accepted)) {
-                            return new StepResult(npId, null, false, RefundStep.CANCEL.failure(describe(cancelled)));
-                        }
-                    }
-                    NpTransaction item = NpOrderTranslation.transaction(token, orderDate, plan.billedAmount(), order,
-                        channel.skuAsName()).withBilling(plan.billedAmount(), plan.goods());
-                    NpOutcome registered = np.register(account, item);
-                    if (!approved(registered)) {
-                        return new StepResult(npId, null, false, RefundStep.RE_REGISTER.failure("NP transaction " + npId
-                            + " is cancelled but the remaining " + plan.billedAmount() + " JPY could not be registered ("
-                            + describe(registered) + "); ask for the same refund again to retry the registration"));
-                    }
-                    newId = ((NpOutcome.Accepted) registered).npTransactionId();
-                }
-                NpOutcome shipped = np.reportShipment(account, newId, shipment.carrierCode().orElse(channel.defaultPdCode()),
-                    shipment.trackingNumber().value());
-                if (!(shipped instanceof NpOutcome.Accepted)) {
-                    return new StepResult(npId, newId, false, RefundStep.SHIPMENT.failure("NP transaction " + npId
-                        + " was replaced by " + newId + " but reporting tracking number " + shipment.trackingNumber().value()
-                        + " failed (" + describe(shipped) + "); the shipment reporter retries it"));
-                }
-                return new StepResult(npId, newId, true, null);
-            }
-        }
-        throw new IllegalStateException("unknown refund plan " + plan.kind());
-    }
-
-    private static boolean approved(NpOutcome outcome) {
-        return outcome instanceof NpOutcome.Accepted accepted && accepted.creditCheck() != null
-            && accepted.creditCheck().verdict() == CreditCheck.Verdict.APPROVED;
-    }
-
-    private static String describe(NpOutcome outcome) {
-        if (outcome instanceof NpOutcome.Accepted accepted) {
-            return accepted.creditCheck() == null ? "accepted" : accepted.creditCheck().message();
-        }
-        if (outcome instanceof NpOutcome.Refused refused) {
-            return refused.message();
-        }
-        return ((NpOutcome.Unavailable) outcome).description();
-    }
-
-    private JsonObject refundReply(boolean success, String pspReference, Money amount, String message) {
-        JsonObjectBuilder json = JSON.createObjectBuilder();
-        if (pspReference != null) {
-            json.add("pspReference", pspReference);
-        }
-        return json.add("result", success ? "REFUND_SUCCESS" : "REFUND_FAILURE")
-            .add("amount", new BigDecimal(amount.toMajorString()))
-            .add("time", clock.instant().toString())
-            .add("message", cut(message, 512))
-            .add("actions", success ? JSON.createArrayBuilder() : JSON.createArrayBuilder().add("REFUND"))
-            .build();
-    }
-
     // ---- fulfillment_tracking_number_updated (async) --------------------------------------
 
-    private SaleorReply trackingNumberUpdated(SaleorWebhook webhook) {
+    private static TrackingNumberCommand trackingNumber(SaleorWebhook webhook) {
         JsonObject body = webhook.body();
         JsonObject fulfillment = requiredObject(body, "fulfillment");
         JsonObject order = requiredObject(body, "order");
         String orderId = requiredString(order, "id");
         JsonObject channelJson = object(order, "channel");
         String slug = channelJson == null ? null : string(channelJson, "slug");
-        Optional<NpChannel> found = configured(webhook, slug);
-        if (found.isEmpty()) {
-            return SaleorReply.problem(400, "NOT_CONFIGURED", NOT_CONFIGURED);
-        }
-        NpChannel channel = found.get();
         SaleorInstallation installation = webhook.installation();
-        String trackingText = blankToNull(string(fulfillment, "trackingNumber"));
-        JsonObject ack = JSON.createObjectBuilder().add("success", true).build();
-
-        List<String> completed = new ArrayList<>();
+        List<TransactionId> completed = new ArrayList<>();
         boolean anyOfThisApp = false;
         JsonValue list = order.get("transactions");
         if (list != null && list.getValueType() == JsonValue.ValueType.ARRAY) {
@@ -669,74 +281,14 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
                         && ("CHARGE_SUCCESS".equals(string(e.asJsonObject(), "type"))
                             || "AUTHORIZATION_SUCCESS".equals(string(e.asJsonObject(), "type"))));
                 if (done) {
-                    completed.add(requiredString(transaction, "id"));
+                    completed.add(hubTransactionId(installation.apiUrl(), requiredString(transaction, "id")));
                 }
             }
         }
-        if (!anyOfThisApp) {
-            return SaleorReply.ok(ack);
-        }
-        String shown = trackingText == null ? "(none)" : trackingText;
-        if (trackingText == null) {
-            note(installation, orderId, "Failed to report fulfillment for tracking number " + shown
-                + ": the fulfillment has no tracking number");
-            return SaleorReply.ok(ack);
-        }
-        if (completed.isEmpty()) {
-            note(installation, orderId, "Failed to report fulfillment for tracking number " + shown
-                + ": the order has no completed NP Atobarai transaction");
-            return SaleorReply.ok(ack);
-        }
-        if (completed.size() > 1) {
-            note(installation, orderId, "Reporting fulfillment for tracking number " + shown
-                + " skipped: the order has " + completed.size() + " completed NP Atobarai transactions");
-            return SaleorReply.ok(ack);
-        }
-        String pdCode = pdCompanyCode(fulfillment).orElse(channel.defaultPdCode());
-        if (pdCode == null || !pdCode.matches("\\d{5}")) {
-            note(installation, orderId, "Failed to report fulfillment for tracking number " + shown
-                + ": PD company code " + (pdCode == null ? "(none)" : pdCode) + " is not an NP Atobarai carrier code");
-            return SaleorReply.ok(ack);
-        }
-        TransactionId hubId = hubTransactionId(installation.apiUrl(), completed.get(0));
-        FulfillmentId fulfillmentId = FulfillmentId.of(requiredString(fulfillment, "id"));
-        TrackingNumber tracking;
-        try {
-            tracking = TrackingNumber.of(trackingText);
-        } catch (DomainException invalid) {
-            note(installation, orderId, "Failed to report fulfillment for tracking number " + shown + ": "
-                + invalid.getMessage());
-            return SaleorReply.ok(ack);
-        }
-        String merchantId = channel.merchant().id();
-        String pd = pdCode;
-        units.inNewTransaction(() -> {
-            if (transactions.byId(merchantId, hubId).isEmpty()) {
-                notes.add(OrderNote.toSend(ids.newId(), installation.apiUrl(), provider(), orderId,
-                    "Failed to report fulfillment for tracking number " + shown
-                        + ": the hub knows no NP Atobarai payment for the order's transaction", clock.instant()));
-                return null;
-            }
-            Optional<Fulfillment> existing = fulfillments.byId(hubId, fulfillmentId);
-            if (existing.isPresent()) {
-                if (existing.get().trackingNumberChanged(tracking, pd, clock.instant())) {
-                    fulfillments.update(existing.get());
-                }
-            } else {
-                fulfillments.add(Fulfillment.record(fulfillmentId, hubId, tracking, pd, clock.instant()));
-            }
-            origins.record(new FulfillmentOrigin(hubId, fulfillmentId, merchantId, installation.apiUrl(), provider(),
-                orderId));
-            return null;
-        });
-        return SaleorReply.ok(ack);
-    }
-
-    private void note(SaleorInstallation installation, String orderId, String message) {
-        units.inNewTransaction(() -> {
-            notes.add(OrderNote.toSend(ids.newId(), installation.apiUrl(), provider(), orderId, message, clock.instant()));
-            return null;
-        });
+        return new TrackingNumberCommand(installation, Optional.ofNullable(slug), orderId,
+            FulfillmentId.of(requiredString(fulfillment, "id")),
+            Optional.ofNullable(blankToNull(string(fulfillment, "trackingNumber"))), pdCompanyCode(fulfillment),
+            anyOfThisApp, completed);
     }
 
     private static Optional<String> pdCompanyCode(JsonObject fulfillment) {
@@ -756,13 +308,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    private Optional<NpChannel> configured(SaleorWebhook webhook, String slug) {
-        return units.inNewTransaction(() -> channels.find(webhook.installation().merchantId(), slug));
-    }
 
-    static String scope(SaleorInstallation installation) {
-        return installation.provider().slug() + " " + installation.apiUrl();
-    }
 
     private static String token(JsonObject transaction) {
         String token = string(transaction, "token");
@@ -774,11 +320,6 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         return created != null ? created : string(body, "issuedAt");
     }
 
-    private static JsonObject parse(String stored) {
-        try (JsonReader reader = JSON.createReader(new StringReader(stored))) {
-            return reader.readObject();
-        }
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;

@@ -58,6 +58,10 @@ public class WalleyNotifications implements NotificationProvider {
     public static final Set<String> FAILED_REASONS =
         Set.of("PAYMENT_METHOD_EXPIRED", "PAYMENT_METHOD_REFUSED", "CANCELLED_BY_CUSTOMER");
 
+    /** The webhook's envelope by lower-case name, read once per request (the signature is checked on the raw bytes). */
+    private static final InboundRequest.BodyReader<Map<String, JsonValue>> ENVELOPE = request ->
+        ProviderJson.caseInsensitive(ProviderJson.object(request.body()), "webhook");
+
     @Override
     public ProviderId provider() {
         return ProviderId.WALLEY;
@@ -143,7 +147,7 @@ public class WalleyNotifications implements NotificationProvider {
     }
 
     private DecodedNotification decodeOne(InboundRequest request) {
-        Map<String, JsonValue> envelope = ProviderJson.caseInsensitive(ProviderJson.object(request.body()), "webhook");
+        Map<String, JsonValue> envelope = request.read(ENVELOPE);
         String type = ProviderJson.requiredString(envelope, "type", "webhook").strip();
         ProviderJson.string(envelope, "timestamp", "webhook");
         Map<String, JsonValue> payload = ProviderJson.object(envelope, "payload", "webhook");

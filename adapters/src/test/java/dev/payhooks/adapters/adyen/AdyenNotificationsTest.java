@@ -229,13 +229,13 @@ class AdyenNotificationsTest {
 
     @Test
     void authorisationAfterTheSessionRecordedItIsAlreadyRecorded() {
-        // what AdyenSaleorApp records for an Authorised /payments answer
+        // what the Adyen app records for an Authorised /payments answer
         PaymentTransaction payment = PaymentTransaction.initialize(dev.payhooks.domain.payment.TransactionId.of("adyen-1"),
             "shop", ProviderId.ADYEN, "order-1", dev.payhooks.domain.payment.Currency.of("SEK"), PipelineFixture.NOW);
         payment.authorizationSucceeded(dev.payhooks.domain.payment.ProviderReport.of(
                 dev.payhooks.domain.payment.Money.of(1000, dev.payhooks.domain.payment.Currency.of("SEK")), PipelineFixture.NOW)
             .withProviderReference("PSP1")
-            .withEventKey(AdyenSaleorApp.sessionEventKey("PSP1", OperationResult.SUCCESS, "AUTHORIZATION_SUCCESS",
+            .withEventKey(AdyenPayments.sessionEventKey("PSP1", OperationResult.SUCCESS, "AUTHORIZATION_SUCCESS",
                 dev.payhooks.domain.payment.Money.of(1000, dev.payhooks.domain.payment.Currency.of("SEK")))));
         hub.transactions.add(hub.merchant.id(), payment);
 

@@ -6,7 +6,14 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.adapters.saleor.SaleorReply;
 import dev.payhooks.adapters.saleor.SaleorWebhook;
+import dev.payhooks.application.payment.RecordProviderOutcome;
 import dev.payhooks.application.port.UnitOfWork;
+import dev.payhooks.application.saleor.CancelTransaction;
+import dev.payhooks.application.saleor.ChargeTransaction;
+import dev.payhooks.application.saleor.InitializeSession;
+import dev.payhooks.application.saleor.ProcessSession;
+import dev.payhooks.application.saleor.RefundTransaction;
+import dev.payhooks.application.saleor.RepeatedDeliveries;
 import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.InMemoryChannels;
 import dev.payhooks.domain.merchant.InMemoryMerchants;
@@ -99,8 +106,17 @@ class AdyenSaleorAppTest {
         TransactionNotices notices = new TransactionNotices(queue,
             () -> new EventId(String.format("%064x", eventIds.incrementAndGet())), clock);
         // a short bound stands in for the 15 s one
-        app = new AdyenSaleorApp(new AdyenChannels(merchants, channels, secrets, Optional.empty()),
-            new AdyenCheckoutClient(TestGates.sandbox(), Duration.ofMillis(700)), transactions, notices, replies, direct, clock);
+        AdyenChannels adyenChannels = new AdyenChannels(merchants, channels, secrets, Optional.empty());
+        AdyenCheckoutClient client = new AdyenCheckoutClient(TestGates.sandbox(), Duration.ofMillis(700));
+        AdyenPayments provider = new AdyenPayments(adyenChannels, client);
+        RepeatedDeliveries deliveries = new RepeatedDeliveries(replies, direct, clock);
+        RecordProviderOutcome outcomes = new RecordProviderOutcome(transactions, notices, ids, clock);
+        app = new AdyenSaleorApp(adyenChannels, client, direct, new AdyenSaleorApp.Handlers(
+            new InitializeSession(provider, AdyenSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions, direct, clock),
+            new ProcessSession(provider, AdyenSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions, direct, clock),
+            new ChargeTransaction(provider, AdyenSaleorApp.ACTION_REPLIES, deliveries, direct, clock),
+            new CancelTransaction(provider, AdyenSaleorApp.ACTION_REPLIES, deliveries, direct, clock),
+            new RefundTransaction(provider, AdyenSaleorApp.ACTION_REPLIES, deliveries, direct, clock)));
     }
 
     void configure(String captureStrategy) {

@@ -9,6 +9,7 @@ import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.ProviderReport;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.port.SealedSecret;
+import dev.payhooks.domain.provider.InboundRequest;
 import dev.payhooks.domain.saleor.SaleorInstallation;
 import dev.payhooks.domain.saleor.TransactionReport;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,7 +140,25 @@ class AdyenSaleorReportsTest {
         assertEquals(List.of(API_URL), hub.saleorReports.all().stream().map(TransactionReport::apiUrl).toList());
     }
 
-    /** What AdyenSaleorApp records for an Authorised /payments answer of a Saleor transaction. */
+    @Test
+    void aBatchIsParsedOnceFromVerificationToTheSaleorReportOfEachItem() {
+        saleorPaymentAuthorised();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Authorization", basic(ADYEN_USER, ADYEN_PASSWORD));
+        String capture = AdyenNotificationsTest.item("CAP1", "PSP1", ADYEN_MERCHANT_ACCOUNT, SALEOR_ID, 600, "SEK",
+            "CAPTURE", "true", ADYEN_HMAC_KEY);
+        String refund = AdyenNotificationsTest.item("REF1", "PSP1", ADYEN_MERCHANT_ACCOUNT, SALEOR_ID, 200, "SEK",
+            "REFUND", "true", ADYEN_HMAC_KEY);
+
+        InboundRequest request = hub.receiveAndApply(ProviderId.ADYEN, headers, utf8(batch(capture, refund)));
+
+        assertEquals(List.of("CHARGE_SUCCESS", "REFUND_SUCCESS"), hub.saleorReports.ofSaleorTransaction(SALEOR_ID).stream()
+            .map(TransactionReport::type).toList());
+        assertEquals(1, request.bodyReads(), "verify, decode, apply and the Saleor report share one parse");
+    }
+
+    /** What the Adyen app records for an Authorised /payments answer of a Saleor transaction. */
     void saleorPaymentAuthorised() {
         hub.saleorInstallations.add(SaleorInstallation.install(API_URL, ProviderId.ADYEN, hub.merchant.id(), "QXBwOjE0",
             new SealedSecret("sealed"), "{}", PipelineFixture.NOW));
@@ -148,7 +167,7 @@ class AdyenSaleorReportsTest {
             PipelineFixture.NOW);
         payment.authorizationSucceeded(ProviderReport.of(Money.of(1000, SEK), PipelineFixture.NOW)
             .withProviderReference("PSP1")
-            .withEventKey(AdyenSaleorApp.sessionEventKey("PSP1", OperationResult.SUCCESS, "AUTHORIZATION_SUCCESS",
+            .withEventKey(AdyenPayments.sessionEventKey("PSP1", OperationResult.SUCCESS, "AUTHORIZATION_SUCCESS",
                 Money.of(1000, SEK))));
         hub.transactions.add(hub.merchant.id(), payment);
     }

@@ -209,4 +209,16 @@ class AnnanowNotificationsTest {
         assertTrue(stored.get(1).statusReason().orElseThrow().contains("unknown to the Annanow API"));
         assertTrue(stored.get(2).statusReason().orElseThrow().contains("'declined'"));
     }
+
+    @Test
+    void aConfirmedFormNotificationIsParsedOnceFromDecodingToTheRefetch() {
+        hub.configureAnnanow("URL_KEY", true);
+        hub.annanowApiStatuses.put(43L, "confirmed");
+
+        var request = hub.receiveAndApply(ProviderId.ANNANOW, Map.of("Content-Type", "application/x-www-form-urlencoded"),
+            utf8(transactionForm(43, "confirmed", 100, "EUR", "o-43")));
+
+        assertEquals(ProcessingStatus.PROCESSED, hub.storedNotifications().get(0).status());
+        assertEquals(1, request.bodyReads(), "decode, apply and the re-fetch's comparison share one parse");
+    }
 }

@@ -27,7 +27,10 @@ import dev.payhooks.domain.port.FakeSecrets;
 import dev.payhooks.domain.port.SequentialIds;
 import dev.payhooks.domain.port.SteppingClock;
 import dev.payhooks.application.channels.ManageChannels;
+import dev.payhooks.application.notifications.ApplyNotifications;
+import dev.payhooks.application.notifications.NotificationProviders;
 import dev.payhooks.application.notifications.ReceiveNotifications;
+import dev.payhooks.application.payment.RecordProviderOutcome;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +79,7 @@ public class PipelineFixture {
     public final dev.payhooks.domain.saleor.InMemoryTransactionReports saleorReports =
         new dev.payhooks.domain.saleor.InMemoryTransactionReports();
     public final ReceiveNotifications pipeline;
+    public final ApplyNotifications applying;
     public final NotificationEndpoint endpoint;
 
     public PipelineFixture() {
@@ -89,11 +93,14 @@ public class PipelineFixture {
                 return Optional.ofNullable(annanowApiStatuses.get(transactionId));
             }
         };
-        pipeline = new ReceiveNotifications(List.of(new AdyenNotifications(), new WalleyNotifications(), new AnnanowNotifications(api)), channels,
-            merchants, notifications, transactions, new TransactionNotices(queue, eventIds, clock), queue, eventIds,
-            secrets, ids, clock, List.of(new dev.payhooks.adapters.adyen.AdyenSaleorReports(saleorInstallations,
+        NotificationProviders providers = new NotificationProviders(List.of(new AdyenNotifications(),
+            new WalleyNotifications(), new AnnanowNotifications(api)));
+        pipeline = new ReceiveNotifications(providers, channels, notifications, secrets, ids, clock);
+        applying = new ApplyNotifications(providers, channels, merchants, notifications,
+            new RecordProviderOutcome(transactions, new TransactionNotices(queue, eventIds, clock), ids, clock), queue,
+            eventIds, secrets, clock, List.of(new dev.payhooks.adapters.adyen.AdyenSaleorReports(saleorInstallations,
                 saleorReports, ids, clock)));
-        endpoint = new NotificationEndpoint(pipeline, new NotificationEndpoint.Transactions() {
+        endpoint = new NotificationEndpoint(pipeline, applying, new NotificationEndpoint.Transactions() {
             @Override
             public <T> T inNewTransaction(java.util.function.Supplier<T> work) {
                 return work.get();
@@ -159,6 +166,20 @@ public class PipelineFixture {
         Map<String, List<String>> multi = new LinkedHashMap<>();
         headers.forEach((name, value) -> multi.put(name, List.of(value)));
         return endpoint.handle(provider, endpointKey, multi, new ByteArrayInputStream(body));
+    }
+
+    /**
+     * What the endpoint does with one request, without HTTP: receives it and applies what it
+     * stored with the same request. Returns the request, which counts how often its body was read.
+     */
+    public dev.payhooks.domain.provider.InboundRequest receiveAndApply(ProviderId provider, Map<String, String> headers,
+                                                                       byte[] body) {
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        headers.forEach((name, value) -> multi.put(name, List.of(value)));
+        dev.payhooks.domain.provider.InboundRequest request = new dev.payhooks.domain.provider.InboundRequest(provider,
+            endpointKey(provider), body, NotificationEndpoint.headersOf(multi), clock.instant());
+        pipeline.receive(request).toApply().forEach(id -> applying.apply(id, request));
+        return request;
     }
 
     /** Headers of a Walley delivery with the channel's Basic credentials. */

@@ -4,7 +4,13 @@ import dev.payhooks.adapters.outbound.TestGates;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.payhooks.adapters.saleor.SaleorReply;
 import dev.payhooks.adapters.saleor.SaleorWebhook;
+import dev.payhooks.application.payment.RecordProviderOutcome;
 import dev.payhooks.application.port.UnitOfWork;
+import dev.payhooks.application.saleor.InitializeSession;
+import dev.payhooks.application.saleor.ProcessSession;
+import dev.payhooks.application.saleor.RefundNpAtobaraiTransaction;
+import dev.payhooks.application.saleor.ReportTrackingNumber;
+import dev.payhooks.application.saleor.RepeatedDeliveries;
 import dev.payhooks.domain.fulfillment.Fulfillment;
 import dev.payhooks.domain.fulfillment.InMemoryFulfillments;
 import dev.payhooks.domain.fulfillment.ShipmentReportStatus;
@@ -100,6 +106,13 @@ class NpAtobaraiSaleorAppTest {
     void setUp() {
         np = new WireMockServer(options().dynamicPort());
         np.start();
+        try { // WireMock's first answer can be slow on a busy machine; the NP timeout under test is not about that
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                URI.create(np.baseUrl() + "/warm-up")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (Exception ignored) {
+            // the tests themselves will say what is wrong
+        }
+        np.resetRequests();
         merchant = Merchant.register("m-1", "Shop", "abcdefghij12345", clock.instant());
         merchants.add(merchant);
         Channel channel = Channel.open("c-1", "m-1", "jp-store", "Japan", "JPY", "JP", clock.instant());
@@ -117,11 +130,26 @@ class NpAtobaraiSaleorAppTest {
             () -> new EventId(String.format("%064x", eventIds.incrementAndGet())), clock);
         NpAtobaraiChannels npChannels = new NpAtobaraiChannels(merchants, channels, secrets, Optional.empty());
         NpAtobaraiClient client = new NpAtobaraiClient(TestGates.sandbox(), Duration.ofSeconds(2));
-        app = new NpAtobaraiSaleorApp(npChannels, client, transactions, refunds, fulfillments, origins, notes, replies,
-            notices, ids, direct, clock);
+        app = newApp(client, notices, ids, direct);
         reporter = new NpShipmentReporter(origins, fulfillments, transactions, npChannels, client, notes,
             new FulfillmentNotices(queue, () -> new EventId(String.format("%064x", eventIds.incrementAndGet())), clock),
             ids, direct, clock);
+    }
+
+    /** The app as the wiring builds it, over the in-memory repositories. */
+    NpAtobaraiSaleorApp newApp(NpAtobaraiClient client, TransactionNotices notices, SequentialIds ids, UnitOfWork units) {
+        NpAtobaraiChannels npChannels = new NpAtobaraiChannels(merchants, channels, secrets, Optional.empty());
+        NpAtobaraiPayments provider = new NpAtobaraiPayments(npChannels, client);
+        RepeatedDeliveries deliveries = new RepeatedDeliveries(replies, units, clock);
+        RecordProviderOutcome outcomes = new RecordProviderOutcome(transactions, notices, ids, clock);
+        return new NpAtobaraiSaleorApp(npChannels, units, new NpAtobaraiSaleorApp.Handlers(
+                new InitializeSession(provider, NpAtobaraiSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions,
+                    units, clock),
+                new ProcessSession(provider, NpAtobaraiSaleorApp.SESSION_REPLIES, deliveries, outcomes, transactions,
+                    units, clock),
+                new RefundNpAtobaraiTransaction(provider, NpAtobaraiSaleorApp.REFUND_REPLIES, deliveries, outcomes,
+                    transactions, refunds, fulfillments, ids, units, clock),
+                new ReportTrackingNumber(provider, transactions, fulfillments, origins, notes, ids, units, clock)));
     }
 
     @AfterEach
@@ -422,11 +450,10 @@ class NpAtobaraiSaleorAppTest {
                 }
             }
         };
-        app = new NpAtobaraiSaleorApp(new NpAtobaraiChannels(merchants, channels, secrets, Optional.empty()),
-            new NpAtobaraiClient(TestGates.sandbox(), Duration.ofSeconds(5)), transactions, refunds, fulfillments, origins, notes, replies,
+        app = newApp(new NpAtobaraiClient(TestGates.sandbox(), Duration.ofSeconds(5)),
             new TransactionNotices(new EventQueue(outbox, new InMemoryWebhookSubscriptions(), new InMemoryDeliveries(),
                 new SequentialIds()), () -> new EventId(String.format("%064x", eventIds.incrementAndGet())), clock),
-            new SequentialIds(), unsynchronised, clock);
+            new SequentialIds(), unsynchronised);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             Callable<SaleorReply> call = () -> initialize("racing-key", 2100);

@@ -280,4 +280,13 @@ class WalleyNotificationsTest {
         assertEquals(404, hub.post("walley", hub.endpointKey(ProviderId.ANNANOW), walleyHeaders(), utf8("{}")).status());
         assertEquals(List.of(), hub.storedNotifications());
     }
+
+    @Test
+    void aWebhookIsParsedOnceFromDecodingToApplying() {
+        var request = hub.receiveAndApply(ProviderId.WALLEY, walleyHeaders(),
+            utf8(orderCreated("o-9", "ref-9", "Authorized", "30")));
+
+        assertEquals(TransactionStatus.AUTHORIZED, hub.onlyTransaction().status());
+        assertEquals(1, request.bodyReads());
+    }
 }

@@ -20,7 +20,7 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.payhooks.app.config.PayhooksSettings;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -88,21 +88,18 @@ public class DeliveryScheduler {
     @Inject
     Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "payhooks.delivery.enabled", defaultValue = "true")
     boolean enabled;
-
-    @Inject
-    @ConfigProperty(name = "payhooks.delivery.poll-millis", defaultValue = "250")
     long pollMillis;
-
-    @Inject
-    @ConfigProperty(name = "payhooks.delivery.batch-size", defaultValue = "100")
     int batchSize;
+    int perEndpoint;
 
     @Inject
-    @ConfigProperty(name = "payhooks.delivery.per-endpoint-concurrency", defaultValue = "20")
-    int perEndpoint;
+    void settings(PayhooksSettings settings) {
+        enabled = settings.delivery().enabled();
+        pollMillis = settings.delivery().pollMillis();
+        batchSize = settings.delivery().batchSize();
+        perEndpoint = settings.delivery().perEndpointConcurrency();
+    }
 
     private final String worker = "payhooks-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();

@@ -2,7 +2,7 @@ package dev.payhooks.app.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.payhooks.adapters.api.HubMode;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -13,11 +13,10 @@ import org.eclipse.microprofile.health.Liveness;
 public class ServerLiveness implements HealthCheck {
 
     @Inject
-    @ConfigProperty(name = "payhooks.mode", defaultValue = "sandbox")
-    String mode;
+    HubMode mode;
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("payhooks").up().withData("mode", mode).build();
+        return HealthCheckResponse.named("payhooks").up().withData("mode", mode.production() ? "production" : "sandbox").build();
     }
 }

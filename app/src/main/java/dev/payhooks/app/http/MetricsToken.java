@@ -8,7 +8,9 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.payhooks.app.config.PayhooksSettings;
+import dev.payhooks.app.config.Secret;
+import jakarta.enterprise.inject.Instance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +27,11 @@ import java.util.Optional;
  */
 public class MetricsToken implements Filter {
 
+    /** Resolved at the first request: a bad setting is reported by the startup check, not by this filter's creation. */
     @Inject
-    @ConfigProperty(name = "payhooks.metrics.token")
-    Optional<String> token;
+    Instance<PayhooksSettings> settings;
+
+    private volatile Optional<String> token;
 
     /** 0: let it through; otherwise the status to answer. */
     static int decide(Optional<String> configured, String authorization) {
@@ -45,7 +49,10 @@ public class MetricsToken implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         if (req instanceof HttpServletRequest request && res instanceof HttpServletResponse response) {
-            int status = decide(token == null ? Optional.empty() : token, request.getHeader("Authorization"));
+            if (token == null) {
+                token = settings.get().metrics().token().map(Secret::value);
+            }
+            int status = decide(token, request.getHeader("Authorization"));
             if (status != 0) {
                 response.setStatus(status);
                 response.setContentType("application/json");

@@ -3,7 +3,7 @@ package dev.payhooks.app.inbound;
 import dev.payhooks.adapters.api.SafeErrors;
 import dev.payhooks.adapters.notifications.JtaTransactions;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
-import dev.payhooks.application.notifications.ReceiveNotifications;
+import dev.payhooks.application.notifications.ApplyNotifications;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -12,7 +12,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.payhooks.app.config.PayhooksSettings;
 
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -39,7 +39,7 @@ public class NotificationRetryScheduler {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    ReceiveNotifications pipeline;
+    ApplyNotifications pipeline;
 
     @Inject
     NotificationEndpoint endpoint;
@@ -47,9 +47,12 @@ public class NotificationRetryScheduler {
     @Inject
     JtaTransactions transactions;
 
-    @Inject
-    @ConfigProperty(name = "payhooks.inbound.retry-poll-seconds", defaultValue = "5")
     long pollSeconds;
+
+    @Inject
+    void settings(PayhooksSettings settings) {
+        pollSeconds = settings.inbound().retryPollSeconds();
+    }
 
     private ScheduledFuture<?> loop;
 

@@ -12,7 +12,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.payhooks.app.config.PayhooksSettings;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +45,12 @@ public class SaleorBackgroundWork {
     @Inject
     TransactionReportSender reports;
 
-    @Inject
-    @ConfigProperty(name = "payhooks.saleor.worker-poll-millis", defaultValue = "2000")
     long pollMillis;
+
+    @Inject
+    void settings(PayhooksSettings settings) {
+        pollMillis = settings.saleor().workerPollMillis();
+    }
 
     private ScheduledFuture<?> loop;
 

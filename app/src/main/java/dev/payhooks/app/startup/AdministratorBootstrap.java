@@ -7,7 +7,8 @@ import dev.payhooks.domain.staff.StaffUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.payhooks.app.config.PayhooksSettings;
+import dev.payhooks.app.config.Secret;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -40,9 +41,12 @@ public class AdministratorBootstrap {
     @Inject
     Clock clock;
 
+    Optional<String> configuredPassword = Optional.empty();
+
     @Inject
-    @ConfigProperty(name = "payhooks.admin.password")
-    Optional<String> configuredPassword;
+    void settings(PayhooksSettings settings) {
+        configuredPassword = settings.admin().password().map(Secret::value);
+    }
 
     PrintStream console = System.out;
     SecureRandom random = new SecureRandom();

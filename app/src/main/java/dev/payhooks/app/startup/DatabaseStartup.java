@@ -1,7 +1,8 @@
 package dev.payhooks.app.startup;
 
 import dev.payhooks.app.db.UrlRoutedDataSource;
-import dev.payhooks.domain.hub.PublicUrl;
+import dev.payhooks.app.config.InvalidSetting;
+import dev.payhooks.app.config.PayhooksSettings;
 import dev.payhooks.domain.port.Secrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -10,8 +11,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -26,9 +27,9 @@ import java.util.logging.Logger;
  * URL (both required in production mode), then makes
  * sure an administrator and a merchant exist. Any failure stops the server (see {@link StartupFailure}).
  *
- * <p>The data source's settings come from MicroProfile Config at deployment time. Those
- * placeholders do not see the WAR's own {@code microprofile-config.properties}, so the
- * defaults live here, in the annotation.
+ * <p>The data source's settings come from MicroProfile Config at deployment time, before the
+ * settings object exists. Those placeholders do not see the WAR's own
+ * {@code microprofile-config.properties}, so the defaults live here, in the annotation.
  */
 @DataSourceDefinition(
     name = DatabaseStartup.DATA_SOURCE,
@@ -67,34 +68,35 @@ public class DatabaseStartup {
     @Inject
     Secrets secrets;
 
-    /** Looked up inside {@link #start()}, so a missing or malformed public URL stops the server like any other failure. */
+    /**
+     * Looked up first inside {@link #start()}, so a bad setting (a malformed or, in production
+     * mode, missing public URL among them) stops the server like any other failure.
+     */
     @Inject
-    jakarta.enterprise.inject.Instance<PublicUrl> publicUrl;
+    Instance<PayhooksSettings> settings;
 
-    @Inject
-    @ConfigProperty(name = "payhooks.db.url", defaultValue = "jdbc:h2:file:./data/payhooks")
-    String databaseUrl;
-
-    @Inject
-    @ConfigProperty(name = "payhooks.exit-on-startup-failure", defaultValue = "true")
-    boolean exitOnFailure;
+    private String databaseUrl = "";
 
     @PostConstruct
     void start() {
+        boolean exitOnFailure = true;
         try {
+            PayhooksSettings loaded = settings.get();
+            exitOnFailure = loaded.exitOnStartupFailure();
+            databaseUrl = loaded.databaseUrl();
             String product = checkConnection();
             MigrateResult result = migrate();
             LOG.info(() -> "Database " + product + " at " + UrlRoutedDataSource.redact(databaseUrl)
                 + " is at schema version " + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion)
                 + " (" + result.migrationsExecuted + " migrations applied now)");
             checkSecrets();
-            LOG.info(() -> "Public URL: " + publicUrl.get());
+            LOG.info(() -> "Public URL: " + loaded.publicUrl());
             administrators.ensureOneExists();
             merchants.ensureOneExists();
         } catch (RuntimeException e) {
             // CDI and transaction interceptors may wrap the failure
             StartupFailure failure = StartupFailure.foundIn(e).orElseGet(() -> new StartupFailure("startup failed", e));
-            failure.stopServer(exitOnFailure);
+            failure.stopServer(failure instanceof InvalidSetting invalid ? invalid.exitProcess() : exitOnFailure);
             throw failure;
         }
     }

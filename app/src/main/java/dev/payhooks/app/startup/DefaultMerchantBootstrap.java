@@ -8,7 +8,8 @@ import dev.payhooks.application.apikeys.ManageApiKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.payhooks.app.config.PayhooksSettings;
+import dev.payhooks.app.config.Secret;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -38,9 +39,12 @@ public class DefaultMerchantBootstrap {
     @Inject
     Clock clock;
 
+    Optional<String> configuredKey = Optional.empty();
+
     @Inject
-    @ConfigProperty(name = "payhooks.api-key")
-    Optional<String> configuredKey;
+    void settings(PayhooksSettings settings) {
+        configuredKey = settings.apiKey().map(Secret::value);
+    }
 
     PrintStream console = System.out;
 

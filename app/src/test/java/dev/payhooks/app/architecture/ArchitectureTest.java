@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * The dependency arrows of ARCHITECTURE.md: the domain depends on nothing but Java; the
+ * The dependency arrows between the modules: the domain depends on nothing but Java; the
  * persistence, adapters and admin modules depend on the domain and their frameworks but never
  * on each other; only the app wires them together.
  */
@@ -31,6 +31,7 @@ class ArchitectureTest {
     static final String ADAPTERS = "dev.payhooks.adapters..";
     static final String ADMIN = "dev.payhooks.admin..";
     static final String APP = "dev.payhooks.app..";
+    static final String SANDBOX = "dev.payhooks.sandbox..";
 
     static JavaClasses production;
 
@@ -86,10 +87,69 @@ class ArchitectureTest {
         noDependencyOn(ADMIN, PERSISTENCE, ADAPTERS, APP).check(production);
     }
 
+    /** The provider simulators and test-only operations stay out of production code: only the app deploys them. */
+    @Test
+    void nothingButTheAppKnowsTheSandbox() {
+        noDependencyOn(APPLICATION, SANDBOX).check(production);
+        noDependencyOn(ADAPTERS, SANDBOX).check(production);
+        noDependencyOn(ADMIN, SANDBOX).check(production);
+        noDependencyOn(PERSISTENCE, SANDBOX).check(production);
+        noDependencyOn(DOMAIN, SANDBOX).check(production);
+    }
+
+    @Test
+    void theSandboxDependsOnTheAdaptersTheApplicationAndTheDomainOnly() {
+        noDependencyOn(SANDBOX, PERSISTENCE, ADMIN, APP).check(production);
+    }
+
     @Test
     void onlyTheAppWires() {
         noClasses().that().resideOutsideOfPackage(APP)
             .should().dependOnClassesThat().resideInAPackage(APP)
+            .check(production);
+    }
+
+    static final List<String> PROVIDER_PACKAGES = List.of("dev.payhooks.adapters.adyen..",
+        "dev.payhooks.adapters.npatobarai..", "dev.payhooks.adapters.walley..", "dev.payhooks.adapters.annanow..");
+
+    /**
+     * The notification endpoint, the Saleor app plumbing and the REST API serve every provider
+     * alike: what differs per provider (an acknowledgement body, a mapping) the provider states
+     * through a domain SPI, so adding a provider never edits them.
+     */
+    @Test
+    void sharedAdapterPiecesNameNoProvider() {
+        noClasses().that().resideInAnyPackage("dev.payhooks.adapters.notifications..", "dev.payhooks.adapters.saleor..",
+                "dev.payhooks.adapters.api..")
+            .should().dependOnClassesThat().resideInAnyPackage(PROVIDER_PACKAGES.toArray(String[]::new))
+            .because("shared adapter pieces name no provider")
+            .check(production);
+    }
+
+    /** Each provider adapter stands alone: what two providers share lives in a shared adapter package. */
+    @Test
+    void noProviderPackageImportsAnotherProviderPackage() {
+        for (String provider : PROVIDER_PACKAGES) {
+            String[] others = PROVIDER_PACKAGES.stream().filter(other -> !other.equals(provider)).toArray(String[]::new);
+            noClasses().that().resideInAPackage(provider)
+                .should().dependOnClassesThat().resideInAnyPackage(others)
+                .because("no provider package imports another provider package")
+                .check(production);
+        }
+    }
+
+    /**
+     * Settings are read once, into {@code app.config.PayhooksSettings}, and handed out typed by the
+     * wiring. The persistence provider is the exception: the server creates it while deploying,
+     * before any bean exists, and it reads only the database URL (to name Hibernate's dialect).
+     */
+    @Test
+    void onlyTheSettingsReadMicroProfileConfig() {
+        noClasses().that().resideOutsideOfPackage("dev.payhooks.app.config..")
+            .and().doNotHaveFullyQualifiedName("dev.payhooks.app.wiring.SettingsWiring")
+            .and().doNotHaveFullyQualifiedName("dev.payhooks.persistence.jpa.PayhooksPersistenceProvider")
+            .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.config..")
+            .because("every payhooks.* setting is mapped once, checked at startup, in dev.payhooks.app.config")
             .check(production);
     }
 
@@ -114,13 +174,12 @@ class ArchitectureTest {
      * A provider's API URL is merchant configuration and its requests carry the merchant's
      * credentials: the provider adapters send only through the provider gate (host policy, SSRF
      * guard, pinned address), never with an HTTP client or socket of their own. The simulators
-     * (sandbox mode only) are the exception: they call the hub itself.
+     * (the sandbox module, sandbox mode only) call the hub itself and are not provider adapters.
      */
     @Test
     void providerClientsSendOnlyThroughTheProviderGate() {
         noClasses().that().resideInAnyPackage("dev.payhooks.adapters.npatobarai..", "dev.payhooks.adapters.adyen..",
                 "dev.payhooks.adapters.walley..", "dev.payhooks.adapters.annanow..")
-            .and().haveSimpleNameNotContaining("Sandbox").and().haveSimpleNameNotContaining("Simulator")
             .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "javax.net..", "org.apache.http..",
                 "org.apache.hc..", "okhttp3..", "jakarta.ws.rs.client..")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
@@ -137,10 +196,44 @@ class ArchitectureTest {
             .check(production);
     }
 
+    /** Every producer method of the wiring package's producer classes (one class per area). */
+    static List<Method> producers() {
+        List<Method> producers = new ArrayList<>();
+        production.stream().filter(c -> c.getPackageName().equals("dev.payhooks.app.wiring")).forEach(type -> {
+            for (Method method : type.reflect().getDeclaredMethods()) {
+                if (method.isAnnotationPresent(jakarta.enterprise.inject.Produces.class)) {
+                    producers.add(method);
+                }
+            }
+        });
+        if (producers.size() < 50) {
+            throw new IllegalStateException("found only " + producers.size() + " producers in dev.payhooks.app.wiring");
+        }
+        return producers;
+    }
+
+    /**
+     * One scope for the produced services: {@code @Singleton}, built once, no client proxy. The
+     * secrets are the exception, application scoped so the master key loads inside the startup check.
+     */
+    @Test
+    void producedServicesAreSingletons() {
+        List<String> otherScopes = new ArrayList<>();
+        for (Method producer : producers()) {
+            boolean secrets = producer.getReturnType() == dev.payhooks.domain.port.Secrets.class;
+            boolean singleton = producer.isAnnotationPresent(jakarta.inject.Singleton.class);
+            boolean applicationScoped = producer.isAnnotationPresent(jakarta.enterprise.context.ApplicationScoped.class);
+            if (secrets ? !applicationScoped : !singleton || applicationScoped) {
+                otherScopes.add(producer.getDeclaringClass().getSimpleName() + "." + producer.getName());
+            }
+        }
+        assertEquals(List.of(), otherScopes, "producers with another scope than @Singleton");
+    }
+
     @Test
     void httpClientsAreProducedOncePerInstance() {
         List<String> perInjection = new ArrayList<>();
-        for (Method producer : dev.payhooks.app.wiring.Wiring.class.getDeclaredMethods()) {
+        for (Method producer : producers()) {
             if (!producer.isAnnotationPresent(jakarta.enterprise.inject.Produces.class)) {
                 continue;
             }
@@ -159,11 +252,12 @@ class ArchitectureTest {
     @Test
     void requestPathServicesAreProducedOncePerInstance() {
         Set<Class<?>> hotPath = Set.of(dev.payhooks.adapters.notifications.NotificationEndpoint.class,
-            dev.payhooks.application.notifications.ReceiveNotifications.class, dev.payhooks.domain.outbound.EventQueue.class,
+            dev.payhooks.application.notifications.ReceiveNotifications.class,
+            dev.payhooks.application.notifications.ApplyNotifications.class, dev.payhooks.domain.outbound.EventQueue.class,
             dev.payhooks.domain.outbound.TransactionNotices.class, dev.payhooks.application.events.PublishEvents.class,
             dev.payhooks.adapters.saleor.SaleorWebhookCheck.class, dev.payhooks.adapters.saleor.SaleorRegistration.class);
         List<String> perInjection = new ArrayList<>();
-        for (Method producer : dev.payhooks.app.wiring.Wiring.class.getDeclaredMethods()) {
+        for (Method producer : producers()) {
             if (producer.isAnnotationPresent(jakarta.enterprise.inject.Produces.class) && hotPath.contains(producer.getReturnType())
                 && !producer.isAnnotationPresent(jakarta.inject.Singleton.class)) {
                 perInjection.add(producer.getName());

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ContainerFilesTest {
 
-    /** The settings the server refuses to start without in production mode (Wiring, MasterKeySource, DatabaseStartup). */
+    /** The settings the server refuses to start without in production mode (SettingsReader, MasterKeySource, DatabaseStartup). */
     private static final Set<String> REQUIRED_IN_PRODUCTION = Set.of("PAYHOOKS_MASTER_KEY", "PAYHOOKS_PUBLIC_URL");
 
     /** MicroProfile Health's readiness path, served by Payara at the server's root. */
@@ -107,8 +107,11 @@ class ContainerFilesTest {
         String masterKey = Files.readString(root.resolve("app/src/main/java/dev/payhooks/app/secrets/MasterKeySource.java"));
         assertTrue(masterKey.contains("PAYHOOKS_MASTER_KEY is required in production mode"));
         String startup = Files.readString(root.resolve("app/src/main/java/dev/payhooks/app/startup/DatabaseStartup.java"));
-        assertTrue(startup.contains("checkSecrets()") && startup.contains("publicUrl.get()"),
-            "startup loads the master key and the public URL");
+        assertTrue(startup.contains("checkSecrets()") && startup.contains("settings.get()"),
+            "startup loads the master key and the settings, the public URL among them");
+        String settings = Files.readString(root.resolve("app/src/main/java/dev/payhooks/app/config/SettingsReader.java"));
+        assertTrue(settings.contains("PublicUrl.of(text(\"payhooks.public-url\"), mode.production())"),
+            "the settings require the public URL in production mode");
     }
 
     /** The files {@code package} writes to app/target that a Dockerfile could copy: the WAR and the uber jar. */

@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The admin console in headless Chromium against the built WAR on Payara Micro: throttled
  * sign-in, TOTP enrolment (the code computed here from the key the page shows) and
- * verification, the seed's webhook flows, and the event log's filters, attempts and replays.
+ * verification, the webhook add, edit, reset-authentication and delete flows, and the event log's filters, attempts and replays.
  *
  * <p>The IT database outlives a run ({@code app/target/it-data}), so the administrator may
  * already have a second factor from an earlier run: the key enrolled then is kept next to the

@@ -159,14 +159,10 @@ class AdyenSaleorIT {
 
     // ---- helpers --------------------------------------------------------------------------
 
-    LoggedRequest awaitReport(String saleorTx) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<LoggedRequest> found = reportsFor(saleorTx);
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            Thread.sleep(100);
+    LoggedRequest awaitReport(String saleorTx) throws Exception {
+        List<LoggedRequest> found = Eventually.poll(Duration.ofSeconds(20), () -> reportsFor(saleorTx), reports -> !reports.isEmpty());
+        if (!found.isEmpty()) {
+            return found.get(0);
         }
         throw new AssertionError("Saleor got no transactionEventReport for " + saleorTx);
     }

@@ -79,19 +79,17 @@ class DeliveryEnginesIT {
     }
 
     static void awaitReady(Server server) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-        while (System.nanoTime() < deadline) {
+        boolean ready = Eventually.holds(Duration.ofSeconds(240), () -> {
             assertTrue(server.process().isAlive(), () -> "the server stopped: " + tail(server.log()));
             try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health/ready"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
             } catch (java.io.IOException notYet) {
-                // not listening yet
+                return false; // not listening yet
             }
-            Thread.sleep(500);
+        });
+        if (ready) {
+            return;
         }
         throw new AssertionError("not ready within 240 s: " + tail(server.log()));
     }
@@ -161,6 +159,11 @@ class DeliveryEnginesIT {
         return response.body().isEmpty() ? null : Json.createReader(new StringReader(response.body())).readObject();
     }
 
+    static JsonObject delivery(JsonObject event, String subscriptionId) {
+        return event.getJsonArray("deliveries").getValuesAs(JsonObject.class).stream()
+            .filter(d -> d.getString("subscription_id").equals(subscriptionId)).findFirst().orElseThrow();
+    }
+
     static String webhook(Server server, String label, String path, String eventType) throws Exception {
         return call(server, "POST", "webhooks", "{\"label\": \"" + label + "\", \"url\": \"http://127.0.0.1:"
             + receiver.getAddress().getPort() + path + "\", \"events\": [\"" + eventType + "\"], "
@@ -177,11 +180,10 @@ class DeliveryEnginesIT {
             ids.add(call(via, "POST", "events", "{\"event_type\": \"product.inventory.adjusted\", \"object\": {\"sku\": \"S-" + i + "\"}}", 202)
                 .getString("event_id"));
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && !counted.keySet().containsAll(ids)) {
-            Thread.sleep(200);
-        }
-        Thread.sleep(1_000); // a second delivery, if there were one, would have arrived by now
+        Eventually.holds(Duration.ofSeconds(60), () -> counted.keySet().containsAll(ids));
+        // every delivery recorded as done: no engine has one left to send, so a second one would have arrived by now
+        Eventually.holds(Duration.ofSeconds(20), () -> call(a, "GET", "events?subscription=" + hook + "&status=PENDING&limit=1",
+            null, 200).getJsonArray("items").isEmpty());
         assertTrue(counted.keySet().containsAll(ids), "delivered " + counted.size() + " of " + ids.size());
         List<String> twice = ids.stream().filter(id -> counted.get(id).get() != 1).toList();
         assertEquals(List.of(), twice, "events delivered more than once");
@@ -194,12 +196,11 @@ class DeliveryEnginesIT {
         String hook = webhook(a, "Flaky", "/flaky", "product.inventory.ordered");
         String eventId = call(a, "POST", "events", "{\"event_type\": \"product.inventory.ordered\", \"object\": {\"sku\": \"R-1\"}}", 202)
             .getString("event_id");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline && flakyStatuses.isEmpty()) {
-            Thread.sleep(20);
-        }
+        Eventually.holds(Duration.ofSeconds(20), () -> !flakyStatuses.isEmpty());
         assertEquals(List.of(503), List.copyOf(flakyStatuses), "the first attempt fails");
-        Thread.sleep(300); // the failed attempt is recorded; the retry is ~2 s away
+        // the failed attempt is recorded before the servers die; the retry is ~2 s away
+        Eventually.holds(Duration.ofSeconds(5), () -> !delivery(call(a, "GET", "events/" + eventId, null, 200), hook)
+            .getJsonArray("attempt_log").isEmpty());
 
         kill(a);
         kill(b);
@@ -208,17 +209,10 @@ class DeliveryEnginesIT {
         a = start("a-restarted");
         awaitReady(a);
 
-        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonObject event = null;
-        String status = "";
-        JsonObject delivery = null;
-        while (System.nanoTime() < deadline && !status.equals("SUCCEEDED")) {
-            Thread.sleep(200);
-            event = call(a, "GET", "events/" + eventId, null, 200);
-            delivery = event.getJsonArray("deliveries").getValuesAs(JsonObject.class).stream()
-                .filter(d -> d.getString("subscription_id").equals(hook)).findFirst().orElseThrow();
-            status = delivery.getString("status");
-        }
+        JsonObject event = Eventually.poll(Duration.ofSeconds(30), () -> call(a, "GET", "events/" + eventId, null, 200),
+            e -> delivery(e, hook).getString("status").equals("SUCCEEDED"));
+        JsonObject delivery = delivery(event, hook);
+        String status = delivery.getString("status");
         assertEquals("SUCCEEDED", status, String.valueOf(event));
         JsonArray attempts = delivery.getJsonArray("attempt_log");
         assertEquals(attemptsBeforeKill + 1, attempts.size(), attempts.toString());

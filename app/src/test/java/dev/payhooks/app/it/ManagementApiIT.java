@@ -184,16 +184,23 @@ class ManagementApiIT {
     }
 
     JsonObject awaitDeliveryStatus(String eventId, String status) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        JsonObject event;
-        do {
-            event = send("GET", "events/" + eventId, null).object();
-            if (event.getJsonArray("deliveries").getJsonObject(0).getString("status").equals(status)) {
-                return event;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("delivery of " + eventId + " not " + status + ": " + event);
+        java.util.function.Predicate<JsonObject> reached = delivery -> delivery.getString("status").equals(status);
+        JsonObject event = awaitEvent(eventId, Duration.ofSeconds(5), reached);
+        if (!firstDeliveryMeets(event, reached)) {
+            throw new AssertionError("delivery of " + eventId + " not " + status + ": " + event);
+        }
+        return event;
+    }
+
+    /** The event as the API shows it once its first delivery meets {@code done}, or as it is after {@code timeout}. */
+    JsonObject awaitEvent(String eventId, Duration timeout, java.util.function.Predicate<JsonObject> done) throws Exception {
+        return Eventually.poll(timeout, () -> send("GET", "events/" + eventId, null).object(),
+            event -> firstDeliveryMeets(event, done));
+    }
+
+    static boolean firstDeliveryMeets(JsonObject event, java.util.function.Predicate<JsonObject> done) {
+        JsonArray deliveries = event.getJsonArray("deliveries");
+        return !deliveries.isEmpty() && done.test(deliveries.getJsonObject(0));
     }
 
     @Test
@@ -210,7 +217,9 @@ class ManagementApiIT {
             ids.add(send("POST", "events", "{\"event_type\": \"settlement.batch.success\", \"object\": {\"batch\": " + i + "}}")
                 .object().getString("event_id"));
         }
-        Thread.sleep(3_000);
+        for (String id : ids) { // every event has met the refused connection at least once
+            awaitEvent(id, Duration.ofSeconds(10), delivery -> !delivery.getJsonArray("attempt_log").isEmpty());
+        }
 
         java.util.Set<String> arrived = java.util.concurrent.ConcurrentHashMap.newKeySet();
         com.sun.net.httpserver.HttpServer back = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", port), 0);
@@ -225,10 +234,7 @@ class ManagementApiIT {
         });
         back.start();
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!arrived.containsAll(ids) && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            Eventually.holds(Duration.ofSeconds(20), () -> arrived.containsAll(ids));
             assertTrue(arrived.containsAll(ids), "arrived " + arrived.size() + " of " + ids.size());
             for (String id : ids) {
                 JsonArray attempts = awaitDeliveryStatus(id, "SUCCEEDED").getJsonArray("deliveries").getJsonObject(0).getJsonArray("attempt_log");
@@ -275,11 +281,8 @@ class ManagementApiIT {
                 }
                 send("POST", "events", "{\"event_type\": \"ach.submitted\", \"object\": {\"n\":" + n + "}}");
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline && (arrivals.stream().filter(a -> a.path().equals("/fifo")).count() < 8
-                    || arrivals.stream().filter(a -> a.path().equals("/paced")).count() < 12)) {
-                Thread.sleep(100);
-            }
+            Eventually.holds(Duration.ofSeconds(20), () -> arrivals.stream().filter(a -> a.path().equals("/fifo")).count() >= 8
+                && arrivals.stream().filter(a -> a.path().equals("/paced")).count() >= 12);
             List<Integer> fifoOrder = arrivals.stream().filter(a -> a.path().equals("/fifo")).map(Arrival::n).toList();
             assertEquals(List.of(0, 0, 0, 1, 2, 3, 4, 5), fifoOrder, "one at a time, in publish order, the failing head first");
 
@@ -309,12 +312,8 @@ class ManagementApiIT {
         send("POST", "events", "{\"event_type\": \"transaction.sale.unvoided\", \"object\": {}}");
         next("/gone", Duration.ofSeconds(10));
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        JsonObject after;
-        do {
-            Thread.sleep(100);
-            after = send("GET", "webhooks/" + id, null).object();
-        } while (after.getBoolean("enabled") && System.nanoTime() < deadline);
+        JsonObject after = Eventually.poll(Duration.ofSeconds(5), () -> send("GET", "webhooks/" + id, null).object(),
+            current -> !current.getBoolean("enabled"));
         assertEquals("DISABLED", after.getString("status"));
         assertEquals("the endpoint answered 410 Gone", after.getString("disabledReason"));
 

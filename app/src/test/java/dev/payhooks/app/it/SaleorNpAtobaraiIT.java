@@ -223,13 +223,9 @@ class SaleorNpAtobaraiIT {
     // ---- helpers --------------------------------------------------------------------------
 
     static void awaitRequest(WireMockServer server, com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern)
-        throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.findAll(pattern).isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
+        throws Exception {
+        if (Eventually.holds(Duration.ofSeconds(15), () -> !server.findAll(pattern).isEmpty())) {
+            return;
         }
         throw new AssertionError("no request matching " + pattern.build() + "; got " + server.getAllServeEvents().size() + " requests");
     }

@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The uber jar refuses to run, with one clear line and exit code 1, when its database is
- * unreachable or a migration fails: never a half-started server.
+ * The uber jar refuses to run, with one clear line and exit code 1, when a setting is unusable,
+ * its database is unreachable or a migration fails: never a half-started server.
  */
 class StartupFailureIT {
 
@@ -28,6 +28,10 @@ class StartupFailureIT {
     record Outcome(int exitCode, String output) { }
 
     Outcome run(String dbUrl, String name) throws Exception {
+        return run(dbUrl, name, java.util.Map.of());
+    }
+
+    Outcome run(String dbUrl, String name, java.util.Map<String, String> environment) throws Exception {
         Files.createDirectories(WORK);
         Path log = WORK.resolve(name + ".log");
         int port;
@@ -42,6 +46,7 @@ class StartupFailureIT {
             .redirectOutput(log.toFile());
         builder.environment().put("PAYHOOKS_DB_URL", dbUrl);
         builder.environment().remove("PAYHOOKS_ADMIN_PASSWORD");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         try {
             assertTrue(process.waitFor(150, TimeUnit.SECONDS), "the server should have stopped by itself");
@@ -86,6 +91,33 @@ class StartupFailureIT {
         List<String> reasons = outcome.output().lines()
             .filter(l -> l.startsWith("Payhooks cannot start: database migration failed on " + url)).toList();
         assertEquals(1, reasons.size(), outcome.output());
+    }
+
+    @Test
+    void aRetentionPeriodShorterThanProvidersResendStopsTheServer() throws Exception {
+        Path db = WORK.resolve("retention-db").toAbsolutePath();
+        deleteRecursively(db);
+
+        Outcome outcome = run("jdbc:h2:file:" + db.resolve("payhooks"), "retention",
+            java.util.Map.of("PAYHOOKS_RETENTION_NOTIFICATION_DAYS", "10"));
+
+        assertEquals(1, outcome.exitCode(), outcome.output());
+        assertEquals(1, linesContaining(outcome.output(), "Payhooks cannot start: payhooks.retention: notification retention"
+            + " must be at least 31 days (was 10 days; 0 keeps records for ever)"), outcome.output());
+    }
+
+    @Test
+    void anUnusableSettingStopsTheServerNamingIt() throws Exception {
+        Path db = WORK.resolve("settings-db").toAbsolutePath();
+        deleteRecursively(db);
+        Outcome outcome = run("jdbc:h2:file:" + db.resolve("payhooks"), "settings",
+            java.util.Map.of("PAYHOOKS_DELIVERY_BATCH_SIZE", "lots", "PAYHOOKS_METRICS_TOKEN", "not-logged-token"));
+
+        assertEquals(1, outcome.exitCode(), outcome.output());
+        assertEquals(1, outcome.output().lines().filter(l -> l.startsWith(
+            "Payhooks cannot start: payhooks.delivery.batch-size (PAYHOOKS_DELIVERY_BATCH_SIZE) = 'lots' from ")).count(),
+            outcome.output());
+        assertTrue(!outcome.output().contains("not-logged-token"), "no secret in the output");
     }
 
     static void deleteRecursively(Path dir) throws IOException {

@@ -1,6 +1,7 @@
 package dev.payhooks.application.notifications;
 
 import dev.payhooks.application.channels.ManageChannels;
+import dev.payhooks.application.payment.RecordProviderOutcome;
 
 import dev.payhooks.domain.inbound.InMemoryInboundNotifications;
 import dev.payhooks.domain.inbound.InboundNotification;
@@ -77,14 +78,25 @@ class ReceiveNotificationsTest {
                 ? VerificationResult.verified() : VerificationResult.failed("no token");
         }
 
-        @Override
-        public List<DecodedNotification> decode(InboundRequest request) {
-            List<DecodedNotification> items = new ArrayList<>();
+        /** How often a body was parsed. */
+        int parses;
+        final InboundRequest.BodyReader<List<String[]>> lines = request -> {
+            parses++;
+            List<String[]> parsed = new ArrayList<>();
             for (String line : new String(request.body(), StandardCharsets.UTF_8).split("\n")) {
                 String[] parts = line.split(" ");
                 if (parts.length != 3 || !parts[2].matches("-?[0-9]{1,9}")) {
                     throw new MalformedNotification("line '" + line + "' is not 'key reference amount'");
                 }
+                parsed.add(parts);
+            }
+            return parsed;
+        };
+
+        @Override
+        public List<DecodedNotification> decode(InboundRequest request) {
+            List<DecodedNotification> items = new ArrayList<>();
+            for (String[] parts : request.read(lines)) {
                 if (parts[1].equals("-")) {
                     items.add(new DecodedNotification(new NotificationKey(parts[0]), "no-op", new NotificationEffect.NoEffect("nothing")));
                     continue;
@@ -121,7 +133,9 @@ class ReceiveNotificationsTest {
     final InMemoryInboundNotifications notifications = new InMemoryInboundNotifications();
     final FlakyTransactions transactions = new FlakyTransactions();
     final InMemoryOutbox outbox = new InMemoryOutbox();
+    final BatchProvider batches = new BatchProvider();
     final ReceiveNotifications pipeline;
+    final ApplyNotifications applying;
     final String endpointKey;
 
     ReceiveNotificationsTest() {
@@ -129,9 +143,16 @@ class ReceiveNotificationsTest {
         merchants.add(merchant);
         EventQueue queue = new EventQueue(outbox, new InMemoryWebhookSubscriptions(), new InMemoryDeliveries(), ids);
         EventIdGenerator eventIds = EventIdGenerator.secureRandom();
-        pipeline = new ReceiveNotifications(List.of(new BatchProvider()), channels, merchants, notifications, transactions,
-            new TransactionNotices(queue, eventIds, clock), queue, eventIds, secrets, ids, clock);
+        NotificationProviders providers = new NotificationProviders(List.of(batches));
+        pipeline = new ReceiveNotifications(providers, channels, notifications, secrets, ids, clock);
+        applying = applying(providers, queue, eventIds);
         endpointKey = openAdyenChannel("m-1", "jp");
+    }
+
+    ApplyNotifications applying(NotificationProviders providers, EventQueue queue, EventIdGenerator eventIds) {
+        return new ApplyNotifications(providers, channels, merchants, notifications,
+            new RecordProviderOutcome(transactions, new TransactionNotices(queue, eventIds, clock), ids, clock), queue,
+            eventIds, secrets, clock, List.of());
     }
 
     /** Opens a channel of a merchant with Adyen configured; returns its notification endpoint key. */
@@ -170,7 +191,7 @@ class ReceiveNotificationsTest {
      * A provider that confirms each notification with its API (as Annanow re-fetches): token "ok"
      * authenticates, "none" is a channel asking no proof, anything else fails. Counts its API calls.
      */
-    static final class ConfirmingProvider implements NotificationProvider {
+    static class ConfirmingProvider implements NotificationProvider {
         final BatchProvider items = new BatchProvider();
         int apiCalls;
 
@@ -200,17 +221,18 @@ class ReceiveNotificationsTest {
         ConfirmingProvider provider = new ConfirmingProvider();
         EventQueue queue = new EventQueue(outbox, new InMemoryWebhookSubscriptions(), new InMemoryDeliveries(), ids);
         EventIdGenerator eventIds = EventIdGenerator.secureRandom();
-        ReceiveNotifications confirming = new ReceiveNotifications(List.of(provider), channels, merchants, notifications,
-            transactions, new TransactionNotices(queue, eventIds, clock), queue, eventIds, secrets, ids, clock);
+        NotificationProviders providers = new NotificationProviders(List.of(provider));
+        ReceiveNotifications confirming = new ReceiveNotifications(providers, channels, notifications, secrets, ids, clock);
+        ApplyNotifications applyingConfirmed = applying(providers, queue, eventIds);
         java.util.function.BiFunction<String, String, Receipt> send = (body, token) -> confirming.receive(new InboundRequest(
             ProviderId.ADYEN, endpointKey, body.getBytes(StandardCharsets.UTF_8),
             NotificationHeaders.of(Map.of("Content-Type", "text/plain", "token", token)), clock.instant()));
 
         Receipt forged = send.apply("k1 order-1 500", "forged");
         assertEquals(Outcome.UNAUTHENTICATED, forged.outcome());
-        forged.notificationIds().forEach(confirming::apply);
+        forged.notificationIds().forEach(applyingConfirmed::apply);
         Receipt unproven = send.apply("k2 order-2 500", "none");
-        unproven.toApply().forEach(confirming::apply);
+        unproven.toApply().forEach(applyingConfirmed::apply);
 
         assertEquals(0, provider.apiCalls, "no provider call for an unauthenticated notification");
         InboundNotification ignored = notifications.byId(unproven.toApply().get(0)).orElseThrow();
@@ -219,7 +241,7 @@ class ReceiveNotificationsTest {
         assertEquals(List.of(), transactions.all());
 
         Receipt genuine = send.apply("k3 order-3 500", "ok");
-        genuine.toApply().forEach(confirming::apply);
+        genuine.toApply().forEach(applyingConfirmed::apply);
         assertEquals(1, provider.apiCalls);
         assertEquals(1, transactions.all().size());
     }
@@ -230,12 +252,12 @@ class ReceiveNotificationsTest {
         String otherEndpoint = openAdyenChannel("m-2", "jp");
 
         Receipt mine = receive("k1 order-1 500", "ok");
-        mine.toApply().forEach(pipeline::apply);
+        mine.toApply().forEach(applying::apply);
         // the other merchant's provider account hands out the same key: not a resend of mine
         Receipt theirs = receiveAt(otherEndpoint, "k1 order-1 700", "ok");
         assertEquals(Outcome.ACCEPTED, theirs.outcome());
         assertEquals(1, theirs.toApply().size());
-        theirs.toApply().forEach(pipeline::apply);
+        theirs.toApply().forEach(applying::apply);
 
         assertEquals(Money.of(500, Currency.JPY), transactions.byMerchantReference("m-1", ProviderId.ADYEN, "order-1")
             .orElseThrow().charged());
@@ -251,7 +273,7 @@ class ReceiveNotificationsTest {
         Receipt first = receive("k1 order-1 500\nk2 order-2 700", "ok");
         assertEquals(Outcome.ACCEPTED, first.outcome());
         assertEquals(2, first.toApply().size());
-        first.toApply().forEach(pipeline::apply);
+        first.toApply().forEach(applying::apply);
         assertEquals(2, transactions.all().size());
 
         // a resend with one new item: only that one is stored and applied
@@ -259,7 +281,7 @@ class ReceiveNotificationsTest {
         assertEquals(Outcome.ACCEPTED, second.outcome());
         assertEquals(2, second.notificationIds().size());
         assertEquals(1, second.toApply().size());
-        second.toApply().forEach(pipeline::apply);
+        second.toApply().forEach(applying::apply);
         assertEquals(3, transactions.all().size());
         assertEquals(3, outbox.after(OutboxPosition.START, 10).size());
 
@@ -302,24 +324,24 @@ class ReceiveNotificationsTest {
     void aTechnicalFailureIsRecordedAndRetriedUntilItSucceeds() {
         String id = receive("k1 order-1 500", "ok").toApply().get(0);
         transactions.failing = true;
-        assertThrows(IllegalStateException.class, () -> pipeline.apply(id));
-        assertTrue(pipeline.recordFailure(id, "IllegalStateException: database unavailable"));
+        assertThrows(IllegalStateException.class, () -> applying.apply(id));
+        assertTrue(applying.recordFailure(id, "IllegalStateException: database unavailable"));
         assertEquals(ProcessingStatus.FAILED, notifications.byId(id).orElseThrow().status());
 
-        assertEquals(List.of(), pipeline.dueForRetry(10), "not before the retry delay");
+        assertEquals(List.of(), applying.dueForRetry(10), "not before the retry delay");
         clock.advance(ReceiveNotifications.RETRY_DELAY.plusSeconds(1));
-        assertEquals(List.of(id), pipeline.dueForRetry(10));
+        assertEquals(List.of(id), applying.dueForRetry(10));
 
         assertTrue(notifications.byId(id).orElseThrow().transactionId().isEmpty(), "a failed attempt applied to nothing");
 
         transactions.failing = false;
-        InboundNotification processed = pipeline.apply(id).orElseThrow();
+        InboundNotification processed = applying.apply(id).orElseThrow();
         assertEquals(ProcessingStatus.PROCESSED, processed.status());
         assertEquals(TransactionStatus.CHARGED, transactions.all().get(0).status());
         assertEquals(Optional.of(transactions.all().get(0).id()), processed.transactionId(), "it names the transaction it applied to");
         assertEquals(processed.transactionId(), notifications.byId(id).orElseThrow().transactionId());
-        assertEquals(List.of(), pipeline.dueForRetry(10));
-        assertTrue(pipeline.apply(id).isEmpty(), "a processed notification is not applied again");
+        assertEquals(List.of(), applying.dueForRetry(10));
+        assertTrue(applying.apply(id).isEmpty(), "a processed notification is not applied again");
     }
 
     @Test
@@ -328,23 +350,23 @@ class ReceiveNotificationsTest {
         transactions.failing = true;
         for (int i = 0; i < InboundNotification.MAX_PROCESSING_ATTEMPTS; i++) {
             clock.advance(Duration.ofMinutes(1));
-            assertThrows(IllegalStateException.class, () -> pipeline.apply(id));
-            pipeline.recordFailure(id, "database unavailable");
+            assertThrows(IllegalStateException.class, () -> applying.apply(id));
+            applying.recordFailure(id, "database unavailable");
         }
         clock.advance(Duration.ofHours(1));
-        assertEquals(List.of(), pipeline.dueForRetry(10));
-        assertTrue(pipeline.apply(id).isEmpty());
+        assertEquals(List.of(), applying.dueForRetry(10));
+        assertTrue(applying.apply(id).isEmpty());
         assertEquals(InboundNotification.MAX_PROCESSING_ATTEMPTS, notifications.byId(id).orElseThrow().attempts());
     }
 
     @Test
     void whatTheAggregateRefusesIsIgnoredWithTheReasonAndNothingIsSaved() {
-        receive("k1 order-1 500", "ok").toApply().forEach(pipeline::apply);
+        receive("k1 order-1 500", "ok").toApply().forEach(applying::apply);
         PaymentTransaction before = transactions.all().get(0);
 
         // a second sale of the same payment: CHARGED does not accept CHARGE SUCCESS beyond what is authorized
         String id = receive("k9 order-1 300", "ok").toApply().get(0);
-        InboundNotification outcome = pipeline.apply(id).orElseThrow();
+        InboundNotification outcome = applying.apply(id).orElseThrow();
 
         assertEquals(ProcessingStatus.IGNORED, outcome.status());
         assertTrue(outcome.statusReason().orElseThrow().contains("refused"), outcome.statusReason().orElseThrow());
@@ -356,9 +378,82 @@ class ReceiveNotificationsTest {
     @Test
     void aNoEffectItemIsIgnoredWithItsReason() {
         String id = receive("k1 - 0", "ok").toApply().get(0);
-        InboundNotification outcome = pipeline.apply(id).orElseThrow();
+        InboundNotification outcome = applying.apply(id).orElseThrow();
         assertEquals(ProcessingStatus.IGNORED, outcome.status());
         assertEquals("nothing", outcome.statusReason().orElseThrow());
         assertTrue(outcome.transactionId().isEmpty());
+    }
+
+    InboundRequest request(String body, String token) {
+        return new InboundRequest(ProviderId.ADYEN, endpointKey, body.getBytes(StandardCharsets.UTF_8),
+            NotificationHeaders.of(Map.of("Content-Type", "text/plain", "token", token)), clock.instant());
+    }
+
+    @Test
+    void theRequestThatStoresABatchParsesItOnceFromVerificationToTheLastItemApplied() {
+        InboundRequest request = request("k1 order-1 500\nk2 order-2 700", "ok");
+
+        Receipt receipt = pipeline.receive(request);
+        receipt.toApply().forEach(id -> applying.apply(id, request));
+
+        assertEquals(2, transactions.all().size());
+        assertEquals(1, batches.parses, "one parse for decoding, storing and applying both items");
+        assertEquals(1, request.bodyReads());
+    }
+
+    @Test
+    void theRetryLoopParsesTheStoredBodyAgainAndARequestWithOtherBytesIsNotUsed() {
+        String id = pipeline.receive(request("k1 order-1 500", "ok")).toApply().get(0);
+        InboundRequest other = request("k1 order-1 900", "ok");
+
+        InboundNotification applied = applying.apply(id, other).orElseThrow();
+
+        assertEquals(ProcessingStatus.PROCESSED, applied.status());
+        assertEquals(Money.of(500, Currency.JPY), transactions.all().get(0).charged(), "the stored bytes, not the other request's");
+        assertEquals(0, other.bodyReads());
+        assertEquals(2, batches.parses);
+    }
+
+    @Test
+    void anAcknowledgedRequestCarriesTheBodyItsProviderExpects() {
+        NotificationProvider.Acknowledgement accepted = new NotificationProvider.Acknowledgement("[ok]", "text/plain");
+        NotificationProvider acknowledging = new ConfirmingProvider() {
+            @Override
+            public Optional<NotificationProvider.Acknowledgement> acknowledgement() {
+                return Optional.of(accepted);
+            }
+        };
+        ReceiveNotifications receiving = new ReceiveNotifications(new NotificationProviders(List.of(acknowledging)),
+            channels, notifications, secrets, ids, clock);
+
+        assertEquals(Optional.of(accepted), receiving.receive(request("k1 order-1 500", "ok")).acknowledgement());
+        assertEquals(Optional.of(accepted), receiving.receive(request("k1 order-1 500", "ok")).acknowledgement(),
+            "a resend is acknowledged the same way");
+        assertEquals(Optional.empty(), receiving.receive(request("k2 order-2 500", "forged")).acknowledgement());
+        assertEquals(Optional.empty(), pipeline.receive(request("k3 order-3 500", "ok")).acknowledgement(),
+            "the hub's JSON receipt");
+    }
+
+    @Test
+    void followUpsRunOnceForEachAppliedFactWithItsEventsAndNotForARefusedOne() {
+        List<String> seen = new ArrayList<>();
+        EventQueue queue = new EventQueue(outbox, new InMemoryWebhookSubscriptions(), new InMemoryDeliveries(), ids);
+        EventIdGenerator eventIds = EventIdGenerator.secureRandom();
+        ApplyNotifications following = new ApplyNotifications(new NotificationProviders(List.of(batches)), channels,
+            merchants, notifications, new RecordProviderOutcome(transactions, new TransactionNotices(queue, eventIds, clock),
+                ids, clock), queue, eventIds, secrets, clock,
+            List.of((merchant, channel, request, key, transaction, fact, events) -> seen.add(key.value() + " "
+                + fact.eventKey() + " " + transaction.status() + " " + events.size() + " " + channel.slug())));
+
+        InboundRequest first = request("k1 order-1 500", "ok");
+        pipeline.receive(first).toApply().forEach(id -> following.apply(id, first));
+        // a second sale of the same payment: the aggregate refuses it
+        InboundRequest again = request("k1b order-1 500", "ok");
+        String repeated = pipeline.receive(again).toApply().get(0);
+        InboundNotification ignored = following.apply(repeated, again).orElseThrow();
+
+        assertEquals(List.of("k1 fact:k1 CHARGED 1 jp"), seen);
+        assertEquals(ProcessingStatus.IGNORED, ignored.status());
+        assertTrue(ignored.statusReason().orElseThrow().contains("refused"), ignored.statusReason().orElseThrow());
     }
 }

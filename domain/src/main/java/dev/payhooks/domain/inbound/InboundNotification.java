@@ -48,13 +48,14 @@ public final class InboundNotification {
     private int attempts;
     private Instant lastAttemptAt;
     private TransactionId transactionId;
+    private final Instant redactedAt;
     private final long version;
 
     private InboundNotification(String id, ProviderId provider, NotificationKey key, String merchantId,
                                 String channelSlug, byte[] rawBody, NotificationHeaders headers,
                                 Instant receivedAt, VerificationResult verification, ProcessingStatus status,
                                 String statusReason, int attempts, Instant lastAttemptAt, TransactionId transactionId,
-                                long version) {
+                                Instant redactedAt, long version) {
         this.id = requireText(id, "id", 36);
         this.provider = Objects.requireNonNull(provider, "provider");
         this.key = Objects.requireNonNull(key, "key");
@@ -69,6 +70,7 @@ public final class InboundNotification {
         this.attempts = attempts;
         this.lastAttemptAt = lastAttemptAt == null ? null : toMicros(lastAttemptAt);
         this.transactionId = transactionId;
+        this.redactedAt = redactedAt == null ? null : toMicros(redactedAt);
         this.version = version;
         requireConsistentState();
     }
@@ -85,9 +87,9 @@ public final class InboundNotification {
         return verification.isFailed()
             ? new InboundNotification(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt,
                 verification, ProcessingStatus.IGNORED, "verification failed: " + verification.failureReason(),
-                0, null, null, 0)
+                0, null, null, null, 0)
             : new InboundNotification(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt,
-                verification, ProcessingStatus.RECEIVED, null, 0, null, null, 0);
+                verification, ProcessingStatus.RECEIVED, null, 0, null, null, null, 0);
     }
 
     /** Rebuilds a stored notification; for repositories only. */
@@ -97,8 +99,19 @@ public final class InboundNotification {
                                                    VerificationResult verification, ProcessingStatus status,
                                                    String statusReason, int attempts, Instant lastAttemptAt,
                                                    TransactionId transactionId, long version) {
+        return reconstitute(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt, verification, status,
+            statusReason, attempts, lastAttemptAt, transactionId, null, version);
+    }
+
+    /** Rebuilds a stored notification whose body may have been redacted ({@code redactedAt}); for repositories only. */
+    public static InboundNotification reconstitute(String id, ProviderId provider, NotificationKey key,
+                                                   String merchantId, String channelSlug, byte[] rawBody,
+                                                   NotificationHeaders headers, Instant receivedAt,
+                                                   VerificationResult verification, ProcessingStatus status,
+                                                   String statusReason, int attempts, Instant lastAttemptAt,
+                                                   TransactionId transactionId, Instant redactedAt, long version) {
         return new InboundNotification(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt,
-            verification, status, statusReason, attempts, lastAttemptAt, transactionId, version);
+            verification, status, statusReason, attempts, lastAttemptAt, transactionId, redactedAt, version);
     }
 
     /** It was applied to the domain, not to a transaction (e.g. a subscription's event). */
@@ -152,6 +165,11 @@ public final class InboundNotification {
     public Optional<Instant> lastAttemptAt() { return Optional.ofNullable(lastAttemptAt); }
     /** The transaction its last attempt applied it to (or found it already recorded on, or refused by). */
     public Optional<TransactionId> transactionId() { return Optional.ofNullable(transactionId); }
+    /**
+     * When retention replaced the personal fields in its body by a marker: the body no longer
+     * matches the provider's signature and is never verified or applied again.
+     */
+    public Optional<Instant> redactedAt() { return Optional.ofNullable(redactedAt); }
     public long version() { return version; }
 
     @Override
@@ -187,6 +205,9 @@ public final class InboundNotification {
         }
         if (status == ProcessingStatus.RECEIVED && (attempts != 0 || lastAttemptAt != null)) {
             throw new IllegalArgumentException("a RECEIVED notification has had no processing attempt");
+        }
+        if (redactedAt != null && isAwaitingProcessing()) {
+            throw new IllegalArgumentException("a notification awaiting processing keeps its body as received");
         }
         if (verification.isFailed() && status != ProcessingStatus.IGNORED) {
             throw new IllegalArgumentException("a notification that failed verification is never processed (status was "

@@ -6,7 +6,7 @@ import dev.payhooks.domain.port.SealedSecret;
 import java.util.Objects;
 
 /**
- * How a delivery proves itself to the receiver (seed: None | Basic). The Basic password is
+ * How a delivery proves itself to the receiver: None or Basic. The Basic password is
  * kept sealed; it is opened only to build the {@code Authorization} header.
  */
 public sealed interface Authentication permits Authentication.None, Authentication.Basic {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every event type there is. The seed's types come first, in the seed's order; then the hub's
- * own types for what its providers report (docs/EVENTS.md maps each provider outcome to one).
+ * Every event type there is. The merchant types come first, in the order the publish API lists
+ * them; then the hub's own types for what its providers report (docs/EVENTS.md maps each provider outcome to one).
  * A subscription may only listen to types listed here, so a typo cannot leave it silently deaf.
  */
 public final class EventCatalog {
@@ -15,29 +15,29 @@ public final class EventCatalog {
     private static final Map<String, EventType> TYPES = new LinkedHashMap<>();
 
     static {
-        seed("cau.submitted", "A card account updater request was submitted.");
-        seed("cau.updated_expiration", "The card account updater found a new expiration date.");
-        seed("cau.updated_card", "The card account updater found a new card number.");
-        seed("cau.contact_customer", "The card account updater asks the merchant to contact the customer.");
-        seed("cau.account_closed", "The card account updater reports the account as closed.");
-        seed("ach.submitted", "An ACH payment was submitted.");
-        seed("ach.settled", "An ACH payment settled.");
-        seed("ach.returned", "An ACH payment was returned.");
-        seed("ach.failed", "An ACH payment failed.");
-        seed("ach.note_added", "A note was added to an ACH payment.");
-        seed("product.inventory.ordered", "Inventory of a product was ordered.");
-        seed("product.inventory.adjusted", "Inventory of a product was adjusted.");
-        seed("transaction.sale.success", "A sale succeeded: funds were taken.");
-        seed("transaction.sale.failure", "A sale failed: declined, cancelled by the customer or a provider error.");
-        seed("transaction.sale.voided", "An authorization or sale was voided before settlement.");
-        seed("transaction.sale.captured", "An authorization was captured.");
-        seed("transaction.sale.adjusted", "The amount of a sale was adjusted.");
-        seed("transaction.sale.queued", "A sale was queued for later processing.");
-        seed("transaction.sale.unvoided", "A voided sale was reinstated.");
-        seed("transaction.refund.success", "A refund succeeded (full or partial).");
-        seed("transaction.refund.voided", "A refund was voided.");
-        seed("settlement.batch.success", "A settlement batch closed successfully.");
-        seed("settlement.batch.failure", "A settlement batch failed to close.");
+        merchant("cau.submitted", "A card account updater request was submitted.");
+        merchant("cau.updated_expiration", "The card account updater found a new expiration date.");
+        merchant("cau.updated_card", "The card account updater found a new card number.");
+        merchant("cau.contact_customer", "The card account updater asks the merchant to contact the customer.");
+        merchant("cau.account_closed", "The card account updater reports the account as closed.");
+        merchant("ach.submitted", "An ACH payment was submitted.");
+        merchant("ach.settled", "An ACH payment settled.");
+        merchant("ach.returned", "An ACH payment was returned.");
+        merchant("ach.failed", "An ACH payment failed.");
+        merchant("ach.note_added", "A note was added to an ACH payment.");
+        merchant("product.inventory.ordered", "Inventory of a product was ordered.");
+        merchant("product.inventory.adjusted", "Inventory of a product was adjusted.");
+        merchant("transaction.sale.success", "A sale succeeded: funds were taken.");
+        merchant("transaction.sale.failure", "A sale failed: declined, cancelled by the customer or a provider error.");
+        merchant("transaction.sale.voided", "An authorization or sale was voided before settlement.");
+        merchant("transaction.sale.captured", "An authorization was captured.");
+        merchant("transaction.sale.adjusted", "The amount of a sale was adjusted.");
+        merchant("transaction.sale.queued", "A sale was queued for later processing.");
+        merchant("transaction.sale.unvoided", "A voided sale was reinstated.");
+        merchant("transaction.refund.success", "A refund succeeded (full or partial).");
+        merchant("transaction.refund.voided", "A refund was voided.");
+        merchant("settlement.batch.success", "A settlement batch closed successfully.");
+        merchant("settlement.batch.failure", "A settlement batch failed to close.");
 
         hub("transaction.pending", "The provider accepted the payment but has no outcome yet.");
         hub("transaction.action_required", "The payment waits for the customer or the merchant to act (e.g. 3-D Secure, fix an address).");
@@ -62,8 +62,8 @@ public final class EventCatalog {
     private EventCatalog() {
     }
 
-    private static void seed(String name, String description) {
-        TYPES.put(name, new EventType(name, description, EventType.Origin.SEED));
+    private static void merchant(String name, String description) {
+        TYPES.put(name, new EventType(name, description, EventType.Origin.MERCHANT));
     }
 
     private static void hub(String name, String description) {
@@ -78,7 +78,7 @@ public final class EventCatalog {
         return Optional.ofNullable(name == null ? null : TYPES.get(name));
     }
 
-    /** All types: the seed's in its order, then the hub's. */
+    /** All types: the merchant types in their order, then the hub's. */
     public static List<EventType> all() {
         return List.copyOf(TYPES.values());
     }

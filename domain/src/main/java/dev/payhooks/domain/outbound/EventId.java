@@ -27,8 +27,5 @@ public record EventId(String value) {
         return new EventId(HexFormat.of().formatHex(bytes));
     }
 
-    @Override
-    public String toString() {
-        return value;
-    }
+    @Override public String toString() { return value; }
 }

@@ -8,8 +8,11 @@ import java.util.Objects;
  */
 public record EventType(String name, String description, Origin origin) {
 
-    /** Where a type comes from: the seed's catalog (publishable by merchants) or the hub's providers. */
-    public enum Origin { SEED, HUB }
+    /**
+     * Who emits a type: {@code MERCHANT} types are publishable by a merchant's own systems (the hub
+     * also emits some of them for provider outcomes); {@code HUB} types only the hub emits.
+     */
+    public enum Origin { MERCHANT, HUB }
 
     public EventType {
         Objects.requireNonNull(name, "name");

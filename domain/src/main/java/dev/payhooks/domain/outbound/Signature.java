@@ -3,7 +3,7 @@ package dev.payhooks.domain.outbound;
 import dev.payhooks.domain.error.InvalidField;
 
 /**
- * Which key signs a subscription's deliveries (seed: None | Source Key | Signature Key).
+ * Which key signs a subscription's deliveries: None, Source Key or Signature Key.
  * With any key, a delivery carries {@code X-Signature} and the Standard Webhooks headers.
  */
 public sealed interface Signature permits Signature.None, Signature.SourceKey, Signature.MerchantKey {
@@ -33,7 +33,7 @@ public sealed interface Signature permits Signature.None, Signature.SourceKey, S
         }
     }
 
-    /** The seed's "Signature Key": the merchant's own {@link SignatureKey}, shared by all its subscriptions. */
+    /** "Signature Key" in the console and API: the merchant's own {@link SignatureKey}, shared by all its subscriptions. */
     record MerchantKey() implements Signature {
         @Override
         public String type() {

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A merchant's own signing secret (the seed's "Signature Key"), one per merchant, sealed.
+ * A merchant's own signing secret ("Signature Key" in the console and API), one per merchant, sealed.
  *
  * <p>After a rotation the previous secret still signs for {@link #PREVIOUS_KEY_VALIDITY}, so
  * receivers can switch to the new secret without rejecting deliveries meanwhile. The window is

@@ -100,7 +100,7 @@ public class TransactionNotices {
     }
 
     /**
-     * The seed's transaction object ({@code type}, {@code key}, {@code amount_detail.amount} in
+     * The transaction object of every delivery ({@code type}, {@code key}, {@code amount_detail.amount} in
      * major units as a string) with what a receiver needs to act without calling back.
      */
     public static JsonText objectOf(PaymentTransaction transaction, TransactionEvent event) {

@@ -24,7 +24,8 @@ import static dev.payhooks.domain.payment.TransactionStatus.*;
  * every provider adapter reports into. Its methods name what happened
  * ({@link #authorizationSucceeded}, {@link #refundRequested}…) and return the events they
  * caused; a repeated provider fact (same event key, same content) changes nothing and returns
- * no event. Allowed sequences are in {@link TransitionTable}; amount rules are checked here:
+ * no event. Allowed sequences are in {@link TransitionTable}; the amount rules (all but the
+ * first checked by {@link AmountRules}) are:
  * <ul>
  *   <li>every reported amount is positive and in the transaction's currency;</li>
  *   <li>a capture never exceeds what remains authorized (a sale needs no authorization);</li>
@@ -159,9 +160,10 @@ public final class PaymentTransaction {
                 "record " + operation + " " + result, describeAllowed(status)));
 
         boolean beforePayment = BEFORE_PAYMENT.contains(status);
+        AmountRules rules = new AmountRules(id, amounts);
         TransactionAmounts after = beforePayment
-            ? afterPaymentAttempt(operation, result, amount)
-            : afterFollowUp(operation, result, amount);
+            ? rules.afterPaymentAttempt(operation, result, amount)
+            : rules.afterFollowUp(operation, result, amount);
         TransactionStatus next = target.resolve(after);
 
         amounts = after;
@@ -207,130 +209,6 @@ public final class PaymentTransaction {
             actions.add(REFUND);
         }
         return actions;
-    }
-
-    // ---- amount rules -----------------------------------------------------------------------
-
-    // authorization or sale attempts: one at a time, so an outcome settles whatever was pending
-    private TransactionAmounts afterPaymentAttempt(Operation operation, OperationResult result, Money amount) {
-        boolean authorization = operation == AUTHORIZE;
-        Money zero = Money.zero(currency);
-        TransactionAmounts settled = authorization
-            ? amounts.withAuthorizationPending(zero) : amounts.withChargePending(zero);
-        return switch (result) {
-            case SUCCESS -> authorization
-                ? settled.withAuthorized(settled.authorized().plus(amount))
-                : settled.withCharged(settled.charged().plus(amount));
-            case FAILURE -> settled;
-            case REQUEST, ACTION_REQUIRED -> authorization
-                ? settled.withAuthorizationPending(amount) : settled.withChargePending(amount);
-        };
-    }
-
-    private TransactionAmounts afterFollowUp(Operation operation, OperationResult result, Money amount) {
-        return switch (operation) {
-            case CHARGE -> afterCapture(result, amount);
-            case CANCEL -> afterCancel(result, amount);
-            case REFUND -> afterRefund(result, amount);
-            case REFUND_REVERSAL -> afterRefundReversal(amount);
-            case CHARGEBACK -> afterChargeback(result, amount);
-            case AUTHORIZE -> throw new IllegalStateException("the transition table allows no authorization once paid");
-        };
-    }
-
-    private TransactionAmounts afterCapture(OperationResult result, Money amount) {
-        TransactionAmounts a = amounts;
-        Money pendingLeft = a.chargePending().minus(amount.min(a.chargePending()));
-        return switch (result) {
-            case REQUEST -> {
-                requireAtMost(amount, a.capturable(), "capture", "what remains to capture");
-                yield a.withChargePending(a.chargePending().plus(amount));
-            }
-            case SUCCESS -> {
-                requireAtMost(amount, a.uncaptured(), "capture", "what remains authorized");
-                yield a.withCharged(a.charged().plus(amount)).withChargePending(pendingLeft);
-            }
-            case FAILURE -> a.withChargePending(pendingLeft);
-            case ACTION_REQUIRED -> throw new IllegalStateException("not in the transition table");
-        };
-    }
-
-    // the reported amount is kept on the event; the amount voided is always the remainder
-    private TransactionAmounts afterCancel(OperationResult result, Money amount) {
-        TransactionAmounts a = amounts;
-        Money zero = Money.zero(currency);
-        if (result == FAILURE) {
-            return a.withCancelPending(zero);
-        }
-        if (a.chargePending().isPositive()) {
-            throw new AmountLimitExceeded("cannot cancel transaction " + id + " while a capture of "
-                + a.chargePending() + " is pending");
-        }
-        Money remainder = a.uncaptured();
-        if (!remainder.isPositive()) {
-            throw new AmountLimitExceeded(nothingToCancel());
-        }
-        requireAtMost(amount, a.authorized(), "cancel", "the authorized amount");
-        return result == REQUEST
-            ? a.withCancelPending(remainder)
-            : a.withCancelled(a.cancelled().plus(remainder)).withCancelPending(zero);
-    }
-
-    private TransactionAmounts afterRefund(OperationResult result, Money amount) {
-        TransactionAmounts a = amounts;
-        Money pendingLeft = a.refundPending().minus(amount.min(a.refundPending()));
-        return switch (result) {
-            case REQUEST -> {
-                requireAtMost(amount, a.refundable(), "refund", "the refundable amount");
-                yield a.withRefundPending(a.refundPending().plus(amount));
-            }
-            case SUCCESS -> {
-                requireAtMost(amount, a.charged().minus(a.refunded()), "refund", "the charged amount not yet refunded");
-                yield a.withRefunded(a.refunded().plus(amount)).withRefundPending(pendingLeft);
-            }
-            case FAILURE -> a.withRefundPending(pendingLeft);
-            case ACTION_REQUIRED -> throw new IllegalStateException("not in the transition table");
-        };
-    }
-
-    private TransactionAmounts afterRefundReversal(Money amount) {
-        requireAtMost(amount, amounts.refunded(), "refund reversal", "the refunded amount");
-        return amounts.withRefunded(amounts.refunded().minus(amount));
-    }
-
-    private TransactionAmounts afterChargeback(OperationResult result, Money amount) {
-        requireAtMost(amount, amounts.charged(), "chargeback", "the charged amount");
-        if (result == SUCCESS) {
-            Money total = amounts.chargedBack().plus(amount);
-            requireAtMost(total, amounts.charged(), "chargeback", "the charged amount");
-            return amounts.withChargedBack(total);
-        }
-        return amounts;
-    }
-
-    private void requireAtMost(Money amount, Money limit, String what, String limitName) {
-        if (amount.isGreaterThan(limit)) {
-            throw new AmountLimitExceeded(what + " of " + amount + " exceeds " + limitName + " (" + limit
-                + ") of transaction " + id + ": " + describeAmounts());
-        }
-    }
-
-    private String nothingToCancel() {
-        if (amounts.authorized().isZero()) {
-            return "nothing to cancel: transaction " + id + " was charged without an authorization";
-        }
-        if (amounts.charged().compareTo(amounts.authorized()) >= 0) {
-            return "cannot cancel after a full charge: all of the authorized " + amounts.authorized()
-                + " of transaction " + id + " is charged";
-        }
-        return "nothing left to cancel on transaction " + id + ": " + describeAmounts();
-    }
-
-    private String describeAmounts() {
-        TransactionAmounts a = amounts;
-        return "authorized " + a.authorized() + ", charged " + a.charged() + ", refunded " + a.refunded()
-            + ", cancelled " + a.cancelled() + ", pending capture " + a.chargePending() + ", pending refund "
-            + a.refundPending() + ", pending cancel " + a.cancelPending();
     }
 
     private static String describeAllowed(TransactionStatus from) {

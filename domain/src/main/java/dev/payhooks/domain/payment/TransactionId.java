@@ -1,8 +1,6 @@
 package dev.payhooks.domain.payment;
 
-import dev.payhooks.domain.error.InvalidValue;
-
-import java.util.regex.Pattern;
+import dev.payhooks.domain.id.IdFormat;
 
 /**
  * The hub's own identity of a payment transaction (made by an id generator port). Saleor's
@@ -11,22 +9,11 @@ import java.util.regex.Pattern;
  */
 public record TransactionId(String value) {
 
-    // ids travel in URLs and outbound payloads: keep them URL-safe
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-
     public TransactionId {
-        if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new InvalidValue("transaction id " + InvalidValue.echo(value)
-                + " must be 1-64 characters of A-Z, a-z, 0-9, '_', '-' starting with a letter or digit");
-        }
+        IdFormat.HUB.require(value, "transaction id");
     }
 
-    public static TransactionId of(String value) {
-        return new TransactionId(value);
-    }
+    public static TransactionId of(String value) { return new TransactionId(value); }
 
-    @Override
-    public String toString() {
-        return value;
-    }
+    @Override public String toString() { return value; }
 }

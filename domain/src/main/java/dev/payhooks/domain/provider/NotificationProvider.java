@@ -4,6 +4,7 @@ import dev.payhooks.domain.inbound.VerificationResult;
 import dev.payhooks.domain.payment.ProviderId;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,13 +12,31 @@ import java.util.Set;
  * The steps of the inbound pipeline that differ per provider (Adyen, Walley, Annanow): which
  * requests it accepts, how a request proves it came from the provider, how the body reads, what
  * makes two deliveries the same notification, and what it means for the domain. The pipeline
- * itself ({@link dev.payhooks.application.notifications.ReceiveNotifications}) is the same for all.
+ * itself ({@code ReceiveNotifications} and {@code ApplyNotifications} in the application) is the
+ * same for all. An adapter that reads the body (verify, decode, confirm) does so through
+ * {@link InboundRequest#read}, so each request is parsed once.
  *
  * <p>Implementations translate; they never decide a business outcome: the aggregate does.
  */
 public interface NotificationProvider {
 
+    /** The body of the answer to a stored notification, when the provider insists on one (Adyen's {@code [accepted]}). */
+    record Acknowledgement(String body, String mediaType) {
+        public Acknowledgement {
+            Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(mediaType, "mediaType");
+        }
+    }
+
     ProviderId provider();
+
+    /**
+     * What the hub answers once a notification is stored (also for a resent one): empty for the
+     * hub's own JSON receipt, which names the stored notifications.
+     */
+    default Optional<Acknowledgement> acknowledgement() {
+        return Optional.empty();
+    }
 
     /** Accepted media types in lower case, without parameters; anything else is answered 415. */
     Set<String> mediaTypes();
@@ -50,14 +69,6 @@ public interface NotificationProvider {
     }
 
     /**
-     * A check before a status is applied (Annanow: re-fetch the transaction from the provider's
-     * API and compare). Empty when confirmed or not configured; otherwise why it is not
-     * applied. May call the provider (bounded by a timeout); throws when the provider cannot be
-     * reached, so the notification is retried later. The pipeline calls it only for a
-     * notification whose channel authentication passed ({@link VerificationResult.Outcome#VERIFIED}):
-     * an unauthenticated request never makes the hub call the provider with the merchant's credentials.
-     */
-    /**
      * Whether {@link #confirmationFailure} must confirm this channel's notifications with the
      * provider before they are applied. One that cannot be confirmed, because it was not
      * authenticated, then has no effect (it is never applied unconfirmed).
@@ -66,6 +77,14 @@ public interface NotificationProvider {
         return false;
     }
 
+    /**
+     * A check before a status is applied (Annanow: re-fetch the transaction from the provider's
+     * API and compare). Empty when confirmed or not configured; otherwise why it is not
+     * applied. May call the provider (bounded by a timeout); throws when the provider cannot be
+     * reached, so the notification is retried later. The pipeline calls it only for a
+     * notification whose channel authentication passed ({@link VerificationResult.Outcome#VERIFIED}):
+     * an unauthenticated request never makes the hub call the provider with the merchant's credentials.
+     */
     default Optional<String> confirmationFailure(InboundRequest request, DecodedNotification notification,
                                                  ProviderConfiguration configuration) {
         return Optional.empty();

@@ -104,6 +104,7 @@ public class InMemoryInboundNotifications implements InboundNotifications {
     private static InboundNotification copy(InboundNotification n, long version) {
         return InboundNotification.reconstitute(n.id(), n.provider(), n.key(), n.merchantId().orElse(null),
             n.channelSlug().orElse(null), n.rawBody(), n.headers(), n.receivedAt(), n.verification(), n.status(),
-            n.statusReason().orElse(null), n.attempts(), n.lastAttemptAt().orElse(null), n.transactionId().orElse(null), version);
+            n.statusReason().orElse(null), n.attempts(), n.lastAttemptAt().orElse(null), n.transactionId().orElse(null),
+            n.redactedAt().orElse(null), version);
     }
 }

@@ -181,6 +181,18 @@ class InboundNotificationTest {
         assertEquals(3, stored(ProcessingStatus.FAILED, "boom", 3).attempts());
     }
 
+    @Test
+    void onlyANotificationThatNoLongerAwaitsProcessingCanHaveARedactedBody() {
+        InboundNotification processed = InboundNotification.reconstitute("n-1", ProviderId.ANNANOW, new NotificationKey("k"),
+            null, null, new byte[0], NotificationHeaders.none(), RECEIVED, VerificationResult.notRequired(),
+            ProcessingStatus.PROCESSED, null, 1, LATER, null, MUCH_LATER, 2);
+        assertEquals(Optional.of(MUCH_LATER), processed.redactedAt());
+        assertEquals(Optional.empty(), received().redactedAt());
+        assertThrows(IllegalArgumentException.class, () -> InboundNotification.reconstitute("n-1", ProviderId.ANNANOW,
+            new NotificationKey("k"), null, null, new byte[0], NotificationHeaders.none(), RECEIVED,
+            VerificationResult.notRequired(), ProcessingStatus.FAILED, "boom", 1, LATER, null, MUCH_LATER, 2));
+    }
+
     private static InboundNotification stored(ProcessingStatus status, String reason, int attempts) {
         return InboundNotification.reconstitute("n-1", ProviderId.ANNANOW, new NotificationKey("k"), null, null,
             new byte[0], NotificationHeaders.none(), RECEIVED, VerificationResult.notRequired(), status, reason,

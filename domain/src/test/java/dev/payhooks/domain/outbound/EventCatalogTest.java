@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EventCatalogTest {
 
-    /** The seed's list, copied from the contract in its order. */
-    static final List<String> SEED = List.of("cau.submitted", "cau.updated_expiration", "cau.updated_card",
+    /** The merchant types, in the order the publish API lists them. */
+    static final List<String> MERCHANT_TYPES = List.of("cau.submitted", "cau.updated_expiration", "cau.updated_card",
         "cau.contact_customer", "cau.account_closed", "ach.submitted", "ach.settled", "ach.returned", "ach.failed",
         "ach.note_added", "product.inventory.ordered", "product.inventory.adjusted", "transaction.sale.success",
         "transaction.sale.failure", "transaction.sale.voided", "transaction.sale.captured", "transaction.sale.adjusted",
@@ -29,12 +29,12 @@ class EventCatalogTest {
         "settlement.batch.success", "settlement.batch.failure");
 
     @Test
-    void holdsTheSeedsTypesFirstInTheSeedsOrder() {
-        List<String> seedTypes = EventCatalog.all().stream()
-            .filter(t -> t.origin() == EventType.Origin.SEED).map(EventType::name).toList();
+    void holdsTheMerchantTypesFirstInTheirOrder() {
+        List<String> merchantTypes = EventCatalog.all().stream()
+            .filter(t -> t.origin() == EventType.Origin.MERCHANT).map(EventType::name).toList();
 
-        assertEquals(SEED, seedTypes);
-        assertEquals(SEED, EventCatalog.all().subList(0, SEED.size()).stream().map(EventType::name).toList());
+        assertEquals(MERCHANT_TYPES, merchantTypes);
+        assertEquals(MERCHANT_TYPES, EventCatalog.all().subList(0, MERCHANT_TYPES.size()).stream().map(EventType::name).toList());
     }
 
     @Test

@@ -1,44 +1,23 @@
 package dev.payhooks.persistence.fulfillment;
 
+import dev.payhooks.persistence.jpa.StampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /** A fulfillment of a transaction, keyed by both: the id alone is Saleor's and repeats across merchants. */
 @Entity
 @Table(name = "fulfillment")
 @IdClass(FulfillmentEntity.Key.class)
-public class FulfillmentEntity {
+public class FulfillmentEntity extends StampedEntity {
 
-    public static class Key implements Serializable {
-        String transactionId;
-        String id;
-
-        public Key() {
-            // for JPA
-        }
-
-        Key(String transactionId, String id) {
-            this.transactionId = transactionId;
-            this.id = id;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(k.transactionId, transactionId) && Objects.equals(k.id, id);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(transactionId, id);
-        }
+    /** The primary key; its components are named as the {@code @Id} fields. */
+    public record Key(String transactionId, String id) implements Serializable {
     }
 
     @Id
@@ -67,16 +46,6 @@ public class FulfillmentEntity {
 
     @Column(name = "last_attempt_at")
     Instant lastAttemptAt;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 
     protected FulfillmentEntity() {
         // for JPA

@@ -16,7 +16,7 @@ final class FulfillmentMapper {
     static Fulfillment toDomain(FulfillmentEntity e) {
         return Fulfillment.reconstitute(new FulfillmentSnapshot(FulfillmentId.of(e.id), TransactionId.of(e.transactionId),
             TrackingNumber.of(e.trackingNumber), e.carrierCode, ShipmentReportStatus.valueOf(e.reportStatus), e.message,
-            e.reportAttempts, e.lastAttemptAt, e.createdAt, e.updatedAt, e.version));
+            e.reportAttempts, e.lastAttemptAt, e.createdAt(), e.updatedAt(), e.version()));
     }
 
     static FulfillmentEntity toNewEntity(Fulfillment fulfillment) {
@@ -24,7 +24,7 @@ final class FulfillmentMapper {
         FulfillmentEntity e = new FulfillmentEntity();
         e.transactionId = s.transactionId().value();
         e.id = s.id().value();
-        e.createdAt = s.createdAt();
+        e.createdAt(s.createdAt());
         copyMutableState(s, e);
         return e;
     }
@@ -36,7 +36,7 @@ final class FulfillmentMapper {
         e.message = s.message();
         e.reportAttempts = s.reportAttempts();
         e.lastAttemptAt = s.lastAttemptAt();
-        e.updatedAt = s.updatedAt();
+        e.updatedAt(s.updatedAt());
     }
 
     static FulfillmentEntity.Key key(Fulfillment fulfillment) {

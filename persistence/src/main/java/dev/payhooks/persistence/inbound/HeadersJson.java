@@ -17,7 +17,7 @@ import java.util.Map;
  * every character a header value can hold, so any name and value read back exactly, and staff
  * can query the column with the database's JSON functions.
  */
-final class HeadersJson {
+public final class HeadersJson {
 
     /** Looked up once: {@code Json.create…} repeats a ServiceLoader scan on every call (see adapters' Jsonp). */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -31,7 +31,7 @@ final class HeadersJson {
         return object.build().toString();
     }
 
-    static Map<String, String> read(String json) {
+    public static Map<String, String> read(String json) {
         JsonObject object;
         try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             object = reader.readObject();

@@ -81,6 +81,10 @@ public class InboundNotificationEntity {
     @Column(name = "transaction_id", length = 64)
     String transactionId;
 
+    /** When retention redacted the body (written by {@code JpaExpiredRecords} only). */
+    @Column(name = "redacted_at", insertable = false, updatable = false)
+    Instant redactedAt;
+
     @Version
     @Column(name = "version", nullable = false)
     long version;

@@ -19,7 +19,7 @@ final class InboundNotificationMapper {
             NotificationHeaders.of(HeadersJson.read(entity.headers)), entity.receivedAt,
             new VerificationResult(VerificationResult.Outcome.valueOf(entity.verification), entity.verificationFailure),
             ProcessingStatus.valueOf(entity.status), entity.statusReason, entity.attempts, entity.lastAttemptAt,
-            entity.transactionId == null ? null : TransactionId.of(entity.transactionId), entity.version);
+            entity.transactionId == null ? null : TransactionId.of(entity.transactionId), entity.redactedAt, entity.version);
     }
 
     static InboundNotificationEntity toNewEntity(InboundNotification notification) {

@@ -3,6 +3,7 @@ package dev.payhooks.persistence.inbound;
 import dev.payhooks.domain.inbound.InboundNotification;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.inbound.ProcessingStatus;
+import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
@@ -52,7 +53,7 @@ import java.util.Optional;
  * caller's {@link EntityManager}; a separate transaction would need a second connection per
  * notification and a container boundary (REQUIRES_NEW) that resource-local use does not have.
  */
-public class JpaInboundNotifications implements InboundNotifications {
+public class JpaInboundNotifications extends JpaRepository<InboundNotificationEntity> implements InboundNotifications {
 
     private static final String INSERT = "INSERT INTO inbound_notification (id, provider, dedup_key, merchant_id,"
         + " channel_slug, raw_body, headers, received_at, verification, verification_failure, status, status_reason,"
@@ -64,10 +65,8 @@ public class JpaInboundNotifications implements InboundNotifications {
         + " AND dedup_merchant_id = ? AND dedup_channel_slug = ? AND dedup_key = ?";
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private final EntityManager em;
-
     public JpaInboundNotifications(EntityManager em) {
-        this.em = em;
+        super(em, InboundNotificationEntity.class);
     }
 
     @Override
@@ -85,7 +84,7 @@ public class JpaInboundNotifications implements InboundNotifications {
 
     @Override
     public Optional<InboundNotification> byId(String id) {
-        return Optional.ofNullable(em.find(InboundNotificationEntity.class, id)).map(InboundNotificationMapper::toDomain);
+        return find(id).map(InboundNotificationMapper::toDomain);
     }
 
     @Override
@@ -100,15 +99,11 @@ public class JpaInboundNotifications implements InboundNotifications {
 
     @Override
     public List<InboundNotification> awaitingProcessing(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
-        }
-        return em.createQuery("select n from InboundNotificationEntity n"
+        atLeastOne(limit);
+        return query("select n from InboundNotificationEntity n"
                     + " where n.status = :received or (n.status = :failed and n.attempts < :maxAttempts)"
-                    + " order by n.receivedAt, n.id", InboundNotificationEntity.class)
-            .setParameter("received", ProcessingStatus.RECEIVED.name())
-            .setParameter("failed", ProcessingStatus.FAILED.name())
-            .setParameter("maxAttempts", InboundNotification.MAX_PROCESSING_ATTEMPTS)
+                    + " order by n.receivedAt, n.id", "received", ProcessingStatus.RECEIVED.name(),
+                "failed", ProcessingStatus.FAILED.name(), "maxAttempts", InboundNotification.MAX_PROCESSING_ATTEMPTS)
             .setMaxResults(limit)
             .getResultStream()
             .map(InboundNotificationMapper::toDomain)
@@ -133,16 +128,14 @@ public class JpaInboundNotifications implements InboundNotifications {
         if (!locked) {
             return Optional.empty();
         }
-        InboundNotificationEntity entity = em.find(InboundNotificationEntity.class, id);
+        InboundNotificationEntity entity = find(id).orElseThrow();
         em.refresh(entity);
         return Optional.of(InboundNotificationMapper.toDomain(entity));
     }
 
     @Override
     public List<String> dueForProcessing(Instant receivedBefore, Instant failedBefore, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
-        }
+        atLeastOne(limit);
         return em.createQuery("select n.id from InboundNotificationEntity n"
                     + " where (n.status = :received and n.receivedAt < :receivedBefore)"
                     + " or (n.status = :failed and n.attempts < :maxAttempts and n.lastAttemptAt < :failedBefore)"
@@ -158,9 +151,7 @@ public class JpaInboundNotifications implements InboundNotifications {
 
     @Override
     public Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
-        }
+        atLeastOne(limit);
         StringBuilder jpql = new StringBuilder("select n from InboundNotificationEntity n where n.merchantId = :merchant");
         filter.provider().ifPresent(x -> jpql.append(" and n.provider = :provider"));
         filter.status().ifPresent(x -> jpql.append(" and n.status = :status"));
@@ -170,8 +161,7 @@ public class JpaInboundNotifications implements InboundNotifications {
             + " or n.dedupKey like :keyPart escape '!')"));
         after.ifPresent(x -> jpql.append(" and (n.receivedAt < :afterAt or (n.receivedAt = :afterAt and n.id < :afterId))"));
         jpql.append(" order by n.receivedAt desc, n.id desc");
-        TypedQuery<InboundNotificationEntity> query = em.createQuery(jpql.toString(), InboundNotificationEntity.class)
-            .setParameter("merchant", merchantId);
+        TypedQuery<InboundNotificationEntity> query = query(jpql.toString(), "merchant", merchantId);
         filter.provider().ifPresent(x -> query.setParameter("provider", x.slug()));
         filter.status().ifPresent(x -> query.setParameter("status", x.name()));
         filter.from().ifPresent(x -> query.setParameter("from", x));
@@ -181,11 +171,8 @@ public class JpaInboundNotifications implements InboundNotifications {
         after.ifPresent(c -> query.setParameter("afterAt", c.receivedAt()).setParameter("afterId", c.id()));
         List<InboundNotification> rows = query.setMaxResults(limit + 1).getResultStream()
             .map(InboundNotificationMapper::toDomain).toList();
-        List<InboundNotification> page = rows.stream().limit(limit).toList();
-        Optional<Cursor> next = rows.size() > limit
-            ? Optional.of(new Cursor(page.get(page.size() - 1).receivedAt(), page.get(page.size() - 1).id()))
-            : Optional.empty();
-        return new Page(page, next);
+        Keyset<InboundNotification, Cursor> page = keyset(rows, limit, last -> new Cursor(last.receivedAt(), last.id()));
+        return new Page(page.items(), page.next());
     }
 
     private static boolean isPostgresql(Connection connection) throws SQLException {

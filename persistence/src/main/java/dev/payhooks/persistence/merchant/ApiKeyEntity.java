@@ -1,16 +1,16 @@
 package dev.payhooks.persistence.merchant;
 
+import dev.payhooks.persistence.jpa.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 
 @Entity
 @Table(name = "api_key")
-public class ApiKeyEntity {
+public class ApiKeyEntity extends VersionedEntity {
 
     @Id
     @Column(name = "id", length = 36, nullable = false)
@@ -36,10 +36,6 @@ public class ApiKeyEntity {
 
     @Column(name = "revoked_at")
     Instant revokedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 
     protected ApiKeyEntity() {
         // for JPA

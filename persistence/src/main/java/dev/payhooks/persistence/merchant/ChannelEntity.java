@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.merchant;
 
+import dev.payhooks.persistence.jpa.StampedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,15 +10,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 @Entity
 @Table(name = "channel")
-public class ChannelEntity {
+public class ChannelEntity extends StampedEntity {
 
     @Id
     @Column(name = "id", length = 36, nullable = false)
@@ -38,21 +37,11 @@ public class ChannelEntity {
     @Column(name = "country", length = 2, nullable = false)
     String country;
 
-    @Column(name = "created_at", nullable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
-
     /** Keyed by provider slug. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "channel_provider", joinColumns = @JoinColumn(name = "channel_id"))
     @MapKeyColumn(name = "provider", length = 20)
     Map<String, ChannelProviderSettings> providers = new HashMap<>();
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 
     protected ChannelEntity() {
         // for JPA

@@ -3,29 +3,27 @@ package dev.payhooks.persistence.merchant;
 import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.merchant.Merchants;
+import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
 
 import java.util.List;
 import java.util.Optional;
 
 /** {@link Merchants} on JPA. The caller owns the transaction. */
-public class JpaMerchants implements Merchants {
-
-    private final EntityManager em;
+public class JpaMerchants extends JpaRepository<MerchantEntity> implements Merchants {
 
     public JpaMerchants(EntityManager em) {
-        this.em = em;
+        super(em, MerchantEntity.class);
     }
 
     @Override
     public Optional<Merchant> byId(String id) {
-        return Optional.ofNullable(em.find(MerchantEntity.class, id)).map(MerchantMapper::toDomain);
+        return find(id).map(MerchantMapper::toDomain);
     }
 
     @Override
     public List<Merchant> all() {
-        return em.createQuery("select m from MerchantEntity m order by m.createdAt, m.id", MerchantEntity.class)
-            .getResultStream().map(MerchantMapper::toDomain).toList();
+        return list("select m from MerchantEntity m order by m.createdAt, m.id").stream().map(MerchantMapper::toDomain).toList();
     }
 
     @Override
@@ -35,16 +33,13 @@ public class JpaMerchants implements Merchants {
 
     @Override
     public void add(Merchant merchant) {
-        em.persist(MerchantMapper.toNewEntity(merchant));
-        em.flush();
+        persist(MerchantMapper.toNewEntity(merchant));
     }
 
     @Override
     public void update(Merchant merchant) {
-        MerchantEntity entity = em.find(MerchantEntity.class, merchant.id());
-        if (entity == null || entity.version != merchant.version()) {
-            throw new Conflict("merchant " + merchant.id() + " was changed or removed meanwhile");
-        }
+        MerchantEntity entity = current(merchant.id(), merchant.version(),
+            () -> new Conflict("merchant " + merchant.id() + " was changed or removed meanwhile"));
         entity.name = merchant.name();
         em.flush();
     }

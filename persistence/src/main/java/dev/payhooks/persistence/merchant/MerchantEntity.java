@@ -1,16 +1,16 @@
 package dev.payhooks.persistence.merchant;
 
+import dev.payhooks.persistence.jpa.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 
 @Entity
 @Table(name = "merchant")
-public class MerchantEntity {
+public class MerchantEntity extends VersionedEntity {
 
     @Id
     @Column(name = "id", length = 36, nullable = false)
@@ -24,10 +24,6 @@ public class MerchantEntity {
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 
     protected MerchantEntity() {
         // for JPA

@@ -29,7 +29,7 @@ final class MerchantMapper {
     }
 
     static Merchant toDomain(MerchantEntity e) {
-        return Merchant.reconstitute(e.id, e.name, e.merchantKey, e.createdAt, e.version);
+        return Merchant.reconstitute(e.id, e.name, e.merchantKey, e.createdAt, e.version());
     }
 
     static MerchantEntity toNewEntity(Merchant m) {
@@ -43,7 +43,7 @@ final class MerchantMapper {
 
     static ApiKey toDomain(ApiKeyEntity e) {
         return ApiKey.reconstitute(e.id, e.merchantId, e.label, e.displayPrefix, e.keyHash,
-            new SealedSecret(e.sealedKey), e.createdAt, e.revokedAt, e.version);
+            new SealedSecret(e.sealedKey), e.createdAt, e.revokedAt, e.version());
     }
 
     static ApiKeyEntity toNewEntity(ApiKey k) {
@@ -67,7 +67,7 @@ final class MerchantMapper {
                 fromJson(row.values, Function.identity()), fromJson(row.sealedSecrets, SealedSecret::new)));
         });
         return Channel.reconstitute(e.id, e.merchantId, e.slug, e.name, e.currency, e.country, providers,
-            e.createdAt, e.updatedAt, e.version);
+            e.createdAt(), e.updatedAt(), e.version());
     }
 
     static ChannelEntity toNewEntity(Channel c) {
@@ -75,7 +75,7 @@ final class MerchantMapper {
         e.id = c.id();
         e.merchantId = c.merchantId();
         e.slug = c.slug();
-        e.createdAt = c.createdAt();
+        e.createdAt(c.createdAt());
         copyMutableState(c, e);
         return e;
     }
@@ -84,7 +84,7 @@ final class MerchantMapper {
         e.name = c.name();
         e.currency = c.currency();
         e.country = c.country();
-        e.updatedAt = c.updatedAt();
+        e.updatedAt(c.updatedAt());
         Map<String, ChannelProviderSettings> rows = new TreeMap<>();
         c.providers().forEach((provider, settings) -> rows.put(provider.slug(), new ChannelProviderSettings(
             settings.endpointKey().orElse(null),

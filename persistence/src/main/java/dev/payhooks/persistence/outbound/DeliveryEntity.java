@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.outbound;
 
+import dev.payhooks.persistence.jpa.StampedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.List;
 
 @Entity
 @Table(name = "delivery")
-public class DeliveryEntity {
+public class DeliveryEntity extends StampedEntity {
 
     @Id
     @Column(name = "id", length = 36, nullable = false)
@@ -50,22 +50,12 @@ public class DeliveryEntity {
     @Column(name = "claimed_until")
     Instant claimedUntil;
 
-    @Column(name = "created_at", nullable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
-
     /** Attempt n is at index n-1: attempts are only ever appended. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "delivery_attempt", joinColumns = @JoinColumn(name = "delivery_id"))
     @OrderColumn(name = "attempt_number")
     @org.hibernate.annotations.ListIndexBase(1)
     List<DeliveryAttemptRow> attempts = new ArrayList<>();
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 
     protected DeliveryEntity() {
         // for JPA

@@ -6,6 +6,7 @@ import dev.payhooks.domain.outbound.Delivery;
 import dev.payhooks.domain.outbound.DeliveryAttempt;
 import dev.payhooks.domain.outbound.DeliveryStatus;
 import dev.payhooks.domain.outbound.EventId;
+import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
@@ -20,12 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@link Deliveries} on JPA. The caller owns the transaction. */
-public class JpaDeliveries implements Deliveries {
-
-    private final EntityManager em;
+public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deliveries {
 
     public JpaDeliveries(EntityManager em) {
-        this.em = em;
+        super(em, DeliveryEntity.class);
     }
 
     @Override
@@ -41,7 +40,7 @@ public class JpaDeliveries implements Deliveries {
             e.eventId = delivery.eventId().value();
             e.subscriptionId = delivery.subscriptionId();
             e.merchantId = delivery.merchantId();
-            e.createdAt = delivery.createdAt();
+            e.createdAt(delivery.createdAt());
             copyMutableState(delivery, e);
             em.persist(e);
         }
@@ -51,10 +50,8 @@ public class JpaDeliveries implements Deliveries {
 
     @Override
     public void update(Delivery delivery) {
-        DeliveryEntity e = em.find(DeliveryEntity.class, delivery.id());
-        if (e == null || e.version != delivery.version()) {
-            throw new Conflict("delivery " + delivery.id() + " was changed or removed meanwhile");
-        }
+        DeliveryEntity e = current(delivery.id(), delivery.version(),
+            () -> new Conflict("delivery " + delivery.id() + " was changed or removed meanwhile"));
         copyMutableState(delivery, e);
         e.claimedBy = null;
         e.claimedUntil = null;
@@ -72,16 +69,14 @@ public class JpaDeliveries implements Deliveries {
 
     @Override
     public Optional<Delivery> byId(String merchantId, String id) {
-        return Optional.ofNullable(em.find(DeliveryEntity.class, id))
-            .filter(e -> e.merchantId.equals(merchantId))
+        return find(id).filter(e -> e.merchantId.equals(merchantId))
             .map(JpaDeliveries::toDomain);
     }
 
     @Override
     public List<Delivery> ofEvent(EventId eventId) {
-        return em.createQuery("select d from DeliveryEntity d where d.eventId = :event order by d.createdAt, d.id", DeliveryEntity.class)
-            .setParameter("event", eventId.value())
-            .getResultStream().map(JpaDeliveries::toDomain).toList();
+        return list("select d from DeliveryEntity d where d.eventId = :event order by d.createdAt, d.id", "event", eventId.value())
+            .stream().map(JpaDeliveries::toDomain).toList();
     }
 
     @Override
@@ -183,7 +178,7 @@ public class JpaDeliveries implements Deliveries {
         e.nextAttemptAt = d.nextAttemptAt().orElse(null);
         e.attemptsThisRound = d.attemptsThisRound();
         e.deadReason = d.deadReason().orElse(null);
-        e.updatedAt = d.updatedAt();
+        e.updatedAt(d.updatedAt());
         for (int i = e.attempts.size(); i < d.attempts().size(); i++) {
             DeliveryAttempt a = d.attempts().get(i);
             e.attempts.add(new DeliveryAttemptRow(a.startedAt(), a.latency().toMillis(), a.status(), a.errorClass(),
@@ -199,6 +194,6 @@ public class JpaDeliveries implements Deliveries {
                 r.responseExcerpt, r.success));
         }
         return Delivery.reconstitute(e.id, new EventId(e.eventId), e.subscriptionId, e.merchantId, DeliveryStatus.valueOf(e.status),
-            e.nextAttemptAt, e.attemptsThisRound, e.deadReason, attempts, e.createdAt, e.updatedAt, e.version);
+            e.nextAttemptAt, e.attemptsThisRound, e.deadReason, attempts, e.createdAt(), e.updatedAt(), e.version());
     }
 }

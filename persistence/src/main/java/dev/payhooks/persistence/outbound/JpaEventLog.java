@@ -3,20 +3,18 @@ package dev.payhooks.persistence.outbound;
 import dev.payhooks.domain.outbound.Delivery;
 import dev.payhooks.domain.outbound.EventLog;
 import dev.payhooks.domain.outbound.OutboundEvent;
+import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** {@link EventLog} on JPA: the outbox joined with deliveries. The caller owns the transaction. */
-public class JpaEventLog implements EventLog {
-
-    private final EntityManager em;
+public class JpaEventLog extends JpaRepository<OutboundEventEntity> implements EventLog {
 
     public JpaEventLog(EntityManager em) {
-        this.em = em;
+        super(em, OutboundEventEntity.class);
     }
 
     @Override
@@ -31,16 +29,12 @@ public class JpaEventLog implements EventLog {
         }
         after.ifPresent(x -> jpql.append(" and (e.createdAt < :afterAt or (e.createdAt = :afterAt and e.eventId < :afterId))"));
         jpql.append(" order by e.createdAt desc, e.eventId desc");
-        TypedQuery<OutboundEventEntity> query = em.createQuery(jpql.toString(), OutboundEventEntity.class);
+        TypedQuery<OutboundEventEntity> query = query(jpql.toString());
         bind(query, merchantId, filter);
         after.ifPresent(c -> query.setParameter("afterAt", c.createdAt()).setParameter("afterId", c.eventId()));
-        List<OutboundEventEntity> rows = query.setMaxResults(limit + 1).getResultList();
-        List<OutboundEvent> events = new ArrayList<>();
-        rows.stream().limit(limit).forEach(row -> events.add(OutboundEventMapper.toDomain(row)));
-        Optional<Cursor> next = rows.size() > limit
-            ? Optional.of(new Cursor(events.get(events.size() - 1).createdAt(), events.get(events.size() - 1).id().value()))
-            : Optional.empty();
-        return new Page(events, next);
+        List<OutboundEvent> rows = query.setMaxResults(limit + 1).getResultList().stream().map(OutboundEventMapper::toDomain).toList();
+        Keyset<OutboundEvent, Cursor> page = keyset(rows, limit, last -> new Cursor(last.createdAt(), last.id().value()));
+        return new Page(page.items(), page.next());
     }
 
     @Override
@@ -67,10 +61,8 @@ public class JpaEventLog implements EventLog {
             + "and d.subscriptionId = :subscription)");
         eventConditions(filter, jpql, "e");
         jpql.append(" order by e.createdAt, e.eventId");
-        TypedQuery<OutboundEventEntity> query = em.createQuery(jpql.toString(), OutboundEventEntity.class);
-        query.setParameter("merchant", merchantId);
-        query.setParameter("types", List.copyOf(eventTypes));
-        query.setParameter("subscription", subscriptionId);
+        TypedQuery<OutboundEventEntity> query = query(jpql.toString(),
+            "merchant", merchantId, "types", List.copyOf(eventTypes), "subscription", subscriptionId);
         filter.eventType().ifPresent(x -> query.setParameter("type", x));
         filter.from().ifPresent(x -> query.setParameter("from", x));
         filter.to().ifPresent(x -> query.setParameter("to", x));

@@ -4,6 +4,7 @@ import dev.payhooks.domain.outbound.EventId;
 import dev.payhooks.domain.outbound.OutboundEvent;
 import dev.payhooks.domain.outbound.Outbox;
 import dev.payhooks.domain.outbound.OutboxPosition;
+import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
 
 import java.util.List;
@@ -13,35 +14,27 @@ import java.util.Optional;
  * {@link Outbox} on JPA. The caller owns the transaction, which is the point: the event commits
  * or rolls back with the state change that caused it.
  */
-public class JpaOutbox implements Outbox {
-
-    private final EntityManager em;
+public class JpaOutbox extends JpaRepository<OutboundEventEntity> implements Outbox {
 
     public JpaOutbox(EntityManager em) {
-        this.em = em;
+        super(em, OutboundEventEntity.class);
     }
 
     /** Flushes at once, so a reused idempotency key fails here, where the caller can tell why, not at commit. */
     @Override
     public void append(OutboundEvent event) {
-        em.persist(OutboundEventMapper.toEntity(event));
-        em.flush();
+        persist(OutboundEventMapper.toEntity(event));
     }
 
     @Override
     public Optional<OutboundEvent> byId(EventId id) {
-        return Optional.ofNullable(em.find(OutboundEventEntity.class, id.value())).map(OutboundEventMapper::toDomain);
+        return find(id.value()).map(OutboundEventMapper::toDomain);
     }
 
     @Override
     public Optional<OutboundEvent> byIdempotencyKey(String merchantId, String idempotencyKey) {
-        return em.createQuery("select e from OutboundEventEntity e"
-                    + " where e.merchantId = :merchantId and e.idempotencyKey = :idempotencyKey", OutboundEventEntity.class)
-            .setParameter("merchantId", merchantId)
-            .setParameter("idempotencyKey", idempotencyKey)
-            .getResultStream()
-            .findFirst()
-            .map(OutboundEventMapper::toDomain);
+        return first("select e from OutboundEventEntity e where e.merchantId = :merchantId and e.idempotencyKey = :idempotencyKey",
+            "merchantId", merchantId, "idempotencyKey", idempotencyKey).map(OutboundEventMapper::toDomain);
     }
 
     @Override
@@ -55,14 +48,10 @@ public class JpaOutbox implements Outbox {
 
     @Override
     public List<OutboundEvent> after(OutboxPosition position, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
-        }
-        return em.createQuery("select e from OutboundEventEntity e"
+        atLeastOne(limit);
+        return query("select e from OutboundEventEntity e"
                     + " where e.createdAt > :createdAt or (e.createdAt = :createdAt and e.eventId > :eventId)"
-                    + " order by e.createdAt, e.eventId", OutboundEventEntity.class)
-            .setParameter("createdAt", position.createdAt())
-            .setParameter("eventId", position.eventId().value())
+                    + " order by e.createdAt, e.eventId", "createdAt", position.createdAt(), "eventId", position.eventId().value())
             .setMaxResults(limit)
             .getResultStream()
             .map(OutboundEventMapper::toDomain)

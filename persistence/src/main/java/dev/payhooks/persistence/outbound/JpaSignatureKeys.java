@@ -3,22 +3,21 @@ package dev.payhooks.persistence.outbound;
 import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.outbound.SignatureKey;
 import dev.payhooks.domain.outbound.SignatureKeys;
+import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
 
 import java.util.Optional;
 
 /** {@link SignatureKeys} on JPA, one row per merchant. The caller owns the transaction. */
-public class JpaSignatureKeys implements SignatureKeys {
-
-    private final EntityManager em;
+public class JpaSignatureKeys extends JpaRepository<SignatureKeyEntity> implements SignatureKeys {
 
     public JpaSignatureKeys(EntityManager em) {
-        this.em = em;
+        super(em, SignatureKeyEntity.class);
     }
 
     @Override
     public Optional<SignatureKey> ofMerchant(String merchantId) {
-        return Optional.ofNullable(em.find(SignatureKeyEntity.class, merchantId)).map(WebhookSubscriptionMapper::toDomain);
+        return find(merchantId).map(WebhookSubscriptionMapper::toDomain);
     }
 
     /**
@@ -27,19 +26,16 @@ public class JpaSignatureKeys implements SignatureKeys {
      */
     @Override
     public void add(SignatureKey key) {
-        if (em.find(SignatureKeyEntity.class, key.merchantId()) != null) {
+        if (find(key.merchantId()).isPresent()) {
             throw new Conflict("the merchant has a signature key already");
         }
-        em.persist(WebhookSubscriptionMapper.toNewEntity(key));
-        em.flush();
+        persist(WebhookSubscriptionMapper.toNewEntity(key));
     }
 
     @Override
     public void update(SignatureKey key) {
-        SignatureKeyEntity entity = em.find(SignatureKeyEntity.class, key.merchantId());
-        if (entity == null || entity.version != key.version()) {
-            throw new Conflict("the signature key was rotated meanwhile");
-        }
+        SignatureKeyEntity entity = current(key.merchantId(), key.version(),
+            () -> new Conflict("the signature key was rotated meanwhile"));
         WebhookSubscriptionMapper.copyMutableState(key, entity);
         em.flush();
     }

@@ -3,6 +3,7 @@ package dev.payhooks.persistence.outbound;
 import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.outbound.WebhookSubscription;
 import dev.payhooks.domain.outbound.WebhookSubscriptions;
+import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
@@ -12,44 +13,37 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** {@link WebhookSubscriptions} on JPA, subscribed events included. The caller owns the transaction. */
-public class JpaWebhookSubscriptions implements WebhookSubscriptions {
-
-    private final EntityManager em;
+public class JpaWebhookSubscriptions extends JpaRepository<WebhookSubscriptionEntity> implements WebhookSubscriptions {
 
     public JpaWebhookSubscriptions(EntityManager em) {
-        this.em = em;
+        super(em, WebhookSubscriptionEntity.class);
     }
 
     @Override
     public Optional<WebhookSubscription> byId(String merchantId, String id) {
-        return Optional.ofNullable(em.find(WebhookSubscriptionEntity.class, id))
-            .filter(s -> s.merchantId.equals(merchantId))
+        return find(id).filter(s -> s.merchantId.equals(merchantId))
             .map(WebhookSubscriptionMapper::toDomain);
     }
 
     @Override
     public List<WebhookSubscription> ofMerchant(String merchantId) {
-        return em.createQuery("select s from WebhookSubscriptionEntity s where s.merchantId = :merchant"
-                + " order by s.createdAt, s.id", WebhookSubscriptionEntity.class)
-            .setParameter("merchant", merchantId)
-            .getResultStream().map(WebhookSubscriptionMapper::toDomain).toList();
+        return list("select s from WebhookSubscriptionEntity s where s.merchantId = :merchant order by s.createdAt, s.id",
+            "merchant", merchantId).stream().map(WebhookSubscriptionMapper::toDomain).toList();
     }
 
     @Override
     public List<WebhookSubscription> listeningTo(String merchantId, String eventType) {
-        return em.createQuery("select s from WebhookSubscriptionEntity s where s.merchantId = :merchant"
-                + " and s.enabled = true and :type member of s.events order by s.createdAt, s.id", WebhookSubscriptionEntity.class)
-            .setParameter("merchant", merchantId)
-            .setParameter("type", eventType)
-            .getResultStream().map(WebhookSubscriptionMapper::toDomain).toList();
+        return list("select s from WebhookSubscriptionEntity s where s.merchantId = :merchant"
+                + " and s.enabled = true and :type member of s.events order by s.createdAt, s.id",
+            "merchant", merchantId, "type", eventType).stream().map(WebhookSubscriptionMapper::toDomain).toList();
     }
 
     @Override
     public void add(WebhookSubscription subscription) {
-        em.persist(WebhookSubscriptionMapper.toNewEntity(subscription));
-        em.flush();
+        persist(WebhookSubscriptionMapper.toNewEntity(subscription));
     }
 
     @Override
@@ -61,8 +55,7 @@ public class JpaWebhookSubscriptions implements WebhookSubscriptions {
 
     @Override
     public void remove(WebhookSubscription subscription) {
-        em.remove(managed(subscription));
-        em.flush();
+        remove(managed(subscription));
     }
 
     // next_delivery_slot is not mapped on the entity: an edit of the subscription never overwrites it
@@ -96,10 +89,11 @@ public class JpaWebhookSubscriptions implements WebhookSubscriptions {
     }
 
     private WebhookSubscriptionEntity managed(WebhookSubscription subscription) {
-        WebhookSubscriptionEntity entity = em.find(WebhookSubscriptionEntity.class, subscription.id());
-        if (entity == null || entity.version != subscription.version()
-                || !entity.merchantId.equals(subscription.merchantId())) {
-            throw new Conflict("webhook subscription '" + subscription.id() + "' was changed or removed meanwhile");
+        Supplier<Conflict> changedMeanwhile =
+            () -> new Conflict("webhook subscription '" + subscription.id() + "' was changed or removed meanwhile");
+        WebhookSubscriptionEntity entity = current(subscription.id(), subscription.version(), changedMeanwhile);
+        if (!entity.merchantId.equals(subscription.merchantId())) {
+            throw changedMeanwhile.get();
         }
         return entity;
     }

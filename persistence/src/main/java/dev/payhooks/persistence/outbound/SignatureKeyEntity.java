@@ -1,16 +1,16 @@
 package dev.payhooks.persistence.outbound;
 
+import dev.payhooks.persistence.jpa.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 
 @Entity
 @Table(name = "signature_key")
-public class SignatureKeyEntity {
+public class SignatureKeyEntity extends VersionedEntity {
 
     @Id
     @Column(name = "merchant_id", length = 36, nullable = false)
@@ -27,10 +27,6 @@ public class SignatureKeyEntity {
 
     @Column(name = "rotated_at")
     Instant rotatedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 
     protected SignatureKeyEntity() {
         // for JPA

@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.outbound;
 
+import dev.payhooks.persistence.jpa.StampedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -8,7 +9,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -16,7 +16,7 @@ import java.util.Set;
 
 @Entity
 @Table(name = "webhook_subscription")
-public class WebhookSubscriptionEntity {
+public class WebhookSubscriptionEntity extends StampedEntity {
 
     @Id
     @Column(name = "id", length = 36, nullable = false)
@@ -64,20 +64,10 @@ public class WebhookSubscriptionEntity {
     @Column(name = "rate_limit_per_second")
     Integer rateLimitPerSecond;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
-
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "webhook_subscription_event", joinColumns = @JoinColumn(name = "subscription_id"))
     @Column(name = "event_type", length = 100, nullable = false)
     Set<String> events = new HashSet<>();
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 
     protected WebhookSubscriptionEntity() {
         // for JPA

@@ -19,14 +19,14 @@ final class WebhookSubscriptionMapper {
     static WebhookSubscription toDomain(WebhookSubscriptionEntity e) {
         return WebhookSubscription.reconstitute(e.id, e.merchantId, e.label, new HookUrl(URI.create(e.url)), e.events,
             authentication(e), signature(e), new DeliveryOptions(e.timeoutSeconds, e.fifo, e.rateLimitPerSecond),
-            e.enabled, e.disabledReason, e.disabledAt, e.createdAt, e.updatedAt, e.version);
+            e.enabled, e.disabledReason, e.disabledAt, e.createdAt(), e.updatedAt(), e.version());
     }
 
     static WebhookSubscriptionEntity toNewEntity(WebhookSubscription s) {
         WebhookSubscriptionEntity e = new WebhookSubscriptionEntity();
         e.id = s.id();
         e.merchantId = s.merchantId();
-        e.createdAt = s.createdAt();
+        e.createdAt(s.createdAt());
         copyMutableState(s, e);
         return e;
     }
@@ -57,7 +57,7 @@ final class WebhookSubscriptionMapper {
         e.timeoutSeconds = s.delivery().timeoutSeconds();
         e.fifo = s.delivery().fifo();
         e.rateLimitPerSecond = s.delivery().rateLimitPerSecond();
-        e.updatedAt = s.updatedAt();
+        e.updatedAt(s.updatedAt());
         // change the managed set in place, so Hibernate writes only the rows that differ
         e.events.retainAll(s.events());
         e.events.addAll(s.events());
@@ -87,7 +87,7 @@ final class WebhookSubscriptionMapper {
 
     static SignatureKey toDomain(SignatureKeyEntity e) {
         return SignatureKey.reconstitute(e.merchantId, new SealedSecret(e.currentSecret), e.createdAt,
-            e.previousSecret == null ? null : new SealedSecret(e.previousSecret), e.rotatedAt, e.version);
+            e.previousSecret == null ? null : new SealedSecret(e.previousSecret), e.rotatedAt, e.version());
     }
 
     static SignatureKeyEntity toNewEntity(SignatureKey k) {

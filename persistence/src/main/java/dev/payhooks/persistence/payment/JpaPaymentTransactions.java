@@ -5,6 +5,7 @@ import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.PaymentTransactions;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
@@ -13,12 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link PaymentTransactions} on JPA. The caller owns the transaction. */
-public class JpaPaymentTransactions implements PaymentTransactions {
-
-    private final EntityManager em;
+public class JpaPaymentTransactions extends JpaRepository<PaymentTransactionEntity> implements PaymentTransactions {
 
     public JpaPaymentTransactions(EntityManager em) {
-        this.em = em;
+        super(em, PaymentTransactionEntity.class);
     }
 
     /**
@@ -46,52 +45,42 @@ public class JpaPaymentTransactions implements PaymentTransactions {
 
     @Override
     public void add(String merchantId, PaymentTransaction transaction) {
-        if (em.find(PaymentTransactionEntity.class, transaction.id().value()) != null) {
+        if (find(transaction.id().value()).isPresent()) {
             throw new Conflict("transaction " + transaction.id() + " exists already");
         }
-        em.persist(PaymentTransactionMapper.toNewEntity(merchantId, transaction));
-        em.flush();
+        persist(PaymentTransactionMapper.toNewEntity(merchantId, transaction));
     }
 
     @Override
     public void update(PaymentTransaction transaction) {
-        PaymentTransactionEntity entity = em.find(PaymentTransactionEntity.class, transaction.id().value());
-        if (entity == null || entity.version != transaction.version()) {
-            throw new Conflict("transaction " + transaction.id() + " was changed or removed meanwhile");
-        }
+        PaymentTransactionEntity entity = current(transaction.id().value(), transaction.version(),
+            () -> new Conflict("transaction " + transaction.id() + " was changed or removed meanwhile"));
         PaymentTransactionMapper.copyMutableState(transaction.snapshot(), entity);
         // the row's version must move even when only child rows were added
-        entity.updatedAt = transaction.updatedAt();
+        entity.updatedAt(transaction.updatedAt());
         em.lock(entity, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         em.flush();
     }
 
     @Override
     public Optional<PaymentTransaction> byId(String merchantId, TransactionId id) {
-        return Optional.ofNullable(em.find(PaymentTransactionEntity.class, id.value()))
-            .filter(e -> e.merchantId.equals(merchantId))
+        return find(id.value()).filter(e -> e.merchantId.equals(merchantId))
             .map(PaymentTransactionMapper::toDomain);
     }
 
     @Override
     public Optional<PaymentTransaction> byProviderReference(String merchantId, ProviderId provider, String providerReference) {
-        return em.createQuery("select distinct t from PaymentTransactionEntity t join t.providerReferences r "
+        return first("select distinct t from PaymentTransactionEntity t join t.providerReferences r "
                 + "where t.merchantId = :merchant and t.provider = :provider and r.reference = :reference",
-                PaymentTransactionEntity.class)
-            .setParameter("merchant", merchantId)
-            .setParameter("provider", provider.slug())
-            .setParameter("reference", providerReference)
-            .getResultStream().findFirst().map(PaymentTransactionMapper::toDomain);
+            "merchant", merchantId, "provider", provider.slug(), "reference", providerReference)
+            .map(PaymentTransactionMapper::toDomain);
     }
 
     @Override
     public Optional<PaymentTransaction> byMerchantReference(String merchantId, ProviderId provider, String merchantReference) {
-        return em.createQuery("select t from PaymentTransactionEntity t where t.merchantId = :merchant"
+        return query("select t from PaymentTransactionEntity t where t.merchantId = :merchant"
                 + " and t.provider = :provider and t.merchantReference = :reference order by t.createdAt desc, t.id desc",
-                PaymentTransactionEntity.class)
-            .setParameter("merchant", merchantId)
-            .setParameter("provider", provider.slug())
-            .setParameter("reference", merchantReference)
+                "merchant", merchantId, "provider", provider.slug(), "reference", merchantReference)
             .setMaxResults(1)
             .getResultStream().findFirst().map(PaymentTransactionMapper::toDomain);
     }
@@ -117,7 +106,7 @@ public class JpaPaymentTransactions implements PaymentTransactions {
         List<String> ids = query.setMaxResults(limit + 1).getResultList();
         List<PaymentTransaction> items = new ArrayList<>();
         for (String id : ids.subList(0, Math.min(limit, ids.size()))) {
-            items.add(PaymentTransactionMapper.toDomain(em.find(PaymentTransactionEntity.class, id)));
+            items.add(PaymentTransactionMapper.toDomain(find(id).orElseThrow()));
         }
         Optional<Cursor> next = ids.size() > limit && !items.isEmpty()
             ? Optional.of(new Cursor(items.get(items.size() - 1).createdAt(), items.get(items.size() - 1).id().value()))

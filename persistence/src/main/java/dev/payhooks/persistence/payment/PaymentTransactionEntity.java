@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.payment;
 
+import dev.payhooks.persistence.jpa.StampedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -12,15 +13,13 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 @Entity
 @Table(name = "payment_transaction")
-public class PaymentTransactionEntity {
+public class PaymentTransactionEntity extends StampedEntity {
 
     @Id
     @Column(name = "id", length = 64, nullable = false)
@@ -58,12 +57,6 @@ public class PaymentTransactionEntity {
     @Column(name = "refund_pending", nullable = false) long refundPending;
     @Column(name = "cancel_pending", nullable = false) long cancelPending;
 
-    @Column(name = "created_at", nullable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
-
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @JoinColumn(name = "transaction_id", referencedColumnName = "id", insertable = false, updatable = false)
     @OrderBy("sequence")
@@ -73,10 +66,6 @@ public class PaymentTransactionEntity {
     @CollectionTable(name = "transaction_provider_reference", joinColumns = @JoinColumn(name = "transaction_id"))
     @OrderColumn(name = "position")
     List<ProviderReferenceRow> providerReferences = new ArrayList<>();
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 
     protected PaymentTransactionEntity() {
         // for JPA

@@ -35,7 +35,7 @@ final class PaymentTransactionMapper {
             ev.providerReference, ev.at, ev.message, ev.eventKey, TransactionStatus.valueOf(ev.statusAfter))).toList();
         return PaymentTransaction.reconstitute(new TransactionSnapshot(id, e.channelSlug, ProviderId.fromSlug(e.provider),
             e.merchantReference, currency, TransactionStatus.valueOf(e.status), amounts, references, events,
-            e.createdAt, e.updatedAt, e.version));
+            e.createdAt(), e.updatedAt(), e.version()));
     }
 
     static PaymentTransactionEntity toNewEntity(String merchantId, PaymentTransaction t) {
@@ -47,7 +47,7 @@ final class PaymentTransactionMapper {
         e.provider = s.provider().slug();
         e.merchantReference = s.merchantReference();
         e.currency = s.currency().code();
-        e.createdAt = s.createdAt();
+        e.createdAt(s.createdAt());
         copyMutableState(s, e);
         return e;
     }
@@ -67,7 +67,7 @@ final class PaymentTransactionMapper {
         e.chargePending = a.chargePending().minorUnits();
         e.refundPending = a.refundPending().minorUnits();
         e.cancelPending = a.cancelPending().minorUnits();
-        e.updatedAt = s.updatedAt();
+        e.updatedAt(s.updatedAt());
         for (int i = e.events.size(); i < s.events().size(); i++) {
             e.events.add(eventRow(s.events().get(i)));
         }

@@ -8,7 +8,6 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /** One event of a transaction's history; rows are only ever added. */
 @Entity
@@ -16,19 +15,8 @@ import java.util.Objects;
 @IdClass(TransactionEventEntity.Key.class)
 public class TransactionEventEntity {
 
-    public static class Key implements Serializable {
-        String transactionId;
-        int sequence;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.sequence == sequence && Objects.equals(k.transactionId, transactionId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(transactionId, sequence);
-        }
+    /** The primary key; its components are named as the {@code @Id} fields. */
+    public record Key(String transactionId, int sequence) implements Serializable {
     }
 
     @Id

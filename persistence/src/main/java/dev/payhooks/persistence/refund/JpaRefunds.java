@@ -5,8 +5,8 @@ import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.refund.Refund;
 import dev.payhooks.domain.refund.RefundId;
 import dev.payhooks.domain.refund.Refunds;
+import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,17 +19,15 @@ import java.util.Optional;
  * the unique constraint (transaction_id, granted_refund_id) then fails the second one's
  * transaction, and its retry finds the first one's refund.
  */
-public class JpaRefunds implements Refunds {
-
-    private final EntityManager em;
+public class JpaRefunds extends JpaRepository<RefundEntity> implements Refunds {
 
     public JpaRefunds(EntityManager em) {
-        this.em = em;
+        super(em, RefundEntity.class);
     }
 
     @Override
     public void add(Refund refund) {
-        if (em.find(RefundEntity.class, refund.id().value()) != null) {
+        if (find(refund.id().value()).isPresent()) {
             throw new Conflict("refund " + refund.id() + " exists already");
         }
         Optional<String> grantedRefundId = refund.grantedRefundId();
@@ -37,45 +35,31 @@ public class JpaRefunds implements Refunds {
             throw new Conflict("granted refund " + grantedRefundId.get() + " of transaction " + refund.transactionId()
                 + " has a refund already");
         }
-        em.persist(RefundMapper.toNewEntity(refund));
-        em.flush();
+        persist(RefundMapper.toNewEntity(refund));
     }
 
     @Override
     public void update(Refund refund) {
-        RefundEntity entity = em.find(RefundEntity.class, refund.id().value());
-        if (entity == null || entity.version != refund.version()) {
-            throw changedMeanwhile(refund);
-        }
+        RefundEntity entity = current(refund.id().value(), refund.version(), () -> changedMeanwhile(refund));
         RefundMapper.copyMutableState(refund.snapshot(), entity);
-        try {
-            em.flush();
-        } catch (OptimisticLockException committedMeanwhile) {
-            // read in this transaction before another one committed its change
-            throw changedMeanwhile(refund);
-        }
+        flushChange(() -> changedMeanwhile(refund));
     }
 
     @Override
     public Optional<Refund> byId(RefundId id) {
-        return Optional.ofNullable(em.find(RefundEntity.class, id.value())).map(RefundMapper::toDomain);
+        return find(id.value()).map(RefundMapper::toDomain);
     }
 
     @Override
     public List<Refund> ofTransaction(TransactionId transactionId) {
-        return em.createQuery("select r from RefundEntity r where r.transactionId = :transaction"
-                + " order by r.requestedAt, r.id", RefundEntity.class)
-            .setParameter("transaction", transactionId.value())
-            .getResultStream().map(RefundMapper::toDomain).toList();
+        return list("select r from RefundEntity r where r.transactionId = :transaction order by r.requestedAt, r.id",
+            "transaction", transactionId.value()).stream().map(RefundMapper::toDomain).toList();
     }
 
     @Override
     public Optional<Refund> byGrantedRefundId(TransactionId transactionId, String grantedRefundId) {
-        return em.createQuery("select r from RefundEntity r where r.transactionId = :transaction"
-                + " and r.grantedRefundId = :granted", RefundEntity.class)
-            .setParameter("transaction", transactionId.value())
-            .setParameter("granted", grantedRefundId)
-            .getResultStream().findFirst().map(RefundMapper::toDomain);
+        return first("select r from RefundEntity r where r.transactionId = :transaction and r.grantedRefundId = :granted",
+            "transaction", transactionId.value(), "granted", grantedRefundId).map(RefundMapper::toDomain);
     }
 
     private static Conflict changedMeanwhile(Refund refund) {

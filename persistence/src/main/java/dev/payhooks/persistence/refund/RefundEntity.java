@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.refund;
 
+import dev.payhooks.persistence.jpa.VersionedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.List;
 /** A refund; what was asked for is written once, only the outcome changes. */
 @Entity
 @Table(name = "refund")
-public class RefundEntity {
+public class RefundEntity extends VersionedEntity {
 
     @Id
     @Column(name = "id", length = 64, nullable = false)
@@ -67,10 +67,6 @@ public class RefundEntity {
     @CollectionTable(name = "refund_line", joinColumns = @JoinColumn(name = "refund_id"))
     @OrderColumn(name = "position")
     List<RefundLineRow> lines = new ArrayList<>();
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 
     protected RefundEntity() {
         // for JPA

@@ -26,7 +26,7 @@ final class RefundMapper {
         return Refund.reconstitute(new RefundSnapshot(RefundId.of(e.id), TransactionId.of(e.transactionId),
             RefundKind.valueOf(e.kind), e.grantedRefundId, Money.of(e.amount, currency), lines, e.includesShipping,
             RefundStage.valueOf(e.stage), RefundStatus.valueOf(e.status), e.providerReference, e.message,
-            e.requestedAt, e.updatedAt, e.version));
+            e.requestedAt, e.updatedAt, e.version()));
     }
 
     static RefundEntity toNewEntity(Refund refund) {

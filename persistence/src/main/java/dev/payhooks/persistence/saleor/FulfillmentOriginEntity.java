@@ -7,7 +7,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
-import java.util.Objects;
 
 /** Where a fulfillment came from in Saleor. */
 @Entity
@@ -15,29 +14,8 @@ import java.util.Objects;
 @IdClass(FulfillmentOriginEntity.Key.class)
 public class FulfillmentOriginEntity {
 
-    public static class Key implements Serializable {
-        String transactionId;
-        String fulfillmentId;
-
-        public Key() {
-            // for JPA
-        }
-
-        Key(String transactionId, String fulfillmentId) {
-            this.transactionId = transactionId;
-            this.fulfillmentId = fulfillmentId;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(k.transactionId, transactionId)
-                && Objects.equals(k.fulfillmentId, fulfillmentId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(transactionId, fulfillmentId);
-        }
+    /** The primary key; its components are named as the {@code @Id} fields. */
+    public record Key(String transactionId, String fulfillmentId) implements Serializable {
     }
 
     @Id

@@ -6,24 +6,22 @@ import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.saleor.FulfillmentOrigin;
 import dev.payhooks.domain.saleor.FulfillmentOrigins;
+import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
 
 import java.util.List;
 import java.util.Optional;
 
 /** {@link FulfillmentOrigins} on JPA. The caller owns the transaction. */
-public class JpaFulfillmentOrigins implements FulfillmentOrigins {
-
-    private final EntityManager em;
+public class JpaFulfillmentOrigins extends JpaRepository<FulfillmentOriginEntity> implements FulfillmentOrigins {
 
     public JpaFulfillmentOrigins(EntityManager em) {
-        this.em = em;
+        super(em, FulfillmentOriginEntity.class);
     }
 
     @Override
     public void record(FulfillmentOrigin origin) {
-        if (em.find(FulfillmentOriginEntity.class, new FulfillmentOriginEntity.Key(origin.transactionId().value(),
-                origin.fulfillmentId().value())) != null) {
+        if (find(new FulfillmentOriginEntity.Key(origin.transactionId().value(), origin.fulfillmentId().value())).isPresent()) {
             return;
         }
         FulfillmentOriginEntity row = new FulfillmentOriginEntity();
@@ -33,24 +31,21 @@ public class JpaFulfillmentOrigins implements FulfillmentOrigins {
         row.apiUrl = origin.apiUrl();
         row.provider = origin.provider().slug();
         row.orderId = origin.orderId();
-        em.persist(row);
-        em.flush();
+        persist(row);
     }
 
     @Override
     public Optional<FulfillmentOrigin> of(TransactionId transactionId, FulfillmentId fulfillmentId) {
-        return Optional.ofNullable(em.find(FulfillmentOriginEntity.class,
-            new FulfillmentOriginEntity.Key(transactionId.value(), fulfillmentId.value()))).map(JpaFulfillmentOrigins::toDomain);
+        return find(new FulfillmentOriginEntity.Key(transactionId.value(), fulfillmentId.value()))
+            .map(JpaFulfillmentOrigins::toDomain);
     }
 
     @Override
     public List<FulfillmentOrigin> dueForReport(int maxAttempts, int limit) {
-        return em.createQuery("select o from FulfillmentOriginEntity o, dev.payhooks.persistence.fulfillment.FulfillmentEntity f"
+        return query("select o from FulfillmentOriginEntity o, dev.payhooks.persistence.fulfillment.FulfillmentEntity f"
                 + " where f.transactionId = o.transactionId and f.id = o.fulfillmentId"
                 + " and f.reportStatus in :due and f.reportAttempts < :max order by f.createdAt, f.transactionId, f.id",
-                FulfillmentOriginEntity.class)
-            .setParameter("due", List.of(ShipmentReportStatus.PENDING.name(), ShipmentReportStatus.FAILED.name()))
-            .setParameter("max", maxAttempts)
+                "due", List.of(ShipmentReportStatus.PENDING.name(), ShipmentReportStatus.FAILED.name()), "max", maxAttempts)
             .setMaxResults(limit)
             .getResultStream().map(JpaFulfillmentOrigins::toDomain).toList();
     }

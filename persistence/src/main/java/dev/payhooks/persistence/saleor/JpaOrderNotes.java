@@ -3,6 +3,7 @@ package dev.payhooks.persistence.saleor;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.saleor.OrderNote;
 import dev.payhooks.domain.saleor.OrderNotes;
+import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
@@ -11,12 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@link OrderNotes} on JPA. The caller owns the transaction. */
-public class JpaOrderNotes implements OrderNotes {
-
-    private final EntityManager em;
+public class JpaOrderNotes extends JpaRepository<OrderNoteEntity> implements OrderNotes {
 
     public JpaOrderNotes(EntityManager em) {
-        this.em = em;
+        super(em, OrderNoteEntity.class);
     }
 
     @Override
@@ -29,33 +28,27 @@ public class JpaOrderNotes implements OrderNotes {
         row.message = note.message();
         row.createdAt = note.createdAt();
         copy(note, row);
-        em.persist(row);
-        em.flush();
+        persist(row);
     }
 
     @Override
     public void update(OrderNote note) {
-        OrderNoteEntity row = em.find(OrderNoteEntity.class, note.id());
-        if (row == null) {
-            throw new IllegalStateException("order note " + note.id() + " is not stored");
-        }
-        copy(note, row);
+        copy(note, find(note.id()).orElseThrow(() -> new IllegalStateException("order note " + note.id() + " is not stored")));
         em.flush();
     }
 
     @Override
     public List<OrderNote> pending(int limit) {
-        return em.createQuery("select n from OrderNoteEntity n where n.status = :pending order by n.createdAt, n.id",
-                OrderNoteEntity.class)
-            .setParameter("pending", OrderNote.Status.PENDING.name()).setMaxResults(limit)
+        return query("select n from OrderNoteEntity n where n.status = :pending order by n.createdAt, n.id",
+                "pending", OrderNote.Status.PENDING.name()).setMaxResults(limit)
             .getResultStream().map(JpaOrderNotes::toDomain).toList();
     }
 
     @Override
     public List<OrderNote> claimPending(int limit, Instant now, Duration lease) {
-        List<OrderNoteEntity> candidates = em.createQuery("select n from OrderNoteEntity n where n.status = :pending"
-                + " and (n.claimedUntil is null or n.claimedUntil < :now) order by n.createdAt, n.id", OrderNoteEntity.class)
-            .setParameter("pending", OrderNote.Status.PENDING.name()).setParameter("now", now)
+        List<OrderNoteEntity> candidates = query("select n from OrderNoteEntity n where n.status = :pending"
+                + " and (n.claimedUntil is null or n.claimedUntil < :now) order by n.createdAt, n.id",
+                "pending", OrderNote.Status.PENDING.name(), "now", now)
             .setMaxResults(limit).getResultList();
         List<OrderNote> claimed = new ArrayList<>();
         for (OrderNoteEntity candidate : candidates) {
@@ -74,9 +67,8 @@ public class JpaOrderNotes implements OrderNotes {
 
     @Override
     public List<OrderNote> ofOrder(String orderId) {
-        return em.createQuery("select n from OrderNoteEntity n where n.orderId = :order order by n.createdAt, n.id",
-                OrderNoteEntity.class)
-            .setParameter("order", orderId).getResultStream().map(JpaOrderNotes::toDomain).toList();
+        return list("select n from OrderNoteEntity n where n.orderId = :order order by n.createdAt, n.id", "order", orderId)
+            .stream().map(JpaOrderNotes::toDomain).toList();
     }
 
     private static void copy(OrderNote from, OrderNoteEntity to) {

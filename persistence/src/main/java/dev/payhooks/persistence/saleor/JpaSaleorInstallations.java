@@ -5,55 +5,45 @@ import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.SealedSecret;
 import dev.payhooks.domain.saleor.SaleorInstallation;
 import dev.payhooks.domain.saleor.SaleorInstallations;
+import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 
 import java.util.List;
 import java.util.Optional;
 
 /** {@link SaleorInstallations} on JPA. The caller owns the transaction. */
-public class JpaSaleorInstallations implements SaleorInstallations {
-
-    private final EntityManager em;
+public class JpaSaleorInstallations extends JpaRepository<SaleorInstallationEntity> implements SaleorInstallations {
 
     public JpaSaleorInstallations(EntityManager em) {
-        this.em = em;
+        super(em, SaleorInstallationEntity.class);
     }
 
     @Override
     public Optional<SaleorInstallation> find(String apiUrl, ProviderId provider) {
-        return Optional.ofNullable(em.find(SaleorInstallationEntity.class,
-            new SaleorInstallationEntity.Key(apiUrl, provider.slug()))).map(JpaSaleorInstallations::toDomain);
+        return find(new SaleorInstallationEntity.Key(apiUrl, provider.slug())).map(JpaSaleorInstallations::toDomain);
     }
 
     @Override
     public List<SaleorInstallation> ofMerchant(String merchantId, ProviderId provider) {
-        return em.createQuery("select i from SaleorInstallationEntity i where i.merchantId = :merchant"
-                + " and i.provider = :provider order by i.apiUrl", SaleorInstallationEntity.class)
-            .setParameter("merchant", merchantId).setParameter("provider", provider.slug())
-            .getResultStream().map(JpaSaleorInstallations::toDomain).toList();
+        return list("select i from SaleorInstallationEntity i where i.merchantId = :merchant"
+                + " and i.provider = :provider order by i.apiUrl", "merchant", merchantId, "provider", provider.slug())
+            .stream().map(JpaSaleorInstallations::toDomain).toList();
     }
 
     @Override
     public List<SaleorInstallation> ofMerchant(String merchantId) {
-        return em.createQuery("select i from SaleorInstallationEntity i where i.merchantId = :merchant"
-                + " order by i.provider, i.apiUrl", SaleorInstallationEntity.class)
-            .setParameter("merchant", merchantId)
-            .getResultStream().map(JpaSaleorInstallations::toDomain).toList();
+        return list("select i from SaleorInstallationEntity i where i.merchantId = :merchant order by i.provider, i.apiUrl",
+            "merchant", merchantId).stream().map(JpaSaleorInstallations::toDomain).toList();
     }
 
     @Override
     public void remove(SaleorInstallation installation) {
-        SaleorInstallationEntity row = em.find(SaleorInstallationEntity.class, key(installation));
-        if (row != null) {
-            em.remove(row);
-            em.flush();
-        }
+        find(key(installation)).ifPresent(this::remove);
     }
 
     @Override
     public void add(SaleorInstallation installation) {
-        if (em.find(SaleorInstallationEntity.class, key(installation)) != null) {
+        if (find(key(installation)).isPresent()) {
             throw new Conflict("the " + installation.provider().slug() + " app is installed in " + installation.apiUrl()
                 + " already");
         }
@@ -63,22 +53,13 @@ public class JpaSaleorInstallations implements SaleorInstallations {
         row.merchantId = installation.merchantId();
         row.installedAt = installation.installedAt();
         copy(installation, row);
-        em.persist(row);
-        em.flush();
+        persist(row);
     }
 
     @Override
     public void update(SaleorInstallation installation) {
-        SaleorInstallationEntity row = em.find(SaleorInstallationEntity.class, key(installation));
-        if (row == null || row.version != installation.version()) {
-            throw changedMeanwhile(installation);
-        }
-        copy(installation, row);
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw changedMeanwhile(installation);
-        }
+        copy(installation, current(key(installation), installation.version(), () -> changedMeanwhile(installation)));
+        flushChange(() -> changedMeanwhile(installation));
     }
 
     private static Conflict changedMeanwhile(SaleorInstallation installation) {
@@ -98,6 +79,6 @@ public class JpaSaleorInstallations implements SaleorInstallations {
 
     private static SaleorInstallation toDomain(SaleorInstallationEntity row) {
         return SaleorInstallation.reconstitute(row.apiUrl, ProviderId.fromSlug(row.provider), row.merchantId, row.appId,
-            new SealedSecret(row.sealedToken), row.jwks, row.installedAt, row.updatedAt, row.version);
+            new SealedSecret(row.sealedToken), row.jwks, row.installedAt, row.updatedAt, row.version());
     }
 }

@@ -3,6 +3,7 @@ package dev.payhooks.persistence.saleor;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.saleor.TransactionReport;
 import dev.payhooks.domain.saleor.TransactionReports;
+import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
@@ -11,14 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@link TransactionReports} on JPA. The caller owns the transaction. */
-public class JpaTransactionReports implements TransactionReports {
+public class JpaTransactionReports extends JpaRepository<TransactionReportEntity> implements TransactionReports {
 
     private static final String PENDING = TransactionReport.Status.PENDING.name();
 
-    private final EntityManager em;
-
     public JpaTransactionReports(EntityManager em) {
-        this.em = em;
+        super(em, TransactionReportEntity.class);
     }
 
     @Override
@@ -35,25 +34,20 @@ public class JpaTransactionReports implements TransactionReports {
         row.message = report.message();
         row.createdAt = report.createdAt();
         copy(report, row);
-        em.persist(row);
-        em.flush();
+        persist(row);
     }
 
     @Override
     public void update(TransactionReport report) {
-        TransactionReportEntity row = em.find(TransactionReportEntity.class, report.id());
-        if (row == null) {
-            throw new IllegalStateException("transaction report " + report.id() + " is not stored");
-        }
-        copy(report, row);
+        copy(report, find(report.id())
+            .orElseThrow(() -> new IllegalStateException("transaction report " + report.id() + " is not stored")));
         em.flush();
     }
 
     @Override
     public List<TransactionReport> claimDue(int limit, Instant now, Duration lease) {
-        List<TransactionReportEntity> candidates = em.createQuery("select r from TransactionReportEntity r"
-                + " where r.status = :pending and r.dueAt <= :now order by r.createdAt, r.id", TransactionReportEntity.class)
-            .setParameter("pending", PENDING).setParameter("now", now)
+        List<TransactionReportEntity> candidates = query("select r from TransactionReportEntity r"
+                + " where r.status = :pending and r.dueAt <= :now order by r.createdAt, r.id", "pending", PENDING, "now", now)
             .setMaxResults(limit).getResultList();
         List<TransactionReport> claimed = new ArrayList<>();
         for (TransactionReportEntity candidate : candidates) {
@@ -76,9 +70,8 @@ public class JpaTransactionReports implements TransactionReports {
 
     @Override
     public List<TransactionReport> ofSaleorTransaction(String saleorTransactionId) {
-        return em.createQuery("select r from TransactionReportEntity r where r.saleorTransactionId = :id"
-                + " order by r.createdAt, r.id", TransactionReportEntity.class)
-            .setParameter("id", saleorTransactionId).getResultStream().map(JpaTransactionReports::toDomain).toList();
+        return list("select r from TransactionReportEntity r where r.saleorTransactionId = :id order by r.createdAt, r.id",
+            "id", saleorTransactionId).stream().map(JpaTransactionReports::toDomain).toList();
     }
 
     private static void copy(TransactionReport from, TransactionReportEntity to) {

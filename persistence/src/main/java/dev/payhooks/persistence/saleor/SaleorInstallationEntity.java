@@ -1,44 +1,23 @@
 package dev.payhooks.persistence.saleor;
 
+import dev.payhooks.persistence.jpa.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /** A Saleor installation row: one per Saleor API URL and provider app. */
 @Entity
 @Table(name = "saleor_installation")
 @IdClass(SaleorInstallationEntity.Key.class)
-public class SaleorInstallationEntity {
+public class SaleorInstallationEntity extends VersionedEntity {
 
-    public static class Key implements Serializable {
-        String apiUrl;
-        String provider;
-
-        public Key() {
-            // for JPA
-        }
-
-        Key(String apiUrl, String provider) {
-            this.apiUrl = apiUrl;
-            this.provider = provider;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(k.apiUrl, apiUrl) && Objects.equals(k.provider, provider);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(apiUrl, provider);
-        }
+    /** The primary key; its components are named as the {@code @Id} fields. */
+    public record Key(String apiUrl, String provider) implements Serializable {
     }
 
     @Id
@@ -66,8 +45,4 @@ public class SaleorInstallationEntity {
 
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 }

@@ -2,7 +2,6 @@ package dev.payhooks.persistence.saleor;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -10,17 +9,7 @@ import java.time.Instant;
 /** A transactionEventReport for Saleor. */
 @Entity
 @Table(name = "saleor_transaction_report")
-public class TransactionReportEntity {
-
-    @Id
-    @Column(name = "id", length = 36, nullable = false)
-    String id;
-
-    @Column(name = "api_url", length = 500, nullable = false)
-    String apiUrl;
-
-    @Column(name = "provider", length = 20, nullable = false)
-    String provider;
+public class TransactionReportEntity extends SaleorCallEntity {
 
     @Column(name = "saleor_transaction_id", length = 255, nullable = false)
     String saleorTransactionId;
@@ -40,21 +29,9 @@ public class TransactionReportEntity {
     @Column(name = "message", length = 512)
     String message;
 
-    @Column(name = "status", length = 10, nullable = false)
-    String status;
-
-    @Column(name = "attempts", nullable = false)
-    int attempts;
-
     @Column(name = "last_error", length = 1000)
     String lastError;
 
     @Column(name = "due_at", nullable = false)
     Instant dueAt;
-
-    @Column(name = "created_at", nullable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
 }

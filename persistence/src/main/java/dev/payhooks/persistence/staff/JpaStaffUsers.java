@@ -2,34 +2,29 @@ package dev.payhooks.persistence.staff;
 
 import dev.payhooks.domain.staff.StaffUser;
 import dev.payhooks.domain.staff.StaffUsers;
+import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 
+import java.util.List;
 import java.util.Optional;
 
 /** {@link StaffUsers} on JPA. The caller owns the transaction. */
-public class JpaStaffUsers implements StaffUsers {
-
-    private final EntityManager em;
+public class JpaStaffUsers extends JpaRepository<StaffUserEntity> implements StaffUsers {
 
     public JpaStaffUsers(EntityManager em) {
-        this.em = em;
+        super(em, StaffUserEntity.class);
     }
 
     @Override
     public Optional<StaffUser> withUsername(String username) {
-        return em.createQuery("select u from StaffUserEntity u where u.username = :username", StaffUserEntity.class)
-            .setParameter("username", StaffUser.normalizeUsername(username))
-            .getResultStream()
-            .findFirst()
-            .map(StaffUserMapper::toDomain);
+        return first("select u from StaffUserEntity u where u.username = :username",
+            "username", StaffUser.normalizeUsername(username)).map(StaffUserMapper::toDomain);
     }
 
     @Override
-    public java.util.List<StaffUser> all() {
-        return em.createQuery("select u from StaffUserEntity u order by u.username", StaffUserEntity.class)
-            .getResultStream().map(StaffUserMapper::toDomain).toList();
+    public List<StaffUser> all() {
+        return list("select u from StaffUserEntity u order by u.username").stream().map(StaffUserMapper::toDomain).toList();
     }
 
     @Override
@@ -39,16 +34,13 @@ public class JpaStaffUsers implements StaffUsers {
 
     @Override
     public void add(StaffUser user) {
-        em.persist(StaffUserMapper.toNewEntity(user));
-        em.flush();
+        persist(StaffUserMapper.toNewEntity(user));
     }
 
     @Override
     public void update(StaffUser user) {
-        StaffUserEntity entity = em.find(StaffUserEntity.class, user.id(), LockModeType.NONE);
-        if (entity == null || entity.version != user.version()) {
-            throw new OptimisticLockException("staff user " + user.username() + " was changed or removed meanwhile");
-        }
+        StaffUserEntity entity = current(user.id(), user.version(),
+            () -> new OptimisticLockException("staff user " + user.username() + " was changed or removed meanwhile"));
         StaffUserMapper.copyMutableState(user, entity);
         em.flush();
     }

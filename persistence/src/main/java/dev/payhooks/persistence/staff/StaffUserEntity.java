@@ -1,16 +1,16 @@
 package dev.payhooks.persistence.staff;
 
+import dev.payhooks.persistence.jpa.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 
 @Entity
 @Table(name = "staff_user")
-public class StaffUserEntity {
+public class StaffUserEntity extends VersionedEntity {
 
     @Id
     @Column(name = "id", length = 36, nullable = false)
@@ -44,10 +44,6 @@ public class StaffUserEntity {
 
     @Column(name = "second_factor_enabled_at")
     Instant secondFactorEnabledAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    long version;
 
     protected StaffUserEntity() {
         // for JPA

@@ -21,7 +21,7 @@ final class StaffUserMapper {
             .map(StaffRole::valueOf)
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(StaffRole.class)));
         return StaffUser.reconstitute(entity.id, entity.username, entity.passwordHash, roles,
-            entity.enabled, entity.createdAt, secondFactor(entity), entity.version);
+            entity.enabled, entity.createdAt, secondFactor(entity), entity.version());
     }
 
     private static SecondFactor secondFactor(StaffUserEntity entity) {

@@ -13,7 +13,7 @@ import dev.payhooks.domain.error.DomainException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.payhooks.admin.ConsoleSettings;
 
 /** The landing page after sign-in. */
 @Route(value = "", layout = MainLayout.class)
@@ -24,11 +24,10 @@ public class DashboardView extends VerticalLayout {
     static final int CHART_DAYS = 14;
 
     @Inject
-    public DashboardView(SecurityContext securityContext, DashboardModel model,
-                         @ConfigProperty(name = "payhooks.mode", defaultValue = "sandbox") String mode) {
+    public DashboardView(SecurityContext securityContext, DashboardModel model, ConsoleSettings settings) {
         addClassName("dashboard-view");
         String caller = securityContext.getCallerPrincipal() == null ? "" : securityContext.getCallerPrincipal().getName();
-        boolean sandbox = !"production".equalsIgnoreCase(mode);
+        boolean sandbox = settings.sandbox();
         Span modeBadge = new Span(sandbox ? "Sandbox mode" : "Production mode");
         modeBadge.getElement().getThemeList().add(sandbox ? "badge contrast" : "badge success");
         modeBadge.setId("mode-badge");

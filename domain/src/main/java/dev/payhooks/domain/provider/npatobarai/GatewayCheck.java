@@ -3,8 +3,8 @@ package dev.payhooks.domain.provider.npatobarai;
 import java.util.Optional;
 
 /**
- * Whether NP Atobarai can take a checkout or order at all, checked in the seed's order: the
- * first failed check is the answer.
+ * Whether NP Atobarai can take a checkout or order at all, checked in a fixed
+ * order: the first failed check is the answer.
  */
 public final class GatewayCheck {
 

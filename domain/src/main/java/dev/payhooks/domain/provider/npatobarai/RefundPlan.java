@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * How NP Atobarai gives money back, decided from the refund, the order and whether the
- * shipment was already reported (seed, "TransactionRefundRequested"):
+ * shipment was already reported (Saleor's {@code TransactionRefundRequested}):
  * <ul>
  *   <li>a full refund (amount == charged amount) cancels the NP transaction;</li>
  *   <li>before the shipment report, a partial refund updates the transaction in place;</li>

@@ -1,0 +1,82 @@
+package dev.payhooks.app.config;
+
+import dev.payhooks.adapters.outbound.Cidr;
+import dev.payhooks.domain.hub.PublicUrl;
+import dev.payhooks.domain.payment.ProviderId;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every {@code payhooks.*} setting, read once at startup ({@link SettingsReader}) and checked:
+ * the one place that knows the names, defaults and meaning of the settings (README.md,
+ * Configuration). Immutable; the wiring hands each part only the values it needs.
+ *
+ * <p>The database connection ({@code payhooks.db.url}, {@code .user}, {@code .password}) is also
+ * read by the server itself when it deploys the application, before any bean exists: the data
+ * source definition of {@code DatabaseStartup} and the persistence provider's dialect choice.
+ */
+public record PayhooksSettings(Mode mode, boolean exitOnStartupFailure, String databaseUrl, Keys keys, PublicUrl publicUrl,
+                               Outbound outbound, Delivery delivery, Saleor saleor, Providers providers, Inbound inbound,
+                               Admin admin, Optional<Secret> apiKey, Metrics metrics) {
+
+    /** {@code payhooks.mode}: sandbox (provider simulators, test-only operations) or production. */
+    public enum Mode {
+        SANDBOX, PRODUCTION;
+
+        public boolean production() {
+            return this == PRODUCTION;
+        }
+
+        /** As written in the setting. */
+        public String setting() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** {@code payhooks.master-key} and {@code payhooks.data-dir} (where sandbox mode keeps a generated key). */
+    public record Keys(Optional<Secret> masterKey, Path dataDir) { }
+
+    /** {@code payhooks.outbound.allow}: internal networks webhook URLs may reach anyway. */
+    public record Outbound(List<Cidr> allowList) {
+        public Outbound {
+            allowList = List.copyOf(allowList);
+        }
+    }
+
+    /** {@code payhooks.delivery.*}: the outbound delivery engine. */
+    public record Delivery(boolean enabled, long pollMillis, int batchSize, int perEndpointConcurrency,
+                           List<Duration> retrySchedule, Duration autoDisableAfter) {
+        public Delivery {
+            retrySchedule = List.copyOf(retrySchedule);
+        }
+    }
+
+    /** {@code payhooks.saleor.*}: who may install the Saleor apps, for which merchant, and how long calls to Saleor may take. */
+    public record Saleor(Set<String> allowedUrls, Optional<String> merchantId, Duration timeout, long workerPollMillis) {
+        public Saleor {
+            allowedUrls = Set.copyOf(allowedUrls);
+        }
+    }
+
+    /** Provider call bounds and the extra API hosts of {@code payhooks.<provider>.allowed-hosts}. */
+    public record Providers(Duration adyenTimeout, Duration npAtobaraiTimeout, Map<ProviderId, List<String>> allowedHosts) {
+        public Providers {
+            allowedHosts = Map.copyOf(allowedHosts);
+        }
+    }
+
+    /** {@code payhooks.inbound.*}: the retry of stored provider notifications. */
+    public record Inbound(long retryPollSeconds) { }
+
+    /** {@code payhooks.admin.*}: the first administrator's password and the console's session. */
+    public record Admin(Optional<Secret> password, int sessionTimeoutMinutes, boolean secureCookie) { }
+
+    /** {@code payhooks.metrics.token}: without it {@code /metrics} answers 404. */
+    public record Metrics(Optional<Secret> token) { }
+}

@@ -1,0 +1,167 @@
+package dev.payhooks.app.wiring;
+
+import dev.payhooks.domain.audit.AuditTrail;
+import dev.payhooks.domain.fulfillment.Fulfillments;
+import dev.payhooks.domain.inbound.InboundNotifications;
+import dev.payhooks.domain.merchant.ApiKeys;
+import dev.payhooks.domain.merchant.Channels;
+import dev.payhooks.domain.merchant.Merchants;
+import dev.payhooks.domain.outbound.Deliveries;
+import dev.payhooks.domain.outbound.EventLog;
+import dev.payhooks.domain.outbound.Outbox;
+import dev.payhooks.domain.outbound.SignatureKeys;
+import dev.payhooks.domain.outbound.WebhookSubscriptions;
+import dev.payhooks.domain.payment.PaymentTransactions;
+import dev.payhooks.domain.refund.Refunds;
+import dev.payhooks.domain.saleor.FulfillmentOrigins;
+import dev.payhooks.domain.saleor.OrderNotes;
+import dev.payhooks.domain.saleor.SaleorInstallations;
+import dev.payhooks.domain.saleor.TransactionReports;
+import dev.payhooks.domain.saleor.WebhookReplies;
+import dev.payhooks.domain.staff.StaffUsers;
+import dev.payhooks.persistence.audit.JpaAuditTrail;
+import dev.payhooks.persistence.fulfillment.JpaFulfillments;
+import dev.payhooks.persistence.inbound.JpaInboundNotifications;
+import dev.payhooks.persistence.merchant.JpaApiKeys;
+import dev.payhooks.persistence.merchant.JpaChannels;
+import dev.payhooks.persistence.merchant.JpaMerchants;
+import dev.payhooks.persistence.outbound.JpaDeliveries;
+import dev.payhooks.persistence.outbound.JpaEventLog;
+import dev.payhooks.persistence.outbound.JpaOutbox;
+import dev.payhooks.persistence.outbound.JpaSignatureKeys;
+import dev.payhooks.persistence.outbound.JpaWebhookSubscriptions;
+import dev.payhooks.persistence.payment.JpaPaymentTransactions;
+import dev.payhooks.persistence.refund.JpaRefunds;
+import dev.payhooks.persistence.saleor.JpaFulfillmentOrigins;
+import dev.payhooks.persistence.saleor.JpaOrderNotes;
+import dev.payhooks.persistence.saleor.JpaSaleorInstallations;
+import dev.payhooks.persistence.saleor.JpaTransactionReports;
+import dev.payhooks.persistence.saleor.JpaWebhookReplies;
+import dev.payhooks.persistence.staff.JpaStaffUsers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** The JPA repositories: every domain port the database implements, on the one container-managed entity manager. */
+@ApplicationScoped
+public class PersistenceWiring {
+
+    @PersistenceContext(unitName = "payhooks")
+    EntityManager entityManager;
+
+    @Produces
+    @Singleton
+    StaffUsers staffUsers() {
+        return new JpaStaffUsers(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    Merchants merchants() {
+        return new JpaMerchants(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    Channels channels() {
+        return new JpaChannels(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    ApiKeys apiKeys() {
+        return new JpaApiKeys(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    PaymentTransactions paymentTransactions() {
+        return new JpaPaymentTransactions(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    Refunds refunds() {
+        return new JpaRefunds(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    Fulfillments fulfillments() {
+        return new JpaFulfillments(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    AuditTrail auditTrail() {
+        return new JpaAuditTrail(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    InboundNotifications inboundNotifications() {
+        return new JpaInboundNotifications(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    Outbox outbox() {
+        return new JpaOutbox(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    Deliveries deliveries() {
+        return new JpaDeliveries(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    WebhookSubscriptions webhookSubscriptions() {
+        return new JpaWebhookSubscriptions(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    SignatureKeys signatureKeys() {
+        return new JpaSignatureKeys(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    EventLog eventLog() {
+        return new JpaEventLog(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    SaleorInstallations saleorInstallations() {
+        return new JpaSaleorInstallations(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    WebhookReplies webhookReplies() {
+        return new JpaWebhookReplies(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    FulfillmentOrigins fulfillmentOrigins() {
+        return new JpaFulfillmentOrigins(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    TransactionReports transactionReports() {
+        return new JpaTransactionReports(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    OrderNotes orderNotes() {
+        return new JpaOrderNotes(entityManager);
+    }
+}

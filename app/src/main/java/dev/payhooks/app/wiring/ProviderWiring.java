@@ -1,0 +1,112 @@
+package dev.payhooks.app.wiring;
+
+import dev.payhooks.adapters.adyen.AdyenChannels;
+import dev.payhooks.adapters.adyen.AdyenCheckoutClient;
+import dev.payhooks.adapters.npatobarai.NpAtobaraiChannels;
+import dev.payhooks.adapters.npatobarai.NpAtobaraiClient;
+import dev.payhooks.adapters.npatobarai.NpAtobaraiCredentialsCheck;
+import dev.payhooks.adapters.outbound.PinnedHttpTransport;
+import dev.payhooks.adapters.outbound.ProviderEndpoints;
+import dev.payhooks.adapters.outbound.ProviderGate;
+import dev.payhooks.app.config.PayhooksSettings;
+import dev.payhooks.application.channels.ManageChannels;
+import dev.payhooks.domain.audit.AuditRecorder;
+import dev.payhooks.domain.merchant.Channels;
+import dev.payhooks.domain.merchant.Merchants;
+import dev.payhooks.domain.port.IdGenerator;
+import dev.payhooks.domain.port.ProviderEndpointPolicy;
+import dev.payhooks.domain.port.Secrets;
+import dev.payhooks.domain.provider.ProviderCredentialsChecks;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The payment providers' clients and channel settings, behind the provider gate (their hosts only, through the SSRF guard). */
+@ApplicationScoped
+public class ProviderWiring {
+
+    @Inject
+    PayhooksSettings settings;
+
+    boolean production() {
+        return settings.mode().production();
+    }
+
+    /**
+     * Each provider's documented API hosts plus the operator's {@code payhooks.<provider>.allowed-hosts};
+     * in sandbox mode also loopback and the hub's own host (its provider simulators). Also the
+     * domain's {@link ProviderEndpointPolicy} (a bean type of this producer).
+     */
+    @Produces
+    @Singleton
+    ProviderEndpoints providerEndpoints() {
+        Set<String> ownHosts = settings.publicUrl().configured().map(URI::create).map(URI::getHost)
+            .map(Set::of).orElse(Set.of());
+        return new ProviderEndpoints(production(), settings.providers().allowedHosts(), ownHosts);
+    }
+
+    /**
+     * The one way out to NP Atobarai, Adyen, Walley and Annanow: their hosts only, through the SSRF
+     * guard of outbound webhooks, to the checked address (no connection pool: see {@link PinnedHttpTransport}).
+     */
+    @Produces
+    @Singleton
+    ProviderGate providerGate(ProviderEndpoints endpoints) {
+        return new ProviderGate(endpoints, ProviderGate.guardFor(production(), settings.outbound().allowList(),
+            java.net.InetAddress::getAllByName), PinnedHttpTransport.withDefaultTrust("Payhooks/0.1"));
+    }
+
+    @Produces
+    @Singleton
+    ManageChannels manageChannels(Channels channels, Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit,
+                                  ProviderEndpointPolicy endpoints) {
+        return new ManageChannels(channels, secrets, ids, clock, audit, endpoints);
+    }
+
+    /** One client per instance, sending through the provider gate. */
+    @Produces
+    @Singleton
+    NpAtobaraiClient npAtobaraiClient(ProviderGate gate) {
+        return new NpAtobaraiClient(gate, settings.providers().npAtobaraiTimeout());
+    }
+
+    /** One client per instance, sending through the provider gate. */
+    @Produces
+    @Singleton
+    AdyenCheckoutClient adyenCheckoutClient(ProviderGate gate) {
+        return new AdyenCheckoutClient(gate, settings.providers().adyenTimeout());
+    }
+
+    /** In sandbox mode a channel without an API base URL talks to the hub's own NP simulator. */
+    @Produces
+    @Singleton
+    NpAtobaraiChannels npAtobaraiChannels(Merchants merchants, Channels channels, Secrets secrets) {
+        Optional<URI> simulator = production() ? Optional.empty()
+            : Optional.of(URI.create(settings.publicUrl().configured().orElse("http://127.0.0.1:8080")
+                .replaceAll("/+$", "") + "/sandbox/np-atobarai/v1/"));
+        return new NpAtobaraiChannels(merchants, channels, secrets, simulator);
+    }
+
+    /** In sandbox mode a TEST channel without an API base URL talks to the hub's own Adyen simulator. */
+    @Produces
+    @Singleton
+    AdyenChannels adyenChannels(Merchants merchants, Channels channels, Secrets secrets) {
+        Optional<URI> simulator = production() ? Optional.empty()
+            : Optional.of(URI.create(settings.publicUrl().configured().orElse("http://127.0.0.1:8080")
+                .replaceAll("/+$", "") + "/sandbox/adyen/v71"));
+        return new AdyenChannels(merchants, channels, secrets, simulator);
+    }
+
+    /** "Test credentials" in the console; a provider adapter that can check credentials adds its check here. */
+    @Produces
+    @Singleton
+    ProviderCredentialsChecks providerCredentialsChecks(NpAtobaraiChannels npChannels, NpAtobaraiClient np) {
+        return new ProviderCredentialsChecks(List.of(new NpAtobaraiCredentialsCheck(npChannels, np)));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.payhooks.app.wiring;
+
+import dev.payhooks.app.config.PayhooksSettings;
+import dev.payhooks.app.config.Secret;
+import dev.payhooks.app.secrets.AesGcmSecrets;
+import dev.payhooks.app.secrets.JdkHmacSha1;
+import dev.payhooks.app.secrets.MasterKeySource;
+import dev.payhooks.application.apikeys.ManageApiKeys;
+import dev.payhooks.application.staff.ManageSecondFactor;
+import dev.payhooks.application.staff.ManageStaff;
+import dev.payhooks.domain.audit.AuditRecorder;
+import dev.payhooks.domain.audit.AuditTrail;
+import dev.payhooks.domain.audit.CurrentActor;
+import dev.payhooks.domain.merchant.ApiKeys;
+import dev.payhooks.domain.port.IdGenerator;
+import dev.payhooks.domain.port.RandomBytes;
+import dev.payhooks.domain.port.Secrets;
+import dev.payhooks.domain.staff.LoginThrottle;
+import dev.payhooks.domain.staff.PasswordHashing;
+import dev.payhooks.domain.staff.StaffUsers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Sealed secrets, the audit trail's recorder, staff, second factors, sign-in throttling and API keys. */
+@ApplicationScoped
+public class SecurityWiring {
+
+    @Inject
+    PayhooksSettings settings;
+
+    boolean production() {
+        return settings.mode().production();
+    }
+
+    /**
+     * Application scoped, unlike the other services: the master key loads on first use, inside the
+     * startup check ({@code DatabaseStartup}), so a missing or malformed key stops the start there.
+     */
+    @Produces
+    @ApplicationScoped
+    Secrets secrets() {
+        return new AesGcmSecrets(MasterKeySource.load(settings.keys().masterKey().map(Secret::value), production(),
+            settings.keys().dataDir()));
+    }
+
+    /** Who acts is answered per call by {@link RequestActor}: the API key of the request, the signed-in staff member, or Payhooks. */
+    @Produces
+    @Singleton
+    AuditRecorder auditRecorder(AuditTrail trail, CurrentActor actor, IdGenerator ids, Clock clock) {
+        return new AuditRecorder(trail, actor, ids, clock);
+    }
+
+    @Produces
+    @Singleton
+    ManageSecondFactor manageSecondFactor(StaffUsers users, Secrets secrets, RandomBytes random, Clock clock) {
+        return new ManageSecondFactor(users, secrets, random, new JdkHmacSha1(), clock);
+    }
+
+    @Produces
+    @Singleton
+    ManageStaff manageStaff(StaffUsers users, PasswordHashing hashing, IdGenerator ids, AuditRecorder audit, Clock clock) {
+        return new ManageStaff(users, hashing, ids, audit, clock);
+    }
+
+    /** One throttle per instance (a final class: a pseudo-scope, no client proxy). */
+    @Produces
+    @Singleton
+    LoginThrottle loginThrottle(Clock clock) {
+        return new LoginThrottle(LoginThrottle.Policy.DEFAULT, clock);
+    }
+
+    @Produces
+    @Singleton
+    ManageApiKeys manageApiKeys(ApiKeys keys, Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit) {
+        return new ManageApiKeys(keys, secrets, ids, clock, audit);
+    }
+}

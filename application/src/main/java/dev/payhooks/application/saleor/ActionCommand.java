@@ -1,0 +1,35 @@
+package dev.payhooks.application.saleor;
+
+import dev.payhooks.domain.payment.Money;
+import dev.payhooks.domain.saleor.SaleorInstallation;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A merchant's charge, cancel or refund of a Saleor transaction, read from the webhook by the
+ * provider's app.
+ *
+ * @param caller       the installation whose signature was checked: its merchant acts
+ * @param channelSlug  the Saleor channel (empty: no channel, so not configured)
+ * @param pspReference the provider reference of the payment, as Saleor holds it
+ * @param deliveryKey  what makes two deliveries the same request
+ * @param data         the adapter's own data for the provider call
+ */
+public record ActionCommand(SaleorInstallation caller, String saleorTransactionId, Optional<String> channelSlug,
+                            Money amount, Optional<String> pspReference, String deliveryKey, ProviderData data) {
+
+    public ActionCommand {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(channelSlug, "channelSlug");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(pspReference, "pspReference");
+        Objects.requireNonNull(data, "data");
+        if (saleorTransactionId == null || saleorTransactionId.isBlank()) {
+            throw new IllegalArgumentException("saleorTransactionId is required");
+        }
+        if (deliveryKey == null || deliveryKey.isBlank()) {
+            throw new IllegalArgumentException("deliveryKey is required");
+        }
+    }
+}

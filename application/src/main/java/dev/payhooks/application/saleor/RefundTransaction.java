@@ -1,0 +1,27 @@
+package dev.payhooks.application.saleor;
+
+import dev.payhooks.application.port.UnitOfWork;
+import dev.payhooks.domain.payment.Operation;
+
+import java.time.Clock;
+
+/**
+ * Saleor's charge request: the provider gives charged money back. The provider confirms the refund
+ * later; the reply says it is pending, and a repeated delivery gets the same reply without a
+ * second provider call.
+ */
+public final class RefundTransaction {
+
+    private final PaymentProvider provider;
+    private final ActionFlow flow;
+
+    public RefundTransaction(PaymentProvider provider, ReplyFormat<ActionAnswer> format, RepeatedDeliveries deliveries,
+                             UnitOfWork units, Clock clock) {
+        this.provider = provider;
+        this.flow = new ActionFlow(provider, format, deliveries, units, clock);
+    }
+
+    public Delivery handle(ActionCommand command) {
+        return flow.run(command, Operation.REFUND, provider::refund);
+    }
+}

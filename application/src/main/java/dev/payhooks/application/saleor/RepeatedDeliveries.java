@@ -1,0 +1,95 @@
+package dev.payhooks.application.saleor;
+
+import dev.payhooks.application.port.UnitOfWork;
+import dev.payhooks.domain.saleor.WebhookReplies;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Saleor resends a synchronous webhook after a timeout or an error, without an idempotency key
+ * for most events. Every such webhook the hub acts on goes through here: the first request with
+ * a key claims it (committed on its own, before the provider is called), a repeat gets the
+ * stored answer and the provider is not called again, and a repeat while the first is still
+ * being handled is told so. The one way the NP Atobarai and Adyen apps keep Saleor's repeats
+ * from becoming a second charge or refund.
+ */
+public final class RepeatedDeliveries {
+
+    /** Longest key the store keeps; longer keys are cut (they end in a hash where they may be long). */
+    public static final int MAX_KEY_LENGTH = 255;
+
+    /** What a request is, once its key is claimed. */
+    public sealed interface Start permits Repeat, Busy, First { }
+
+    /** Answered before: send {@code reply} again. */
+    public record Repeat(String reply) implements Start { }
+
+    /** The first request with this key is still being handled. */
+    public record Busy() implements Start { }
+
+    /** The first request with this key: handle it, then {@link First#complete} or {@link First#release} it. */
+    public final class First implements Start {
+        private final String scope;
+        private final String key;
+
+        private First(String scope, String key) {
+            this.scope = scope;
+            this.key = key;
+        }
+
+        /** Stores the answer, in the caller's transaction (the one that applies the outcome). */
+        public void complete(String reply) {
+            replies.complete(scope, key, reply, clock.instant());
+        }
+
+        /** Stores the answer in a transaction of its own (nothing else changed). */
+        public void completeAlone(String reply) {
+            units.inNewTransaction(() -> {
+                complete(reply);
+                return null;
+            });
+        }
+
+        /** Gives the claim up in the caller's transaction: the next request with the key is handled anew. */
+        public void release() {
+            replies.release(scope, key);
+        }
+
+        /** Gives the claim up in a transaction of its own (nothing happened at the provider). */
+        public void releaseAlone() {
+            units.inNewTransaction(() -> {
+                release();
+                return null;
+            });
+        }
+    }
+
+    private final WebhookReplies replies;
+    private final UnitOfWork units;
+    private final Clock clock;
+
+    public RepeatedDeliveries(WebhookReplies replies, UnitOfWork units, Clock clock) {
+        this.replies = Objects.requireNonNull(replies, "replies");
+        this.units = Objects.requireNonNull(units, "units");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Claims {@code key} within {@code scope} in a transaction of its own.
+     *
+     * @param scope the Saleor instance and provider app the request came from
+     * @param key   what makes two requests the same
+     */
+    public Start claim(String scope, String key) {
+        String kept = key.length() <= MAX_KEY_LENGTH ? key : key.substring(0, MAX_KEY_LENGTH);
+        WebhookReplies.Claim claim = units.inNewTransaction(() -> replies.claim(scope, kept, clock.instant()));
+        if (claim instanceof WebhookReplies.Answered answered) {
+            return new Repeat(answered.reply());
+        }
+        if (claim instanceof WebhookReplies.InProgress) {
+            return new Busy();
+        }
+        return new First(scope, kept);
+    }
+}

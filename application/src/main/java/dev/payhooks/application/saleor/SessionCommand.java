@@ -1,0 +1,46 @@
+package dev.payhooks.application.saleor;
+
+import dev.payhooks.domain.payment.Money;
+import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.domain.saleor.SaleorInstallation;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Saleor payment session to start or go on with, read from the webhook by the provider's app.
+ *
+ * @param caller              the installation whose signature was checked: its merchant acts
+ * @param transaction         the hub's id of the Saleor transaction
+ * @param channelSlug         the Saleor channel (empty: no channel, so not configured)
+ * @param authorizationOnly   Saleor asked for an authorization (the channel may otherwise charge)
+ * @param deliveryKey         what makes two deliveries the same request
+ * @param pspReference        the provider reference Saleor holds for the transaction, if any
+ * @param refusedBeforeCall   the adapter's answer when the request cannot go to the provider at
+ *                            all (nothing is claimed or recorded)
+ * @param data                the adapter's own data for the provider call
+ */
+public record SessionCommand(SaleorInstallation caller, TransactionId transaction, String saleorTransactionId,
+                             Optional<String> channelSlug, Money amount, boolean authorizationOnly, String deliveryKey,
+                             Optional<String> pspReference, Optional<ProviderAnswer> refusedBeforeCall,
+                             ProviderData data) {
+
+    public SessionCommand {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(transaction, "transaction");
+        Objects.requireNonNull(channelSlug, "channelSlug");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(pspReference, "pspReference");
+        Objects.requireNonNull(refusedBeforeCall, "refusedBeforeCall");
+        Objects.requireNonNull(data, "data");
+        if (saleorTransactionId == null || saleorTransactionId.isBlank()) {
+            throw new IllegalArgumentException("saleorTransactionId is required");
+        }
+        if (deliveryKey == null || deliveryKey.isBlank()) {
+            throw new IllegalArgumentException("deliveryKey is required");
+        }
+        if (refusedBeforeCall.isPresent() && refusedBeforeCall.get().settled()) {
+            throw new IllegalArgumentException("an answer given before the call is not the provider's word");
+        }
+    }
+}
