@@ -189,7 +189,7 @@ public class WebhookForm extends VerticalLayout {
 
     /**
      * Read-only: every field locked and no action but Close (a viewer looks at a webhook). The
-     * facade refuses a viewer's change anyway; the form does not offer it.
+     * use case refuses a viewer's change anyway; the form does not offer it.
      */
     public void setReadOnly(boolean readOnly) {
         this.readOnly = readOnly;
