@@ -21,10 +21,15 @@ import java.util.Set;
  * <p>The database connection ({@code payhooks.db.url}, {@code .user}, {@code .password}) is also
  * read by the server itself when it deploys the application, before any bean exists: the data
  * source definition of {@code DatabaseStartup} and the persistence provider's dialect choice.
+ *
+ * <p>{@code localBaseUrl} is the hub on this machine, {@code http://127.0.0.1:<port>}, at the HTTP
+ * port the server listens on ({@code payara.instance.http.port}, which the server provides; 8080
+ * without it): where the sandbox's simulators are reached when no public URL is set.
  */
 public record PayhooksSettings(Mode mode, boolean exitOnStartupFailure, String databaseUrl, Keys keys, PublicUrl publicUrl,
-                               Outbound outbound, Delivery delivery, Saleor saleor, Providers providers, Inbound inbound,
-                               Admin admin, Optional<Secret> apiKey, Metrics metrics, Retention retention) {
+                               String localBaseUrl, Outbound outbound, Delivery delivery, Saleor saleor,
+                               Providers providers, Inbound inbound, Admin admin, Optional<Secret> apiKey, Metrics metrics,
+                               Retention retention) {
 
     /** {@code payhooks.mode}: sandbox (provider simulators, test-only operations) or production. */
     public enum Mode {

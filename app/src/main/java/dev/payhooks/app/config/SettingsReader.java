@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
  */
 public final class SettingsReader {
 
+    /** The HTTP port the server listens on ({@code --port}), as Payara provides it to MicroProfile Config. */
+    static final String HTTP_PORT = "payara.instance.http.port";
+
     private final SettingsSource source;
     private boolean exitOnFailure = true;
 
@@ -52,6 +55,7 @@ public final class SettingsReader {
             text("payhooks.db.url").orElse("jdbc:h2:file:./data/payhooks"),
             new PayhooksSettings.Keys(secret("payhooks.master-key"), parsed("payhooks.data-dir", Path.of("./data"), Path::of)),
             publicUrl(mode),
+            "http://127.0.0.1:" + atLeastOne(HTTP_PORT, 8080),
             new PayhooksSettings.Outbound(parsed("payhooks.outbound.allow", List.<Cidr>of(), SsrfGuard::parseAllowList)),
             new PayhooksSettings.Delivery(bool("payhooks.delivery.enabled", true),
                 atLeastOne("payhooks.delivery.poll-millis", 250),

@@ -88,7 +88,7 @@ public class ProviderWiring {
     @Singleton
     NpAtobaraiChannels npAtobaraiChannels(Merchants merchants, Channels channels, Secrets secrets) {
         Optional<URI> simulator = production() ? Optional.empty()
-            : Optional.of(URI.create(settings.publicUrl().configured().orElse("http://127.0.0.1:8080")
+            : Optional.of(URI.create(settings.publicUrl().configured().orElse(settings.localBaseUrl())
                 .replaceAll("/+$", "") + "/sandbox/np-atobarai/v1/"));
         return new NpAtobaraiChannels(merchants, channels, secrets, simulator);
     }
@@ -98,7 +98,7 @@ public class ProviderWiring {
     @Singleton
     AdyenChannels adyenChannels(Merchants merchants, Channels channels, Secrets secrets) {
         Optional<URI> simulator = production() ? Optional.empty()
-            : Optional.of(URI.create(settings.publicUrl().configured().orElse("http://127.0.0.1:8080")
+            : Optional.of(URI.create(settings.publicUrl().configured().orElse(settings.localBaseUrl())
                 .replaceAll("/+$", "") + "/sandbox/adyen/v71"));
         return new AdyenChannels(merchants, channels, secrets, simulator);
     }

@@ -55,6 +55,7 @@ class SettingsReaderTest {
         assertEquals(Optional.empty(), settings.keys().masterKey());
         assertEquals(Path.of("./data"), settings.keys().dataDir());
         assertEquals(Optional.empty(), settings.publicUrl().configured());
+        assertEquals("http://127.0.0.1:8080", settings.localBaseUrl());
         assertEquals(List.of(), settings.outbound().allowList());
         assertTrue(settings.delivery().enabled());
         assertEquals(250, settings.delivery().pollMillis());
@@ -137,6 +138,12 @@ class SettingsReaderTest {
         assertEquals("t0ken", settings.metrics().token().orElseThrow().value());
     }
 
+    /** With {@code --port 9090} the sandbox's simulators are reached on 9090, not on the default port. */
+    @Test
+    void theLocalBaseUrlFollowsThePortTheServerListensOn() {
+        assertEquals("http://127.0.0.1:9090", read("payara.instance.http.port", "9090").localBaseUrl());
+    }
+
     @Test
     void blankIsUnset() {
         PayhooksSettings settings = read("payhooks.mode", " ", "payhooks.delivery.batch-size", "",
@@ -208,6 +215,7 @@ class SettingsReaderTest {
                 return "nowhere";
             }
         });
+        asked.removeIf(key -> !key.startsWith("payhooks."));
         asked.add("payhooks.db.user");
         asked.add("payhooks.db.password");
         Path readme = Path.of(System.getProperty("user.dir")).getParent().resolve("README.md");
