@@ -32,8 +32,9 @@ public class RetentionWiring {
         return new PersonalFieldRedaction();
     }
 
+    /** A plain singleton, not a client proxy: handlers are plain classes without a no-argument constructor. */
     @Produces
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     ApplyRetention applyRetention(ExpiredRecords records, PersonalDataRedaction redaction, UnitOfWork units, Clock clock) {
         return new ApplyRetention(records, redaction, units, clock);
     }

@@ -50,11 +50,12 @@ public final class ApplyRetention {
     public Report apply(RetentionPolicy policy) {
         Instant now = clock.instant();
         int limit = policy.batchSize();
+        // deleted first: a body about to be deleted is not worth redacting
+        Batches notifications = run(policy, policy.notifications(),
+            cutoff -> records.deleteFinishedNotifications(cutoff, limit), now);
         Batches redacted = policy.redaction().map(age -> inBatches(policy,
             () -> unitOfWork.inNewTransaction(() -> redactBatch(now.minus(age), policy.redactionBatchSize()))))
             .orElse(Batches.NONE);
-        Batches notifications = run(policy, policy.notifications(),
-            cutoff -> records.deleteFinishedNotifications(cutoff, limit), now);
         Batches attempts = run(policy, policy.deliveryAttempts(),
             cutoff -> records.deleteAttemptsOfFinishedDeliveries(cutoff, limit), now);
         Batches events = run(policy, policy.events(), cutoff -> records.deleteFinishedEvents(cutoff, limit), now);
