@@ -32,8 +32,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The first half of the one inbound pipeline every provider's notifications run through
- * (ARCHITECTURE.md rule 2): size (413) and media type (415) → find the channel by the URL's
+ * The first half of the one inbound pipeline every provider's notifications run through:
+ * size (413) and media type (415) → find the channel by the URL's
  * endpoint key (404) → verify on the raw bytes (401) → decode (400) → store raw with the
  * provider's dedup key (a resend is a duplicate) → acknowledge. Refused verification and
  * unreadable bodies are stored too (IGNORED, with the reason) so staff can see them.

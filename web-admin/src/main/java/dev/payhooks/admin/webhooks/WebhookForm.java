@@ -27,7 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The Add Webhook and Edit Webhook form of the seed: Label, Hook URL, Events, Authentication
+ * The Add Webhook and Edit Webhook form: Label, Hook URL, Events, Authentication
  * (None / Basic) and Signature (None / Source Key / Signature Key). It checks nothing itself:
  * it fires {@link SaveEvent}, {@link DeleteEvent} or {@link CloseEvent}, and shows the
  * domain's field problems handed back through {@link #showProblem}.

@@ -35,7 +35,7 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 
-/** The merchant's outbound webhooks, with the seed's add, edit, reset-authentication and delete flows. */
+/** The merchant's outbound webhooks, with the add, edit, reset-authentication and delete flows. */
 @Route(value = "webhooks", layout = MainLayout.class)
 @PageTitle("Webhooks · Payhooks")
 @PermitAll
