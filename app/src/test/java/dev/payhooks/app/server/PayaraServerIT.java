@@ -186,8 +186,10 @@ class PayaraServerIT {
             + receiver.getAddress().getPort() + "/hook\", \"events\": [\"transaction.authorization.success\"], "
             + "\"authentication\": {\"type\": \"NONE\"}, \"signature\": {\"type\": \"SIGNATURE_KEY\"}}");
         assertEquals(201, webhook.status(), webhook.body());
-        byte[] signatureKey = Base64.getDecoder().decode(manage("GET", "signature-key", null).object().getString("key")
-            .substring("whsec_".length()));
+        Answer revealed = manage("GET", "signature-key", null);
+        assertEquals(200, revealed.status(), revealed.body());
+        assertTrue(revealed.object().containsKey("key"), revealed.body());
+        byte[] signatureKey = Base64.getDecoder().decode(revealed.object().getString("key").substring("whsec_".length()));
 
         String psp = "PSP-" + slug;
         String data = String.join(":", psp, "", "Shop_ECOM", "order-" + slug, "2500", "SEK", "AUTHORISATION", "true");
