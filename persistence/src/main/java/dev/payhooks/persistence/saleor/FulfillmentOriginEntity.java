@@ -19,22 +19,20 @@ public class FulfillmentOriginEntity {
     }
 
     @Id
-    @Column(name = "transaction_id", length = 64, nullable = false)
     String transactionId;
 
     @Id
-    @Column(name = "fulfillment_id", length = 255, nullable = false)
     String fulfillmentId;
 
-    @Column(name = "merchant_id", length = 36, nullable = false)
+    @Column(nullable = false)
     String merchantId;
 
-    @Column(name = "api_url", length = 500, nullable = false)
+    @Column(nullable = false)
     String apiUrl;
 
-    @Column(name = "provider", length = 20, nullable = false)
+    @Column(nullable = false)
     String provider;
 
-    @Column(name = "order_id", length = 255, nullable = false)
+    @Column(nullable = false)
     String orderId;
 }
