@@ -5,12 +5,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
 import java.io.Serializable;
 import java.time.Instant;
 
 /** One event of a transaction's history; rows are only ever added. */
 @Entity
+@Immutable
 @Table(name = "transaction_event")
 @IdClass(TransactionEventEntity.Key.class)
 public class TransactionEventEntity {

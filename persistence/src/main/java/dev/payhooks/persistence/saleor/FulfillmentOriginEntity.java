@@ -5,11 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
 import java.io.Serializable;
 
-/** Where a fulfillment came from in Saleor. */
+/** Where a fulfillment came from in Saleor; recorded once, never changed. */
 @Entity
+@Immutable
 @Table(name = "saleor_fulfillment_order")
 @IdClass(FulfillmentOriginEntity.Key.class)
 public class FulfillmentOriginEntity {
