@@ -21,30 +21,24 @@ public class FulfillmentEntity extends StampedEntity {
     }
 
     @Id
-    @Column(name = "transaction_id", length = 64, nullable = false)
     String transactionId;
 
     @Id
-    @Column(name = "id", length = 255, nullable = false)
     String id;
 
-    @Column(name = "tracking_number", length = 50, nullable = false)
+    @Column(nullable = false)
     String trackingNumber;
 
-    @Column(name = "carrier_code", length = 32)
     String carrierCode;
 
     /** {@link dev.payhooks.domain.fulfillment.ShipmentReportStatus} name. */
-    @Column(name = "report_status", length = 16, nullable = false)
+    @Column(nullable = false)
     String reportStatus;
 
-    @Column(name = "message", length = 1000)
     String message;
 
-    @Column(name = "report_attempts", nullable = false)
     int reportAttempts;
 
-    @Column(name = "last_attempt_at")
     Instant lastAttemptAt;
 
     protected FulfillmentEntity() {

@@ -21,72 +21,66 @@ import java.time.Instant;
 public class InboundNotificationEntity {
 
     @Id
-    @Column(name = "id", length = 36, nullable = false)
     String id;
 
     /** {@link dev.payhooks.domain.payment.ProviderId#slug()}. */
-    @Column(name = "provider", length = 32, nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     String provider;
 
-    @Column(name = "dedup_key", length = 200, nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     String dedupKey;
 
     /**
      * The dedup key's scope: the merchant and channel that received it, '' when absent. Unlike
      * {@link #merchantId} it stays when the merchant is deleted, so it never turns NULL.
      */
-    @Column(name = "dedup_merchant_id", length = 36, nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     String dedupMerchantId;
 
-    @Column(name = "dedup_channel_slug", length = 100, nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     String dedupChannelSlug;
 
-    @Column(name = "merchant_id", length = 36, updatable = false)
+    @Column(updatable = false)
     String merchantId;
 
-    @Column(name = "channel_slug", length = 100, updatable = false)
+    @Column(updatable = false)
     String channelSlug;
 
-    @Column(name = "raw_body", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     byte[] rawBody;
 
     /** A JSON object of lower-case header name to value ({@link HeadersJson}). */
-    @Column(name = "headers", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     String headers;
 
-    @Column(name = "received_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     Instant receivedAt;
 
     /** {@link dev.payhooks.domain.inbound.VerificationResult.Outcome} name. */
-    @Column(name = "verification", length = 16, nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     String verification;
 
-    @Column(name = "verification_failure", length = 500, updatable = false)
+    @Column(updatable = false)
     String verificationFailure;
 
     /** {@link dev.payhooks.domain.inbound.ProcessingStatus} name. */
-    @Column(name = "status", length = 16, nullable = false)
+    @Column(nullable = false)
     String status;
 
-    @Column(name = "status_reason", length = 1000)
     String statusReason;
 
-    @Column(name = "attempts", nullable = false)
     int attempts;
 
-    @Column(name = "last_attempt_at")
     Instant lastAttemptAt;
 
     /** {@link dev.payhooks.domain.payment.TransactionId} the last attempt concerned. */
-    @Column(name = "transaction_id", length = 64)
     String transactionId;
 
     /** When retention redacted the body (written by {@code JpaExpiredRecords} only). */
-    @Column(name = "redacted_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     Instant redactedAt;
 
     @Version
-    @Column(name = "version", nullable = false)
     long version;
 
     protected InboundNotificationEntity() {

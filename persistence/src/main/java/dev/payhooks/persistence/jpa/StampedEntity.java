@@ -9,10 +9,10 @@ import java.time.Instant;
 @MappedSuperclass
 public abstract class StampedEntity extends VersionedEntity {
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     private Instant updatedAt;
 
     public Instant createdAt() {

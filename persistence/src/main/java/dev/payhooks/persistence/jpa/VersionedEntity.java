@@ -1,6 +1,5 @@
 package dev.payhooks.persistence.jpa;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
@@ -12,7 +11,6 @@ import jakarta.persistence.Version;
 public abstract class VersionedEntity {
 
     @Version
-    @Column(name = "version", nullable = false)
     private long version;
 
     public long version() {

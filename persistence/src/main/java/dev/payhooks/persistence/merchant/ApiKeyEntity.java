@@ -13,28 +13,26 @@ import java.time.Instant;
 public class ApiKeyEntity extends VersionedEntity {
 
     @Id
-    @Column(name = "id", length = 36, nullable = false)
     String id;
 
-    @Column(name = "merchant_id", length = 36, nullable = false)
+    @Column(nullable = false)
     String merchantId;
 
-    @Column(name = "label", length = 100, nullable = false)
+    @Column(nullable = false)
     String label;
 
-    @Column(name = "display_prefix", length = 20, nullable = false)
+    @Column(nullable = false)
     String displayPrefix;
 
-    @Column(name = "key_hash", length = 64, nullable = false, unique = true)
+    @Column(nullable = false)
     String keyHash;
 
-    @Column(name = "sealed_key", length = 400, nullable = false)
+    @Column(nullable = false)
     String sealedKey;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     Instant createdAt;
 
-    @Column(name = "revoked_at")
     Instant revokedAt;
 
     protected ApiKeyEntity() {

@@ -19,22 +19,21 @@ import java.util.Map;
 public class ChannelEntity extends StampedEntity {
 
     @Id
-    @Column(name = "id", length = 36, nullable = false)
     String id;
 
-    @Column(name = "merchant_id", length = 36, nullable = false)
+    @Column(nullable = false)
     String merchantId;
 
-    @Column(name = "slug", length = 64, nullable = false)
+    @Column(nullable = false)
     String slug;
 
-    @Column(name = "name", length = 200, nullable = false)
+    @Column(nullable = false)
     String name;
 
-    @Column(name = "currency", length = 3, nullable = false)
+    @Column(nullable = false)
     String currency;
 
-    @Column(name = "country", length = 2, nullable = false)
+    @Column(nullable = false)
     String country;
 
     /** Keyed by provider slug. */

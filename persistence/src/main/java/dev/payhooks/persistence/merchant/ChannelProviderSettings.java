@@ -9,13 +9,12 @@ import java.util.Objects;
 @Embeddable
 public class ChannelProviderSettings {
 
-    @Column(name = "endpoint_key", length = 64)
     String endpointKey;
 
-    @Column(name = "setting_values", length = 16000, nullable = false)
+    @Column(name = "setting_values", nullable = false)
     String values;
 
-    @Column(name = "sealed_secrets", length = 16000, nullable = false)
+    @Column(nullable = false)
     String sealedSecrets;
 
     protected ChannelProviderSettings() {

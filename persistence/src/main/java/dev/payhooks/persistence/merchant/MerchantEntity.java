@@ -13,16 +13,15 @@ import java.time.Instant;
 public class MerchantEntity extends VersionedEntity {
 
     @Id
-    @Column(name = "id", length = 36, nullable = false)
     String id;
 
-    @Column(name = "name", length = 200, nullable = false)
+    @Column(nullable = false)
     String name;
 
-    @Column(name = "merchant_key", length = 15, nullable = false, unique = true)
+    @Column(nullable = false)
     String merchantKey;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     Instant createdAt;
 
     protected MerchantEntity() {

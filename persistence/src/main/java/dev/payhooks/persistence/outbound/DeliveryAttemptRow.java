@@ -9,22 +9,18 @@ import java.util.Objects;
 @Embeddable
 public class DeliveryAttemptRow {
 
-    @Column(name = "started_at", nullable = false)
+    @Column(nullable = false)
     Instant startedAt;
 
-    @Column(name = "latency_ms", nullable = false)
+    @Column(name = "latency_ms")
     long latencyMillis;
 
-    @Column(name = "http_status")
     Integer httpStatus;
 
-    @Column(name = "error_class", length = 32)
     String errorClass;
 
-    @Column(name = "response_excerpt", length = 4096)
     String responseExcerpt;
 
-    @Column(name = "success", nullable = false)
     boolean success;
 
     protected DeliveryAttemptRow() {

@@ -20,34 +20,28 @@ import java.util.List;
 public class DeliveryEntity extends StampedEntity {
 
     @Id
-    @Column(name = "id", length = 36, nullable = false)
     String id;
 
-    @Column(name = "event_id", length = 64, nullable = false)
+    @Column(nullable = false)
     String eventId;
 
-    @Column(name = "subscription_id", length = 36, nullable = false)
+    @Column(nullable = false)
     String subscriptionId;
 
-    @Column(name = "merchant_id", length = 36, nullable = false)
+    @Column(nullable = false)
     String merchantId;
 
-    @Column(name = "status", length = 16, nullable = false)
+    @Column(nullable = false)
     String status;
 
-    @Column(name = "next_attempt_at")
     Instant nextAttemptAt;
 
-    @Column(name = "attempts_this_round", nullable = false)
     int attemptsThisRound;
 
-    @Column(name = "dead_reason", length = 500)
     String deadReason;
 
-    @Column(name = "claimed_by", length = 64)
     String claimedBy;
 
-    @Column(name = "claimed_until")
     Instant claimedUntil;
 
     /** Attempt n is at index n-1: attempts are only ever appended. */

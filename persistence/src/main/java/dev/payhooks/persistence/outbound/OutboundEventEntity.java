@@ -15,25 +15,24 @@ import java.time.Instant;
 public class OutboundEventEntity {
 
     @Id
-    @Column(name = "event_id", length = 64, nullable = false)
     String eventId;
 
-    @Column(name = "merchant_id", length = 36, nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     String merchantId;
 
-    @Column(name = "event_type", length = 100, nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     String eventType;
 
-    @Column(name = "payload", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     String payload;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     Instant createdAt;
 
-    @Column(name = "idempotency_key", length = 255, updatable = false)
+    @Column(updatable = false)
     String idempotencyKey;
 
-    @Column(name = "source", length = 200, updatable = false)
+    @Column(updatable = false)
     String source;
 
     protected OutboundEventEntity() {

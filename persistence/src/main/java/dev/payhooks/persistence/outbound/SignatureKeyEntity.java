@@ -13,19 +13,16 @@ import java.time.Instant;
 public class SignatureKeyEntity extends VersionedEntity {
 
     @Id
-    @Column(name = "merchant_id", length = 36, nullable = false)
     String merchantId;
 
-    @Column(name = "current_secret", length = 400, nullable = false)
+    @Column(nullable = false)
     String currentSecret;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     Instant createdAt;
 
-    @Column(name = "previous_secret", length = 400)
     String previousSecret;
 
-    @Column(name = "rotated_at")
     Instant rotatedAt;
 
     protected SignatureKeyEntity() {

@@ -9,10 +9,10 @@ import java.util.Objects;
 @Embeddable
 public class ProviderReferenceRow {
 
-    @Column(name = "reference", length = 255, nullable = false)
+    @Column(nullable = false)
     String reference;
 
-    @Column(name = "since", nullable = false)
+    @Column(nullable = false)
     Instant since;
 
     protected ProviderReferenceRow() {

@@ -5,12 +5,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
 import java.io.Serializable;
 import java.time.Instant;
 
 /** One event of a transaction's history; rows are only ever added. */
 @Entity
+@Immutable
 @Table(name = "transaction_event")
 @IdClass(TransactionEventEntity.Key.class)
 public class TransactionEventEntity {
@@ -19,36 +21,33 @@ public class TransactionEventEntity {
     public record Key(String transactionId, int sequence) implements Serializable {
     }
 
+    /** Named as the transaction's join column names it, so both map to one logical column. */
     @Id
-    @Column(name = "transaction_id", length = 64, nullable = false)
+    @Column(name = "transaction_id")
     String transactionId;
 
     @Id
-    @Column(name = "sequence_number", nullable = false)
+    @Column(name = "sequence_number")
     int sequence;
 
-    @Column(name = "operation", length = 30, nullable = false)
+    @Column(nullable = false)
     String operation;
 
-    @Column(name = "result", length = 20, nullable = false)
+    @Column(nullable = false)
     String result;
 
-    @Column(name = "amount", nullable = false)
     long amount;
 
-    @Column(name = "provider_reference", length = 255)
     String providerReference;
 
     @Column(name = "occurred_at", nullable = false)
     Instant at;
 
-    @Column(name = "message", length = 2000)
     String message;
 
-    @Column(name = "event_key", length = 255)
     String eventKey;
 
-    @Column(name = "status_after", length = 40, nullable = false)
+    @Column(nullable = false)
     String statusAfter;
 
     protected TransactionEventEntity() {

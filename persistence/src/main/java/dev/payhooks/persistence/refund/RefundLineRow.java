@@ -9,16 +9,14 @@ import java.util.Objects;
 @Embeddable
 public class RefundLineRow {
 
-    @Column(name = "line_id", length = 255, nullable = false)
+    @Column(nullable = false)
     String lineId;
 
-    @Column(name = "order_line_id", length = 255, nullable = false)
+    @Column(nullable = false)
     String orderLineId;
 
-    @Column(name = "quantity", nullable = false)
     int quantity;
 
-    @Column(name = "amount")
     Long amount;
 
     protected RefundLineRow() {

@@ -5,11 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
 import java.io.Serializable;
 
-/** Where a fulfillment came from in Saleor. */
+/** Where a fulfillment came from in Saleor; recorded once, never changed. */
 @Entity
+@Immutable
 @Table(name = "saleor_fulfillment_order")
 @IdClass(FulfillmentOriginEntity.Key.class)
 public class FulfillmentOriginEntity {
@@ -19,22 +21,20 @@ public class FulfillmentOriginEntity {
     }
 
     @Id
-    @Column(name = "transaction_id", length = 64, nullable = false)
     String transactionId;
 
     @Id
-    @Column(name = "fulfillment_id", length = 255, nullable = false)
     String fulfillmentId;
 
-    @Column(name = "merchant_id", length = 36, nullable = false)
+    @Column(nullable = false)
     String merchantId;
 
-    @Column(name = "api_url", length = 500, nullable = false)
+    @Column(nullable = false)
     String apiUrl;
 
-    @Column(name = "provider", length = 20, nullable = false)
+    @Column(nullable = false)
     String provider;
 
-    @Column(name = "order_id", length = 255, nullable = false)
+    @Column(nullable = false)
     String orderId;
 }

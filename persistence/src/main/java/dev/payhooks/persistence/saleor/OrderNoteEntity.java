@@ -11,15 +11,13 @@ import java.time.Instant;
 @Table(name = "saleor_order_note")
 public class OrderNoteEntity extends SaleorCallEntity {
 
-    @Column(name = "order_id", length = 255, nullable = false)
+    @Column(nullable = false)
     String orderId;
 
-    @Column(name = "message", length = 1000, nullable = false)
+    @Column(nullable = false)
     String message;
 
-    @Column(name = "warning", length = 1000)
     String warning;
 
-    @Column(name = "claimed_until")
     Instant claimedUntil;
 }

@@ -14,24 +14,22 @@ import java.time.Instant;
 abstract class SaleorCallEntity {
 
     @Id
-    @Column(name = "id", length = 36, nullable = false)
     String id;
 
-    @Column(name = "api_url", length = 500, nullable = false)
+    @Column(nullable = false)
     String apiUrl;
 
-    @Column(name = "provider", length = 20, nullable = false)
+    @Column(nullable = false)
     String provider;
 
-    @Column(name = "status", length = 10, nullable = false)
+    @Column(nullable = false)
     String status;
 
-    @Column(name = "attempts", nullable = false)
     int attempts;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     Instant updatedAt;
 }

@@ -21,28 +21,26 @@ public class SaleorInstallationEntity extends VersionedEntity {
     }
 
     @Id
-    @Column(name = "api_url", length = 500, nullable = false)
     String apiUrl;
 
     @Id
-    @Column(name = "provider", length = 20, nullable = false)
     String provider;
 
-    @Column(name = "merchant_id", length = 36, nullable = false)
+    @Column(nullable = false)
     String merchantId;
 
-    @Column(name = "app_id", length = 255, nullable = false)
+    @Column(nullable = false)
     String appId;
 
-    @Column(name = "sealed_token", nullable = false, columnDefinition = "TEXT")
+    @Column(nullable = false, columnDefinition = "TEXT")
     String sealedToken;
 
-    @Column(name = "jwks", nullable = false, columnDefinition = "TEXT")
+    @Column(nullable = false, columnDefinition = "TEXT")
     String jwks;
 
-    @Column(name = "installed_at", nullable = false)
+    @Column(nullable = false)
     Instant installedAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     Instant updatedAt;
 }

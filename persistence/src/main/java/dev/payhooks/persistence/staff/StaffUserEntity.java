@@ -13,36 +13,30 @@ import java.time.Instant;
 public class StaffUserEntity extends VersionedEntity {
 
     @Id
-    @Column(name = "id", length = 36, nullable = false)
     String id;
 
-    @Column(name = "username", length = 64, nullable = false, unique = true)
+    @Column(nullable = false)
     String username;
 
-    @Column(name = "password_hash", length = 512, nullable = false)
+    @Column(nullable = false)
     String passwordHash;
 
     /** Comma-separated {@link dev.payhooks.domain.staff.StaffRole} names. */
-    @Column(name = "roles", length = 128, nullable = false)
+    @Column(nullable = false)
     String roles;
 
-    @Column(name = "enabled", nullable = false)
     boolean enabled;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     Instant createdAt;
 
-    @Column(name = "totp_secret", length = 512)
     String totpSecret;
 
-    @Column(name = "totp_last_step")
     Long totpLastStep;
 
     /** Comma-separated hex SHA-256 hashes of the unused recovery codes. */
-    @Column(name = "recovery_code_hashes", length = 1000)
     String recoveryCodeHashes;
 
-    @Column(name = "second_factor_enabled_at")
     Instant secondFactorEnabledAt;
 
     protected StaffUserEntity() {
