@@ -57,7 +57,7 @@ public class AdyenPayments implements PaymentProvider {
 
     @Override
     public Optional<ProviderChannel> channel(String merchantId, String channelSlug) {
-        return channels.find(merchantId, channelSlug).map(ProviderChannel.class::cast);
+        return channels.channel(merchantId, channelSlug);
     }
 
     @Override

@@ -58,7 +58,7 @@ public class NpAtobaraiPayments implements PaymentProvider, NpAtobaraiCalls {
 
     @Override
     public Optional<ProviderChannel> channel(String merchantId, String channelSlug) {
-        return channels.find(merchantId, channelSlug).map(ProviderChannel.class::cast);
+        return channels.channel(merchantId, channelSlug);
     }
 
     @Override
