@@ -28,7 +28,8 @@ import static dev.payhooks.adapters.api.Jsonp.JSON;
  * {@link CreditCheck}'s. A refund's plan is made of cancel, update, register and shipment
  * report calls.
  */
-public class NpAtobaraiPayments implements PaymentProvider, NpAtobaraiCalls {
+public record NpAtobaraiPayments(NpAtobaraiChannels channels,
+                                 NpAtobaraiClient np) implements PaymentProvider, NpAtobaraiCalls {
 
     /**
      * What a session call needs from Saleor's request.
@@ -47,14 +48,6 @@ public class NpAtobaraiPayments implements PaymentProvider, NpAtobaraiCalls {
      * @param orderDate the transaction's creation (or the request's issue) time
      */
     public record RefundOrder(String token, String orderDate, SaleorSourceObject order) implements ProviderData { }
-
-    private final NpAtobaraiChannels channels;
-    private final NpAtobaraiClient np;
-
-    public NpAtobaraiPayments(NpAtobaraiChannels channels, NpAtobaraiClient np) {
-        this.channels = channels;
-        this.np = np;
-    }
 
     @Override
     public Optional<ProviderChannel> channel(String merchantId, String channelSlug) {
