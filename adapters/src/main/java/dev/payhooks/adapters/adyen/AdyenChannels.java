@@ -1,6 +1,7 @@
 package dev.payhooks.adapters.adyen;
 
 import dev.payhooks.adapters.adyen.AdyenCheckoutClient.Account;
+import dev.payhooks.adapters.saleor.ConfiguredChannels;
 import dev.payhooks.application.saleor.ProviderChannel;
 import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.Channels;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * simulator when one is given (sandbox mode). LIVE needs {@code apiBaseUrl}: Adyen's live
  * endpoints carry a per-merchant prefix the hub cannot guess.
  */
-public class AdyenChannels {
+public class AdyenChannels extends ConfiguredChannels<AdyenChannels.AdyenChannel> {
 
     public static final URI ADYEN_TEST_CHECKOUT = URI.create("https://checkout-test.adyen.com/v71");
 
@@ -34,27 +35,19 @@ public class AdyenChannels {
         }
     }
 
-    private final Merchants merchants;
-    private final Channels channels;
     private final Secrets secrets;
     private final Optional<URI> simulator;
 
     public AdyenChannels(Merchants merchants, Channels channels, Secrets secrets, Optional<URI> simulator) {
-        this.merchants = merchants;
-        this.channels = channels;
+        super(ProviderId.ADYEN, merchants, channels);
         this.secrets = secrets;
         this.simulator = simulator;
     }
 
-    /** The channel's Adyen configuration; empty when it is missing or incomplete. The caller owns the transaction. */
-    public Optional<AdyenChannel> find(String merchantId, String channelSlug) {
-        Optional<Merchant> merchant = merchants.byId(merchantId);
-        Optional<Channel> channel = channelSlug == null ? Optional.empty() : channels.bySlug(merchantId, channelSlug);
-        Optional<ProviderSettings> settings = channel.flatMap(c -> c.provider(ProviderId.ADYEN));
-        if (merchant.isEmpty() || settings.isEmpty()) {
-            return Optional.empty();
-        }
-        ProviderConfiguration configuration = new ProviderConfiguration(settings.get(), secrets);
+    /** Empty when the API key, merchant account, client key or (LIVE) base URL is missing. */
+    @Override
+    protected Optional<AdyenChannel> configured(Merchant merchant, Channel channel, ProviderSettings settings) {
+        ProviderConfiguration configuration = new ProviderConfiguration(settings, secrets);
         Optional<String> apiKey = configuration.secret("apiKey");
         Optional<String> merchantAccount = configuration.value("merchantAccount");
         Optional<String> clientKey = configuration.value("clientKey");
@@ -65,7 +58,7 @@ public class AdyenChannels {
             return Optional.empty();
         }
         boolean charges = configuration.value("captureStrategy").map("CHARGE"::equalsIgnoreCase).orElse(false);
-        return Optional.of(new AdyenChannel(merchant.get(), channel.get(), new Account(base.get(), apiKey.get()),
+        return Optional.of(new AdyenChannel(merchant, channel, new Account(base.get(), apiKey.get()),
             merchantAccount.get(), clientKey.get(), environment, charges));
     }
 }

@@ -27,7 +27,7 @@ import java.util.Objects;
  * {@code X-API-Key} and is never logged. Every request goes through the {@link ProviderGate}: a
  * base URL that is not Adyen's is never called.
  */
-public class AdyenCheckoutClient {
+public record AdyenCheckoutClient(ProviderGate gate, Duration timeout) {
 
     /** The Saleor message of a call Adyen did not answer in time. */
     public static final String TIMEOUT_MESSAGE = "Timeout Error";
@@ -64,12 +64,9 @@ public class AdyenCheckoutClient {
         record Unreachable(String description) implements Outcome { }
     }
 
-    private final ProviderGate gate;
-    private final Duration timeout;
-
-    public AdyenCheckoutClient(ProviderGate gate, Duration timeout) {
-        this.gate = Objects.requireNonNull(gate, "gate");
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    public AdyenCheckoutClient {
+        Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(timeout, "timeout");
     }
 
     public Outcome paymentMethods(Account account, JsonObject request) {

@@ -28,7 +28,7 @@ import static dev.payhooks.adapters.api.Jsonp.JSON;
  * payment: the answer is unsettled and a repeat asks again (Adyen's Idempotency-Key keeps that
  * from paying twice).
  */
-public class AdyenPayments implements PaymentProvider {
+public record AdyenPayments(AdyenChannels channels, AdyenCheckoutClient adyen) implements PaymentProvider {
 
     /**
      * What a session call needs from Saleor's request.
@@ -47,17 +47,9 @@ public class AdyenPayments implements PaymentProvider {
      */
     public record ActionData(Optional<JsonArray> lineItems, String idempotencyKey) implements ProviderData { }
 
-    private final AdyenChannels channels;
-    private final AdyenCheckoutClient adyen;
-
-    public AdyenPayments(AdyenChannels channels, AdyenCheckoutClient adyen) {
-        this.channels = channels;
-        this.adyen = adyen;
-    }
-
     @Override
     public Optional<ProviderChannel> channel(String merchantId, String channelSlug) {
-        return channels.find(merchantId, channelSlug).map(ProviderChannel.class::cast);
+        return channels.channel(merchantId, channelSlug);
     }
 
     @Override

@@ -3,10 +3,10 @@ package dev.payhooks.adapters.adyen;
 import dev.payhooks.adapters.adyen.AdyenChannels.AdyenChannel;
 import dev.payhooks.adapters.adyen.AdyenCheckoutClient.Outcome;
 import dev.payhooks.adapters.api.ApiProblem;
-import dev.payhooks.adapters.saleor.ManifestWebhook;
 import dev.payhooks.adapters.saleor.SaleorJson;
-import dev.payhooks.adapters.saleor.SaleorPaymentApp;
 import dev.payhooks.adapters.saleor.SaleorReply;
+import dev.payhooks.adapters.saleor.SaleorSessionApp;
+import dev.payhooks.adapters.saleor.SaleorSessionRequest;
 import dev.payhooks.adapters.saleor.SaleorSourceObject;
 import dev.payhooks.adapters.saleor.SaleorSubscriptions;
 import dev.payhooks.adapters.saleor.SaleorWebhook;
@@ -38,6 +38,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import static dev.payhooks.adapters.api.Jsonp.JSON;
+import static dev.payhooks.adapters.saleor.SaleorJson.actionCurrency;
 import static dev.payhooks.adapters.saleor.SaleorJson.currency;
 import static dev.payhooks.adapters.saleor.SaleorJson.object;
 import static dev.payhooks.adapters.saleor.SaleorJson.requiredMoney;
@@ -53,7 +54,7 @@ import static dev.payhooks.adapters.saleor.SaleorJson.string;
  * Saleor's schema; {@link AdyenPayments} makes the Adyen calls. Gateway initialize only asks
  * Adyen for the payment methods ({@code /paymentMethods}).
  */
-public class AdyenSaleorApp implements SaleorPaymentApp {
+public class AdyenSaleorApp extends SaleorSessionApp<AdyenChannel> {
 
     /** The Saleor handlers of the Adyen app. */
     public record Handlers(InitializeSession initialize, ProcessSession process, ChargeTransaction charge,
@@ -77,56 +78,24 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
             .build().toString();
     };
 
-    private final AdyenChannels channels;
     private final AdyenCheckoutClient adyen;
-    private final UnitOfWork units;
     private final Handlers handlers;
 
     public AdyenSaleorApp(AdyenChannels channels, AdyenCheckoutClient adyen, UnitOfWork units, Handlers handlers) {
-        this.channels = channels;
+        super(ProviderId.ADYEN, "Adyen", channels, units, handlers.initialize(), handlers.process());
         this.adyen = adyen;
-        this.units = units;
         this.handlers = handlers;
     }
 
     @Override
-    public ProviderId provider() {
-        return ProviderId.ADYEN;
-    }
-
-    @Override
-    public String name() {
-        return "Payhooks Adyen";
-    }
-
-    @Override
-    public List<ManifestWebhook> webhooks() {
+    protected List<Action> actions() {
         return List.of(
-            new ManifestWebhook("Adyen gateway initialize", "payment_gateway_initialize_session", true,
-                SaleorSubscriptions.PAYMENT_GATEWAY_INITIALIZE_SESSION),
-            new ManifestWebhook("Adyen transaction initialize", "transaction_initialize_session", true,
-                SaleorSubscriptions.TRANSACTION_INITIALIZE_SESSION),
-            new ManifestWebhook("Adyen transaction process", "transaction_process_session", true,
-                SaleorSubscriptions.TRANSACTION_PROCESS_SESSION),
-            new ManifestWebhook("Adyen charge", "transaction_charge_requested", true,
-                SaleorSubscriptions.TRANSACTION_CHARGE_REQUESTED),
-            new ManifestWebhook("Adyen cancel", "transaction_cancelation_requested", true,
-                SaleorSubscriptions.TRANSACTION_CANCELATION_REQUESTED),
-            new ManifestWebhook("Adyen refund", "transaction_refund_requested", true,
-                SaleorSubscriptions.TRANSACTION_REFUND_REQUESTED));
-    }
-
-    @Override
-    public SaleorReply handle(SaleorWebhook webhook) {
-        return switch (webhook.event()) {
-            case "payment_gateway_initialize_session" -> gatewayInitialize(webhook);
-            case "transaction_initialize_session" -> SaleorReply.of(handlers.initialize().handle(session(webhook, false)));
-            case "transaction_process_session" -> SaleorReply.of(handlers.process().handle(session(webhook, true)));
-            case "transaction_charge_requested" -> SaleorReply.of(handlers.charge().handle(action(webhook, "charge")));
-            case "transaction_cancelation_requested" -> SaleorReply.of(handlers.cancel().handle(action(webhook, "cancel")));
-            case "transaction_refund_requested" -> SaleorReply.of(handlers.refund().handle(action(webhook, "refund")));
-            default -> SaleorReply.problem(404, "UNKNOWN_EVENT", "The app does not handle " + webhook.event() + ".");
-        };
+            new Action("charge", "transaction_charge_requested", true, SaleorSubscriptions.TRANSACTION_CHARGE_REQUESTED,
+                webhook -> SaleorReply.of(handlers.charge().handle(action(webhook, "charge")))),
+            new Action("cancel", "transaction_cancelation_requested", true, SaleorSubscriptions.TRANSACTION_CANCELATION_REQUESTED,
+                webhook -> SaleorReply.of(handlers.cancel().handle(action(webhook, "cancel")))),
+            new Action("refund", "transaction_refund_requested", true, SaleorSubscriptions.TRANSACTION_REFUND_REQUESTED,
+                webhook -> SaleorReply.of(handlers.refund().handle(action(webhook, "refund")))));
     }
 
     /** The hub's id of a Saleor transaction of one instance: stable, so a redelivery finds it. */
@@ -136,14 +105,8 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
 
     // ---- payment_gateway_initialize_session -----------------------------------------------
 
-    private SaleorReply gatewayInitialize(SaleorWebhook webhook) {
-        SaleorSourceObject source = SaleorSourceObject.from(object(webhook.body(), "sourceObject"));
-        Optional<AdyenChannel> found = source.channelSlug() == null ? Optional.empty()
-            : units.inNewTransaction(() -> channels.find(webhook.installation().merchantId(), source.channelSlug()));
-        if (found.isEmpty()) {
-            return SaleorReply.notConfigured();
-        }
-        AdyenChannel channel = found.get();
+    @Override
+    protected JsonObjectBuilder gatewayData(SaleorWebhook webhook, SaleorSourceObject source, AdyenChannel channel) {
         Currency currency = currency(source.currencyCode());
         Money amount = webhook.body().containsKey("amount") && webhook.body().get("amount") != JsonValue.NULL
             ? requiredMoney(webhook.body(), "amount", currency) : source.total();
@@ -166,19 +129,20 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
             data.add("paymentMethodsResponse", JsonValue.EMPTY_JSON_OBJECT);
             data.add("errors", AdyenPayments.errorsOf(outcome));
         }
-        return SaleorReply.ok(JSON.createObjectBuilder().add("data", data).build());
+        return data;
     }
 
     // ---- transaction_initialize_session / transaction_process_session -----------------------
 
-    private static SessionCommand session(SaleorWebhook webhook, boolean process) {
-        JsonObject body = webhook.body();
-        JsonObject transaction = requiredObject(body, "transaction");
-        String saleorId = requiredString(transaction, "id");
-        JsonObject action = requiredObject(body, "action");
-        SaleorSourceObject source = SaleorSourceObject.from(object(body, "sourceObject"));
-        Currency currency = currency(string(action, "currency") != null ? string(action, "currency") : source.currencyCode());
-        Money amount = requiredMoney(action, "amount", currency);
+    @Override
+    protected SessionCommand session(SaleorSessionRequest request, boolean process) {
+        SaleorWebhook webhook = request.webhook();
+        JsonObject body = request.body();
+        JsonObject transaction = request.transaction();
+        String saleorId = request.saleorId();
+        JsonObject action = request.action();
+        SaleorSourceObject source = request.source();
+        Money amount = request.amount();
         // Saleor asking for an authorization means manual capture, whatever the channel does otherwise
         boolean authorizationOnly = "AUTHORIZATION".equals(string(action, "actionType"));
         JsonObject data = object(body, "data");
@@ -210,7 +174,7 @@ public class AdyenSaleorApp implements SaleorPaymentApp {
         JsonObject order = object(transaction, "order");
         JsonObject checkout = object(transaction, "checkout");
         SaleorSourceObject source = SaleorSourceObject.from(order != null ? order : checkout);
-        Currency currency = currency(string(action, "currency") != null ? string(action, "currency") : source.currencyCode());
+        Currency currency = actionCurrency(action, source.currencyCode());
         Money amount = kind.equals("cancel") && action.get("amount") == null ? Money.zero(currency)
             : requiredMoney(action, "amount", currency);
         String psp = string(transaction, "pspReference");

@@ -29,19 +29,8 @@ import java.util.Optional;
  * reference, the one Saleor got as the pending answer to its request), the type of the
  * contract's mapping, the amount in major units, the time the hub recorded it and the message.
  */
-public class AdyenSaleorReports implements NotificationFollowUp {
-
-    private final SaleorInstallations installations;
-    private final TransactionReports reports;
-    private final IdGenerator ids;
-    private final Clock clock;
-
-    public AdyenSaleorReports(SaleorInstallations installations, TransactionReports reports, IdGenerator ids, Clock clock) {
-        this.installations = installations;
-        this.reports = reports;
-        this.ids = ids;
-        this.clock = clock;
-    }
+public record AdyenSaleorReports(SaleorInstallations installations, TransactionReports reports, IdGenerator ids,
+                                 Clock clock) implements NotificationFollowUp {
 
     /**
      * The contract's mapping of an Adyen item to Saleor's event type ({@code success: "false"} →

@@ -1,6 +1,11 @@
 package dev.payhooks.adapters.api;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+
+import java.util.function.Function;
 
 /**
  * The one JSON-P provider the adapters use. {@code jakarta.json.Json}'s static factories look the
@@ -15,5 +20,12 @@ public final class Jsonp {
     public static final JsonProvider JSON = JsonProvider.provider();
 
     private Jsonp() {
+    }
+
+    /** A JSON array of each item as {@code json} writes it, in order. */
+    public static <T> JsonArray arrayOf(Iterable<? extends T> items, Function<? super T, ? extends JsonValue> json) {
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        items.forEach(item -> array.add(json.apply(item)));
+        return array.build();
     }
 }

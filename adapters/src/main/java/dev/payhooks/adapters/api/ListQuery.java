@@ -1,11 +1,18 @@
 package dev.payhooks.adapters.api;
 
 import dev.payhooks.domain.error.InvalidField;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static dev.payhooks.adapters.api.Jsonp.JSON;
 
 /**
  * The query parameters every list endpoint shares: {@code limit}, {@code from}/{@code to}
@@ -43,6 +50,14 @@ public final class ListQuery {
         } catch (DateTimeParseException e) {
             throw new InvalidField(field, "must be an ISO-8601 instant such as 2026-11-23T10:00:00Z");
         }
+    }
+
+    /** One page of a list: {@code {"items": [...], "nextCursor": "..."}}, without {@code nextCursor} on the last page. */
+    public static <T> JsonObject page(Iterable<? extends T> items, Function<? super T, ? extends JsonValue> json,
+                                      Optional<String> nextCursor) {
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("items", Jsonp.arrayOf(items, json));
+        nextCursor.ifPresent(next -> answer.add("nextCursor", next));
+        return answer.build();
     }
 
     public static String cursor(Instant createdAt, String id) {

@@ -27,6 +27,11 @@ public class ApiCaller {
         return new Caller.ApiClient(key);
     }
 
+    /** The merchant the request's key belongs to: every management resource acts for it alone. */
+    public String merchantId() {
+        return key.merchantId();
+    }
+
     public Optional<Actor> actor() {
         return Optional.ofNullable(actor);
     }

@@ -27,7 +27,8 @@ import java.util.Optional;
  * request reached, never on the spelling of its path: matrix parameters ({@code /api/v1;a=b/…}),
  * dot segments, doubled or encoded slashes and case tricks all end at a resource class, and a
  * resource nobody marked public needs a key. The key decides the merchant: resources read it from
- * the {@link SecurityContext} and never from the request.
+ * {@link ApiCaller#merchantId()} (the {@link SecurityContext}'s principal names the same merchant)
+ * and never from the request.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)

@@ -6,8 +6,8 @@ import dev.payhooks.application.apikeys.ManageApiKeys;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
+import static dev.payhooks.adapters.api.Jsonp.arrayOf;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,21 +44,12 @@ public class ApiKeysResource {
     ApiCaller caller;
 
     @Context
-    SecurityContext security;
-
-    @Context
     UriInfo uri;
-
-    private String merchant() {
-        return security.getUserPrincipal().getName();
-    }
 
     @GET
     @Operation(summary = "List API keys (never the keys themselves)")
     public JsonArray list() {
-        JsonArrayBuilder all = JSON.createArrayBuilder();
-        apiKeys.list(merchant()).forEach(k -> all.add(keyJson(k).build()));
-        return all.build();
+        return arrayOf(apiKeys.list(caller.merchantId()), k -> keyJson(k).build());
     }
 
     @POST

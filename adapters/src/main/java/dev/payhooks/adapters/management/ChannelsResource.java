@@ -14,6 +14,7 @@ import dev.payhooks.application.channels.ManageChannels.ChannelDescription;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
+import static dev.payhooks.adapters.api.Jsonp.arrayOf;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -65,21 +65,12 @@ public class ChannelsResource {
     ApiCaller caller;
 
     @Context
-    SecurityContext security;
-
-    @Context
     UriInfo uri;
-
-    private String merchant() {
-        return security.getUserPrincipal().getName();
-    }
 
     @GET
     @Operation(summary = "List channels")
     public JsonArray list() {
-        JsonArrayBuilder all = JSON.createArrayBuilder();
-        channels.list(merchant()).forEach(c -> all.add(channelJson(c)));
-        return all.build();
+        return arrayOf(channels.list(caller.merchantId()), c -> channelJson(c));
     }
 
     @POST
@@ -102,7 +93,7 @@ public class ChannelsResource {
     @Operation(summary = "Read a channel")
     @APIResponse(responseCode = "404", description = "No such channel")
     public JsonObject get(@PathParam("slug") String slug) {
-        return channelJson(channels.get(merchant(), slug));
+        return channelJson(channels.get(caller.merchantId(), slug));
     }
 
     @PUT
@@ -152,7 +143,7 @@ public class ChannelsResource {
     @Path("{slug}/providers/{provider}")
     @Operation(summary = "Read a provider's configuration (secrets masked)")
     public JsonObject providerSettings(@PathParam("slug") String slug, @PathParam("provider") String provider) {
-        Channel channel = channels.get(merchant(), slug);
+        Channel channel = channels.get(caller.merchantId(), slug);
         ProviderId id = provider(provider);
         return providerJson(channel, channel.provider(id)
             .orElseThrow(() -> new NotFound(id.slug() + " configuration of channel '" + slug + "'")));

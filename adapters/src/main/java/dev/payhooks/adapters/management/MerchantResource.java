@@ -15,9 +15,7 @@ import jakarta.ws.rs.PUT;
 import java.io.InputStream;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,8 +31,8 @@ public class MerchantResource {
     @Inject
     Merchants merchants;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    ApiCaller caller;
 
     @GET
     @Operation(summary = "The calling merchant: id, name and the merchant key outbound webhooks carry")
@@ -55,8 +53,7 @@ public class MerchantResource {
     }
 
     private Merchant merchant() {
-        String id = security.getUserPrincipal().getName();
-        return merchants.byId(id).orElseThrow(() -> new NotFound("merchant"));
+        return merchants.byId(caller.merchantId()).orElseThrow(() -> new NotFound("merchant"));
     }
 
     private static JsonObject json(Merchant merchant) {

@@ -5,8 +5,8 @@ import dev.payhooks.application.channels.ManageSaleorInstallations;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
+import static dev.payhooks.adapters.api.Jsonp.arrayOf;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -14,10 +14,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -42,19 +40,10 @@ public class SaleorInstallationsResource {
     @Inject
     ApiCaller caller;
 
-    @Context
-    SecurityContext security;
-
-    private String merchant() {
-        return security.getUserPrincipal().getName();
-    }
-
     @GET
     @Operation(summary = "List the Saleor installations (provider, API URL, app id; never the token)")
     public JsonArray list() {
-        JsonArrayBuilder all = JSON.createArrayBuilder();
-        installations.list(merchant()).forEach(i -> all.add(json(i)));
-        return all.build();
+        return arrayOf(installations.list(caller.merchantId()), i -> json(i));
     }
 
     @DELETE

@@ -15,10 +15,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -44,13 +42,6 @@ public class SignatureKeyResource {
     @Inject
     ApiCaller caller;
 
-    @Context
-    SecurityContext security;
-
-    private String merchant() {
-        return security.getUserPrincipal().getName();
-    }
-
     @GET
     @Transactional(dontRollbackOn = NotPermitted.class)
     @Operation(summary = "Reveal the merchant's signature key (created on first use)",
@@ -59,7 +50,7 @@ public class SignatureKeyResource {
     @APIResponse(responseCode = "403", description = "The caller may not manage this merchant's webhooks (recorded in the audit trail)")
     public Response reveal() {
         keys.requireMayReveal(caller.caller());
-        SignatureKey key = keys.ensure(merchant());
+        SignatureKey key = keys.ensure(caller.merchantId());
         return noStore(json(key, keys.reveal(caller.caller()).reveal()));
     }
 
@@ -70,7 +61,7 @@ public class SignatureKeyResource {
     @APIResponse(responseCode = "403", description = "The caller may not manage this merchant's webhooks (recorded in the audit trail)")
     public Response rotate() {
         keys.requireMayReveal(caller.caller());
-        keys.ensure(merchant());
+        keys.ensure(caller.merchantId());
         SignatureKey key = keys.rotate(caller.caller());
         return noStore(json(key, keys.reveal(caller.caller()).reveal()));
     }

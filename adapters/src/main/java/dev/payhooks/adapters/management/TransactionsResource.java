@@ -29,9 +29,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,12 +51,8 @@ public class TransactionsResource {
     @Inject
     TransactionQueries transactions;
 
-    @Context
-    SecurityContext security;
-
-    private String merchant() {
-        return security.getUserPrincipal().getName();
-    }
+    @Inject
+    ApiCaller caller;
 
     @GET
     @Operation(summary = "List transactions, newest first",
@@ -77,13 +71,9 @@ public class TransactionsResource {
             Optional.ofNullable(status).map(TransactionsResource::status),
             Optional.ofNullable(from).map(value -> ListQuery.instant("from", value)),
             Optional.ofNullable(to).map(value -> ListQuery.instant("to", value)));
-        PaymentTransactions.Page page = transactions.page(merchant(), filter,
+        PaymentTransactions.Page page = transactions.page(caller.merchantId(), filter,
             Optional.ofNullable(cursor).map(TransactionsResource::decodeCursor), ListQuery.limit(limit));
-        JsonArrayBuilder items = JSON.createArrayBuilder();
-        page.items().forEach(t -> items.add(summary(t)));
-        JsonObjectBuilder answer = JSON.createObjectBuilder().add("items", items);
-        page.next().ifPresent(next -> answer.add("nextCursor", encodeCursor(next)));
-        return answer.build();
+        return ListQuery.page(page.items(), TransactionsResource::summary, page.next().map(TransactionsResource::encodeCursor));
     }
 
     @GET
@@ -91,7 +81,7 @@ public class TransactionsResource {
     @Operation(summary = "A transaction with its events, provider references, refunds and fulfillments")
     @APIResponse(responseCode = "404", description = "No such transaction")
     public JsonObject get(@PathParam("id") String id) {
-        TransactionQueries.Detail detail = transactions.detail(merchant(), id);
+        TransactionQueries.Detail detail = transactions.detail(caller.merchantId(), id);
         PaymentTransaction t = detail.transaction();
         JsonArrayBuilder events = JSON.createArrayBuilder();
         for (TransactionEvent e : t.snapshot().events()) {

@@ -14,6 +14,7 @@ import dev.payhooks.application.webhooks.ManageSubscriptions.SubscriptionInput;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
+import static dev.payhooks.adapters.api.Jsonp.arrayOf;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -72,21 +72,12 @@ public class WebhooksResource {
     ApiCaller caller;
 
     @Context
-    SecurityContext security;
-
-    @Context
     UriInfo uri;
-
-    private String merchant() {
-        return security.getUserPrincipal().getName();
-    }
 
     @GET
     @Operation(summary = "List webhook subscriptions")
     public JsonArray list() {
-        JsonArrayBuilder all = JSON.createArrayBuilder();
-        subscriptions.list(merchant()).forEach(s -> all.add(json(s)));
-        return all.build();
+        return arrayOf(subscriptions.list(caller.merchantId()), s -> json(s));
     }
 
     @POST
@@ -115,7 +106,7 @@ public class WebhooksResource {
     @Operation(summary = "Read a webhook")
     @APIResponse(responseCode = "404", description = "No such webhook")
     public JsonObject get(@PathParam("id") String id) {
-        return json(subscriptions.get(merchant(), id));
+        return json(subscriptions.get(caller.merchantId(), id));
     }
 
     @PUT
@@ -149,7 +140,7 @@ public class WebhooksResource {
     @APIResponse(responseCode = "415", description = "Not application/merge-patch+json or application/json")
     public JsonObject patch(@PathParam("id") String id, InputStream body) {
         JsonObject patch = JsonBody.read(body).allowOnly(FIELDS).object();
-        JsonObject current = editable(subscriptions.get(merchant(), id));
+        JsonObject current = editable(subscriptions.get(caller.merchantId(), id));
         JsonObjectBuilder withoutAuthentication = JSON.createObjectBuilder(patch).remove("authentication");
         JsonObject merged = MergePatch.apply(current, withoutAuthentication.build());
         JsonValue authentication = patch.get("authentication");
@@ -225,7 +216,7 @@ public class WebhooksResource {
         + "signed and authenticated like any other; its attempts show in the event log.")
     @APIResponse(responseCode = "202", description = "{\"event_id\": \"…\"}")
     public Response test(@PathParam("id") String id) {
-        PublishEvents.Published sent = publish.sendTest(caller.caller(), subscriptions.get(merchant(), id));
+        PublishEvents.Published sent = publish.sendTest(caller.caller(), subscriptions.get(caller.merchantId(), id));
         return Response.accepted(JSON.createObjectBuilder().add("event_id", sent.event().id().value()).build()).build();
     }
 

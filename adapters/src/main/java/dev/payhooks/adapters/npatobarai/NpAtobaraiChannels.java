@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.npatobarai;
 
+import dev.payhooks.adapters.saleor.ConfiguredChannels;
 import dev.payhooks.application.saleor.NpAtobaraiChannel;
 import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.Channels;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * terminal id, default PD code, SKU as name, API base URL). Without an {@code apiBaseUrl} the
  * channel uses NP's endpoint for its {@code environment}, or the hub's simulator in sandbox mode.
  */
-public class NpAtobaraiChannels {
+public class NpAtobaraiChannels extends ConfiguredChannels<NpAtobaraiChannels.NpChannel> {
 
     public static final URI NP_SANDBOX = URI.create("https://ctcp.np-payment-gateway.com/v1/");
     public static final URI NP_PRODUCTION = URI.create("https://cp.np-payment-gateway.com/v1/");
@@ -38,32 +39,20 @@ public class NpAtobaraiChannels {
         }
     }
 
-    private final Merchants merchants;
-    private final Channels channels;
     private final Secrets secrets;
     private final Optional<URI> simulator;
 
     /** @param simulator the hub's own NP simulator (sandbox mode), used when a channel names no base URL */
     public NpAtobaraiChannels(Merchants merchants, Channels channels, Secrets secrets, Optional<URI> simulator) {
-        this.merchants = merchants;
-        this.channels = channels;
+        super(ProviderId.NP_ATOBARAI, merchants, channels);
         this.secrets = secrets;
         this.simulator = simulator;
     }
 
-    /** The channel's NP configuration; empty when the channel or its NP settings are missing. The caller owns the transaction. */
-    public Optional<NpChannel> find(String merchantId, String channelSlug) {
-        Optional<Merchant> merchant = merchants.byId(merchantId);
-        Optional<Channel> channel = channelSlug == null ? Optional.empty() : channels.bySlug(merchantId, channelSlug);
-        if (merchant.isEmpty() || channel.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<ProviderSettings> settings = channel.get().provider(ProviderId.NP_ATOBARAI);
-        if (settings.isEmpty()) {
-            return Optional.empty();
-        }
-        ProviderSettings s = settings.get();
-        return credentials(s).map(credentials -> new NpChannel(merchant.get(), channel.get(), credentials,
+    /** Empty when a credential is missing. */
+    @Override
+    protected Optional<NpChannel> configured(Merchant merchant, Channel channel, ProviderSettings s) {
+        return credentials(s).map(credentials -> new NpChannel(merchant, channel, credentials,
             s.value("shippingCompanyCode").orElse(null), Boolean.parseBoolean(s.value("skuAsName").orElse("false"))));
     }
 

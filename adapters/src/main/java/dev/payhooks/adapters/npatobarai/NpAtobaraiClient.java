@@ -32,18 +32,15 @@ import java.util.Objects;
  * It translates only; what an outcome means is decided by the caller with the domain. Every
  * request goes through the {@link ProviderGate}: a base URL that is not NP's is never called.
  */
-public class NpAtobaraiClient {
+public record NpAtobaraiClient(ProviderGate gate, Duration timeout) {
 
     /** Sent as the Saleor message of a call NP did not answer in time. */
     public static final String TIMEOUT_MESSAGE = "Timeout Error";
     static final int MAX_ANSWER_BYTES = 256 * 1024;
 
-    private final ProviderGate gate;
-    private final Duration timeout;
-
-    public NpAtobaraiClient(ProviderGate gate, Duration timeout) {
-        this.gate = Objects.requireNonNull(gate, "gate");
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    public NpAtobaraiClient {
+        Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(timeout, "timeout");
     }
 
     public NpOutcome register(NpCredentials account, NpTransaction transaction) {

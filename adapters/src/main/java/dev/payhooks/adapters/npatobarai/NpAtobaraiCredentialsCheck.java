@@ -11,15 +11,8 @@ import java.util.Optional;
  * NP answers 400 to valid credentials and 401/403 to others (contract). In sandbox mode a channel
  * without an API base URL asks the hub's NP simulator, as payments do.
  */
-public class NpAtobaraiCredentialsCheck implements ProviderCredentialsCheck {
-
-    private final NpAtobaraiChannels channels;
-    private final NpAtobaraiClient client;
-
-    public NpAtobaraiCredentialsCheck(NpAtobaraiChannels channels, NpAtobaraiClient client) {
-        this.channels = channels;
-        this.client = client;
-    }
+public record NpAtobaraiCredentialsCheck(NpAtobaraiChannels channels,
+                                         NpAtobaraiClient client) implements ProviderCredentialsCheck {
 
     @Override
     public ProviderId provider() {

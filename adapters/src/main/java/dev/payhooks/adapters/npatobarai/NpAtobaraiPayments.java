@@ -28,7 +28,8 @@ import static dev.payhooks.adapters.api.Jsonp.JSON;
  * {@link CreditCheck}'s. A refund's plan is made of cancel, update, register and shipment
  * report calls.
  */
-public class NpAtobaraiPayments implements PaymentProvider, NpAtobaraiCalls {
+public record NpAtobaraiPayments(NpAtobaraiChannels channels,
+                                 NpAtobaraiClient np) implements PaymentProvider, NpAtobaraiCalls {
 
     /**
      * What a session call needs from Saleor's request.
@@ -48,17 +49,9 @@ public class NpAtobaraiPayments implements PaymentProvider, NpAtobaraiCalls {
      */
     public record RefundOrder(String token, String orderDate, SaleorSourceObject order) implements ProviderData { }
 
-    private final NpAtobaraiChannels channels;
-    private final NpAtobaraiClient np;
-
-    public NpAtobaraiPayments(NpAtobaraiChannels channels, NpAtobaraiClient np) {
-        this.channels = channels;
-        this.np = np;
-    }
-
     @Override
     public Optional<ProviderChannel> channel(String merchantId, String channelSlug) {
-        return channels.find(merchantId, channelSlug).map(ProviderChannel.class::cast);
+        return channels.channel(merchantId, channelSlug);
     }
 
     @Override

@@ -1,10 +1,11 @@
 package dev.payhooks.adapters.npatobarai;
 
 import dev.payhooks.adapters.api.ApiProblem;
-import dev.payhooks.adapters.saleor.ManifestWebhook;
+import dev.payhooks.adapters.npatobarai.NpAtobaraiChannels.NpChannel;
 import dev.payhooks.adapters.saleor.SaleorJson;
-import dev.payhooks.adapters.saleor.SaleorPaymentApp;
 import dev.payhooks.adapters.saleor.SaleorReply;
+import dev.payhooks.adapters.saleor.SaleorSessionApp;
+import dev.payhooks.adapters.saleor.SaleorSessionRequest;
 import dev.payhooks.adapters.saleor.SaleorSourceObject;
 import dev.payhooks.adapters.saleor.SaleorSubscriptions;
 import dev.payhooks.adapters.saleor.SaleorWebhook;
@@ -42,7 +43,7 @@ import java.util.Optional;
 
 import static dev.payhooks.adapters.api.Jsonp.JSON;
 import static dev.payhooks.adapters.saleor.SaleorJson.bool;
-import static dev.payhooks.adapters.saleor.SaleorJson.currency;
+import static dev.payhooks.adapters.saleor.SaleorJson.actionCurrency;
 import static dev.payhooks.adapters.saleor.SaleorJson.object;
 import static dev.payhooks.adapters.saleor.SaleorJson.requiredMoney;
 import static dev.payhooks.adapters.saleor.SaleorJson.requiredObject;
@@ -57,7 +58,7 @@ import static dev.payhooks.adapters.saleor.SaleorJson.string;
  * {@link NpAtobaraiPayments} makes the NP calls. Gateway initialize only checks the buyer
  * ({@link GatewayCheck}).
  */
-public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
+public class NpAtobaraiSaleorApp extends SaleorSessionApp<NpChannel> {
 
     static final String PD_COMPANY_CODE_KEY = "np-atobarai.pd-company-code";
 
@@ -68,54 +69,23 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
     /** How a session's answer is written for Saleor. */
     public static final SessionReplies SESSION_REPLIES = new SessionReplies("NP Atobarai");
 
-    private final NpAtobaraiChannels channels;
-    private final UnitOfWork units;
     private final Handlers handlers;
 
     public NpAtobaraiSaleorApp(NpAtobaraiChannels channels, UnitOfWork units, Handlers handlers) {
-        this.channels = channels;
-        this.units = units;
+        super(ProviderId.NP_ATOBARAI, "NP Atobarai", channels, units, handlers.initialize(), handlers.process());
         this.handlers = handlers;
     }
 
     @Override
-    public ProviderId provider() {
-        return ProviderId.NP_ATOBARAI;
-    }
-
-    @Override
-    public String name() {
-        return "Payhooks NP Atobarai";
-    }
-
-    @Override
-    public List<ManifestWebhook> webhooks() {
+    protected List<Action> actions() {
         return List.of(
-            new ManifestWebhook("NP Atobarai gateway initialize", "payment_gateway_initialize_session", true,
-                SaleorSubscriptions.PAYMENT_GATEWAY_INITIALIZE_SESSION),
-            new ManifestWebhook("NP Atobarai transaction initialize", "transaction_initialize_session", true,
-                SaleorSubscriptions.TRANSACTION_INITIALIZE_SESSION),
-            new ManifestWebhook("NP Atobarai transaction process", "transaction_process_session", true,
-                SaleorSubscriptions.TRANSACTION_PROCESS_SESSION),
-            new ManifestWebhook("NP Atobarai refund", "transaction_refund_requested", true,
-                SaleorSubscriptions.TRANSACTION_REFUND_REQUESTED),
-            new ManifestWebhook("NP Atobarai tracking number", "fulfillment_tracking_number_updated", false,
-                SaleorSubscriptions.FULFILLMENT_TRACKING_NUMBER_UPDATED));
-    }
-
-    @Override
-    public SaleorReply handle(SaleorWebhook webhook) {
-        return switch (webhook.event()) {
-            case "payment_gateway_initialize_session" -> gatewayInitialize(webhook);
-            case "transaction_initialize_session" -> SaleorReply.of(handlers.initialize().handle(session(webhook, false)));
-            case "transaction_process_session" -> SaleorReply.of(handlers.process().handle(session(webhook, true)));
-            case "transaction_refund_requested" -> SaleorReply.of(handlers.refund().handle(refund(webhook)),
-                "The same refund is being handled; ask again shortly.");
-            case "fulfillment_tracking_number_updated" ->
-                handlers.trackingNumber().handle(trackingNumber(webhook)) == ReportTrackingNumber.Result.ACCEPTED
-                    ? SaleorReply.ok(JSON.createObjectBuilder().add("success", true).build()) : SaleorReply.notConfigured();
-            default -> SaleorReply.problem(404, "UNKNOWN_EVENT", "The app does not handle " + webhook.event() + ".");
-        };
+            new Action("refund", "transaction_refund_requested", true, SaleorSubscriptions.TRANSACTION_REFUND_REQUESTED,
+                webhook -> SaleorReply.of(handlers.refund().handle(refund(webhook)),
+                    "The same refund is being handled; ask again shortly.")),
+            new Action("tracking number", "fulfillment_tracking_number_updated", false,
+                SaleorSubscriptions.FULFILLMENT_TRACKING_NUMBER_UPDATED,
+                webhook -> handlers.trackingNumber().handle(trackingNumber(webhook)) == ReportTrackingNumber.Result.ACCEPTED
+                    ? SaleorReply.ok(JSON.createObjectBuilder().add("success", true).build()) : SaleorReply.notConfigured()));
     }
 
     /** The hub's id of a Saleor transaction of one instance: stable, so a redelivery finds it. */
@@ -125,12 +95,8 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
 
     // ---- payment_gateway_initialize_session -----------------------------------------------
 
-    private SaleorReply gatewayInitialize(SaleorWebhook webhook) {
-        SaleorSourceObject source = SaleorSourceObject.from(object(webhook.body(), "sourceObject"));
-        String slug = source.channelSlug();
-        if (slug == null || units.inNewTransaction(() -> channels.find(webhook.installation().merchantId(), slug)).isEmpty()) {
-            return SaleorReply.notConfigured();
-        }
+    @Override
+    protected JsonObjectBuilder gatewayData(SaleorWebhook webhook, SaleorSourceObject source, NpChannel channel) {
         var billing = source.billingAddress();
         var shipping = source.shippingAddress();
         var problem = GatewayCheck.firstProblem(new GatewayCheck.Buyer(source.currencyCode(),
@@ -139,20 +105,21 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         JsonObjectBuilder data = JSON.createObjectBuilder();
         problem.ifPresent(p -> data.add("errors", JSON.createArrayBuilder()
             .add(JSON.createObjectBuilder().add("code", p.code()).add("message", p.message()))));
-        return SaleorReply.ok(JSON.createObjectBuilder().add("data", data).build());
+        return data;
     }
 
     // ---- transaction_initialize_session / transaction_process_session -----------------------
 
-    private static SessionCommand session(SaleorWebhook webhook, boolean process) {
-        JsonObject body = webhook.body();
-        JsonObject transaction = requiredObject(body, "transaction");
-        String saleorId = requiredString(transaction, "id");
+    @Override
+    protected SessionCommand session(SaleorSessionRequest request, boolean process) {
+        SaleorWebhook webhook = request.webhook();
+        JsonObject body = request.body();
+        JsonObject transaction = request.transaction();
+        String saleorId = request.saleorId();
         String token = requiredString(transaction, "token");
-        JsonObject action = requiredObject(body, "action");
-        SaleorSourceObject source = SaleorSourceObject.from(object(body, "sourceObject"));
-        Currency currency = currency(string(action, "currency") != null ? string(action, "currency") : source.currencyCode());
-        Money amount = requiredMoney(action, "amount", currency);
+        SaleorSourceObject source = request.source();
+        Currency currency = request.currency();
+        Money amount = request.amount();
         String idempotencyKey = string(body, "idempotencyKey");
         String key = !process && idempotencyKey != null && !idempotencyKey.isBlank()
             ? "initialize:" + cut(idempotencyKey, 200)
@@ -183,7 +150,7 @@ public class NpAtobaraiSaleorApp implements SaleorPaymentApp {
         }
         SaleorSourceObject order = SaleorSourceObject.from(orderJson);
         JsonObject action = requiredObject(body, "action");
-        Currency currency = currency(string(action, "currency") != null ? string(action, "currency") : order.currencyCode());
+        Currency currency = actionCurrency(action, order.currencyCode());
         Money amount = requiredMoney(action, "amount", currency);
         JsonObject charged = object(transaction, "chargedAmount");
         Money chargedAmount = charged == null ? null : requiredMoney(charged, "amount", currency);

@@ -25,36 +25,13 @@ import java.util.Optional;
  * Saleor order note are stored together. A failing report is tried again on later runs, at
  * most {@link #MAX_ATTEMPTS} times; staff see the last failure on the fulfillment.
  */
-public class NpShipmentReporter {
+public record NpShipmentReporter(FulfillmentOrigins origins, Fulfillments fulfillments,
+                                 PaymentTransactions transactions, NpAtobaraiChannels channels, NpAtobaraiClient np,
+                                 OrderNotes notes, FulfillmentNotices notices, IdGenerator ids, UnitOfWork units,
+                                 Clock clock) {
 
     public static final int MAX_ATTEMPTS = 5;
     static final int BATCH = 20;
-
-    private final FulfillmentOrigins origins;
-    private final Fulfillments fulfillments;
-    private final PaymentTransactions transactions;
-    private final NpAtobaraiChannels channels;
-    private final NpAtobaraiClient np;
-    private final OrderNotes notes;
-    private final FulfillmentNotices notices;
-    private final IdGenerator ids;
-    private final UnitOfWork units;
-    private final Clock clock;
-
-    public NpShipmentReporter(FulfillmentOrigins origins, Fulfillments fulfillments, PaymentTransactions transactions,
-                              NpAtobaraiChannels channels, NpAtobaraiClient np, OrderNotes notes,
-                              FulfillmentNotices notices, IdGenerator ids, UnitOfWork units, Clock clock) {
-        this.origins = origins;
-        this.fulfillments = fulfillments;
-        this.transactions = transactions;
-        this.channels = channels;
-        this.np = np;
-        this.notes = notes;
-        this.notices = notices;
-        this.ids = ids;
-        this.units = units;
-        this.clock = clock;
-    }
 
     /** Reports what is due; returns how many reports were attempted. */
     public int reportDue() {

@@ -19,28 +19,12 @@ import java.util.Optional;
  * tried again a minute later, then given up ({@link OrderNote#MAX_ATTEMPTS}). Notes are leased
  * ({@link OrderNotes#claimPending}), so several instances never send the same note at once.
  */
-public class OrderNoteSender {
+public record OrderNoteSender(OrderNotes notes, SaleorInstallations installations, SaleorApiClient saleor,
+                              Secrets secrets, UnitOfWork units, Clock clock) {
 
     static final int BATCH = 20;
     /** How long one instance holds a note it sends; also the wait before a note Saleor did not take is tried again. */
     static final Duration LEASE = Duration.ofMinutes(1);
-
-    private final OrderNotes notes;
-    private final SaleorInstallations installations;
-    private final SaleorApiClient saleor;
-    private final Secrets secrets;
-    private final UnitOfWork units;
-    private final Clock clock;
-
-    public OrderNoteSender(OrderNotes notes, SaleorInstallations installations, SaleorApiClient saleor, Secrets secrets,
-                           UnitOfWork units, Clock clock) {
-        this.notes = notes;
-        this.installations = installations;
-        this.saleor = saleor;
-        this.secrets = secrets;
-        this.units = units;
-        this.clock = clock;
-    }
 
     /** Sends what is pending; returns how many notes Saleor took. */
     public int sendPending() {

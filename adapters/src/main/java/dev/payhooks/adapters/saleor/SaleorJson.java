@@ -121,6 +121,12 @@ public final class SaleorJson {
         return value;
     }
 
+    /** The currency of a Saleor action: its own {@code currency}, else the source object's. */
+    public static Currency actionCurrency(JsonObject action, String sourceCurrencyCode) {
+        String own = string(action, "currency");
+        return currency(own != null ? own : sourceCurrencyCode);
+    }
+
     /** An ISO 4217 code the hub supports; anything else is the sender's mistake. */
     public static Currency currency(String code) {
         try {

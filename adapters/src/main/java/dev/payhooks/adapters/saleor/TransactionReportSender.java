@@ -23,30 +23,14 @@ import java.util.logging.Logger;
  * report's backoff ({@link TransactionReport#RETRY_DELAYS}). Reports are claimed
  * ({@link TransactionReports#claimDue}), so several instances never send the same one at once.
  */
-public class TransactionReportSender {
+public record TransactionReportSender(TransactionReports reports, SaleorInstallations installations,
+                                      SaleorApiClient saleor, Secrets secrets, UnitOfWork units, Clock clock) {
 
     private static final Logger LOG = Logger.getLogger(TransactionReportSender.class.getName());
 
     static final int BATCH = 20;
     /** How long one instance holds a report it sends: far above the Saleor bound. */
     static final Duration LEASE = Duration.ofMinutes(1);
-
-    private final TransactionReports reports;
-    private final SaleorInstallations installations;
-    private final SaleorApiClient saleor;
-    private final Secrets secrets;
-    private final UnitOfWork units;
-    private final Clock clock;
-
-    public TransactionReportSender(TransactionReports reports, SaleorInstallations installations, SaleorApiClient saleor,
-                                   Secrets secrets, UnitOfWork units, Clock clock) {
-        this.reports = reports;
-        this.installations = installations;
-        this.saleor = saleor;
-        this.secrets = secrets;
-        this.units = units;
-        this.clock = clock;
-    }
 
     /** Sends what is due; returns how many reports Saleor took. */
     public int sendDue() {

@@ -20,6 +20,7 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import dev.payhooks.app.schedule.RepeatingWork;
 import dev.payhooks.app.config.PayhooksSettings;
 
 import java.net.InetAddress;
@@ -38,7 +39,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -104,7 +104,7 @@ public class DeliveryScheduler {
     private final String worker = "payhooks-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final PinnedHttpTransport transport = PinnedHttpTransport.withDefaultTrust("Payhooks/0.1");
-    private ScheduledFuture<?> loop;
+    private final RepeatingWork loop = new RepeatingWork();
 
     /**
      * One subscription's deliveries in this instance: at most {@code perEndpoint} attempts in
@@ -197,15 +197,13 @@ public class DeliveryScheduler {
             threads);
         pool.allowCoreThreadTimeOut(true);
         workers = pool;
-        loop = scheduler.scheduleWithFixedDelay(this::tick, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        loop.start(scheduler, this::tick, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         LOG.info("Delivery engine " + worker + " started");
     }
 
     @PreDestroy
     void stop() {
-        if (loop != null) {
-            loop.cancel(false);
-        }
+        loop.stop();
         if (workers != null) {
             workers.shutdownNow(); // attempts cut short keep their claims; the lease returns them to the outbox
         }

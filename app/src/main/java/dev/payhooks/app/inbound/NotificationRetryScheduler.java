@@ -1,6 +1,5 @@
 package dev.payhooks.app.inbound;
 
-import dev.payhooks.adapters.api.SafeErrors;
 import dev.payhooks.adapters.notifications.JtaTransactions;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
 import dev.payhooks.application.notifications.ApplyNotifications;
@@ -12,12 +11,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import dev.payhooks.app.schedule.RepeatingWork;
 import dev.payhooks.app.config.PayhooksSettings;
 
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -54,26 +52,22 @@ public class NotificationRetryScheduler {
         pollSeconds = settings.inbound().retryPollSeconds();
     }
 
-    private ScheduledFuture<?> loop;
+    private final RepeatingWork loop = new RepeatingWork();
 
     @PostConstruct
     void start() {
-        loop = scheduler.scheduleWithFixedDelay(this::tick, pollSeconds, pollSeconds, TimeUnit.SECONDS);
+        loop.start(scheduler, this::tick, pollSeconds, pollSeconds, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
-        if (loop != null) {
-            loop.cancel(false);
-        }
+        loop.stop();
     }
 
     void tick() {
-        try {
+        RepeatingWork.attempt(LOG, "Notification retry tick failed; the next tick tries again", () -> {
             List<String> due = transactions.inNewTransaction(() -> pipeline.dueForRetry(BATCH));
             due.forEach(endpoint::applyNow);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Notification retry tick failed; the next tick tries again", SafeErrors.loggable(e));
-        }
+        });
     }
 }

@@ -1,6 +1,5 @@
 package dev.payhooks.app.retention;
 
-import dev.payhooks.adapters.api.SafeErrors;
 import dev.payhooks.app.config.PayhooksSettings;
 import dev.payhooks.application.retention.ApplyRetention;
 import dev.payhooks.application.retention.RetentionPolicy;
@@ -12,13 +11,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import dev.payhooks.app.schedule.RepeatingWork;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -49,7 +47,7 @@ public class RetentionScheduler {
     MetricRegistry registry;
 
     private RetentionPolicy policy;
-    private ScheduledFuture<?> loop;
+    private final RepeatingWork loop = new RepeatingWork();
 
     @PostConstruct
     void start() {
@@ -59,18 +57,17 @@ public class RetentionScheduler {
             LOG.info("Retention job is off in this instance (payhooks.retention.enabled=false)");
             return;
         }
-        loop = scheduler.scheduleWithFixedDelay(this::run, FIRST_RUN_AFTER.toMinutes(), interval.toMinutes(), TimeUnit.MINUTES);
+        loop.start(scheduler, this::run, FIRST_RUN_AFTER.toMinutes(), interval.toMinutes(), TimeUnit.MINUTES);
     }
 
     @PreDestroy
     void stop() {
-        if (loop != null) {
-            loop.cancel(false);
-        }
+        loop.stop();
     }
 
+    /** One retention run; what a failed batch left is still due, so the next run takes it. */
     void run() {
-        try {
+        RepeatingWork.attempt(LOG, "Retention run failed; the next run goes on", () -> {
             long started = System.nanoTime();
             ApplyRetention.Report report = retention.apply(policy);
             count("notification", report.notificationsDeleted());
@@ -79,10 +76,7 @@ public class RetentionScheduler {
             count("event", report.eventsDeleted());
             count("audit_entry", report.auditEntriesDeleted());
             LOG.info("Retention run in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms: " + report);
-        } catch (RuntimeException e) {
-            // what a failed batch left is still due, so the next run takes it
-            LOG.log(Level.WARNING, "Retention run failed; the next run goes on", SafeErrors.loggable(e));
-        }
+        });
     }
 
     private void count(String kind, int rows) {

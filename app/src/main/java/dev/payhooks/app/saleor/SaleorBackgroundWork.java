@@ -1,6 +1,5 @@
 package dev.payhooks.app.saleor;
 
-import dev.payhooks.adapters.api.SafeErrors;
 import dev.payhooks.adapters.npatobarai.NpShipmentReporter;
 import dev.payhooks.adapters.saleor.OrderNoteSender;
 import dev.payhooks.adapters.saleor.TransactionReportSender;
@@ -12,11 +11,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import dev.payhooks.app.schedule.RepeatingWork;
 import dev.payhooks.app.config.PayhooksSettings;
 
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -52,35 +50,21 @@ public class SaleorBackgroundWork {
         pollMillis = settings.saleor().workerPollMillis();
     }
 
-    private ScheduledFuture<?> loop;
+    private final RepeatingWork loop = new RepeatingWork();
 
     @PostConstruct
     void start() {
-        loop = scheduler.scheduleWithFixedDelay(this::tick, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        loop.start(scheduler, this::tick, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
-        if (loop != null) {
-            loop.cancel(false);
-        }
+        loop.stop();
     }
 
     void tick() {
-        try {
-            shipments.reportDue();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Shipment reports failed; the next run retries", SafeErrors.loggable(e));
-        }
-        try {
-            notes.sendPending();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Order notes failed; the next run retries", SafeErrors.loggable(e));
-        }
-        try {
-            reports.sendDue();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Saleor transaction reports failed; the next run retries", SafeErrors.loggable(e));
-        }
+        RepeatingWork.attempt(LOG, "Shipment reports failed; the next run retries", shipments::reportDue);
+        RepeatingWork.attempt(LOG, "Order notes failed; the next run retries", notes::sendPending);
+        RepeatingWork.attempt(LOG, "Saleor transaction reports failed; the next run retries", reports::sendDue);
     }
 }

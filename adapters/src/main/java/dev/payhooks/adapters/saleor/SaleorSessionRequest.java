@@ -1,0 +1,36 @@
+package dev.payhooks.adapters.saleor;
+
+import dev.payhooks.domain.payment.Currency;
+import dev.payhooks.domain.payment.Money;
+import jakarta.json.JsonObject;
+
+import static dev.payhooks.adapters.saleor.SaleorJson.actionCurrency;
+import static dev.payhooks.adapters.saleor.SaleorJson.object;
+import static dev.payhooks.adapters.saleor.SaleorJson.requiredMoney;
+import static dev.payhooks.adapters.saleor.SaleorJson.requiredObject;
+import static dev.payhooks.adapters.saleor.SaleorJson.requiredString;
+
+/**
+ * What every {@code transaction_initialize_session} and {@code transaction_process_session}
+ * body carries: the transaction and its Saleor id, the action with its amount in the action's
+ * (or else the source object's) currency, and the checkout or order.
+ */
+public record SaleorSessionRequest(SaleorWebhook webhook, JsonObject transaction, String saleorId, JsonObject action,
+                                   SaleorSourceObject source, Currency currency, Money amount) {
+
+    /** Reads a session webhook; a missing or mistyped field is the sender's mistake (400). */
+    public static SaleorSessionRequest read(SaleorWebhook webhook) {
+        JsonObject body = webhook.body();
+        JsonObject transaction = requiredObject(body, "transaction");
+        String saleorId = requiredString(transaction, "id");
+        JsonObject action = requiredObject(body, "action");
+        SaleorSourceObject source = SaleorSourceObject.from(object(body, "sourceObject"));
+        Currency currency = actionCurrency(action, source.currencyCode());
+        return new SaleorSessionRequest(webhook, transaction, saleorId, action, source, currency,
+            requiredMoney(action, "amount", currency));
+    }
+
+    public JsonObject body() {
+        return webhook.body();
+    }
+}
