@@ -78,8 +78,7 @@ public class ManageSubscriptions {
     }
 
     public WebhookSubscription create(Caller caller, SubscriptionInput input, AuthenticationInput authentication) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         Checked checked = check(merchantId, input, null);
         String id = ids.newId();
         Authentication sealed = authentication(id, authentication);
@@ -92,8 +91,7 @@ public class ManageSubscriptions {
     }
 
     public WebhookSubscription update(Caller caller, String id, SubscriptionInput input, AuthenticationChange change) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         WebhookSubscription subscription = get(merchantId, id);
         Checked checked = check(merchantId, input, subscription.url());
         if (change == null) {
@@ -116,8 +114,7 @@ public class ManageSubscriptions {
     }
 
     public void delete(Caller caller, String id) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         WebhookSubscription gone = get(merchantId, id);
         subscriptions.remove(gone);
         audit.record(merchantId, "webhook.deleted", subject(gone), "");
@@ -132,8 +129,7 @@ public class ManageSubscriptions {
     }
 
     public WebhookSubscription disable(Caller caller, String id, String reason) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         WebhookSubscription subscription = get(merchantId, id);
         subscription.disable(reason, clock.instant());
         subscriptions.update(subscription);
@@ -142,8 +138,7 @@ public class ManageSubscriptions {
     }
 
     public WebhookSubscription enable(Caller caller, String id) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         WebhookSubscription subscription = get(merchantId, id);
         subscription.enable(clock.instant());
         subscriptions.update(subscription);
