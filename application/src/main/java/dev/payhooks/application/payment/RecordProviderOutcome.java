@@ -1,6 +1,6 @@
 package dev.payhooks.application.payment;
 
-import dev.payhooks.application.Required;
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.outbound.TransactionNotices;

@@ -1,6 +1,6 @@
 package dev.payhooks.application.saleor;
 
-import dev.payhooks.application.Required;
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.saleor.SaleorInstallation;
 

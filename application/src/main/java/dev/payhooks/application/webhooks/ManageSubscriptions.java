@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.function.Consumer;
 
 /**
  * A merchant's webhook subscriptions. Every method acts within one merchant: another
@@ -129,20 +130,21 @@ public class ManageSubscriptions {
     }
 
     public WebhookSubscription disable(Caller caller, String id, String reason) {
-        String merchantId = caller.requireMayChange();
-        WebhookSubscription subscription = get(merchantId, id);
-        subscription.disable(reason, clock.instant());
-        subscriptions.update(subscription);
-        audit.record(merchantId, "webhook.disabled", subject(subscription), reason == null ? "" : reason);
-        return subscription;
+        return change(caller, id, s -> s.disable(reason, clock.instant()), "webhook.disabled", reason == null ? "" : reason);
     }
 
     public WebhookSubscription enable(Caller caller, String id) {
+        return change(caller, id, s -> s.enable(clock.instant()), "webhook.enabled", "");
+    }
+
+    // a caller who may change the merchant's configuration changes one subscription; the change is audited
+    private WebhookSubscription change(Caller caller, String id, Consumer<WebhookSubscription> change, String action,
+                                       String detail) {
         String merchantId = caller.requireMayChange();
         WebhookSubscription subscription = get(merchantId, id);
-        subscription.enable(clock.instant());
+        change.accept(subscription);
         subscriptions.update(subscription);
-        audit.record(merchantId, "webhook.enabled", subject(subscription), "");
+        audit.record(merchantId, action, subject(subscription), detail);
         return subscription;
     }
 

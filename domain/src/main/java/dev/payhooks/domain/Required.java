@@ -1,8 +1,8 @@
-package dev.payhooks.application;
+package dev.payhooks.domain;
 
 import java.util.Objects;
 
-/** The checks a command or an answer makes of its parts in its constructor. */
+/** The checks a value, a command or an answer makes of its parts in its constructor. */
 public final class Required {
 
     private Required() {
