@@ -35,11 +35,15 @@ public sealed interface Caller {
         return refusalToAdminister().isEmpty();
     }
 
-    /** Throws {@link NotPermitted} unless the caller may change the merchant's configuration. */
-    default void requireMayChange() {
+    /**
+     * Throws {@link NotPermitted} unless the caller may change the merchant's configuration;
+     * returns the merchant the change is for.
+     */
+    default String requireMayChange() {
         refusalToChange().ifPresent(why -> {
             throw new NotPermitted("Changing this needs the right to manage the merchant's configuration: " + why);
         });
+        return merchantId();
     }
 
     /** Throws {@link NotPermitted} unless the caller may administer the installation. */

@@ -39,8 +39,7 @@ public class ManageApiKeys {
 
     /** Issues a key for a caller who may change the merchant's configuration. */
     public IssuedKey issue(Caller caller, String label) {
-        caller.requireMayChange();
-        return issue(caller.merchantId(), label, generatedPlaintext());
+        return issue(caller.requireMayChange(), label, generatedPlaintext());
     }
 
     /** The plaintext of a new key: "phk_" and 40 random characters. */
@@ -66,8 +65,7 @@ public class ManageApiKeys {
     }
 
     public ApiKey revoke(Caller caller, String keyId) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         ApiKey key = keys.byId(merchantId, keyId).orElseThrow(() -> new NotFound("API key '" + keyId + "'"));
         key.revoke(clock.instant());
         keys.update(key);

@@ -56,8 +56,7 @@ public class ManageChannels {
     }
 
     public Channel open(Caller caller, ChannelDescription description) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         Channel channel = Channel.open(ids.newId(), merchantId, description.slug(), description.name(),
             description.currency(), description.country(), clock.instant());
         if (channels.bySlug(merchantId, channel.slug()).isPresent()) {
@@ -78,8 +77,7 @@ public class ManageChannels {
 
     /** Changes name, currency and country; the slug is the channel's identity and stays. */
     public Channel describe(Caller caller, String slug, ChannelDescription description) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         Channel channel = get(merchantId, slug);
         if (description.slug() != null && !description.slug().equals(slug)) {
             throw new dev.payhooks.domain.error.InvalidField("slug", "cannot change; open a new channel instead");
@@ -91,8 +89,7 @@ public class ManageChannels {
     }
 
     public void close(Caller caller, String slug) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         channels.remove(get(merchantId, slug));
         audit.record(merchantId, "channel.closed", "channel " + slug, "");
     }
@@ -102,8 +99,7 @@ public class ManageChannels {
     }
 
     public Channel configureProvider(Caller caller, String slug, ProviderId provider, Map<String, SettingInput> input) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         Channel channel = get(merchantId, slug);
         Optional<ProviderSettings> before = channel.provider(provider);
         ProviderSettings settings = checkedSettings(provider, input, before);
@@ -134,8 +130,7 @@ public class ManageChannels {
      * check tests before staff save.
      */
     public ProviderSettings candidateSettings(Caller caller, String slug, ProviderId provider, Map<String, SettingInput> input) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         return checkedSettings(provider, input, get(merchantId, slug).provider(provider));
     }
 
@@ -158,8 +153,7 @@ public class ManageChannels {
     }
 
     public void removeProvider(Caller caller, String slug, ProviderId provider) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         Channel channel = get(merchantId, slug);
         if (!channel.removeProvider(provider, clock.instant())) {
             throw new NotFound(provider.slug() + " configuration of channel '" + slug + "'");

@@ -1,5 +1,6 @@
 package dev.payhooks.application.payment;
 
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.outbound.TransactionNotices;
@@ -41,8 +42,7 @@ public final class RecordProviderOutcome {
      */
     public record Known(TransactionId id, Optional<NewPayment> createAs) implements Target {
         public Known {
-            Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(createAs, "createAs");
+            Required.nonNull("id, createAs", id, createAs);
         }
     }
 
@@ -52,8 +52,7 @@ public final class RecordProviderOutcome {
      */
     public record Referenced(TransactionTarget target, String channelSlug) implements Target {
         public Referenced {
-            Objects.requireNonNull(target, "target");
-            Objects.requireNonNull(channelSlug, "channelSlug");
+            Required.nonNull("target, channelSlug", target, channelSlug);
         }
 
         Optional<NewPayment> newPayment() {
@@ -65,9 +64,7 @@ public final class RecordProviderOutcome {
     /** A payment the outcome creates when the hub does not know it yet. */
     public record NewPayment(String channelSlug, String merchantReference, Currency currency) {
         public NewPayment {
-            Objects.requireNonNull(channelSlug, "channelSlug");
-            Objects.requireNonNull(merchantReference, "merchantReference");
-            Objects.requireNonNull(currency, "currency");
+            Required.nonNull("channelSlug, merchantReference, currency", channelSlug, merchantReference, currency);
         }
     }
 
@@ -83,8 +80,7 @@ public final class RecordProviderOutcome {
      */
     public record Step(Change change, Optional<String> publishedAs) {
         public Step {
-            Objects.requireNonNull(change, "change");
-            Objects.requireNonNull(publishedAs, "publishedAs");
+            Required.nonNull("change, publishedAs", change, publishedAs);
         }
 
         public static Step of(Change change) {
@@ -132,11 +128,8 @@ public final class RecordProviderOutcome {
      */
     public record Command(Merchant merchant, ProviderId provider, Target target, Outcome outcome, String description) {
         public Command {
-            Objects.requireNonNull(merchant, "merchant");
-            Objects.requireNonNull(provider, "provider");
-            Objects.requireNonNull(target, "target");
-            Objects.requireNonNull(outcome, "outcome");
-            Objects.requireNonNull(description, "description");
+            Required.nonNull("merchant, provider, target, outcome, description",
+                merchant, provider, target, outcome, description);
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * kind and the next run goes on. Safe with several instances running it at once: every step is
  * idempotent ({@link ExpiredRecords}). Only the system runs it, so there is no caller to authorize.
  */
-public final class ApplyRetention {
+public record ApplyRetention(ExpiredRecords records, PersonalDataRedaction redaction, UnitOfWork unitOfWork,
+                             Clock clock) {
 
     /** Rows handled by one run, per kind; {@code complete} is false when a kind hit {@code maxBatches}. */
     public record Report(int notificationsDeleted, int bodiesRedacted, int deliveryAttemptsDeleted, int eventsDeleted,
@@ -33,18 +34,6 @@ public final class ApplyRetention {
                 + eventsDeleted + " events, " + auditEntriesDeleted + " audit entries; redacted " + bodiesRedacted
                 + " notification bodies" + (complete ? "" : "; more remains for the next run");
         }
-    }
-
-    private final ExpiredRecords records;
-    private final PersonalDataRedaction redaction;
-    private final UnitOfWork unitOfWork;
-    private final Clock clock;
-
-    public ApplyRetention(ExpiredRecords records, PersonalDataRedaction redaction, UnitOfWork unitOfWork, Clock clock) {
-        this.records = records;
-        this.redaction = redaction;
-        this.unitOfWork = unitOfWork;
-        this.clock = clock;
     }
 
     public Report apply(RetentionPolicy policy) {

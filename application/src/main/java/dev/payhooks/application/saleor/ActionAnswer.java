@@ -1,11 +1,11 @@
 package dev.payhooks.application.saleor;
 
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.Operation;
 import dev.payhooks.domain.payment.OperationResult;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,11 +19,7 @@ public record ActionAnswer(Operation operation, OperationResult result, Optional
                            String message, boolean missingReference, Instant time) {
 
     public ActionAnswer {
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(result, "result");
-        Objects.requireNonNull(reference, "reference");
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(time, "time");
+        Required.nonNull("operation, result, reference, amount, message, time",
+            operation, result, reference, amount, message, time);
     }
 }

@@ -1,9 +1,9 @@
 package dev.payhooks.application.saleor;
 
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.saleor.SaleorInstallation;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,16 +20,9 @@ public record ActionCommand(SaleorInstallation caller, String saleorTransactionI
                             Money amount, Optional<String> pspReference, String deliveryKey, ProviderData data) {
 
     public ActionCommand {
-        Objects.requireNonNull(caller, "caller");
-        Objects.requireNonNull(channelSlug, "channelSlug");
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(pspReference, "pspReference");
-        Objects.requireNonNull(data, "data");
-        if (saleorTransactionId == null || saleorTransactionId.isBlank()) {
-            throw new IllegalArgumentException("saleorTransactionId is required");
-        }
-        if (deliveryKey == null || deliveryKey.isBlank()) {
-            throw new IllegalArgumentException("deliveryKey is required");
-        }
+        Required.nonNull("caller, channelSlug, amount, pspReference, data",
+            caller, channelSlug, amount, pspReference, data);
+        Required.text(saleorTransactionId, "saleorTransactionId");
+        Required.text(deliveryKey, "deliveryKey");
     }
 }

@@ -6,24 +6,33 @@ import dev.payhooks.domain.payment.OperationResult;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * The one way a charge, cancel or refund request runs for a provider that confirms such
  * operations later (by notification): claim the delivery, call the provider outside any
  * transaction, store the pending reply. The payment changes when the confirmation arrives,
- * not here. A failure is not stored: the merchant asking again is a new attempt.
+ * not here. A failure is not stored: the merchant asking again is a new attempt. Each handler
+ * names its operation and the provider call that requests it.
  */
-final class ActionFlow {
+abstract sealed class ActionFlow permits ChargeTransaction, CancelTransaction, RefundTransaction {
 
+    /** The provider call that requests the operation. */
+    interface Call {
+        ProviderAnswer request(PaymentProvider provider, ProviderChannel channel, PaymentProvider.ActionCall call);
+    }
+
+    private final Operation operation;
+    private final Call call;
     private final PaymentProvider provider;
     private final ReplyFormat<ActionAnswer> format;
     private final RepeatedDeliveries deliveries;
     private final UnitOfWork units;
     private final Clock clock;
 
-    ActionFlow(PaymentProvider provider, ReplyFormat<ActionAnswer> format, RepeatedDeliveries deliveries,
-               UnitOfWork units, Clock clock) {
+    ActionFlow(Operation operation, Call call, PaymentProvider provider, ReplyFormat<ActionAnswer> format,
+               RepeatedDeliveries deliveries, UnitOfWork units, Clock clock) {
+        this.operation = operation;
+        this.call = call;
         this.provider = provider;
         this.format = format;
         this.deliveries = deliveries;
@@ -31,8 +40,7 @@ final class ActionFlow {
         this.clock = clock;
     }
 
-    Delivery run(ActionCommand command, Operation operation,
-                 BiFunction<ProviderChannel, PaymentProvider.ActionCall, ProviderAnswer> call) {
+    public Delivery handle(ActionCommand command) {
         String merchantId = command.caller().merchantId();
         Optional<ProviderChannel> found = command.channelSlug().isEmpty() ? Optional.empty()
             : units.inNewTransaction(() -> provider.channel(merchantId, command.channelSlug().get()));
@@ -44,30 +52,19 @@ final class ActionFlow {
                 Optional.empty(), command.amount(), "", true, clock.instant())));
         }
         String psp = command.pspReference().get();
-        RepeatedDeliveries.Start start = deliveries.claim(SaleorScope.of(command.caller()), command.deliveryKey());
-        if (start instanceof RepeatedDeliveries.Repeat repeat) {
-            return new Delivery.Replied(repeat.reply());
-        }
-        if (start instanceof RepeatedDeliveries.Busy) {
-            return new Delivery.Busy();
-        }
-        RepeatedDeliveries.First first = (RepeatedDeliveries.First) start;
-        try {
-            ProviderAnswer answer = call.apply(found.get(),
+        return deliveries.once(command.caller(), command.deliveryKey(), first -> {
+            ProviderAnswer answer = call.request(provider, found.get(),
                 new PaymentProvider.ActionCall(command.saleorTransactionId(), command.amount(), psp, command.data()));
             if (answer.settled() && answer.result() != OperationResult.FAILURE) {
                 String reply = format.render(new ActionAnswer(operation, OperationResult.REQUEST,
                     Optional.of(answer.reference().orElse(psp)), command.amount(), answer.message(), false,
                     clock.instant()));
                 first.completeAlone(reply);
-                return new Delivery.Replied(reply);
+                return reply;
             }
             first.releaseAlone();
-            return new Delivery.Replied(format.render(new ActionAnswer(operation, OperationResult.FAILURE,
-                Optional.of(psp), command.amount(), answer.message(), false, clock.instant())));
-        } catch (RuntimeException unexpected) {
-            first.releaseAlone();
-            throw unexpected;
-        }
+            return format.render(new ActionAnswer(operation, OperationResult.FAILURE,
+                Optional.of(psp), command.amount(), answer.message(), false, clock.instant()));
+        });
     }
 }

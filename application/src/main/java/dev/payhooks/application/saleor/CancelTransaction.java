@@ -10,18 +10,10 @@ import java.time.Clock;
  * later; the reply says it is pending, and a repeated delivery gets the same reply without a
  * second provider call.
  */
-public final class CancelTransaction {
-
-    private final PaymentProvider provider;
-    private final ActionFlow flow;
+public final class CancelTransaction extends ActionFlow {
 
     public CancelTransaction(PaymentProvider provider, ReplyFormat<ActionAnswer> format, RepeatedDeliveries deliveries,
                              UnitOfWork units, Clock clock) {
-        this.provider = provider;
-        this.flow = new ActionFlow(provider, format, deliveries, units, clock);
-    }
-
-    public Delivery handle(ActionCommand command) {
-        return flow.run(command, Operation.CANCEL, provider::cancel);
+        super(Operation.CANCEL, PaymentProvider::cancel, provider, format, deliveries, units, clock);
     }
 }

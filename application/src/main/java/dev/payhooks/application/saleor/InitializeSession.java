@@ -11,17 +11,11 @@ import java.time.Clock;
  * or a sale on a channel that charges at once) and the payment records its answer. A repeated
  * delivery gets the first reply without a second provider call.
  */
-public final class InitializeSession {
-
-    private final SessionFlow flow;
+public final class InitializeSession extends SessionFlow {
 
     public InitializeSession(PaymentProvider provider, ReplyFormat<SessionAnswer> format, RepeatedDeliveries deliveries,
                              RecordProviderOutcome outcomes, PaymentTransactions transactions, UnitOfWork units,
                              Clock clock) {
-        this.flow = new SessionFlow(provider, format, deliveries, outcomes, transactions, units, clock);
-    }
-
-    public Delivery handle(SessionCommand command) {
-        return flow.run(command, false);
+        super(false, provider, format, deliveries, outcomes, transactions, units, clock);
     }
 }

@@ -1,5 +1,6 @@
 package dev.payhooks.application.saleor;
 
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.provider.npatobarai.OrderGoods;
@@ -10,7 +11,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,21 +34,14 @@ public record NpRefundCommand(SaleorInstallation caller, TransactionId transacti
                               String deliveryKey, ProviderData order) {
 
     public NpRefundCommand {
-        Objects.requireNonNull(caller, "caller");
-        Objects.requireNonNull(transaction, "transaction");
-        Objects.requireNonNull(channelSlug, "channelSlug");
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(charged, "charged");
-        Objects.requireNonNull(grantedRefundId, "grantedRefundId");
+        Required.nonNull("caller, transaction, channelSlug, amount, charged, grantedRefundId",
+            caller, transaction, channelSlug, amount, charged, grantedRefundId);
         refundedQuantities = Collections.unmodifiableMap(new LinkedHashMap<>(refundedQuantities));
         lines = List.copyOf(lines);
-        Objects.requireNonNull(pspReference, "pspReference");
-        Objects.requireNonNull(order, "order");
+        Required.nonNull("pspReference, order", pspReference, order);
         if (goods.isPresent() == goodsProblem.isPresent()) {
             throw new IllegalArgumentException("either the goods or why they cannot be read");
         }
-        if (deliveryKey == null || deliveryKey.isBlank()) {
-            throw new IllegalArgumentException("deliveryKey is required");
-        }
+        Required.text(deliveryKey, "deliveryKey");
     }
 }

@@ -1,8 +1,8 @@
 package dev.payhooks.application.saleor;
 
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.payment.Money;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -45,20 +45,16 @@ public interface PaymentProvider {
     record SessionCall(String saleorTransactionId, Money amount, boolean charge, Optional<String> reference,
                        ProviderData data) {
         public SessionCall {
-            Objects.requireNonNull(saleorTransactionId, "saleorTransactionId");
-            Objects.requireNonNull(amount, "amount");
-            Objects.requireNonNull(reference, "reference");
-            Objects.requireNonNull(data, "data");
+            Required.nonNull("saleorTransactionId, amount, reference, data",
+                saleorTransactionId, amount, reference, data);
         }
     }
 
     /** @param reference the provider's reference of the payment the action is on */
     record ActionCall(String saleorTransactionId, Money amount, String reference, ProviderData data) {
         public ActionCall {
-            Objects.requireNonNull(saleorTransactionId, "saleorTransactionId");
-            Objects.requireNonNull(amount, "amount");
-            Objects.requireNonNull(reference, "reference");
-            Objects.requireNonNull(data, "data");
+            Required.nonNull("saleorTransactionId, amount, reference, data",
+                saleorTransactionId, amount, reference, data);
         }
     }
 }

@@ -11,17 +11,11 @@ import java.time.Clock;
  * shopper's redirect result, a changed order) under the payment's provider reference (Saleor's,
  * else the one the hub recorded), and the payment records the answer.
  */
-public final class ProcessSession {
-
-    private final SessionFlow flow;
+public final class ProcessSession extends SessionFlow {
 
     public ProcessSession(PaymentProvider provider, ReplyFormat<SessionAnswer> format, RepeatedDeliveries deliveries,
                           RecordProviderOutcome outcomes, PaymentTransactions transactions, UnitOfWork units,
                           Clock clock) {
-        this.flow = new SessionFlow(provider, format, deliveries, outcomes, transactions, units, clock);
-    }
-
-    public Delivery handle(SessionCommand command) {
-        return flow.run(command, true);
+        super(true, provider, format, deliveries, outcomes, transactions, units, clock);
     }
 }

@@ -1,8 +1,8 @@
 package dev.payhooks.application.saleor;
 
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.payment.OperationResult;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,11 +22,7 @@ public record ProviderAnswer(OperationResult result, boolean settled, Optional<S
                              Optional<String> eventKey, ProviderData data) {
 
     public ProviderAnswer {
-        Objects.requireNonNull(result, "result");
-        Objects.requireNonNull(reference, "reference");
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(eventKey, "eventKey");
-        Objects.requireNonNull(data, "data");
+        Required.nonNull("result, reference, message, eventKey, data", result, reference, message, eventKey, data);
         if (!settled && result != OperationResult.FAILURE) {
             throw new IllegalArgumentException("only a failure can be unsettled");
         }

@@ -1,9 +1,9 @@
 package dev.payhooks.application.saleor;
 
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.payment.Money;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,9 +14,6 @@ import java.util.Optional;
 public record RefundAnswer(boolean success, Optional<String> reference, Money amount, String message, Instant time) {
 
     public RefundAnswer {
-        Objects.requireNonNull(reference, "reference");
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(time, "time");
+        Required.nonNull("reference, amount, message, time", reference, amount, message, time);
     }
 }

@@ -90,15 +90,7 @@ public final class RefundNpAtobaraiTransaction {
             return new Delivery.NotConfigured();
         }
         NpAtobaraiChannel channel = found.get();
-        RepeatedDeliveries.Start claim = deliveries.claim(SaleorScope.of(command.caller()), command.deliveryKey());
-        if (claim instanceof RepeatedDeliveries.Repeat repeat) {
-            return new Delivery.Replied(repeat.reply());
-        }
-        if (claim instanceof RepeatedDeliveries.Busy) {
-            return new Delivery.Busy();
-        }
-        RepeatedDeliveries.First first = (RepeatedDeliveries.First) claim;
-        try {
+        return deliveries.once(command.caller(), command.deliveryKey(), first -> {
             Start start;
             try {
                 start = units.inNewTransaction(() -> start(command, channel));
@@ -107,15 +99,12 @@ public final class RefundNpAtobaraiTransaction {
             }
             if (start.failure() != null) {
                 first.releaseAlone();  // nothing happened at NP: asking again is a new attempt
-                return new Delivery.Replied(reply(false, start.npId(), command.amount(), start.failure()));
+                return reply(false, start.npId(), command.amount(), start.failure());
             }
             Start started = start;
             Steps steps = execute(started, channel, command);
-            return new Delivery.Replied(units.inNewTransaction(() -> finish(command, channel, started, steps, first)));
-        } catch (RuntimeException unexpected) {
-            first.releaseAlone();
-            throw unexpected;
-        }
+            return units.inNewTransaction(() -> finish(command, channel, started, steps, first));
+        });
     }
 
     /** What to do, and the refund recorded as requested before NP is called. In the caller's transaction. */

@@ -6,22 +6,14 @@ import dev.payhooks.domain.payment.Operation;
 import java.time.Clock;
 
 /**
- * Saleor's charge request: the provider gives charged money back. The provider confirms the refund
+ * Saleor's refund request: the provider gives charged money back. The provider confirms the refund
  * later; the reply says it is pending, and a repeated delivery gets the same reply without a
  * second provider call.
  */
-public final class RefundTransaction {
-
-    private final PaymentProvider provider;
-    private final ActionFlow flow;
+public final class RefundTransaction extends ActionFlow {
 
     public RefundTransaction(PaymentProvider provider, ReplyFormat<ActionAnswer> format, RepeatedDeliveries deliveries,
                              UnitOfWork units, Clock clock) {
-        this.provider = provider;
-        this.flow = new ActionFlow(provider, format, deliveries, units, clock);
-    }
-
-    public Delivery handle(ActionCommand command) {
-        return flow.run(command, Operation.REFUND, provider::refund);
+        super(Operation.REFUND, PaymentProvider::refund, provider, format, deliveries, units, clock);
     }
 }

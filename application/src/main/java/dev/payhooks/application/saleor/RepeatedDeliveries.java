@@ -3,8 +3,11 @@ package dev.payhooks.application.saleor;
 import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.domain.saleor.WebhookReplies;
 
+import dev.payhooks.domain.saleor.SaleorInstallation;
+
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Saleor resends a synchronous webhook after a timeout or an error, without an idempotency key
@@ -91,5 +94,31 @@ public final class RepeatedDeliveries {
             return new Busy();
         }
         return new First(scope, kept);
+    }
+
+    /**
+     * Handles a Saleor delivery once: a repeat is answered with the first reply, a repeat while the
+     * first is handled is {@link Delivery.Busy}, and the first runs {@code handle}, which completes
+     * or releases the claim and returns the reply. If {@code handle} throws, the claim is released,
+     * so that the next delivery is handled anew.
+     *
+     * @param caller the installation the delivery came from (its scope)
+     * @param key    what makes two deliveries the same request
+     */
+    public Delivery once(SaleorInstallation caller, String key, Function<First, String> handle) {
+        Start start = claim(SaleorScope.of(caller), key);
+        if (start instanceof Repeat repeat) {
+            return new Delivery.Replied(repeat.reply());
+        }
+        if (start instanceof Busy) {
+            return new Delivery.Busy();
+        }
+        First first = (First) start;
+        try {
+            return new Delivery.Replied(handle.apply(first));
+        } catch (RuntimeException unexpected) {
+            first.releaseAlone();  // only an unanswered claim is given up
+            throw unexpected;
+        }
     }
 }

@@ -22,32 +22,12 @@ import java.util.Optional;
  * be reported (no tracking number, no or several completed payments, no valid carrier code) is
  * told to staff as a note on the Saleor order.
  */
-public final class ReportTrackingNumber {
+public record ReportTrackingNumber(NpAtobaraiCalls np, PaymentTransactions transactions, Fulfillments fulfillments,
+                                   FulfillmentOrigins origins, OrderNotes notes, IdGenerator ids, UnitOfWork units,
+                                   Clock clock) {
 
     /** What became of the webhook. */
     public enum Result { NOT_CONFIGURED, ACCEPTED }
-
-    private final NpAtobaraiCalls np;
-    private final PaymentTransactions transactions;
-    private final Fulfillments fulfillments;
-    private final FulfillmentOrigins origins;
-    private final OrderNotes notes;
-    private final IdGenerator ids;
-    private final UnitOfWork units;
-    private final Clock clock;
-
-    public ReportTrackingNumber(NpAtobaraiCalls np, PaymentTransactions transactions, Fulfillments fulfillments,
-                                FulfillmentOrigins origins, OrderNotes notes, IdGenerator ids, UnitOfWork units,
-                                Clock clock) {
-        this.np = np;
-        this.transactions = transactions;
-        this.fulfillments = fulfillments;
-        this.origins = origins;
-        this.notes = notes;
-        this.ids = ids;
-        this.units = units;
-        this.clock = clock;
-    }
 
     public Result handle(TrackingNumberCommand command) {
         String merchantId = command.caller().merchantId();

@@ -1,12 +1,12 @@
 package dev.payhooks.application.saleor;
 
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.Operation;
 import dev.payhooks.domain.payment.OperationResult;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,15 +22,10 @@ public record SessionAnswer(Operation operation, OperationResult result, Optiona
                             Optional<String> refusedByPayment, Instant time) {
 
     public SessionAnswer {
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(result, "result");
-        Objects.requireNonNull(reference, "reference");
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(message, "message");
+        Required.nonNull("operation, result, reference, amount, message",
+            operation, result, reference, amount, message);
         actions = List.copyOf(actions);
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(refusedByPayment, "refusedByPayment");
-        Objects.requireNonNull(time, "time");
+        Required.nonNull("data, refusedByPayment, time", data, refusedByPayment, time);
     }
 
 }

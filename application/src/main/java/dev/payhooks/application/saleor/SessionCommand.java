@@ -1,10 +1,10 @@
 package dev.payhooks.application.saleor;
 
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.saleor.SaleorInstallation;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -26,19 +26,10 @@ public record SessionCommand(SaleorInstallation caller, TransactionId transactio
                              ProviderData data) {
 
     public SessionCommand {
-        Objects.requireNonNull(caller, "caller");
-        Objects.requireNonNull(transaction, "transaction");
-        Objects.requireNonNull(channelSlug, "channelSlug");
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(pspReference, "pspReference");
-        Objects.requireNonNull(refusedBeforeCall, "refusedBeforeCall");
-        Objects.requireNonNull(data, "data");
-        if (saleorTransactionId == null || saleorTransactionId.isBlank()) {
-            throw new IllegalArgumentException("saleorTransactionId is required");
-        }
-        if (deliveryKey == null || deliveryKey.isBlank()) {
-            throw new IllegalArgumentException("deliveryKey is required");
-        }
+        Required.nonNull("caller, transaction, channelSlug, amount, pspReference, refusedBeforeCall, data",
+            caller, transaction, channelSlug, amount, pspReference, refusedBeforeCall, data);
+        Required.text(saleorTransactionId, "saleorTransactionId");
+        Required.text(deliveryKey, "deliveryKey");
         if (refusedBeforeCall.isPresent() && refusedBeforeCall.get().settled()) {
             throw new IllegalArgumentException("an answer given before the call is not the provider's word");
         }

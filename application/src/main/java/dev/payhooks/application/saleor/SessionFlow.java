@@ -20,13 +20,15 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The one way a payment session runs, started or processed: find the channel, claim the
  * delivery, call the provider outside any transaction, then record the outcome on the payment
- * and store the reply in one transaction.
+ * and store the reply in one transaction. Processing goes on with a started payment, under its
+ * provider reference (Saleor's, else the one the hub recorded).
  */
-final class SessionFlow {
+abstract sealed class SessionFlow permits InitializeSession, ProcessSession {
 
     /** Longest provider message kept on the payment. */
     static final int MAX_REPORT_MESSAGE = 500;
 
+    private final boolean process;
     private final PaymentProvider provider;
     private final ReplyFormat<SessionAnswer> format;
     private final RepeatedDeliveries deliveries;
@@ -35,8 +37,10 @@ final class SessionFlow {
     private final UnitOfWork units;
     private final Clock clock;
 
-    SessionFlow(PaymentProvider provider, ReplyFormat<SessionAnswer> format, RepeatedDeliveries deliveries,
-                RecordProviderOutcome outcomes, PaymentTransactions transactions, UnitOfWork units, Clock clock) {
+    SessionFlow(boolean process, PaymentProvider provider, ReplyFormat<SessionAnswer> format,
+                RepeatedDeliveries deliveries, RecordProviderOutcome outcomes, PaymentTransactions transactions,
+                UnitOfWork units, Clock clock) {
+        this.process = process;
         this.provider = provider;
         this.format = format;
         this.deliveries = deliveries;
@@ -46,7 +50,7 @@ final class SessionFlow {
         this.clock = clock;
     }
 
-    Delivery run(SessionCommand command, boolean process) {
+    public Delivery handle(SessionCommand command) {
         String merchantId = command.caller().merchantId();
         Optional<ProviderChannel> found = command.channelSlug().isEmpty() ? Optional.empty()
             : units.inNewTransaction(() -> provider.channel(merchantId, command.channelSlug().get()));
@@ -60,15 +64,7 @@ final class SessionFlow {
             return new Delivery.Replied(format.render(answer(operation, command, command.refusedBeforeCall().get(),
                 Optional.empty())));
         }
-        RepeatedDeliveries.Start start = deliveries.claim(SaleorScope.of(command.caller()), command.deliveryKey());
-        if (start instanceof RepeatedDeliveries.Repeat repeat) {
-            return new Delivery.Replied(repeat.reply());
-        }
-        if (start instanceof RepeatedDeliveries.Busy) {
-            return new Delivery.Busy();
-        }
-        RepeatedDeliveries.First first = (RepeatedDeliveries.First) start;
-        try {
+        return deliveries.once(command.caller(), command.deliveryKey(), first -> {
             Optional<String> reference = command.pspReference();
             if (process && reference.isEmpty()) {
                 reference = units.inNewTransaction(() -> transactions.byId(merchantId, command.transaction())
@@ -79,18 +75,15 @@ final class SessionFlow {
             ProviderAnswer answer = process ? provider.process(channel, call) : provider.initialize(channel, call);
             if (!answer.settled()) {
                 first.releaseAlone();  // not the provider's word: a repeat asks again
-                return new Delivery.Replied(format.render(answer(operation, command, answer, Optional.empty())));
+                return format.render(answer(operation, command, answer, Optional.empty()));
             }
-            return new Delivery.Replied(units.inNewTransaction(() -> {
+            return units.inNewTransaction(() -> {
                 Optional<String> refused = record(command, channel, operation, answer);
                 String reply = format.render(answer(operation, command, answer, refused));
                 first.complete(reply);  // the reply is stored exactly when the outcome is
                 return reply;
-            }));
-        } catch (RuntimeException unexpected) {
-            first.releaseAlone();  // only an unanswered claim is given up
-            throw unexpected;
-        }
+            });
+        });
     }
 
     /** Records the answer on the payment; the payment's refusal, if it cannot take it. */

@@ -1,11 +1,11 @@
 package dev.payhooks.application.saleor;
 
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.fulfillment.FulfillmentId;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.saleor.SaleorInstallation;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,14 +25,9 @@ public record TrackingNumberCommand(SaleorInstallation caller, Optional<String> 
                                     List<TransactionId> completedTransactions) {
 
     public TrackingNumberCommand {
-        Objects.requireNonNull(caller, "caller");
-        Objects.requireNonNull(channelSlug, "channelSlug");
-        Objects.requireNonNull(fulfillment, "fulfillment");
-        Objects.requireNonNull(trackingNumber, "trackingNumber");
-        Objects.requireNonNull(carrierCode, "carrierCode");
+        Required.nonNull("caller, channelSlug, fulfillment, trackingNumber, carrierCode",
+            caller, channelSlug, fulfillment, trackingNumber, carrierCode);
         completedTransactions = List.copyOf(completedTransactions);
-        if (orderId == null || orderId.isBlank()) {
-            throw new IllegalArgumentException("orderId is required");
-        }
+        Required.text(orderId, "orderId");
     }
 }

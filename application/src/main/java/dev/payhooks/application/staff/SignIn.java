@@ -16,7 +16,7 @@ import java.util.List;
  * is marked in the session ({@link SecondFactorMarks}); staff actions ask how fresh that mark is.
  * The caller owns the transaction.
  */
-public class SignIn {
+public record SignIn(LoginThrottle throttle, ManageSecondFactor secondFactor, SecondFactorMarks marks, Clock clock) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
@@ -28,18 +28,6 @@ public class SignIn {
 
         /** Paused, with the message the staff member reads. */
         record Refused(String message) implements Attempt { }
-    }
-
-    private final LoginThrottle throttle;
-    private final ManageSecondFactor secondFactor;
-    private final SecondFactorMarks marks;
-    private final Clock clock;
-
-    public SignIn(LoginThrottle throttle, ManageSecondFactor secondFactor, SecondFactorMarks marks, Clock clock) {
-        this.throttle = throttle;
-        this.secondFactor = secondFactor;
-        this.marks = marks;
-        this.clock = clock;
     }
 
     /**

@@ -25,25 +25,14 @@ import java.util.stream.Collectors;
  * (newest first, keyset paging), one transaction with its refunds and fulfillments, and the daily
  * activity. Read-only; another merchant's transaction is simply not found.
  */
-public class TransactionQueries {
+public record TransactionQueries(PaymentTransactions transactions, Refunds refunds, Fulfillments fulfillments,
+                                 Clock clock) {
 
     /** The most days {@link #dailyActivity} covers. */
     public static final int MAX_ACTIVITY_DAYS = 366;
 
     /** One transaction with what hangs off it. */
     public record Detail(PaymentTransaction transaction, List<Refund> refunds, List<Fulfillment> fulfillments) { }
-
-    private final PaymentTransactions transactions;
-    private final Refunds refunds;
-    private final Fulfillments fulfillments;
-    private final Clock clock;
-
-    public TransactionQueries(PaymentTransactions transactions, Refunds refunds, Fulfillments fulfillments, Clock clock) {
-        this.transactions = transactions;
-        this.refunds = refunds;
-        this.fulfillments = fulfillments;
-        this.clock = clock;
-    }
 
     public PaymentTransactions.Page page(String merchantId, PaymentTransactions.Filter filter,
                                          Optional<PaymentTransactions.Cursor> after, int limit) {

@@ -49,8 +49,7 @@ public class ManageSignatureKeys {
      * keeps signing for 24 h. A merchant without a key gets its first one.
      */
     public SignatureKey rotate(Caller caller) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         if (keys.ofMerchant(merchantId).isEmpty()) {
             return ensure(merchantId);
         }

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.function.Consumer;
 
 /**
  * A merchant's webhook subscriptions. Every method acts within one merchant: another
@@ -78,8 +79,7 @@ public class ManageSubscriptions {
     }
 
     public WebhookSubscription create(Caller caller, SubscriptionInput input, AuthenticationInput authentication) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         Checked checked = check(merchantId, input, null);
         String id = ids.newId();
         Authentication sealed = authentication(id, authentication);
@@ -92,8 +92,7 @@ public class ManageSubscriptions {
     }
 
     public WebhookSubscription update(Caller caller, String id, SubscriptionInput input, AuthenticationChange change) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         WebhookSubscription subscription = get(merchantId, id);
         Checked checked = check(merchantId, input, subscription.url());
         if (change == null) {
@@ -116,8 +115,7 @@ public class ManageSubscriptions {
     }
 
     public void delete(Caller caller, String id) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        String merchantId = caller.requireMayChange();
         WebhookSubscription gone = get(merchantId, id);
         subscriptions.remove(gone);
         audit.record(merchantId, "webhook.deleted", subject(gone), "");
@@ -132,22 +130,21 @@ public class ManageSubscriptions {
     }
 
     public WebhookSubscription disable(Caller caller, String id, String reason) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
-        WebhookSubscription subscription = get(merchantId, id);
-        subscription.disable(reason, clock.instant());
-        subscriptions.update(subscription);
-        audit.record(merchantId, "webhook.disabled", subject(subscription), reason == null ? "" : reason);
-        return subscription;
+        return change(caller, id, s -> s.disable(reason, clock.instant()), "webhook.disabled", reason == null ? "" : reason);
     }
 
     public WebhookSubscription enable(Caller caller, String id) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
+        return change(caller, id, s -> s.enable(clock.instant()), "webhook.enabled", "");
+    }
+
+    // a caller who may change the merchant's configuration changes one subscription; the change is audited
+    private WebhookSubscription change(Caller caller, String id, Consumer<WebhookSubscription> change, String action,
+                                       String detail) {
+        String merchantId = caller.requireMayChange();
         WebhookSubscription subscription = get(merchantId, id);
-        subscription.enable(clock.instant());
+        change.accept(subscription);
         subscriptions.update(subscription);
-        audit.record(merchantId, "webhook.enabled", subject(subscription), "");
+        audit.record(merchantId, action, subject(subscription), detail);
         return subscription;
     }
 

@@ -1,9 +1,9 @@
 package dev.payhooks.domain.audit;
 
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.error.InvalidValue;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * One change to a merchant's configuration, for the audit trail: who made it (and through what:
@@ -22,10 +22,7 @@ public record AuditEntry(String id, String merchantId, Instant at, String actor,
     public static final int MAX_DETAIL = 1000;
 
     public AuditEntry {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(merchantId, "merchantId");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(source, "source");
+        Required.nonNull("id, merchantId, at, source", id, merchantId, at, source);
         actor = bounded("actor", actor, MAX_ACTOR);
         action = bounded("action", action, MAX_ACTION);
         subject = bounded("subject", subject, MAX_SUBJECT);

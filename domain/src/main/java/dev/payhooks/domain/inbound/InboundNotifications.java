@@ -1,5 +1,6 @@
 package dev.payhooks.domain.inbound;
 
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.payment.ProviderId;
 
 import java.time.Instant;
@@ -61,10 +62,7 @@ public interface InboundNotifications {
                   Optional<Instant> to, Optional<String> idText) {
 
         public Filter {
-            Objects.requireNonNull(provider, "provider");
-            Objects.requireNonNull(status, "status");
-            Objects.requireNonNull(from, "from");
-            Objects.requireNonNull(to, "to");
+            Required.nonNull("provider, status, from, to", provider, status, from, to);
             idText = idText.map(String::trim).filter(text -> !text.isEmpty());
         }
 

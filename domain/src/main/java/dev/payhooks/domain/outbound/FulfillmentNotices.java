@@ -14,14 +14,10 @@ import java.time.Clock;
  */
 public class FulfillmentNotices {
 
-    private final EventQueue queue;
-    private final EventIdGenerator ids;
-    private final Clock clock;
+    private final Notices notices;
 
     public FulfillmentNotices(EventQueue queue, EventIdGenerator ids, Clock clock) {
-        this.queue = queue;
-        this.ids = ids;
-        this.clock = clock;
+        this.notices = new Notices(queue, ids, clock);
     }
 
     /** One event for the fulfillment's last report attempt (REPORTED or FAILED). */
@@ -31,8 +27,6 @@ public class FulfillmentNotices {
             case FAILED -> "fulfillment.report_failed";
             case PENDING -> throw new IllegalArgumentException("fulfillment " + fulfillment.id() + " has no report outcome yet");
         };
-        EventId id = ids.next();
-        var now = clock.instant();
         JsonText object = JsonText.object()
             .string("type", "fulfillment")
             .string("key", fulfillment.id().value())
@@ -46,11 +40,8 @@ public class FulfillmentNotices {
             .string("status", fulfillment.status().name())
             .string("message", fulfillment.message().orElse(null))
             .number("report_attempts", fulfillment.reportAttempts());
-        String payload = Envelope.render(id, type, now, merchant.merchantKey(), object.toJson());
-        OutboundEvent outbound = OutboundEvent.create(id, merchant.id(), type, payload, now, null,
+        return notices.publish(merchant, type, object,
             "fulfillment:" + transaction.id().value() + ":" + fulfillment.id().value() + ":"
                 + fulfillment.reportAttempts() + ":" + (fulfillment.status() == ShipmentReportStatus.REPORTED ? "ok" : "failed"));
-        queue.enqueue(outbound);
-        return outbound;
     }
 }

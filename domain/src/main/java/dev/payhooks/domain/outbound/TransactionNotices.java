@@ -25,14 +25,10 @@ import static dev.payhooks.domain.payment.OperationResult.SUCCESS;
  */
 public class TransactionNotices {
 
-    private final EventQueue queue;
-    private final EventIdGenerator ids;
-    private final Clock clock;
+    private final Notices notices;
 
     public TransactionNotices(EventQueue queue, EventIdGenerator ids, Clock clock) {
-        this.queue = queue;
-        this.ids = ids;
-        this.clock = clock;
+        this.notices = new Notices(queue, ids, clock);
     }
 
     /** One outbound event per transaction event that has a default type; returns them. */
@@ -51,13 +47,8 @@ public class TransactionNotices {
         if (!EventCatalog.isKnown(eventType)) {
             throw new IllegalArgumentException("'" + eventType + "' is not in the event catalog");
         }
-        EventId id = ids.next();
-        var now = clock.instant();
-        String payload = Envelope.render(id, eventType, now, merchant.merchantKey(), objectOf(transaction, event).toJson());
-        OutboundEvent outbound = OutboundEvent.create(id, merchant.id(), eventType, payload, now, null,
+        return notices.publish(merchant, eventType, objectOf(transaction, event),
             "transaction:" + transaction.id().value() + ":" + event.sequence());
-        queue.enqueue(outbound);
-        return outbound;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.payhooks.domain.payment;
 
+import dev.payhooks.domain.payment.TransactionAmounts.Kind;
+
 import static dev.payhooks.domain.payment.Operation.AUTHORIZE;
 import static dev.payhooks.domain.payment.OperationResult.FAILURE;
 import static dev.payhooks.domain.payment.OperationResult.REQUEST;
@@ -29,16 +31,13 @@ final class AmountRules {
     // authorization or sale attempts: one at a time, so an outcome settles whatever was pending
     TransactionAmounts afterPaymentAttempt(Operation operation, OperationResult result, Money amount) {
         boolean authorization = operation == AUTHORIZE;
-        Money zero = Money.zero(amounts.currency());
-        TransactionAmounts settled = authorization
-            ? amounts.withAuthorizationPending(zero) : amounts.withChargePending(zero);
+        Kind settledKind = authorization ? Kind.AUTHORIZED : Kind.CHARGED;
+        Kind pendingKind = authorization ? Kind.AUTHORIZATION_PENDING : Kind.CHARGE_PENDING;
+        TransactionAmounts settled = amounts.with(pendingKind, Money.zero(amounts.currency()));
         return switch (result) {
-            case SUCCESS -> authorization
-                ? settled.withAuthorized(settled.authorized().plus(amount))
-                : settled.withCharged(settled.charged().plus(amount));
+            case SUCCESS -> settled.plus(settledKind, amount);
             case FAILURE -> settled;
-            case REQUEST, ACTION_REQUIRED -> authorization
-                ? settled.withAuthorizationPending(amount) : settled.withChargePending(amount);
+            case REQUEST, ACTION_REQUIRED -> settled.with(pendingKind, amount);
         };
     }
 
@@ -54,18 +53,32 @@ final class AmountRules {
     }
 
     private TransactionAmounts afterCapture(OperationResult result, Money amount) {
-        TransactionAmounts a = amounts;
-        Money pendingLeft = a.chargePending().minus(amount.min(a.chargePending()));
+        return afterRequested(result, amount, Kind.CHARGED, Kind.CHARGE_PENDING, "capture",
+            new Limit(amounts.capturable(), "what remains to capture"),
+            new Limit(amounts.uncaptured(), "what remains authorized"));
+    }
+
+    /** The most an operation may take, by name for the refusal. */
+    private record Limit(Money amount, String name) { }
+
+    /**
+     * A capture or a refund: requested (pending until confirmed), confirmed (settled, whatever of it
+     * was pending no longer is) or failed (no longer pending).
+     */
+    private TransactionAmounts afterRequested(OperationResult result, Money amount, Kind settledKind, Kind pendingKind,
+                                              String what, Limit requestLimit, Limit successLimit) {
+        Money pending = amounts.get(pendingKind);
+        Money pendingLeft = pending.minus(amount.min(pending));
         return switch (result) {
             case REQUEST -> {
-                requireAtMost(amount, a.capturable(), "capture", "what remains to capture");
-                yield a.withChargePending(a.chargePending().plus(amount));
+                requireAtMost(amount, requestLimit.amount(), what, requestLimit.name());
+                yield amounts.plus(pendingKind, amount);
             }
             case SUCCESS -> {
-                requireAtMost(amount, a.uncaptured(), "capture", "what remains authorized");
-                yield a.withCharged(a.charged().plus(amount)).withChargePending(pendingLeft);
+                requireAtMost(amount, successLimit.amount(), what, successLimit.name());
+                yield amounts.plus(settledKind, amount).with(pendingKind, pendingLeft);
             }
-            case FAILURE -> a.withChargePending(pendingLeft);
+            case FAILURE -> amounts.with(pendingKind, pendingLeft);
             case ACTION_REQUIRED -> throw new IllegalStateException("not in the transition table");
         };
     }
@@ -75,7 +88,7 @@ final class AmountRules {
         TransactionAmounts a = amounts;
         Money zero = Money.zero(amounts.currency());
         if (result == FAILURE) {
-            return a.withCancelPending(zero);
+            return a.with(Kind.CANCEL_PENDING, zero);
         }
         if (a.chargePending().isPositive()) {
             throw new AmountLimitExceeded("cannot cancel transaction " + id + " while a capture of "
@@ -87,30 +100,19 @@ final class AmountRules {
         }
         requireAtMost(amount, a.authorized(), "cancel", "the authorized amount");
         return result == REQUEST
-            ? a.withCancelPending(remainder)
-            : a.withCancelled(a.cancelled().plus(remainder)).withCancelPending(zero);
+            ? a.with(Kind.CANCEL_PENDING, remainder)
+            : a.plus(Kind.CANCELLED, remainder).with(Kind.CANCEL_PENDING, zero);
     }
 
     private TransactionAmounts afterRefund(OperationResult result, Money amount) {
-        TransactionAmounts a = amounts;
-        Money pendingLeft = a.refundPending().minus(amount.min(a.refundPending()));
-        return switch (result) {
-            case REQUEST -> {
-                requireAtMost(amount, a.refundable(), "refund", "the refundable amount");
-                yield a.withRefundPending(a.refundPending().plus(amount));
-            }
-            case SUCCESS -> {
-                requireAtMost(amount, a.charged().minus(a.refunded()), "refund", "the charged amount not yet refunded");
-                yield a.withRefunded(a.refunded().plus(amount)).withRefundPending(pendingLeft);
-            }
-            case FAILURE -> a.withRefundPending(pendingLeft);
-            case ACTION_REQUIRED -> throw new IllegalStateException("not in the transition table");
-        };
+        return afterRequested(result, amount, Kind.REFUNDED, Kind.REFUND_PENDING, "refund",
+            new Limit(amounts.refundable(), "the refundable amount"),
+            new Limit(amounts.charged().minus(amounts.refunded()), "the charged amount not yet refunded"));
     }
 
     private TransactionAmounts afterRefundReversal(Money amount) {
         requireAtMost(amount, amounts.refunded(), "refund reversal", "the refunded amount");
-        return amounts.withRefunded(amounts.refunded().minus(amount));
+        return amounts.with(Kind.REFUNDED, amounts.refunded().minus(amount));
     }
 
     private TransactionAmounts afterChargeback(OperationResult result, Money amount) {
@@ -118,7 +120,7 @@ final class AmountRules {
         if (result == SUCCESS) {
             Money total = amounts.chargedBack().plus(amount);
             requireAtMost(total, amounts.charged(), "chargeback", "the charged amount");
-            return amounts.withChargedBack(total);
+            return amounts.with(Kind.CHARGED_BACK, total);
         }
         return amounts;
     }

@@ -4,6 +4,8 @@ import dev.payhooks.domain.error.InvalidValue;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -125,27 +127,24 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 
     public Money plus(Money other) {
         requireSameCurrency(other, "add");
-        try {
-            return new Money(Math.addExact(minorUnits, other.minorUnits), currency);
-        } catch (ArithmeticException overflow) {
-            throw new AmountOverflow(this + " + " + other + " is beyond the supported range of amounts");
-        }
+        return exactly(() -> Math.addExact(minorUnits, other.minorUnits), () -> this + " + " + other);
     }
 
     public Money minus(Money other) {
         requireSameCurrency(other, "subtract");
-        try {
-            return new Money(Math.subtractExact(minorUnits, other.minorUnits), currency);
-        } catch (ArithmeticException overflow) {
-            throw new AmountOverflow(this + " - " + other + " is beyond the supported range of amounts");
-        }
+        return exactly(() -> Math.subtractExact(minorUnits, other.minorUnits), () -> this + " - " + other);
     }
 
     public Money negate() {
+        return exactly(() -> Math.negateExact(minorUnits), () -> "-(" + this + ")");
+    }
+
+    // the arithmetic of plus, minus and negate: a result beyond long is an AmountOverflow naming the expression
+    private Money exactly(LongSupplier arithmetic, Supplier<String> expression) {
         try {
-            return new Money(Math.negateExact(minorUnits), currency);
+            return new Money(arithmetic.getAsLong(), currency);
         } catch (ArithmeticException overflow) {
-            throw new AmountOverflow("-(" + this + ") is beyond the supported range of amounts");
+            throw new AmountOverflow(expression.get() + " is beyond the supported range of amounts");
         }
     }
 

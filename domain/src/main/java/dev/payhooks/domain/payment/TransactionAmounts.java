@@ -71,48 +71,31 @@ public record TransactionAmounts(Money authorized, Money charged, Money refunded
         return amount.max(Money.zero(amount.currency()));
     }
 
-    TransactionAmounts withAuthorized(Money value) {
-        return new TransactionAmounts(value, charged, refunded, cancelled, chargedBack, authorizationPending,
-            chargePending, refundPending, cancelPending);
+    /** One of the amounts, so that a rule can name which it changes. */
+    enum Kind {
+        AUTHORIZED, CHARGED, REFUNDED, CANCELLED, CHARGED_BACK, AUTHORIZATION_PENDING, CHARGE_PENDING,
+        REFUND_PENDING, CANCEL_PENDING
     }
 
-    TransactionAmounts withCharged(Money value) {
-        return new TransactionAmounts(authorized, value, refunded, cancelled, chargedBack, authorizationPending,
-            chargePending, refundPending, cancelPending);
+    // in the order of Kind and of the record's components
+    private Money[] all() {
+        return new Money[] {authorized, charged, refunded, cancelled, chargedBack, authorizationPending, chargePending,
+            refundPending, cancelPending};
     }
 
-    TransactionAmounts withRefunded(Money value) {
-        return new TransactionAmounts(authorized, charged, value, cancelled, chargedBack, authorizationPending,
-            chargePending, refundPending, cancelPending);
+    Money get(Kind kind) {
+        return all()[kind.ordinal()];
     }
 
-    TransactionAmounts withCancelled(Money value) {
-        return new TransactionAmounts(authorized, charged, refunded, value, chargedBack, authorizationPending,
-            chargePending, refundPending, cancelPending);
+    /** These amounts with {@code kind} set to {@code value}. */
+    TransactionAmounts with(Kind kind, Money value) {
+        Money[] m = all();
+        m[kind.ordinal()] = value;
+        return new TransactionAmounts(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8]);
     }
 
-    TransactionAmounts withChargedBack(Money value) {
-        return new TransactionAmounts(authorized, charged, refunded, cancelled, value, authorizationPending,
-            chargePending, refundPending, cancelPending);
-    }
-
-    TransactionAmounts withAuthorizationPending(Money value) {
-        return new TransactionAmounts(authorized, charged, refunded, cancelled, chargedBack, value,
-            chargePending, refundPending, cancelPending);
-    }
-
-    TransactionAmounts withChargePending(Money value) {
-        return new TransactionAmounts(authorized, charged, refunded, cancelled, chargedBack, authorizationPending,
-            value, refundPending, cancelPending);
-    }
-
-    TransactionAmounts withRefundPending(Money value) {
-        return new TransactionAmounts(authorized, charged, refunded, cancelled, chargedBack, authorizationPending,
-            chargePending, value, cancelPending);
-    }
-
-    TransactionAmounts withCancelPending(Money value) {
-        return new TransactionAmounts(authorized, charged, refunded, cancelled, chargedBack, authorizationPending,
-            chargePending, refundPending, value);
+    /** These amounts with {@code amount} added to {@code kind}. */
+    TransactionAmounts plus(Kind kind, Money amount) {
+        return with(kind, get(kind).plus(amount));
     }
 }

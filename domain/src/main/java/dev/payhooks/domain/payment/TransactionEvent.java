@@ -1,7 +1,7 @@
 package dev.payhooks.domain.payment;
 
+import dev.payhooks.domain.Required;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * Something that happened to a payment transaction, as returned by the aggregate method that
@@ -23,12 +23,8 @@ public record TransactionEvent(int sequence, TransactionId transactionId, Operat
         if (sequence < 1) {
             throw new IllegalArgumentException("event sequence starts at 1, got " + sequence);
         }
-        Objects.requireNonNull(transactionId, "transactionId");
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(result, "result");
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(statusAfter, "statusAfter");
+        Required.nonNull("transactionId, operation, result, amount, at, statusAfter",
+            transactionId, operation, result, amount, at, statusAfter);
     }
 
     /** Whether this event records the same fact as a report of (operation, result). */

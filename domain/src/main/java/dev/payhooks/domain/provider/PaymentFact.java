@@ -1,10 +1,9 @@
 package dev.payhooks.domain.provider;
 
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.Operation;
 import dev.payhooks.domain.payment.OperationResult;
-
-import java.util.Objects;
 
 /**
  * One provider outcome for a payment, translated: the (operation, result) the aggregate records,
@@ -16,10 +15,7 @@ public record PaymentFact(Operation operation, OperationResult result, Money amo
                           String message, String eventKey, String eventType) {
 
     public PaymentFact {
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(result, "result");
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(eventKey, "eventKey");
+        Required.nonNull("operation, result, amount, eventKey", operation, result, amount, eventKey);
     }
 
     public static PaymentFact of(Operation operation, OperationResult result, Money amount, String providerReference,

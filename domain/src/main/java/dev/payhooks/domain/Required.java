@@ -1,0 +1,32 @@
+package dev.payhooks.domain;
+
+import java.util.Objects;
+
+/** The checks a value, a command or an answer makes of its parts in its constructor. */
+public final class Required {
+
+    private Required() {
+    }
+
+    /**
+     * Throws a {@link NullPointerException} naming the first of {@code values} that is null.
+     *
+     * @param names the values' names, in their order, separated by ", "
+     */
+    public static void nonNull(String names, Object... values) {
+        String[] named = names.split(", ");
+        if (named.length != values.length) {
+            throw new IllegalArgumentException(named.length + " names for " + values.length + " values");
+        }
+        for (int i = 0; i < values.length; i++) {
+            Objects.requireNonNull(values[i], named[i]);
+        }
+    }
+
+    /** Throws an {@link IllegalArgumentException} ("{@code name} is required") if {@code value} is null or blank. */
+    public static void text(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+}
