@@ -14,6 +14,7 @@ import dev.payhooks.domain.provider.ProviderConfiguration;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A channel's Adyen configuration as the Saleor app needs it. The Checkout base URL is the
@@ -36,9 +37,14 @@ public class AdyenChannels extends ConfiguredChannels<AdyenChannels.AdyenChannel
     }
 
     private final Secrets secrets;
-    private final Optional<URI> simulator;
+    private final Supplier<Optional<URI>> simulator;
 
     public AdyenChannels(Merchants merchants, Channels channels, Secrets secrets, Optional<URI> simulator) {
+        this(merchants, channels, secrets, () -> simulator);
+    }
+
+    /** @param simulator where the hub's own Adyen simulator is (sandbox mode) at the time of a call */
+    public AdyenChannels(Merchants merchants, Channels channels, Secrets secrets, Supplier<Optional<URI>> simulator) {
         super(ProviderId.ADYEN, merchants, channels);
         this.secrets = secrets;
         this.simulator = simulator;
@@ -53,7 +59,7 @@ public class AdyenChannels extends ConfiguredChannels<AdyenChannels.AdyenChannel
         Optional<String> clientKey = configuration.value("clientKey");
         String environment = configuration.value("environment").orElse("TEST");
         Optional<URI> base = configuration.value("apiBaseUrl").map(URI::create)
-            .or(() -> "LIVE".equals(environment) ? Optional.empty() : Optional.of(simulator.orElse(ADYEN_TEST_CHECKOUT)));
+            .or(() -> "LIVE".equals(environment) ? Optional.empty() : Optional.of(simulator.get().orElse(ADYEN_TEST_CHECKOUT)));
         if (apiKey.isEmpty() || merchantAccount.isEmpty() || clientKey.isEmpty() || base.isEmpty()) {
             return Optional.empty();
         }

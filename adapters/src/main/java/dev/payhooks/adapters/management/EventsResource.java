@@ -137,11 +137,16 @@ public class EventsResource {
     @POST
     @Path("events/{id}/replay")
     @Transactional
-    @Operation(summary = "Send an event again", description = "Every finished delivery of the event (or only the one to "
-        + "?subscription=) starts its retry schedule again.")
+    @Operation(summary = "Send an event again", description = "The event's failed (dead) deliveries start their retry "
+        + "schedule again, so webhooks that already received it do not get it twice; ?deliveries=all takes every finished "
+        + "delivery (failed is the default). ?subscription= narrows either to the delivery to that webhook.")
     @APIResponse(responseCode = "202", description = "{\"replayed\": n}")
-    public Response replay(@PathParam("id") String id, @QueryParam("subscription") String subscription) {
-        int replayed = replays.replayEvent(caller.caller(), log.detail(merchant(), id).event().id(), Optional.ofNullable(subscription).filter(s -> !s.isBlank()));
+    @APIResponse(responseCode = "400", description = "deliveries is neither failed nor all")
+    public Response replay(@PathParam("id") String id, @QueryParam("subscription") String subscription,
+                           @QueryParam("deliveries") String deliveries) {
+        ReplayDeliveries.Targets targets = ReplayDeliveries.Targets.parse(deliveries);
+        int replayed = replays.replayEvent(caller.caller(), log.detail(merchant(), id).event().id(),
+            Optional.ofNullable(subscription).filter(s -> !s.isBlank()), targets);
         return Response.accepted(JSON.createObjectBuilder().add("replayed", replayed).build()).build();
     }
 

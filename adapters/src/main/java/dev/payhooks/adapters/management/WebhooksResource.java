@@ -215,6 +215,7 @@ public class WebhooksResource {
     @Operation(summary = "Send a test event", description = "Delivers a sample `webhook.test` event to this webhook only, "
         + "signed and authenticated like any other; its attempts show in the event log.")
     @APIResponse(responseCode = "202", description = "{\"event_id\": \"…\"}")
+    @APIResponse(responseCode = "409", description = "The webhook is disabled: nothing would be sent to it")
     public Response test(@PathParam("id") String id) {
         PublishEvents.Published sent = publish.sendTest(caller.caller(), subscriptions.get(caller.merchantId(), id));
         return Response.accepted(JSON.createObjectBuilder().add("event_id", sent.event().id().value()).build()).build();

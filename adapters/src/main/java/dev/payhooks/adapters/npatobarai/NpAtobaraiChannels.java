@@ -12,6 +12,7 @@ import dev.payhooks.domain.port.Secrets;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A Saleor channel slug → the hub channel and its NP Atobarai settings (merchant code, SP code,
@@ -40,10 +41,15 @@ public class NpAtobaraiChannels extends ConfiguredChannels<NpAtobaraiChannels.Np
     }
 
     private final Secrets secrets;
-    private final Optional<URI> simulator;
+    private final Supplier<Optional<URI>> simulator;
 
     /** @param simulator the hub's own NP simulator (sandbox mode), used when a channel names no base URL */
     public NpAtobaraiChannels(Merchants merchants, Channels channels, Secrets secrets, Optional<URI> simulator) {
+        this(merchants, channels, secrets, () -> simulator);
+    }
+
+    /** @param simulator where the hub's own NP simulator is (sandbox mode) at the time of a call */
+    public NpAtobaraiChannels(Merchants merchants, Channels channels, Secrets secrets, Supplier<Optional<URI>> simulator) {
         super(ProviderId.NP_ATOBARAI, merchants, channels);
         this.secrets = secrets;
         this.simulator = simulator;
@@ -66,7 +72,7 @@ public class NpAtobaraiChannels extends ConfiguredChannels<NpAtobaraiChannels.Np
         }
         String spCode = secrets.open(sealedSp.get(), ProviderSettings.secretContext(ProviderId.NP_ATOBARAI, "secretSpCode"));
         URI base = s.value("apiBaseUrl").filter(u -> !u.isBlank()).map(URI::create)
-            .orElseGet(() -> simulator.orElse("production".equals(s.value("environment").orElse("sandbox"))
+            .orElseGet(() -> simulator.get().orElse("production".equals(s.value("environment").orElse("sandbox"))
                 ? NP_PRODUCTION : NP_SANDBOX));
         return Optional.of(new NpCredentials(base, merchantCode.get(), spCode, terminalId.get()));
     }

@@ -23,8 +23,9 @@ import java.util.Set;
  * source definition of {@code DatabaseStartup} and the persistence provider's dialect choice.
  *
  * <p>{@code localBaseUrl} is the hub on this machine, {@code http://127.0.0.1:<port>}, at the HTTP
- * port the server listens on ({@code payara.instance.http.port}, which the server provides; 8080
- * without it): where the sandbox's simulators are reached when no public URL is set.
+ * port configured for the server ({@code payara.instance.http.port}, which the server provides;
+ * 8080 without it): where the sandbox's simulators are reached when no public URL is set, until
+ * the first request shows the port the server actually answers on ({@code ListeningPort}).
  */
 public record PayhooksSettings(Mode mode, boolean exitOnStartupFailure, String databaseUrl, Keys keys, PublicUrl publicUrl,
                                String localBaseUrl, Outbound outbound, Delivery delivery, Saleor saleor,

@@ -9,6 +9,7 @@ import dev.payhooks.adapters.outbound.PinnedHttpTransport;
 import dev.payhooks.adapters.outbound.ProviderEndpoints;
 import dev.payhooks.adapters.outbound.ProviderGate;
 import dev.payhooks.app.config.PayhooksSettings;
+import dev.payhooks.app.http.ListeningPort;
 import dev.payhooks.application.channels.ManageChannels;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.merchant.Channels;
@@ -25,7 +26,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The payment providers' clients and channel settings, behind the provider gate (their hosts only, through the SSRF guard). */
 @ApplicationScoped
@@ -87,20 +90,31 @@ public class ProviderWiring {
     @Produces
     @Singleton
     NpAtobaraiChannels npAtobaraiChannels(Merchants merchants, Channels channels, Secrets secrets) {
-        Optional<URI> simulator = production() ? Optional.empty()
-            : Optional.of(URI.create(settings.publicUrl().configured().orElse(settings.localBaseUrl())
-                .replaceAll("/+$", "") + "/sandbox/np-atobarai/v1/"));
-        return new NpAtobaraiChannels(merchants, channels, secrets, simulator);
+        return new NpAtobaraiChannels(merchants, channels, secrets, simulator("/sandbox/np-atobarai/v1/"));
     }
 
     /** In sandbox mode a TEST channel without an API base URL talks to the hub's own Adyen simulator. */
     @Produces
     @Singleton
     AdyenChannels adyenChannels(Merchants merchants, Channels channels, Secrets secrets) {
-        Optional<URI> simulator = production() ? Optional.empty()
-            : Optional.of(URI.create(settings.publicUrl().configured().orElse(settings.localBaseUrl())
-                .replaceAll("/+$", "") + "/sandbox/adyen/v71"));
-        return new AdyenChannels(merchants, channels, secrets, simulator);
+        return new AdyenChannels(merchants, channels, secrets, simulator("/sandbox/adyen/v71"));
+    }
+
+    /** A sandbox simulator at this path of the hub, asked for at each call (none in production). */
+    private Supplier<Optional<URI>> simulator(String path) {
+        return () -> production() ? Optional.empty()
+            : Optional.of(URI.create(sandboxBaseUrl(settings, ListeningPort.seen()) + path));
+    }
+
+    /**
+     * Where the hub reaches itself in sandbox mode: its public URL when one is set, otherwise
+     * this machine at the port requests come in on ({@code listening}), or the configured port
+     * before the first request.
+     */
+    static String sandboxBaseUrl(PayhooksSettings settings, OptionalInt listening) {
+        String base = settings.publicUrl().configured()
+            .orElseGet(() -> listening.isPresent() ? "http://127.0.0.1:" + listening.getAsInt() : settings.localBaseUrl());
+        return base.replaceAll("/+$", "");
     }
 
     /** "Test credentials" in the console; a provider adapter that can check credentials adds its check here. */

@@ -154,8 +154,11 @@ class ManagementApiIT {
         assertEquals("transaction.refund.voided", logged.getJsonObject("payload").getString("event_type"));
         assertTrue(send("GET", "events?type=transaction.refund.voided", null).body().contains(eventId));
 
-        // replay sends it once more, same event id
-        Answer replayed = send("POST", "events/" + eventId + "/replay", null);
+        // a replay sends it again only to webhooks whose delivery failed (by default), or to all when asked
+        Answer onlyFailed = send("POST", "events/" + eventId + "/replay", null);
+        assertEquals(202, onlyFailed.status(), onlyFailed.body());
+        assertEquals(0, onlyFailed.object().getInt("replayed"), "its one delivery succeeded");
+        Answer replayed = send("POST", "events/" + eventId + "/replay?deliveries=all", null);
         assertEquals(202, replayed.status(), replayed.body());
         assertEquals(1, replayed.object().getInt("replayed"));
         assertEquals(eventId, next("/hook", Duration.ofSeconds(10)).headers().get("webhook-id"));
@@ -862,6 +865,7 @@ class ManagementApiIT {
             new Bad("GET", "events?from=today", null, null, 400),
             new Bad("GET", "events/not-an-event-id", null, null, 404),
             new Bad("POST", "events/" + "0".repeat(64) + "/replay", null, null, 404),
+            new Bad("POST", "events/" + "0".repeat(64) + "/replay?deliveries=some", null, null, 400),
             new Bad("POST", "replays", "{\"status\": 5}", json, 400),
             new Bad("POST", "replays", "{\"color\": \"red\"}", json, 400),
             new Bad("POST", "webhooks/no-such-webhook/test", null, null, 404)));

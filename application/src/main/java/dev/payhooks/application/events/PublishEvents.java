@@ -1,6 +1,7 @@
 package dev.payhooks.application.events;
 
 import dev.payhooks.application.access.Caller;
+import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.merchant.Merchant;
@@ -74,11 +75,17 @@ public class PublishEvents {
     /** The type of the sample event a "Send test event" delivers; not in the catalog, never published by others. */
     public static final String TEST_EVENT_TYPE = "webhook.test";
 
-    /** Sends a sample event to one of the caller's subscriptions, whatever events it listens to. */
+    /**
+     * Sends a sample event to one of the caller's enabled subscriptions, whatever events it
+     * listens to. A disabled one is refused: nothing would be sent to it.
+     */
     public Published sendTest(Caller caller, WebhookSubscription subscription) {
         caller.requireMayChange();
         if (!subscription.merchantId().equals(caller.merchantId())) {
             throw new NotFound("webhook subscription '" + subscription.id() + "'");
+        }
+        if (!subscription.enabled()) {
+            throw new Conflict("Webhook “" + subscription.label() + "” is disabled: enable it to send a test event");
         }
         Merchant merchant = merchants.byId(subscription.merchantId()).orElseThrow(() -> new NotFound("merchant"));
         Instant now = clock.instant();

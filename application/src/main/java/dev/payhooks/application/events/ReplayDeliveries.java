@@ -21,10 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Sends events again: one event's finished deliveries, or every finished delivery matching a
- * filter (e.g. all dead letters of a subscription after it was re-enabled), and on request the
- * events a subscription never got because it was off (or did not exist yet) when they were
- * published. Pending deliveries are left alone: they are going to be sent anyway. Sending needs a
+ * Sends events again: one event's failed deliveries (or, when asked, all its finished ones), or
+ * every finished delivery matching a filter (e.g. all dead letters of a subscription after it was
+ * re-enabled), and on request the events a subscription never got because it was off (or did not
+ * exist yet) when they were published. Pending deliveries are left alone: they are going to be sent anyway. Sending needs a
  * {@link Caller} who may change the merchant's configuration. The caller owns the transaction.
  */
 public class ReplayDeliveries {
@@ -49,18 +49,46 @@ public class ReplayDeliveries {
         this.clock = clock;
     }
 
-    /** Returns how many deliveries will be sent again. */
-    public int replayEvent(Caller caller, EventId eventId, Optional<String> subscriptionId) {
+    /**
+     * Which of an event's finished deliveries a replay sends again: by default only the failed
+     * ones (dead letters), so that webhooks that already got the event do not get it twice;
+     * every finished one only when staff or the API ask for it.
+     */
+    public enum Targets {
+        FAILED, ALL;
+
+        /** {@code failed} or {@code all}, in any case; blank or absent is {@link #FAILED}. */
+        public static Targets parse(String text) {
+            if (text == null || text.isBlank()) {
+                return FAILED;
+            }
+            return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "failed" -> FAILED;
+                case "all" -> ALL;
+                default -> throw new InvalidField("deliveries", "must be failed or all");
+            };
+        }
+
+        boolean includes(Delivery delivery) {
+            return this == ALL ? delivery.status() != DeliveryStatus.PENDING : delivery.status() == DeliveryStatus.DEAD;
+        }
+    }
+
+    /**
+     * Sends the event again to the webhooks {@code targets} picks among its finished deliveries
+     * (to one webhook only with {@code subscriptionId}); returns how many deliveries will be sent again.
+     */
+    public int replayEvent(Caller caller, EventId eventId, Optional<String> subscriptionId, Targets targets) {
         caller.requireMayChange();
         String merchantId = caller.merchantId();
         outbox.byId(eventId).filter(e -> e.merchantId().equals(merchantId))
             .orElseThrow(() -> new NotFound("event " + eventId.value()));
-        List<Delivery> finished = deliveries.ofEvent(eventId).stream()
-            .filter(d -> d.status() != DeliveryStatus.PENDING)
+        List<Delivery> chosen = deliveries.ofEvent(eventId).stream()
+            .filter(targets::includes)
             .filter(d -> subscriptionId.map(d.subscriptionId()::equals).orElse(true))
             .toList();
-        finished.forEach(this::replay);
-        return finished.size();
+        chosen.forEach(this::replay);
+        return chosen.size();
     }
 
     /** Replays what matches; without a status in the filter, dead letters only. */
@@ -101,8 +129,7 @@ public class ReplayDeliveries {
     }
 
     private List<Delivery> matching(String merchantId, EventLog.Filter filter) {
-        EventLog.Filter effective = filter.status().isPresent() ? filter
-            : new EventLog.Filter(filter.eventType(), filter.subscriptionId(), Optional.of(DeliveryStatus.DEAD), filter.from(), filter.to());
+        EventLog.Filter effective = filter.status().isPresent() ? filter : filter.withStatus(DeliveryStatus.DEAD);
         return log.deliveries(merchantId, effective, MAX_BULK).stream()
             .filter(d -> d.status() != DeliveryStatus.PENDING)
             .toList();

@@ -145,4 +145,17 @@ class PublishEventsTest {
         publisher().sendTest(dev.payhooks.application.access.TestCallers.developer("m1"), s);
         assertEquals(1, deliveries.all().size());
     }
+
+    @Test
+    void aDisabledWebhookGetsNoTestEventAndTheCallerIsToldWhy() {
+        WebhookSubscription s = subscription("s-1", "transaction.sale.success", false);
+        subscriptions.add(s);
+
+        dev.payhooks.domain.error.Conflict refused = assertThrows(dev.payhooks.domain.error.Conflict.class,
+            () -> publisher().sendTest(dev.payhooks.application.access.TestCallers.developer("m1"), s));
+
+        assertEquals("Webhook “" + s.label() + "” is disabled: enable it to send a test event", refused.getMessage());
+        assertTrue(deliveries.all().isEmpty());
+        assertTrue(outbox.after(OutboxPosition.START, 10).isEmpty());
+    }
 }

@@ -5,6 +5,7 @@ import dev.payhooks.domain.payment.ProviderId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -55,8 +56,9 @@ public interface InboundNotifications {
 
     /**
      * Only the set fields filter; {@code from} inclusive and {@code to} exclusive, on the received
-     * time. {@code idText} matches a notification's id or the transaction it applied to exactly,
-     * or any part of its key (which holds the provider's references, e.g. Adyen's pspReference).
+     * time. {@code idText} matches, ignoring case, any part of a notification's id, of the
+     * transaction it applied to, or of its key (which holds the provider's references, e.g.
+     * Adyen's pspReference).
      */
     record Filter(Optional<ProviderId> provider, Optional<ProcessingStatus> status, Optional<Instant> from,
                   Optional<Instant> to, Optional<String> idText) {
@@ -76,9 +78,9 @@ public interface InboundNotifications {
                 && status.map(s -> n.status() == s).orElse(true)
                 && from.map(at -> !n.receivedAt().isBefore(at)).orElse(true)
                 && to.map(at -> n.receivedAt().isBefore(at)).orElse(true)
-                && idText.map(text -> n.id().equals(text)
-                    || n.transactionId().map(t -> t.value().equals(text)).orElse(false)
-                    || n.key().value().contains(text)).orElse(true);
+                && idText.map(text -> text.toLowerCase(Locale.ROOT)).map(text -> n.id().toLowerCase(Locale.ROOT).contains(text)
+                    || n.transactionId().map(t -> t.value().toLowerCase(Locale.ROOT).contains(text)).orElse(false)
+                    || n.key().value().toLowerCase(Locale.ROOT).contains(text)).orElse(true);
         }
     }
 

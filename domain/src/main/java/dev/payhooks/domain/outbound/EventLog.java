@@ -7,12 +7,32 @@ import java.util.Optional;
 /** Reading the outbound event log: events with their deliveries, filtered, newest first. */
 public interface EventLog {
 
-    /** Only set fields filter; {@code from} inclusive and {@code to} exclusive, on the event's creation time. */
+    /**
+     * Only set fields filter; {@code from} inclusive and {@code to} exclusive, on the event's
+     * creation time. {@code text} matches, ignoring case, any part of the event's id, or of the
+     * merchant reference (a Saleor transaction's id for Saleor payments), the provider's
+     * reference or the id of the payment transaction the event is about.
+     */
     record Filter(Optional<String> eventType, Optional<String> subscriptionId, Optional<DeliveryStatus> status,
-                  Optional<Instant> from, Optional<Instant> to) {
+                  Optional<Instant> from, Optional<Instant> to, Optional<String> text) {
+
+        public Filter {
+            text = text.map(String::trim).filter(t -> !t.isEmpty());
+        }
+
+        /** A filter without free text. */
+        public Filter(Optional<String> eventType, Optional<String> subscriptionId, Optional<DeliveryStatus> status,
+                      Optional<Instant> from, Optional<Instant> to) {
+            this(eventType, subscriptionId, status, from, to, Optional.empty());
+        }
 
         public static Filter none() {
             return new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** The same filter on deliveries of this status. */
+        public Filter withStatus(DeliveryStatus wanted) {
+            return new Filter(eventType, subscriptionId, Optional.of(wanted), from, to, text);
         }
     }
 

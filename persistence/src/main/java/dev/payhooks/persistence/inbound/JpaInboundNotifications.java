@@ -157,8 +157,8 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
         filter.status().ifPresent(x -> jpql.append(" and n.status = :status"));
         filter.from().ifPresent(x -> jpql.append(" and n.receivedAt >= :from"));
         filter.to().ifPresent(x -> jpql.append(" and n.receivedAt < :to"));
-        filter.idText().ifPresent(x -> jpql.append(" and (n.id = :text or n.transactionId = :text"
-            + " or n.dedupKey like :keyPart escape '!')"));
+        filter.idText().ifPresent(x -> jpql.append(" and (lower(n.id) like :part escape '!'"
+            + " or lower(n.transactionId) like :part escape '!' or lower(n.dedupKey) like :part escape '!')"));
         after.ifPresent(x -> jpql.append(" and (n.receivedAt < :afterAt or (n.receivedAt = :afterAt and n.id < :afterId))"));
         jpql.append(" order by n.receivedAt desc, n.id desc");
         TypedQuery<InboundNotificationEntity> query = query(jpql.toString(), "merchant", merchantId);
@@ -166,8 +166,8 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
         filter.status().ifPresent(x -> query.setParameter("status", x.name()));
         filter.from().ifPresent(x -> query.setParameter("from", x));
         filter.to().ifPresent(x -> query.setParameter("to", x));
-        filter.idText().ifPresent(x -> query.setParameter("text", x)
-            .setParameter("keyPart", "%" + x.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"));
+        filter.idText().ifPresent(x -> query.setParameter("part", "%" + x.toLowerCase(java.util.Locale.ROOT)
+            .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"));
         after.ifPresent(c -> query.setParameter("afterAt", c.receivedAt()).setParameter("afterId", c.id()));
         List<InboundNotification> rows = query.setMaxResults(limit + 1).getResultStream()
             .map(InboundNotificationMapper::toDomain).toList();

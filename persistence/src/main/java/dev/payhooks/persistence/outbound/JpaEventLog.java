@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** {@link EventLog} on JPA: the outbox joined with deliveries. The caller owns the transaction. */
@@ -63,23 +64,37 @@ public class JpaEventLog extends JpaRepository<OutboundEventEntity> implements E
         jpql.append(" order by e.createdAt, e.eventId");
         TypedQuery<OutboundEventEntity> query = query(jpql.toString(),
             "merchant", merchantId, "types", List.copyOf(eventTypes), "subscription", subscriptionId);
-        filter.eventType().ifPresent(x -> query.setParameter("type", x));
-        filter.from().ifPresent(x -> query.setParameter("from", x));
-        filter.to().ifPresent(x -> query.setParameter("to", x));
+        bindEventConditions(query, filter);
         return query.setMaxResults(max).getResultStream().map(OutboundEventMapper::toDomain).toList();
     }
 
+    /**
+     * The conditions on the event itself. Free text matches any part of the event id, or of the
+     * id, merchant reference or a provider reference (current or earlier) of the merchant's
+     * payment transaction the event was published for (its source is {@code transaction:<id>:<n>}).
+     */
     private static void eventConditions(Filter filter, StringBuilder jpql, String e) {
         filter.eventType().ifPresent(x -> jpql.append(" and ").append(e).append(".eventType = :type"));
         filter.from().ifPresent(x -> jpql.append(" and ").append(e).append(".createdAt >= :from"));
         filter.to().ifPresent(x -> jpql.append(" and ").append(e).append(".createdAt < :to"));
+        filter.text().ifPresent(x -> jpql.append(" and (lower(").append(e).append(".eventId) like :text escape '!'"
+            + " or exists (select t.id from PaymentTransactionEntity t left join t.providerReferences r"
+            + " where t.merchantId = :merchant and ").append(e).append(".source like concat('transaction:', t.id, ':%')"
+            + " and (lower(t.id) like :text escape '!' or lower(t.merchantReference) like :text escape '!'"
+            + " or lower(t.providerReference) like :text escape '!' or lower(r.reference) like :text escape '!')))"));
+    }
+
+    private static void bindEventConditions(TypedQuery<?> query, Filter filter) {
+        filter.eventType().ifPresent(x -> query.setParameter("type", x));
+        filter.from().ifPresent(x -> query.setParameter("from", x));
+        filter.to().ifPresent(x -> query.setParameter("to", x));
+        filter.text().ifPresent(x -> query.setParameter("text", "%" + x.toLowerCase(Locale.ROOT)
+            .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"));
     }
 
     private static void bind(TypedQuery<?> query, String merchantId, Filter filter) {
         query.setParameter("merchant", merchantId);
-        filter.eventType().ifPresent(x -> query.setParameter("type", x));
-        filter.from().ifPresent(x -> query.setParameter("from", x));
-        filter.to().ifPresent(x -> query.setParameter("to", x));
+        bindEventConditions(query, filter);
         filter.subscriptionId().ifPresent(x -> query.setParameter("subscription", x));
         filter.status().ifPresent(x -> query.setParameter("status", x.name()));
     }

@@ -534,6 +534,9 @@ class JpaInboundNotificationsTest {
             assertEquals(List.of("n-3"), ids(db, idText(" n-3 ")), "its own id");
             assertEquals(List.of("n-5"), ids(db, idText("PSP_5")), "'_' is a character, not a wildcard");
             assertEquals(List.of(), ids(db, idText("PSP%")), "'%' is a character, not a wildcard");
+            assertEquals(List.of("n-4", "n-1"), ids(db, idText("psp10")), "part of a reference, in any case");
+            assertEquals(List.of("n-1"), ids(db, idText("TX-")), "part of the transaction's id, in any case");
+            assertEquals(List.of("n-3"), ids(db, idText("N-3")), "its own id, in any case");
             assertEquals(Optional.of(dev.payhooks.domain.payment.TransactionId.of("tx-1")),
                 db.query(em -> new JpaInboundNotifications(em).byId("n-1")).orElseThrow().transactionId());
         }

@@ -1,6 +1,8 @@
 package dev.payhooks.admin.eventlog;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -13,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import static dev.payhooks.admin.eventlog.EventLogView.TIME;
@@ -44,17 +47,27 @@ final class EventDetailPanels {
         return block;
     }
 
-    /** Each delivery of the event with its attempts. */
-    static Component[] deliveries(EventDetails event) {
+    /**
+     * Each delivery of the event with its attempts, and (enabled for staff who may change) a
+     * button that sends the event again to that webhook only, once its delivery has finished.
+     */
+    static Component[] deliveries(EventDetails event, boolean mayReplay, Consumer<EventDetails.DeliveryDetails> replay) {
         List<Component> all = new ArrayList<>();
         for (EventDetails.DeliveryDetails d : event.deliveries()) {
             Div header = new Div(statusBadge(d.status()), new Span(" " + d.webhookLabel()));
+            header.addClassName("delivery-header");
             if (d.deadReason() != null) {
                 header.add(new Span(" — " + d.deadReason()));
             }
             if (d.nextAttemptAt() != null && "PENDING".equals(d.status())) {
                 header.add(new Span(" — next attempt " + TIME.format(d.nextAttemptAt()) + " UTC"));
             }
+            Button again = new Button("Replay to this webhook", click -> replay.accept(d));
+            again.addClassName("replay-delivery");
+            again.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            again.getElement().setAttribute("aria-label", "Replay to " + d.webhookLabel());
+            again.setEnabled(mayReplay && !"PENDING".equals(d.status()));
+            header.add(again);
             Grid<EventDetails.AttemptDetails> attempts = new Grid<>();
             attempts.addClassName("attempts-grid");
             attempts.addThemeVariants(GridVariant.LUMO_COMPACT);

@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * The event log's filter bar as the two sources' filters: which source a filter can match at
- * all, and its fields as the domain's filter of each. A free-text id naming a webhook narrows by
- * webhook; one naming an event is looked up before.
+ * all, and its fields as the domain's filter of each. Free text naming a webhook narrows by
+ * webhook; any other text searches both sources (part of an event id or of its transaction's
+ * references, part of a notification's id, transaction or key).
  */
 final class EventLogFilters {
 
@@ -30,16 +31,11 @@ final class EventLogFilters {
             && !webhooks.containsKey(Optional.ofNullable(filter.idText()).map(String::trim).orElse(""));
     }
 
-    /**
-     * The filters an outbound event can match: a delivery status, no provider; free text only
-     * as a webhook id (an event id is looked up before).
-     */
-    static boolean includesOutbound(EventFilter filter, Map<String, String> webhooks) {
-        String text = blankToNull(filter.idText());
+    /** The filters an outbound event can match: a delivery status, no provider. */
+    static boolean includesOutbound(EventFilter filter) {
         return !EventRow.Direction.INBOUND.name().equals(blankToNull(filter.direction()))
             && blankToNull(filter.provider()) == null
-            && (blankToNull(filter.status()) == null || deliveryStatus(filter.status()).isPresent())
-            && (text == null || webhooks.containsKey(text.trim()));
+            && (blankToNull(filter.status()) == null || deliveryStatus(filter.status()).isPresent());
     }
 
     static InboundNotifications.Filter inbound(EventFilter filter) {
@@ -52,14 +48,18 @@ final class EventLogFilters {
     static EventLog.Filter outbound(EventFilter filter, Map<String, String> webhooks) {
         Optional<String> subscription = Optional.ofNullable(filter.subscriptionId()).filter(s -> !s.isBlank());
         String text = filter.idText() == null ? "" : filter.idText().trim();
-        if (subscription.isEmpty() && webhooks.containsKey(text)) {
-            subscription = Optional.of(text);
+        Optional<String> freeText = Optional.of(text);
+        if (webhooks.containsKey(text)) {
+            freeText = Optional.empty();
+            if (subscription.isEmpty()) {
+                subscription = Optional.of(text);
+            }
         }
         Optional<DeliveryStatus> status = Optional.ofNullable(filter.status()).filter(s -> !s.isBlank())
             .flatMap(EventLogFilters::deliveryStatus);
         requireOrderedRange(filter);
         return new EventLog.Filter(Optional.ofNullable(filter.eventType()).filter(s -> !s.isBlank()), subscription, status,
-            Optional.ofNullable(filter.from()), Optional.ofNullable(filter.to()));
+            Optional.ofNullable(filter.from()), Optional.ofNullable(filter.to()), freeText);
     }
 
     static Optional<ProcessingStatus> processingStatus(String name) {

@@ -98,12 +98,8 @@ public class EventLogModel {
     public EventPage events(EventFilter filter, Optional<EventPage.Mark> after, int limit) {
         String merchant = signedIn.merchantId();
         Map<String, String> labels = webhooks.labels(merchant);
-        Optional<OutboundEvent> byId = eventById(merchant, filter.idText());
-        if (byId.isPresent()) {
-            return new EventPage(after.isPresent() ? List.of() : List.of(row(queries.logged(byId.get()), labels)), Optional.empty());
-        }
         EventPage.Mark mark = after.orElse(EventPage.Mark.START);
-        boolean outbound = EventLogFilters.includesOutbound(filter, labels) && !mark.outboundDone();
+        boolean outbound = EventLogFilters.includesOutbound(filter) && !mark.outboundDone();
         boolean inbound = EventLogFilters.includesInbound(filter, labels) && !mark.inboundDone();
         List<LoggedEvent> events = List.of();
         Optional<EventLog.Cursor> eventsNext = Optional.empty();
@@ -175,31 +171,45 @@ public class EventLogModel {
             EventPayloads.prettyJson(event.payloadJson()), all);
     }
 
-    /** Sends one event again to every webhook whose delivery of it has finished; returns how many. */
-    public int replayEvent(String eventId) {
-        Caller caller = signedIn.caller();
-        OutboundEvent event = eventById(caller.merchantId(), eventId).orElseThrow(() -> new NotFound("event " + eventId));
-        return NotAllowed.lookNotChange(() -> replays.replayEvent(caller, event.id(), Optional.empty()));
+    /**
+     * Sends one event again to the webhooks whose delivery of it failed, or with {@code all} to
+     * every webhook whose delivery of it has finished; returns how many.
+     */
+    public int replayEvent(String eventId, boolean all) {
+        return replay(eventId, Optional.empty(), all ? ReplayDeliveries.Targets.ALL : ReplayDeliveries.Targets.FAILED);
     }
 
-    /** How many deliveries a bulk replay of this filter would send again (dead letters unless a status is chosen). */
+    /** Sends one event again to one webhook, whatever became of its delivery (unless it is still pending); returns how many. */
+    public int replayEventTo(String eventId, String subscriptionId) {
+        return replay(eventId, Optional.of(subscriptionId), ReplayDeliveries.Targets.ALL);
+    }
+
+    private int replay(String eventId, Optional<String> subscriptionId, ReplayDeliveries.Targets targets) {
+        Caller caller = signedIn.caller();
+        OutboundEvent event = eventById(caller.merchantId(), eventId).orElseThrow(() -> new NotFound("event " + eventId));
+        return NotAllowed.lookNotChange(() -> replays.replayEvent(caller, event.id(), subscriptionId, targets));
+    }
+
+    /**
+     * How many deliveries a bulk replay of this filter would send again (dead letters unless a
+     * status is chosen): those of the outbound events the grid shows for the same filter.
+     */
     public int countReplayable(EventFilter filter) {
         String merchant = signedIn.merchantId();
         Map<String, String> labels = webhooks.labels(merchant);
-        return replaysOutbound(merchant, filter, labels)
+        return EventLogFilters.includesOutbound(filter)
             ? replays.countMatching(merchant, EventLogFilters.outbound(filter, labels)) : 0;
     }
 
-    /** Replays the outbound deliveries the filter matches; provider notifications are not replayed (see {@link EventPayloads#replayNote}). */
+    /**
+     * Replays the deliveries of the outbound events the grid shows for this filter (its free
+     * text included); provider notifications are not replayed (see {@link EventPayloads#replayNote}).
+     */
     public int replayMatching(EventFilter filter) {
         Caller caller = signedIn.caller();
         Map<String, String> labels = webhooks.labels(caller.merchantId());
-        return replaysOutbound(caller.merchantId(), filter, labels)
+        return EventLogFilters.includesOutbound(filter)
             ? NotAllowed.lookNotChange(() -> replays.replayMatching(caller, EventLogFilters.outbound(filter, labels))) : 0;
-    }
-
-    private boolean replaysOutbound(String merchant, EventFilter filter, Map<String, String> labels) {
-        return EventLogFilters.includesOutbound(filter, labels) || eventById(merchant, filter.idText()).isPresent();
     }
 
     /** An event id typed in any case, with blanks around it. */

@@ -75,6 +75,8 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     private EventFilter filter = EventFilter.none();
     /** The event or notification named in the URL ({@code /admin/event-log/{id}}), shown once the view is built. */
     private String requestedId;
+    /** The outbound event the detail panel shows, to show again after a replay; null for none or a notification. */
+    private String shownEventId;
 
     @Inject
     public EventLogView(EventLogModel model) {
@@ -107,6 +109,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     private void showById(String id) {
         grid.asSingleSelect().clear();
         detail.removeAll();
+        shownEventId = null;
         boolean event;
         try {
             model.event(id);
@@ -238,6 +241,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
 
     private void showDetail(EventRow row) {
         detail.removeAll();
+        shownEventId = null;
         if (row == null) {
             Span hint = new Span("Select an event to see its payload and every delivery attempt, or a provider "
                 + "notification to see what arrived and how it was processed.");
@@ -260,11 +264,19 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
             detail.add(new Span(gone.getMessage()));
             return;
         }
-        Button replay = new Button("Replay", VaadinIcon.REFRESH.create(), click -> replayOne(event.eventId()));
+        shownEventId = event.eventId();
+        boolean mayChange = model.mayChange();
+        Button replay = new Button("Replay failed", VaadinIcon.REFRESH.create(), click -> replayOne(event.eventId(), false));
         replay.setId("replay-event");
         replay.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        replay.setEnabled(model.mayChange());
-        HorizontalLayout title = new HorizontalLayout(new H3(event.eventType()), replay);
+        replay.getElement().setAttribute("title", "Send it again to the webhooks whose delivery failed");
+        replay.setEnabled(mayChange);
+        Button replayAll = new Button("Replay to all", click -> replayOne(event.eventId(), true));
+        replayAll.setId("replay-event-all");
+        replayAll.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        replayAll.getElement().setAttribute("title", "Send it again to every webhook, also those that received it");
+        replayAll.setEnabled(mayChange);
+        HorizontalLayout title = new HorizontalLayout(new H3(event.eventType()), replay, replayAll);
         title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         Span id = new Span(event.eventId());
         id.setId("detail-event-id");
@@ -276,7 +288,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         if (event.deliveries().isEmpty()) {
             detail.add(new Span("No webhook listened to this event when it was published."));
         }
-        detail.add(EventDetailPanels.deliveries(event));
+        detail.add(EventDetailPanels.deliveries(event, mayChange, d -> replayTo(event.eventId(), d)));
     }
 
     private void showNotification(String notificationId) {
@@ -287,15 +299,42 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         }
     }
 
-    private void replayOne(String eventId) {
+    private void replayOne(String eventId, boolean all) {
         try {
-            int replayed = model.replayEvent(eventId);
-            notice(replayed == 0 ? "Nothing to replay: its deliveries are still pending."
-                : replayed + (replayed == 1 ? " delivery" : " deliveries") + " queued again.", replayed > 0);
-            grid.getDataProvider().refreshAll();
+            int replayed = model.replayEvent(eventId, all);
+            notice(replayed == 0 ? (all ? "Nothing to replay: its deliveries are still pending."
+                : "Nothing to replay: no delivery of it failed. “Replay to all” sends it to every webhook again.")
+                : queued(replayed), replayed > 0);
+            refresh();
         } catch (NotAllowed | DomainException refused) {
             notice(refused.getMessage(), false);
         }
+    }
+
+    private void replayTo(String eventId, EventDetails.DeliveryDetails delivery) {
+        try {
+            int replayed = model.replayEventTo(eventId, delivery.webhookId());
+            notice(replayed == 0 ? "Nothing to replay: its delivery to " + delivery.webhookLabel() + " is still pending."
+                : "Queued again for " + delivery.webhookLabel() + ".", replayed > 0);
+            refresh();
+        } catch (NotAllowed | DomainException refused) {
+            notice(refused.getMessage(), false);
+        }
+    }
+
+    /** Reads the grid and the shown event again: what a replay changed shows at once. */
+    private void refresh() {
+        newPages();
+        grid.getDataProvider().refreshAll();
+        if (shownEventId != null) {
+            String eventId = shownEventId;
+            detail.removeAll();
+            showEvent(eventId);
+        }
+    }
+
+    private static String queued(int replayed) {
+        return replayed + (replayed == 1 ? " delivery" : " deliveries") + " queued again.";
     }
 
     private void confirmBulkReplay() {
@@ -324,8 +363,8 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
             confirm.close();
             try {
                 int replayed = model.replayMatching(current);
-                notice(replayed + (replayed == 1 ? " delivery" : " deliveries") + " queued again.", true);
-                grid.getDataProvider().refreshAll();
+                notice(queued(replayed), true);
+                refresh();
             } catch (NotAllowed | DomainException refused) {
                 notice(refused.getMessage(), false);
             }
@@ -340,6 +379,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         parts.put("type", f.eventType());
         parts.put("provider", f.provider());
         parts.put("webhook", f.subscriptionId());
+        parts.put("id or reference", f.idText() == null ? null : f.idText().trim());
         parts.put("status", f.status() == null || f.status().isEmpty() ? "DEAD" : f.status());
         parts.put("from", f.from() == null ? null : TIME.format(f.from()));
         parts.put("to", f.to() == null ? null : TIME.format(f.to()));

@@ -15,6 +15,7 @@ import dev.payhooks.domain.inbound.NotificationKey;
 import dev.payhooks.domain.inbound.VerificationResult;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.outbound.Delivery;
+import dev.payhooks.domain.outbound.DeliveryStatus;
 import dev.payhooks.domain.outbound.EventId;
 import dev.payhooks.domain.outbound.EventLog;
 import dev.payhooks.domain.outbound.InMemoryDeliveries;
@@ -51,11 +52,12 @@ class EventLogModelTest {
     final ConsoleFixture console = new ConsoleFixture(T0);
     final EventLogModel model = new EventLogModel();
 
+    final InMemoryDeliveries deliveries = new InMemoryDeliveries();
+
     EventLogModelTest() {
         console.merchants.add(Merchant.register("m-2", "Someone else", "8qwnw4j2kmqvrb3", T0.plusSeconds(1)));
-        InMemoryDeliveries deliveries = new InMemoryDeliveries();
         InMemoryWebhookSubscriptions subscriptions = new InMemoryWebhookSubscriptions();
-        ListEventLog log = new ListEventLog(events);
+        ListEventLog log = new ListEventLog(events, deliveries);
         model.signedIn = console.signedIn;
         model.queries = new EventLogQueries(log, outbox, deliveries, notifications);
         model.webhooks = new WebhookQueries(subscriptions, log, deliveries);
@@ -63,16 +65,25 @@ class EventLogModelTest {
         console.signIn("alice", "VIEWER");
     }
 
-    /** {@link EventLog#search} over a list: merchant, type and time filter, newest first by key. */
-    record ListEventLog(List<OutboundEvent> events) implements EventLog {
+    /**
+     * {@link EventLog} over a list: merchant, type, time and free text (any part of the event id,
+     * ignoring case) filter, newest first by key; deliveries of the matching events by status.
+     */
+    record ListEventLog(List<OutboundEvent> events, InMemoryDeliveries deliveries) implements EventLog {
+
+        static boolean matches(OutboundEvent e, String merchantId, Filter filter) {
+            return e.merchantId().equals(merchantId)
+                && filter.eventType().map(e.eventType()::equals).orElse(true)
+                && filter.from().map(at -> !e.createdAt().isBefore(at)).orElse(true)
+                && filter.to().map(at -> e.createdAt().isBefore(at)).orElse(true)
+                && filter.text().map(t -> e.id().value().contains(t.toLowerCase(java.util.Locale.ROOT))).orElse(true);
+        }
+
         @Override
         public Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit) {
             Comparator<OutboundEvent> newestFirst = Comparator.comparing(OutboundEvent::createdAt)
                 .thenComparing(e -> e.id().value()).reversed();
-            List<OutboundEvent> matching = events.stream().filter(e -> e.merchantId().equals(merchantId))
-                .filter(e -> filter.eventType().map(e.eventType()::equals).orElse(true))
-                .filter(e -> filter.from().map(at -> !e.createdAt().isBefore(at)).orElse(true))
-                .filter(e -> filter.to().map(at -> e.createdAt().isBefore(at)).orElse(true))
+            List<OutboundEvent> matching = events.stream().filter(e -> matches(e, merchantId, filter))
                 .filter(e -> after.map(c -> e.createdAt().isBefore(c.createdAt())
                     || e.createdAt().equals(c.createdAt()) && e.id().value().compareTo(c.eventId()) < 0).orElse(true))
                 .sorted(newestFirst).limit(limit + 1L).toList();
@@ -84,7 +95,12 @@ class EventLogModelTest {
 
         @Override
         public List<Delivery> deliveries(String merchantId, Filter filter, int max) {
-            return List.of();
+            return events.stream().filter(e -> matches(e, merchantId, filter))
+                .sorted(Comparator.comparing(OutboundEvent::createdAt))
+                .flatMap(e -> deliveries.ofEvent(e.id()).stream())
+                .filter(d -> filter.subscriptionId().map(d.subscriptionId()::equals).orElse(true))
+                .filter(d -> filter.status().map(d.status()::equals).orElse(true))
+                .limit(max).toList();
         }
 
         @Override
@@ -222,7 +238,9 @@ class EventLogModelTest {
         OutboundEvent event = event(1, "m-1", T0);
 
         assertFalse(model.mayChange());
-        assertThrows(dev.payhooks.admin.NotAllowed.class, () -> model.replayEvent(event.id().value()));
+        assertThrows(dev.payhooks.admin.NotAllowed.class, () -> model.replayEvent(event.id().value(), false));
+        assertThrows(dev.payhooks.admin.NotAllowed.class, () -> model.replayEvent(event.id().value(), true));
+        assertThrows(dev.payhooks.admin.NotAllowed.class, () -> model.replayEventTo(event.id().value(), "s-1"));
         assertThrows(dev.payhooks.admin.NotAllowed.class, () -> model.replayMatching(EventFilter.none()));
     }
 
@@ -230,5 +248,52 @@ class EventLogModelTest {
     void payloadsArePrettyPrintedAndNonJsonIsShownAsItIs() {
         assertEquals("{\n    \"a\": 1\n}", EventPayloads.prettyJson("{\"a\":1}").replace("\r", ""));
         assertEquals("not json", EventPayloads.prettyJson("not json"));
+    }
+
+    /** A delivery of the event to the webhook, dead after its schedule ran out. */
+    Delivery deadDelivery(OutboundEvent event, String webhook) {
+        Delivery dead = Delivery.schedule("d-" + webhook + "-" + event.id().value().substring(60), event.id(), webhook, "m-1", T0);
+        dead.abandon("no success after 8 attempts", T0);
+        deliveries.add(dead);
+        return dead;
+    }
+
+    @Test
+    void freeTextFindsEventsByAnyPartOfTheirIdInAnyCaseAndBulkReplayTakesOnlyThose() {
+        OutboundEvent first = event(0xa1, "m-1", T0);
+        OutboundEvent second = event(0xb2, "m-1", T0.plusSeconds(1));
+        deadDelivery(first, "s-1");
+        deadDelivery(second, "s-1");
+        Delivery succeeded = Delivery.schedule("d-ok", first.id(), "s-2", "m-1", T0);
+        succeeded.succeeded(new dev.payhooks.domain.outbound.DeliveryAttempt(1, T0, java.time.Duration.ofMillis(3), 200, null, null, true));
+        deliveries.add(succeeded);
+        console.signIn("dev", "DEVELOPER");
+        EventFilter byPart = new EventFilter(null, null, null, null, null, null, null, "00A1");
+
+        assertEquals(List.of("out:a1"), all(byPart, 50), "part of the id, upper case");
+        assertEquals(1, model.countReplayable(byPart), "the dead letter of the one event shown, not every dead letter");
+        assertEquals(1, model.replayMatching(byPart));
+
+        assertEquals(DeliveryStatus.PENDING, deliveries.byId("m-1", "d-s-1-00a1").orElseThrow().status());
+        assertEquals(DeliveryStatus.DEAD, deliveries.byId("m-1", "d-s-1-00b2").orElseThrow().status(), "another event's");
+        assertEquals(DeliveryStatus.SUCCEEDED, deliveries.byId("m-1", "d-ok").orElseThrow().status(), "not a dead letter");
+        assertEquals(1, model.countReplayable(EventFilter.none()), "without free text: the other event's dead letter");
+    }
+
+    @Test
+    void anEventIsReplayedToItsFailedWebhooksToAllOnlyWhenAskedOrToOneChosenWebhook() {
+        OutboundEvent event = event(0xc3, "m-1", T0);
+        deadDelivery(event, "s-1");
+        Delivery succeeded = Delivery.schedule("d-ok", event.id(), "s-2", "m-1", T0);
+        succeeded.succeeded(new dev.payhooks.domain.outbound.DeliveryAttempt(1, T0, java.time.Duration.ofMillis(3), 200, null, null, true));
+        deliveries.add(succeeded);
+        console.signIn("dev", "DEVELOPER");
+
+        assertEquals(1, model.replayEvent(event.id().value(), false));
+        assertEquals(DeliveryStatus.SUCCEEDED, deliveries.byId("m-1", "d-ok").orElseThrow().status(), "it already got the event");
+        assertEquals(0, model.replayEvent(event.id().value(), false), "nothing failed any more");
+        assertEquals(1, model.replayEventTo(event.id().value(), "s-2"));
+        assertEquals(DeliveryStatus.PENDING, deliveries.byId("m-1", "d-ok").orElseThrow().status());
+        assertEquals(0, model.replayEvent(event.id().value(), true), "both are pending now");
     }
 }
