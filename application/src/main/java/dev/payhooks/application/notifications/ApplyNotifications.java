@@ -248,7 +248,7 @@ public class ApplyNotifications {
             facts = found.facts();
             return Changes.of(facts.stream().map(fact -> new Step(transaction -> transaction.apply(fact.operation(),
                 fact.result(), new ProviderReport(fact.amount(), clock.instant(), fact.providerReference(),
-                    fact.message(), fact.eventKey(), null)), Optional.ofNullable(fact.eventType()))).toList());
+                    fact.message(), fact.eventKey(), null, fact.reason())), Optional.ofNullable(fact.eventType()))).toList());
         }
     }
 

@@ -32,8 +32,11 @@ public final class JsonText {
         return this;
     }
 
-    /** A member whose value is another object built with this class. */
+    /** A member whose value is another object built with this class; a null value is left out. */
     public JsonText object(String name, JsonText value) {
+        if (value == null) {
+            return this;
+        }
         name(name);
         out.append(value.toJson());
         return this;

@@ -110,6 +110,9 @@ public class TransactionNotices {
                 .string("amount", event.amount().toMajorString())
                 .string("currency", event.amount().currency().code()))
             .string("message", event.message())
+            .object("reason", event.reason() == null ? null : JsonText.object()
+                .string("code", event.reason().code())
+                .string("description", event.reason().description()))
             .number("event_sequence", event.sequence())
             .string("occurred_at", event.at().toString());
     }

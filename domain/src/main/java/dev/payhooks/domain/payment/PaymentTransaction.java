@@ -176,7 +176,7 @@ public final class PaymentTransaction {
             adoptPaymentReference(report.newPaymentReference(), report.at());
         }
         TransactionEvent event = new TransactionEvent(events.size() + 1, id, operation, result, amount,
-            report.providerReference(), report.at(), report.message(), report.eventKey(), next);
+            report.providerReference(), report.at(), report.message(), report.eventKey(), next, report.reason());
         events.add(event);
         if (event.eventKey() != null) {
             eventsByKey.put(event.eventKey(), event);
@@ -257,6 +257,14 @@ public final class PaymentTransaction {
     /** Every reference the provider used for this payment, oldest first. */
     public List<ProviderReference> providerReferences() {
         return Collections.unmodifiableList(providerReferences);
+    }
+
+    /**
+     * Why the transaction is where it is, when the provider said: the reason of its latest event,
+     * if that event has one (a later outcome without a reason, such as a success, clears it).
+     */
+    public Optional<FailureReason> reason() {
+        return events.isEmpty() ? Optional.empty() : Optional.ofNullable(events.get(events.size() - 1).reason());
     }
 
     /** Every event, in order. */

@@ -18,9 +18,12 @@ import java.util.Objects;
  *
  * <p><b>New payment reference.</b> Set when the provider now knows the payment under another
  * reference, e.g. NP Atobarai's re-registration after a partial refund after shipment.
+ *
+ * <p><b>Reason.</b> The provider's reason code with its description, when the provider gave one
+ * (Walley's authorization retrying/failed reasons); null otherwise.
  */
 public record ProviderReport(Money amount, Instant at, String providerReference, String message,
-                             String eventKey, String newPaymentReference) {
+                             String eventKey, String newPaymentReference, FailureReason reason) {
 
     /** Provider messages end up in the admin UI and outbound events; a runaway one is cut here. */
     public static final int MAX_MESSAGE_LENGTH = 1000;
@@ -46,23 +49,33 @@ public record ProviderReport(Money amount, Instant at, String providerReference,
         }
     }
 
+    /** A report without a reason. */
+    public ProviderReport(Money amount, Instant at, String providerReference, String message, String eventKey,
+                          String newPaymentReference) {
+        this(amount, at, providerReference, message, eventKey, newPaymentReference, null);
+    }
+
     public static ProviderReport of(Money amount, Instant at) {
-        return new ProviderReport(amount, at, null, null, null, null);
+        return new ProviderReport(amount, at, null, null, null, null, null);
     }
 
     public ProviderReport withProviderReference(String reference) {
-        return new ProviderReport(amount, at, reference, message, eventKey, newPaymentReference);
+        return new ProviderReport(amount, at, reference, message, eventKey, newPaymentReference, reason);
     }
 
     public ProviderReport withMessage(String text) {
-        return new ProviderReport(amount, at, providerReference, text, eventKey, newPaymentReference);
+        return new ProviderReport(amount, at, providerReference, text, eventKey, newPaymentReference, reason);
     }
 
     public ProviderReport withEventKey(String key) {
-        return new ProviderReport(amount, at, providerReference, message, key, newPaymentReference);
+        return new ProviderReport(amount, at, providerReference, message, key, newPaymentReference, reason);
     }
 
     public ProviderReport withNewPaymentReference(String reference) {
-        return new ProviderReport(amount, at, providerReference, message, eventKey, reference);
+        return new ProviderReport(amount, at, providerReference, message, eventKey, reference, reason);
+    }
+
+    public ProviderReport withReason(FailureReason given) {
+        return new ProviderReport(amount, at, providerReference, message, eventKey, newPaymentReference, given);
     }
 }

@@ -14,10 +14,12 @@ import java.time.Instant;
  * @param message           the provider's or adapter's explanation, or null
  * @param eventKey          the provider fact this event records (see {@link ProviderReport}), or null
  * @param statusAfter       the transaction's status once this event was applied
+ * @param reason            the provider's reason for this outcome ({@link FailureReason}), or null
  */
 public record TransactionEvent(int sequence, TransactionId transactionId, Operation operation,
                                OperationResult result, Money amount, String providerReference, Instant at,
-                               String message, String eventKey, TransactionStatus statusAfter) {
+                               String message, String eventKey, TransactionStatus statusAfter,
+                               FailureReason reason) {
 
     public TransactionEvent {
         if (sequence < 1) {
@@ -25,6 +27,14 @@ public record TransactionEvent(int sequence, TransactionId transactionId, Operat
         }
         Required.nonNull("transactionId, operation, result, amount, at, statusAfter",
             transactionId, operation, result, amount, at, statusAfter);
+    }
+
+    /** An event without a reason. */
+    public TransactionEvent(int sequence, TransactionId transactionId, Operation operation, OperationResult result,
+                            Money amount, String providerReference, Instant at, String message, String eventKey,
+                            TransactionStatus statusAfter) {
+        this(sequence, transactionId, operation, result, amount, providerReference, at, message, eventKey, statusAfter,
+            null);
     }
 
     /** Whether this event records the same fact as a report of (operation, result). */

@@ -3,6 +3,7 @@ package dev.payhooks.domain.outbound;
 import dev.payhooks.domain.merchant.InMemoryMerchants;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.payment.Currency;
+import dev.payhooks.domain.payment.FailureReason;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.ProviderId;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +62,19 @@ class TransactionNoticesTest {
             + "\"event_sequence\":1,\"occurred_at\":\"2026-11-20T10:00:00Z\"}"), event.payloadJson());
         assertEquals(Optional.of("transaction.refund.success"),
             TransactionNotices.defaultType(tx, tx.refundSucceeded(yen(1500)).get(0)));
+    }
+
+    @Test
+    void aReasonIsAnObjectWithCodeAndDescriptionAndOnlyThereWhenGiven() {
+        PaymentTransaction tx = transaction();
+        List<TransactionEvent> retrying = tx.authorizationRequested(yen(3000)
+            .withReason(new FailureReason("PAYMENT_METHOD_NO_FUNDS", "Not enough \"funds\"")));
+        OutboundEvent event = notices.publishAs(merchant, "transaction.authorization.retrying", tx, retrying.get(0));
+        assertTrue(event.payloadJson().contains("\"reason\":{\"code\":\"PAYMENT_METHOD_NO_FUNDS\","
+            + "\"description\":\"Not enough \\\"funds\\\"\"},\"event_sequence\":1"), event.payloadJson());
+
+        OutboundEvent success = notices.publish(merchant, tx, tx.authorizationSucceeded(yen(3000))).get(0);
+        assertFalse(success.payloadJson().contains("\"reason\""), success.payloadJson());
     }
 
     @Test

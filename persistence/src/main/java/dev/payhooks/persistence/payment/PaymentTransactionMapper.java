@@ -1,6 +1,7 @@
 package dev.payhooks.persistence.payment;
 
 import dev.payhooks.domain.payment.Currency;
+import dev.payhooks.domain.payment.FailureReason;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.Operation;
 import dev.payhooks.domain.payment.OperationResult;
@@ -32,7 +33,8 @@ final class PaymentTransactionMapper {
             .map(r -> new ProviderReference(r.reference, r.since)).toList();
         List<TransactionEvent> events = e.events.stream().map(ev -> new TransactionEvent(ev.sequence, id,
             Operation.valueOf(ev.operation), OperationResult.valueOf(ev.result), money(ev.amount, currency),
-            ev.providerReference, ev.at, ev.message, ev.eventKey, TransactionStatus.valueOf(ev.statusAfter))).toList();
+            ev.providerReference, ev.at, ev.message, ev.eventKey, TransactionStatus.valueOf(ev.statusAfter),
+            ev.reasonCode == null ? null : new FailureReason(ev.reasonCode, ev.reasonDescription))).toList();
         return PaymentTransaction.reconstitute(new TransactionSnapshot(id, e.channelSlug, ProviderId.fromSlug(e.provider),
             e.merchantReference, currency, TransactionStatus.valueOf(e.status), amounts, references, events,
             e.createdAt(), e.updatedAt(), e.version()));
@@ -89,6 +91,10 @@ final class PaymentTransactionMapper {
         row.message = ev.message();
         row.eventKey = ev.eventKey();
         row.statusAfter = ev.statusAfter().name();
+        if (ev.reason() != null) {
+            row.reasonCode = ev.reason().code();
+            row.reasonDescription = ev.reason().description();
+        }
         return row;
     }
 

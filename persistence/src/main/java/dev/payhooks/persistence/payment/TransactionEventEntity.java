@@ -50,6 +50,13 @@ public class TransactionEventEntity {
     @Column(nullable = false)
     String statusAfter;
 
+    /** The provider's reason code; null when the event has no reason (then so is the description). */
+    @Column(name = "reason_code", length = 64)
+    String reasonCode;
+
+    @Column(name = "reason_description", length = 255)
+    String reasonDescription;
+
     protected TransactionEventEntity() {
         // for JPA
     }

@@ -3,6 +3,7 @@ package dev.payhooks.persistence.payment;
 import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.payment.Currency;
+import dev.payhooks.domain.payment.FailureReason;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.PaymentTransactions.Cursor;
@@ -46,6 +47,36 @@ class JpaPaymentTransactionsTest {
         PaymentTransaction tx = PaymentTransaction.initialize(TransactionId.of(id), channel, provider, "saleor-" + id, Currency.JPY, at);
         tx.authorizationSucceeded(new ProviderReport(Money.of(yen, Currency.JPY), at, "psp-" + id, "Authorised", "auth-" + id, null));
         return tx;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void eachEventKeepsItsReasonCodeAndDescription(String kind) {
+        FailureReason noFunds = new FailureReason("PAYMENT_METHOD_NO_FUNDS", "The payment method has insufficient funds");
+        FailureReason unknown = FailureReason.unknown("\u2603 SOLAR_FLARE", "Walley");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            db.run(em -> {
+                PaymentTransaction tx = PaymentTransaction.initialize(TransactionId.of("tx-r"), "se-store", ProviderId.WALLEY,
+                    "ref-r", Currency.SEK, T0);
+                tx.authorizationRequested(ProviderReport.of(Money.of(3000, Currency.SEK), T0).withEventKey("on-hold"));
+                tx.authorizationRequested(ProviderReport.of(Money.of(3000, Currency.SEK), T0.plusSeconds(5))
+                    .withEventKey("retrying-1").withReason(noFunds));
+                new JpaPaymentTransactions(em).add("m1", tx);
+            });
+            db.run(em -> {
+                JpaPaymentTransactions repo = new JpaPaymentTransactions(em);
+                PaymentTransaction tx = repo.byId("m1", TransactionId.of("tx-r")).orElseThrow();
+                tx.authorizationFailed(ProviderReport.of(Money.of(3000, Currency.SEK), T0.plusSeconds(9))
+                    .withEventKey("failed").withReason(unknown));
+                repo.update(tx);
+            });
+
+            PaymentTransaction found = db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("tx-r")).orElseThrow());
+            assertEquals(java.util.Arrays.asList(null, noFunds, unknown),
+                found.events().stream().map(dev.payhooks.domain.payment.TransactionEvent::reason).toList());
+            assertEquals(Optional.of(unknown), found.reason());
+        }
     }
 
     @ParameterizedTest(name = "{0}")
