@@ -82,6 +82,10 @@ class AdminConsoleIT {
     static BrowserContext signedIn;
     static HttpServer receiver;
     static final List<String> receivedBodies = new CopyOnWriteArrayList<>();
+    /** The replay test's webhooks (paths under {@code /replay-}): what each answered 200 to, by path; kept apart from {@link #receivedBodies}. */
+    static final java.util.Map<String, List<String>> replayReceived = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Paths under {@code /replay-} that answer 500 for now. */
+    static final java.util.Set<String> failingPaths = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** What Chromium refused under the admin UI's Content-Security-Policy, in any page of any test. */
     static final List<String> cspViolations = new CopyOnWriteArrayList<>();
 
@@ -106,8 +110,17 @@ class AdminConsoleIT {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync")));
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/", exchange -> {
-            receivedBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
+            String path = exchange.getRequestURI().getPath();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean failing = failingPaths.contains(path);
+            if (path.startsWith("/replay-")) {
+                if (!failing) {
+                    replayReceived.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(body);
+                }
+            } else {
+                receivedBodies.add(body);
+            }
+            exchange.sendResponseHeaders(failing ? 500 : 200, -1);
             exchange.close();
         });
         receiver.start();
@@ -470,6 +483,12 @@ class AdminConsoleIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + label + " edited").setExact(true)).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enable " + label + " edited").setExact(true)).waitFor();
         assertFalse(webhookByLabel(label + " edited").orElseThrow().getBoolean("enabled"));
+        // a disabled webhook gets no test event, and the console says why
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send test event to " + label + " edited").setExact(true))
+            .click();
+        assertThat(page.getByText("Webhook “" + label + " edited” is disabled: enable it to send a test event")).isVisible();
+        assertThat(page.getByText("Test event queued for “" + label + " edited”", new Page.GetByTextOptions().setExact(false)))
+            .hasCount(0);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enable " + label + " edited").setExact(true)).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + label + " edited").setExact(true)).waitFor();
         assertTrue(webhookByLabel(label + " edited").orElseThrow().getBoolean("enabled"));
@@ -863,8 +882,11 @@ class AdminConsoleIT {
             .filter(new Locator.FilterOptions().setVisible(true))).hasCount(1);
         shot(page, "event-detail.png");
 
-        // replay one event
+        // replay one event: its delivery succeeded, so only "Replay to all" sends it again
         page.locator("#replay-event").click();
+        assertThat(page.getByText("Nothing to replay: no delivery of it failed.", new Page.GetByTextOptions().setExact(false)))
+            .isVisible();
+        page.locator("#replay-event-all").click();
         assertThat(page.getByText("1 delivery queued again.")).isVisible();
         awaitReceived(before + 2);
 
@@ -889,6 +911,182 @@ class AdminConsoleIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Replay 1 delivery").setExact(true)).click();
         assertThat(page.getByText("1 delivery queued again.").last()).isVisible();
         awaitReceived(before + 3);
+    }
+
+    /**
+     * Two webhooks get two events; one answers 500 until both its deliveries are dead letters.
+     * Bulk replay takes only what the grid shows (found by part of an event id, typed in upper
+     * case), a single event's replay only its failed webhooks, and the per-webhook replay the
+     * chosen one; the grid and the detail show what a replay changed without a reload.
+     */
+    @Test
+    void replaysSendOnlyWhatTheGridShowsOrTheFailedWebhooksAndShowTheirEffectAtOnce() throws Exception {
+        String goodPath = "/replay-good-" + RUN;
+        String failingPath = "/replay-failing-" + RUN;
+        String goodLabel = "IT replay good " + RUN;
+        failingPaths.add(failingPath);
+        String good = createWebhook(goodLabel, goodPath, "cau.account_closed");
+        String failing = createWebhook("IT replay failing " + RUN, failingPath, "cau.account_closed");
+        try {
+            String first = publish("cau.account_closed");
+            String second = publish("cau.account_closed");
+            awaitDeliveries(first, java.util.Map.of(good, "SUCCEEDED", failing, "DEAD"));
+            awaitDeliveries(second, java.util.Map.of(good, "SUCCEEDED", failing, "DEAD"));
+            failingPaths.remove(failingPath);
+
+            Page page = signedInPage();
+            page.navigate(app() + "admin/event-log/" + first);
+            assertThat(page.locator("#detail-event-id")).hasText(first);
+            Locator deadInDetail = page.locator("#event-detail .delivery-header")
+                .getByText("DEAD", new Locator.GetByTextOptions().setExact(true));
+            assertThat(deadInDetail).hasCount(1);
+
+            // part of the id, in upper case, finds exactly that event
+            page.locator("#filter-id input").fill(first.substring(8, 30).toUpperCase(java.util.Locale.ROOT));
+            Locator rows = page.locator("#events-grid vaadin-grid-cell-content")
+                .getByText("cau.account_closed", new Locator.GetByTextOptions().setExact(true))
+                .filter(new Locator.FilterOptions().setVisible(true));
+            assertThat(rows).hasCount(1);
+            Locator deadInGrid = page.locator("#events-grid vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText("DEAD")).filter(new Locator.FilterOptions().setVisible(true));
+            assertThat(deadInGrid).hasCount(1);
+
+            // bulk replay: the one dead letter of the event shown, not the other event's
+            page.locator("#replay-matching").click();
+            assertThat(page.getByText("Replay 1 delivery?")).isVisible();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Replay 1 delivery").setExact(true)).click();
+            assertThat(page.getByText("1 delivery queued again.").last()).isVisible();
+            assertThat(deadInGrid).hasCount(0);
+            assertThat(deadInDetail).hasCount(0);
+            awaitDeliveries(first, java.util.Map.of(good, "SUCCEEDED", failing, "SUCCEEDED"));
+            assertEquals("DEAD", deliveryStatuses(second).get(failing), "the other event's dead letter is left alone");
+            assertEquals(1, receivedOf(failingPath, first));
+            assertEquals(1, receivedOf(goodPath, first));
+
+            // one event's replay: only the webhook whose delivery failed
+            page.navigate(app() + "admin/event-log/" + second);
+            assertThat(page.locator("#detail-event-id")).hasText(second);
+            assertThat(deadInDetail).hasCount(1);
+            page.locator("#replay-event").click();
+            assertThat(page.getByText("1 delivery queued again.").last()).isVisible();
+            assertThat(deadInDetail).hasCount(0);
+            awaitDeliveries(second, java.util.Map.of(good, "SUCCEEDED", failing, "SUCCEEDED"));
+            assertEquals(1, receivedOf(failingPath, second));
+            assertEquals(1, receivedOf(goodPath, second), "the webhook that received it does not get it again");
+
+            // one chosen webhook
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Replay to " + goodLabel).setExact(true)).click();
+            assertThat(page.getByText("Queued again for " + goodLabel + ".")).isVisible();
+            awaitDeliveries(second, java.util.Map.of(good, "SUCCEEDED", failing, "SUCCEEDED"));
+            assertEquals(2, receivedOf(goodPath, second));
+            assertEquals(1, receivedOf(failingPath, second));
+        } finally {
+            failingPaths.remove(failingPath);
+            api("DELETE", "webhooks/" + good, null);
+            api("DELETE", "webhooks/" + failing, null);
+        }
+    }
+
+    /** The admin pages ask for nothing that is not there (no nameless theme's stylesheet), and Lumo still styles them. */
+    @Test
+    void adminPagesLoadWithoutMissingResourcesAndInTheLumoTheme() throws Exception {
+        Page signedInPage = signedInPage();
+        List<String> missing = new CopyOnWriteArrayList<>();
+        com.microsoft.playwright.BrowserContext context = signedInPage.context();
+        java.util.function.Consumer<com.microsoft.playwright.Response> watch = response -> {
+            if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) {
+                missing.add(response.status() + " " + response.url());
+            }
+        };
+        context.onResponse(watch);
+        try (BrowserContext fresh = watched(browser.newContext()); Page login = fresh.newPage()) {
+            fresh.onResponse(watch);
+            login.navigate(app() + "admin/login");
+            assertThat(login.locator("vaadin-login-form")).isVisible();
+            login.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+
+            signedInPage.navigate(app() + "admin/event-log");
+            assertThat(signedInPage.locator("#events-grid")).isVisible();
+            signedInPage.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+
+            assertEquals(List.of(), missing);
+            for (Page page : List.of(login, signedInPage)) {
+                String primary = (String) page.evaluate(
+                    "() => getComputedStyle(document.documentElement).getPropertyValue('--lumo-primary-color').trim()");
+                assertFalse(primary.isEmpty(), "Lumo's custom properties are set on " + page.url());
+            }
+        } finally {
+            context.offResponse(watch);
+        }
+    }
+
+    /**
+     * In sandbox mode, with no public URL set, a channel without an API base URL tests its NP
+     * credentials against the hub's own NP simulator, at the port the server runs on (here a
+     * random one).
+     */
+    @Test
+    void npAtobaraiCredentialsAreTestedAgainstTheSandboxSimulatorAtTheServersPort() throws Exception {
+        String slug = "np-" + RUN;
+        HttpResponse<String> opened = api("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"IT NP " + RUN
+            + "\", \"currency\": \"JPY\", \"country\": \"JP\"}");
+        assertEquals(201, opened.statusCode(), opened.body());
+        Page page = signedInPage();
+        page.navigate(app() + "admin/channels/" + slug);
+        assertThat(page.locator("#provider-pane h3")).containsText(" in channel " + slug);
+        page.locator("#provider-select").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("NP Atobarai").setExact(true)).click();
+        assertThat(page.getByText("NP Atobarai in channel " + slug + " (not configured)")).isVisible();
+        page.locator("#setting-merchantCode input").fill("merchant-" + RUN);
+        page.locator("#setting-secretSpCode input").fill("sp-secret-" + RUN);
+        page.locator("#setting-terminalId input").fill("terminal-" + RUN);
+        page.locator("#setting-shippingCompanyCode input").fill("50000");
+        page.locator("#test-credentials").click();
+        assertThat(page.locator("#credentials-result")).containsText("NP Atobarai accepted the credentials (terminal terminal-"
+            + RUN + " at http://127.0.0.1:" + deploymentUrl.getPort() + "/sandbox/np-atobarai/v1/)");
+    }
+
+    String createWebhook(String label, String path, String eventType) throws Exception {
+        HttpResponse<String> created = api("POST", "webhooks", "{\"label\": \"" + label + "\", \"url\": \"" + hookUrl(path)
+            + "\", \"events\": [\"" + eventType + "\"], \"authentication\": {\"type\": \"NONE\"}, "
+            + "\"signature\": {\"type\": \"NONE\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        return Json.createReader(new StringReader(created.body())).readObject().getString("id");
+    }
+
+    String publish(String eventType) throws Exception {
+        HttpResponse<String> published = api("POST", "events", "{\"event_type\": \"" + eventType + "\", \"object\": {\"run\": \""
+            + RUN + "\"}}");
+        assertEquals(202, published.statusCode(), published.body());
+        return Json.createReader(new StringReader(published.body())).readObject().getString("event_id");
+    }
+
+    /** The status of each of the event's deliveries, by webhook id. */
+    java.util.Map<String, String> deliveryStatuses(String eventId) throws Exception {
+        JsonObject event = Json.createReader(new StringReader(api("GET", "events/" + eventId, null).body())).readObject();
+        return event.getJsonArray("deliveries").stream().map(JsonValue::asJsonObject)
+            .collect(java.util.stream.Collectors.toMap(d -> d.getString("subscription_id"), d -> d.getString("status")));
+    }
+
+    /** Waits until the event's deliveries to these webhooks have these statuses (a dead letter takes the whole retry schedule). */
+    void awaitDeliveries(String eventId, java.util.Map<String, String> expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        java.util.Map<String, String> seen = java.util.Map.of();
+        while (System.nanoTime() < deadline) {
+            java.util.Map<String, String> all = deliveryStatuses(eventId);
+            seen = all.entrySet().stream().filter(e -> expected.containsKey(e.getKey()))
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+            if (seen.equals(expected)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        fail("event " + eventId + ": deliveries " + seen + ", expected " + expected);
+    }
+
+    /** How many times the webhook at this path answered 200 to this event. */
+    static long receivedOf(String path, String eventId) {
+        return replayReceived.getOrDefault(path, List.of()).stream().filter(body -> eventIdOf(body).equals(eventId)).count();
     }
 
     String awaitReceived(int count) throws InterruptedException {
