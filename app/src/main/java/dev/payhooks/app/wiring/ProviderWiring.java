@@ -34,10 +34,6 @@ public class ProviderWiring {
     @Inject
     PayhooksSettings settings;
 
-    boolean production() {
-        return settings.mode().production();
-    }
-
     /**
      * Each provider's documented API hosts plus the operator's {@code payhooks.<provider>.allowed-hosts};
      * in sandbox mode also loopback and the hub's own host (its provider simulators). Also the
@@ -48,7 +44,7 @@ public class ProviderWiring {
     ProviderEndpoints providerEndpoints() {
         Set<String> ownHosts = settings.publicUrl().configured().map(URI::create).map(URI::getHost)
             .map(Set::of).orElse(Set.of());
-        return new ProviderEndpoints(production(), settings.providers().allowedHosts(), ownHosts);
+        return new ProviderEndpoints(settings.production(), settings.providers().allowedHosts(), ownHosts);
     }
 
     /**
@@ -58,7 +54,7 @@ public class ProviderWiring {
     @Produces
     @Singleton
     ProviderGate providerGate(ProviderEndpoints endpoints) {
-        return new ProviderGate(endpoints, ProviderGate.guardFor(production(), settings.outbound().allowList(),
+        return new ProviderGate(endpoints, ProviderGate.guardFor(settings.production(), settings.outbound().allowList(),
             java.net.InetAddress::getAllByName), PinnedHttpTransport.withDefaultTrust("Payhooks/0.1"));
     }
 
@@ -87,20 +83,20 @@ public class ProviderWiring {
     @Produces
     @Singleton
     NpAtobaraiChannels npAtobaraiChannels(Merchants merchants, Channels channels, Secrets secrets) {
-        Optional<URI> simulator = production() ? Optional.empty()
-            : Optional.of(URI.create(settings.publicUrl().configured().orElse(settings.localBaseUrl())
-                .replaceAll("/+$", "") + "/sandbox/np-atobarai/v1/"));
-        return new NpAtobaraiChannels(merchants, channels, secrets, simulator);
+        return new NpAtobaraiChannels(merchants, channels, secrets, simulator("/sandbox/np-atobarai/v1/"));
     }
 
     /** In sandbox mode a TEST channel without an API base URL talks to the hub's own Adyen simulator. */
     @Produces
     @Singleton
     AdyenChannels adyenChannels(Merchants merchants, Channels channels, Secrets secrets) {
-        Optional<URI> simulator = production() ? Optional.empty()
-            : Optional.of(URI.create(settings.publicUrl().configured().orElse(settings.localBaseUrl())
-                .replaceAll("/+$", "") + "/sandbox/adyen/v71"));
-        return new AdyenChannels(merchants, channels, secrets, simulator);
+        return new AdyenChannels(merchants, channels, secrets, simulator("/sandbox/adyen/v71"));
+    }
+
+    /** The hub's own provider simulator at {@code path} in sandbox mode; none in production mode. */
+    private Optional<URI> simulator(String path) {
+        return settings.production() ? Optional.empty()
+            : Optional.of(URI.create(settings.publicUrl().configured().orElse(settings.localBaseUrl()).replaceAll("/+$", "") + path));
     }
 
     /** "Test credentials" in the console; a provider adapter that can check credentials adds its check here. */
