@@ -35,13 +35,8 @@ public class AdyenChannels extends ConfiguredChannels<AdyenChannels.AdyenChannel
         }
     }
 
-    private final Secrets secrets;
-    private final Optional<URI> simulator;
-
     public AdyenChannels(Merchants merchants, Channels channels, Secrets secrets, Optional<URI> simulator) {
-        super(ProviderId.ADYEN, merchants, channels);
-        this.secrets = secrets;
-        this.simulator = simulator;
+        super(ProviderId.ADYEN, merchants, channels, secrets, simulator);
     }
 
     /** Empty when the API key, merchant account, client key or (LIVE) base URL is missing. */

@@ -39,14 +39,9 @@ public class NpAtobaraiChannels extends ConfiguredChannels<NpAtobaraiChannels.Np
         }
     }
 
-    private final Secrets secrets;
-    private final Optional<URI> simulator;
-
     /** @param simulator the hub's own NP simulator (sandbox mode), used when a channel names no base URL */
     public NpAtobaraiChannels(Merchants merchants, Channels channels, Secrets secrets, Optional<URI> simulator) {
-        super(ProviderId.NP_ATOBARAI, merchants, channels);
-        this.secrets = secrets;
-        this.simulator = simulator;
+        super(ProviderId.NP_ATOBARAI, merchants, channels, secrets, simulator);
     }
 
     /** Empty when a credential is missing. */

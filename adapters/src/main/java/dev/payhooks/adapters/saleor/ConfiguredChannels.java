@@ -7,7 +7,9 @@ import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.merchant.ProviderSettings;
 import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.port.Secrets;
 
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -22,11 +24,18 @@ public abstract class ConfiguredChannels<C extends ProviderChannel> {
     private final ProviderId provider;
     private final Merchants merchants;
     private final Channels channels;
+    /** Opens the settings' secrets. */
+    protected final Secrets secrets;
+    /** The hub's own simulator of the provider (sandbox mode), used when a channel names no API base URL. */
+    protected final Optional<URI> simulator;
 
-    protected ConfiguredChannels(ProviderId provider, Merchants merchants, Channels channels) {
+    protected ConfiguredChannels(ProviderId provider, Merchants merchants, Channels channels, Secrets secrets,
+                                 Optional<URI> simulator) {
         this.provider = provider;
         this.merchants = merchants;
         this.channels = channels;
+        this.secrets = secrets;
+        this.simulator = simulator;
     }
 
     /** The channel's configuration for the provider. The caller owns the transaction. */
