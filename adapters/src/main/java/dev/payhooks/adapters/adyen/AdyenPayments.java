@@ -1,6 +1,7 @@
 package dev.payhooks.adapters.adyen;
 
 import dev.payhooks.adapters.adyen.AdyenChannels.AdyenChannel;
+import dev.payhooks.adapters.adyen.AdyenCheckoutClient.Account;
 import dev.payhooks.adapters.adyen.AdyenCheckoutClient.Outcome;
 import dev.payhooks.adapters.saleor.SaleorSourceObject;
 import dev.payhooks.adapters.saleor.SessionReplies;
@@ -87,25 +88,28 @@ public record AdyenPayments(AdyenChannels channels, AdyenCheckoutClient adyen) i
 
     @Override
     public ProviderAnswer charge(ProviderChannel channel, ActionCall call) {
-        AdyenChannel adyenChannel = (AdyenChannel) channel;
-        ActionData data = (ActionData) call.data();
-        return actionAnswer(adyen.capture(adyenChannel.account(), call.reference(), request(adyenChannel, call, true),
-            data.idempotencyKey()));
+        return modify(channel, call, adyen::capture, true);
     }
 
     @Override
     public ProviderAnswer cancel(ProviderChannel channel, ActionCall call) {
-        AdyenChannel adyenChannel = (AdyenChannel) channel;
-        ActionData data = (ActionData) call.data();
-        return actionAnswer(adyen.cancel(adyenChannel.account(), call.reference(), request(adyenChannel, call, false),
-            data.idempotencyKey()));
+        return modify(channel, call, adyen::cancel, false);
     }
 
     @Override
     public ProviderAnswer refund(ProviderChannel channel, ActionCall call) {
+        return modify(channel, call, adyen::refund, true);
+    }
+
+    /** One of Adyen's modifications of a payment (capture, cancel, refund), as the client sends it. */
+    private interface Modification {
+        Outcome send(Account account, String pspReference, JsonObject request, String idempotencyKey);
+    }
+
+    private ProviderAnswer modify(ProviderChannel channel, ActionCall call, Modification modification, boolean withAmount) {
         AdyenChannel adyenChannel = (AdyenChannel) channel;
         ActionData data = (ActionData) call.data();
-        return actionAnswer(adyen.refund(adyenChannel.account(), call.reference(), request(adyenChannel, call, true),
+        return actionAnswer(modification.send(adyenChannel.account(), call.reference(), request(adyenChannel, call, withAmount),
             data.idempotencyKey()));
     }
 

@@ -136,17 +136,12 @@ public class AdyenSaleorApp extends SaleorSessionApp<AdyenChannel> {
 
     @Override
     protected SessionCommand session(SaleorSessionRequest request, boolean process) {
-        SaleorWebhook webhook = request.webhook();
-        JsonObject body = request.body();
-        JsonObject transaction = request.transaction();
         String saleorId = request.saleorId();
-        JsonObject action = request.action();
-        SaleorSourceObject source = request.source();
         Money amount = request.amount();
         // Saleor asking for an authorization means manual capture, whatever the channel does otherwise
-        boolean authorizationOnly = "AUTHORIZATION".equals(string(action, "actionType"));
-        JsonObject data = object(body, "data");
-        Optional<String> psp = Optional.ofNullable(string(transaction, "pspReference")).filter(p -> !p.isBlank());
+        boolean authorizationOnly = "AUTHORIZATION".equals(string(request.action(), "actionType"));
+        JsonObject data = object(request.body(), "data");
+        Optional<String> psp = Optional.ofNullable(string(request.transaction(), "pspReference")).filter(p -> !p.isBlank());
         Optional<ProviderAnswer> refused = Optional.empty();
         if (process && (data == null || !data.containsKey("details"))) {
             refused = Optional.of(ProviderAnswer.unsettled(psp,
@@ -154,14 +149,13 @@ public class AdyenSaleorApp extends SaleorSessionApp<AdyenChannel> {
                 SessionReplies.Data.errorsOnly(AdyenSessionResult.errors("MissingDetails", "data.details is required",
                     Optional.empty(), 0).build())));
         }
-        Optional<String> idempotencyKey = Optional.ofNullable(string(body, "idempotencyKey")).filter(k -> !k.isBlank());
+        Optional<String> idempotencyKey = Optional.ofNullable(string(request.body(), "idempotencyKey")).filter(k -> !k.isBlank());
         // a repeated delivery of the same request gets the stored answer, without a second Adyen call
         String key = process
             ? "process:" + saleorId + ":" + amount.toMajorString() + ":" + sha256(String.valueOf(data)).substring(0, 16)
             : idempotencyKey.map(k -> "initialize:" + k).orElse("initialize:" + saleorId + ":" + amount.toMajorString());
-        return new SessionCommand(webhook.installation(), hubTransactionId(webhook.installation().apiUrl(), saleorId),
-            saleorId, Optional.ofNullable(source.channelSlug()), amount, authorizationOnly, key, psp, refused,
-            new AdyenPayments.SessionData(data, source, idempotencyKey));
+        return request.command(hubTransactionId(request.installation().apiUrl(), saleorId), authorizationOnly, key, psp,
+            refused, new AdyenPayments.SessionData(data, request.source(), idempotencyKey));
     }
 
     // ---- charge / cancel / refund requested -------------------------------------------------

@@ -70,7 +70,7 @@ public class ChannelsResource {
     @GET
     @Operation(summary = "List channels")
     public JsonArray list() {
-        return arrayOf(channels.list(caller.merchantId()), c -> channelJson(c));
+        return arrayOf(channels.list(caller.merchantId()), this::channelJson);
     }
 
     @POST

@@ -43,7 +43,7 @@ public class SaleorInstallationsResource {
     @GET
     @Operation(summary = "List the Saleor installations (provider, API URL, app id; never the token)")
     public JsonArray list() {
-        return arrayOf(installations.list(caller.merchantId()), i -> json(i));
+        return arrayOf(installations.list(caller.merchantId()), SaleorInstallationsResource::json);
     }
 
     @DELETE

@@ -77,7 +77,7 @@ public class WebhooksResource {
     @GET
     @Operation(summary = "List webhook subscriptions")
     public JsonArray list() {
-        return arrayOf(subscriptions.list(caller.merchantId()), s -> json(s));
+        return arrayOf(subscriptions.list(caller.merchantId()), WebhooksResource::json);
     }
 
     @POST

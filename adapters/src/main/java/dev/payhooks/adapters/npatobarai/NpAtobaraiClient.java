@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * NP Atobarai's transaction API: register, update, cancel, report
@@ -67,21 +68,10 @@ public record NpAtobaraiClient(ProviderGate gate, Duration timeout) {
     /** Whether NP accepts the credentials: its "find" call answers 400 to valid ones (empty list), 401/403 otherwise. */
     public NpOutcome checkCredentials(NpCredentials account) {
         String body = JSON.createObjectBuilder().add("transactions", JSON.createArrayBuilder()).build().toString();
-        Answer answer;
-        try {
-            answer = send(account, "POST", "authorizations/find", body);
-        } catch (ProviderGate.TimedOut e) {
-            return new NpOutcome.Unavailable(true, TIMEOUT_MESSAGE);
-        } catch (ProviderGate.Blocked e) {
-            return new NpOutcome.Unavailable(false, e.getMessage());
-        } catch (IOException e) {
-            return new NpOutcome.Unavailable(false, "NP Atobarai could not be reached: " + e.getClass().getSimpleName());
-        }
-        if (answer.status() == 400 || answer.status() / 100 == 2) {
-            return new NpOutcome.Accepted(null, null);
-        }
-        return new NpOutcome.Refused(answer.status(), List.of(), "NP Atobarai refused the credentials (HTTP "
-            + answer.status() + ")");
+        return call(account, "POST", "authorizations/find", body, answer -> answer.status() == 400 || answer.status() / 100 == 2
+            ? new NpOutcome.Accepted(null, null)
+            : new NpOutcome.Refused(answer.status(), List.of(), "NP Atobarai refused the credentials (HTTP "
+                + answer.status() + ")"));
     }
 
     // ---- request building -------------------------------------------------------------------
@@ -129,6 +119,11 @@ public record NpAtobaraiClient(ProviderGate gate, Duration timeout) {
 
     private NpOutcome transactionCall(NpCredentials account, String method, String path, JsonObjectBuilder item) {
         String body = JSON.createObjectBuilder().add("transactions", JSON.createArrayBuilder().add(item)).build().toString();
+        return call(account, method, path, body, NpAtobaraiClient::read);
+    }
+
+    /** Sends one call and reads NP's answer; no answer is {@link NpOutcome.Unavailable}. */
+    private NpOutcome call(NpCredentials account, String method, String path, String body, Function<Answer, NpOutcome> read) {
         Answer answer;
         try {
             answer = send(account, method, path, body);
@@ -139,7 +134,7 @@ public record NpAtobaraiClient(ProviderGate gate, Duration timeout) {
         } catch (IOException e) {
             return new NpOutcome.Unavailable(false, "NP Atobarai could not be reached: " + e.getClass().getSimpleName());
         }
-        return read(answer);
+        return read.apply(answer);
     }
 
     static NpOutcome read(Answer answer) {

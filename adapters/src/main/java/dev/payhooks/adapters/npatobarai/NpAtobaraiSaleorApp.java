@@ -112,13 +112,9 @@ public class NpAtobaraiSaleorApp extends SaleorSessionApp<NpChannel> {
 
     @Override
     protected SessionCommand session(SaleorSessionRequest request, boolean process) {
-        SaleorWebhook webhook = request.webhook();
         JsonObject body = request.body();
-        JsonObject transaction = request.transaction();
         String saleorId = request.saleorId();
-        String token = requiredString(transaction, "token");
-        SaleorSourceObject source = request.source();
-        Currency currency = request.currency();
+        String token = requiredString(request.transaction(), "token");
         Money amount = request.amount();
         String idempotencyKey = string(body, "idempotencyKey");
         String key = !process && idempotencyKey != null && !idempotencyKey.isBlank()
@@ -127,15 +123,15 @@ public class NpAtobaraiSaleorApp extends SaleorSessionApp<NpChannel> {
                 + (process ? ":" + sha256(String.valueOf(body.get("sourceObject"))).substring(0, 16) : "");
         // everything the request can be refused for is checked before the claim, so a refused
         // request leaves no claim behind that would block its corrected repeat
-        boolean jpy = currency == Currency.of("JPY");
+        boolean jpy = request.currency() == Currency.of("JPY");
         if (jpy) {
-            NpOrderTranslation.transaction(token, string(body, "issuedAt"), amount.minorUnits(), source, false);
+            NpOrderTranslation.transaction(token, string(body, "issuedAt"), amount.minorUnits(), request.source(), false);
         }
-        Optional<String> psp = process ? Optional.ofNullable(blankToNull(string(transaction, "pspReference")))
+        Optional<String> psp = process ? Optional.ofNullable(blankToNull(string(request.transaction(), "pspReference")))
             : Optional.empty();
-        return new SessionCommand(webhook.installation(), hubTransactionId(webhook.installation().apiUrl(), saleorId),
-            saleorId, Optional.ofNullable(source.channelSlug()), amount, false, key, psp, Optional.empty(),
-            new NpAtobaraiPayments.SessionData(token, string(body, "issuedAt"), source, jpy, currency.code()));
+        return request.command(hubTransactionId(request.installation().apiUrl(), saleorId), false, key, psp,
+            Optional.empty(), new NpAtobaraiPayments.SessionData(token, string(body, "issuedAt"), request.source(), jpy,
+                request.currency().code()));
     }
 
     // ---- transaction_refund_requested ----------------------------------------------------

@@ -7,8 +7,11 @@ import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.merchant.ProviderSettings;
 import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.port.Secrets;
 
+import java.net.URI;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A Saleor channel slug → the hub channel with one provider's settings, read into what that
@@ -22,11 +25,21 @@ public abstract class ConfiguredChannels<C extends ProviderChannel> {
     private final ProviderId provider;
     private final Merchants merchants;
     private final Channels channels;
+    /** Opens the settings' secrets. */
+    protected final Secrets secrets;
+    /**
+     * Where the hub's own simulator of the provider is (sandbox mode) at the time of a call, used
+     * when a channel names no API base URL; empty in production mode.
+     */
+    protected final Supplier<Optional<URI>> simulator;
 
-    protected ConfiguredChannels(ProviderId provider, Merchants merchants, Channels channels) {
+    protected ConfiguredChannels(ProviderId provider, Merchants merchants, Channels channels, Secrets secrets,
+                                 Supplier<Optional<URI>> simulator) {
         this.provider = provider;
         this.merchants = merchants;
         this.channels = channels;
+        this.secrets = secrets;
+        this.simulator = simulator;
     }
 
     /** The channel's configuration for the provider. The caller owns the transaction. */

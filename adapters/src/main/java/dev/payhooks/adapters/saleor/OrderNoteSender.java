@@ -1,11 +1,8 @@
 package dev.payhooks.adapters.saleor;
 
 import dev.payhooks.application.port.UnitOfWork;
-import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.saleor.OrderNote;
 import dev.payhooks.domain.saleor.OrderNotes;
-import dev.payhooks.domain.saleor.SaleorInstallation;
-import dev.payhooks.domain.saleor.SaleorInstallations;
 
 import java.net.URI;
 import java.time.Clock;
@@ -19,8 +16,8 @@ import java.util.Optional;
  * tried again a minute later, then given up ({@link OrderNote#MAX_ATTEMPTS}). Notes are leased
  * ({@link OrderNotes#claimPending}), so several instances never send the same note at once.
  */
-public record OrderNoteSender(OrderNotes notes, SaleorInstallations installations, SaleorApiClient saleor,
-                              Secrets secrets, UnitOfWork units, Clock clock) {
+public record OrderNoteSender(OrderNotes notes, SaleorAppTokens tokens, SaleorApiClient saleor, UnitOfWork units,
+                              Clock clock) {
 
     static final int BATCH = 20;
     /** How long one instance holds a note it sends; also the wait before a note Saleor did not take is tried again. */
@@ -31,15 +28,9 @@ public record OrderNoteSender(OrderNotes notes, SaleorInstallations installation
         List<OrderNote> pending = units.inNewTransaction(() -> notes.claimPending(BATCH, clock.instant(), LEASE));
         int sent = 0;
         for (OrderNote note : pending) {
-            Optional<SaleorInstallation> installation =
-                units.inNewTransaction(() -> installations.find(note.apiUrl(), note.provider()));
-            Optional<String> problem;
-            if (installation.isEmpty()) {
-                problem = Optional.of("the app is no longer installed in " + note.apiUrl());
-            } else {
-                String token = secrets.open(installation.get().token(), installation.get().tokenContext());
-                problem = saleor.addOrderNote(URI.create(note.apiUrl()), token, note.orderId(), note.message());
-            }
+            Optional<String> token = tokens.of(note.apiUrl(), note.provider());
+            Optional<String> problem = token.isEmpty() ? Optional.of("the app is no longer installed in " + note.apiUrl())
+                : saleor.addOrderNote(URI.create(note.apiUrl()), token.get(), note.orderId(), note.message());
             units.inNewTransaction(() -> {
                 if (problem.isEmpty()) {
                     note.sent(clock.instant());

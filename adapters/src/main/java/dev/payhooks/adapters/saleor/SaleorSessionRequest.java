@@ -1,8 +1,15 @@
 package dev.payhooks.adapters.saleor;
 
+import dev.payhooks.application.saleor.ProviderAnswer;
+import dev.payhooks.application.saleor.ProviderData;
+import dev.payhooks.application.saleor.SessionCommand;
 import dev.payhooks.domain.payment.Currency;
 import dev.payhooks.domain.payment.Money;
+import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.domain.saleor.SaleorInstallation;
 import jakarta.json.JsonObject;
+
+import java.util.Optional;
 
 import static dev.payhooks.adapters.saleor.SaleorJson.actionCurrency;
 import static dev.payhooks.adapters.saleor.SaleorJson.object;
@@ -32,5 +39,18 @@ public record SaleorSessionRequest(SaleorWebhook webhook, JsonObject transaction
 
     public JsonObject body() {
         return webhook.body();
+    }
+
+    /** The Saleor instance (and app) the webhook came from. */
+    public SaleorInstallation installation() {
+        return webhook.installation();
+    }
+
+    /** The session's command for the hub transaction {@code hubId}, with what the provider's app read besides. */
+    public SessionCommand command(TransactionId hubId, boolean authorizationOnly, String deliveryKey,
+                                  Optional<String> pspReference, Optional<ProviderAnswer> refusedBeforeCall,
+                                  ProviderData data) {
+        return new SessionCommand(webhook.installation(), hubId, saleorId, Optional.ofNullable(source.channelSlug()), amount,
+            authorizationOnly, deliveryKey, pspReference, refusedBeforeCall, data);
     }
 }

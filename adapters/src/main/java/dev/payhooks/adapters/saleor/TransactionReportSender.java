@@ -2,9 +2,6 @@ package dev.payhooks.adapters.saleor;
 
 import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.adapters.saleor.SaleorApiClient.ReportAnswer;
-import dev.payhooks.domain.port.Secrets;
-import dev.payhooks.domain.saleor.SaleorInstallation;
-import dev.payhooks.domain.saleor.SaleorInstallations;
 import dev.payhooks.domain.saleor.TransactionReport;
 import dev.payhooks.domain.saleor.TransactionReports;
 
@@ -23,8 +20,8 @@ import java.util.logging.Logger;
  * report's backoff ({@link TransactionReport#RETRY_DELAYS}). Reports are claimed
  * ({@link TransactionReports#claimDue}), so several instances never send the same one at once.
  */
-public record TransactionReportSender(TransactionReports reports, SaleorInstallations installations,
-                                      SaleorApiClient saleor, Secrets secrets, UnitOfWork units, Clock clock) {
+public record TransactionReportSender(TransactionReports reports, SaleorAppTokens tokens, SaleorApiClient saleor,
+                                      UnitOfWork units, Clock clock) {
 
     private static final Logger LOG = Logger.getLogger(TransactionReportSender.class.getName());
 
@@ -37,17 +34,12 @@ public record TransactionReportSender(TransactionReports reports, SaleorInstalla
         List<TransactionReport> due = units.inNewTransaction(() -> reports.claimDue(BATCH, clock.instant(), LEASE));
         int taken = 0;
         for (TransactionReport report : due) {
-            Optional<SaleorInstallation> installation =
-                units.inNewTransaction(() -> installations.find(report.apiUrl(), report.provider()));
-            ReportAnswer answer;
-            if (installation.isEmpty()) {
-                answer = new ReportAnswer.NotDelivered("the app is no longer installed in " + report.apiUrl());
-            } else {
-                String token = secrets.open(installation.get().token(), installation.get().tokenContext());
-                answer = saleor.reportTransactionEvent(URI.create(report.apiUrl()), token, report.saleorTransactionId(),
+            Optional<String> token = tokens.of(report.apiUrl(), report.provider());
+            ReportAnswer answer = token.isEmpty()
+                ? new ReportAnswer.NotDelivered("the app is no longer installed in " + report.apiUrl())
+                : saleor.reportTransactionEvent(URI.create(report.apiUrl()), token.get(), report.saleorTransactionId(),
                     report.pspReference(), report.type(), new BigDecimal(report.amount()), report.time(),
                     report.message());
-            }
             units.inNewTransaction(() -> {
                 if (answer instanceof ReportAnswer.Taken) {
                     report.sent(clock.instant());

@@ -32,6 +32,11 @@ public record PayhooksSettings(Mode mode, boolean exitOnStartupFailure, String d
                                Providers providers, Inbound inbound, Admin admin, Optional<Secret> apiKey, Metrics metrics,
                                Retention retention) {
 
+    /** Whether {@code payhooks.mode} is production. */
+    public boolean production() {
+        return mode.production();
+    }
+
     /** {@code payhooks.mode}: sandbox (provider simulators, test-only operations) or production. */
     public enum Mode {
         SANDBOX, PRODUCTION;

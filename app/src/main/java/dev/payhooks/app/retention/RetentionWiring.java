@@ -5,26 +5,14 @@ import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.application.retention.ApplyRetention;
 import dev.payhooks.domain.retention.ExpiredRecords;
 import dev.payhooks.domain.retention.PersonalDataRedaction;
-import dev.payhooks.persistence.retention.JpaExpiredRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 
-/** Connects the retention job's ports to their implementations. */
+/** Connects the retention job's ports to their implementations (its expired records are the database's: {@code PersistenceWiring}). */
 @ApplicationScoped
 public class RetentionWiring {
-
-    @PersistenceContext(unitName = "payhooks")
-    EntityManager entityManager;
-
-    @Produces
-    @ApplicationScoped
-    ExpiredRecords expiredRecords() {
-        return new JpaExpiredRecords(entityManager);
-    }
 
     @Produces
     @ApplicationScoped

@@ -38,15 +38,11 @@ public class DeliveryWiring {
     @Inject
     PayhooksSettings settings;
 
-    boolean production() {
-        return settings.mode().production();
-    }
-
     /** The SSRF guard for hook URLs, with the configured allow-list and the system's DNS. */
     @Produces
     @Singleton
     SsrfGuard ssrfGuard() {
-        return new SsrfGuard(settings.outbound().allowList(), production(), java.net.InetAddress::getAllByName);
+        return new SsrfGuard(settings.outbound().allowList(), settings.production(), java.net.InetAddress::getAllByName);
     }
 
     @Produces
@@ -67,7 +63,7 @@ public class DeliveryWiring {
     ManageSubscriptions manageSubscriptions(WebhookSubscriptions subscriptions, ApiKeys keys, ManageSignatureKeys signatureKeys,
                                             OutboundUrlPolicy urlPolicy, Secrets secrets, IdGenerator ids, Clock clock,
                                             AuditRecorder audit) {
-        return new ManageSubscriptions(subscriptions, keys, signatureKeys, urlPolicy, secrets, ids, clock, production(), audit);
+        return new ManageSubscriptions(subscriptions, keys, signatureKeys, urlPolicy, secrets, ids, clock, settings.production(), audit);
     }
 
     /** The contract's schedule unless {@code payhooks.delivery.retry-schedule} lists other delays. */

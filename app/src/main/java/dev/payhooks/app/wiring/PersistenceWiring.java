@@ -32,12 +32,14 @@ import dev.payhooks.persistence.outbound.JpaSignatureKeys;
 import dev.payhooks.persistence.outbound.JpaWebhookSubscriptions;
 import dev.payhooks.persistence.payment.JpaPaymentTransactions;
 import dev.payhooks.persistence.refund.JpaRefunds;
+import dev.payhooks.persistence.retention.JpaExpiredRecords;
 import dev.payhooks.persistence.saleor.JpaFulfillmentOrigins;
 import dev.payhooks.persistence.saleor.JpaOrderNotes;
 import dev.payhooks.persistence.saleor.JpaSaleorInstallations;
 import dev.payhooks.persistence.saleor.JpaTransactionReports;
 import dev.payhooks.persistence.saleor.JpaWebhookReplies;
 import dev.payhooks.persistence.staff.JpaStaffUsers;
+import dev.payhooks.domain.retention.ExpiredRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -163,5 +165,12 @@ public class PersistenceWiring {
     @Singleton
     OrderNotes orderNotes() {
         return new JpaOrderNotes(entityManager);
+    }
+
+    /** What the retention job deletes and redacts. */
+    @Produces
+    @Singleton
+    ExpiredRecords expiredRecords() {
+        return new JpaExpiredRecords(entityManager);
     }
 }

@@ -37,10 +37,6 @@ public class ProviderWiring {
     @Inject
     PayhooksSettings settings;
 
-    boolean production() {
-        return settings.mode().production();
-    }
-
     /**
      * Each provider's documented API hosts plus the operator's {@code payhooks.<provider>.allowed-hosts};
      * in sandbox mode also loopback and the hub's own host (its provider simulators). Also the
@@ -51,7 +47,7 @@ public class ProviderWiring {
     ProviderEndpoints providerEndpoints() {
         Set<String> ownHosts = settings.publicUrl().configured().map(URI::create).map(URI::getHost)
             .map(Set::of).orElse(Set.of());
-        return new ProviderEndpoints(production(), settings.providers().allowedHosts(), ownHosts);
+        return new ProviderEndpoints(settings.production(), settings.providers().allowedHosts(), ownHosts);
     }
 
     /**
@@ -61,7 +57,7 @@ public class ProviderWiring {
     @Produces
     @Singleton
     ProviderGate providerGate(ProviderEndpoints endpoints) {
-        return new ProviderGate(endpoints, ProviderGate.guardFor(production(), settings.outbound().allowList(),
+        return new ProviderGate(endpoints, ProviderGate.guardFor(settings.production(), settings.outbound().allowList(),
             java.net.InetAddress::getAllByName), PinnedHttpTransport.withDefaultTrust("Payhooks/0.1"));
     }
 
@@ -102,7 +98,7 @@ public class ProviderWiring {
 
     /** A sandbox simulator at this path of the hub, asked for at each call (none in production). */
     private Supplier<Optional<URI>> simulator(String path) {
-        return () -> production() ? Optional.empty()
+        return () -> settings.production() ? Optional.empty()
             : Optional.of(URI.create(sandboxBaseUrl(settings, ListeningPort.seen()) + path));
     }
 

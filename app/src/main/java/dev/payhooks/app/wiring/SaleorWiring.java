@@ -7,6 +7,7 @@ import dev.payhooks.adapters.npatobarai.NpAtobaraiClient;
 import dev.payhooks.adapters.npatobarai.NpShipmentReporter;
 import dev.payhooks.adapters.saleor.OrderNoteSender;
 import dev.payhooks.adapters.saleor.SaleorApiClient;
+import dev.payhooks.adapters.saleor.SaleorAppTokens;
 import dev.payhooks.adapters.saleor.SaleorPaymentApp;
 import dev.payhooks.adapters.saleor.SaleorRegistration;
 import dev.payhooks.adapters.saleor.SaleorWebhookCheck;
@@ -41,10 +42,6 @@ public class SaleorWiring {
     @Inject
     PayhooksSettings settings;
 
-    boolean production() {
-        return settings.mode().production();
-    }
-
     /**
      * One client per instance. It was dependent, so every Saleor webhook request built a new
      * JDK HttpClient (a selector thread, no connection reuse): a third of the request threads'
@@ -58,9 +55,15 @@ public class SaleorWiring {
 
     @Produces
     @Singleton
-    TransactionReportSender transactionReportSender(TransactionReports reports, SaleorInstallations installations,
-                                                    SaleorApiClient saleor, Secrets secrets, UnitOfWork units, Clock clock) {
-        return new TransactionReportSender(reports, installations, saleor, secrets, units, clock);
+    SaleorAppTokens saleorAppTokens(SaleorInstallations installations, Secrets secrets, UnitOfWork units) {
+        return new SaleorAppTokens(installations, secrets, units);
+    }
+
+    @Produces
+    @Singleton
+    TransactionReportSender transactionReportSender(TransactionReports reports, SaleorAppTokens tokens, SaleorApiClient saleor,
+                                                    UnitOfWork units, Clock clock) {
+        return new TransactionReportSender(reports, tokens, saleor, units, clock);
     }
 
     @Produces
@@ -81,7 +84,7 @@ public class SaleorWiring {
     SaleorWebhookCheck saleorWebhookCheck(SaleorInstallations installations, SaleorApiClient saleor, Secrets secrets,
                                           UnitOfWork units, Clock clock) {
         // the legacy HMAC (keyed with the app token) only in sandbox mode; production needs Saleor's JWS
-        return new SaleorWebhookCheck(installations, saleor, secrets, units, clock, !production());
+        return new SaleorWebhookCheck(installations, saleor, secrets, units, clock, !settings.production());
     }
 
     @Produces
@@ -95,8 +98,8 @@ public class SaleorWiring {
 
     @Produces
     @Singleton
-    OrderNoteSender orderNoteSender(OrderNotes notes, SaleorInstallations installations, SaleorApiClient saleor,
-                                    Secrets secrets, UnitOfWork units, Clock clock) {
-        return new OrderNoteSender(notes, installations, saleor, secrets, units, clock);
+    OrderNoteSender orderNoteSender(OrderNotes notes, SaleorAppTokens tokens, SaleorApiClient saleor, UnitOfWork units,
+                                    Clock clock) {
+        return new OrderNoteSender(notes, tokens, saleor, units, clock);
     }
 }

@@ -31,10 +31,6 @@ public class SecurityWiring {
     @Inject
     PayhooksSettings settings;
 
-    boolean production() {
-        return settings.mode().production();
-    }
-
     /**
      * Application scoped, unlike the other services: the master key loads on first use, inside the
      * startup check ({@code DatabaseStartup}), so a missing or malformed key stops the start there.
@@ -42,7 +38,7 @@ public class SecurityWiring {
     @Produces
     @ApplicationScoped
     Secrets secrets() {
-        return new AesGcmSecrets(MasterKeySource.load(settings.keys().masterKey().map(Secret::value), production(),
+        return new AesGcmSecrets(MasterKeySource.load(settings.keys().masterKey().map(Secret::value), settings.production(),
             settings.keys().dataDir()));
     }
 

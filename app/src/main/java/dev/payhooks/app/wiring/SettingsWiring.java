@@ -28,13 +28,13 @@ public class SettingsWiring {
     @Produces
     @Singleton
     HubMode hubMode(PayhooksSettings settings) {
-        return new HubMode(settings.mode().production());
+        return new HubMode(settings.production());
     }
 
     @Produces
     @Singleton
     ConsoleSettings consoleSettings(PayhooksSettings settings) {
-        return new ConsoleSettings(!settings.mode().production(), settings.admin().secureCookie(),
+        return new ConsoleSettings(!settings.production(), settings.admin().secureCookie(),
             settings.admin().sessionTimeoutMinutes());
     }
 }
