@@ -409,6 +409,30 @@ class InboundNotificationsIT {
         assertEquals(events + subscriptions.length, eventCount());
     }
 
+    @Test
+    void anAnnanowCaptureNamingItsPreAuthorizationCompletesTheAuthorizedPayment() throws Exception {
+        String slug = "annanow-preauth-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = channel(slug, false).get("annanow");
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        assertEquals(200, notify("annanow", key, json,
+            annanowJson(500, "authorized", 4200, "order-preauth", null).getBytes(StandardCharsets.UTF_8)).status());
+
+        // the capture is a transaction of its own, without the order's reference, sent as a form
+        String capture = "transaction[id]=501&transaction[status]=confirmed&transaction[amount]=4200"
+            + "&transaction[preAuthorizationId]=500&transaction[invoice][currency]=CHF";
+        Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+        Answer captured = notify("annanow", key, form, capture.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, captured.status(), captured.body());
+
+        assertEquals(1, transactionCount(slug), "no second payment for the capture");
+        JsonObject payment = transaction(slug, "annanow", "order-preauth");
+        assertEquals("CHARGED", payment.getString("status"));
+        assertEquals("42.00", payment.getJsonObject("amounts").getString("charged"));
+        assertEquals("501", payment.getJsonArray("events").getJsonObject(1).getString("providerReference"));
+        assertEquals(List.of("transaction.authorization.success", "transaction.sale.captured"), eventTypes(payment));
+        assertDuplicateChangesNothing("annanow", key, form, capture, slug, "order-preauth");
+    }
+
     Answer post(String path, String json) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
