@@ -158,7 +158,12 @@ public class AnnanowNotifications implements NotificationProvider {
         AnnanowStatus known = status.get();
         NotificationKey key = NotificationKey.of("annanow:transaction", transactionId, known.wireName(),
             String.valueOf(amountUnits), refundedTotal.map(m -> String.valueOf(m.minorUnits())).orElse(""));
-        TransactionTarget target = new TransactionTarget(List.of(transactionId), merchantReference, Optional.of(
+        // a capture of a pre-authorization is a transaction of its own that names the authorized one
+        Optional<String> preAuthorization = f.wholeNumber("transaction", "preAuthorizationId")
+            .filter(origin -> origin != id).map(String::valueOf);
+        List<String> providerReferences = preAuthorization.map(origin -> List.of(transactionId, origin))
+            .orElse(List.of(transactionId));
+        TransactionTarget target = new TransactionTarget(providerReferences, merchantReference, Optional.of(
             new TransactionTarget.NewTransaction(merchantReference.orElse("annanow-transaction:" + transactionId), currency)));
         String eventKey = "annanow:" + transactionId + ":" + known.wireName();
         String message = "Annanow " + known.wireName();

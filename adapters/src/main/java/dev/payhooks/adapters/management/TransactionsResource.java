@@ -5,6 +5,7 @@ import dev.payhooks.application.transactions.TransactionQueries;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.fulfillment.Fulfillment;
+import dev.payhooks.domain.payment.FailureReason;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.PaymentTransactions;
@@ -94,6 +95,9 @@ public class TransactionsResource {
                 .add("at", e.at().toString());
             optional(event, "providerReference", e.providerReference());
             optional(event, "message", e.message());
+            if (e.reason() != null) {
+                event.add("reason", reasonJson(e.reason()));
+            }
             events.add(event);
         }
         JsonArrayBuilder references = JSON.createArrayBuilder();
@@ -172,7 +176,13 @@ public class TransactionsResource {
             .add("createdAt", t.createdAt().toString())
             .add("updatedAt", t.updatedAt().toString());
         t.providerReference().ifPresent(ref -> json.add("providerReference", ref));
+        t.reason().ifPresent(reason -> json.add("reason", reasonJson(reason)));
         return json.build();
+    }
+
+    /** A provider's reason: {@code {"code": …, "description": …}}. */
+    private static JsonObjectBuilder reasonJson(FailureReason reason) {
+        return JSON.createObjectBuilder().add("code", reason.code()).add("description", reason.description());
     }
 
     private static String major(Money money) {

@@ -1,30 +1,42 @@
 package dev.payhooks.adapters.walley;
 
 import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.payment.FailureReason;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The authorization failures Walley's test environment can simulate for a customer token. The
- * earlier integration names them {@code Expired, Refused, ServiceUnavailable, NoFunds, Declined}; Walley's
- * current docs use the webhook reason codes. Both spellings are accepted; which one is sent is
- * the channel's choice.
+ * The authorization failures Walley's test environment can simulate for a customer token, which
+ * are also the reasons of its {@code walley:authorization:retrying|failed} webhooks (besides
+ * {@code CANCELLED_BY_CUSTOMER}, which only a cancelled token causes). They have two spellings:
+ * {@code Expired, Refused, ServiceUnavailable, NoFunds, Declined} and the webhook reason codes.
+ * Both are accepted wherever a reason is read; which one the simulation call sends is the channel's
+ * choice. Each has the description the hub shows and publishes with the code (docs/EVENTS.md).
  */
 public enum WalleyFailureReason {
-    EXPIRED("Expired", "PAYMENT_METHOD_EXPIRED"),
-    REFUSED("Refused", "PAYMENT_METHOD_REFUSED"),
-    SERVICE_UNAVAILABLE("ServiceUnavailable", "SERVICE_UNAVAILABLE"),
-    NO_FUNDS("NoFunds", "PAYMENT_METHOD_NO_FUNDS"),
-    DECLINED("Declined", "PAYMENT_METHOD_DECLINED");
+    EXPIRED("Expired", "PAYMENT_METHOD_EXPIRED", "The payment method has expired"),
+    REFUSED("Refused", "PAYMENT_METHOD_REFUSED", "The payment method was refused"),
+    SERVICE_UNAVAILABLE("ServiceUnavailable", "SERVICE_UNAVAILABLE",
+        "The payment service was unavailable; Walley tries again"),
+    NO_FUNDS("NoFunds", "PAYMENT_METHOD_NO_FUNDS", "The payment method has insufficient funds"),
+    DECLINED("Declined", "PAYMENT_METHOD_DECLINED", "The payment method declined the payment");
 
     private final String seedName;
     private final String webhookCode;
+    private final String description;
 
-    WalleyFailureReason(String seedName, String webhookCode) {
+    WalleyFailureReason(String seedName, String webhookCode, String description) {
         this.seedName = seedName;
         this.webhookCode = webhookCode;
+        this.description = description;
+    }
+
+    /** The reason as data: its webhook code and its description. */
+    public FailureReason asReason() {
+        return new FailureReason(webhookCode, description);
     }
 
     public String seedName() {
@@ -41,16 +53,21 @@ public enum WalleyFailureReason {
         return WalleyNotifications.RETRYING_REASONS.contains(webhookCode);
     }
 
-    /** A reason in either spelling, whatever its case. */
-    public static WalleyFailureReason of(String text) {
+    /** A reason in either spelling, whatever its case; empty for any other text. */
+    public static Optional<WalleyFailureReason> find(String text) {
         String wanted = text == null ? "" : text.strip();
         for (WalleyFailureReason reason : values()) {
             if (reason.seedName.equalsIgnoreCase(wanted) || reason.webhookCode.equalsIgnoreCase(wanted)) {
-                return reason;
+                return Optional.of(reason);
             }
         }
-        throw new InvalidField("reason", "must be one of " + Arrays.stream(values())
-            .map(r -> r.seedName + " (" + r.webhookCode + ")").collect(Collectors.joining(", ")) + ", or null to clear");
+        return Optional.empty();
+    }
+
+    /** A reason in either spelling, whatever its case; anything else is an invalid {@code reason} field. */
+    public static WalleyFailureReason of(String text) {
+        return find(text).orElseThrow(() -> new InvalidField("reason", "must be one of " + Arrays.stream(values())
+            .map(r -> r.seedName + " (" + r.webhookCode + ")").collect(Collectors.joining(", ")) + ", or null to clear"));
     }
 
     public String spelled(boolean webhookSpelling) {

@@ -6,6 +6,7 @@ import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.inbound.NotificationKey;
 import dev.payhooks.domain.inbound.VerificationResult;
 import dev.payhooks.domain.payment.Currency;
+import dev.payhooks.domain.payment.FailureReason;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.Operation;
 import dev.payhooks.domain.payment.OperationResult;
@@ -57,6 +58,9 @@ public class WalleyNotifications implements NotificationProvider {
         Set.of("SERVICE_UNAVAILABLE", "PAYMENT_METHOD_NO_FUNDS", "PAYMENT_METHOD_DECLINED");
     public static final Set<String> FAILED_REASONS =
         Set.of("PAYMENT_METHOD_EXPIRED", "PAYMENT_METHOD_REFUSED", "CANCELLED_BY_CUSTOMER");
+    /** The one failure reason Walley cannot simulate: the customer token was cancelled (Walley's Cancel endpoint). */
+    static final FailureReason CANCELLED_BY_CUSTOMER = new FailureReason("CANCELLED_BY_CUSTOMER",
+        "The customer cancelled the customer token; Walley makes no further attempt");
 
     /** The webhook's envelope by lower-case name, read once per request (the signature is checked on the raw bytes). */
     private static final InboundRequest.BodyReader<Map<String, JsonValue>> ENVELOPE = request ->
@@ -226,12 +230,18 @@ public class WalleyNotifications implements NotificationProvider {
         NotificationKey key = NotificationKey.of(type, authorizationId, attempt.map(String::valueOf).orElse(""), reason,
             correlationId);
         String description = type + " " + shortened(reason);
-        Set<String> known = retrying ? RETRYING_REASONS : FAILED_REASONS;
-        if (!known.contains(reason.toUpperCase(Locale.ROOT))) {
+        if (!FailureReason.isValidCode(reason)) {
             return new DecodedNotification(key, description, new NotificationEffect.NoEffect(
-                "unknown reason '" + shortened(reason) + "' for " + type));
+                "unreadable reason '" + shortened(reason) + "' for " + type + " (1-" + FailureReason.MAX_CODE_LENGTH
+                    + " printable characters)"));
         }
-        String message = reason.toUpperCase(Locale.ROOT) + attempt.map(n -> " (attempt " + n
+        FailureReason because = reason(reason);
+        Set<String> ofTheOtherType = retrying ? FAILED_REASONS : RETRYING_REASONS;
+        if (ofTheOtherType.contains(because.code())) {
+            return new DecodedNotification(key, description, new NotificationEffect.NoEffect(
+                "reason " + because.code() + " does not belong to " + type));
+        }
+        String message = because.code() + attempt.map(n -> " (attempt " + n
             + maxAttempt.map(m -> " of " + m).orElse("") + ")").orElse("");
         String eventKey = retrying
             ? "walley:authorization:" + authorizationId + ":retrying:" + attempt.map(String::valueOf).orElse("-")
@@ -245,12 +255,26 @@ public class WalleyNotifications implements NotificationProvider {
             }
             PaymentFact fact = PaymentFact.of(Operation.AUTHORIZE, retrying ? OperationResult.REQUEST : OperationResult.FAILURE,
                 pending, authorizationId, message, eventKey);
-            return FactsOrNoEffect.of(fact.publishedAs(retrying
+            return FactsOrNoEffect.of(fact.because(because).publishedAs(retrying
                 ? "transaction.authorization.retrying" : "transaction.authorization.failed"));
         }));
     }
 
     private record Step(Operation operation, OperationResult result) { }
+
+    /**
+     * A webhook's reason as data: a known code in either spelling (whatever its case) becomes
+     * its webhook code with the hub's description; any other code is kept as sent with a
+     * generic description.
+     */
+    public static FailureReason reason(String text) {
+        String wanted = text.strip();
+        if (CANCELLED_BY_CUSTOMER.code().equalsIgnoreCase(wanted)) {
+            return CANCELLED_BY_CUSTOMER;
+        }
+        return WalleyFailureReason.find(wanted).map(WalleyFailureReason::asReason)
+            .orElseGet(() -> FailureReason.unknown(wanted, "Walley"));
+    }
 
     private static Currency currency(String code) {
         try {

@@ -129,6 +129,43 @@ class AnnanowNotificationsTest {
         assertEquals(List.of("transaction.authorization.success", "transaction.sale.voided"), hub.outboundTypes());
     }
 
+    /** A capture of a pre-authorization, as its own Annanow transaction naming the authorized one. */
+    static String capture(long id, long preAuthorizationId, long amount) {
+        return """
+            {"transaction": {"id": %d, "status": "confirmed", "amount": %d, "preAuthorizationId": %d,
+              "invoice": {"currency": "CHF"}}}
+            """.formatted(id, amount, preAuthorizationId);
+    }
+
+    @Test
+    void aCaptureNamingItsPreAuthorizationCompletesTheAuthorizedPayment() {
+        json(transactionJson(20, "authorized", 1500, "CHF", "order-20", null));
+
+        Answer captured = json(capture(21, 20, 1500));
+
+        assertEquals(200, captured.status(), captured.json());
+        PaymentTransaction payment = hub.onlyTransaction();
+        assertEquals(TransactionStatus.CHARGED, payment.status());
+        assertEquals(Money.of(1500, Currency.CHF), payment.charged());
+        assertEquals("order-20", payment.merchantReference());
+        assertEquals("21", payment.events().get(1).providerReference());
+        assertEquals(List.of("transaction.authorization.success", "transaction.sale.captured"), hub.outboundTypes());
+        // a resend of the capture is recognised
+        assertTrue(json(capture(21, 20, 1500)).json().contains("duplicate"));
+        assertEquals(2, hub.onlyTransaction().events().size());
+    }
+
+    @Test
+    void aCaptureWhosePreAuthorizationIsUnknownStartsAPaymentOfItsOwn() {
+        json(transactionJson(30, "authorized", 1500, "CHF", "order-30", null));
+
+        assertEquals(200, json(capture(31, 999, 1500)).status());
+
+        assertEquals(2, hub.allTransactions().size());
+        assertEquals(TransactionStatus.AUTHORIZED, hub.allTransactions().stream()
+            .filter(t -> t.merchantReference().equals("order-30")).findFirst().orElseThrow().status());
+    }
+
     @Test
     void aSecondAnnanowTransactionOfTheSameReferenceIsTheSamePayment() {
         json(transactionJson(10, "declined", 1000, "EUR", "order-10", null));

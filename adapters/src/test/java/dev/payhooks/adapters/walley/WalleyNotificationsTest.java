@@ -5,6 +5,7 @@ import dev.payhooks.adapters.notifications.PipelineFixture;
 import dev.payhooks.domain.inbound.InboundNotification;
 import dev.payhooks.domain.inbound.ProcessingStatus;
 import dev.payhooks.domain.payment.Currency;
+import dev.payhooks.domain.payment.FailureReason;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.ProviderId;
@@ -19,6 +20,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.payhooks.adapters.notifications.PipelineFixture.utf8;
 import static dev.payhooks.adapters.notifications.PipelineFixture.walleyHeaders;
@@ -154,6 +156,68 @@ class WalleyNotificationsTest {
         assertEquals(TransactionStatus.FAILED, hub.onlyTransaction().status());
         assertEquals(List.of("transaction.pending", "transaction.authorization.retrying",
             "transaction.authorization.retrying", "transaction.authorization.failed"), hub.outboundTypes());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "walley:authorization:retrying | NoFunds                 | PAYMENT_METHOD_NO_FUNDS | The payment method has insufficient funds",
+        "walley:authorization:retrying | payment_method_no_funds | PAYMENT_METHOD_NO_FUNDS | The payment method has insufficient funds",
+        "walley:authorization:retrying | ServiceUnavailable      | SERVICE_UNAVAILABLE     | The payment service was unavailable; Walley tries again",
+        "walley:authorization:retrying | Declined                | PAYMENT_METHOD_DECLINED | The payment method declined the payment",
+        "walley:authorization:failed   | Expired                 | PAYMENT_METHOD_EXPIRED  | The payment method has expired",
+        "walley:authorization:failed   | PAYMENT_METHOD_REFUSED  | PAYMENT_METHOD_REFUSED  | The payment method was refused",
+        "walley:authorization:failed   | cancelled_by_customer   | CANCELLED_BY_CUSTOMER   | The customer cancelled the customer token; Walley makes no further attempt"})
+    void theReasonInEitherSpellingIsStoredAndPublishedAsCodeAndDescription(String type, String sent, String code,
+                                                                           String description) {
+        send(orderCreated("o-1", "ref-1", "OnHold", "30"));
+
+        assertEquals(200, send(attempt(type, "auth-o-1", "ref-1", 1, sent)).status());
+
+        PaymentTransaction transaction = hub.onlyTransaction();
+        FailureReason expected = new FailureReason(code, description);
+        assertEquals(expected, transaction.events().get(1).reason());
+        assertEquals(Optional.of(expected), transaction.reason());
+        assertTrue(transaction.events().get(1).message().startsWith(code), transaction.events().get(1).message());
+        String payload = hub.outboundEvents().get(1).payloadJson();
+        assertTrue(payload.contains("\"reason\":{\"code\":\"" + code + "\",\"description\":\"" + description + "\"}"),
+            payload);
+        assertTrue(!hub.outboundEvents().get(0).payloadJson().contains("\"reason\""), "the order's event has none");
+    }
+
+    @Test
+    void anUnknownReasonIsKeptAsItsCodeWithAGenericDescription() {
+        send(orderCreated("o-1", "ref-1", "OnHold", "30"));
+        send(orderCreated("o-2", "ref-2", "OnHold", "30"));
+
+        Answer retrying = send(attempt("walley:authorization:retrying", "auth-o-1", "ref-1", 1, "SOLAR_FLARE"));
+        Answer failed = send(attempt("walley:authorization:failed", "auth-o-2", "ref-2", 3, "<b>Card eaten</b>"));
+
+        assertEquals(200, retrying.status(), retrying.json());
+        assertEquals(200, failed.status(), failed.json());
+        List<PaymentTransaction> both = hub.allTransactions();
+        PaymentTransaction first = both.stream().filter(t -> t.merchantReference().equals("ref-1")).findFirst().orElseThrow();
+        PaymentTransaction second = both.stream().filter(t -> t.merchantReference().equals("ref-2")).findFirst().orElseThrow();
+        assertEquals(TransactionStatus.AUTHORIZATION_REQUESTED, first.status());
+        assertEquals(Optional.of(new FailureReason("SOLAR_FLARE", "reason not known to the hub, reported by Walley")),
+            first.reason());
+        assertEquals(TransactionStatus.FAILED, second.status());
+        assertEquals("<b>Card eaten</b>", second.reason().orElseThrow().code());
+        assertEquals(List.of("transaction.pending", "transaction.pending", "transaction.authorization.retrying",
+            "transaction.authorization.failed"), hub.outboundTypes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SERVICE_UNAVAILABLE\\r\\nX-Injected: 1", "NO\\tFUNDS",
+        "A_REASON_LONGER_THAN_SIXTY_FOUR_CHARACTERS_IS_NOT_A_CODE_WALLEY_WOULD_SEND_EVER"})
+    void aReasonThatCannotBeACodeHasNoEffect(String reason) {
+        send(orderCreated("o-1", "ref-1", "OnHold", "30"));
+
+        Answer answer = send(attempt("walley:authorization:retrying", "auth-o-1", "ref-1", 1, reason));
+
+        assertEquals(200, answer.status(), answer.json());
+        assertEquals(1, hub.onlyTransaction().events().size());
+        assertEquals(ProcessingStatus.IGNORED, hub.storedNotifications().get(1).status());
+        assertTrue(hub.storedNotifications().get(1).statusReason().orElseThrow().startsWith("unreadable reason"));
     }
 
     @Test

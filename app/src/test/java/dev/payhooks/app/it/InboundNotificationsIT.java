@@ -254,6 +254,53 @@ class InboundNotificationsIT {
     }
 
     @Test
+    void walleyReasonsAreDataOfTheTransactionItsEventsAndTheOutboundObject() throws Exception {
+        String slug = "walley-reason-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = channel(slug, false).get("walley");
+        Map<String, String> headers = walleyHeaders();
+        assertEquals(200, notify("walley", key, headers,
+            orderCreated("order-reason", "ref-reason", "OnHold").getBytes(StandardCharsets.UTF_8)).status());
+
+        // the simulation spelling of a known reason, then a reason the hub does not know
+        String noFunds = attempt("walley:authorization:retrying", "order-reason", "ref-reason", 1, "NoFunds");
+        assertEquals(200, notify("walley", key, headers, noFunds.getBytes(StandardCharsets.UTF_8)).status());
+        String unknown = attempt("walley:authorization:failed", "order-reason", "ref-reason", 3, "SOLAR_FLARE");
+        Answer failed = notify("walley", key, headers, unknown.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, failed.status(), failed.body());
+
+        JsonObject transaction = transaction(slug, "walley", "ref-reason");
+        assertEquals("FAILED", transaction.getString("status"));
+        JsonObject generic = Json.createObjectBuilder().add("code", "SOLAR_FLARE")
+            .add("description", "reason not known to the hub, reported by Walley").build();
+        assertEquals(generic, transaction.getJsonObject("reason"));
+        JsonArray events = transaction.getJsonArray("events");
+        assertTrue(events.getJsonObject(0).getJsonObject("reason") == null, events.toString());
+        JsonObject noFundsReason = Json.createObjectBuilder().add("code", "PAYMENT_METHOD_NO_FUNDS")
+            .add("description", "The payment method has insufficient funds").build();
+        assertEquals(noFundsReason, events.getJsonObject(1).getJsonObject("reason"));
+        assertEquals(generic, events.getJsonObject(2).getJsonObject("reason"));
+
+        assertEquals(List.of("transaction.pending", "transaction.authorization.retrying", "transaction.authorization.failed"),
+            eventTypes(transaction));
+        assertEquals(noFundsReason, outboundObject(transaction, 2).getJsonObject("reason"));
+        assertEquals(generic, outboundObject(transaction, 3).getJsonObject("reason"));
+        assertTrue(outboundObject(transaction, 1).getJsonObject("reason") == null);
+        assertDuplicateChangesNothing("walley", key, headers, unknown, slug, "ref-reason");
+    }
+
+    /** The {@code event_body.object} of the outbound event a transaction's event caused. */
+    JsonObject outboundObject(JsonObject transaction, int sequence) throws Exception {
+        String source = "transaction:" + transaction.getString("id") + ":" + sequence;
+        for (JsonValue item : manage("GET", "events?limit=200", null).object().getJsonArray("items")) {
+            if (item.asJsonObject().getString("source", "").equals(source)) {
+                return manage("GET", "events/" + item.asJsonObject().getString("event_id"), null).object()
+                    .getJsonObject("payload").getJsonObject("event_body").getJsonObject("object");
+            }
+        }
+        throw new AssertionError("no outbound event from " + source);
+    }
+
+    @Test
     void walleySignaturesAreCheckedWhenTheChannelAsksForThem() throws Exception {
         String slug = "walley-sig-" + UUID.randomUUID().toString().substring(0, 8);
         String key = channel(slug, true).get("walley");
@@ -362,6 +409,30 @@ class InboundNotificationsIT {
         assertEquals(events + subscriptions.length, eventCount());
     }
 
+    @Test
+    void anAnnanowCaptureNamingItsPreAuthorizationCompletesTheAuthorizedPayment() throws Exception {
+        String slug = "annanow-preauth-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = channel(slug, false).get("annanow");
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        assertEquals(200, notify("annanow", key, json,
+            annanowJson(500, "authorized", 4200, "order-preauth", null).getBytes(StandardCharsets.UTF_8)).status());
+
+        // the capture is a transaction of its own, without the order's reference, sent as a form
+        String capture = "transaction[id]=501&transaction[status]=confirmed&transaction[amount]=4200"
+            + "&transaction[preAuthorizationId]=500&transaction[invoice][currency]=CHF";
+        Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+        Answer captured = notify("annanow", key, form, capture.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, captured.status(), captured.body());
+
+        assertEquals(1, transactionCount(slug), "no second payment for the capture");
+        JsonObject payment = transaction(slug, "annanow", "order-preauth");
+        assertEquals("CHARGED", payment.getString("status"));
+        assertEquals("42.00", payment.getJsonObject("amounts").getString("charged"));
+        assertEquals("501", payment.getJsonArray("events").getJsonObject(1).getString("providerReference"));
+        assertEquals(List.of("transaction.authorization.success", "transaction.sale.captured"), eventTypes(payment));
+        assertDuplicateChangesNothing("annanow", key, form, capture, slug, "order-preauth");
+    }
+
     Answer post(String path, String json) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
@@ -422,6 +493,27 @@ class InboundNotificationsIT {
         Answer badReason = manage("POST", "channels/" + slug + "/walley/customer-token-failures",
             "{\"customerToken\": \"" + customerToken + "\", \"reason\": \"Teleported\"}");
         assertEquals(400, badReason.status(), badReason.body());
+
+        // 401 once: the hub fetches a fresh bearer token and retries; twice: it reports the credentials
+        String clear = "{\"customerToken\": \"" + customerToken + "\", \"reason\": null}";
+        String faults = "sandbox/walley/customer-tokens/" + customerToken + "/faults";
+        assertEquals(200, post(faults, "{\"status\": 401, \"times\": 1}").status());
+        assertEquals(200, manage("POST", "channels/" + slug + "/walley/customer-token-failures", clear).status());
+        assertEquals(200, post(faults, "{\"status\": 401, \"times\": 2}").status());
+        Answer unauthorized = manage("POST", "channels/" + slug + "/walley/customer-token-failures", clear);
+        assertEquals(502, unauthorized.status(), unauthorized.body());
+        assertEquals("bad_gateway", unauthorized.object().getString("error"));
+        assertTrue(unauthorized.object().getString("message").contains("refused the bearer token"), unauthorized.body());
+        // 503 twice: retried with backoff and accepted; three times: reported as unavailable
+        assertEquals(200, post(faults, "{\"status\": 503, \"times\": 2}").status());
+        assertEquals(200, manage("POST", "channels/" + slug + "/walley/customer-token-failures", clear).status());
+        assertEquals(200, post(faults, "{\"status\": 503, \"times\": 3}").status());
+        Answer unavailable = manage("POST", "channels/" + slug + "/walley/customer-token-failures", clear);
+        assertEquals(502, unavailable.status(), unavailable.body());
+        assertTrue(unavailable.object().getString("message").contains("unavailable (503) after 3 attempts"), unavailable.body());
+        assertEquals(400, post(faults, "{\"status\": 500, \"times\": 1}").status());
+        assertEquals(404, post("sandbox/walley/customer-tokens/no-such-token/faults", "{\"status\": 503, \"times\": 1}").status());
+        assertEquals(afterFailed, transaction(slug, "walley", "sbx-order"), "no simulation changed the payment");
     }
 
     /** The sandbox Annanow sends notifications in both encodings and answers the re-fetch that confirms them. */

@@ -51,7 +51,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * that creates a customer token and sends {@code walley:order:created} (OnHold) to the hub, and
  * the customer-token failure simulation, which then sends the matching
  * {@code walley:authorization:retrying} or {@code …:failed} webhook, signed and authenticated as
- * the channel expects. Point a channel's {@code authBaseUrl} and {@code apiBaseUrl} at
+ * the channel expects. The failure simulation's errors can be provoked: a bearer token Walley does
+ * not know is 401, a customer token it does not know 404, and {@link #fault} makes the next calls
+ * for one customer token answer 401 (as if the bearer token had expired) or 503 (Walley's internal
+ * error). Point a channel's {@code authBaseUrl} and {@code apiBaseUrl} at
  * {@code {hub}/sandbox/walley} (forwarded to {@code /api/sandbox/walley}). State lives in memory and is lost on restart.
  */
 @Path("sandbox/walley")
@@ -81,6 +84,10 @@ public class WalleySandboxResource {
 
     private final Map<String, Instant> bearerTokens = new ConcurrentHashMap<>();
     private final Map<String, Checkout> checkouts = new ConcurrentHashMap<>();
+    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+
+    /** The next {@code remaining} customer-token calls for a token answer {@code status}. */
+    private record Fault(int status, int remaining) { }
 
     @POST
     @Path("oauth2/v2.0/token")
@@ -153,6 +160,11 @@ public class WalleySandboxResource {
         if (checkout == null) {
             return walleyError(requestId, 404, "Customer token not found");
         }
+        Optional<Integer> fault = takeFault(customerToken);
+        if (fault.isPresent()) {
+            return walleyError(requestId, fault.get(), fault.get() == 401
+                ? "The bearer token is missing, incorrect or expired" : "Internal error, try again later");
+        }
         Optional<WalleyFailureReason> reason = failure(JsonBody.read(body).object());
         if (reason.isPresent()) {
             Checkout next = new Checkout(checkout.endpointKey(), checkout.reference(), checkout.orderId(),
@@ -170,6 +182,43 @@ public class WalleySandboxResource {
                 .build());
         }
         return Response.ok(JSON.createObjectBuilder().add("id", requestId).build()).build();
+    }
+
+    @POST
+    @Path("customer-tokens/{token}/faults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Make the next failure-simulation calls for a customer token fail (sandbox)",
+        description = "Body: {\"status\": 401 or 503, \"times\": 1-10}. The next `times` calls of "
+            + "PUT purchase/customer-tokens/{token} answer that status: 401 as if the bearer token had expired, "
+            + "503 as Walley's internal error. The hub refreshes its token once on 401 and retries 503 twice.")
+    public Response fault(@PathParam("token") String customerToken, InputStream body) {
+        requireSandbox();
+        if (!checkouts.containsKey(customerToken)) {
+            return walleyError(UUID.randomUUID().toString(), 404, "Customer token not found");
+        }
+        JsonObject json = JsonBody.read(body).allowOnly("status", "times").object();
+        int status = json.get("status") instanceof jakarta.json.JsonNumber n && n.isIntegral() ? n.intValue() : 0;
+        if (status != 401 && status != 503) {
+            throw new InvalidField("status", "must be 401 or 503");
+        }
+        int times = json.get("times") instanceof jakarta.json.JsonNumber n && n.isIntegral() ? n.intValue() : 0;
+        if (times < 1 || times > 10) {
+            throw new InvalidField("times", "must be 1-10");
+        }
+        faults.put(customerToken, new Fault(status, times));
+        return Response.ok(JSON.createObjectBuilder().add("customerToken", customerToken).add("status", status)
+            .add("times", times).build()).build();
+    }
+
+    /** The status of an armed fault for this token, counting it down; empty when none is armed. */
+    private Optional<Integer> takeFault(String customerToken) {
+        int[] status = {0};
+        faults.computeIfPresent(customerToken, (token, armed) -> {
+            status[0] = armed.status();
+            return armed.remaining() > 1 ? new Fault(armed.status(), armed.remaining() - 1) : null;
+        });
+        return status[0] == 0 ? Optional.empty() : Optional.of(status[0]);
     }
 
     private static Optional<WalleyFailureReason> failure(JsonObject body) {

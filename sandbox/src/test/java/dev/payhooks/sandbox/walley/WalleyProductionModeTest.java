@@ -36,5 +36,7 @@ class WalleyProductionModeTest {
             () -> sandbox.checkout(body("{}"))).status());
         assertEquals(404, assertThrows(ApiProblem.class,
             () -> sandbox.simulateFailure("t", "Bearer x", body("{}"))).status());
+        assertEquals(404, assertThrows(ApiProblem.class,
+            () -> sandbox.fault("t", body("{\"status\": 503, \"times\": 1}"))).status());
     }
 }

@@ -19,9 +19,13 @@ public record TransactionDetails(TransactionRow summary, String cancelled, Strin
         fulfillments = List.copyOf(fulfillments);
     }
 
-    /** One transaction event: "AUTHORIZE SUCCESS 1500 → AUTHORIZED". */
+    /**
+     * One transaction event: "AUTHORIZE SUCCESS 1500 → AUTHORIZED", with the provider's reason code
+     * and its description when the provider gave one.
+     */
     public record TimelineEntry(int sequence, Instant at, String operation, String result, String amount,
-                                String statusAfter, String providerReference, String message) { }
+                                String statusAfter, String providerReference, String message, String reasonCode,
+                                String reasonDescription) { }
 
     public record ReferenceEntry(String reference, Instant since) { }
 

@@ -68,7 +68,8 @@ public class TransactionsModel {
             .filter(s -> !s.isEmpty()).collect(Collectors.joining(", "));
         List<TransactionDetails.TimelineEntry> timeline = t.events().stream()
             .map(e -> new TransactionDetails.TimelineEntry(e.sequence(), e.at(), e.operation().name(), e.result().name(),
-                e.amount().toMajorString(), e.statusAfter().name(), orEmpty(e.providerReference()), orEmpty(e.message())))
+                e.amount().toMajorString(), e.statusAfter().name(), orEmpty(e.providerReference()), orEmpty(e.message()),
+                e.reason() == null ? "" : e.reason().code(), e.reason() == null ? "" : e.reason().description()))
             .toList();
         List<TransactionDetails.ReferenceEntry> references = t.providerReferences().stream()
             .map(r -> new TransactionDetails.ReferenceEntry(r.value(), r.since())).toList();

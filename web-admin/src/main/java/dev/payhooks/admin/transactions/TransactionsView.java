@@ -209,6 +209,8 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
         timeline.addColumn(TransactionDetails.TimelineEntry::statusAfter).setHeader("Status after").setAutoWidth(true);
         timeline.addColumn(e -> join(e.providerReference(), e.message())).setHeader("Reference · message").setFlexGrow(1)
             .setTooltipGenerator(e -> join(e.providerReference(), e.message()));
+        timeline.addColumn(TransactionDetails.TimelineEntry::reasonCode).setHeader("Reason").setAutoWidth(true)
+            .setTooltipGenerator(TransactionDetails.TimelineEntry::reasonDescription);
         timeline.setItems(t.timeline());
         timeline.setAllRowsVisible(true);
         timeline.setEmptyStateText("Nothing has happened yet: the provider has not been called.");

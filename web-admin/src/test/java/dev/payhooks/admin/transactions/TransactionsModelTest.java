@@ -15,6 +15,7 @@ import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.InMemoryChannels;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.payment.Currency;
+import dev.payhooks.domain.payment.FailureReason;
 import dev.payhooks.domain.payment.InMemoryPaymentTransactions;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.PaymentTransaction;
@@ -150,6 +151,8 @@ class TransactionsModelTest {
         assertEquals("1500", first.amount());
         assertEquals("np-111", first.providerReference());
         assertEquals("", first.message());
+        assertEquals("", first.reasonCode());
+        assertEquals("", first.reasonDescription());
         assertEquals(List.of("np-111"), details.providerReferences().stream().map(TransactionDetails.ReferenceEntry::reference).toList());
         TransactionDetails.RefundEntry refund = details.refunds().get(0);
         assertEquals("GRANTED", refund.kind());
@@ -160,6 +163,19 @@ class TransactionsModelTest {
         assertEquals("1234567890", fulfillment.trackingNumber());
         assertEquals("50000", fulfillment.carrierCode());
         assertEquals("PENDING", fulfillment.status());
+    }
+
+    @Test
+    void theTimelineShowsAProvidersReasonCodeAndDescription() {
+        PaymentTransaction t = add("m-1", "se-1", "eu", ProviderId.WALLEY, Currency.of("EUR"), clock.instant());
+        t.authorizationFailed(ProviderReport.of(Money.of(100, t.currency()), t.createdAt().plusSeconds(5))
+            .withReason(new FailureReason("PAYMENT_METHOD_EXPIRED", "The payment method has expired")));
+        stored.update(t);
+
+        TransactionDetails.TimelineEntry failed = model.transaction("se-1").timeline().get(0);
+
+        assertEquals("PAYMENT_METHOD_EXPIRED", failed.reasonCode());
+        assertEquals("The payment method has expired", failed.reasonDescription());
     }
 
     @Test
