@@ -236,10 +236,10 @@ public class WalleyNotifications implements NotificationProvider {
                     + " printable characters)"));
         }
         FailureReason because = reason(reason);
-        Set<String> ofTheOtherType = retrying ? FAILED_REASONS : RETRYING_REASONS;
-        if (ofTheOtherType.contains(because.code())) {
+        Set<String> ofThisType = retrying ? RETRYING_REASONS : FAILED_REASONS;
+        if (!ofThisType.contains(because.code())) {
             return new DecodedNotification(key, description, new NotificationEffect.NoEffect(
-                "reason " + because.code() + " does not belong to " + type));
+                "unknown reason '" + shortened(reason) + "' for " + type));
         }
         String message = because.code() + attempt.map(n -> " (attempt " + n
             + maxAttempt.map(m -> " of " + m).orElse("") + ")").orElse("");
@@ -265,7 +265,7 @@ public class WalleyNotifications implements NotificationProvider {
     /**
      * A webhook's reason as data: a known code in either spelling (whatever its case) becomes
      * its webhook code with the hub's description; any other code is kept as sent with a
-     * generic description.
+     * generic description (the notification itself then has no effect).
      */
     public static FailureReason reason(String text) {
         String wanted = text.strip();
