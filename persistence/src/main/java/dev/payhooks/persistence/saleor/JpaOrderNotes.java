@@ -22,12 +22,9 @@ public class JpaOrderNotes extends JpaRepository<OrderNoteEntity> implements Ord
     @Override
     public void add(OrderNote note) {
         OrderNoteEntity row = new OrderNoteEntity();
-        row.id = note.id();
-        row.apiUrl = note.apiUrl();
-        row.provider = note.provider().slug();
+        row.open(note.id(), note.apiUrl(), note.provider(), note.createdAt());
         row.orderId = note.orderId();
         row.message = note.message();
-        row.createdAt = note.createdAt();
         copy(note, row);
         persist(row);
     }
@@ -59,10 +56,8 @@ public class JpaOrderNotes extends JpaRepository<OrderNoteEntity> implements Ord
     }
 
     private static void copy(OrderNote from, OrderNoteEntity to) {
-        to.status = from.status().name();
-        to.attempts = from.attempts();
+        to.progress(from.status(), from.attempts(), from.updatedAt());
         to.warning = from.warning();
-        to.updatedAt = from.updatedAt();
     }
 
     private static OrderNote toDomain(OrderNoteEntity row) {

@@ -22,16 +22,13 @@ public class JpaTransactionReports extends JpaRepository<TransactionReportEntity
     @Override
     public void add(TransactionReport report) {
         TransactionReportEntity row = new TransactionReportEntity();
-        row.id = report.id();
-        row.apiUrl = report.apiUrl();
-        row.provider = report.provider().slug();
+        row.open(report.id(), report.apiUrl(), report.provider(), report.createdAt());
         row.saleorTransactionId = report.saleorTransactionId();
         row.pspReference = report.pspReference();
         row.type = report.type();
         row.amount = report.amount();
         row.time = report.time();
         row.message = report.message();
-        row.createdAt = report.createdAt();
         copy(report, row);
         persist(row);
     }
@@ -63,11 +60,9 @@ public class JpaTransactionReports extends JpaRepository<TransactionReportEntity
     }
 
     private static void copy(TransactionReport from, TransactionReportEntity to) {
-        to.status = from.status().name();
-        to.attempts = from.attempts();
+        to.progress(from.status(), from.attempts(), from.updatedAt());
         to.lastError = from.lastError();
         to.dueAt = from.dueAt();
-        to.updatedAt = from.updatedAt();
     }
 
     private static TransactionReport toDomain(TransactionReportEntity row) {
