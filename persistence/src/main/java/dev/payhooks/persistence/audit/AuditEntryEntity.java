@@ -14,32 +14,14 @@ import java.time.Instant;
 @Table(name = "audit_entry")
 public class AuditEntryEntity {
 
-    @Id
-    String id;
-
-    @Column(nullable = false)
-    String merchantId;
-
-    @Column(nullable = false)
-    Instant recordedAt;
-
-    @Column(nullable = false)
-    String actor;
+    @Id String id;
+    @Column(nullable = false) String merchantId;
+    @Column(nullable = false) Instant recordedAt;
+    @Column(nullable = false) String actor;
 
     /** {@link dev.payhooks.domain.audit.Actor.Source} name. */
-    @Column(nullable = false)
-    String source;
-
-    @Column(nullable = false)
-    String action;
-
-    @Column(nullable = false)
-    String subject;
-
-    @Column(nullable = false)
-    String detail;
-
-    protected AuditEntryEntity() {
-        // for JPA
-    }
+    @Column(nullable = false) String source;
+    @Column(nullable = false) String action;
+    @Column(nullable = false) String subject;
+    @Column(nullable = false) String detail;
 }

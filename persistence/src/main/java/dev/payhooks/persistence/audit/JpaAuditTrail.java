@@ -4,8 +4,8 @@ import dev.payhooks.domain.audit.Actor;
 import dev.payhooks.domain.audit.AuditEntry;
 import dev.payhooks.domain.audit.AuditTrail;
 import dev.payhooks.persistence.jpa.JpaRepository;
+import dev.payhooks.persistence.jpa.Jpql;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 
 import java.util.List;
 import java.util.Optional;
@@ -33,12 +33,10 @@ public class JpaAuditTrail extends JpaRepository<AuditEntryEntity> implements Au
 
     @Override
     public Page newest(String merchantId, Optional<Cursor> after, int limit) {
-        String jpql = "select a from AuditEntryEntity a where a.merchantId = :merchant"
-            + (after.isPresent() ? " and (a.recordedAt < :afterAt or (a.recordedAt = :afterAt and a.id < :afterId))" : "")
-            + " order by a.recordedAt desc, a.id desc";
-        TypedQuery<AuditEntryEntity> query = query(jpql, "merchant", merchantId);
-        after.ifPresent(c -> query.setParameter("afterAt", c.at()).setParameter("afterId", c.id()));
-        List<AuditEntry> rows = query.setMaxResults(limit + 1).getResultList().stream()
+        Jpql jpql = new Jpql("select a from AuditEntryEntity a where a.merchantId = :merchant", "merchant", merchantId)
+            .before(after, "a.recordedAt", "a.id", Cursor::at, Cursor::id)
+            .append(" order by a.recordedAt desc, a.id desc");
+        List<AuditEntry> rows = query(jpql).setMaxResults(limit + 1).getResultList().stream()
             .map(r -> new AuditEntry(r.id, r.merchantId, r.recordedAt, r.actor, Actor.Source.valueOf(r.source), r.action, r.subject,
                 r.detail)).toList();
         Keyset<AuditEntry, Cursor> page = keyset(rows, limit, last -> new Cursor(last.at(), last.id()));

@@ -20,28 +20,14 @@ public class FulfillmentEntity extends StampedEntity {
     public record Key(String transactionId, String id) implements Serializable {
     }
 
-    @Id
-    String transactionId;
-
-    @Id
-    String id;
-
-    @Column(nullable = false)
-    String trackingNumber;
-
+    @Id String transactionId;
+    @Id String id;
+    @Column(nullable = false) String trackingNumber;
     String carrierCode;
 
     /** {@link dev.payhooks.domain.fulfillment.ShipmentReportStatus} name. */
-    @Column(nullable = false)
-    String reportStatus;
-
+    @Column(nullable = false) String reportStatus;
     String message;
-
     int reportAttempts;
-
     Instant lastAttemptAt;
-
-    protected FulfillmentEntity() {
-        // for JPA
-    }
 }

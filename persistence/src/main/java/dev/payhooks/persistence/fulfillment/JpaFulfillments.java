@@ -24,19 +24,15 @@ public class JpaFulfillments extends JpaRepository<FulfillmentEntity> implements
 
     @Override
     public void add(Fulfillment fulfillment) {
-        if (find(FulfillmentMapper.key(fulfillment)).isPresent()) {
-            throw new Conflict("fulfillment " + fulfillment.id() + " of transaction " + fulfillment.transactionId()
-                + " exists already");
-        }
-        persist(FulfillmentMapper.toNewEntity(fulfillment));
+        store(FulfillmentMapper.key(fulfillment), FulfillmentMapper.toNewEntity(fulfillment),
+            () -> new Conflict("fulfillment " + fulfillment.id() + " of transaction " + fulfillment.transactionId() + " exists already"));
     }
 
     @Override
     public void update(Fulfillment fulfillment) {
-        FulfillmentEntity entity = current(FulfillmentMapper.key(fulfillment), fulfillment.version(),
-            () -> changedMeanwhile(fulfillment));
-        FulfillmentMapper.copyMutableState(fulfillment.snapshot(), entity);
-        flushChange(() -> changedMeanwhile(fulfillment));
+        change(FulfillmentMapper.key(fulfillment), fulfillment.version(), () -> new Conflict("fulfillment " + fulfillment.id()
+                + " of transaction " + fulfillment.transactionId() + " was changed or removed meanwhile"),
+            entity -> FulfillmentMapper.copyMutableState(fulfillment.snapshot(), entity));
     }
 
     @Override
@@ -46,21 +42,13 @@ public class JpaFulfillments extends JpaRepository<FulfillmentEntity> implements
 
     @Override
     public List<Fulfillment> ofTransaction(TransactionId transactionId) {
-        return list("select f from FulfillmentEntity f where f.transactionId = :transaction order by f.createdAt, f.id",
-            "transaction", transactionId.value()).stream().map(FulfillmentMapper::toDomain).toList();
+        return list(FulfillmentMapper::toDomain, "select f from FulfillmentEntity f where f.transactionId = :transaction"
+            + " order by f.createdAt, f.id", "transaction", transactionId.value());
     }
 
     @Override
     public List<Fulfillment> awaitingReport(int limit) {
-        atLeastOne(limit);
-        return query("select f from FulfillmentEntity f where f.reportStatus in :awaiting"
-                + " order by f.createdAt, f.transactionId, f.id", "awaiting", AWAITING_REPORT)
-            .setMaxResults(limit)
-            .getResultStream().map(FulfillmentMapper::toDomain).toList();
-    }
-
-    private static Conflict changedMeanwhile(Fulfillment fulfillment) {
-        return new Conflict("fulfillment " + fulfillment.id() + " of transaction " + fulfillment.transactionId()
-            + " was changed or removed meanwhile");
+        return list(FulfillmentMapper::toDomain, atLeastOne(limit), "select f from FulfillmentEntity f where f.reportStatus in :awaiting"
+            + " order by f.createdAt, f.transactionId, f.id", "awaiting", AWAITING_REPORT);
     }
 }

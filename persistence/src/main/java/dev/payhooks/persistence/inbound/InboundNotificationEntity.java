@@ -20,70 +20,40 @@ import java.time.Instant;
         columnNames = {"provider", "dedup_merchant_id", "dedup_channel_slug", "dedup_key"}))
 public class InboundNotificationEntity {
 
-    @Id
-    String id;
+    @Id String id;
 
     /** {@link dev.payhooks.domain.payment.ProviderId#slug()}. */
-    @Column(nullable = false, updatable = false)
-    String provider;
-
-    @Column(nullable = false, updatable = false)
-    String dedupKey;
+    @Column(nullable = false, updatable = false) String provider;
+    @Column(nullable = false, updatable = false) String dedupKey;
 
     /**
      * The dedup key's scope: the merchant and channel that received it, '' when absent. Unlike
      * {@link #merchantId} it stays when the merchant is deleted, so it never turns NULL.
      */
-    @Column(nullable = false, updatable = false)
-    String dedupMerchantId;
-
-    @Column(nullable = false, updatable = false)
-    String dedupChannelSlug;
-
-    @Column(updatable = false)
-    String merchantId;
-
-    @Column(updatable = false)
-    String channelSlug;
-
-    @Column(nullable = false, updatable = false)
-    byte[] rawBody;
+    @Column(nullable = false, updatable = false) String dedupMerchantId;
+    @Column(nullable = false, updatable = false) String dedupChannelSlug;
+    @Column(updatable = false) String merchantId;
+    @Column(updatable = false) String channelSlug;
+    @Column(nullable = false, updatable = false) byte[] rawBody;
 
     /** A JSON object of lower-case header name to value ({@link HeadersJson}). */
-    @Column(nullable = false, updatable = false)
-    String headers;
-
-    @Column(nullable = false, updatable = false)
-    Instant receivedAt;
+    @Column(nullable = false, updatable = false) String headers;
+    @Column(nullable = false, updatable = false) Instant receivedAt;
 
     /** {@link dev.payhooks.domain.inbound.VerificationResult.Outcome} name. */
-    @Column(nullable = false, updatable = false)
-    String verification;
-
-    @Column(updatable = false)
-    String verificationFailure;
+    @Column(nullable = false, updatable = false) String verification;
+    @Column(updatable = false) String verificationFailure;
 
     /** {@link dev.payhooks.domain.inbound.ProcessingStatus} name. */
-    @Column(nullable = false)
-    String status;
-
+    @Column(nullable = false) String status;
     String statusReason;
-
     int attempts;
-
     Instant lastAttemptAt;
 
     /** {@link dev.payhooks.domain.payment.TransactionId} the last attempt concerned. */
     String transactionId;
 
     /** When retention redacted the body (written by {@code JpaExpiredRecords} only). */
-    @Column(insertable = false, updatable = false)
-    Instant redactedAt;
-
-    @Version
-    long version;
-
-    protected InboundNotificationEntity() {
-        // for JPA
-    }
+    @Column(insertable = false, updatable = false) Instant redactedAt;
+    @Version long version;
 }

@@ -3,11 +3,12 @@ package dev.payhooks.persistence.inbound;
 import dev.payhooks.domain.inbound.InboundNotification;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.inbound.ProcessingStatus;
+import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.persistence.jpa.JpaRepository;
+import dev.payhooks.persistence.jpa.Jpql;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.TypedQuery;
 import org.hibernate.Session;
 
 import java.sql.Connection;
@@ -99,15 +100,10 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
 
     @Override
     public List<InboundNotification> awaitingProcessing(int limit) {
-        atLeastOne(limit);
-        return query("select n from InboundNotificationEntity n"
-                    + " where n.status = :received or (n.status = :failed and n.attempts < :maxAttempts)"
-                    + " order by n.receivedAt, n.id", "received", ProcessingStatus.RECEIVED.name(),
-                "failed", ProcessingStatus.FAILED.name(), "maxAttempts", InboundNotification.MAX_PROCESSING_ATTEMPTS)
-            .setMaxResults(limit)
-            .getResultStream()
-            .map(InboundNotificationMapper::toDomain)
-            .toList();
+        return list(InboundNotificationMapper::toDomain, atLeastOne(limit), "select n from InboundNotificationEntity n"
+                + " where n.status = :received or (n.status = :failed and n.attempts < :maxAttempts)"
+                + " order by n.receivedAt, n.id", "received", ProcessingStatus.RECEIVED.name(),
+            "failed", ProcessingStatus.FAILED.name(), "maxAttempts", InboundNotification.MAX_PROCESSING_ATTEMPTS);
     }
 
     @Override
@@ -136,15 +132,12 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
     @Override
     public List<String> dueForProcessing(Instant receivedBefore, Instant failedBefore, int limit) {
         atLeastOne(limit);
-        return em.createQuery("select n.id from InboundNotificationEntity n"
+        return Jpql.bind(em.createQuery("select n.id from InboundNotificationEntity n"
                     + " where (n.status = :received and n.receivedAt < :receivedBefore)"
                     + " or (n.status = :failed and n.attempts < :maxAttempts and n.lastAttemptAt < :failedBefore)"
-                    + " order by n.receivedAt, n.id", String.class)
-            .setParameter("received", ProcessingStatus.RECEIVED.name())
-            .setParameter("failed", ProcessingStatus.FAILED.name())
-            .setParameter("maxAttempts", InboundNotification.MAX_PROCESSING_ATTEMPTS)
-            .setParameter("receivedBefore", receivedBefore)
-            .setParameter("failedBefore", failedBefore)
+                    + " order by n.receivedAt, n.id", String.class),
+                "received", ProcessingStatus.RECEIVED.name(), "failed", ProcessingStatus.FAILED.name(),
+                "maxAttempts", InboundNotification.MAX_PROCESSING_ATTEMPTS, "receivedBefore", receivedBefore, "failedBefore", failedBefore)
             .setMaxResults(limit)
             .getResultList();
     }
@@ -152,24 +145,15 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
     @Override
     public Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit) {
         atLeastOne(limit);
-        StringBuilder jpql = new StringBuilder("select n from InboundNotificationEntity n where n.merchantId = :merchant");
-        filter.provider().ifPresent(x -> jpql.append(" and n.provider = :provider"));
-        filter.status().ifPresent(x -> jpql.append(" and n.status = :status"));
-        filter.from().ifPresent(x -> jpql.append(" and n.receivedAt >= :from"));
-        filter.to().ifPresent(x -> jpql.append(" and n.receivedAt < :to"));
-        filter.idText().ifPresent(x -> jpql.append(" and (lower(n.id) like :part escape '!'"
-            + " or lower(n.transactionId) like :part escape '!' or lower(n.dedupKey) like :part escape '!')"));
-        after.ifPresent(x -> jpql.append(" and (n.receivedAt < :afterAt or (n.receivedAt = :afterAt and n.id < :afterId))"));
-        jpql.append(" order by n.receivedAt desc, n.id desc");
-        TypedQuery<InboundNotificationEntity> query = query(jpql.toString(), "merchant", merchantId);
-        filter.provider().ifPresent(x -> query.setParameter("provider", x.slug()));
-        filter.status().ifPresent(x -> query.setParameter("status", x.name()));
-        filter.from().ifPresent(x -> query.setParameter("from", x));
-        filter.to().ifPresent(x -> query.setParameter("to", x));
-        filter.idText().ifPresent(x -> query.setParameter("part", "%" + x.toLowerCase(java.util.Locale.ROOT)
-            .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"));
-        after.ifPresent(c -> query.setParameter("afterAt", c.receivedAt()).setParameter("afterId", c.id()));
-        List<InboundNotification> rows = query.setMaxResults(limit + 1).getResultStream()
+        Jpql jpql = new Jpql("select n from InboundNotificationEntity n where n.merchantId = :merchant", "merchant", merchantId)
+            .and(filter.provider(), "n.provider = :provider", "provider", ProviderId::slug)
+            .and(filter.status(), "n.status = :status", "status", Enum::name)
+            .and(filter.from(), "n.receivedAt >= :from", "from")
+            .and(filter.to(), "n.receivedAt < :to", "to")
+            .and(filter.idText(), "(lower(n.id) like :part escape '!'"
+                + " or lower(n.transactionId) like :part escape '!' or lower(n.dedupKey) like :part escape '!')", "part", Jpql::containing);
+        jpql.before(after, "n.receivedAt", "n.id", Cursor::receivedAt, Cursor::id).append(" order by n.receivedAt desc, n.id desc");
+        List<InboundNotification> rows = query(jpql).setMaxResults(limit + 1).getResultStream()
             .map(InboundNotificationMapper::toDomain).toList();
         Keyset<InboundNotification, Cursor> page = keyset(rows, limit, last -> new Cursor(last.receivedAt(), last.id()));
         return new Page(page.items(), page.next());

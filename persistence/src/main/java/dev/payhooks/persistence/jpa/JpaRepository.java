@@ -4,16 +4,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.TypedQuery;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * What every repository of this module does with its entity {@code E}: find it by key, store a
- * new one, load the stored one a caller means to change (refused when it changed meanwhile), query,
- * and cut keyset pages. The caller owns the transaction; writes are flushed at once, so a broken
- * constraint fails in the call that caused it, where the caller can tell why.
+ * new one, change the stored one a caller read (refused when it changed meanwhile), claim rows
+ * between instances, query, count, and cut keyset pages. The caller owns the transaction; writes
+ * are flushed at once, so a broken constraint fails in the call that caused it, where the caller
+ * can tell why.
  */
 public abstract class JpaRepository<E> {
 
@@ -29,9 +32,25 @@ public abstract class JpaRepository<E> {
         return Optional.ofNullable(em.find(type, key));
     }
 
+    /** The stored entity of {@code key} when the merchant owns it. */
+    protected final Optional<E> findOf(String merchantId, Object key, Function<? super E, String> merchantOf) {
+        return find(key).filter(entity -> merchantOf.apply(entity).equals(merchantId));
+    }
+
     protected final void persist(E entity) {
         em.persist(entity);
         em.flush();
+    }
+
+    /**
+     * Stores a new entity under {@code key}; {@code taken} when one is stored under it already. The
+     * look-up gives the usual case a clear refusal; two stores racing still meet the primary key.
+     */
+    protected final void store(Object key, E entity, Supplier<? extends RuntimeException> taken) {
+        if (find(key).isPresent()) {
+            throw taken.get();
+        }
+        persist(entity);
     }
 
     protected final void remove(E entity) {
@@ -52,36 +71,75 @@ public abstract class JpaRepository<E> {
     }
 
     /**
-     * Flushes a change to an entity got from {@link #current}; {@code changedMeanwhile} when another
-     * transaction committed a change to it after this one read it.
+     * Changes the stored entity the caller read at {@code readVersion} and flushes the change;
+     * {@code changedMeanwhile} when the entity is gone, was changed since that read, or another
+     * transaction commits a change to it before this one flushes.
      */
-    protected final void flushChange(Supplier<? extends RuntimeException> changedMeanwhile) {
+    protected final E change(Object key, long readVersion, Supplier<? extends RuntimeException> changedMeanwhile,
+                             Consumer<? super E> change) {
+        E entity = current(key, readVersion, changedMeanwhile);
+        change.accept(entity);
         try {
             em.flush();
         } catch (OptimisticLockException committedMeanwhile) {
             throw changedMeanwhile.get();
         }
+        return entity;
+    }
+
+    /** Changes the stored entity of {@code key}, a row without a version, and flushes; {@code missing} when none is stored. */
+    protected final void changeStored(Object key, Supplier<? extends RuntimeException> missing, Consumer<? super E> change) {
+        change.accept(find(key).orElseThrow(missing));
+        em.flush();
+    }
+
+    /**
+     * The candidates this instance wins. For each, the conditional {@code update} (its {@code :id}
+     * bound to the candidate's id, its other parameters given as name, value…) decides between
+     * instances: only one sees its row count be 1.
+     */
+    protected final List<E> claimed(List<E> candidates, Function<? super E, ?> idOf, String update, Object... namesAndValues) {
+        List<E> won = new ArrayList<>();
+        for (E candidate : candidates) {
+            if (Jpql.bind(em.createQuery(update), namesAndValues).setParameter("id", idOf.apply(candidate)).executeUpdate() == 1) {
+                won.add(candidate);
+            }
+        }
+        return won;
     }
 
     /** A query for {@code E}, with its parameters given as name, value, name, value… */
     protected final TypedQuery<E> query(String jpql, Object... namesAndValues) {
-        TypedQuery<E> query = em.createQuery(jpql, type);
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            query.setParameter((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return query;
+        return Jpql.bind(em.createQuery(jpql, type), namesAndValues);
     }
 
-    protected final Optional<E> first(String jpql, Object... namesAndValues) {
-        return query(jpql, namesAndValues).getResultList().stream().findFirst();
+    /** A built query for {@code E}. */
+    protected final TypedQuery<E> query(Jpql jpql) {
+        return jpql.query(em, type);
     }
 
-    protected final List<E> list(String jpql, Object... namesAndValues) {
-        return query(jpql, namesAndValues).getResultList();
+    /** The first result of a query for {@code E}, as {@code as} makes it. */
+    protected final <T> Optional<T> first(Function<? super E, T> as, String jpql, Object... namesAndValues) {
+        return query(jpql, namesAndValues).getResultList().stream().findFirst().map(as);
+    }
+
+    /** The results of a query for {@code E}, as {@code as} makes them. */
+    protected final <T> List<T> list(Function<? super E, T> as, String jpql, Object... namesAndValues) {
+        return query(jpql, namesAndValues).getResultList().stream().map(as).toList();
+    }
+
+    /** At most {@code limit} results of a query for {@code E}, as {@code as} makes them. */
+    protected final <T> List<T> list(Function<? super E, T> as, int limit, String jpql, Object... namesAndValues) {
+        return query(jpql, namesAndValues).setMaxResults(limit).getResultStream().map(as).toList();
+    }
+
+    /** How many entities {@code E} there are. */
+    protected final long countAll() {
+        return em.createQuery("select count(e) from " + type.getSimpleName() + " e", Long.class).getSingleResult();
     }
 
     /** {@code limit}, refused when below 1. */
-    protected static int atLeastOne(int limit) {
+    public static int atLeastOne(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
         }

@@ -9,11 +9,8 @@ import java.time.Instant;
 @MappedSuperclass
 public abstract class StampedEntity extends VersionedEntity {
 
-    @Column(nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(nullable = false)
-    private Instant updatedAt;
+    @Column(nullable = false, updatable = false) private Instant createdAt;
+    @Column(nullable = false) private Instant updatedAt;
 
     public Instant createdAt() {
         return createdAt;

@@ -10,8 +10,7 @@ import jakarta.persistence.Version;
 @MappedSuperclass
 public abstract class VersionedEntity {
 
-    @Version
-    private long version;
+    @Version private long version;
 
     public long version() {
         return version;

@@ -12,30 +12,12 @@ import java.time.Instant;
 @Table(name = "api_key")
 public class ApiKeyEntity extends VersionedEntity {
 
-    @Id
-    String id;
-
-    @Column(nullable = false)
-    String merchantId;
-
-    @Column(nullable = false)
-    String label;
-
-    @Column(nullable = false)
-    String displayPrefix;
-
-    @Column(nullable = false)
-    String keyHash;
-
-    @Column(nullable = false)
-    String sealedKey;
-
-    @Column(nullable = false)
-    Instant createdAt;
-
+    @Id String id;
+    @Column(nullable = false) String merchantId;
+    @Column(nullable = false) String label;
+    @Column(nullable = false) String displayPrefix;
+    @Column(nullable = false) String keyHash;
+    @Column(nullable = false) String sealedKey;
+    @Column(nullable = false) Instant createdAt;
     Instant revokedAt;
-
-    protected ApiKeyEntity() {
-        // for JPA
-    }
 }

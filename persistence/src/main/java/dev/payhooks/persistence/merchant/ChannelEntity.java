@@ -18,31 +18,16 @@ import java.util.Map;
 @Table(name = "channel")
 public class ChannelEntity extends StampedEntity {
 
-    @Id
-    String id;
-
-    @Column(nullable = false)
-    String merchantId;
-
-    @Column(nullable = false)
-    String slug;
-
-    @Column(nullable = false)
-    String name;
-
-    @Column(nullable = false)
-    String currency;
-
-    @Column(nullable = false)
-    String country;
+    @Id String id;
+    @Column(nullable = false) String merchantId;
+    @Column(nullable = false) String slug;
+    @Column(nullable = false) String name;
+    @Column(nullable = false) String currency;
+    @Column(nullable = false) String country;
 
     /** Keyed by provider slug. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "channel_provider", joinColumns = @JoinColumn(name = "channel_id"))
     @MapKeyColumn(name = "provider", length = 20)
     Map<String, ChannelProviderSettings> providers = new HashMap<>();
-
-    protected ChannelEntity() {
-        // for JPA
-    }
 }

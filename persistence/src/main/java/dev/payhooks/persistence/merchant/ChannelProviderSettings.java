@@ -10,12 +10,8 @@ import java.util.Objects;
 public class ChannelProviderSettings {
 
     String endpointKey;
-
-    @Column(name = "setting_values", nullable = false)
-    String values;
-
-    @Column(nullable = false)
-    String sealedSecrets;
+    @Column(name = "setting_values", nullable = false) String values;
+    @Column(nullable = false) String sealedSecrets;
 
     protected ChannelProviderSettings() {
         // for JPA

@@ -18,18 +18,18 @@ public class JpaApiKeys extends JpaRepository<ApiKeyEntity> implements ApiKeys {
 
     @Override
     public Optional<ApiKey> byHash(String keyHash) {
-        return first("select k from ApiKeyEntity k where k.keyHash = :hash", "hash", keyHash).map(MerchantMapper::toDomain);
+        return first(MerchantMapper::toDomain, "select k from ApiKeyEntity k where k.keyHash = :hash", "hash", keyHash);
     }
 
     @Override
     public Optional<ApiKey> byId(String merchantId, String id) {
-        return find(id).filter(k -> k.merchantId.equals(merchantId)).map(MerchantMapper::toDomain);
+        return findOf(merchantId, id, k -> k.merchantId).map(MerchantMapper::toDomain);
     }
 
     @Override
     public List<ApiKey> ofMerchant(String merchantId) {
-        return list("select k from ApiKeyEntity k where k.merchantId = :merchant order by k.createdAt, k.id", "merchant", merchantId)
-            .stream().map(MerchantMapper::toDomain).toList();
+        return list(MerchantMapper::toDomain, "select k from ApiKeyEntity k where k.merchantId = :merchant order by k.createdAt, k.id",
+            "merchant", merchantId);
     }
 
     @Override
@@ -39,9 +39,7 @@ public class JpaApiKeys extends JpaRepository<ApiKeyEntity> implements ApiKeys {
 
     @Override
     public void update(ApiKey key) {
-        ApiKeyEntity entity = current(key.id(), key.version(),
-            () -> new Conflict("API key " + key.id() + " was changed or removed meanwhile"));
-        entity.revokedAt = key.revokedAt().orElse(null);
-        em.flush();
+        change(key.id(), key.version(), () -> new Conflict("API key " + key.id() + " was changed or removed meanwhile"),
+            entity -> entity.revokedAt = key.revokedAt().orElse(null));
     }
 }

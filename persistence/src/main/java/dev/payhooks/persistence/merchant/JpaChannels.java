@@ -19,20 +19,21 @@ public class JpaChannels extends JpaRepository<ChannelEntity> implements Channel
 
     @Override
     public Optional<Channel> bySlug(String merchantId, String slug) {
-        return first("select c from ChannelEntity c where c.merchantId = :merchant and c.slug = :slug",
-            "merchant", merchantId, "slug", slug).map(MerchantMapper::toDomain);
+        return first(MerchantMapper::toDomain, "select c from ChannelEntity c where c.merchantId = :merchant and c.slug = :slug",
+            "merchant", merchantId, "slug", slug);
     }
 
     @Override
     public List<Channel> ofMerchant(String merchantId) {
-        return list("select c from ChannelEntity c where c.merchantId = :merchant order by c.slug", "merchant", merchantId)
-            .stream().map(MerchantMapper::toDomain).toList();
+        return list(MerchantMapper::toDomain, "select c from ChannelEntity c where c.merchantId = :merchant order by c.slug",
+            "merchant", merchantId);
     }
 
     @Override
     public Optional<Channel> byEndpointKey(ProviderId provider, String endpointKey) {
-        return first("select c from ChannelEntity c join c.providers p where key(p) = :provider and p.endpointKey = :key",
-            "provider", provider.slug(), "key", endpointKey).map(MerchantMapper::toDomain);
+        return first(MerchantMapper::toDomain,
+            "select c from ChannelEntity c join c.providers p where key(p) = :provider and p.endpointKey = :key",
+            "provider", provider.slug(), "key", endpointKey);
     }
 
     @Override
@@ -45,17 +46,16 @@ public class JpaChannels extends JpaRepository<ChannelEntity> implements Channel
 
     @Override
     public void update(Channel channel) {
-        MerchantMapper.copyMutableState(channel, managed(channel));
-        em.flush();
+        change(channel.id(), channel.version(), () -> changedMeanwhile(channel),
+            entity -> MerchantMapper.copyMutableState(channel, entity));
     }
 
     @Override
     public void remove(Channel channel) {
-        remove(managed(channel));
+        remove(current(channel.id(), channel.version(), () -> changedMeanwhile(channel)));
     }
 
-    private ChannelEntity managed(Channel channel) {
-        return current(channel.id(), channel.version(),
-            () -> new Conflict("channel '" + channel.slug() + "' was changed or removed meanwhile"));
+    private static Conflict changedMeanwhile(Channel channel) {
+        return new Conflict("channel '" + channel.slug() + "' was changed or removed meanwhile");
     }
 }

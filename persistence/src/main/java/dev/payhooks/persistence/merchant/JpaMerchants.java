@@ -23,12 +23,12 @@ public class JpaMerchants extends JpaRepository<MerchantEntity> implements Merch
 
     @Override
     public List<Merchant> all() {
-        return list("select m from MerchantEntity m order by m.createdAt, m.id").stream().map(MerchantMapper::toDomain).toList();
+        return list(MerchantMapper::toDomain, "select m from MerchantEntity m order by m.createdAt, m.id");
     }
 
     @Override
     public long count() {
-        return em.createQuery("select count(m) from MerchantEntity m", Long.class).getSingleResult();
+        return countAll();
     }
 
     @Override
@@ -38,9 +38,7 @@ public class JpaMerchants extends JpaRepository<MerchantEntity> implements Merch
 
     @Override
     public void update(Merchant merchant) {
-        MerchantEntity entity = current(merchant.id(), merchant.version(),
-            () -> new Conflict("merchant " + merchant.id() + " was changed or removed meanwhile"));
-        entity.name = merchant.name();
-        em.flush();
+        change(merchant.id(), merchant.version(), () -> new Conflict("merchant " + merchant.id() + " was changed or removed meanwhile"),
+            entity -> entity.name = merchant.name());
     }
 }

@@ -12,19 +12,8 @@ import java.time.Instant;
 @Table(name = "merchant")
 public class MerchantEntity extends VersionedEntity {
 
-    @Id
-    String id;
-
-    @Column(nullable = false)
-    String name;
-
-    @Column(nullable = false)
-    String merchantKey;
-
-    @Column(nullable = false)
-    Instant createdAt;
-
-    protected MerchantEntity() {
-        // for JPA
-    }
+    @Id String id;
+    @Column(nullable = false) String name;
+    @Column(nullable = false) String merchantKey;
+    @Column(nullable = false) Instant createdAt;
 }

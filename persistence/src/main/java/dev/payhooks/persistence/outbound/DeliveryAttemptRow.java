@@ -9,18 +9,11 @@ import java.util.Objects;
 @Embeddable
 public class DeliveryAttemptRow {
 
-    @Column(nullable = false)
-    Instant startedAt;
-
-    @Column(name = "latency_ms")
-    long latencyMillis;
-
+    @Column(nullable = false) Instant startedAt;
+    @Column(name = "latency_ms") long latencyMillis;
     Integer httpStatus;
-
     String errorClass;
-
     String responseExcerpt;
-
     boolean success;
 
     protected DeliveryAttemptRow() {

@@ -19,29 +19,15 @@ import java.util.List;
 @Table(name = "delivery")
 public class DeliveryEntity extends StampedEntity {
 
-    @Id
-    String id;
-
-    @Column(nullable = false)
-    String eventId;
-
-    @Column(nullable = false)
-    String subscriptionId;
-
-    @Column(nullable = false)
-    String merchantId;
-
-    @Column(nullable = false)
-    String status;
-
+    @Id String id;
+    @Column(nullable = false) String eventId;
+    @Column(nullable = false) String subscriptionId;
+    @Column(nullable = false) String merchantId;
+    @Column(nullable = false) String status;
     Instant nextAttemptAt;
-
     int attemptsThisRound;
-
     String deadReason;
-
     String claimedBy;
-
     Instant claimedUntil;
 
     /** Attempt n is at index n-1: attempts are only ever appended. */
@@ -50,8 +36,4 @@ public class DeliveryEntity extends StampedEntity {
     @OrderColumn(name = "attempt_number")
     @org.hibernate.annotations.ListIndexBase(1)
     List<DeliveryAttemptRow> attempts = new ArrayList<>();
-
-    protected DeliveryEntity() {
-        // for JPA
-    }
 }

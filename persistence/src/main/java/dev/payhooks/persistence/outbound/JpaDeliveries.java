@@ -50,12 +50,12 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
 
     @Override
     public void update(Delivery delivery) {
-        DeliveryEntity e = current(delivery.id(), delivery.version(),
-            () -> new Conflict("delivery " + delivery.id() + " was changed or removed meanwhile"));
-        copyMutableState(delivery, e);
-        e.claimedBy = null;
-        e.claimedUntil = null;
-        em.flush();
+        change(delivery.id(), delivery.version(), () -> new Conflict("delivery " + delivery.id() + " was changed or removed meanwhile"),
+            e -> {
+                copyMutableState(delivery, e);
+                e.claimedBy = null;
+                e.claimedUntil = null;
+            });
     }
 
     @Override
@@ -69,14 +69,13 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
 
     @Override
     public Optional<Delivery> byId(String merchantId, String id) {
-        return find(id).filter(e -> e.merchantId.equals(merchantId))
-            .map(JpaDeliveries::toDomain);
+        return findOf(merchantId, id, e -> e.merchantId).map(JpaDeliveries::toDomain);
     }
 
     @Override
     public List<Delivery> ofEvent(EventId eventId) {
-        return list("select d from DeliveryEntity d where d.eventId = :event order by d.createdAt, d.id", "event", eventId.value())
-            .stream().map(JpaDeliveries::toDomain).toList();
+        return list(JpaDeliveries::toDomain, "select d from DeliveryEntity d where d.eventId = :event order by d.createdAt, d.id",
+            "event", eventId.value());
     }
 
     @Override

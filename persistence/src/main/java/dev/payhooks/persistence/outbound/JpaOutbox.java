@@ -33,8 +33,9 @@ public class JpaOutbox extends JpaRepository<OutboundEventEntity> implements Out
 
     @Override
     public Optional<OutboundEvent> byIdempotencyKey(String merchantId, String idempotencyKey) {
-        return first("select e from OutboundEventEntity e where e.merchantId = :merchantId and e.idempotencyKey = :idempotencyKey",
-            "merchantId", merchantId, "idempotencyKey", idempotencyKey).map(OutboundEventMapper::toDomain);
+        return first(OutboundEventMapper::toDomain,
+            "select e from OutboundEventEntity e where e.merchantId = :merchantId and e.idempotencyKey = :idempotencyKey",
+            "merchantId", merchantId, "idempotencyKey", idempotencyKey);
     }
 
     @Override
@@ -48,13 +49,8 @@ public class JpaOutbox extends JpaRepository<OutboundEventEntity> implements Out
 
     @Override
     public List<OutboundEvent> after(OutboxPosition position, int limit) {
-        atLeastOne(limit);
-        return query("select e from OutboundEventEntity e"
-                    + " where e.createdAt > :createdAt or (e.createdAt = :createdAt and e.eventId > :eventId)"
-                    + " order by e.createdAt, e.eventId", "createdAt", position.createdAt(), "eventId", position.eventId().value())
-            .setMaxResults(limit)
-            .getResultStream()
-            .map(OutboundEventMapper::toDomain)
-            .toList();
+        return list(OutboundEventMapper::toDomain, atLeastOne(limit), "select e from OutboundEventEntity e"
+                + " where e.createdAt > :createdAt or (e.createdAt = :createdAt and e.eventId > :eventId)"
+                + " order by e.createdAt, e.eventId", "createdAt", position.createdAt(), "eventId", position.eventId().value());
     }
 }

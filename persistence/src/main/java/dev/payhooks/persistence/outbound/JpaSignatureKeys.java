@@ -26,17 +26,12 @@ public class JpaSignatureKeys extends JpaRepository<SignatureKeyEntity> implemen
      */
     @Override
     public void add(SignatureKey key) {
-        if (find(key.merchantId()).isPresent()) {
-            throw new Conflict("the merchant has a signature key already");
-        }
-        persist(WebhookSubscriptionMapper.toNewEntity(key));
+        store(key.merchantId(), WebhookSubscriptionMapper.toNewEntity(key), () -> new Conflict("the merchant has a signature key already"));
     }
 
     @Override
     public void update(SignatureKey key) {
-        SignatureKeyEntity entity = current(key.merchantId(), key.version(),
-            () -> new Conflict("the signature key was rotated meanwhile"));
-        WebhookSubscriptionMapper.copyMutableState(key, entity);
-        em.flush();
+        change(key.merchantId(), key.version(), () -> new Conflict("the signature key was rotated meanwhile"),
+            entity -> WebhookSubscriptionMapper.copyMutableState(key, entity));
     }
 }

@@ -13,7 +13,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** {@link WebhookSubscriptions} on JPA, subscribed events included. The caller owns the transaction. */
 public class JpaWebhookSubscriptions extends JpaRepository<WebhookSubscriptionEntity> implements WebhookSubscriptions {
@@ -24,21 +23,20 @@ public class JpaWebhookSubscriptions extends JpaRepository<WebhookSubscriptionEn
 
     @Override
     public Optional<WebhookSubscription> byId(String merchantId, String id) {
-        return find(id).filter(s -> s.merchantId.equals(merchantId))
-            .map(WebhookSubscriptionMapper::toDomain);
+        return findOf(merchantId, id, s -> s.merchantId).map(WebhookSubscriptionMapper::toDomain);
     }
 
     @Override
     public List<WebhookSubscription> ofMerchant(String merchantId) {
-        return list("select s from WebhookSubscriptionEntity s where s.merchantId = :merchant order by s.createdAt, s.id",
-            "merchant", merchantId).stream().map(WebhookSubscriptionMapper::toDomain).toList();
+        return list(WebhookSubscriptionMapper::toDomain,
+            "select s from WebhookSubscriptionEntity s where s.merchantId = :merchant order by s.createdAt, s.id", "merchant", merchantId);
     }
 
     @Override
     public List<WebhookSubscription> listeningTo(String merchantId, String eventType) {
-        return list("select s from WebhookSubscriptionEntity s where s.merchantId = :merchant"
+        return list(WebhookSubscriptionMapper::toDomain, "select s from WebhookSubscriptionEntity s where s.merchantId = :merchant"
                 + " and s.enabled = true and :type member of s.events order by s.createdAt, s.id",
-            "merchant", merchantId, "type", eventType).stream().map(WebhookSubscriptionMapper::toDomain).toList();
+            "merchant", merchantId, "type", eventType);
     }
 
     @Override
@@ -48,14 +46,15 @@ public class JpaWebhookSubscriptions extends JpaRepository<WebhookSubscriptionEn
 
     @Override
     public void update(WebhookSubscription subscription) {
-        WebhookSubscriptionEntity entity = managed(subscription);
-        WebhookSubscriptionMapper.copyMutableState(subscription, entity);
-        em.flush();
+        change(subscription.id(), subscription.version(), () -> changedMeanwhile(subscription), entity -> {
+            ownedBy(subscription, entity);
+            WebhookSubscriptionMapper.copyMutableState(subscription, entity);
+        });
     }
 
     @Override
     public void remove(WebhookSubscription subscription) {
-        remove(managed(subscription));
+        remove(ownedBy(subscription, current(subscription.id(), subscription.version(), () -> changedMeanwhile(subscription))));
     }
 
     // next_delivery_slot is not mapped on the entity: an edit of the subscription never overwrites it
@@ -88,13 +87,14 @@ public class JpaWebhookSubscriptions extends JpaRepository<WebhookSubscriptionEn
         });
     }
 
-    private WebhookSubscriptionEntity managed(WebhookSubscription subscription) {
-        Supplier<Conflict> changedMeanwhile =
-            () -> new Conflict("webhook subscription '" + subscription.id() + "' was changed or removed meanwhile");
-        WebhookSubscriptionEntity entity = current(subscription.id(), subscription.version(), changedMeanwhile);
+    private static WebhookSubscriptionEntity ownedBy(WebhookSubscription subscription, WebhookSubscriptionEntity entity) {
         if (!entity.merchantId.equals(subscription.merchantId())) {
-            throw changedMeanwhile.get();
+            throw changedMeanwhile(subscription);
         }
         return entity;
+    }
+
+    private static Conflict changedMeanwhile(WebhookSubscription subscription) {
+        return new Conflict("webhook subscription '" + subscription.id() + "' was changed or removed meanwhile");
     }
 }

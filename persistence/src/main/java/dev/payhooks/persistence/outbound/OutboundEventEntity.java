@@ -14,28 +14,11 @@ import java.time.Instant;
     uniqueConstraints = @UniqueConstraint(name = "uq_outbound_event_idempotency_key", columnNames = {"merchant_id", "idempotency_key"}))
 public class OutboundEventEntity {
 
-    @Id
-    String eventId;
-
-    @Column(nullable = false, updatable = false)
-    String merchantId;
-
-    @Column(nullable = false, updatable = false)
-    String eventType;
-
-    @Column(nullable = false, updatable = false)
-    String payload;
-
-    @Column(nullable = false, updatable = false)
-    Instant createdAt;
-
-    @Column(updatable = false)
-    String idempotencyKey;
-
-    @Column(updatable = false)
-    String source;
-
-    protected OutboundEventEntity() {
-        // for JPA
-    }
+    @Id String eventId;
+    @Column(nullable = false, updatable = false) String merchantId;
+    @Column(nullable = false, updatable = false) String eventType;
+    @Column(nullable = false, updatable = false) String payload;
+    @Column(nullable = false, updatable = false) Instant createdAt;
+    @Column(updatable = false) String idempotencyKey;
+    @Column(updatable = false) String source;
 }

@@ -12,20 +12,9 @@ import java.time.Instant;
 @Table(name = "signature_key")
 public class SignatureKeyEntity extends VersionedEntity {
 
-    @Id
-    String merchantId;
-
-    @Column(nullable = false)
-    String currentSecret;
-
-    @Column(nullable = false, updatable = false)
-    Instant createdAt;
-
+    @Id String merchantId;
+    @Column(nullable = false) String currentSecret;
+    @Column(nullable = false, updatable = false) Instant createdAt;
     String previousSecret;
-
     Instant rotatedAt;
-
-    protected SignatureKeyEntity() {
-        // for JPA
-    }
 }

@@ -18,48 +18,24 @@ import java.util.Set;
 @Table(name = "webhook_subscription")
 public class WebhookSubscriptionEntity extends StampedEntity {
 
-    @Id
-    String id;
-
-    @Column(nullable = false, updatable = false)
-    String merchantId;
-
-    @Column(nullable = false)
-    String label;
-
-    @Column(nullable = false)
-    String url;
-
-    @Column(nullable = false)
-    String authType;
-
+    @Id String id;
+    @Column(nullable = false, updatable = false) String merchantId;
+    @Column(nullable = false) String label;
+    @Column(nullable = false) String url;
+    @Column(nullable = false) String authType;
     String authUsername;
-
     String authPassword;
-
-    @Column(nullable = false)
-    String signatureType;
-
+    @Column(nullable = false) String signatureType;
     String signatureApiKeyId;
-
     boolean enabled;
-
     String disabledReason;
-
     Instant disabledAt;
-
     int timeoutSeconds;
-
     boolean fifo;
-
     Integer rateLimitPerSecond;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "webhook_subscription_event", joinColumns = @JoinColumn(name = "subscription_id"))
     @Column(name = "event_type", nullable = false)
     Set<String> events = new HashSet<>();
-
-    protected WebhookSubscriptionEntity() {
-        // for JPA
-    }
 }

@@ -6,8 +6,8 @@ import dev.payhooks.domain.payment.PaymentTransactions;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.persistence.jpa.JpaRepository;
+import dev.payhooks.persistence.jpa.Jpql;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,65 +45,52 @@ public class JpaPaymentTransactions extends JpaRepository<PaymentTransactionEnti
 
     @Override
     public void add(String merchantId, PaymentTransaction transaction) {
-        if (find(transaction.id().value()).isPresent()) {
-            throw new Conflict("transaction " + transaction.id() + " exists already");
-        }
-        persist(PaymentTransactionMapper.toNewEntity(merchantId, transaction));
+        store(transaction.id().value(), PaymentTransactionMapper.toNewEntity(merchantId, transaction),
+            () -> new Conflict("transaction " + transaction.id() + " exists already"));
     }
 
     @Override
     public void update(PaymentTransaction transaction) {
-        PaymentTransactionEntity entity = current(transaction.id().value(), transaction.version(),
-            () -> new Conflict("transaction " + transaction.id() + " was changed or removed meanwhile"));
-        PaymentTransactionMapper.copyMutableState(transaction.snapshot(), entity);
-        // the row's version must move even when only child rows were added
-        entity.updatedAt(transaction.updatedAt());
-        em.lock(entity, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        em.flush();
+        change(transaction.id().value(), transaction.version(),
+            () -> new Conflict("transaction " + transaction.id() + " was changed or removed meanwhile"), entity -> {
+                PaymentTransactionMapper.copyMutableState(transaction.snapshot(), entity);
+                // the row's version must move even when only child rows were added
+                entity.updatedAt(transaction.updatedAt());
+                em.lock(entity, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            });
     }
 
     @Override
     public Optional<PaymentTransaction> byId(String merchantId, TransactionId id) {
-        return find(id.value()).filter(e -> e.merchantId.equals(merchantId))
-            .map(PaymentTransactionMapper::toDomain);
+        return findOf(merchantId, id.value(), e -> e.merchantId).map(PaymentTransactionMapper::toDomain);
     }
 
     @Override
     public Optional<PaymentTransaction> byProviderReference(String merchantId, ProviderId provider, String providerReference) {
-        return first("select distinct t from PaymentTransactionEntity t join t.providerReferences r "
+        return first(PaymentTransactionMapper::toDomain, "select distinct t from PaymentTransactionEntity t join t.providerReferences r "
                 + "where t.merchantId = :merchant and t.provider = :provider and r.reference = :reference",
-            "merchant", merchantId, "provider", provider.slug(), "reference", providerReference)
-            .map(PaymentTransactionMapper::toDomain);
+            "merchant", merchantId, "provider", provider.slug(), "reference", providerReference);
     }
 
     @Override
     public Optional<PaymentTransaction> byMerchantReference(String merchantId, ProviderId provider, String merchantReference) {
-        return query("select t from PaymentTransactionEntity t where t.merchantId = :merchant"
+        return list(PaymentTransactionMapper::toDomain, 1, "select t from PaymentTransactionEntity t where t.merchantId = :merchant"
                 + " and t.provider = :provider and t.merchantReference = :reference order by t.createdAt desc, t.id desc",
-                "merchant", merchantId, "provider", provider.slug(), "reference", merchantReference)
-            .setMaxResults(1)
-            .getResultStream().findFirst().map(PaymentTransactionMapper::toDomain);
+            "merchant", merchantId, "provider", provider.slug(), "reference", merchantReference).stream().findFirst();
     }
 
     @Override
     public Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit) {
-        StringBuilder jpql = new StringBuilder("select t.id from PaymentTransactionEntity t where t.merchantId = :merchant");
-        filter.channelSlug().ifPresent(x -> jpql.append(" and t.channelSlug = :channel"));
-        filter.provider().ifPresent(x -> jpql.append(" and t.provider = :provider"));
-        filter.status().ifPresent(x -> jpql.append(" and t.status = :status"));
-        filter.from().ifPresent(x -> jpql.append(" and t.createdAt >= :from"));
-        filter.to().ifPresent(x -> jpql.append(" and t.createdAt < :to"));
-        after.ifPresent(x -> jpql.append(" and (t.createdAt < :afterAt or (t.createdAt = :afterAt and t.id < :afterId))"));
-        jpql.append(" order by t.createdAt desc, t.id desc");
-        TypedQuery<String> query = em.createQuery(jpql.toString(), String.class).setParameter("merchant", merchantId);
-        filter.channelSlug().ifPresent(x -> query.setParameter("channel", x));
-        filter.provider().ifPresent(x -> query.setParameter("provider", x.slug()));
-        filter.status().ifPresent(x -> query.setParameter("status", x.name()));
-        filter.from().ifPresent(x -> query.setParameter("from", x));
-        filter.to().ifPresent(x -> query.setParameter("to", x));
-        after.ifPresent(c -> query.setParameter("afterAt", c.createdAt()).setParameter("afterId", c.id()));
+        Jpql jpql = new Jpql("select t.id from PaymentTransactionEntity t where t.merchantId = :merchant", "merchant", merchantId)
+            .and(filter.channelSlug(), "t.channelSlug = :channel", "channel")
+            .and(filter.provider(), "t.provider = :provider", "provider", ProviderId::slug)
+            .and(filter.status(), "t.status = :status", "status", Enum::name)
+            .and(filter.from(), "t.createdAt >= :from", "from")
+            .and(filter.to(), "t.createdAt < :to", "to")
+            .before(after, "t.createdAt", "t.id", Cursor::createdAt, Cursor::id)
+            .append(" order by t.createdAt desc, t.id desc");
         // one row more than asked tells whether another page follows
-        List<String> ids = query.setMaxResults(limit + 1).getResultList();
+        List<String> ids = jpql.query(em, String.class).setMaxResults(limit + 1).getResultList();
         List<PaymentTransaction> items = new ArrayList<>();
         for (String id : ids.subList(0, Math.min(limit, ids.size()))) {
             items.add(PaymentTransactionMapper.toDomain(find(id).orElseThrow()));

@@ -21,30 +21,16 @@ import java.util.List;
 @Table(name = "payment_transaction")
 public class PaymentTransactionEntity extends StampedEntity {
 
-    @Id
-    String id;
-
-    @Column(nullable = false)
-    String merchantId;
-
-    @Column(nullable = false)
-    String channelSlug;
-
-    @Column(nullable = false)
-    String provider;
-
-    @Column(nullable = false)
-    String merchantReference;
+    @Id String id;
+    @Column(nullable = false) String merchantId;
+    @Column(nullable = false) String channelSlug;
+    @Column(nullable = false) String provider;
+    @Column(nullable = false) String merchantReference;
 
     /** The current payment reference, for lookups; the history is in {@link #providerReferences}. */
     String providerReference;
-
-    @Column(nullable = false)
-    String currency;
-
-    @Column(nullable = false)
-    String status;
-
+    @Column(nullable = false) String currency;
+    @Column(nullable = false) String status;
     long authorized;
     long charged;
     long refunded;
@@ -64,8 +50,4 @@ public class PaymentTransactionEntity extends StampedEntity {
     @CollectionTable(name = "transaction_provider_reference", joinColumns = @JoinColumn(name = "transaction_id"))
     @OrderColumn(name = "position")
     List<ProviderReferenceRow> providerReferences = new ArrayList<>();
-
-    protected PaymentTransactionEntity() {
-        // for JPA
-    }
 }

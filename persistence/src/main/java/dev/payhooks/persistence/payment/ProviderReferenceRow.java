@@ -9,11 +9,8 @@ import java.util.Objects;
 @Embeddable
 public class ProviderReferenceRow {
 
-    @Column(nullable = false)
-    String reference;
-
-    @Column(nullable = false)
-    Instant since;
+    @Column(nullable = false) String reference;
+    @Column(nullable = false) Instant since;
 
     protected ProviderReferenceRow() {
         // for JPA

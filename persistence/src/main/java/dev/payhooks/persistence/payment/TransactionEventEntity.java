@@ -22,42 +22,17 @@ public class TransactionEventEntity {
     }
 
     /** Named as the transaction's join column names it, so both map to one logical column. */
-    @Id
-    @Column(name = "transaction_id")
-    String transactionId;
-
-    @Id
-    @Column(name = "sequence_number")
-    int sequence;
-
-    @Column(nullable = false)
-    String operation;
-
-    @Column(nullable = false)
-    String result;
-
+    @Id @Column(name = "transaction_id") String transactionId;
+    @Id @Column(name = "sequence_number") int sequence;
+    @Column(nullable = false) String operation;
+    @Column(nullable = false) String result;
     long amount;
-
     String providerReference;
-
-    @Column(name = "occurred_at", nullable = false)
-    Instant at;
-
+    @Column(name = "occurred_at", nullable = false) Instant at;
     String message;
-
     String eventKey;
-
-    @Column(nullable = false)
-    String statusAfter;
-
+    @Column(nullable = false) String statusAfter;
     /** The provider's reason code; null when the event has no reason (then so is the description). */
-    @Column(name = "reason_code", length = 64)
     String reasonCode;
-
-    @Column(name = "reason_description", length = 255)
     String reasonDescription;
-
-    protected TransactionEventEntity() {
-        // for JPA
-    }
 }

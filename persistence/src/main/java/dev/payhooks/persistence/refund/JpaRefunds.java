@@ -40,9 +40,8 @@ public class JpaRefunds extends JpaRepository<RefundEntity> implements Refunds {
 
     @Override
     public void update(Refund refund) {
-        RefundEntity entity = current(refund.id().value(), refund.version(), () -> changedMeanwhile(refund));
-        RefundMapper.copyMutableState(refund.snapshot(), entity);
-        flushChange(() -> changedMeanwhile(refund));
+        change(refund.id().value(), refund.version(), () -> new Conflict("refund " + refund.id() + " was changed or removed meanwhile"),
+            entity -> RefundMapper.copyMutableState(refund.snapshot(), entity));
     }
 
     @Override
@@ -52,17 +51,13 @@ public class JpaRefunds extends JpaRepository<RefundEntity> implements Refunds {
 
     @Override
     public List<Refund> ofTransaction(TransactionId transactionId) {
-        return list("select r from RefundEntity r where r.transactionId = :transaction order by r.requestedAt, r.id",
-            "transaction", transactionId.value()).stream().map(RefundMapper::toDomain).toList();
+        return list(RefundMapper::toDomain, "select r from RefundEntity r where r.transactionId = :transaction order by r.requestedAt, r.id",
+            "transaction", transactionId.value());
     }
 
     @Override
     public Optional<Refund> byGrantedRefundId(TransactionId transactionId, String grantedRefundId) {
-        return first("select r from RefundEntity r where r.transactionId = :transaction and r.grantedRefundId = :granted",
-            "transaction", transactionId.value(), "granted", grantedRefundId).map(RefundMapper::toDomain);
-    }
-
-    private static Conflict changedMeanwhile(Refund refund) {
-        return new Conflict("refund " + refund.id() + " was changed or removed meanwhile");
+        return first(RefundMapper::toDomain, "select r from RefundEntity r where r.transactionId = :transaction and r.grantedRefundId = :granted",
+            "transaction", transactionId.value(), "granted", grantedRefundId);
     }
 }

@@ -20,52 +20,28 @@ import java.util.List;
 @Table(name = "refund")
 public class RefundEntity extends VersionedEntity {
 
-    @Id
-    String id;
-
-    @Column(nullable = false, updatable = false)
-    String transactionId;
+    @Id String id;
+    @Column(nullable = false, updatable = false) String transactionId;
 
     /** {@link dev.payhooks.domain.refund.RefundKind} name. */
-    @Column(nullable = false, updatable = false)
-    String kind;
-
-    @Column(updatable = false)
-    String grantedRefundId;
-
-    @Column(updatable = false)
-    long amount;
-
-    @Column(nullable = false, updatable = false)
-    String currency;
-
-    @Column(updatable = false)
-    boolean includesShipping;
+    @Column(nullable = false, updatable = false) String kind;
+    @Column(updatable = false) String grantedRefundId;
+    @Column(updatable = false) long amount;
+    @Column(nullable = false, updatable = false) String currency;
+    @Column(updatable = false) boolean includesShipping;
 
     /** {@link dev.payhooks.domain.refund.RefundStage} name. */
-    @Column(nullable = false, updatable = false)
-    String stage;
+    @Column(nullable = false, updatable = false) String stage;
 
     /** {@link dev.payhooks.domain.refund.RefundStatus} name. */
-    @Column(nullable = false)
-    String status;
-
+    @Column(nullable = false) String status;
     String providerReference;
-
     String message;
-
-    @Column(nullable = false, updatable = false)
-    Instant requestedAt;
-
-    @Column(nullable = false)
-    Instant updatedAt;
+    @Column(nullable = false, updatable = false) Instant requestedAt;
+    @Column(nullable = false) Instant updatedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "refund_line", joinColumns = @JoinColumn(name = "refund_id"))
     @OrderColumn(name = "position")
     List<RefundLineRow> lines = new ArrayList<>();
-
-    protected RefundEntity() {
-        // for JPA
-    }
 }

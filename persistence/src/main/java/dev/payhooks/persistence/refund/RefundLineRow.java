@@ -9,14 +9,9 @@ import java.util.Objects;
 @Embeddable
 public class RefundLineRow {
 
-    @Column(nullable = false)
-    String lineId;
-
-    @Column(nullable = false)
-    String orderLineId;
-
+    @Column(nullable = false) String lineId;
+    @Column(nullable = false) String orderLineId;
     int quantity;
-
     Long amount;
 
     protected RefundLineRow() {

@@ -20,21 +20,10 @@ public class FulfillmentOriginEntity {
     public record Key(String transactionId, String fulfillmentId) implements Serializable {
     }
 
-    @Id
-    String transactionId;
-
-    @Id
-    String fulfillmentId;
-
-    @Column(nullable = false)
-    String merchantId;
-
-    @Column(nullable = false)
-    String apiUrl;
-
-    @Column(nullable = false)
-    String provider;
-
-    @Column(nullable = false)
-    String orderId;
+    @Id String transactionId;
+    @Id String fulfillmentId;
+    @Column(nullable = false) String merchantId;
+    @Column(nullable = false) String apiUrl;
+    @Column(nullable = false) String provider;
+    @Column(nullable = false) String orderId;
 }

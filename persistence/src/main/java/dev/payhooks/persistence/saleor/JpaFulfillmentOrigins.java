@@ -42,12 +42,11 @@ public class JpaFulfillmentOrigins extends JpaRepository<FulfillmentOriginEntity
 
     @Override
     public List<FulfillmentOrigin> dueForReport(int maxAttempts, int limit) {
-        return query("select o from FulfillmentOriginEntity o, dev.payhooks.persistence.fulfillment.FulfillmentEntity f"
+        return list(JpaFulfillmentOrigins::toDomain, limit,
+            "select o from FulfillmentOriginEntity o, dev.payhooks.persistence.fulfillment.FulfillmentEntity f"
                 + " where f.transactionId = o.transactionId and f.id = o.fulfillmentId"
                 + " and f.reportStatus in :due and f.reportAttempts < :max order by f.createdAt, f.transactionId, f.id",
-                "due", List.of(ShipmentReportStatus.PENDING.name(), ShipmentReportStatus.FAILED.name()), "max", maxAttempts)
-            .setMaxResults(limit)
-            .getResultStream().map(JpaFulfillmentOrigins::toDomain).toList();
+            "due", List.of(ShipmentReportStatus.PENDING.name(), ShipmentReportStatus.FAILED.name()), "max", maxAttempts);
     }
 
     private static FulfillmentOrigin toDomain(FulfillmentOriginEntity row) {

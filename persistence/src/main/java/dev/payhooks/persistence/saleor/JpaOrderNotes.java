@@ -8,11 +8,12 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@link OrderNotes} on JPA. The caller owns the transaction. */
 public class JpaOrderNotes extends JpaRepository<OrderNoteEntity> implements OrderNotes {
+
+    private static final String PENDING = OrderNote.Status.PENDING.name();
 
     public JpaOrderNotes(EntityManager em) {
         super(em, OrderNoteEntity.class);
@@ -21,61 +22,42 @@ public class JpaOrderNotes extends JpaRepository<OrderNoteEntity> implements Ord
     @Override
     public void add(OrderNote note) {
         OrderNoteEntity row = new OrderNoteEntity();
-        row.id = note.id();
-        row.apiUrl = note.apiUrl();
-        row.provider = note.provider().slug();
+        row.open(note.id(), note.apiUrl(), note.provider(), note.createdAt());
         row.orderId = note.orderId();
         row.message = note.message();
-        row.createdAt = note.createdAt();
         copy(note, row);
         persist(row);
     }
 
     @Override
     public void update(OrderNote note) {
-        copy(note, find(note.id()).orElseThrow(() -> new IllegalStateException("order note " + note.id() + " is not stored")));
-        em.flush();
+        changeStored(note.id(), () -> new IllegalStateException("order note " + note.id() + " is not stored"), row -> copy(note, row));
     }
 
     @Override
     public List<OrderNote> pending(int limit) {
-        return query("select n from OrderNoteEntity n where n.status = :pending order by n.createdAt, n.id",
-                "pending", OrderNote.Status.PENDING.name()).setMaxResults(limit)
-            .getResultStream().map(JpaOrderNotes::toDomain).toList();
+        return list(JpaOrderNotes::toDomain, limit, "select n from OrderNoteEntity n where n.status = :pending order by n.createdAt, n.id",
+            "pending", PENDING);
     }
 
     @Override
     public List<OrderNote> claimPending(int limit, Instant now, Duration lease) {
-        List<OrderNoteEntity> candidates = query("select n from OrderNoteEntity n where n.status = :pending"
-                + " and (n.claimedUntil is null or n.claimedUntil < :now) order by n.createdAt, n.id",
-                "pending", OrderNote.Status.PENDING.name(), "now", now)
-            .setMaxResults(limit).getResultList();
-        List<OrderNote> claimed = new ArrayList<>();
-        for (OrderNoteEntity candidate : candidates) {
-            // the conditional update decides between instances: only one sees its row count be 1
-            int won = em.createQuery("update OrderNoteEntity n set n.claimedUntil = :until where n.id = :id"
-                    + " and n.status = :pending and (n.claimedUntil is null or n.claimedUntil < :now)")
-                .setParameter("until", now.plus(lease)).setParameter("id", candidate.id)
-                .setParameter("pending", OrderNote.Status.PENDING.name()).setParameter("now", now)
-                .executeUpdate();
-            if (won == 1) {
-                claimed.add(toDomain(candidate));
-            }
-        }
-        return claimed;
+        String claimable = "n.status = :pending and (n.claimedUntil is null or n.claimedUntil < :now)";
+        List<OrderNoteEntity> candidates = query("select n from OrderNoteEntity n where " + claimable + " order by n.createdAt, n.id",
+            "pending", PENDING, "now", now).setMaxResults(limit).getResultList();
+        return claimed(candidates, n -> n.id, "update OrderNoteEntity n set n.claimedUntil = :until where n.id = :id and " + claimable,
+            "until", now.plus(lease), "pending", PENDING, "now", now).stream().map(JpaOrderNotes::toDomain).toList();
     }
 
     @Override
     public List<OrderNote> ofOrder(String orderId) {
-        return list("select n from OrderNoteEntity n where n.orderId = :order order by n.createdAt, n.id", "order", orderId)
-            .stream().map(JpaOrderNotes::toDomain).toList();
+        return list(JpaOrderNotes::toDomain, "select n from OrderNoteEntity n where n.orderId = :order order by n.createdAt, n.id",
+            "order", orderId);
     }
 
     private static void copy(OrderNote from, OrderNoteEntity to) {
-        to.status = from.status().name();
-        to.attempts = from.attempts();
+        to.progress(from.status(), from.attempts(), from.updatedAt());
         to.warning = from.warning();
-        to.updatedAt = from.updatedAt();
     }
 
     private static OrderNote toDomain(OrderNoteEntity row) {

@@ -25,15 +25,14 @@ public class JpaSaleorInstallations extends JpaRepository<SaleorInstallationEnti
 
     @Override
     public List<SaleorInstallation> ofMerchant(String merchantId, ProviderId provider) {
-        return list("select i from SaleorInstallationEntity i where i.merchantId = :merchant"
-                + " and i.provider = :provider order by i.apiUrl", "merchant", merchantId, "provider", provider.slug())
-            .stream().map(JpaSaleorInstallations::toDomain).toList();
+        return list(JpaSaleorInstallations::toDomain, "select i from SaleorInstallationEntity i where i.merchantId = :merchant"
+            + " and i.provider = :provider order by i.apiUrl", "merchant", merchantId, "provider", provider.slug());
     }
 
     @Override
     public List<SaleorInstallation> ofMerchant(String merchantId) {
-        return list("select i from SaleorInstallationEntity i where i.merchantId = :merchant order by i.provider, i.apiUrl",
-            "merchant", merchantId).stream().map(JpaSaleorInstallations::toDomain).toList();
+        return list(JpaSaleorInstallations::toDomain,
+            "select i from SaleorInstallationEntity i where i.merchantId = :merchant order by i.provider, i.apiUrl", "merchant", merchantId);
     }
 
     @Override
@@ -43,27 +42,20 @@ public class JpaSaleorInstallations extends JpaRepository<SaleorInstallationEnti
 
     @Override
     public void add(SaleorInstallation installation) {
-        if (find(key(installation)).isPresent()) {
-            throw new Conflict("the " + installation.provider().slug() + " app is installed in " + installation.apiUrl()
-                + " already");
-        }
         SaleorInstallationEntity row = new SaleorInstallationEntity();
         row.apiUrl = installation.apiUrl();
         row.provider = installation.provider().slug();
         row.merchantId = installation.merchantId();
         row.installedAt = installation.installedAt();
         copy(installation, row);
-        persist(row);
+        store(key(installation), row, () -> new Conflict("the " + installation.provider().slug() + " app is installed in "
+            + installation.apiUrl() + " already"));
     }
 
     @Override
     public void update(SaleorInstallation installation) {
-        copy(installation, current(key(installation), installation.version(), () -> changedMeanwhile(installation)));
-        flushChange(() -> changedMeanwhile(installation));
-    }
-
-    private static Conflict changedMeanwhile(SaleorInstallation installation) {
-        return new Conflict("the installation in " + installation.apiUrl() + " was changed meanwhile");
+        change(key(installation), installation.version(),
+            () -> new Conflict("the installation in " + installation.apiUrl() + " was changed meanwhile"), row -> copy(installation, row));
     }
 
     private static SaleorInstallationEntity.Key key(SaleorInstallation installation) {

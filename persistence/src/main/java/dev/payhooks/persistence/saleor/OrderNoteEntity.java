@@ -11,13 +11,8 @@ import java.time.Instant;
 @Table(name = "saleor_order_note")
 public class OrderNoteEntity extends SaleorCallEntity {
 
-    @Column(nullable = false)
-    String orderId;
-
-    @Column(nullable = false)
-    String message;
-
+    @Column(nullable = false) String orderId;
+    @Column(nullable = false) String message;
     String warning;
-
     Instant claimedUntil;
 }

@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.saleor;
 
+import dev.payhooks.domain.payment.ProviderId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -13,23 +14,26 @@ import java.time.Instant;
 @MappedSuperclass
 abstract class SaleorCallEntity {
 
-    @Id
-    String id;
-
-    @Column(nullable = false)
-    String apiUrl;
-
-    @Column(nullable = false)
-    String provider;
-
-    @Column(nullable = false)
-    String status;
-
+    @Id String id;
+    @Column(nullable = false) String apiUrl;
+    @Column(nullable = false) String provider;
+    @Column(nullable = false) String status;
     int attempts;
+    @Column(nullable = false) Instant createdAt;
+    @Column(nullable = false) Instant updatedAt;
 
-    @Column(nullable = false)
-    Instant createdAt;
+    /** Sets what a call says from the start: which it is, for which installation, and since when. */
+    void open(String id, String apiUrl, ProviderId provider, Instant createdAt) {
+        this.id = id;
+        this.apiUrl = apiUrl;
+        this.provider = provider.slug();
+        this.createdAt = createdAt;
+    }
 
-    @Column(nullable = false)
-    Instant updatedAt;
+    /** Sets how the call went so far. */
+    void progress(Enum<?> status, int attempts, Instant updatedAt) {
+        this.status = status.name();
+        this.attempts = attempts;
+        this.updatedAt = updatedAt;
+    }
 }

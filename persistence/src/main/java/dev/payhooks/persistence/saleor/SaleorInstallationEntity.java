@@ -20,27 +20,12 @@ public class SaleorInstallationEntity extends VersionedEntity {
     public record Key(String apiUrl, String provider) implements Serializable {
     }
 
-    @Id
-    String apiUrl;
-
-    @Id
-    String provider;
-
-    @Column(nullable = false)
-    String merchantId;
-
-    @Column(nullable = false)
-    String appId;
-
-    @Column(nullable = false, columnDefinition = "TEXT")
-    String sealedToken;
-
-    @Column(nullable = false, columnDefinition = "TEXT")
-    String jwks;
-
-    @Column(nullable = false)
-    Instant installedAt;
-
-    @Column(nullable = false)
-    Instant updatedAt;
+    @Id String apiUrl;
+    @Id String provider;
+    @Column(nullable = false) String merchantId;
+    @Column(nullable = false) String appId;
+    @Column(nullable = false, columnDefinition = "TEXT") String sealedToken;
+    @Column(nullable = false, columnDefinition = "TEXT") String jwks;
+    @Column(nullable = false) Instant installedAt;
+    @Column(nullable = false) Instant updatedAt;
 }

@@ -11,25 +11,12 @@ import java.time.Instant;
 @Table(name = "saleor_transaction_report")
 public class TransactionReportEntity extends SaleorCallEntity {
 
-    @Column(nullable = false)
-    String saleorTransactionId;
-
-    @Column(nullable = false)
-    String pspReference;
-
-    @Column(name = "event_type", nullable = false)
-    String type;
-
-    @Column(nullable = false)
-    String amount;
-
-    @Column(name = "event_time", nullable = false)
-    Instant time;
-
+    @Column(nullable = false) String saleorTransactionId;
+    @Column(nullable = false) String pspReference;
+    @Column(name = "event_type", nullable = false) String type;
+    @Column(nullable = false) String amount;
+    @Column(name = "event_time", nullable = false) Instant time;
     String message;
-
     String lastError;
-
-    @Column(nullable = false)
-    Instant dueAt;
+    @Column(nullable = false) Instant dueAt;
 }

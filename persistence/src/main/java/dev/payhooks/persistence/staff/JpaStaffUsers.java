@@ -18,18 +18,18 @@ public class JpaStaffUsers extends JpaRepository<StaffUserEntity> implements Sta
 
     @Override
     public Optional<StaffUser> withUsername(String username) {
-        return first("select u from StaffUserEntity u where u.username = :username",
-            "username", StaffUser.normalizeUsername(username)).map(StaffUserMapper::toDomain);
+        return first(StaffUserMapper::toDomain, "select u from StaffUserEntity u where u.username = :username",
+            "username", StaffUser.normalizeUsername(username));
     }
 
     @Override
     public List<StaffUser> all() {
-        return list("select u from StaffUserEntity u order by u.username").stream().map(StaffUserMapper::toDomain).toList();
+        return list(StaffUserMapper::toDomain, "select u from StaffUserEntity u order by u.username");
     }
 
     @Override
     public long count() {
-        return em.createQuery("select count(u) from StaffUserEntity u", Long.class).getSingleResult();
+        return countAll();
     }
 
     @Override
@@ -39,9 +39,8 @@ public class JpaStaffUsers extends JpaRepository<StaffUserEntity> implements Sta
 
     @Override
     public void update(StaffUser user) {
-        StaffUserEntity entity = current(user.id(), user.version(),
-            () -> new OptimisticLockException("staff user " + user.username() + " was changed or removed meanwhile"));
-        StaffUserMapper.copyMutableState(user, entity);
-        em.flush();
+        change(user.id(), user.version(),
+            () -> new OptimisticLockException("staff user " + user.username() + " was changed or removed meanwhile"),
+            entity -> StaffUserMapper.copyMutableState(user, entity));
     }
 }

@@ -12,34 +12,18 @@ import java.time.Instant;
 @Table(name = "staff_user")
 public class StaffUserEntity extends VersionedEntity {
 
-    @Id
-    String id;
-
-    @Column(nullable = false)
-    String username;
-
-    @Column(nullable = false)
-    String passwordHash;
+    @Id String id;
+    @Column(nullable = false) String username;
+    @Column(nullable = false) String passwordHash;
 
     /** Comma-separated {@link dev.payhooks.domain.staff.StaffRole} names. */
-    @Column(nullable = false)
-    String roles;
-
+    @Column(nullable = false) String roles;
     boolean enabled;
-
-    @Column(nullable = false)
-    Instant createdAt;
-
+    @Column(nullable = false) Instant createdAt;
     String totpSecret;
-
     Long totpLastStep;
 
     /** Comma-separated hex SHA-256 hashes of the unused recovery codes. */
     String recoveryCodeHashes;
-
     Instant secondFactorEnabledAt;
-
-    protected StaffUserEntity() {
-        // for JPA
-    }
 }
