@@ -42,8 +42,8 @@ abstract sealed class ActionFlow permits ChargeTransaction, CancelTransaction, R
 
     public Delivery handle(ActionCommand command) {
         String merchantId = command.caller().merchantId();
-        Optional<ProviderChannel> found = command.channelSlug().isEmpty() ? Optional.empty()
-            : units.inNewTransaction(() -> provider.channel(merchantId, command.channelSlug().get()));
+        Optional<ProviderChannel> found = command.channelSlug()
+            .flatMap(slug -> units.inNewTransaction(() -> provider.channel(merchantId, slug)));
         if (found.isEmpty()) {
             return new Delivery.NotConfigured();
         }

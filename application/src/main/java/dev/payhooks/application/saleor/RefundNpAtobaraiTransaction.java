@@ -84,8 +84,8 @@ public final class RefundNpAtobaraiTransaction {
 
     public Delivery handle(NpRefundCommand command) {
         String merchantId = command.caller().merchantId();
-        Optional<NpAtobaraiChannel> found = command.channelSlug().isEmpty() ? Optional.empty()
-            : units.inNewTransaction(() -> np.configuredChannel(merchantId, command.channelSlug().get()));
+        Optional<NpAtobaraiChannel> found = command.channelSlug()
+            .flatMap(slug -> units.inNewTransaction(() -> np.configuredChannel(merchantId, slug)));
         if (found.isEmpty()) {
             return new Delivery.NotConfigured();
         }

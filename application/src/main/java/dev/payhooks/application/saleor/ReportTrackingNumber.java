@@ -31,8 +31,8 @@ public record ReportTrackingNumber(NpAtobaraiCalls np, PaymentTransactions trans
 
     public Result handle(TrackingNumberCommand command) {
         String merchantId = command.caller().merchantId();
-        Optional<NpAtobaraiChannel> found = command.channelSlug().isEmpty() ? Optional.empty()
-            : units.inNewTransaction(() -> np.configuredChannel(merchantId, command.channelSlug().get()));
+        Optional<NpAtobaraiChannel> found = command.channelSlug()
+            .flatMap(slug -> units.inNewTransaction(() -> np.configuredChannel(merchantId, slug)));
         if (found.isEmpty()) {
             return Result.NOT_CONFIGURED;
         }
@@ -64,10 +64,10 @@ public record ReportTrackingNumber(NpAtobaraiCalls np, PaymentTransactions trans
         }
         TransactionId hubId = command.completedTransactions().get(0);
         String carrierCode = carrier.get();
-        units.inNewTransaction(() -> {
+        units.runInNewTransaction(() -> {
             if (transactions.byId(merchantId, hubId).isEmpty()) {
                 note(command, failed + "the hub knows no NP Atobarai payment for the order's transaction");
-                return null;
+                return;
             }
             Optional<Fulfillment> existing = fulfillments.byId(hubId, command.fulfillment());
             if (existing.isPresent()) {
@@ -79,16 +79,12 @@ public record ReportTrackingNumber(NpAtobaraiCalls np, PaymentTransactions trans
             }
             origins.record(new FulfillmentOrigin(hubId, command.fulfillment(), merchantId, command.caller().apiUrl(),
                 command.caller().provider(), command.orderId()));
-            return null;
         });
         return Result.ACCEPTED;
     }
 
     private Result noted(TrackingNumberCommand command, String message) {
-        units.inNewTransaction(() -> {
-            note(command, message);
-            return null;
-        });
+        units.runInNewTransaction(() -> note(command, message));
         return Result.ACCEPTED;
     }
 

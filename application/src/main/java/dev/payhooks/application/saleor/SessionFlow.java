@@ -52,8 +52,8 @@ abstract sealed class SessionFlow permits InitializeSession, ProcessSession {
 
     public Delivery handle(SessionCommand command) {
         String merchantId = command.caller().merchantId();
-        Optional<ProviderChannel> found = command.channelSlug().isEmpty() ? Optional.empty()
-            : units.inNewTransaction(() -> provider.channel(merchantId, command.channelSlug().get()));
+        Optional<ProviderChannel> found = command.channelSlug()
+            .flatMap(slug -> units.inNewTransaction(() -> provider.channel(merchantId, slug)));
         if (found.isEmpty()) {
             return new Delivery.NotConfigured();
         }
