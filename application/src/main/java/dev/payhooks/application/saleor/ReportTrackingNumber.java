@@ -31,11 +31,12 @@ public record ReportTrackingNumber(NpAtobaraiCalls np, PaymentTransactions trans
 
     public Result handle(TrackingNumberCommand command) {
         String merchantId = command.caller().merchantId();
-        Optional<NpAtobaraiChannel> found = command.channelSlug()
-            .flatMap(slug -> units.inNewTransaction(() -> np.configuredChannel(merchantId, slug)));
-        if (found.isEmpty()) {
-            return Result.NOT_CONFIGURED;
-        }
+        return ConfiguredChannel.handle(units, command.channelSlug(), slug -> np.configuredChannel(merchantId, slug),
+            channel -> handle(command, channel), () -> Result.NOT_CONFIGURED);
+    }
+
+    private Result handle(TrackingNumberCommand command, NpAtobaraiChannel channel) {
+        String merchantId = command.caller().merchantId();
         if (!command.anyOfThisApp()) {
             return Result.ACCEPTED;  // another app's payment: not ours to report
         }
@@ -51,7 +52,7 @@ public record ReportTrackingNumber(NpAtobaraiCalls np, PaymentTransactions trans
             return noted(command, "Reporting fulfillment for tracking number " + shown + " skipped: the order has "
                 + command.completedTransactions().size() + " completed NP Atobarai transactions");
         }
-        Optional<String> carrier = command.carrierCode().or(() -> found.get().defaultCarrierCode());
+        Optional<String> carrier = command.carrierCode().or(channel::defaultCarrierCode);
         if (carrier.isEmpty() || !carrier.get().matches("\\d{5}")) {
             return noted(command, failed + "PD company code " + carrier.orElse("(none)")
                 + " is not an NP Atobarai carrier code");
