@@ -10,4 +10,12 @@ import java.util.function.Supplier;
 public interface UnitOfWork {
 
     <T> T inNewTransaction(Supplier<T> work);
+
+    /** Work that returns nothing, in a transaction of its own. */
+    default void runInNewTransaction(Runnable work) {
+        inNewTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
 }

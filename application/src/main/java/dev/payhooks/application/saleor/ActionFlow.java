@@ -42,18 +42,18 @@ abstract sealed class ActionFlow permits ChargeTransaction, CancelTransaction, R
 
     public Delivery handle(ActionCommand command) {
         String merchantId = command.caller().merchantId();
-        Optional<ProviderChannel> found = command.channelSlug().isEmpty() ? Optional.empty()
-            : units.inNewTransaction(() -> provider.channel(merchantId, command.channelSlug().get()));
-        if (found.isEmpty()) {
-            return new Delivery.NotConfigured();
-        }
+        return ConfiguredChannel.handle(units, command.channelSlug(), slug -> provider.channel(merchantId, slug),
+            channel -> handle(command, channel), Delivery.NotConfigured::new);
+    }
+
+    private Delivery handle(ActionCommand command, ProviderChannel channel) {
         if (command.pspReference().isEmpty()) {
             return new Delivery.Replied(format.render(new ActionAnswer(operation, OperationResult.FAILURE,
                 Optional.empty(), command.amount(), "", true, clock.instant())));
         }
         String psp = command.pspReference().get();
         return deliveries.once(command.caller(), command.deliveryKey(), first -> {
-            ProviderAnswer answer = call.request(provider, found.get(),
+            ProviderAnswer answer = call.request(provider, channel,
                 new PaymentProvider.ActionCall(command.saleorTransactionId(), command.amount(), psp, command.data()));
             if (answer.settled() && answer.result() != OperationResult.FAILURE) {
                 String reply = format.render(new ActionAnswer(operation, OperationResult.REQUEST,

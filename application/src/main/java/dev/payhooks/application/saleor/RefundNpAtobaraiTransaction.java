@@ -84,12 +84,11 @@ public final class RefundNpAtobaraiTransaction {
 
     public Delivery handle(NpRefundCommand command) {
         String merchantId = command.caller().merchantId();
-        Optional<NpAtobaraiChannel> found = command.channelSlug().isEmpty() ? Optional.empty()
-            : units.inNewTransaction(() -> np.configuredChannel(merchantId, command.channelSlug().get()));
-        if (found.isEmpty()) {
-            return new Delivery.NotConfigured();
-        }
-        NpAtobaraiChannel channel = found.get();
+        return ConfiguredChannel.handle(units, command.channelSlug(), slug -> np.configuredChannel(merchantId, slug),
+            channel -> handle(command, channel), Delivery.NotConfigured::new);
+    }
+
+    private Delivery handle(NpRefundCommand command, NpAtobaraiChannel channel) {
         return deliveries.once(command.caller(), command.deliveryKey(), first -> {
             Start start;
             try {

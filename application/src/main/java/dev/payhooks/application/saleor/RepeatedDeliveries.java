@@ -48,10 +48,7 @@ public final class RepeatedDeliveries {
 
         /** Stores the answer in a transaction of its own (nothing else changed). */
         public void completeAlone(String reply) {
-            units.inNewTransaction(() -> {
-                complete(reply);
-                return null;
-            });
+            units.runInNewTransaction(() -> complete(reply));
         }
 
         /** Gives the claim up in the caller's transaction: the next request with the key is handled anew. */
@@ -61,10 +58,7 @@ public final class RepeatedDeliveries {
 
         /** Gives the claim up in a transaction of its own (nothing happened at the provider). */
         public void releaseAlone() {
-            units.inNewTransaction(() -> {
-                release();
-                return null;
-            });
+            units.runInNewTransaction(this::release);
         }
     }
 

@@ -31,11 +31,12 @@ public record ReportTrackingNumber(NpAtobaraiCalls np, PaymentTransactions trans
 
     public Result handle(TrackingNumberCommand command) {
         String merchantId = command.caller().merchantId();
-        Optional<NpAtobaraiChannel> found = command.channelSlug().isEmpty() ? Optional.empty()
-            : units.inNewTransaction(() -> np.configuredChannel(merchantId, command.channelSlug().get()));
-        if (found.isEmpty()) {
-            return Result.NOT_CONFIGURED;
-        }
+        return ConfiguredChannel.handle(units, command.channelSlug(), slug -> np.configuredChannel(merchantId, slug),
+            channel -> handle(command, channel), () -> Result.NOT_CONFIGURED);
+    }
+
+    private Result handle(TrackingNumberCommand command, NpAtobaraiChannel channel) {
+        String merchantId = command.caller().merchantId();
         if (!command.anyOfThisApp()) {
             return Result.ACCEPTED;  // another app's payment: not ours to report
         }
@@ -51,7 +52,7 @@ public record ReportTrackingNumber(NpAtobaraiCalls np, PaymentTransactions trans
             return noted(command, "Reporting fulfillment for tracking number " + shown + " skipped: the order has "
                 + command.completedTransactions().size() + " completed NP Atobarai transactions");
         }
-        Optional<String> carrier = command.carrierCode().or(() -> found.get().defaultCarrierCode());
+        Optional<String> carrier = command.carrierCode().or(channel::defaultCarrierCode);
         if (carrier.isEmpty() || !carrier.get().matches("\\d{5}")) {
             return noted(command, failed + "PD company code " + carrier.orElse("(none)")
                 + " is not an NP Atobarai carrier code");
@@ -64,10 +65,10 @@ public record ReportTrackingNumber(NpAtobaraiCalls np, PaymentTransactions trans
         }
         TransactionId hubId = command.completedTransactions().get(0);
         String carrierCode = carrier.get();
-        units.inNewTransaction(() -> {
+        units.runInNewTransaction(() -> {
             if (transactions.byId(merchantId, hubId).isEmpty()) {
                 note(command, failed + "the hub knows no NP Atobarai payment for the order's transaction");
-                return null;
+                return;
             }
             Optional<Fulfillment> existing = fulfillments.byId(hubId, command.fulfillment());
             if (existing.isPresent()) {
@@ -79,16 +80,12 @@ public record ReportTrackingNumber(NpAtobaraiCalls np, PaymentTransactions trans
             }
             origins.record(new FulfillmentOrigin(hubId, command.fulfillment(), merchantId, command.caller().apiUrl(),
                 command.caller().provider(), command.orderId()));
-            return null;
         });
         return Result.ACCEPTED;
     }
 
     private Result noted(TrackingNumberCommand command, String message) {
-        units.inNewTransaction(() -> {
-            note(command, message);
-            return null;
-        });
+        units.runInNewTransaction(() -> note(command, message));
         return Result.ACCEPTED;
     }
 

@@ -52,12 +52,12 @@ abstract sealed class SessionFlow permits InitializeSession, ProcessSession {
 
     public Delivery handle(SessionCommand command) {
         String merchantId = command.caller().merchantId();
-        Optional<ProviderChannel> found = command.channelSlug().isEmpty() ? Optional.empty()
-            : units.inNewTransaction(() -> provider.channel(merchantId, command.channelSlug().get()));
-        if (found.isEmpty()) {
-            return new Delivery.NotConfigured();
-        }
-        ProviderChannel channel = found.get();
+        return ConfiguredChannel.handle(units, command.channelSlug(), slug -> provider.channel(merchantId, slug),
+            channel -> handle(command, channel), Delivery.NotConfigured::new);
+    }
+
+    private Delivery handle(SessionCommand command, ProviderChannel channel) {
+        String merchantId = command.caller().merchantId();
         boolean charge = channel.chargesAtOnce() && !command.authorizationOnly();
         Operation operation = charge ? Operation.CHARGE : Operation.AUTHORIZE;
         if (command.refusedBeforeCall().isPresent()) {
