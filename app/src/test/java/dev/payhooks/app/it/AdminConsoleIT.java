@@ -500,6 +500,10 @@ class AdminConsoleIT {
         page.locator("#reveal-signature-key").click();
         String key = Json.createReader(new StringReader(api("GET", "signature-key", null).body())).readObject().getString("key");
         assertThat(page.locator("#signature-key-value")).hasText(key);
+        // one code was enough: the key shows with Copy, and no second code is asked for
+        assertThat(page.locator("#copy-signature-key")).isVisible();
+        assertThat(page.locator("#reveal-code")).isHidden();
+        assertThat(page.locator("#reveal-signature-key")).isHidden();
         page.locator("#signature-key-close").click();
         assertThat(page.locator("#signature-key-dialog")).hasCount(0);
 
@@ -771,6 +775,16 @@ class AdminConsoleIT {
             + "\", \"events\": [\"transaction.sale.success\"], \"authentication\": {\"type\": \"BASIC\", \"username\": \"shop\", "
             + "\"password\": \"viewed-password-1\"}, \"signature\": {\"type\": \"SIGNATURE_KEY\"}}");
         assertEquals(201, created.statusCode(), created.body());
+        String slug = "viewed-" + RUN;
+        HttpResponse<String> opened = api("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"IT viewed " + RUN
+            + "\", \"currency\": \"JPY\", \"country\": \"JP\"}");
+        assertEquals(201, opened.statusCode(), opened.body());
+        HttpResponse<String> adyen = api("PUT", "channels/" + slug + "/providers/adyen", """
+            {"apiKey": "AQE-viewed-api-key-9876", "merchantAccount": "ShopJP", "clientKey": "test_CK",
+             "hmacKeys": ["44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056",
+                          "55782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BB0D1"],
+             "notificationUsername": "adyen", "notificationPassword": "notification-password-5555"}""");
+        assertEquals(200, adyen.statusCode(), adyen.body());
         String viewer = "looker-" + RUN;
         Page page = signedInPage();
         page.navigate(app() + "admin/staff");
@@ -822,6 +836,31 @@ class AdminConsoleIT {
             assertThat(other.locator("#open-signature-key")).isDisabled();
             assertThat(other.locator("#rotate-signature-key")).isDisabled();
             assertThat(other.locator("#issue-api-key")).isDisabled();
+            assertThat(other.locator("#api-key-label")).hasAttribute("readonly", "");
+
+            // a channel's provider settings, opened through the URL: read-only, the stored HMAC keys by their masks
+            other.navigate(app() + "admin/channels/" + slug);
+            assertThat(other.locator("#provider-pane h3")).containsText(" in channel " + slug);
+            other.locator("#provider-select").click();
+            other.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Adyen").setExact(true)).click();
+            assertThat(other.getByText("Adyen in channel " + slug, new Page.GetByTextOptions().setExact(true))).isVisible();
+            assertThat(other.locator("#save-provider-settings")).isDisabled();
+            assertThat(other.locator("#remove-provider")).isDisabled();
+            assertThat(other.locator("#setting-merchantAccount input")).hasValue("ShopJP");
+            assertThat(other.locator("#setting-merchantAccount")).hasAttribute("readonly", "");
+            assertThat(other.locator("#setting-apiKey")).hasAttribute("readonly", "");
+            assertThat(other.locator("#setting-hmacKeys")).hasAttribute("readonly", "");
+            assertThat(other.locator("#setting-hmacKeys textarea")).hasValue("");
+            assertThat(other.locator("#setting-hmacKeys-stored")).hasText("Stored: ••••A056 (current), ••••B0D1 (previous)");
+            // only the text box masks: its label reads as text
+            other.waitForFunction("() => { const f = document.querySelector('#setting-hmacKeys');"
+                + " const box = f && f.querySelector('textarea'); const label = f && f.querySelector('[slot=label]');"
+                + " return box && label && getComputedStyle(box).webkitTextSecurity === 'disc'"
+                + " && getComputedStyle(label).webkitTextSecurity === 'none'; }");
+            assertThat(other.locator("#setting-hmacKeys [slot=label]")).hasText("hmacKeys *");
+            assertFalse(other.content().contains("44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056"),
+                "no stored key reaches the browser");
+            shot(other, "channel-viewer.png");
         }
         api("DELETE", "webhooks/" + webhookByLabel(label).orElseThrow().getString("id"), null);
     }

@@ -87,6 +87,17 @@ public class ManageSignatureKeys {
         }
     }
 
+    /**
+     * Everything a reveal needs but the reader's own proof, for callers that ask for one (the
+     * console's second-factor code) and should not spend it on an answer without a key: refuses
+     * (audited, {@link NotPermitted}) a reader who may not see the key, and answers
+     * {@link NotFound} while the merchant has none. Writes nothing else.
+     */
+    public void requireRevealable(Caller caller) {
+        requireMayReveal(caller);
+        existing(caller.merchantId());
+    }
+
     /** The keys a delivery made now is signed with: the current one, and the previous during the 24 h after a rotation. */
     public List<SigningKey> keysToSignWith(String merchantId) {
         return existing(merchantId).keysToSignWith(clock.instant()).stream()

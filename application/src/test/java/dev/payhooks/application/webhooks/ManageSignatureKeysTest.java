@@ -111,6 +111,42 @@ class ManageSignatureKeysTest {
         assertTrue(audit.all().stream().noneMatch(e -> e.action().equals("signature-key.revealed")));
     }
 
+    @Test
+    void aViewerIsRefusedBeforeAnyProofIsAskedAndAMerchantWithoutAKeyIsToldSoFirst() {
+        Caller viewer = Caller.Staff.of("viewer", Optional.of(staff("viewer", StaffRole.VIEWER)), Optional.empty(), "m1");
+        Caller administrator = Caller.Staff.of("admin", Optional.of(staff("admin", StaffRole.ADMINISTRATOR)), Optional.empty(), "m1");
+
+        assertThrows(NotPermitted.class, () -> manage.requireRevealable(viewer), "refused even before the merchant has a key");
+        assertThrows(NotFound.class, () -> manage.requireRevealable(DEVELOPER));
+        assertThrows(NotFound.class, () -> manage.requireRevealable(administrator));
+        assertTrue(keys.ofMerchant("m1").isEmpty(), "asking makes no key");
+
+        manage.ensure("m1");
+        manage.requireRevealable(DEVELOPER);
+        manage.requireRevealable(administrator);
+        assertThrows(NotPermitted.class, () -> manage.requireRevealable(viewer));
+        assertFalse(viewer.mayChange());
+
+        assertEquals(List.of("signature-key.reveal-refused", "signature-key.created", "signature-key.reveal-refused"),
+            audit.all().stream().map(AuditEntry::action).toList(), "refusals are audited; the check reveals nothing");
+    }
+
+    @Test
+    void aViewerGetsNoKeyNoRotationAndNoChangeWhateverItAsks() {
+        manage.ensure("m1");
+        Caller viewer = Caller.Staff.of("viewer", Optional.of(staff("viewer", StaffRole.VIEWER)), Optional.empty(), "m1");
+        SignatureKey before = keys.ofMerchant("m1").orElseThrow();
+        SealedSecret current = before.current();
+
+        assertThrows(NotPermitted.class, () -> manage.reveal(viewer));
+        assertThrows(NotPermitted.class, () -> manage.rotate(viewer));
+        assertThrows(NotPermitted.class, () -> manage.requireMayReveal(viewer));
+
+        assertEquals(current, keys.ofMerchant("m1").orElseThrow().current(), "the viewer's rotation changed nothing");
+        assertTrue(audit.all().stream().noneMatch(e -> e.action().equals("signature-key.revealed")
+            || e.action().equals("signature-key.rotated")));
+    }
+
     static final Caller DEVELOPER = Caller.Staff.of("alice", Optional.of(staff("alice", StaffRole.DEVELOPER)), Optional.empty(), "m1");
 
     private static StaffUser staff(String name, StaffRole role) {

@@ -125,6 +125,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         TextField label = new TextField();
         label.setId("api-key-label");
         label.setPlaceholder("Label, e.g. ERP");
+        label.setReadOnly(!mayChange);
         Button issue = new Button("Issue API key", VaadinIcon.KEY.create(), click -> issueKey(label));
         issue.setId("issue-api-key");
         issue.setEnabled(mayChange);

@@ -4,12 +4,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinServletRequest;
+import dev.payhooks.admin.CopyButton;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Option;
 import dev.payhooks.domain.error.DomainException;
@@ -55,12 +55,7 @@ class ProviderPane extends VerticalLayout {
             url.setValue(configuration.notificationUrl());
             url.setReadOnly(true);
             url.setWidthFull();
-            Button copy = new Button("Copy", VaadinIcon.COPY.create(), click -> {
-                click.getSource().getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)",
-                    configuration.notificationUrl());
-                ChannelsView.success("Notification URL copied.");
-            });
-            copy.setId("copy-notification-url");
+            Button copy = CopyButton.of("copy-notification-url", configuration::notificationUrl, "Notification URL copied.");
             HorizontalLayout row = new HorizontalLayout(url, copy);
             row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
             row.setWidthFull();

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -49,7 +50,7 @@ public class ProviderSettingsForm extends VerticalLayout {
             field.setId("setting-" + setting.name());
             field.setReadOnly(!mayChange);
             fields.put(setting.name(), field);
-            layout.add((Component) field);
+            layout.add("SECRET_LIST".equals(setting.kind()) ? withStoredList(field, setting) : (Component) field);
         }
         save.setId("save-provider-settings");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -108,9 +109,13 @@ public class ProviderSettingsForm extends VerticalLayout {
             }
             case "SECRET_LIST" -> {
                 TextArea list = new TextArea(label);
-                list.setPlaceholder(setting.stored() ? "stored " + setting.value() + " — leave empty to keep" : "one per line");
-                list.setHelperText("Write-only, one value per line (current key first). The stored values are never shown.");
+                list.setPlaceholder(setting.stored() ? "new list, one per line — leave empty to keep the stored one" : "one per line");
+                list.setHelperText("Write-only, one value per line (current key first). A new list replaces the stored one; "
+                    + "the stored values are never shown, only their last four characters.");
+                // typed values show as discs; once the browser has drawn the field only its text box keeps them,
+                // so the label, the helper and a problem read as text (without that step all of it stays masked)
                 list.getStyle().set("-webkit-text-security", "disc");
+                list.addAttachListener(attach -> list.getElement().executeJs(MASK_ONLY_THE_TEXT_BOX));
                 yield list;
             }
             default -> {
@@ -119,6 +124,46 @@ public class ProviderSettingsForm extends VerticalLayout {
                 yield text;
             }
         };
+    }
+
+    private static final String MASK_ONLY_THE_TEXT_BOX = """
+        const field = this;
+        Promise.resolve(field.updateComplete).then(() => {
+          const box = field.querySelector('textarea');
+          if (box) {
+            box.style.setProperty('-webkit-text-security', 'disc');
+            field.style.setProperty('-webkit-text-security', 'none');
+          }
+        });""";
+
+    /**
+     * A secret list with what may be shown of its stored values beside it: each value's mask (the
+     * last four characters, as {@code SealedSecret.mask} makes it) with its place in the list, as
+     * plain text, so staff can tell which keys are stored without the values leaving the server.
+     */
+    private static Component withStoredList(AbstractField<?, ?> field, ProviderConfiguration.Setting setting) {
+        Span stored = new Span(storedListText(setting));
+        stored.setId("setting-" + setting.name() + "-stored");
+        stored.addClassName("stored-secret-list");
+        stored.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        Div box = new Div((Component) field, stored);
+        box.getStyle().set("display", "flex").set("flex-direction", "column");
+        ((Component) field).getElement().getStyle().set("width", "100%");
+        return box;
+    }
+
+    /** "Stored: ••••EB0C (current), ••••EB0D (previous)"; "Nothing stored yet." before the first save. */
+    static String storedListText(ProviderConfiguration.Setting setting) {
+        if (!setting.stored() || setting.value().isBlank()) {
+            return "Nothing stored yet.";
+        }
+        String[] masks = setting.value().split(",\\s*");
+        StringBuilder text = new StringBuilder("Stored: ");
+        for (int i = 0; i < masks.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(masks[i].strip())
+                .append(i == 0 ? " (current)" : i == 1 ? " (previous)" : " (older)");
+        }
+        return text.toString();
     }
 
     /** Every field as typed: flags as "true"/"false", secret lists one value per line, empty secrets empty. */

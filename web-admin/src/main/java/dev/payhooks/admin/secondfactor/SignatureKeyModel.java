@@ -24,13 +24,13 @@ public class SignatureKeyModel {
     /**
      * The merchant's Signature Key in clear, after a fresh second-factor code (the contract: re-enter
      * it to reveal). The use case decides who may see it and audits the reveal or the refusal; the
-     * refusal's entry commits (no rollback for it), and a viewer is refused before being asked for
-     * a code.
+     * refusal's entry commits (no rollback for it). The code is checked last: a viewer, or a
+     * merchant without a key, is answered before a code is spent.
      */
     @Transactional(dontRollbackOn = {NotAllowed.class, NotPermitted.class})
     public String revealSignatureKey(String code, String clientAddress) {
         Caller caller = signedIn.caller();
-        NotAllowed.lookNotChange(() -> signatureKeys.requireMayReveal(caller));
+        NotAllowed.lookNotChange(() -> signatureKeys.requireRevealable(caller));
         signIn.verifyCode(signedIn.username(), code, clientAddress);
         return signatureKeys.reveal(signedIn.caller()).reveal();
     }

@@ -1,6 +1,7 @@
 package dev.payhooks.admin.channels;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -14,6 +15,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The generated form without a browser: one field per setting, secrets write-only, values fired as typed. */
@@ -45,6 +47,38 @@ class ProviderSettingsFormTest {
         assertEquals("TEST", assertInstanceOf(Select.class, form.fields.get("environment")).getValue());
         assertTrue(assertInstanceOf(Checkbox.class, form.fields.get("verify")).getValue());
         assertTrue(form.remove.isVisible());
+    }
+
+    @Test
+    void aSecretListShowsItsStoredMasksAsTextAndKeepsTheValuesWriteOnly() {
+        ProviderSettingsForm form = new ProviderSettingsForm(adyen(true), true);
+        TextArea hmacKeys = assertInstanceOf(TextArea.class, form.fields.get("hmacKeys"));
+
+        assertEquals("", hmacKeys.getValue(), "no stored value goes back to the browser");
+        assertEquals("disc", hmacKeys.getStyle().get("-webkit-text-security"), "what is typed shows as discs");
+        assertFalse(hmacKeys.getPlaceholder().contains("••••"), "the masks are not in the masked box, where they would be discs");
+        Span stored = form.getChildren().flatMap(ProviderSettingsFormTest::descendants)
+            .filter(c -> c.getId().orElse("").equals("setting-hmacKeys-stored")).map(Span.class::cast).findFirst().orElseThrow();
+        assertEquals("Stored: ••••EB0C (current), ••••EB0D (previous)", stored.getText());
+        assertNull(stored.getStyle().get("-webkit-text-security"));
+
+        assertEquals("Nothing stored yet.", ProviderSettingsForm.storedListText(
+            new Setting("hmacKeys", "SECRET_LIST", true, List.of(), "", false)));
+        assertEquals("Stored: ••••AAAA (current), ••••BBBB (previous), ••••CCCC (older)", ProviderSettingsForm.storedListText(
+            new Setting("hmacKeys", "SECRET_LIST", true, List.of(), "••••AAAA, ••••BBBB, ••••CCCC", true)));
+    }
+
+    @Test
+    void aViewerReadsTheStoredMasksButTheListIsReadOnly() {
+        ProviderSettingsForm form = new ProviderSettingsForm(adyen(true), false);
+        assertTrue(form.fields.get("hmacKeys").isReadOnly());
+        assertTrue(form.getChildren().flatMap(ProviderSettingsFormTest::descendants)
+            .anyMatch(c -> c instanceof Span span && span.getText().equals("Stored: ••••EB0C (current), ••••EB0D (previous)")));
+        assertFalse(form.testCredentials.isEnabled());
+    }
+
+    static java.util.stream.Stream<com.vaadin.flow.component.Component> descendants(com.vaadin.flow.component.Component c) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(c), c.getChildren().flatMap(ProviderSettingsFormTest::descendants));
     }
 
     @Test

@@ -38,6 +38,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.payhooks.domain.error.NotFound;
 import org.junit.jupiter.api.Test;
 
 import java.security.Principal;
@@ -175,6 +176,15 @@ class WebhooksModelTest {
         console.sessionOf("");
         assertFalse(model.mayChange(), "nobody signed in changes nothing");
         assertTrue(stored.ofMerchant(merchantId).isEmpty());
+    }
+
+    @Test
+    void aMerchantWithoutAKeyIsToldSoBeforeACodeIsChecked() {
+        console.signIn("dev", "DEVELOPER");
+
+        // a wrong code would be an InvalidField (and a counted failure) if it were checked first
+        assertThrows(NotFound.class, () -> signatureKey.reveal("000000", "127.0.0.1"));
+        assertTrue(audit.all().stream().noneMatch(e -> e.action().startsWith("signature-key.")), "no key made, nothing revealed");
     }
 
     @Test
