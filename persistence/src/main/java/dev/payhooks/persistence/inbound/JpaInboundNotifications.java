@@ -186,10 +186,7 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
 
     private static Optional<String> idByKey(Connection connection, InboundNotificationEntity row) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(ID_BY_KEY)) {
-            select.setString(1, row.provider);
-            select.setString(2, row.dedupMerchantId);
-            select.setString(3, row.dedupChannelSlug);
-            select.setString(4, row.dedupKey);
+            setStrings(select, 1, row.provider, row.dedupMerchantId, row.dedupChannelSlug, row.dedupKey);
             try (ResultSet result = select.executeQuery()) {
                 return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
             }
@@ -197,23 +194,22 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
     }
 
     private static void bind(PreparedStatement insert, InboundNotificationEntity row) throws SQLException {
-        insert.setString(1, row.id);
-        insert.setString(2, row.provider);
-        insert.setString(3, row.dedupKey);
-        insert.setString(4, row.merchantId);
-        insert.setString(5, row.channelSlug);
+        setStrings(insert, 1, row.id, row.provider, row.dedupKey, row.merchantId, row.channelSlug);
         insert.setBytes(6, row.rawBody);
         insert.setString(7, row.headers);
         setTime(insert, 8, row.receivedAt);
-        insert.setString(9, row.verification);
-        insert.setString(10, row.verificationFailure);
-        insert.setString(11, row.status);
-        insert.setString(12, row.statusReason);
+        setStrings(insert, 9, row.verification, row.verificationFailure, row.status, row.statusReason);
         insert.setInt(13, row.attempts);
         setTime(insert, 14, row.lastAttemptAt);
         insert.setLong(15, row.version);
-        insert.setString(16, row.dedupMerchantId);
-        insert.setString(17, row.dedupChannelSlug);
+        setStrings(insert, 16, row.dedupMerchantId, row.dedupChannelSlug);
+    }
+
+    /** Binds {@code values} to the parameters from {@code first} on, one each, in order. */
+    private static void setStrings(PreparedStatement statement, int first, String... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setString(first + i, values[i]);
+        }
     }
 
     /** In UTC, as Hibernate writes instants ({@code hibernate.jdbc.time_zone}), so both paths store alike. */
