@@ -30,8 +30,8 @@ public class JpaFulfillments extends JpaRepository<FulfillmentEntity> implements
 
     @Override
     public void update(Fulfillment fulfillment) {
-        change(FulfillmentMapper.key(fulfillment), fulfillment.version(), () -> new Conflict("fulfillment " + fulfillment.id()
-                + " of transaction " + fulfillment.transactionId() + " was changed or removed meanwhile"),
+        change(FulfillmentMapper.key(fulfillment), fulfillment.version(), changedMeanwhile("fulfillment " + fulfillment.id()
+                + " of transaction " + fulfillment.transactionId()),
             entity -> FulfillmentMapper.copyMutableState(fulfillment.snapshot(), entity));
     }
 

@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.jpa;
 
+import dev.payhooks.domain.error.Conflict;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.TypedQuery;
@@ -85,6 +86,11 @@ public abstract class JpaRepository<E> {
             throw changedMeanwhile.get();
         }
         return entity;
+    }
+
+    /** The refusal of a change to {@code what} when it was changed since the caller read it, or removed. */
+    protected static Supplier<Conflict> changedMeanwhile(String what) {
+        return () -> new Conflict(what + " was changed or removed meanwhile");
     }
 
     /** Changes the stored entity of {@code key}, a row without a version, and flushes; {@code missing} when none is stored. */

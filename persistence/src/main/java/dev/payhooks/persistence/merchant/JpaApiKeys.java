@@ -1,6 +1,5 @@
 package dev.payhooks.persistence.merchant;
 
-import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.merchant.ApiKey;
 import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.persistence.jpa.JpaRepository;
@@ -39,7 +38,7 @@ public class JpaApiKeys extends JpaRepository<ApiKeyEntity> implements ApiKeys {
 
     @Override
     public void update(ApiKey key) {
-        change(key.id(), key.version(), () -> new Conflict("API key " + key.id() + " was changed or removed meanwhile"),
+        change(key.id(), key.version(), changedMeanwhile("API key " + key.id()),
             entity -> entity.revokedAt = key.revokedAt().orElse(null));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** {@link Channels} on JPA, provider configurations included. The caller owns the transaction. */
 public class JpaChannels extends JpaRepository<ChannelEntity> implements Channels {
@@ -46,16 +47,16 @@ public class JpaChannels extends JpaRepository<ChannelEntity> implements Channel
 
     @Override
     public void update(Channel channel) {
-        change(channel.id(), channel.version(), () -> changedMeanwhile(channel),
+        change(channel.id(), channel.version(), changedMeanwhile(channel),
             entity -> MerchantMapper.copyMutableState(channel, entity));
     }
 
     @Override
     public void remove(Channel channel) {
-        remove(current(channel.id(), channel.version(), () -> changedMeanwhile(channel)));
+        remove(current(channel.id(), channel.version(), changedMeanwhile(channel)));
     }
 
-    private static Conflict changedMeanwhile(Channel channel) {
-        return new Conflict("channel '" + channel.slug() + "' was changed or removed meanwhile");
+    private static Supplier<Conflict> changedMeanwhile(Channel channel) {
+        return changedMeanwhile("channel '" + channel.slug() + "'");
     }
 }

@@ -1,6 +1,5 @@
 package dev.payhooks.persistence.merchant;
 
-import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.persistence.jpa.JpaRepository;
@@ -38,7 +37,7 @@ public class JpaMerchants extends JpaRepository<MerchantEntity> implements Merch
 
     @Override
     public void update(Merchant merchant) {
-        change(merchant.id(), merchant.version(), () -> new Conflict("merchant " + merchant.id() + " was changed or removed meanwhile"),
+        change(merchant.id(), merchant.version(), changedMeanwhile("merchant " + merchant.id()),
             entity -> entity.name = merchant.name());
     }
 }

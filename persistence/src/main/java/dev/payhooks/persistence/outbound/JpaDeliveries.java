@@ -1,6 +1,5 @@
 package dev.payhooks.persistence.outbound;
 
-import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.Delivery;
 import dev.payhooks.domain.outbound.DeliveryAttempt;
@@ -50,7 +49,7 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
 
     @Override
     public void update(Delivery delivery) {
-        change(delivery.id(), delivery.version(), () -> new Conflict("delivery " + delivery.id() + " was changed or removed meanwhile"),
+        change(delivery.id(), delivery.version(), changedMeanwhile("delivery " + delivery.id()),
             e -> {
                 copyMutableState(delivery, e);
                 e.claimedBy = null;

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** {@link WebhookSubscriptions} on JPA, subscribed events included. The caller owns the transaction. */
 public class JpaWebhookSubscriptions extends JpaRepository<WebhookSubscriptionEntity> implements WebhookSubscriptions {
@@ -46,7 +47,7 @@ public class JpaWebhookSubscriptions extends JpaRepository<WebhookSubscriptionEn
 
     @Override
     public void update(WebhookSubscription subscription) {
-        change(subscription.id(), subscription.version(), () -> changedMeanwhile(subscription), entity -> {
+        change(subscription.id(), subscription.version(), changedMeanwhile(subscription), entity -> {
             ownedBy(subscription, entity);
             WebhookSubscriptionMapper.copyMutableState(subscription, entity);
         });
@@ -54,7 +55,7 @@ public class JpaWebhookSubscriptions extends JpaRepository<WebhookSubscriptionEn
 
     @Override
     public void remove(WebhookSubscription subscription) {
-        remove(ownedBy(subscription, current(subscription.id(), subscription.version(), () -> changedMeanwhile(subscription))));
+        remove(ownedBy(subscription, current(subscription.id(), subscription.version(), changedMeanwhile(subscription))));
     }
 
     // next_delivery_slot is not mapped on the entity: an edit of the subscription never overwrites it
@@ -89,12 +90,12 @@ public class JpaWebhookSubscriptions extends JpaRepository<WebhookSubscriptionEn
 
     private static WebhookSubscriptionEntity ownedBy(WebhookSubscription subscription, WebhookSubscriptionEntity entity) {
         if (!entity.merchantId.equals(subscription.merchantId())) {
-            throw changedMeanwhile(subscription);
+            throw changedMeanwhile(subscription).get();
         }
         return entity;
     }
 
-    private static Conflict changedMeanwhile(WebhookSubscription subscription) {
-        return new Conflict("webhook subscription '" + subscription.id() + "' was changed or removed meanwhile");
+    private static Supplier<Conflict> changedMeanwhile(WebhookSubscription subscription) {
+        return changedMeanwhile("webhook subscription '" + subscription.id() + "'");
     }
 }

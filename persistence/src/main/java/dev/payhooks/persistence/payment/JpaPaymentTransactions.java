@@ -52,7 +52,7 @@ public class JpaPaymentTransactions extends JpaRepository<PaymentTransactionEnti
     @Override
     public void update(PaymentTransaction transaction) {
         change(transaction.id().value(), transaction.version(),
-            () -> new Conflict("transaction " + transaction.id() + " was changed or removed meanwhile"), entity -> {
+            changedMeanwhile("transaction " + transaction.id()), entity -> {
                 PaymentTransactionMapper.copyMutableState(transaction.snapshot(), entity);
                 // the row's version must move even when only child rows were added
                 entity.updatedAt(transaction.updatedAt());

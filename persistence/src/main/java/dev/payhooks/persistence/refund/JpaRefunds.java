@@ -40,7 +40,7 @@ public class JpaRefunds extends JpaRepository<RefundEntity> implements Refunds {
 
     @Override
     public void update(Refund refund) {
-        change(refund.id().value(), refund.version(), () -> new Conflict("refund " + refund.id() + " was changed or removed meanwhile"),
+        change(refund.id().value(), refund.version(), changedMeanwhile("refund " + refund.id()),
             entity -> RefundMapper.copyMutableState(refund.snapshot(), entity));
     }
 
