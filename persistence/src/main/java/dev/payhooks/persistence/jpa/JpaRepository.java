@@ -141,7 +141,17 @@ public abstract class JpaRepository<E> {
 
     /** How many entities {@code E} there are. */
     protected final long countAll() {
-        return em.createQuery("select count(e) from " + type.getSimpleName() + " e", Long.class).getSingleResult();
+        return count("select count(e) from " + type.getSimpleName() + " e");
+    }
+
+    /** The result of a {@code select count(…)} query, with its parameters given as name, value… */
+    protected final long count(String jpql, Object... namesAndValues) {
+        return Jpql.bind(em.createQuery(jpql, Long.class), namesAndValues).getSingleResult();
+    }
+
+    /** Runs a bulk {@code update} or {@code delete}, with its parameters given as name, value…; how many rows it changed. */
+    protected final int executeUpdate(String jpql, Object... namesAndValues) {
+        return Jpql.bind(em.createQuery(jpql), namesAndValues).executeUpdate();
     }
 
     /** {@code limit}, refused when below 1. */

@@ -59,11 +59,8 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
 
     @Override
     public void release(String id, Instant notBefore) {
-        em.createQuery("update DeliveryEntity d set d.claimedBy = null, d.claimedUntil = null, d.nextAttemptAt = :notBefore "
-                + "where d.id = :id and d.status = 'PENDING'")
-            .setParameter("id", id)
-            .setParameter("notBefore", notBefore)
-            .executeUpdate();
+        executeUpdate("update DeliveryEntity d set d.claimedBy = null, d.claimedUntil = null, d.nextAttemptAt = :notBefore "
+            + "where d.id = :id and d.status = 'PENDING'", "id", id, "notBefore", notBefore);
     }
 
     @Override
@@ -79,9 +76,7 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
 
     @Override
     public long count(DeliveryStatus status) {
-        return em.createQuery("select count(d) from DeliveryEntity d where d.status = :status", Long.class)
-            .setParameter("status", status.name())
-            .getSingleResult();
+        return count("select count(d) from DeliveryEntity d where d.status = :status", "status", status.name());
     }
 
     @Override

@@ -40,11 +40,8 @@ public class JpaOutbox extends JpaRepository<OutboundEventEntity> implements Out
 
     @Override
     public void releaseIdempotencyKey(String merchantId, String idempotencyKey) {
-        em.createQuery("update OutboundEventEntity e set e.idempotencyKey = null"
-                + " where e.merchantId = :merchantId and e.idempotencyKey = :idempotencyKey")
-            .setParameter("merchantId", merchantId)
-            .setParameter("idempotencyKey", idempotencyKey)
-            .executeUpdate();
+        executeUpdate("update OutboundEventEntity e set e.idempotencyKey = null where e.merchantId = :merchantId"
+            + " and e.idempotencyKey = :idempotencyKey", "merchantId", merchantId, "idempotencyKey", idempotencyKey);
     }
 
     @Override
