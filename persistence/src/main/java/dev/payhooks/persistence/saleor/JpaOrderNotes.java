@@ -3,7 +3,6 @@ package dev.payhooks.persistence.saleor;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.saleor.OrderNote;
 import dev.payhooks.domain.saleor.OrderNotes;
-import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
@@ -11,12 +10,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** {@link OrderNotes} on JPA. The caller owns the transaction. */
-public class JpaOrderNotes extends JpaRepository<OrderNoteEntity> implements OrderNotes {
+public class JpaOrderNotes extends JpaSaleorCalls<OrderNoteEntity> implements OrderNotes {
 
     private static final String PENDING = OrderNote.Status.PENDING.name();
 
     public JpaOrderNotes(EntityManager em) {
-        super(em, OrderNoteEntity.class);
+        super(em, OrderNoteEntity.class, "order note", OrderNote.Status.PENDING);
     }
 
     @Override
@@ -31,7 +30,7 @@ public class JpaOrderNotes extends JpaRepository<OrderNoteEntity> implements Ord
 
     @Override
     public void update(OrderNote note) {
-        changeStored(note.id(), () -> new IllegalStateException("order note " + note.id() + " is not stored"), row -> copy(note, row));
+        progress(note.id(), row -> copy(note, row));
     }
 
     @Override
@@ -42,11 +41,8 @@ public class JpaOrderNotes extends JpaRepository<OrderNoteEntity> implements Ord
 
     @Override
     public List<OrderNote> claimPending(int limit, Instant now, Duration lease) {
-        String claimable = "n.status = :pending and (n.claimedUntil is null or n.claimedUntil < :now)";
-        List<OrderNoteEntity> candidates = query("select n from OrderNoteEntity n where " + claimable + " order by n.createdAt, n.id",
-            "pending", PENDING, "now", now).setMaxResults(limit).getResultList();
-        return claimed(candidates, n -> n.id, "update OrderNoteEntity n set n.claimedUntil = :until where n.id = :id and " + claimable,
-            "until", now.plus(lease), "pending", PENDING, "now", now).stream().map(JpaOrderNotes::toDomain).toList();
+        return claim("c.status = :pending and (c.claimedUntil is null or c.claimedUntil < :now)", "c.claimedUntil = :until",
+            limit, now, now.plus(lease)).stream().map(JpaOrderNotes::toDomain).toList();
     }
 
     @Override

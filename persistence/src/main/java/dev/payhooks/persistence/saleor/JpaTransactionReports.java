@@ -3,7 +3,6 @@ package dev.payhooks.persistence.saleor;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.saleor.TransactionReport;
 import dev.payhooks.domain.saleor.TransactionReports;
-import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
@@ -11,12 +10,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** {@link TransactionReports} on JPA. The caller owns the transaction. */
-public class JpaTransactionReports extends JpaRepository<TransactionReportEntity> implements TransactionReports {
-
-    private static final String PENDING = TransactionReport.Status.PENDING.name();
+public class JpaTransactionReports extends JpaSaleorCalls<TransactionReportEntity> implements TransactionReports {
 
     public JpaTransactionReports(EntityManager em) {
-        super(em, TransactionReportEntity.class);
+        super(em, TransactionReportEntity.class, "transaction report", TransactionReport.Status.PENDING);
     }
 
     @Override
@@ -35,19 +32,15 @@ public class JpaTransactionReports extends JpaRepository<TransactionReportEntity
 
     @Override
     public void update(TransactionReport report) {
-        changeStored(report.id(), () -> new IllegalStateException("transaction report " + report.id() + " is not stored"),
-            row -> copy(report, row));
+        progress(report.id(), row -> copy(report, row));
     }
 
     @Override
     public List<TransactionReport> claimDue(int limit, Instant now, Duration lease) {
-        String claimable = "r.status = :pending and r.dueAt <= :now";
-        List<TransactionReportEntity> candidates = query("select r from TransactionReportEntity r where " + claimable
-            + " order by r.createdAt, r.id", "pending", PENDING, "now", now).setMaxResults(limit).getResultList();
         Instant until = now.plus(lease);
         // the update went past the loaded rows: a claimed report is due when its lease ends
-        return claimed(candidates, r -> r.id, "update TransactionReportEntity r set r.dueAt = :until where r.id = :id and " + claimable,
-            "until", until, "pending", PENDING, "now", now).stream().map(JpaTransactionReports::toDomain)
+        return claim("c.status = :pending and c.dueAt <= :now", "c.dueAt = :until", limit, now, until).stream()
+            .map(JpaTransactionReports::toDomain)
             .map(r -> new TransactionReport(r.id(), r.apiUrl(), r.provider(), r.saleorTransactionId(), r.pspReference(), r.type(),
                 r.amount(), r.time(), r.message(), r.status(), r.attempts(), r.lastError(), until, r.createdAt(), r.updatedAt()))
             .toList();
