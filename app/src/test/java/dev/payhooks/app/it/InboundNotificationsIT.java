@@ -261,31 +261,38 @@ class InboundNotificationsIT {
         assertEquals(200, notify("walley", key, headers,
             orderCreated("order-reason", "ref-reason", "OnHold").getBytes(StandardCharsets.UTF_8)).status());
 
-        // the simulation spelling of a known reason, then a reason the hub does not know
+        // the simulation spelling of a known reason, a reason Walley does not document (no effect), then a known failure
         String noFunds = attempt("walley:authorization:retrying", "order-reason", "ref-reason", 1, "NoFunds");
         assertEquals(200, notify("walley", key, headers, noFunds.getBytes(StandardCharsets.UTF_8)).status());
-        String unknown = attempt("walley:authorization:failed", "order-reason", "ref-reason", 3, "SOLAR_FLARE");
-        Answer failed = notify("walley", key, headers, unknown.getBytes(StandardCharsets.UTF_8));
+        JsonObject retrying = transaction(slug, "walley", "ref-reason");
+        int events = eventCount();
+        String unknown = attempt("walley:authorization:retrying", "order-reason", "ref-reason", 2, "SOLAR_FLARE");
+        Answer ignored = notify("walley", key, headers, unknown.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, ignored.status(), ignored.body());
+        assertEquals(retrying, transaction(slug, "walley", "ref-reason"));
+        assertEquals(events, eventCount());
+        String refused = attempt("walley:authorization:failed", "order-reason", "ref-reason", 3, "Refused");
+        Answer failed = notify("walley", key, headers, refused.getBytes(StandardCharsets.UTF_8));
         assertEquals(200, failed.status(), failed.body());
 
         JsonObject transaction = transaction(slug, "walley", "ref-reason");
         assertEquals("FAILED", transaction.getString("status"));
-        JsonObject generic = Json.createObjectBuilder().add("code", "SOLAR_FLARE")
-            .add("description", "reason not known to the hub, reported by Walley").build();
-        assertEquals(generic, transaction.getJsonObject("reason"));
-        JsonArray events = transaction.getJsonArray("events");
-        assertTrue(events.getJsonObject(0).getJsonObject("reason") == null, events.toString());
+        JsonObject refusedReason = Json.createObjectBuilder().add("code", "PAYMENT_METHOD_REFUSED")
+            .add("description", "The payment method was refused").build();
+        assertEquals(refusedReason, transaction.getJsonObject("reason"));
+        JsonArray transactionEvents = transaction.getJsonArray("events");
+        assertTrue(transactionEvents.getJsonObject(0).getJsonObject("reason") == null, transactionEvents.toString());
         JsonObject noFundsReason = Json.createObjectBuilder().add("code", "PAYMENT_METHOD_NO_FUNDS")
             .add("description", "The payment method has insufficient funds").build();
-        assertEquals(noFundsReason, events.getJsonObject(1).getJsonObject("reason"));
-        assertEquals(generic, events.getJsonObject(2).getJsonObject("reason"));
+        assertEquals(noFundsReason, transactionEvents.getJsonObject(1).getJsonObject("reason"));
+        assertEquals(refusedReason, transactionEvents.getJsonObject(2).getJsonObject("reason"));
 
         assertEquals(List.of("transaction.pending", "transaction.authorization.retrying", "transaction.authorization.failed"),
             eventTypes(transaction));
         assertEquals(noFundsReason, outboundObject(transaction, 2).getJsonObject("reason"));
-        assertEquals(generic, outboundObject(transaction, 3).getJsonObject("reason"));
+        assertEquals(refusedReason, outboundObject(transaction, 3).getJsonObject("reason"));
         assertTrue(outboundObject(transaction, 1).getJsonObject("reason") == null);
-        assertDuplicateChangesNothing("walley", key, headers, unknown, slug, "ref-reason");
+        assertDuplicateChangesNothing("walley", key, headers, refused, slug, "ref-reason");
     }
 
     /** The {@code event_body.object} of the outbound event a transaction's event caused. */
