@@ -1,8 +1,8 @@
 package dev.payhooks.sandbox.annanow;
 
 import dev.payhooks.adapters.api.PublicEndpoint;
-import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.adapters.api.HubMode;
+import dev.payhooks.sandbox.Simulators;
 import dev.payhooks.adapters.api.JsonBody;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
 import dev.payhooks.domain.error.InvalidField;
@@ -35,7 +35,6 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,9 +98,8 @@ public class AnnanowSandboxResource {
         headers.put("User-Agent", List.of("Annanow (Payhooks sandbox)"));
         ProviderConfiguration configuration = new ProviderConfiguration(channel.provider(ProviderId.ANNANOW).orElseThrow(), secrets);
         if ("BASIC".equals(configuration.value("authMode").orElse("URL_KEY"))) {
-            headers.put("Authorization", List.of("Basic " + Base64.getEncoder().encodeToString(
-                (configuration.value("username").orElse("") + ":" + configuration.secret("password").orElse(""))
-                    .getBytes(StandardCharsets.UTF_8))));
+            headers.put("Authorization", List.of(Simulators.basicAuthorization(
+                configuration.value("username").orElse(""), configuration.secret("password").orElse(""))));
         }
         if (root.equals("transaction") && content.get("id") instanceof JsonNumber id && content.get("status") instanceof JsonString status) {
             lastStatus.put(id.toString(), status.getString());
@@ -153,8 +151,6 @@ public class AnnanowSandboxResource {
     }
 
     private void requireSandbox() {
-        if (mode.production()) {
-            throw new ApiProblem(404, "No resource at this path");
-        }
+        Simulators.requireSandbox(mode);
     }
 }

@@ -3,8 +3,8 @@ package dev.payhooks.sandbox.walley;
 import dev.payhooks.adapters.walley.WalleyFailureReason;
 import dev.payhooks.adapters.walley.WalleyNotifications;
 import dev.payhooks.adapters.api.PublicEndpoint;
-import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.adapters.api.HubMode;
+import dev.payhooks.sandbox.Simulators;
 import dev.payhooks.adapters.api.JsonBody;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
 import dev.payhooks.domain.error.InvalidField;
@@ -37,7 +37,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -251,9 +250,8 @@ public class WalleySandboxResource {
         headers.put("Walley-Live", List.of("False"));
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         headers.put("Walley-Timestamp", List.of(timestamp));
-        configuration.value("webhookUsername").ifPresent(user -> headers.put("Authorization", List.of("Basic "
-            + Base64.getEncoder().encodeToString((user + ":" + configuration.secret("webhookPassword").orElse(""))
-                .getBytes(StandardCharsets.UTF_8)))));
+        configuration.value("webhookUsername").ifPresent(user -> headers.put("Authorization", List.of(
+            Simulators.basicAuthorization(user, configuration.secret("webhookPassword").orElse("")))));
         configuration.secret("webhookHmacKey").ifPresent(key -> headers.put("Walley-Signature",
             List.of(HexFormat.of().formatHex(WalleyNotifications.signature(key, timestamp, body)))));
         return hub.handle(ProviderId.WALLEY.slug(), endpointKey, headers, new ByteArrayInputStream(body));
@@ -280,8 +278,6 @@ public class WalleySandboxResource {
     }
 
     private void requireSandbox() {
-        if (mode.production()) {
-            throw new ApiProblem(404, "No resource at this path");
-        }
+        Simulators.requireSandbox(mode);
     }
 }
