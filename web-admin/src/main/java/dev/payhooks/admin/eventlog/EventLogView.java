@@ -31,6 +31,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.DetailHeading;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Option;
 import dev.payhooks.admin.layout.MainLayout;
@@ -276,11 +277,8 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         replayAll.addThemeVariants(ButtonVariant.LUMO_SMALL);
         replayAll.getElement().setAttribute("title", "Send it again to every webhook, also those that received it");
         replayAll.setEnabled(mayChange);
-        HorizontalLayout title = new HorizontalLayout(new H3(event.eventType()), replay, replayAll);
-        title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        Span id = new Span(event.eventId());
-        id.setId("detail-event-id");
-        id.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "var(--lumo-font-size-s)");
+        HorizontalLayout title = DetailHeading.title(new H3(event.eventType()), replay, replayAll);
+        Span id = DetailHeading.identifier("detail-event-id", event.eventId());
         Pre payload = EventDetailPanels.codeBlock("event-payload", event.prettyPayload());
         detail.add(title, id, new Span("Created " + TIME.format(event.createdAt()) + " UTC"
             + (event.source().isEmpty() ? "" : " · source " + event.source())), new H4("Payload"), payload,

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.DetailHeading;
 import dev.payhooks.admin.eventlog.KeysetPages;
 import dev.payhooks.admin.Option;
 import dev.payhooks.admin.layout.MainLayout;
@@ -185,11 +186,8 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
             return;
         }
         TransactionRow s = t.summary();
-        HorizontalLayout title = new HorizontalLayout(new H3(s.merchantReference()), statusBadge(s.status()));
-        title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        Span id = new Span(s.id());
-        id.setId("detail-transaction-id");
-        id.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "var(--lumo-font-size-s)");
+        HorizontalLayout title = DetailHeading.title(new H3(s.merchantReference()), statusBadge(s.status()));
+        Span id = DetailHeading.identifier("detail-transaction-id", s.id());
         Div facts = new Div();
         facts.setId("transaction-amounts");
         facts.setText(s.provider() + " · channel " + s.channel() + " · created " + TIME.format(s.createdAt()) + " UTC · "
