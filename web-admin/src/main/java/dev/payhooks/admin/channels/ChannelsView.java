@@ -26,6 +26,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.DestructiveConfirm;
 import dev.payhooks.admin.secondfactor.SignatureKeyModel;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Option;
@@ -270,19 +271,16 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void confirmRevoke(ApiKeyRow key) {
-        ConfirmDialog confirm = new ConfirmDialog("Revoke API key “" + key.label() + "”?",
+        DestructiveConfirm.open("Revoke API key “" + key.label() + "”?",
             "Calls with " + key.displayPrefix() + " are refused from now on, and webhooks that sign with it as their Source Key "
-                + "must be changed.", "Revoke", ok -> {
-                try {
-                    model.revokeApiKey(key.id());
-                    keys.setItems(model.apiKeys());
-                } catch (NotAllowed | DomainException refused) {
-                    problem(refused.getMessage());
-                }
-            });
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+                + "must be changed.", "Revoke", () -> {
+            try {
+                model.revokeApiKey(key.id());
+                keys.setItems(model.apiKeys());
+            } catch (NotAllowed | DomainException refused) {
+                problem(refused.getMessage());
+            }
+        });
     }
 
     private void confirmRemoveInstallation(SaleorInstallationRow installation) {
