@@ -26,6 +26,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.ShownOnceDialog;
 import dev.payhooks.admin.DestructiveConfirm;
 import dev.payhooks.admin.secondfactor.SignatureKeyModel;
 import dev.payhooks.admin.NotAllowed;
@@ -254,20 +255,8 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         }
         label.clear();
         keys.setItems(model.apiKeys());
-        Dialog shown = new Dialog();
-        shown.setHeaderTitle("API key “" + issued.key().label() + "”");
-        shown.setId("issued-api-key-dialog");
-        TextField value = new TextField("Copy it now: it is not shown again");
-        value.setId("issued-api-key");
-        value.setValue(issued.plaintext());
-        value.setReadOnly(true);
-        value.setWidthFull();
-        Button close = new Button("I have copied it", click -> shown.close());
-        close.setId("issued-api-key-close");
-        shown.add(value);
-        shown.getFooter().add(close);
-        shown.setWidth("min(40rem, 95vw)");
-        shown.open();
+        ShownOnceDialog.open("issued-api-key", "API key “" + issued.key().label() + "”", "Copy it now: it is not shown again",
+            issued.plaintext(), "I have copied it", "min(40rem, 95vw)");
     }
 
     private void confirmRevoke(ApiKeyRow key) {

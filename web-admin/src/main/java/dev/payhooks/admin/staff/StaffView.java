@@ -17,6 +17,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.ShownOnceDialog;
 import dev.payhooks.admin.DestructiveConfirm;
 import dev.payhooks.admin.login.SignInModel;
 import dev.payhooks.admin.NotAllowed;
@@ -184,20 +185,8 @@ public class StaffView extends VerticalLayout {
     }
 
     private static void showPassword(TemporaryPassword made, String title) {
-        Dialog shown = new Dialog();
-        shown.setHeaderTitle(title);
-        shown.setId("temporary-password-dialog");
-        TextField value = new TextField("Password — hand it over now: it is not shown again");
-        value.setId("temporary-password");
-        value.setValue(made.password());
-        value.setReadOnly(true);
-        value.setWidthFull();
-        Button close = new Button("Done", click -> shown.close());
-        close.setId("temporary-password-close");
-        shown.add(value);
-        shown.getFooter().add(close);
-        shown.setWidth("min(36rem, 95vw)");
-        shown.open();
+        ShownOnceDialog.open("temporary-password", title, "Password — hand it over now: it is not shown again",
+            made.password(), "Done", "min(36rem, 95vw)");
     }
 
     private static void problem(String text) {
