@@ -31,6 +31,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.FilterBoxes;
 import dev.payhooks.admin.DetailHeading;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Option;
@@ -132,17 +133,9 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         direction.setItemLabelGenerator(d -> d.isEmpty() ? "Both" : d.equals(EventRow.Direction.INBOUND.name())
             ? "Inbound (provider notifications)" : "Outbound (webhook events)");
         direction.setValue("");
-        provider.setId("filter-provider");
-        provider.setItems(model.providerOptions());
-        provider.setItemLabelGenerator(Option::caption);
-        provider.setClearButtonVisible(true);
-        type.setId("filter-type");
-        type.setItems(model.eventLogTypes());
-        type.setClearButtonVisible(true);
-        webhook.setId("filter-webhook");
-        webhook.setItems(model.webhookOptions());
-        webhook.setItemLabelGenerator(Option::caption);
-        webhook.setClearButtonVisible(true);
+        FilterBoxes.options(provider, "filter-provider", model.providerOptions());
+        FilterBoxes.clearable(type, "filter-type", model.eventLogTypes());
+        FilterBoxes.options(webhook, "filter-webhook", model.webhookOptions());
         status.setId("filter-status");
         status.setLabel("Status");
         java.util.List<String> statuses = new java.util.ArrayList<>(java.util.List.of(""));

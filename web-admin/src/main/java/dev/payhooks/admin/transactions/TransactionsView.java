@@ -19,6 +19,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.FilterBoxes;
 import dev.payhooks.admin.DetailHeading;
 import dev.payhooks.admin.eventlog.KeysetPages;
 import dev.payhooks.admin.Option;
@@ -65,17 +66,9 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
         addClassName("transactions-view");
         setSizeFull();
 
-        channel.setId("filter-channel");
-        channel.setItems(model.channelOptions());
-        channel.setItemLabelGenerator(Option::caption);
-        channel.setClearButtonVisible(true);
-        provider.setId("filter-provider");
-        provider.setItems(model.providerOptions());
-        provider.setItemLabelGenerator(Option::caption);
-        provider.setClearButtonVisible(true);
-        status.setId("filter-status");
-        status.setItems(model.transactionStatuses());
-        status.setClearButtonVisible(true);
+        FilterBoxes.options(channel, "filter-channel", model.channelOptions());
+        FilterBoxes.options(provider, "filter-provider", model.providerOptions());
+        FilterBoxes.clearable(status, "filter-status", model.transactionStatuses());
         from.setId("filter-from");
         to.setId("filter-to");
         channel.addValueChangeListener(e -> applyFilter());
