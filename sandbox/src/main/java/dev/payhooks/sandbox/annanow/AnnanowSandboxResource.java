@@ -75,7 +75,7 @@ public class AnnanowSandboxResource {
         description = "Body: {\"endpointKey\": the channel's Annanow endpoint key, \"encoding\": \"json\" | \"form\", "
             + "\"transaction\": {…} or \"subscription\": {…}} as Annanow would post it.")
     public Response send(InputStream body) {
-        requireSandbox();
+        Simulators.requireSandbox(mode);
         JsonBody json = JsonBody.read(body).allowOnly("endpointKey", "encoding", "transaction", "subscription");
         String endpointKey = json.requiredString("endpointKey");
         String encoding = json.optionalString("encoding") == null ? "json" : json.optionalString("encoding");
@@ -87,8 +87,7 @@ public class AnnanowSandboxResource {
         if (!(object.get(root) instanceof JsonObject content)) {
             throw new InvalidField(root, "a transaction or subscription object is required");
         }
-        Channel channel = channels.byEndpointKey(ProviderId.ANNANOW, endpointKey)
-            .orElseThrow(() -> new InvalidField("endpointKey", "is not the Annanow endpoint key of any channel"));
+        Channel channel = Simulators.channel(channels, ProviderId.ANNANOW, endpointKey);
         JsonObject notification = JSON.createObjectBuilder().add(root, content).build();
         byte[] bytes = encoding.equals("form")
             ? form(notification).getBytes(StandardCharsets.US_ASCII)
@@ -114,7 +113,7 @@ public class AnnanowSandboxResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The last status sent for a transaction (sandbox re-fetch)")
     public Response transaction(@PathParam("id") String id) {
-        requireSandbox();
+        Simulators.requireSandbox(mode);
         String status = lastStatus.get(id);
         if (status == null) {
             return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
@@ -148,9 +147,5 @@ public class AnnanowSandboxResource {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private void requireSandbox() {
-        Simulators.requireSandbox(mode);
     }
 }

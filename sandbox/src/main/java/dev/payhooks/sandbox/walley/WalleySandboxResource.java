@@ -95,7 +95,7 @@ public class WalleySandboxResource {
     @Operation(summary = "OAuth client-credentials token (sandbox)")
     public Response token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
                           @FormParam("client_secret") String clientSecret) {
-        requireSandbox();
+        Simulators.requireSandbox(mode);
         if (!"client_credentials".equals(grantType) || clientId == null || clientId.isBlank()
                 || clientSecret == null || clientSecret.isBlank()) {
             return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
@@ -116,7 +116,7 @@ public class WalleySandboxResource {
         description = "Body: {\"endpointKey\": the channel's Walley endpoint key, \"reference\", \"amount\" (major units), \"currency\"}. "
             + "Sends walley:order:created with Status OnHold to the hub and answers the customer token.")
     public Response checkout(InputStream body) {
-        requireSandbox();
+        Simulators.requireSandbox(mode);
         JsonBody json = JsonBody.read(body).allowOnly("endpointKey", "reference", "amount", "currency");
         String endpointKey = json.requiredString("endpointKey");
         String reference = json.requiredString("reference");
@@ -150,7 +150,7 @@ public class WalleySandboxResource {
         description = "Walley's test-only call; a set failure sends the matching retrying/failed webhook to the hub.")
     public Response simulateFailure(@PathParam("token") String customerToken,
                                     @HeaderParam("Authorization") String authorization, InputStream body) {
-        requireSandbox();
+        Simulators.requireSandbox(mode);
         String requestId = UUID.randomUUID().toString();
         if (!validBearer(authorization)) {
             return walleyError(requestId, 401, "The bearer token is missing, incorrect or expired");
@@ -192,7 +192,7 @@ public class WalleySandboxResource {
             + "PUT purchase/customer-tokens/{token} answer that status: 401 as if the bearer token had expired, "
             + "503 as Walley's internal error. The hub refreshes its token once on 401 and retries 503 twice.")
     public Response fault(@PathParam("token") String customerToken, InputStream body) {
-        requireSandbox();
+        Simulators.requireSandbox(mode);
         if (!checkouts.containsKey(customerToken)) {
             return walleyError(UUID.randomUUID().toString(), 404, "Customer token not found");
         }
@@ -258,8 +258,7 @@ public class WalleySandboxResource {
     }
 
     private Channel channel(String endpointKey) {
-        return channels.byEndpointKey(ProviderId.WALLEY, endpointKey)
-            .orElseThrow(() -> new InvalidField("endpointKey", "is not the Walley endpoint key of any channel"));
+        return Simulators.channel(channels, ProviderId.WALLEY, endpointKey);
     }
 
     private boolean validBearer(String authorization) {
@@ -275,9 +274,5 @@ public class WalleySandboxResource {
             .add("id", requestId)
             .add("error", JSON.createObjectBuilder().add("code", status).add("message", message).add("errors", JSON.createArrayBuilder()))
             .build()).build();
-    }
-
-    private void requireSandbox() {
-        Simulators.requireSandbox(mode);
     }
 }
