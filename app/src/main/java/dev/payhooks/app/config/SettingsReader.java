@@ -98,18 +98,8 @@ public final class SettingsReader {
 
     /** A number of days, 0 meaning for ever. */
     private long days(String key, long fallback) {
-        return parsed(key, fallback, text -> {
-            long value;
-            try {
-                value = Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("is not a whole number of days");
-            }
-            if (value < 0 || value > 36_500) {
-                throw new IllegalArgumentException("must be between 0 (for ever) and 36500 days");
-            }
-            return value;
-        });
+        return parsed(key, fallback, text -> wholeNumber(text, 0, 36_500, "is not a whole number of days",
+            "must be between 0 (for ever) and 36500 days"));
     }
 
     /** {@code 5s}, {@code 250ms}, {@code 30m}, {@code 2h}, {@code 5d} or ISO-8601 ({@code PT30S}, {@code P5D}). */
@@ -183,18 +173,22 @@ public final class SettingsReader {
     }
 
     private long atLeastOne(String key, long fallback) {
-        return parsed(key, fallback, text -> {
-            long value;
-            try {
-                value = Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("is not a whole number");
-            }
-            if (value < 1 || value > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("must be between 1 and " + Integer.MAX_VALUE);
-            }
-            return value;
-        });
+        return parsed(key, fallback, text -> wholeNumber(text, 1, Integer.MAX_VALUE, "is not a whole number",
+            "must be between 1 and " + Integer.MAX_VALUE));
+    }
+
+    /** {@code text} as a whole number from {@code min} to {@code max}, else the problem named. */
+    private static long wholeNumber(String text, long min, long max, String notANumber, String outOfRange) {
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(notANumber);
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(outOfRange);
+        }
+        return value;
     }
 
     private Duration positive(String key, Duration fallback) {

@@ -10,6 +10,7 @@ import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.provider.ProviderConfiguration;
 import dev.payhooks.adapters.api.HubMode;
+import dev.payhooks.sandbox.Simulators;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -25,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +44,6 @@ import java.util.logging.Logger;
 public class AdyenSandboxServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(AdyenSandboxServlet.class.getName());
-    private static final int MAX_BODY = 256 * 1024;
     static final Duration NOTIFICATION_DELAY = Duration.ofMillis(500);
 
     @Inject
@@ -77,17 +76,8 @@ public class AdyenSandboxServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        if (!mode.sandbox()) {
-            response.setStatus(404);
-            response.getWriter().write("{\"error\":\"not_found\",\"message\":\"No resource at this path\"}");
-            return;
-        }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            response.setStatus(413);
-            response.getWriter().write("{\"error\":\"payload_too_large\",\"message\":\"Request body is too large\"}");
+        Optional<String> body = Simulators.body(mode, request, response);
+        if (body.isEmpty()) {
             return;
         }
         hubBase = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
@@ -95,9 +85,8 @@ public class AdyenSandboxServlet extends HttpServlet {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo().replaceFirst("^/", "")
             .replaceFirst("^v\\d+/", "");
         AdyenSimulator.Answer answer = simulator.handle(request.getMethod(), path, request.getHeader("X-API-Key"),
-            new String(body, StandardCharsets.UTF_8));
-        response.setStatus(answer.status());
-        response.getWriter().write(answer.body());
+            body.get());
+        Simulators.answer(response, answer.status(), answer.body());
     }
 
     private List<AdyenSimulator.Account> accounts(String merchantAccount) {
@@ -132,8 +121,7 @@ public class AdyenSandboxServlet extends HttpServlet {
             .header("User-Agent", "Adyen HttpClient (Payhooks sandbox)")
             .POST(HttpRequest.BodyPublishers.ofString(batch, StandardCharsets.UTF_8));
         if (account.username().isPresent() && account.password().isPresent()) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                (account.username().get() + ":" + account.password().get()).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", Simulators.basicAuthorization(account.username().get(), account.password().get()));
         }
         CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(NOTIFICATION_DELAY.toMillis(),
                 TimeUnit.MILLISECONDS))

@@ -1,8 +1,8 @@
 package dev.payhooks.sandbox.annanow;
 
 import dev.payhooks.adapters.api.PublicEndpoint;
-import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.adapters.api.HubMode;
+import dev.payhooks.sandbox.Simulators;
 import dev.payhooks.adapters.api.JsonBody;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
 import dev.payhooks.domain.error.InvalidField;
@@ -35,7 +35,6 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,7 @@ public class AnnanowSandboxResource {
         description = "Body: {\"endpointKey\": the channel's Annanow endpoint key, \"encoding\": \"json\" | \"form\", "
             + "\"transaction\": {…} or \"subscription\": {…}} as Annanow would post it.")
     public Response send(InputStream body) {
-        requireSandbox();
+        Simulators.requireSandbox(mode);
         JsonBody json = JsonBody.read(body).allowOnly("endpointKey", "encoding", "transaction", "subscription");
         String endpointKey = json.requiredString("endpointKey");
         String encoding = json.optionalString("encoding") == null ? "json" : json.optionalString("encoding");
@@ -88,8 +87,7 @@ public class AnnanowSandboxResource {
         if (!(object.get(root) instanceof JsonObject content)) {
             throw new InvalidField(root, "a transaction or subscription object is required");
         }
-        Channel channel = channels.byEndpointKey(ProviderId.ANNANOW, endpointKey)
-            .orElseThrow(() -> new InvalidField("endpointKey", "is not the Annanow endpoint key of any channel"));
+        Channel channel = Simulators.channel(channels, ProviderId.ANNANOW, endpointKey);
         JsonObject notification = JSON.createObjectBuilder().add(root, content).build();
         byte[] bytes = encoding.equals("form")
             ? form(notification).getBytes(StandardCharsets.US_ASCII)
@@ -99,9 +97,8 @@ public class AnnanowSandboxResource {
         headers.put("User-Agent", List.of("Annanow (Payhooks sandbox)"));
         ProviderConfiguration configuration = new ProviderConfiguration(channel.provider(ProviderId.ANNANOW).orElseThrow(), secrets);
         if ("BASIC".equals(configuration.value("authMode").orElse("URL_KEY"))) {
-            headers.put("Authorization", List.of("Basic " + Base64.getEncoder().encodeToString(
-                (configuration.value("username").orElse("") + ":" + configuration.secret("password").orElse(""))
-                    .getBytes(StandardCharsets.UTF_8))));
+            headers.put("Authorization", List.of(Simulators.basicAuthorization(
+                configuration.value("username").orElse(""), configuration.secret("password").orElse(""))));
         }
         if (root.equals("transaction") && content.get("id") instanceof JsonNumber id && content.get("status") instanceof JsonString status) {
             lastStatus.put(id.toString(), status.getString());
@@ -116,7 +113,7 @@ public class AnnanowSandboxResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The last status sent for a transaction (sandbox re-fetch)")
     public Response transaction(@PathParam("id") String id) {
-        requireSandbox();
+        Simulators.requireSandbox(mode);
         String status = lastStatus.get(id);
         if (status == null) {
             return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
@@ -150,11 +147,5 @@ public class AnnanowSandboxResource {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private void requireSandbox() {
-        if (mode.production()) {
-            throw new ApiProblem(404, "No resource at this path");
-        }
     }
 }

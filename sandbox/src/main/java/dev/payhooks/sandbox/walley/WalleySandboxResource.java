@@ -3,8 +3,8 @@ package dev.payhooks.sandbox.walley;
 import dev.payhooks.adapters.walley.WalleyFailureReason;
 import dev.payhooks.adapters.walley.WalleyNotifications;
 import dev.payhooks.adapters.api.PublicEndpoint;
-import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.adapters.api.HubMode;
+import dev.payhooks.sandbox.Simulators;
 import dev.payhooks.adapters.api.JsonBody;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
 import dev.payhooks.domain.error.InvalidField;
@@ -37,7 +37,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +95,7 @@ public class WalleySandboxResource {
     @Operation(summary = "OAuth client-credentials token (sandbox)")
     public Response token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
                           @FormParam("client_secret") String clientSecret) {
-        requireSandbox();
+        Simulators.requireSandbox(mode);
         if (!"client_credentials".equals(grantType) || clientId == null || clientId.isBlank()
                 || clientSecret == null || clientSecret.isBlank()) {
             return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
@@ -117,7 +116,7 @@ public class WalleySandboxResource {
         description = "Body: {\"endpointKey\": the channel's Walley endpoint key, \"reference\", \"amount\" (major units), \"currency\"}. "
             + "Sends walley:order:created with Status OnHold to the hub and answers the customer token.")
     public Response checkout(InputStream body) {
-        requireSandbox();
+        Simulators.requireSandbox(mode);
         JsonBody json = JsonBody.read(body).allowOnly("endpointKey", "reference", "amount", "currency");
         String endpointKey = json.requiredString("endpointKey");
         String reference = json.requiredString("reference");
@@ -151,7 +150,7 @@ public class WalleySandboxResource {
         description = "Walley's test-only call; a set failure sends the matching retrying/failed webhook to the hub.")
     public Response simulateFailure(@PathParam("token") String customerToken,
                                     @HeaderParam("Authorization") String authorization, InputStream body) {
-        requireSandbox();
+        Simulators.requireSandbox(mode);
         String requestId = UUID.randomUUID().toString();
         if (!validBearer(authorization)) {
             return walleyError(requestId, 401, "The bearer token is missing, incorrect or expired");
@@ -193,7 +192,7 @@ public class WalleySandboxResource {
             + "PUT purchase/customer-tokens/{token} answer that status: 401 as if the bearer token had expired, "
             + "503 as Walley's internal error. The hub refreshes its token once on 401 and retries 503 twice.")
     public Response fault(@PathParam("token") String customerToken, InputStream body) {
-        requireSandbox();
+        Simulators.requireSandbox(mode);
         if (!checkouts.containsKey(customerToken)) {
             return walleyError(UUID.randomUUID().toString(), 404, "Customer token not found");
         }
@@ -251,17 +250,15 @@ public class WalleySandboxResource {
         headers.put("Walley-Live", List.of("False"));
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         headers.put("Walley-Timestamp", List.of(timestamp));
-        configuration.value("webhookUsername").ifPresent(user -> headers.put("Authorization", List.of("Basic "
-            + Base64.getEncoder().encodeToString((user + ":" + configuration.secret("webhookPassword").orElse(""))
-                .getBytes(StandardCharsets.UTF_8)))));
+        configuration.value("webhookUsername").ifPresent(user -> headers.put("Authorization", List.of(
+            Simulators.basicAuthorization(user, configuration.secret("webhookPassword").orElse("")))));
         configuration.secret("webhookHmacKey").ifPresent(key -> headers.put("Walley-Signature",
             List.of(HexFormat.of().formatHex(WalleyNotifications.signature(key, timestamp, body)))));
         return hub.handle(ProviderId.WALLEY.slug(), endpointKey, headers, new ByteArrayInputStream(body));
     }
 
     private Channel channel(String endpointKey) {
-        return channels.byEndpointKey(ProviderId.WALLEY, endpointKey)
-            .orElseThrow(() -> new InvalidField("endpointKey", "is not the Walley endpoint key of any channel"));
+        return Simulators.channel(channels, ProviderId.WALLEY, endpointKey);
     }
 
     private boolean validBearer(String authorization) {
@@ -277,11 +274,5 @@ public class WalleySandboxResource {
             .add("id", requestId)
             .add("error", JSON.createObjectBuilder().add("code", status).add("message", message).add("errors", JSON.createArrayBuilder()))
             .build()).build();
-    }
-
-    private void requireSandbox() {
-        if (mode.production()) {
-            throw new ApiProblem(404, "No resource at this path");
-        }
     }
 }

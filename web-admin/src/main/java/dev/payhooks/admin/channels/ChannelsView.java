@@ -26,6 +26,8 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.ShownOnceDialog;
+import dev.payhooks.admin.DestructiveConfirm;
 import dev.payhooks.admin.secondfactor.SignatureKeyModel;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Option;
@@ -253,36 +255,21 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         }
         label.clear();
         keys.setItems(model.apiKeys());
-        Dialog shown = new Dialog();
-        shown.setHeaderTitle("API key “" + issued.key().label() + "”");
-        shown.setId("issued-api-key-dialog");
-        TextField value = new TextField("Copy it now: it is not shown again");
-        value.setId("issued-api-key");
-        value.setValue(issued.plaintext());
-        value.setReadOnly(true);
-        value.setWidthFull();
-        Button close = new Button("I have copied it", click -> shown.close());
-        close.setId("issued-api-key-close");
-        shown.add(value);
-        shown.getFooter().add(close);
-        shown.setWidth("min(40rem, 95vw)");
-        shown.open();
+        ShownOnceDialog.open("issued-api-key", "API key “" + issued.key().label() + "”", "Copy it now: it is not shown again",
+            issued.plaintext(), "I have copied it", "min(40rem, 95vw)");
     }
 
     private void confirmRevoke(ApiKeyRow key) {
-        ConfirmDialog confirm = new ConfirmDialog("Revoke API key “" + key.label() + "”?",
+        DestructiveConfirm.open("Revoke API key “" + key.label() + "”?",
             "Calls with " + key.displayPrefix() + " are refused from now on, and webhooks that sign with it as their Source Key "
-                + "must be changed.", "Revoke", ok -> {
-                try {
-                    model.revokeApiKey(key.id());
-                    keys.setItems(model.apiKeys());
-                } catch (NotAllowed | DomainException refused) {
-                    problem(refused.getMessage());
-                }
-            });
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+                + "must be changed.", "Revoke", () -> {
+            try {
+                model.revokeApiKey(key.id());
+                keys.setItems(model.apiKeys());
+            } catch (NotAllowed | DomainException refused) {
+                problem(refused.getMessage());
+            }
+        });
     }
 
     private void confirmRemoveInstallation(SaleorInstallationRow installation) {

@@ -1,7 +1,6 @@
 package dev.payhooks.admin.channels;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -9,12 +8,15 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinServletRequest;
+import dev.payhooks.admin.DestructiveConfirm;
 import dev.payhooks.admin.CopyButton;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Option;
 import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.error.InvalidField;
 import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.function.Consumer;
 
 /**
  * The selected channel's settings of one provider: the notification URL to give the provider and
@@ -73,27 +75,27 @@ class ProviderPane extends VerticalLayout {
     }
 
     private void save(ProviderSettingsForm.SaveEvent event) {
-        ProviderConfiguration c = event.getSource().configuration();
-        try {
+        withValues(event, c -> {
             model.configureProvider(c.channel(), c.provider(), event.values(), requestApiBase());
             ChannelsView.success(c.providerName() + " settings of channel " + c.channel() + " saved.");
             onChanged.run();
-        } catch (InvalidField invalid) {
-            if (!event.getSource().showProblem(invalid.field(), invalid.problem())) {
-                ChannelsView.problem(invalid.getMessage());
-            }
-        } catch (NotAllowed | DomainException refused) {
-            ChannelsView.problem(refused.getMessage());
-        }
+        });
     }
 
     private void testCredentials(ProviderSettingsForm.TestCredentialsEvent event) {
-        ProviderConfiguration c = event.getSource().configuration();
-        try {
+        withValues(event, c -> {
             CredentialsCheckResult result = model.testCredentials(c.channel(), c.provider(), event.values());
             event.getSource().showCredentialsResult(result.accepted(), result.message());
+        });
+    }
+
+    /** Acts on the form's values: a field's problem is shown at the field, any other refusal as a notification. */
+    private static void withValues(ProviderSettingsForm.ValuesEvent event, Consumer<ProviderConfiguration> action) {
+        ProviderSettingsForm form = event.getSource();
+        try {
+            action.accept(form.configuration());
         } catch (InvalidField invalid) {
-            if (!event.getSource().showProblem(invalid.field(), invalid.problem())) {
+            if (!form.showProblem(invalid.field(), invalid.problem())) {
                 ChannelsView.problem(invalid.getMessage());
             }
         } catch (NotAllowed | DomainException refused) {
@@ -103,19 +105,16 @@ class ProviderPane extends VerticalLayout {
 
     private void confirmRemove(ProviderSettingsForm.RemoveEvent event) {
         ProviderConfiguration c = event.getSource().configuration();
-        ConfirmDialog confirm = new ConfirmDialog("Remove " + c.providerName() + " from channel " + c.channel() + "?",
+        DestructiveConfirm.open("Remove " + c.providerName() + " from channel " + c.channel() + "?",
             "Its settings and secrets are deleted; payments of this channel can no longer use " + c.providerName() + ".",
-            "Remove", ok -> {
-                try {
-                    model.removeProvider(c.channel(), c.provider());
-                    onChanged.run();
-                } catch (NotAllowed | DomainException refused) {
-                    ChannelsView.problem(refused.getMessage());
-                }
-            });
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+            "Remove", () -> {
+            try {
+                model.removeProvider(c.channel(), c.provider());
+                onChanged.run();
+            } catch (NotAllowed | DomainException refused) {
+                ChannelsView.problem(refused.getMessage());
+            }
+        });
     }
 
     /** Where this server's API answers, as the browser reached it: the notification URL when no public URL is configured. */

@@ -209,10 +209,11 @@ public class ProviderSettingsForm extends VerticalLayout {
         }
     }
 
-    public static class SaveEvent extends ProviderSettingsFormEvent {
+    /** An event carrying the values the form holds when it is fired. */
+    public abstract static class ValuesEvent extends ProviderSettingsFormEvent {
         private final Map<String, String> values;
 
-        SaveEvent(ProviderSettingsForm source, Map<String, String> values) {
+        ValuesEvent(ProviderSettingsForm source, Map<String, String> values) {
             super(source);
             this.values = Map.copyOf(values);
         }
@@ -222,16 +223,15 @@ public class ProviderSettingsForm extends VerticalLayout {
         }
     }
 
-    public static class TestCredentialsEvent extends ProviderSettingsFormEvent {
-        private final Map<String, String> values;
-
-        TestCredentialsEvent(ProviderSettingsForm source, Map<String, String> values) {
-            super(source);
-            this.values = Map.copyOf(values);
+    public static class SaveEvent extends ValuesEvent {
+        SaveEvent(ProviderSettingsForm source, Map<String, String> values) {
+            super(source, values);
         }
+    }
 
-        public Map<String, String> values() {
-            return values;
+    public static class TestCredentialsEvent extends ValuesEvent {
+        TestCredentialsEvent(ProviderSettingsForm source, Map<String, String> values) {
+            super(source, values);
         }
     }
 

@@ -10,8 +10,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import dev.payhooks.admin.DetailHeading;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -89,11 +89,8 @@ final class EventDetailPanels {
 
     /** A provider notification: what arrived, how it was verified and processed, and why it offers no replay. */
     static Component[] notification(NotificationDetails n) {
-        HorizontalLayout title = new HorizontalLayout(new H3(n.providerName() + " notification"), statusBadge(n.status()));
-        title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        Span id = new Span(n.id());
-        id.setId("detail-notification-id");
-        id.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "var(--lumo-font-size-s)");
+        HorizontalLayout title = DetailHeading.title(new H3(n.providerName() + " notification"), statusBadge(n.status()));
+        Span id = DetailHeading.identifier("detail-notification-id", n.id());
         Div facts = new Div();
         facts.setId("notification-facts");
         facts.add(fact("Received", TIME.format(n.receivedAt()) + " UTC" + (n.channel().isEmpty() ? "" : " · channel " + n.channel())));

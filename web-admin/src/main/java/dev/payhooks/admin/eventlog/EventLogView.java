@@ -31,6 +31,8 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.FilterBoxes;
+import dev.payhooks.admin.DetailHeading;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Option;
 import dev.payhooks.admin.layout.MainLayout;
@@ -131,17 +133,9 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         direction.setItemLabelGenerator(d -> d.isEmpty() ? "Both" : d.equals(EventRow.Direction.INBOUND.name())
             ? "Inbound (provider notifications)" : "Outbound (webhook events)");
         direction.setValue("");
-        provider.setId("filter-provider");
-        provider.setItems(model.providerOptions());
-        provider.setItemLabelGenerator(Option::caption);
-        provider.setClearButtonVisible(true);
-        type.setId("filter-type");
-        type.setItems(model.eventLogTypes());
-        type.setClearButtonVisible(true);
-        webhook.setId("filter-webhook");
-        webhook.setItems(model.webhookOptions());
-        webhook.setItemLabelGenerator(Option::caption);
-        webhook.setClearButtonVisible(true);
+        FilterBoxes.options(provider, "filter-provider", model.providerOptions());
+        FilterBoxes.clearable(type, "filter-type", model.eventLogTypes());
+        FilterBoxes.options(webhook, "filter-webhook", model.webhookOptions());
         status.setId("filter-status");
         status.setLabel("Status");
         java.util.List<String> statuses = new java.util.ArrayList<>(java.util.List.of(""));
@@ -276,11 +270,8 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         replayAll.addThemeVariants(ButtonVariant.LUMO_SMALL);
         replayAll.getElement().setAttribute("title", "Send it again to every webhook, also those that received it");
         replayAll.setEnabled(mayChange);
-        HorizontalLayout title = new HorizontalLayout(new H3(event.eventType()), replay, replayAll);
-        title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        Span id = new Span(event.eventId());
-        id.setId("detail-event-id");
-        id.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "var(--lumo-font-size-s)");
+        HorizontalLayout title = DetailHeading.title(new H3(event.eventType()), replay, replayAll);
+        Span id = DetailHeading.identifier("detail-event-id", event.eventId());
         Pre payload = EventDetailPanels.codeBlock("event-payload", event.prettyPayload());
         detail.add(title, id, new Span("Created " + TIME.format(event.createdAt()) + " UTC"
             + (event.source().isEmpty() ? "" : " · source " + event.source())), new H4("Payload"), payload,

@@ -1,15 +1,12 @@
 package dev.payhooks.admin.secondfactor;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.VaadinRequest;
 import dev.payhooks.admin.login.SignInModel;
-import dev.payhooks.domain.error.InvalidField;
 
 /**
  * Asks for a current second-factor code again before a sensitive action (staff management) and
@@ -28,20 +25,12 @@ public final class FreshSecondFactorDialog {
         code.setId("fresh-second-factor-code");
         code.getElement().setAttribute("autocomplete", "one-time-code");
         code.setValueChangeMode(ValueChangeMode.EAGER);
-        Button confirm = new Button("Confirm", click -> {
-            try {
-                VaadinRequest request = VaadinRequest.getCurrent();
-                model.verifySecondFactor(code.getValue(), request == null ? "" : request.getRemoteAddr());
-                dialog.close();
-                retry.run();
-            } catch (InvalidField invalid) {
-                code.setErrorMessage(invalid.problem());
-                code.setInvalid(true);
-            }
+        Button confirm = CodeSubmitButton.of("Confirm", "fresh-second-factor-confirm", code, typed -> {
+            VaadinRequest request = VaadinRequest.getCurrent();
+            model.verifySecondFactor(typed, request == null ? "" : request.getRemoteAddr());
+            dialog.close();
+            retry.run();
         });
-        confirm.setId("fresh-second-factor-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        confirm.addClickShortcut(Key.ENTER);
         Button cancel = new Button("Cancel", click -> dialog.close());
         cancel.setId("fresh-second-factor-cancel");
         dialog.add(new Paragraph(why + " Enter the code your authenticator app shows, or a recovery code."), code);

@@ -20,7 +20,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import dev.payhooks.admin.login.SignInModel;
 import dev.payhooks.admin.layout.MainLayout;
-import dev.payhooks.domain.error.InvalidField;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 
@@ -62,18 +61,10 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
 
     private void showVerification() {
         TextField code = codeField("Authentication code");
-        Button verify = new Button("Verify", click -> {
-            try {
-                model.verifySecondFactor(code.getValue(), clientAddress());
-                proceed();
-            } catch (InvalidField problem) {
-                code.setErrorMessage(problem.problem());
-                code.setInvalid(true);
-            }
+        Button verify = CodeSubmitButton.of("Verify", "verify-second-factor", code, typed -> {
+            model.verifySecondFactor(typed, clientAddress());
+            proceed();
         });
-        verify.setId("verify-second-factor");
-        verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        verify.addClickShortcut(Key.ENTER);
         add(new H2("Two-factor verification"),
             new Paragraph("This section needs your second factor. Enter the 6-digit code your authenticator app shows "
                 + "for Payhooks, or one of your recovery codes."),
@@ -93,18 +84,8 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
         key.setId("totp-secret");
         key.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-weight", "600");
         TextField code = codeField("Code from the app");
-        Button enable = new Button("Enable two-factor", click -> {
-            try {
-                List<String> recoveryCodes = model.confirmSecondFactor(enrolment, code.getValue());
-                showRecoveryCodes(recoveryCodes);
-            } catch (InvalidField problem) {
-                code.setErrorMessage(problem.problem());
-                code.setInvalid(true);
-            }
-        });
-        enable.setId("enable-second-factor");
-        enable.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        enable.addClickShortcut(Key.ENTER);
+        Button enable = CodeSubmitButton.of("Enable two-factor", "enable-second-factor", code,
+            typed -> showRecoveryCodes(model.confirmSecondFactor(enrolment, typed)));
         add(new H2("Set up two-factor authentication"),
             new Paragraph("Webhooks, the event log and revealing secrets need a second factor. Scan the QR code with an "
                 + "authenticator app (any app that supports TOTP), or type the key, then enter the code it shows."),

@@ -2,7 +2,6 @@ package dev.payhooks.admin.staff;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -18,6 +17,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.ShownOnceDialog;
+import dev.payhooks.admin.DestructiveConfirm;
 import dev.payhooks.admin.login.SignInModel;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Option;
@@ -175,34 +176,17 @@ public class StaffView extends VerticalLayout {
     }
 
     private void confirmReset(StaffRow s) {
-        ConfirmDialog confirm = new ConfirmDialog("Reset " + s.username() + "?",
-            "The current password and second factor stop working; you get a new password to hand over.", "Reset", ok -> {
-                gated(() -> {
-                    TemporaryPassword made = model.resetStaff(s.username());
-                    refresh();
-                    showPassword(made, "“" + made.username() + "” reset");
-                });
-            });
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+        DestructiveConfirm.open("Reset " + s.username() + "?",
+            "The current password and second factor stop working; you get a new password to hand over.", "Reset", () -> gated(() -> {
+                TemporaryPassword made = model.resetStaff(s.username());
+                refresh();
+                showPassword(made, "“" + made.username() + "” reset");
+            }));
     }
 
     private static void showPassword(TemporaryPassword made, String title) {
-        Dialog shown = new Dialog();
-        shown.setHeaderTitle(title);
-        shown.setId("temporary-password-dialog");
-        TextField value = new TextField("Password — hand it over now: it is not shown again");
-        value.setId("temporary-password");
-        value.setValue(made.password());
-        value.setReadOnly(true);
-        value.setWidthFull();
-        Button close = new Button("Done", click -> shown.close());
-        close.setId("temporary-password-close");
-        shown.add(value);
-        shown.getFooter().add(close);
-        shown.setWidth("min(36rem, 95vw)");
-        shown.open();
+        ShownOnceDialog.open("temporary-password", title, "Password — hand it over now: it is not shown again",
+            made.password(), "Done", "min(36rem, 95vw)");
     }
 
     private static void problem(String text) {

@@ -19,6 +19,8 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.FilterBoxes;
+import dev.payhooks.admin.DetailHeading;
 import dev.payhooks.admin.eventlog.KeysetPages;
 import dev.payhooks.admin.Option;
 import dev.payhooks.admin.layout.MainLayout;
@@ -64,17 +66,9 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
         addClassName("transactions-view");
         setSizeFull();
 
-        channel.setId("filter-channel");
-        channel.setItems(model.channelOptions());
-        channel.setItemLabelGenerator(Option::caption);
-        channel.setClearButtonVisible(true);
-        provider.setId("filter-provider");
-        provider.setItems(model.providerOptions());
-        provider.setItemLabelGenerator(Option::caption);
-        provider.setClearButtonVisible(true);
-        status.setId("filter-status");
-        status.setItems(model.transactionStatuses());
-        status.setClearButtonVisible(true);
+        FilterBoxes.options(channel, "filter-channel", model.channelOptions());
+        FilterBoxes.options(provider, "filter-provider", model.providerOptions());
+        FilterBoxes.clearable(status, "filter-status", model.transactionStatuses());
         from.setId("filter-from");
         to.setId("filter-to");
         channel.addValueChangeListener(e -> applyFilter());
@@ -185,11 +179,8 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
             return;
         }
         TransactionRow s = t.summary();
-        HorizontalLayout title = new HorizontalLayout(new H3(s.merchantReference()), statusBadge(s.status()));
-        title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        Span id = new Span(s.id());
-        id.setId("detail-transaction-id");
-        id.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "var(--lumo-font-size-s)");
+        HorizontalLayout title = DetailHeading.title(new H3(s.merchantReference()), statusBadge(s.status()));
+        Span id = DetailHeading.identifier("detail-transaction-id", s.id());
         Div facts = new Div();
         facts.setId("transaction-amounts");
         facts.setText(s.provider() + " · channel " + s.channel() + " · created " + TIME.format(s.createdAt()) + " UTC · "
