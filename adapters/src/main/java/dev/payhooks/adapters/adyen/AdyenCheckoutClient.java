@@ -69,6 +69,11 @@ public record AdyenCheckoutClient(ProviderGate gate, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
     }
 
+    /** This client with its calls bounded by {@code bound} where that is shorter than its own timeout. */
+    public AdyenCheckoutClient within(Duration bound) {
+        return bound.compareTo(timeout) < 0 ? new AdyenCheckoutClient(gate, bound) : this;
+    }
+
     public Outcome paymentMethods(Account account, JsonObject request) {
         return post(account, "paymentMethods", request, null);
     }

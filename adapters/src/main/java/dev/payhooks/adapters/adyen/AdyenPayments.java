@@ -5,6 +5,7 @@ import dev.payhooks.adapters.adyen.AdyenCheckoutClient.Account;
 import dev.payhooks.adapters.adyen.AdyenCheckoutClient.Outcome;
 import dev.payhooks.adapters.saleor.SaleorSourceObject;
 import dev.payhooks.adapters.saleor.SessionReplies;
+import dev.payhooks.application.saleor.AnswerDeadline;
 import dev.payhooks.application.saleor.PaymentProvider;
 import dev.payhooks.application.saleor.ProviderAnswer;
 import dev.payhooks.application.saleor.ProviderChannel;
@@ -74,7 +75,7 @@ public record AdyenPayments(AdyenChannels channels, AdyenCheckoutClient adyen) i
         if (!call.charge()) {
             request.add("additionalData", JSON.createObjectBuilder().add("manualCapture", "true"));
         }
-        Outcome outcome = adyen.payments(channel.account(), request.build(),
+        Outcome outcome = within(call.deadline()).payments(channel.account(), request.build(),
             session.idempotencyKey().map(key -> cut(key, 64)).orElse(null));
         return sessionAnswer(outcome, "paymentResponse", call);
     }
@@ -82,23 +83,28 @@ public record AdyenPayments(AdyenChannels channels, AdyenCheckoutClient adyen) i
     @Override
     public ProviderAnswer process(ProviderChannel configured, SessionCall call) {
         AdyenChannel channel = (AdyenChannel) configured;
-        Outcome outcome = adyen.paymentDetails(channel.account(), ((SessionData) call.data()).data());
+        Outcome outcome = within(call.deadline()).paymentDetails(channel.account(), ((SessionData) call.data()).data());
         return sessionAnswer(outcome, "paymentDetailsResponse", call);
     }
 
     @Override
     public ProviderAnswer charge(ProviderChannel channel, ActionCall call) {
-        return modify(channel, call, adyen::capture, true);
+        return modify(channel, call, within(call.deadline())::capture, true);
     }
 
     @Override
     public ProviderAnswer cancel(ProviderChannel channel, ActionCall call) {
-        return modify(channel, call, adyen::cancel, false);
+        return modify(channel, call, within(call.deadline())::cancel, false);
     }
 
     @Override
     public ProviderAnswer refund(ProviderChannel channel, ActionCall call) {
-        return modify(channel, call, adyen::refund, true);
+        return modify(channel, call, within(call.deadline())::refund, true);
+    }
+
+    /** The client with its calls bounded by what is left of Saleor's wait. */
+    private AdyenCheckoutClient within(AnswerDeadline deadline) {
+        return adyen.within(deadline.callBound(adyen.timeout()));
     }
 
     /** One of Adyen's modifications of a payment (capture, cancel, refund), as the client sends it. */

@@ -190,6 +190,6 @@ public class AdyenSaleorApp extends SaleorSessionApp<AdyenChannel> {
         String idempotencyKey = sha256(webhook.installation().apiUrl() + "|" + saleorId + "|"
             + kind.toUpperCase(Locale.ROOT) + "|" + amount.minorUnits() + "|" + (granted == null ? "" : grantedId));
         return new ActionCommand(webhook.installation(), saleorId, Optional.ofNullable(source.channelSlug()), amount,
-            Optional.ofNullable(psp), key, new AdyenPayments.ActionData(lines, idempotencyKey));
+            Optional.ofNullable(psp), key, new AdyenPayments.ActionData(lines, idempotencyKey), webhook.deadline());
     }
 }

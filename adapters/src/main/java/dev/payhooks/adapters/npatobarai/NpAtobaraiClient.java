@@ -44,6 +44,11 @@ public record NpAtobaraiClient(ProviderGate gate, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
     }
 
+    /** This client with its calls bounded by {@code bound} where that is shorter than its own timeout. */
+    public NpAtobaraiClient within(Duration bound) {
+        return bound.compareTo(timeout) < 0 ? new NpAtobaraiClient(gate, bound) : this;
+    }
+
     public NpOutcome register(NpCredentials account, NpTransaction transaction) {
         return transactionCall(account, "POST", "transactions", transactionItem(transaction, null));
     }

@@ -3,6 +3,7 @@ package dev.payhooks.adapters.npatobarai;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiChannels.NpChannel;
 import dev.payhooks.adapters.saleor.SaleorSourceObject;
 import dev.payhooks.adapters.saleor.SessionReplies;
+import dev.payhooks.application.saleor.AnswerDeadline;
 import dev.payhooks.application.saleor.NpAtobaraiCalls;
 import dev.payhooks.application.saleor.NpAtobaraiChannel;
 import dev.payhooks.application.saleor.PaymentProvider;
@@ -61,7 +62,8 @@ public record NpAtobaraiPayments(NpAtobaraiChannels channels,
             return notYen(session, call);
         }
         NpChannel npChannel = (NpChannel) channel;
-        return answer(np.register(npChannel.credentials(), item(npChannel, call)), call, Optional.empty());
+        return answer(within(call.deadline()).register(npChannel.credentials(), item(npChannel, call)), call,
+            Optional.empty());
     }
 
     @Override
@@ -75,8 +77,8 @@ public record NpAtobaraiPayments(NpAtobaraiChannels channels,
             return answer(new NpOutcome.Refused(0, List.of(), "missing data: no NP transaction id to update"), call,
                 Optional.empty());
         }
-        return answer(np.update(npChannel.credentials(), call.reference().get(), item(npChannel, call)), call,
-            call.reference());
+        return answer(within(call.deadline()).update(npChannel.credentials(), call.reference().get(),
+            item(npChannel, call)), call, call.reference());
     }
 
     @Override
@@ -85,22 +87,23 @@ public record NpAtobaraiPayments(NpAtobaraiChannels channels,
     }
 
     @Override
-    public Call cancel(NpAtobaraiChannel channel, String npTransactionId) {
-        NpOutcome cancelled = np.cancel(((NpChannel) channel).credentials(), npTransactionId);
+    public Call cancel(NpAtobaraiChannel channel, String npTransactionId, AnswerDeadline deadline) {
+        NpOutcome cancelled = within(deadline).cancel(((NpChannel) channel).credentials(), npTransactionId);
         return new Call(cancelled instanceof NpOutcome.Accepted, Optional.empty(), describe(cancelled));
     }
 
     @Override
     public Call update(NpAtobaraiChannel channel, String npTransactionId, long billedAmount, List<GoodsLine> goods,
-                       ProviderData order) {
-        NpOutcome updated = np.update(((NpChannel) channel).credentials(), npTransactionId,
+                       ProviderData order, AnswerDeadline deadline) {
+        NpOutcome updated = within(deadline).update(((NpChannel) channel).credentials(), npTransactionId,
             billed((NpChannel) channel, billedAmount, goods, (RefundOrder) order));
         return new Call(approved(updated), Optional.empty(), describe(updated));
     }
 
     @Override
-    public Call register(NpAtobaraiChannel channel, long billedAmount, List<GoodsLine> goods, ProviderData order) {
-        NpOutcome registered = np.register(((NpChannel) channel).credentials(),
+    public Call register(NpAtobaraiChannel channel, long billedAmount, List<GoodsLine> goods, ProviderData order,
+                         AnswerDeadline deadline) {
+        NpOutcome registered = within(deadline).register(((NpChannel) channel).credentials(),
             billed((NpChannel) channel, billedAmount, goods, (RefundOrder) order));
         return new Call(approved(registered), registered instanceof NpOutcome.Accepted accepted
             ? Optional.ofNullable(accepted.npTransactionId()) : Optional.empty(), describe(registered));
@@ -108,10 +111,15 @@ public record NpAtobaraiPayments(NpAtobaraiChannels channels,
 
     @Override
     public Call reportShipment(NpAtobaraiChannel channel, String npTransactionId, String carrierCode,
-                               String trackingNumber) {
-        NpOutcome shipped = np.reportShipment(((NpChannel) channel).credentials(), npTransactionId, carrierCode,
+                               String trackingNumber, AnswerDeadline deadline) {
+        NpOutcome shipped = within(deadline).reportShipment(((NpChannel) channel).credentials(), npTransactionId, carrierCode,
             trackingNumber);
         return new Call(shipped instanceof NpOutcome.Accepted, Optional.empty(), describe(shipped));
+    }
+
+    /** The client with its calls bounded by what is left of Saleor's wait. */
+    private NpAtobaraiClient within(AnswerDeadline deadline) {
+        return np.within(deadline.callBound(np.timeout()));
     }
 
     private static NpTransaction billed(NpChannel channel, long billedAmount, List<GoodsLine> goods, RefundOrder order) {

@@ -170,7 +170,7 @@ public class NpAtobaraiSaleorApp extends SaleorSessionApp<NpChannel> {
             Optional.ofNullable(order.channelSlug()), amount, Optional.ofNullable(chargedAmount),
             Optional.ofNullable(grantedId), grantedLines.quantities(), grantedLines.lines(), grantedLines.shippingIncluded(),
             goods, goodsProblem, Optional.ofNullable(blankToNull(string(transaction, "pspReference"))), key,
-            new NpAtobaraiPayments.RefundOrder(token, orderDate, order));
+            new NpAtobaraiPayments.RefundOrder(token, orderDate, order), webhook.deadline());
     }
 
     /** How a refund's answer is written for Saleor. */

@@ -99,11 +99,16 @@ public final class ProviderGate {
     /**
      * Sends the call and reads at most {@code maxAnswerBytes} of the answer's body (one more byte
      * tells the caller the answer was longer). {@link Blocked} when the URL may not be called,
-     * {@link TimedOut} when the provider did not answer in time, another
+     * {@link TimedOut} when the provider did not answer in time or the call's bound left no time
+     * to send it (nothing is sent then), another
      * {@link IOException} when it could not be reached.
      */
     public Answer send(ProviderId provider, Call call, int maxAnswerBytes) throws IOException {
         InetAddress address = check(provider, call.url());
+        if (call.timeout().toMillis() <= 0) {
+            // the time its answer was needed by has passed: nothing is sent, so nothing happened at the provider
+            throw new TimedOut("not sent: no time was left to wait for " + provider.displayName() + "'s answer");
+        }
         Map<String, String> headers = new LinkedHashMap<>(call.headers());
         PinnedHttpTransport.Outcome outcome = transport.exchange(call.method(), new PinnedHttpTransport.Request(
             call.url(), address, headers, call.body(), call.timeout(), call.timeout()), maxAnswerBytes + 1);

@@ -51,6 +51,6 @@ public record SaleorSessionRequest(SaleorWebhook webhook, JsonObject transaction
                                   Optional<String> pspReference, Optional<ProviderAnswer> refusedBeforeCall,
                                   ProviderData data) {
         return new SessionCommand(webhook.installation(), hubId, saleorId, Optional.ofNullable(source.channelSlug()), amount,
-            authorizationOnly, deliveryKey, pspReference, refusedBeforeCall, data);
+            authorizationOnly, deliveryKey, pspReference, refusedBeforeCall, data, webhook.deadline());
     }
 }

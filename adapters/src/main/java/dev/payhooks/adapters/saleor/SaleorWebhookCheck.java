@@ -12,6 +12,7 @@ import jakarta.json.JsonValue;
 
 import java.net.URI;
 import java.text.ParseException;
+import dev.payhooks.application.saleor.AnswerDeadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +77,7 @@ public class SaleorWebhookCheck {
     /** {@code signature} is {@code Saleor-Signature}, {@code legacySignature} the deprecated {@code X-Saleor-Signature}. */
     public Outcome check(ProviderId provider, String pathEvent, String apiUrl, String eventHeader, String signature,
                          String legacySignature, byte[] body) {
+        AnswerDeadline deadline = AnswerDeadline.forSaleorWebhook(clock);
         if (apiUrl == null || apiUrl.isBlank()) {
             return Outcome.refuse(401, "MISSING_SALEOR_API_URL", "Missing Saleor-Api-Url header.");
         }
@@ -120,7 +122,7 @@ public class SaleorWebhookCheck {
         if (!installation.appId().equals(recipientId)) {
             return Outcome.refuse(403, "RECIPIENT_MISMATCH", "Recipient ID does not match auth data ID");
         }
-        return new Outcome(new SaleorWebhook(installation, pathEvent, json), null);
+        return new Outcome(new SaleorWebhook(installation, pathEvent, json, deadline), null);
     }
 
     private boolean verifiedHmac(SaleorInstallation installation, String signature, byte[] body) {

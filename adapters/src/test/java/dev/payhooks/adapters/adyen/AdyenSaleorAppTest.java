@@ -32,6 +32,7 @@ import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.FakeSecrets;
 import dev.payhooks.domain.port.SequentialIds;
+import dev.payhooks.application.saleor.AnswerDeadline;
 import dev.payhooks.domain.port.SteppingClock;
 import dev.payhooks.domain.saleor.SaleorInstallation;
 import jakarta.json.Json;
@@ -66,6 +67,8 @@ class AdyenSaleorAppTest {
 
     WireMockServer adyen;
     final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-20T10:00:00Z"));
+    /** How much of Saleor's wait has passed when the app gets the webhook. */
+    Duration spentBeforeHandling = Duration.ZERO;
     final FakeSecrets secrets = new FakeSecrets();
     final InMemoryMerchants merchants = new InMemoryMerchants();
     final InMemoryChannels channels = new InMemoryChannels();
@@ -166,7 +169,10 @@ class AdyenSaleorAppTest {
            "totalPrice": {"gross": {"amount": 20.00}}}]}""".formatted(ADDRESS, ADDRESS);
 
     SaleorReply send(String event, String json) {
-        return app.handle(new SaleorWebhook(installation, event, Json.createReader(new StringReader(json)).readObject()));
+        AnswerDeadline deadline = new AnswerDeadline(clock.instant().plus(AnswerDeadline.SALEOR_WAIT)
+            .minus(spentBeforeHandling), clock);
+        return app.handle(new SaleorWebhook(installation, event, Json.createReader(new StringReader(json)).readObject(),
+            deadline));
     }
 
     SaleorReply gateway() {
@@ -545,6 +551,22 @@ class AdyenSaleorAppTest {
         JsonObject slow = requested("transaction_refund_requested", "REFUND", "11.00", "PSP1", "null").body();
         assertEquals("REFUND_FAILURE", slow.getString("result"));
         assertEquals("Timeout Error", slow.getString("message"));
+    }
+
+    @Test
+    void aRefundWithTooLittleOfSaleorsWaitLeftIsNotSentAndCanBeAskedAgain() {
+        adyen.stubFor(post("/v71/payments/PSP1/refunds").willReturn(okJson("{\"pspReference\": \"REF1\"}")));
+        spentBeforeHandling = Duration.ofSeconds(16);  // Saleor gives up 18 s after sending; 2 s are the hub's own
+
+        JsonObject late = requested("transaction_refund_requested", "REFUND", "10.00", "PSP1", "null").body();
+
+        assertEquals("REFUND_FAILURE", late.getString("result"));
+        assertEquals("Timeout Error", late.getString("message"));
+        assertEquals(0, adyen.getAllServeEvents().size());
+        spentBeforeHandling = Duration.ZERO;
+        JsonObject again = requested("transaction_refund_requested", "REFUND", "10.00", "PSP1", "null").body();
+        assertEquals("REF1", again.getString("pspReference"));
+        assertEquals(1, adyen.getAllServeEvents().size());
     }
 
     private static List<String> ids(JsonArray items) {

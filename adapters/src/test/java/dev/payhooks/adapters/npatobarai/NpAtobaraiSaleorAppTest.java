@@ -33,6 +33,7 @@ import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.TransactionStatus;
 import dev.payhooks.domain.port.FakeSecrets;
 import dev.payhooks.domain.port.SequentialIds;
+import dev.payhooks.application.saleor.AnswerDeadline;
 import dev.payhooks.domain.port.SteppingClock;
 import dev.payhooks.domain.provider.npatobarai.HoldReason;
 import dev.payhooks.domain.refund.InMemoryRefunds;
@@ -80,6 +81,8 @@ class NpAtobaraiSaleorAppTest {
 
     WireMockServer np;
     final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-20T10:00:00Z"));
+    /** How much of Saleor's wait has passed when the app gets the webhook. */
+    Duration spentBeforeHandling = Duration.ZERO;
     final FakeSecrets secrets = new FakeSecrets();
     final InMemoryMerchants merchants = new InMemoryMerchants();
     final InMemoryChannels channels = new InMemoryChannels();
@@ -199,7 +202,10 @@ class NpAtobaraiSaleorAppTest {
     }
 
     SaleorReply send(String event, String json) {
-        return app.handle(new SaleorWebhook(installation, event, Json.createReader(new StringReader(json)).readObject()));
+        AnswerDeadline deadline = new AnswerDeadline(clock.instant().plus(AnswerDeadline.SALEOR_WAIT)
+            .minus(spentBeforeHandling), clock);
+        return app.handle(new SaleorWebhook(installation, event, Json.createReader(new StringReader(json)).readObject(),
+            deadline));
     }
 
     SaleorReply gateway(String source) {
@@ -566,6 +572,24 @@ class NpAtobaraiSaleorAppTest {
         assertEquals(first, again);
         np.verify(1, patchRequestedFor(urlEqualTo("/v1/transactions/update")));
         assertEquals(1, refunds.ofTransaction(payment().id()).size());
+    }
+
+    @Test
+    void aRefundWithTooLittleOfSaleorsWaitLeftAsksNpNothingAndCanBeAskedAgain() {
+        charged();
+        np.stubFor(patch(urlEqualTo("/v1/transactions/update")).willReturn(okJson(
+            "{\"results\":[{\"np_transaction_id\":\"" + NP_ID + "\",\"authori_result\":\"00\"}]}")));
+        spentBeforeHandling = Duration.ofSeconds(16);  // Saleor gives up 18 s after sending; 2 s are the hub's own
+
+        JsonObject late = refund(1500, 3000, "null").body();
+
+        assertEquals("REFUND_FAILURE", late.getString("result"));
+        np.verify(0, patchRequestedFor(urlEqualTo("/v1/transactions/update")));
+        assertEquals(0, payment().refunded().minorUnits());
+        spentBeforeHandling = Duration.ZERO;
+        assertEquals("REFUND_SUCCESS", refund(1500, 3000, "null").body().getString("result"));
+        np.verify(1, patchRequestedFor(urlEqualTo("/v1/transactions/update")));
+        assertEquals(1500, payment().refunded().minorUnits());
     }
 
     // ---- fulfillment_tracking_number_updated and refunds after shipment ----------------------

@@ -15,13 +15,15 @@ import java.util.Optional;
  * @param pspReference the provider reference of the payment, as Saleor holds it
  * @param deliveryKey  what makes two deliveries the same request
  * @param data         the adapter's own data for the provider call
+ * @param deadline     when Saleor stops waiting for the answer
  */
 public record ActionCommand(SaleorInstallation caller, String saleorTransactionId, Optional<String> channelSlug,
-                            Money amount, Optional<String> pspReference, String deliveryKey, ProviderData data) {
+                            Money amount, Optional<String> pspReference, String deliveryKey, ProviderData data,
+                            AnswerDeadline deadline) {
 
     public ActionCommand {
-        Required.nonNull("caller, channelSlug, amount, pspReference, data",
-            caller, channelSlug, amount, pspReference, data);
+        Required.nonNull("caller, channelSlug, amount, pspReference, data, deadline",
+            caller, channelSlug, amount, pspReference, data, deadline);
         Required.text(saleorTransactionId, "saleorTransactionId");
         Required.text(deliveryKey, "deliveryKey");
     }

@@ -54,7 +54,8 @@ abstract sealed class ActionFlow permits ChargeTransaction, CancelTransaction, R
         String psp = command.pspReference().get();
         return deliveries.once(command.caller(), command.deliveryKey(), first -> {
             ProviderAnswer answer = call.request(provider, channel,
-                new PaymentProvider.ActionCall(command.saleorTransactionId(), command.amount(), psp, command.data()));
+                new PaymentProvider.ActionCall(command.saleorTransactionId(), command.amount(), psp, command.data(),
+                    command.deadline()));
             if (answer.settled() && answer.result() != OperationResult.FAILURE) {
                 String reply = format.render(new ActionAnswer(operation, OperationResult.REQUEST,
                     Optional.of(answer.reference().orElse(psp)), command.amount(), answer.message(), false,

@@ -26,19 +26,20 @@ import java.util.Optional;
  * @param pspReference      the NP transaction id Saleor holds, if any
  * @param deliveryKey       what makes two deliveries the same request
  * @param order             the adapter's own data for the NP calls
+ * @param deadline          when Saleor stops waiting for the answer: every NP call is bounded by it
  */
 public record NpRefundCommand(SaleorInstallation caller, TransactionId transaction, Optional<String> channelSlug,
                               Money amount, Optional<Money> charged, Optional<String> grantedRefundId,
                               Map<String, Integer> refundedQuantities, List<RefundLine> lines, boolean shippingIncluded,
                               Optional<OrderGoods> goods, Optional<String> goodsProblem, Optional<String> pspReference,
-                              String deliveryKey, ProviderData order) {
+                              String deliveryKey, ProviderData order, AnswerDeadline deadline) {
 
     public NpRefundCommand {
         Required.nonNull("caller, transaction, channelSlug, amount, charged, grantedRefundId",
             caller, transaction, channelSlug, amount, charged, grantedRefundId);
         refundedQuantities = Collections.unmodifiableMap(new LinkedHashMap<>(refundedQuantities));
         lines = List.copyOf(lines);
-        Required.nonNull("pspReference, order", pspReference, order);
+        Required.nonNull("pspReference, order, deadline", pspReference, order, deadline);
         if (goods.isPresent() == goodsProblem.isPresent()) {
             throw new IllegalArgumentException("either the goods or why they cannot be read");
         }

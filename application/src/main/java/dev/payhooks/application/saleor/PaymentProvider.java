@@ -41,20 +41,25 @@ public interface PaymentProvider {
      * @param saleorTransactionId Saleor's id of the transaction
      * @param charge              whether the payment is to be charged at once
      * @param reference           the provider's reference of the payment, when known
+     * @param deadline            when Saleor stops waiting: the call is bounded by it
      */
     record SessionCall(String saleorTransactionId, Money amount, boolean charge, Optional<String> reference,
-                       ProviderData data) {
+                       ProviderData data, AnswerDeadline deadline) {
         public SessionCall {
-            Required.nonNull("saleorTransactionId, amount, reference, data",
-                saleorTransactionId, amount, reference, data);
+            Required.nonNull("saleorTransactionId, amount, reference, data, deadline",
+                saleorTransactionId, amount, reference, data, deadline);
         }
     }
 
-    /** @param reference the provider's reference of the payment the action is on */
-    record ActionCall(String saleorTransactionId, Money amount, String reference, ProviderData data) {
+    /**
+     * @param reference the provider's reference of the payment the action is on
+     * @param deadline  when Saleor stops waiting: the call is bounded by it
+     */
+    record ActionCall(String saleorTransactionId, Money amount, String reference, ProviderData data,
+                      AnswerDeadline deadline) {
         public ActionCall {
-            Required.nonNull("saleorTransactionId, amount, reference, data",
-                saleorTransactionId, amount, reference, data);
+            Required.nonNull("saleorTransactionId, amount, reference, data, deadline",
+                saleorTransactionId, amount, reference, data, deadline);
         }
     }
 }

@@ -163,12 +163,13 @@ public final class RefundNpAtobaraiTransaction {
         String npId = start.npId();
         switch (plan.kind()) {
             case CANCEL -> {
-                NpAtobaraiCalls.Call cancelled = np.cancel(channel, npId);
+                NpAtobaraiCalls.Call cancelled = np.cancel(channel, npId, command.deadline());
                 return cancelled.accepted() ? Steps.DONE
                     : new Steps(null, false, RefundStep.CANCEL.failure(cancelled.description()));
             }
             case UPDATE -> {
-                NpAtobaraiCalls.Call updated = np.update(channel, npId, plan.billedAmount(), plan.goods(), command.order());
+                NpAtobaraiCalls.Call updated = np.update(channel, npId, plan.billedAmount(), plan.goods(), command.order(),
+                    command.deadline());
                 return updated.accepted() ? Steps.DONE
                     : new Steps(null, false, RefundStep.UPDATE.failure(updated.description()));
             }
@@ -192,12 +193,13 @@ public final class RefundNpAtobaraiTransaction {
             }
         } else {
             if (resume != RefundStep.RE_REGISTER) {
-                NpAtobaraiCalls.Call cancelled = np.cancel(channel, npId);
+                NpAtobaraiCalls.Call cancelled = np.cancel(channel, npId, command.deadline());
                 if (!cancelled.accepted()) {
                     return new Steps(null, false, RefundStep.CANCEL.failure(cancelled.description()));
                 }
             }
-            NpAtobaraiCalls.Call registered = np.register(channel, plan.billedAmount(), plan.goods(), command.order());
+            NpAtobaraiCalls.Call registered = np.register(channel, plan.billedAmount(), plan.goods(), command.order(),
+                command.deadline());
             if (!registered.accepted() || registered.npTransactionId().isEmpty()) {
                 return new Steps(null, false, RefundStep.RE_REGISTER.failure("NP transaction " + npId
                     + " is cancelled but the remaining " + plan.billedAmount() + " JPY could not be registered ("
@@ -206,7 +208,8 @@ public final class RefundNpAtobaraiTransaction {
             newId = registered.npTransactionId().get();
         }
         NpAtobaraiCalls.Call shipped = np.reportShipment(channel, newId,
-            shipment.carrierCode().orElse(channel.defaultCarrierCode().orElse(null)), shipment.trackingNumber().value());
+            shipment.carrierCode().orElse(channel.defaultCarrierCode().orElse(null)), shipment.trackingNumber().value(),
+            command.deadline());
         if (!shipped.accepted()) {
             return new Steps(newId, false, RefundStep.SHIPMENT.failure("NP transaction " + npId
                 + " was replaced by " + newId + " but reporting tracking number " + shipment.trackingNumber().value()

@@ -19,15 +19,16 @@ import java.util.Optional;
  * @param refusedBeforeCall   the adapter's answer when the request cannot go to the provider at
  *                            all (nothing is claimed or recorded)
  * @param data                the adapter's own data for the provider call
+ * @param deadline            when Saleor stops waiting for the answer
  */
 public record SessionCommand(SaleorInstallation caller, TransactionId transaction, String saleorTransactionId,
                              Optional<String> channelSlug, Money amount, boolean authorizationOnly, String deliveryKey,
                              Optional<String> pspReference, Optional<ProviderAnswer> refusedBeforeCall,
-                             ProviderData data) {
+                             ProviderData data, AnswerDeadline deadline) {
 
     public SessionCommand {
-        Required.nonNull("caller, transaction, channelSlug, amount, pspReference, refusedBeforeCall, data",
-            caller, transaction, channelSlug, amount, pspReference, refusedBeforeCall, data);
+        Required.nonNull("caller, transaction, channelSlug, amount, pspReference, refusedBeforeCall, data, deadline",
+            caller, transaction, channelSlug, amount, pspReference, refusedBeforeCall, data, deadline);
         Required.text(saleorTransactionId, "saleorTransactionId");
         Required.text(deliveryKey, "deliveryKey");
         if (refusedBeforeCall.isPresent() && refusedBeforeCall.get().settled()) {

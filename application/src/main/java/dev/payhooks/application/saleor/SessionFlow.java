@@ -71,7 +71,7 @@ abstract sealed class SessionFlow permits InitializeSession, ProcessSession {
                     .flatMap(PaymentTransaction::providerReference));
             }
             PaymentProvider.SessionCall call = new PaymentProvider.SessionCall(command.saleorTransactionId(),
-                command.amount(), charge, reference, command.data());
+                command.amount(), charge, reference, command.data(), command.deadline());
             ProviderAnswer answer = process ? provider.process(channel, call) : provider.initialize(channel, call);
             if (!answer.settled()) {
                 first.releaseAlone();  // not the provider's word: a repeat asks again

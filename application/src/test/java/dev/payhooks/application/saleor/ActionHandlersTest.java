@@ -41,6 +41,7 @@ class ActionHandlersTest extends SaleorFixture {
         @Override
         public ProviderAnswer charge(ProviderChannel channel, ActionCall call) {
             calls.add("charge " + call.reference() + " " + call.amount());
+            deadlines.add(call.deadline());
             return next;
         }
 
@@ -64,9 +65,12 @@ class ActionHandlersTest extends SaleorFixture {
     final CancelTransaction cancel = new CancelTransaction(provider, format, deliveries, units, clock);
     final RefundTransaction refund = new RefundTransaction(provider, format, deliveries, units, clock);
 
+    final List<AnswerDeadline> deadlines = new ArrayList<>();
+    final AnswerDeadline deadline = AnswerDeadline.forSaleorWebhook(clock);
+
     ActionCommand command(String key, Optional<String> psp) {
         return new ActionCommand(installation(ProviderId.ADYEN), "saleor-tx-1", Optional.of("eu"), EUR_24, psp, key,
-            ProviderData.NONE);
+            ProviderData.NONE, deadline);
     }
 
     String reply(Delivery delivery) {
@@ -79,6 +83,13 @@ class ActionHandlersTest extends SaleorFixture {
         assertEquals("CHARGE_REQUEST MOD1 ", reply(charge.handle(command("charge:1", Optional.of("PSP1")))));
         assertEquals(List.of("charge PSP1 " + EUR_24), calls);
         assertEquals(List.of(), transactions.all());  // the provider's notification records it
+    }
+
+    @Test
+    void theProviderCallIsBoundByTheDeadlineOfSaleorsRequest() {
+        charge.handle(command("charge:2", Optional.of("PSP2")));
+
+        assertEquals(List.of(deadline), deadlines);
     }
 
     @Test

@@ -42,6 +42,7 @@ class NpAtobaraiHandlersTest extends SaleorFixture {
     final InMemoryFulfillmentOrigins origins = new InMemoryFulfillmentOrigins(fulfillments);
     final InMemoryOrderNotes notes = new InMemoryOrderNotes();
     final List<String> calls = new ArrayList<>();
+    final List<AnswerDeadline> deadlines = new ArrayList<>();
     boolean npAccepts = true;
 
     final NpAtobaraiCalls np = new NpAtobaraiCalls() {
@@ -51,27 +52,32 @@ class NpAtobaraiHandlersTest extends SaleorFixture {
         }
 
         @Override
-        public Call cancel(NpAtobaraiChannel channel, String npTransactionId) {
+        public Call cancel(NpAtobaraiChannel channel, String npTransactionId, AnswerDeadline deadline) {
+            deadlines.add(deadline);
             calls.add("cancel " + npTransactionId);
             return new Call(npAccepts, Optional.empty(), npAccepts ? "accepted" : "E0131004");
         }
 
         @Override
         public Call update(NpAtobaraiChannel channel, String npTransactionId, long billedAmount, List<GoodsLine> goods,
-                           ProviderData order) {
+                           ProviderData order, AnswerDeadline deadline) {
+            deadlines.add(deadline);
             calls.add("update " + npTransactionId + " " + billedAmount);
             return new Call(npAccepts, Optional.empty(), npAccepts ? "approved" : "E0131004");
         }
 
         @Override
-        public Call register(NpAtobaraiChannel channel, long billedAmount, List<GoodsLine> goods, ProviderData order) {
+        public Call register(NpAtobaraiChannel channel, long billedAmount, List<GoodsLine> goods, ProviderData order,
+                             AnswerDeadline deadline) {
+            deadlines.add(deadline);
             calls.add("register " + billedAmount);
             return new Call(npAccepts, Optional.of("NP-NEW"), "approved");
         }
 
         @Override
         public Call reportShipment(NpAtobaraiChannel channel, String npTransactionId, String carrierCode,
-                                   String trackingNumber) {
+                                   String trackingNumber, AnswerDeadline deadline) {
+            deadlines.add(deadline);
             calls.add("ship " + npTransactionId);
             return new Call(npAccepts, Optional.empty(), "accepted");
         }
@@ -91,11 +97,13 @@ class NpAtobaraiHandlersTest extends SaleorFixture {
         transactions.add("m-1", payment);
     }
 
+    final AnswerDeadline deadline = AnswerDeadline.forSaleorWebhook(clock);
+
     NpRefundCommand refundOf(long yen) {
         OrderGoods goods = new OrderGoods(List.of(new ProductLine("line-1", "CUP", "Cup", 1000, 3)), 0, 0, false);
         return new NpRefundCommand(installation(ProviderId.NP_ATOBARAI), HUB_ID, Optional.of("jp"), Money.of(yen, JPY),
             Optional.of(Money.of(3000, JPY)), Optional.empty(), Map.of(), List.of(), false, Optional.of(goods),
-            Optional.empty(), Optional.of("NP-1"), "refund:saleor-tx-1:" + yen, ProviderData.NONE);
+            Optional.empty(), Optional.of("NP-1"), "refund:saleor-tx-1:" + yen, ProviderData.NONE, deadline);
     }
 
     String reply(Delivery delivery) {
@@ -110,6 +118,7 @@ class NpAtobaraiHandlersTest extends SaleorFixture {
 
         assertTrue(reply.startsWith("REFUND_SUCCESS NP-1"), reply);
         assertEquals(List.of("cancel NP-1"), calls);
+        assertEquals(List.of(deadline), deadlines);  // bound by Saleor's wait
         assertEquals(RefundStatus.SUCCEEDED, refunds.ofTransaction(HUB_ID).get(0).status());
         assertEquals(3000, transactions.byId("m-1", HUB_ID).orElseThrow().refunded().minorUnits());
         assertEquals(reply, reply(refund.handle(refundOf(3000))));  // a repeat: the stored reply

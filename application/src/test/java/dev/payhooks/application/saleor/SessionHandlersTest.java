@@ -64,7 +64,7 @@ class SessionHandlersTest extends SaleorFixture {
 
     SessionCommand command(String key, boolean authorizationOnly, Optional<String> psp) {
         return new SessionCommand(installation(ProviderId.ADYEN), HUB_ID, "saleor-tx-1", Optional.of("eu"), EUR_24,
-            authorizationOnly, key, psp, Optional.empty(), ProviderData.NONE);
+            authorizationOnly, key, psp, Optional.empty(), ProviderData.NONE, AnswerDeadline.forSaleorWebhook(clock));
     }
 
     String reply(Delivery delivery) {
@@ -124,7 +124,7 @@ class SessionHandlersTest extends SaleorFixture {
         SessionCommand missing = new SessionCommand(installation(ProviderId.ADYEN), HUB_ID, "saleor-tx-1",
             Optional.of("eu"), EUR_24, false, "process:k", Optional.empty(),
             Optional.of(ProviderAnswer.unsettled(Optional.empty(), "details missing", ProviderData.NONE)),
-            ProviderData.NONE);
+            ProviderData.NONE, AnswerDeadline.forSaleorWebhook(clock));
 
         assertTrue(reply(process.handle(missing)).startsWith("AUTHORIZE_FAILURE"));
         assertEquals(List.of(), calls);
