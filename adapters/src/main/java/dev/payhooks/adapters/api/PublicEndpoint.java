@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
 /**
  * A JAX-RS resource class that answers without a merchant API key because it authenticates its
  * callers in its own way: provider notification receivers (unguessable endpoint key, Basic
- * authentication, signatures), the Saleor apps (Saleor's signed webhooks and app token) and the
+ * authentication, signatures), the Saleor apps (Saleor's signed webhooks and app token), the
+ * published Ed25519 public keys (nothing secret; read only) and the
  * sandbox provider simulators (sandbox mode only, and acting on a channel only through its endpoint
  * key). Every resource without it requires {@code Authorization: Bearer <API key>}: the API key
  * filter decides on the resource the request matched, never on the spelling of its path.

@@ -84,7 +84,7 @@ public class WebhooksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Add a webhook", description = "{\"label\", \"url\", \"events\": [...], \"authentication\": {\"type\": "
-        + "\"NONE\"|\"BASIC\", \"username\", \"password\"}, \"signature\": {\"type\": \"NONE\"|\"SOURCE_KEY\"|\"SIGNATURE_KEY\", "
+        + "\"NONE\"|\"BASIC\", \"username\", \"password\"}, \"signature\": {\"type\": \"NONE\"|\"SOURCE_KEY\"|\"SIGNATURE_KEY\"|\"ED25519\", "
         + "\"sourceKeyId\"}, \"enabled\": true}; optional timeoutSeconds (1-60), fifo, rateLimitPerSecond")
     @APIResponse(responseCode = "201", description = "Added")
     @APIResponse(responseCode = "400", description = "A field is missing or invalid (including hook URLs into private networks)")
@@ -257,14 +257,15 @@ public class WebhooksResource {
 
     private static Signature signature(JsonBody json) {
         if (json == null) {
-            throw new InvalidField("signature", "is required: {\"type\": \"NONE\" | \"SOURCE_KEY\" | \"SIGNATURE_KEY\"}");
+            throw new InvalidField("signature", "is required: {\"type\": \"NONE\" | \"SOURCE_KEY\" | \"SIGNATURE_KEY\" | \"ED25519\"}");
         }
         json.allowOnlyIn("signature", "type", "sourceKeyId");
         return switch (upper(json, "signature", "type")) {
             case "NONE" -> new Signature.None();
             case "SOURCE_KEY" -> new Signature.SourceKey(json.optionalString("sourceKeyId") == null ? "" : json.optionalString("sourceKeyId"));
             case "SIGNATURE_KEY" -> new Signature.MerchantKey();
-            default -> throw new InvalidField("signature.type", "must be NONE, SOURCE_KEY or SIGNATURE_KEY");
+            case "ED25519" -> new Signature.PublicKey();
+            default -> throw new InvalidField("signature.type", "must be NONE, SOURCE_KEY, SIGNATURE_KEY or ED25519");
         };
     }
 

@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * The HTTP request of one delivery attempt, headers as the outbound webhook protocol lists them:
  * {@code Content-Type}, Basic {@code Authorization} when the subscription has it, and with any
- * signature {@code X-Signature} plus the Standard Webhooks {@code webhook-id},
- * {@code webhook-timestamp} and {@code webhook-signature}.
+ * signature the Standard Webhooks {@code webhook-id}, {@code webhook-timestamp} and
+ * {@code webhook-signature}, plus {@code X-Signature} for HMAC keys.
  */
 public final class DeliveryRequests {
 
@@ -45,7 +45,9 @@ public final class DeliveryRequests {
             (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8))));
         if (!signingKeys.isEmpty()) {
             WebhookSigner.SignatureHeaders signed = WebhookSigner.sign(body, eventId, now, signingKeys);
-            headers.put("X-Signature", signed.xSignature());
+            if (signed.xSignature() != null) {
+                headers.put("X-Signature", signed.xSignature());
+            }
             headers.put("webhook-id", signed.webhookId());
             headers.put("webhook-timestamp", signed.webhookTimestamp());
             headers.put("webhook-signature", signed.webhookSignature());

@@ -9,6 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -27,6 +28,10 @@ import java.util.stream.Collectors;
  *       as the Standard Webhooks specification defines them.</li>
  * </ul>
  *
+ * <p>An Ed25519 key (the merchant's {@code AsymmetricSigningKey}) signs the same content in the
+ * specification's asymmetric form, {@code v1a,<base64 Ed25519 signature>}; it has no shared
+ * secret, so it adds nothing to {@code X-Signature}, which is then absent (null).
+ *
  * <p>With several keys (during a rotation: the new key first, then the previous one) each
  * header carries one signature per key, separated by a single space. For
  * {@code webhook-signature} that is the specification's own rule. {@code X-Signature} follows
@@ -38,7 +43,7 @@ public final class WebhookSigner {
 
     private static final String HMAC = "HmacSHA256";
 
-    /** The header values to send; none of them is secret. */
+    /** The header values to send ({@code xSignature} null when no key is an HMAC key); none of them is secret. */
     public record SignatureHeaders(String webhookId, String webhookTimestamp, String webhookSignature, String xSignature) { }
 
     private WebhookSigner() {
@@ -58,9 +63,12 @@ public final class WebhookSigner {
         String timestamp = Long.toString(timestampSeconds);
         byte[] signedContent = standardWebhooksContent(webhookId, timestamp, body);
         String webhookSignature = keys.stream()
-            .map(key -> "v1," + Base64.getEncoder().encodeToString(hmac(key, signedContent)))
+            .map(key -> key.asymmetric()
+                ? "v1a," + Base64.getEncoder().encodeToString(ed25519(key, signedContent))
+                : "v1," + Base64.getEncoder().encodeToString(hmac(key, signedContent)))
             .collect(Collectors.joining(" "));
-        String xSignature = keys.stream()
+        List<SigningKey> hmacKeys = keys.stream().filter(key -> !key.asymmetric()).toList();
+        String xSignature = hmacKeys.isEmpty() ? null : hmacKeys.stream()
             .map(key -> HexFormat.of().formatHex(hmac(key, body)))
             .collect(Collectors.joining(" "));
         return new SignatureHeaders(webhookId, timestamp, webhookSignature, xSignature);
@@ -72,6 +80,17 @@ public final class WebhookSigner {
         content.writeBytes((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
         content.writeBytes(body);
         return content.toByteArray();
+    }
+
+    private static byte[] ed25519(SigningKey key, byte[] data) {
+        try {
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(key.privateKey());
+            signer.update(data);
+            return signer.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is part of every Java 17 platform", e);
+        }
     }
 
     private static byte[] hmac(SigningKey key, byte[] data) {

@@ -65,7 +65,7 @@ class ApiKeyAuthenticationTest {
             }
         }
         assertTrue(resources >= 9, "found only " + resources + " resource classes");
-        assertEquals(new TreeSet<>(Set.of("NotificationsResource", "SaleorAppResource")), publicOnes);
+        assertEquals(new TreeSet<>(Set.of("NotificationsResource", "SaleorAppResource", "WebhookKeysResource")), publicOnes);
     }
 
     private static java.net.URI classesDirectory() {

@@ -20,6 +20,7 @@ import dev.payhooks.domain.outbound.WebhookSubscription;
 import dev.payhooks.domain.outbound.WebhookSubscriptions;
 import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.application.apikeys.ManageApiKeys;
+import dev.payhooks.application.webhooks.ManageAsymmetricSigningKeys;
 import dev.payhooks.application.webhooks.ManageSignatureKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,6 +72,9 @@ public class DeliveryService {
 
     @Inject
     ManageSignatureKeys signatureKeys;
+
+    @Inject
+    ManageAsymmetricSigningKeys asymmetricKeys;
 
     @Inject
     Secrets secrets;
@@ -157,6 +161,9 @@ public class DeliveryService {
         }
         if (s.signature() instanceof Signature.MerchantKey) {
             return signatureKeys.keysToSignWith(s.merchantId());
+        }
+        if (s.signature() instanceof Signature.PublicKey) {
+            return asymmetricKeys.keysToSignWith(s.merchantId()).stream().map(SigningKey::ofEd25519).toList();
         }
         return List.of();
     }

@@ -5,11 +5,13 @@ import dev.payhooks.adapters.outbound.SsrfUrlPolicy;
 import dev.payhooks.app.config.PayhooksSettings;
 import dev.payhooks.application.events.PublishEvents;
 import dev.payhooks.application.events.ReplayDeliveries;
+import dev.payhooks.application.webhooks.ManageAsymmetricSigningKeys;
 import dev.payhooks.application.webhooks.ManageSignatureKeys;
 import dev.payhooks.application.webhooks.ManageSubscriptions;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Merchants;
+import dev.payhooks.domain.outbound.AsymmetricSigningKeys;
 import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.EventCatalog;
 import dev.payhooks.domain.outbound.EventIdGenerator;
@@ -60,10 +62,18 @@ public class DeliveryWiring {
 
     @Produces
     @Singleton
+    ManageAsymmetricSigningKeys manageAsymmetricSigningKeys(AsymmetricSigningKeys keys, Secrets secrets, Clock clock,
+                                                            AuditRecorder audit) {
+        return new ManageAsymmetricSigningKeys(keys, secrets, clock, audit);
+    }
+
+    @Produces
+    @Singleton
     ManageSubscriptions manageSubscriptions(WebhookSubscriptions subscriptions, ApiKeys keys, ManageSignatureKeys signatureKeys,
-                                            OutboundUrlPolicy urlPolicy, Secrets secrets, IdGenerator ids, Clock clock,
-                                            AuditRecorder audit) {
-        return new ManageSubscriptions(subscriptions, keys, signatureKeys, urlPolicy, secrets, ids, clock, settings.production(), audit);
+                                            ManageAsymmetricSigningKeys asymmetricKeys, OutboundUrlPolicy urlPolicy,
+                                            Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit) {
+        return new ManageSubscriptions(subscriptions, keys, signatureKeys, asymmetricKeys, urlPolicy, secrets, ids, clock,
+            settings.production(), audit);
     }
 
     /** The contract's schedule unless {@code payhooks.delivery.retry-schedule} lists other delays. */

@@ -757,6 +757,61 @@ class ManagementApiIT {
     }
 
     @Test
+    void ed25519WebhooksVerifyWithThePublishedKeySetWhichNeedsNoApiKey() throws Exception {
+        Answer key = send("GET", "ed25519-key", null);
+        assertEquals(200, key.status(), key.body());
+        String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/ed25519";
+        Answer webhook = send("POST", "webhooks", "{\"label\": \"Public key\", \"url\": \"" + hook + "\", \"events\": "
+            + "[\"settlement.batch.failure\"], \"authentication\": {\"type\": \"NONE\"}, \"signature\": {\"type\": \"ED25519\"}}");
+        assertEquals(201, webhook.status(), webhook.body());
+        assertEquals("ED25519", webhook.object().getJsonObject("signature").getString("type"));
+        received.clear();
+        hookAnswers.clear();
+
+        String eventId = send("POST", "events", "{\"event_type\": \"settlement.batch.failure\", \"object\": {\"type\": \"batch\"}}")
+            .object().getString("event_id");
+
+        Received delivered = next("/ed25519", Duration.ofSeconds(10));
+        assertEquals(eventId, delivered.headers().get("webhook-id"));
+        assertFalse(delivered.headers().containsKey("x-signature"), "no shared secret, so no X-Signature");
+        // the key set, fetched as a receiver would: no API key
+        HttpResponse<String> jwks = http.send(HttpRequest.newBuilder(URI.create(key.object().getString("jwksUrl"))).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, jwks.statusCode(), jwks.body());
+        assertTrue(jwks.headers().firstValue("cache-control").orElse("").contains("max-age"), jwks.headers().toString());
+        JsonObject jwk = Json.createReader(new java.io.StringReader(jwks.body())).readObject().getJsonArray("keys").getJsonObject(0);
+        assertEquals("OKP", jwk.getString("kty"));
+        assertEquals("Ed25519", jwk.getString("crv"));
+        assertEquals(key.object().getString("keyId"), jwk.getString("kid"));
+        String content = eventId + "." + delivered.headers().get("webhook-timestamp") + "." + delivered.body();
+        String header = delivered.headers().get("webhook-signature");
+        assertTrue(header.startsWith("v1a,"), header);
+        java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
+        verifier.initVerify(ed25519PublicKey(jwk.getString("x")));
+        verifier.update(content.getBytes(StandardCharsets.UTF_8));
+        assertTrue(verifier.verify(java.util.Base64.getDecoder().decode(header.substring("v1a,".length()))));
+
+        Answer rotated = send("POST", "ed25519-key/rotate", null);
+        assertEquals(200, rotated.status(), rotated.body());
+        assertFalse(rotated.object().getString("keyId").equals(key.object().getString("keyId")));
+        String twoKeys = http.send(HttpRequest.newBuilder(URI.create(key.object().getString("jwksUrl"))).GET().build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        assertEquals(2, Json.createReader(new java.io.StringReader(twoKeys)).readObject().getJsonArray("keys").size(), twoKeys);
+        HttpResponse<String> nobody = http.send(HttpRequest.newBuilder(URI.create(key.object().getString("jwksUrl")
+            .replaceAll("webhook-keys/[^/]+/", "webhook-keys/no-such-merchant/"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, nobody.statusCode());
+        assertEquals(204, send("DELETE", "webhooks/" + webhook.object().getString("id"), null).status());
+    }
+
+    /** The X.509 form of a raw Ed25519 public key (RFC 8410): the fixed algorithm prefix, then the JWK's 32 bytes. */
+    static java.security.PublicKey ed25519PublicKey(String x) throws Exception {
+        byte[] raw = java.util.Base64.getUrlDecoder().decode(x);
+        byte[] encoded = java.util.Arrays.copyOf(HexFormat.of().parseHex("302a300506032b6570032100"), 12 + raw.length);
+        System.arraycopy(raw, 0, encoded, 12, raw.length);
+        return java.security.KeyFactory.getInstance("Ed25519").generatePublic(new java.security.spec.X509EncodedKeySpec(encoded));
+    }
+
+    @Test
     void publishedEventsAreAcceptedOnceperIdempotencyKey() throws Exception {
         String key = "order-" + UUID.randomUUID();
         String event = "{\"event_type\": \"transaction.sale.success\", \"object\": {\"type\": \"transaction\", "

@@ -56,6 +56,7 @@ public class ManageSubscriptions {
     private final WebhookSubscriptions subscriptions;
     private final ApiKeys apiKeys;
     private final ManageSignatureKeys signatureKeys;
+    private final ManageAsymmetricSigningKeys asymmetricKeys;
     private final OutboundUrlPolicy urlPolicy;
     private final Secrets secrets;
     private final IdGenerator ids;
@@ -65,12 +66,13 @@ public class ManageSubscriptions {
 
     /** {@code requireHttps}: production mode, where plain http hook URLs are refused. */
     public ManageSubscriptions(WebhookSubscriptions subscriptions, ApiKeys apiKeys, ManageSignatureKeys signatureKeys,
-                               OutboundUrlPolicy urlPolicy, Secrets secrets, IdGenerator ids, Clock clock,
+                               ManageAsymmetricSigningKeys asymmetricKeys, OutboundUrlPolicy urlPolicy, Secrets secrets, IdGenerator ids, Clock clock,
                                boolean requireHttps, AuditRecorder audit) {
         this.audit = audit;
         this.subscriptions = subscriptions;
         this.apiKeys = apiKeys;
         this.signatureKeys = signatureKeys;
+        this.asymmetricKeys = asymmetricKeys;
         this.urlPolicy = urlPolicy;
         this.secrets = secrets;
         this.ids = ids;
@@ -155,7 +157,8 @@ public class ManageSubscriptions {
     /** What a save set, without the password: it is a secret. */
     private static String describe(WebhookSubscription s, boolean authenticationSet) {
         String signature = s.signature() instanceof Signature.SourceKey ? "SOURCE_KEY"
-            : s.signature() instanceof Signature.MerchantKey ? "SIGNATURE_KEY" : "NONE";
+            : s.signature() instanceof Signature.MerchantKey ? "SIGNATURE_KEY"
+            : s.signature() instanceof Signature.PublicKey ? "ED25519" : "NONE";
         String text = "url " + s.url() + "; events " + String.join(", ", s.events()) + "; signature " + signature;
         if (authenticationSet) {
             text += "; authentication " + (s.authentication() instanceof Authentication.Basic basic
@@ -211,6 +214,9 @@ public class ManageSubscriptions {
     private void prepareSignature(String merchantId, Signature signature) {
         if (signature instanceof Signature.MerchantKey) {
             signatureKeys.ensure(merchantId);
+        }
+        if (signature instanceof Signature.PublicKey) {
+            asymmetricKeys.ensure(merchantId);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.merchant.InMemoryApiKeys;
 import dev.payhooks.domain.outbound.Authentication;
+import dev.payhooks.domain.outbound.InMemoryAsymmetricSigningKeys;
 import dev.payhooks.domain.outbound.InMemorySignatureKeys;
 import dev.payhooks.domain.outbound.InMemoryWebhookSubscriptions;
 import dev.payhooks.domain.outbound.Signature;
@@ -59,7 +60,11 @@ class ManageSubscriptionsTest {
     final ManageApiKeys manageApiKeys = new ManageApiKeys(apiKeys, secrets, ids, clock, recorder);
     final ManageSignatureKeys manageSignatureKeys = new ManageSignatureKeys(signatureKeys, secrets, new CountingRandomBytes(), clock,
         recorder);
-    final ManageSubscriptions manage = new ManageSubscriptions(subscriptions, apiKeys, manageSignatureKeys, urlPolicy,
+    final InMemoryAsymmetricSigningKeys asymmetricKeys = new InMemoryAsymmetricSigningKeys();
+    final ManageAsymmetricSigningKeys manageAsymmetricKeys = new ManageAsymmetricSigningKeys(asymmetricKeys, secrets, clock,
+        recorder);
+    final ManageSubscriptions manage = new ManageSubscriptions(subscriptions, apiKeys, manageSignatureKeys,
+        manageAsymmetricKeys, urlPolicy,
         secrets, ids, clock, true, recorder);
 
     static SubscriptionInput input(Signature signature) {
@@ -192,6 +197,20 @@ class ManageSubscriptionsTest {
     }
 
     @Test
+    void theEd25519KeyIsMadeWhenASubscriptionFirstUsesIt() {
+        manage.create(TestCallers.developer("m1"), input(new Signature.PublicKey()), new AuthenticationInput.None());
+        var first = asymmetricKeys.ofMerchant("m1").orElseThrow();
+
+        WebhookSubscription second = manage.create(TestCallers.developer("m1"), input(new Signature.PublicKey()),
+            new AuthenticationInput.None());
+
+        assertEquals(first.current(), asymmetricKeys.ofMerchant("m1").orElseThrow().current(), "one pair per merchant");
+        assertInstanceOf(Signature.PublicKey.class, second.signature());
+        assertTrue(signatureKeys.ofMerchant("m1").isEmpty(), "no HMAC secret is made for it");
+        assertTrue(asymmetricKeys.ofMerchant("m2").isEmpty());
+    }
+
+    @Test
     void editingKeepsCredentialsUnlessResetExplicitly() {
         WebhookSubscription s = manage.create(TestCallers.developer("m1"), input(new Signature.None()), new AuthenticationInput.Basic("hub", "first-password"));
         Authentication before = s.authentication();
@@ -254,7 +273,8 @@ class ManageSubscriptionsTest {
 
     @Test
     void plainHttpIsAllowedOutsideProduction() {
-        ManageSubscriptions sandbox = new ManageSubscriptions(subscriptions, apiKeys, manageSignatureKeys, urlPolicy,
+        ManageSubscriptions sandbox = new ManageSubscriptions(subscriptions, apiKeys, manageSignatureKeys,
+            manageAsymmetricKeys, urlPolicy,
             secrets, ids, clock, false, recorder);
 
         WebhookSubscription s = sandbox.create(TestCallers.developer("m1"), new SubscriptionInput("Local", "http://127.0.0.1:9000/hook",

@@ -3,12 +3,14 @@ package dev.payhooks.domain.outbound;
 import dev.payhooks.domain.error.InvalidField;
 
 /**
- * Which key signs a subscription's deliveries: None, Source Key or Signature Key.
- * With any key, a delivery carries {@code X-Signature} and the Standard Webhooks headers.
+ * Which key signs a subscription's deliveries: None, Source Key, Signature Key (HMAC: a delivery
+ * carries {@code X-Signature} and the Standard Webhooks headers with {@code v1} signatures) or
+ * Ed25519 (the Standard Webhooks headers with {@code v1a} signatures only: there is no shared
+ * secret for {@code X-Signature}).
  */
-public sealed interface Signature permits Signature.None, Signature.SourceKey, Signature.MerchantKey {
+public sealed interface Signature permits Signature.None, Signature.SourceKey, Signature.MerchantKey, Signature.PublicKey {
 
-    /** The API spelling: {@code none}, {@code source_key}, {@code signature_key}. */
+    /** The API spelling: {@code none}, {@code source_key}, {@code signature_key}, {@code ed25519}. */
     String type();
 
     record None() implements Signature {
@@ -38,6 +40,14 @@ public sealed interface Signature permits Signature.None, Signature.SourceKey, S
         @Override
         public String type() {
             return "signature_key";
+        }
+    }
+
+    /** "Ed25519 (public key)": the merchant's {@link AsymmetricSigningKey}, shared by all its subscriptions. */
+    record PublicKey() implements Signature {
+        @Override
+        public String type() {
+            return "ed25519";
         }
     }
 }

@@ -43,11 +43,13 @@ final class WebhookSubscriptionMapper {
             e.authUsername = null;
             e.authPassword = null;
         }
-        // Java 17 has no pattern switch; the sealed interface has exactly these three records
+        // Java 17 has no pattern switch; the sealed interface has exactly these four records
         if (s.signature() instanceof Signature.SourceKey sourceKey) {
             setSignature(e, "SOURCE_KEY", sourceKey.apiKeyId());
         } else if (s.signature() instanceof Signature.MerchantKey) {
             setSignature(e, "SIGNATURE_KEY", null);
+        } else if (s.signature() instanceof Signature.PublicKey) {
+            setSignature(e, "ED25519", null);
         } else {
             setSignature(e, "NONE", null);
         }
@@ -81,6 +83,7 @@ final class WebhookSubscriptionMapper {
             case "NONE" -> new Signature.None();
             case "SOURCE_KEY" -> new Signature.SourceKey(e.signatureApiKeyId);
             case "SIGNATURE_KEY" -> new Signature.MerchantKey();
+            case "ED25519" -> new Signature.PublicKey();
             default -> throw new IllegalStateException("unknown signature_type " + e.signatureType + " of subscription " + e.id);
         };
     }

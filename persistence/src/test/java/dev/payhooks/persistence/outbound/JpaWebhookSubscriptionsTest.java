@@ -2,6 +2,7 @@ package dev.payhooks.persistence.outbound;
 
 import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.merchant.ApiKey;
+import dev.payhooks.domain.outbound.AsymmetricSigningKey;
 import dev.payhooks.domain.outbound.Authentication;
 import dev.payhooks.domain.outbound.DeliveryOptions;
 import dev.payhooks.domain.outbound.HookUrl;
@@ -223,6 +224,46 @@ class JpaWebhookSubscriptionsTest {
             stale.rotate(new SealedSecret("v1:k1:lost"), T1);
             assertThrows(Conflict.class, () -> db.run(em -> new JpaSignatureKeys(em).update(stale)));
             assertEquals("v1:k1:second", db.query(em -> new JpaSignatureKeys(em).ofMerchant("m1").orElseThrow().current().value()));
+        }
+    }
+
+    static AsymmetricSigningKey.Pair pair(char c) {
+        return new AsymmetricSigningKey.Pair("kid-" + c, String.valueOf(c).repeat(43), new SealedSecret("v1:k1:private-" + c));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void ed25519KeysAndTheirRotationsArePersistedAndSubscriptionsMaySignWithThem(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("m1", "m2")) {
+            db.run(em -> {
+                new JpaAsymmetricSigningKeys(em).add(AsymmetricSigningKey.create("m1", pair('a'), T0));
+                new JpaWebhookSubscriptions(em).add(subscription("s1", "m1", new Authentication.None(),
+                    new Signature.PublicKey(), List.of("ach.failed"), T0));
+            });
+            assertThrows(Conflict.class, () -> db.run(em ->
+                new JpaAsymmetricSigningKeys(em).add(AsymmetricSigningKey.create("m1", pair('b'), T0))));
+            assertTrue(db.query(em -> new JpaAsymmetricSigningKeys(em).ofMerchant("m2")).isEmpty());
+            assertEquals(new Signature.PublicKey(), db.query(em -> new JpaWebhookSubscriptions(em).byId("m1", "s1")
+                .orElseThrow().signature()));
+            AsymmetricSigningKey stale = db.query(em -> new JpaAsymmetricSigningKeys(em).ofMerchant("m1").orElseThrow());
+
+            db.run(em -> {
+                AsymmetricSigningKey key = new JpaAsymmetricSigningKeys(em).ofMerchant("m1").orElseThrow();
+                key.rotate(pair('c'), T1);
+                new JpaAsymmetricSigningKeys(em).update(key);
+            });
+
+            AsymmetricSigningKey rotated = db.query(em -> new JpaAsymmetricSigningKeys(em).ofMerchant("m1").orElseThrow());
+            assertEquals(pair('c'), rotated.current());
+            assertEquals(pair('a'), rotated.previous().orElseThrow());
+            assertEquals(T0, rotated.createdAt());
+            assertEquals(List.of(pair('c'), pair('a')), rotated.validAt(T1.plus(Duration.ofHours(23))));
+            assertEquals(List.of(pair('c')), rotated.validAt(T1.plus(Duration.ofHours(24))));
+            stale.rotate(pair('d'), T1);
+            assertThrows(Conflict.class, () -> db.run(em -> new JpaAsymmetricSigningKeys(em).update(stale)));
+
+            db.execute("delete from merchant where id = 'm1'");
+            assertEquals(0, db.count("ed25519_signing_key"));
         }
     }
 

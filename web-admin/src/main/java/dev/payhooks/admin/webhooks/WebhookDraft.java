@@ -11,7 +11,20 @@ public record WebhookDraft(String label, String url, Set<String> events, Authent
 
     public enum AuthenticationChoice { NONE, BASIC }
 
-    public enum SignatureChoice { NONE, SOURCE_KEY, SIGNATURE_KEY }
+    /** How a webhook's deliveries are signed, with the label staff see. */
+    public enum SignatureChoice {
+        NONE("None"), SOURCE_KEY("Source Key"), SIGNATURE_KEY("Signature Key"), ED25519("Ed25519 (public key)");
+
+        private final String label;
+
+        SignatureChoice(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     public WebhookDraft {
         events = events == null ? Set.of() : Set.copyOf(events);

@@ -88,11 +88,7 @@ public class WebhookForm extends VerticalLayout {
 
         signature.setId("webhook-signature");
         signature.setItems(SignatureChoice.values());
-        signature.setItemLabelGenerator(choice -> switch (choice) {
-            case NONE -> "None";
-            case SOURCE_KEY -> "Source Key";
-            case SIGNATURE_KEY -> "Signature Key";
-        });
+        signature.setItemLabelGenerator(SignatureChoice::label);
         signature.addValueChangeListener(change -> sourceKey.setVisible(change.getValue() == SignatureChoice.SOURCE_KEY));
         sourceKey.setId("webhook-source-key");
         sourceKey.setLabel("Source key");

@@ -120,6 +120,7 @@ public class WebhooksModel {
         Signature signature = switch (draft.signature() == null ? SignatureChoice.NONE : draft.signature()) {
             case NONE -> new Signature.None();
             case SIGNATURE_KEY -> new Signature.MerchantKey();
+            case ED25519 -> new Signature.PublicKey();
             case SOURCE_KEY -> {
                 if (draft.sourceKeyId() == null || draft.sourceKeyId().isBlank()) {
                     throw new InvalidField("signature.apiKeyId", "pick the API key that signs");
@@ -142,7 +143,8 @@ public class WebhooksModel {
             ? AuthenticationChoice.BASIC : AuthenticationChoice.NONE;
         String username = s.authentication() instanceof Authentication.Basic basic ? basic.username() : "";
         SignatureChoice signature = s.signature() instanceof Signature.SourceKey ? SignatureChoice.SOURCE_KEY
-            : s.signature() instanceof Signature.MerchantKey ? SignatureChoice.SIGNATURE_KEY : SignatureChoice.NONE;
+            : s.signature() instanceof Signature.MerchantKey ? SignatureChoice.SIGNATURE_KEY
+            : s.signature() instanceof Signature.PublicKey ? SignatureChoice.ED25519 : SignatureChoice.NONE;
         String sourceKey = s.signature() instanceof Signature.SourceKey key ? key.apiKeyId() : null;
         return new WebhookSummary(s.id(), s.label(), s.url().toString(), List.copyOf(s.events()), authentication, username,
             signature, sourceKey, s.enabled(), s.disabledReason().orElse(null), lastDelivery);

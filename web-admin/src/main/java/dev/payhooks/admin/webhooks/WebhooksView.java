@@ -105,11 +105,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         grid.addColumn(w -> w.authentication() == AuthenticationChoice.BASIC ? "Basic" : "None")
             .setHeader("Auth").setTooltipGenerator(w -> w.authentication() == AuthenticationChoice.BASIC
                 ? "Basic, user " + w.basicUsername() : "None").setWidth("5rem").setFlexGrow(0);
-        grid.addColumn(w -> switch (w.signature()) {
-            case NONE -> "None";
-            case SOURCE_KEY -> "Source Key";
-            case SIGNATURE_KEY -> "Signature Key";
-        }).setHeader("Signature").setWidth("8rem").setFlexGrow(0);
+        grid.addColumn(w -> w.signature().label()).setHeader("Signature").setWidth("8rem").setFlexGrow(0);
         grid.addComponentColumn(this::statusBadge).setHeader("Status").setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(WebhookSummary::lastDelivery).setHeader("Last delivery").setWidth("9rem").setFlexGrow(1)
             .setTooltipGenerator(WebhookSummary::lastDelivery);

@@ -19,6 +19,7 @@ import dev.payhooks.domain.merchant.InMemoryMerchants;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.outbound.Authentication;
 import dev.payhooks.domain.outbound.EventLog;
+import dev.payhooks.domain.outbound.InMemoryAsymmetricSigningKeys;
 import dev.payhooks.domain.outbound.InMemorySignatureKeys;
 import dev.payhooks.domain.outbound.InMemoryWebhookSubscriptions;
 import dev.payhooks.domain.outbound.WebhookSubscription;
@@ -32,6 +33,7 @@ import dev.payhooks.domain.staff.StaffRole;
 import dev.payhooks.domain.staff.StaffUser;
 import dev.payhooks.application.apikeys.ManageApiKeys;
 import dev.payhooks.application.webhooks.ManageSignatureKeys;
+import dev.payhooks.application.webhooks.ManageAsymmetricSigningKeys;
 import dev.payhooks.application.webhooks.ManageSubscriptions;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -77,7 +79,9 @@ class WebhooksModelTest {
             console.recorder);
         model.signedIn = console.signedIn;
         model.apiKeys = manageApiKeys;
-        model.subscriptions = new ManageSubscriptions(stored, apiKeys, signatureKeys, new FakeUrlPolicy("10.0.0.5"), secrets,
+        model.subscriptions = new ManageSubscriptions(stored, apiKeys, signatureKeys,
+            new ManageAsymmetricSigningKeys(new InMemoryAsymmetricSigningKeys(), secrets, clock, console.recorder),
+            new FakeUrlPolicy("10.0.0.5"), secrets,
             ids, clock, false, console.recorder);
         model.publish = new PublishEvents(null, null, console.merchants, null, clock, type -> true);
         signatureKey = new SignatureKeyDialogFixture(console, signatureKeys);
