@@ -7,9 +7,11 @@ import dev.payhooks.application.access.Caller;
 import dev.payhooks.application.apikeys.ManageApiKeys;
 import dev.payhooks.application.channels.ManageChannels;
 import dev.payhooks.application.channels.ManageSaleorInstallations;
+import dev.payhooks.application.webhooks.ManageAsymmetricSigningKeys;
 import dev.payhooks.application.webhooks.ManageSignatureKeys;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.InvalidValue;
+import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.hub.PublicUrl;
 import dev.payhooks.domain.merchant.ApiKey;
 import dev.payhooks.domain.merchant.Channel;
@@ -34,7 +36,7 @@ import java.util.stream.Collectors;
 
 /**
  * The Channels & merchant view's model: channels and their provider settings, the credentials
- * check, API keys, the Signature Key's rotation and the Saleor installations. Each method runs in
+ * check, API keys, the Signature Key's and the Ed25519 key's rotation and the Saleor installations. Each method runs in
  * one transaction; the use cases decide who may change what, and their refusal reads as
  * {@link NotAllowed}.
  */
@@ -52,6 +54,8 @@ public class ChannelsModel {
     ManageApiKeys manageApiKeys;
     @Inject
     ManageSignatureKeys signatureKeys;
+    @Inject
+    ManageAsymmetricSigningKeys asymmetricKeys;
     @Inject
     ManageSaleorInstallations manageSaleorInstallations;
     @Inject
@@ -179,6 +183,28 @@ public class ChannelsModel {
     public void rotateSignatureKey() {
         Caller caller = signedIn.caller();
         NotAllowed.lookNotChange(() -> signatureKeys.rotate(caller));
+    }
+
+    /**
+     * The merchant's current Ed25519 public key and where receivers fetch the key set
+     * ({@code requestApiBase} when no public URL is configured); empty while it has none. Every
+     * staff member may look: nothing of it is secret.
+     */
+    public Optional<Ed25519Key> ed25519Key(String requestApiBase) {
+        String merchantId = signedIn.merchantId();
+        try {
+            ManageAsymmetricSigningKeys.PublishedKey current = asymmetricKeys.published(merchantId).get(0);
+            return Optional.of(new Ed25519Key(current.keyId(), current.publicKey(),
+                publicUrl.resolve("api/", () -> requestApiBase) + "webhook-keys/" + merchantId + "/jwks.json"));
+        } catch (NotFound none) {
+            return Optional.empty();
+        }
+    }
+
+    /** A new Ed25519 key pair (the first one if none); the previous one still signs, and stays published, for 24 h. */
+    public void rotateEd25519Key() {
+        Caller caller = signedIn.caller();
+        NotAllowed.lookNotChange(() -> asymmetricKeys.rotate(caller));
     }
 
     /** The Saleor instances the merchant's Saleor apps are installed in; every staff member may look. */

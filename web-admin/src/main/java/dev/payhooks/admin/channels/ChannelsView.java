@@ -159,6 +159,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         rotate.setEnabled(mayChange);
         add(new H3("Signature Key"), new Paragraph("Webhooks that sign with “Signature Key” use it. After a rotation the "
             + "previous key keeps signing alongside the new one for 24 hours."), new HorizontalLayout(reveal, rotate));
+        add(new Ed25519KeySection(model, ProviderPane::requestApiBase, mayChange));
 
         boolean mayRemove = model.mayRemoveSaleorInstallations();
         installations.setId("saleor-installations-grid");

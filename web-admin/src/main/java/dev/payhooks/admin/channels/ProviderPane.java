@@ -118,7 +118,7 @@ class ProviderPane extends VerticalLayout {
     }
 
     /** Where this server's API answers, as the browser reached it: the notification URL when no public URL is configured. */
-    private static String requestApiBase() {
+    static String requestApiBase() {
         HttpServletRequest request = VaadinServletRequest.getCurrent().getHttpServletRequest();
         String base = request.getRequestURL().toString();
         String path = request.getRequestURI();

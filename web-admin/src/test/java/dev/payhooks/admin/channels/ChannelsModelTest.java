@@ -14,6 +14,7 @@ import dev.payhooks.domain.merchant.InMemoryChannels;
 import dev.payhooks.domain.merchant.InMemoryMerchants;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.merchant.ProviderSettings;
+import dev.payhooks.domain.outbound.InMemoryAsymmetricSigningKeys;
 import dev.payhooks.domain.outbound.InMemorySignatureKeys;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.FakeSecrets;
@@ -22,6 +23,7 @@ import dev.payhooks.domain.port.SequentialIds;
 import dev.payhooks.domain.port.SteppingClock;
 import dev.payhooks.application.apikeys.ManageApiKeys;
 import dev.payhooks.application.channels.ManageChannels;
+import dev.payhooks.application.webhooks.ManageAsymmetricSigningKeys;
 import dev.payhooks.application.webhooks.ManageSignatureKeys;
 import dev.payhooks.application.channels.ManageSaleorInstallations;
 import dev.payhooks.domain.port.SealedSecret;
@@ -83,6 +85,8 @@ class ChannelsModelTest {
             (provider, field, url) -> { });
         model.manageApiKeys = new ManageApiKeys(apiKeys, secrets, ids, clock, console.recorder);
         model.signatureKeys = manageSignatureKeys;
+        model.asymmetricKeys = new ManageAsymmetricSigningKeys(new InMemoryAsymmetricSigningKeys(), secrets, clock,
+            console.recorder);
         model.manageSaleorInstallations = new ManageSaleorInstallations(installations, console.recorder);
         model.publicUrl = dev.payhooks.domain.hub.PublicUrl.of(Optional.empty(), false);
         model.credentialsChecks = new ProviderCredentialsChecks(List.of(npCheck));
@@ -229,6 +233,25 @@ class ChannelsModelTest {
         assertEquals(List.of("channel.opened", "signature-key.created", "signature-key.revealed", "signature-key.rotated",
                 "signature-key.revealed"),
             audit.all().stream().map(AuditEntry::action).toList());
+    }
+
+    @Test
+    void theEd25519KeyIsShownWithItsKeySetUrlAndRotated() {
+        assertTrue(model.ed25519Key(API).isEmpty(), "none until a webhook signs with it or staff rotate");
+
+        model.rotateEd25519Key();
+        Ed25519Key first = model.ed25519Key(API).orElseThrow();
+        model.rotateEd25519Key();
+        Ed25519Key second = model.ed25519Key(API).orElseThrow();
+
+        assertEquals(API + "webhook-keys/m-1/jwks.json", first.jwksUrl());
+        assertNotEquals(first.keyId(), second.keyId());
+        assertEquals(List.of("ed25519-key.created", "ed25519-key.rotated"), audit.all().stream().map(AuditEntry::action)
+            .filter(action -> action.startsWith("ed25519")).toList());
+        console.signIn("viewer", "VIEWER");
+        assertEquals(second, model.ed25519Key(API).orElseThrow(), "a viewer may look: nothing of it is secret");
+        assertThrows(NotAllowed.class, () -> model.rotateEd25519Key());
+        assertEquals(second, model.ed25519Key(API).orElseThrow());
     }
 
     @Test
