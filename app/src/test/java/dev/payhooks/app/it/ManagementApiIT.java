@@ -254,7 +254,8 @@ class ManagementApiIT {
     @Test
     void fifoWebhooksGetEventsInPublishOrderAndRateLimitedOnesAreSpacedOut() throws Exception {
         record Arrival(String path, int n, long nanos) { }
-        List<Arrival> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
+        // the receiver's threads add while the test streams over it: a synchronized list would need its lock held for that
+        List<Arrival> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.atomic.AtomicInteger refusalsLeft = new java.util.concurrent.atomic.AtomicInteger(2);
         com.sun.net.httpserver.HttpServer shop = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         shop.createContext("/", exchange -> {
