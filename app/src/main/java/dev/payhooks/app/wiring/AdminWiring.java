@@ -6,11 +6,13 @@ import dev.payhooks.application.events.EventLogQueries;
 import dev.payhooks.application.staff.ManageSecondFactor;
 import dev.payhooks.application.staff.SignIn;
 import dev.payhooks.application.transactions.TransactionQueries;
+import dev.payhooks.application.webhooks.WebhookOverview;
 import dev.payhooks.application.webhooks.WebhookQueries;
 import dev.payhooks.domain.audit.AuditTrail;
 import dev.payhooks.domain.fulfillment.Fulfillments;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.merchant.Merchants;
+import dev.payhooks.domain.outbound.AttemptHistory;
 import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.EventLog;
 import dev.payhooks.domain.outbound.Outbox;
@@ -63,6 +65,12 @@ public class AdminWiring {
     @Singleton
     WebhookQueries webhookQueries(WebhookSubscriptions subscriptions, EventLog log, Deliveries deliveries) {
         return new WebhookQueries(subscriptions, log, deliveries);
+    }
+
+    @Produces
+    @Singleton
+    WebhookOverview webhookOverview(WebhookSubscriptions subscriptions, AttemptHistory attempts, Clock clock) {
+        return new WebhookOverview(subscriptions, attempts, clock);
     }
 
     @Produces

@@ -7,6 +7,7 @@ import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.outbound.AsymmetricSigningKeys;
+import dev.payhooks.domain.outbound.AttemptHistory;
 import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.EventLog;
 import dev.payhooks.domain.outbound.Outbox;
@@ -30,6 +31,7 @@ import dev.payhooks.persistence.outbound.JpaDeliveries;
 import dev.payhooks.persistence.outbound.JpaEventLog;
 import dev.payhooks.persistence.outbound.JpaOutbox;
 import dev.payhooks.persistence.outbound.JpaAsymmetricSigningKeys;
+import dev.payhooks.persistence.outbound.JpaAttemptHistory;
 import dev.payhooks.persistence.outbound.JpaSignatureKeys;
 import dev.payhooks.persistence.outbound.JpaWebhookSubscriptions;
 import dev.payhooks.persistence.payment.JpaPaymentTransactions;
@@ -131,6 +133,12 @@ public class PersistenceWiring {
     @Singleton
     SignatureKeys signatureKeys() {
         return new JpaSignatureKeys(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    AttemptHistory attemptHistory() {
+        return new JpaAttemptHistory(entityManager);
     }
 
     @Produces

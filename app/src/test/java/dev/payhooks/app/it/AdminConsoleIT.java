@@ -1026,6 +1026,58 @@ class AdminConsoleIT {
         }
     }
 
+    @Test
+    void aWebhooksRowOpensItsPageWithHealthLatestAttemptsTestReplaySinceAndSwitchingOff() throws Exception {
+        String path = "/replay-page-" + RUN;
+        String label = "IT page " + RUN;
+        failingPaths.add(path);
+        String id = createWebhook(label, path, "ach.returned");
+        try {
+            String dead = publish("ach.returned");
+            awaitDeliveries(dead, java.util.Map.of(id, "DEAD"));
+
+            Page page = signedInPage();
+            page.navigate(app() + "admin/webhooks");
+            page.locator("#webhooks-grid vaadin-grid-cell-content")
+                .getByText(label, new Locator.GetByTextOptions().setExact(true)).click();
+            assertThat(page.locator("#webhook-page-title")).hasText(label);
+            assertTrue(page.url().endsWith("admin/webhooks/" + id), page.url());
+            assertThat(page.locator("#webhook-state")).containsText("Failing since");
+            assertThat(page.locator("#webhook-success-rate")).hasText("0.0 %");
+            assertThat(page.locator("#webhook-url")).hasText(hookUrl(path));
+            assertThat(page.locator("#webhook-attempts-grid vaadin-grid-cell-content").getByText("HTTP 500").first()).isVisible();
+            assertThat(page.locator("#webhook-chart .webhook-chart-hour")).hasCount(24);
+            shot(page, "webhook-page-failing");
+
+            // the receiver is back: replay what died since yesterday, after a confirmation that counts it
+            failingPaths.remove(path);
+            page.locator("#webhook-replay-dead").click();
+            page.locator("#webhook-replay-continue").click();
+            assertThat(page.getByText("Replay 1 dead letter?")).isVisible();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Replay").setExact(true)).click();
+            assertThat(page.getByText("1 delivery queued again.").last()).isVisible();
+            awaitDeliveries(dead, java.util.Map.of(id, "SUCCEEDED"));
+            assertEquals(1, receivedOf(path, dead));
+            page.reload();
+            assertThat(page.locator("#webhook-state")).hasText("Healthy");
+            assertThat(page.locator("#webhook-attempts-grid vaadin-grid-cell-content").getByText("HTTP 200").first()).isVisible();
+            shot(page, "webhook-page");
+
+            page.locator("#webhook-send-test").click();
+            assertThat(page.getByText("Test event queued for “" + label + "”").last()).isVisible();
+            page.locator("#webhook-toggle").click();
+            assertThat(page.locator("#webhook-state")).hasText("Disabled: disabled in the admin console");
+            page.locator("#webhook-toggle").click();
+            assertThat(page.locator("#webhook-state")).not().containsText("Disabled");
+
+            page.navigate(app() + "admin/webhooks/no-such-webhook");
+            assertThat(page.locator("#webhook-page-title")).hasText("Webhook not found");
+        } finally {
+            failingPaths.remove(path);
+            api("DELETE", "webhooks/" + id, null);
+        }
+    }
+
     /** The admin pages ask for nothing that is not there (no nameless theme's stylesheet), and Lumo still styles them. */
     @Test
     void adminPagesLoadWithoutMissingResourcesAndInTheLumoTheme() throws Exception {

@@ -1,6 +1,7 @@
 package dev.payhooks.persistence.outbound;
 
 import dev.payhooks.domain.error.Conflict;
+import dev.payhooks.domain.outbound.AttemptHistory;
 import dev.payhooks.domain.outbound.Delivery;
 import dev.payhooks.domain.outbound.Authentication;
 import dev.payhooks.domain.outbound.DeliveryAttempt;
@@ -32,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +59,50 @@ class JpaDeliveriesTest {
             }
         });
         return db;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aWebhooksAttemptsAreReadNewestFirstWithTheirEventsTypeWithinTheWindowAndTheMerchant(String kind) {
+        try (TestDatabase db = withEvents(kind, 2)) {
+            db.run(em -> {
+                JpaDeliveries deliveries = new JpaDeliveries(em);
+                deliveries.add(Delivery.schedule("d1", event(1), "s1", "m1", T0));
+                deliveries.add(Delivery.schedule("d2", event(2), "s1", "m1", T0));
+                deliveries.add(Delivery.schedule("d3", event(2), "s2", "m1", T0));
+            });
+            db.run(em -> {
+                JpaDeliveries deliveries = new JpaDeliveries(em);
+                Delivery d1 = deliveries.byId("m1", "d1").orElseThrow();
+                d1.failed(new DeliveryAttempt(1, T0, Duration.ofMillis(15_000), null, "TIMEOUT", null, false),
+                    AttemptFailure.noAnswer(), RetryPolicy.standard(), () -> 0.5);
+                d1.succeeded(new DeliveryAttempt(2, T0.plusSeconds(20), Duration.ofMillis(42), 200, null, null, true));
+                deliveries.update(d1);
+                Delivery d2 = deliveries.byId("m1", "d2").orElseThrow();
+                d2.succeeded(new DeliveryAttempt(1, T0.plusSeconds(10), Duration.ofMillis(7), 204, null, null, true));
+                deliveries.update(d2);
+                Delivery d3 = deliveries.byId("m1", "d3").orElseThrow();
+                d3.succeeded(new DeliveryAttempt(1, T0.plusSeconds(30), Duration.ofMillis(9), 200, null, null, true));
+                deliveries.update(d3);
+            });
+
+            List<AttemptHistory.Attempt> all = db.query(em -> new JpaAttemptHistory(em).of("m1", "s1", T0, 100));
+
+            assertEquals(List.of(T0.plusSeconds(20), T0.plusSeconds(10), T0), all.stream().map(AttemptHistory.Attempt::startedAt).toList());
+            AttemptHistory.Attempt timedOut = all.get(2);
+            assertEquals(event(1).value(), timedOut.eventId());
+            assertEquals(1, timedOut.number());
+            assertEquals(Optional.of("TIMEOUT"), timedOut.errorClass());
+            assertEquals(Optional.empty(), timedOut.httpStatus());
+            assertEquals(Duration.ofMillis(15_000), timedOut.latency());
+            assertEquals(2, all.get(0).number());
+            assertEquals(Optional.of(200), all.get(0).httpStatus());
+            assertTrue(all.get(0).success());
+            assertFalse(all.stream().map(AttemptHistory.Attempt::eventType).anyMatch(String::isBlank));
+            assertEquals(2, db.query(em -> new JpaAttemptHistory(em).of("m1", "s1", T0.plusSeconds(1), 100)).size());
+            assertEquals(1, db.query(em -> new JpaAttemptHistory(em).of("m1", "s1", T0, 1)).size());
+            assertEquals(List.of(), db.query(em -> new JpaAttemptHistory(em).of("m2", "s1", T0, 100)));
+        }
     }
 
     @ParameterizedTest(name = "{0}")

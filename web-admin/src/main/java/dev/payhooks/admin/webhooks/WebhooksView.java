@@ -21,6 +21,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import dev.payhooks.admin.secondfactor.SignatureKeyModel;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.webhooks.WebhookDraft.AuthenticationChoice;
@@ -109,8 +110,16 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         grid.addComponentColumn(this::statusBadge).setHeader("Status").setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(WebhookSummary::lastDelivery).setHeader("Last delivery").setWidth("9rem").setFlexGrow(1)
             .setTooltipGenerator(WebhookSummary::lastDelivery);
-        grid.addComponentColumn(this::actions).setHeader("").setWidth("15rem").setFlexGrow(0).setFrozenToEnd(true);
+        Grid.Column<WebhookSummary> actions = grid.addComponentColumn(this::actions).setHeader("").setWidth("15rem")
+            .setFlexGrow(0).setFrozenToEnd(true);
         grid.setAllRowsVisible(true);
+        // a click on a row opens the webhook's page; its buttons keep their own actions
+        grid.addItemClickListener(click -> {
+            if (click.getColumn() != actions) {
+                grid.getUI().ifPresent(ui -> ui.navigate(WebhookView.class, new RouteParameters("id", click.getItem().id())));
+            }
+        });
+        grid.getStyle().set("cursor", "pointer");
 
         emptyState.setId("webhooks-empty");
         emptyState.add(new Paragraph("No webhooks yet. Add one to have Payhooks deliver signed events to your systems."));
