@@ -2,6 +2,7 @@ package dev.payhooks.app.wiring;
 
 import dev.payhooks.application.access.StaffCallers;
 import dev.payhooks.application.audit.AuditQueries;
+import dev.payhooks.application.dashboard.DashboardQueries;
 import dev.payhooks.application.events.EventLogQueries;
 import dev.payhooks.application.staff.ManageSecondFactor;
 import dev.payhooks.application.staff.SignIn;
@@ -10,6 +11,7 @@ import dev.payhooks.application.webhooks.WebhookOverview;
 import dev.payhooks.application.webhooks.WebhookQueries;
 import dev.payhooks.domain.audit.AuditTrail;
 import dev.payhooks.domain.fulfillment.Fulfillments;
+import dev.payhooks.domain.inbound.InboundActivity;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.outbound.AttemptHistory;
@@ -65,6 +67,13 @@ public class AdminWiring {
     @Singleton
     WebhookQueries webhookQueries(WebhookSubscriptions subscriptions, EventLog log, Deliveries deliveries) {
         return new WebhookQueries(subscriptions, log, deliveries);
+    }
+
+    @Produces
+    @Singleton
+    DashboardQueries dashboardQueries(WebhookSubscriptions subscriptions, AttemptHistory attempts, EventLog log,
+                                      PaymentTransactions transactions, InboundActivity inbound, Clock clock) {
+        return new DashboardQueries(subscriptions, attempts, log, transactions, inbound, clock);
     }
 
     @Produces

@@ -2,6 +2,7 @@ package dev.payhooks.app.wiring;
 
 import dev.payhooks.domain.audit.AuditTrail;
 import dev.payhooks.domain.fulfillment.Fulfillments;
+import dev.payhooks.domain.inbound.InboundActivity;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Channels;
@@ -23,6 +24,7 @@ import dev.payhooks.domain.saleor.WebhookReplies;
 import dev.payhooks.domain.staff.StaffUsers;
 import dev.payhooks.persistence.audit.JpaAuditTrail;
 import dev.payhooks.persistence.fulfillment.JpaFulfillments;
+import dev.payhooks.persistence.inbound.JpaInboundActivity;
 import dev.payhooks.persistence.inbound.JpaInboundNotifications;
 import dev.payhooks.persistence.merchant.JpaApiKeys;
 import dev.payhooks.persistence.merchant.JpaChannels;
@@ -133,6 +135,12 @@ public class PersistenceWiring {
     @Singleton
     SignatureKeys signatureKeys() {
         return new JpaSignatureKeys(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    InboundActivity inboundActivity() {
+        return new JpaInboundActivity(entityManager);
     }
 
     @Produces

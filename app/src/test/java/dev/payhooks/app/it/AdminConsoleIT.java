@@ -1041,13 +1041,25 @@ class AdminConsoleIT {
             page.locator("#webhooks-grid vaadin-grid-cell-content")
                 .getByText(label, new Locator.GetByTextOptions().setExact(true)).click();
             assertThat(page.locator("#webhook-page-title")).hasText(label);
-            assertTrue(page.url().endsWith("admin/webhooks/" + id), page.url());
+            assertThat(page).hasURL(Pattern.compile(".*/admin/webhooks/" + Pattern.quote(id) + "$"));
             assertThat(page.locator("#webhook-state")).containsText("Failing since");
             assertThat(page.locator("#webhook-success-rate")).hasText("0.0 %");
             assertThat(page.locator("#webhook-url")).hasText(hookUrl(path));
             assertThat(page.locator("#webhook-attempts-grid vaadin-grid-cell-content").getByText("HTTP 500").first()).isVisible();
-            assertThat(page.locator("#webhook-chart .webhook-chart-hour")).hasCount(24);
+            assertThat(page.locator("#webhook-chart .chart-hour")).hasCount(24);
             shot(page, "webhook-page-failing");
+
+            // the dashboard counts it (no second factor there, so counts only) and links to the filtered lists
+            page.navigate(app() + "admin/");
+            assertThat(page.locator("#attention-failing-webhooks")).isVisible();
+            assertThat(page.locator("#outbound-chart .chart-hour")).hasCount(24);
+            assertThat(page.locator("#inbound-chart .chart-hour")).hasCount(24);
+            shot(page, "dashboard-attention");
+            page.locator("#attention-dead-letters a").click();
+            assertThat(page).hasURL(Pattern.compile(".*/admin/event-log\\?status=DEAD$"));
+            assertThat(page.locator("#filter-status")).containsText("Dead");
+            page.navigate(app() + "admin/webhooks/" + id);
+            assertThat(page.locator("#webhook-page-title")).hasText(label);
 
             // the receiver is back: replay what died since yesterday, after a confirmation that counts it
             failingPaths.remove(path);

@@ -30,4 +30,7 @@ public interface AttemptHistory {
 
     /** The merchant's attempts to the webhook started at or after {@code since}, newest first, at most {@code max}. */
     List<Attempt> of(String merchantId, String subscriptionId, Instant since, int max);
+
+    /** The merchant's attempts to any of its webhooks started at or after {@code since}, newest first, at most {@code max}. */
+    List<Attempt> ofMerchant(String merchantId, Instant since, int max);
 }

@@ -18,8 +18,17 @@ public class InMemoryAttemptHistory implements AttemptHistory {
 
     @Override
     public synchronized List<Attempt> of(String merchantId, String subscriptionId, Instant since, int max) {
+        return read(merchantId, subscriptionId, since, max);
+    }
+
+    @Override
+    public synchronized List<Attempt> ofMerchant(String merchantId, Instant since, int max) {
+        return read(merchantId, null, since, max);
+    }
+
+    private List<Attempt> read(String merchantId, String subscriptionId, Instant since, int max) {
         return stored.stream()
-            .filter(s -> s.merchantId().equals(merchantId) && s.subscriptionId().equals(subscriptionId))
+            .filter(s -> s.merchantId().equals(merchantId) && (subscriptionId == null || s.subscriptionId().equals(subscriptionId)))
             .map(Stored::attempt)
             .filter(a -> !a.startedAt().isBefore(since))
             .sorted(Comparator.comparing(Attempt::startedAt).reversed())

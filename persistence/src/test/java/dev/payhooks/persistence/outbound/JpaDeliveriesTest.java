@@ -102,6 +102,8 @@ class JpaDeliveriesTest {
             assertEquals(2, db.query(em -> new JpaAttemptHistory(em).of("m1", "s1", T0.plusSeconds(1), 100)).size());
             assertEquals(1, db.query(em -> new JpaAttemptHistory(em).of("m1", "s1", T0, 1)).size());
             assertEquals(List.of(), db.query(em -> new JpaAttemptHistory(em).of("m2", "s1", T0, 100)));
+            assertEquals(4, db.query(em -> new JpaAttemptHistory(em).ofMerchant("m1", T0, 100)).size(), "both webhooks");
+            assertEquals(T0.plusSeconds(30), db.query(em -> new JpaAttemptHistory(em).ofMerchant("m1", T0, 100)).get(0).startedAt());
         }
     }
 

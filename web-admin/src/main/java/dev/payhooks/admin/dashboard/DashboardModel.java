@@ -1,12 +1,19 @@
 package dev.payhooks.admin.dashboard;
 
 import dev.payhooks.admin.security.SignedInStaff;
+import dev.payhooks.application.dashboard.DashboardQueries;
 import dev.payhooks.application.transactions.TransactionQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** The dashboard's model: who is signed in, and the merchant's recent transaction activity. */
+import java.util.List;
+
+/**
+ * The dashboard's model: who is signed in, the merchant's recent transaction activity, what
+ * needs attention and the last 24 hours' notifications and webhook attempts (counts only: the
+ * lists behind them need the console's second factor).
+ */
 @ApplicationScoped
 @Transactional
 public class DashboardModel {
@@ -15,6 +22,16 @@ public class DashboardModel {
     SignedInStaff signedIn;
     @Inject
     TransactionQueries transactions;
+    @Inject
+    DashboardQueries dashboard;
+
+    public DashboardQueries.Attention attention() {
+        return dashboard.attention(signedIn.merchantId());
+    }
+
+    public List<DashboardQueries.Hour> activity() {
+        return dashboard.activity(signedIn.merchantId());
+    }
 
     public String caller() {
         return signedIn.username();

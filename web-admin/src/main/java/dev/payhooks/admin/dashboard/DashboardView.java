@@ -36,11 +36,13 @@ public class DashboardView extends VerticalLayout {
             add(new Paragraph("Sandbox mode: provider simulators are reachable and test-only operations are allowed. "
                 + "Set PAYHOOKS_MODE=production before taking real payments."));
         }
+        add(AttentionPanels.attention(model.attention()));
         try {
             add(activity(model.transactionActivity(CHART_DAYS)));
         } catch (DomainException unavailable) {
             add(new Paragraph("No transaction chart: " + unavailable.getMessage()));
         }
+        add(AttentionPanels.activity(model.activity()));
     }
 
     private static VerticalLayout activity(TransactionActivity activity) {

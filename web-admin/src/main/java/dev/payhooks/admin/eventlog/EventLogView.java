@@ -45,6 +45,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -77,6 +78,8 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     private EventFilter filter = EventFilter.none();
     /** The event or notification named in the URL ({@code /admin/event-log/{id}}), shown once the view is built. */
     private String requestedId;
+    /** A delivery or notification status asked for in the URL ({@code ?status=DEAD}). */
+    private String requestedStatus;
     /** The outbound event the detail panel shows, to show again after a replay; null for none or a notification. */
     private String shownEventId;
 
@@ -94,6 +97,8 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter String id) {
         requestedId = id == null || id.isBlank() ? null : id.trim();
+        requestedStatus = event.getLocation().getQueryParameters().getParameters().getOrDefault("status", List.of()).stream()
+            .findFirst().orElse(null);
     }
 
     @Override
@@ -101,6 +106,10 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         SecondFactorGate.require(event, model.caller(), "event-log");
         if (SecondFactorGate.verified(model.caller()) && getComponentCount() == 0) {
             build();
+        }
+        if (SecondFactorGate.verified(model.caller()) && requestedStatus != null
+                && model.eventLogStatuses().contains(requestedStatus)) {
+            status.setValue(requestedStatus);  // ?status=DEAD: the dashboard's dead letters
         }
         if (SecondFactorGate.verified(model.caller()) && requestedId != null) {
             showById(requestedId);

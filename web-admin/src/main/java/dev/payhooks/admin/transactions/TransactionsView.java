@@ -161,9 +161,15 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
         showTransaction(row.id());
     }
 
-    /** {@code /admin/transactions/{id}} opens that transaction's detail (the event log links a notification's transaction). */
+    /**
+     * {@code /admin/transactions/{id}} opens that transaction's detail (the event log links a
+     * notification's transaction); {@code ?status=NAME} starts with that status filter (the
+     * dashboard links waiting transactions so).
+     */
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter String transactionId) {
+        event.getLocation().getQueryParameters().getParameters().getOrDefault("status", java.util.List.of()).stream()
+            .findFirst().filter(model.transactionStatuses()::contains).ifPresent(status::setValue);
         if (transactionId != null && !transactionId.isBlank()) {
             detail.removeAll();
             showTransaction(transactionId);

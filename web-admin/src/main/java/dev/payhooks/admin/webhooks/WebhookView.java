@@ -25,6 +25,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import dev.payhooks.admin.CopyButton;
+import dev.payhooks.admin.HourlyBars;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.admin.secondfactor.SecondFactorGate;
@@ -42,6 +43,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -56,7 +58,6 @@ import java.util.Locale;
 public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private final WebhookPageModel page;
     private final WebhooksModel webhooks;
@@ -194,37 +195,13 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
         return both;
     }
 
-    /** Attempts per hour as stacked bars (succeeded below, failed on top), scaled to the busiest hour. */
+    /** Attempts per hour as stacked bars: succeeded below, failed on top. */
     private static Component chart(WebhookHealth health) {
-        int busiest = health.hours().stream().mapToInt(h -> h.succeeded() + h.failed()).max().orElse(0);
-        Div chart = new Div();
-        chart.setId("webhook-chart");
-        chart.getElement().setAttribute("role", "img");
-        chart.getElement().setAttribute("aria-label", "Attempts per hour over the last 24 hours: "
-            + health.succeeded() + " succeeded, " + (health.attempts() - health.succeeded()) + " failed");
-        chart.getStyle().set("display", "flex").set("align-items", "flex-end").set("gap", "2px")
-            .set("height", "5rem").set("width", "min(36rem, 100%)")
-            .set("border-bottom", "1px solid var(--lumo-contrast-20pct)");
-        for (WebhookHealth.Hour hour : health.hours()) {
-            Div column = new Div();
-            column.addClassName("webhook-chart-hour");
-            column.getStyle().set("flex", "1").set("display", "flex").set("flex-direction", "column-reverse")
-                .set("height", "100%");
-            column.getElement().setAttribute("title", HOUR.format(hour.start()) + "–"
-                + HOUR.format(hour.start().plus(1, ChronoUnit.HOURS)) + " UTC: " + hour.succeeded() + " succeeded, "
-                + hour.failed() + " failed");
-            column.add(bar(hour.succeeded(), busiest, "var(--lumo-success-color)"),
-                bar(hour.failed(), busiest, "var(--lumo-error-color)"));
-            chart.add(column);
-        }
-        return chart;
-    }
-
-    private static Div bar(int count, int busiest, String color) {
-        Div bar = new Div();
-        double share = busiest == 0 ? 0 : 100.0 * count / busiest;
-        bar.getStyle().set("height", String.format(Locale.ROOT, "%.1f%%", share)).set("background", color);
-        return bar;
+        return HourlyBars.of("webhook-chart", "Attempts per hour over the last 24 hours: " + health.succeeded()
+                + " succeeded, " + (health.attempts() - health.succeeded()) + " failed",
+            List.of(new HourlyBars.Series("succeeded", "var(--lumo-success-color)"),
+                new HourlyBars.Series("failed", "var(--lumo-error-color)")),
+            health.hours().stream().map(h -> new HourlyBars.Hour(h.start(), List.of(h.succeeded(), h.failed()))).toList());
     }
 
     private static Component latest(WebhookOverview.Overview overview) {
