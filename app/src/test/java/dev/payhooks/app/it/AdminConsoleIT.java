@@ -1084,6 +1084,22 @@ class AdminConsoleIT {
 
             page.navigate(app() + "admin/webhooks/no-such-webhook");
             assertThat(page.locator("#webhook-page-title")).hasText("Webhook not found");
+
+            // the audit trail narrows to who did what to this webhook, and exports exactly that as CSV
+            page.navigate(app() + "admin/audit");
+            page.locator("#audit-filter-actor input").fill("ADMIN");
+            page.locator("#audit-filter-subject input").fill(label);
+            page.locator("#audit-filter-action input").fill("webhook.disabled");
+            Locator auditRows = page.locator("#audit-grid vaadin-grid-cell-content")
+                .getByText("webhook.disabled", new Locator.GetByTextOptions().setExact(true))
+                .filter(new Locator.FilterOptions().setVisible(true));
+            assertThat(auditRows).hasCount(1);
+            com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#audit-export").click());
+            String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
+            String[] lines = csv.split("\r\n");
+            assertEquals("time,actor,via,action,subject,detail", lines[0]);
+            assertEquals(2, lines.length, csv);
+            assertTrue(lines[1].contains(",webhook.disabled,webhook " + label + " (" + id + "),"), csv);
         } finally {
             failingPaths.remove(path);
             api("DELETE", "webhooks/" + id, null);

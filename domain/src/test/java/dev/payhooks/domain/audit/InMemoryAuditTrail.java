@@ -21,9 +21,13 @@ public class InMemoryAuditTrail implements AuditTrail {
     }
 
     @Override
-    public synchronized Page newest(String merchantId, Optional<Cursor> after, int limit) {
+    public synchronized Page newest(String merchantId, Filter filter, Optional<Cursor> after, int limit) {
         List<AuditEntry> matching = entries.stream()
             .filter(e -> e.merchantId().equals(merchantId))
+            .filter(e -> contains(e.actor(), filter.actor()) && contains(e.action(), filter.action())
+                && contains(e.subject(), filter.subject()))
+            .filter(e -> filter.from().map(from -> !e.at().isBefore(from)).orElse(true)
+                && filter.to().map(to -> e.at().isBefore(to)).orElse(true))
             .filter(e -> after.map(c -> e.at().isBefore(c.at()) || e.at().equals(c.at()) && e.id().compareTo(c.id()) < 0)
                 .orElse(true))
             .sorted(Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id).reversed())
@@ -33,6 +37,10 @@ public class InMemoryAuditTrail implements AuditTrail {
         Optional<Cursor> next = matching.size() > limit
             ? Optional.of(new Cursor(page.get(page.size() - 1).at(), page.get(page.size() - 1).id())) : Optional.empty();
         return new Page(page, next);
+    }
+
+    private static boolean contains(String value, Optional<String> part) {
+        return part.map(p -> value.toLowerCase(java.util.Locale.ROOT).contains(p.toLowerCase(java.util.Locale.ROOT))).orElse(true);
     }
 
     public synchronized List<AuditEntry> all() {

@@ -32,8 +32,13 @@ public class JpaAuditTrail extends JpaRepository<AuditEntryEntity> implements Au
     }
 
     @Override
-    public Page newest(String merchantId, Optional<Cursor> after, int limit) {
+    public Page newest(String merchantId, Filter filter, Optional<Cursor> after, int limit) {
         Jpql jpql = new Jpql("select a from AuditEntryEntity a where a.merchantId = :merchant", "merchant", merchantId)
+            .and(filter.actor(), "lower(a.actor) like :actor escape '!'", "actor", Jpql::containing)
+            .and(filter.action(), "lower(a.action) like :action escape '!'", "action", Jpql::containing)
+            .and(filter.subject(), "lower(a.subject) like :subject escape '!'", "subject", Jpql::containing)
+            .and(filter.from(), "a.recordedAt >= :from", "from")
+            .and(filter.to(), "a.recordedAt < :to", "to")
             .before(after, "a.recordedAt", "a.id", Cursor::at, Cursor::id)
             .append(" order by a.recordedAt desc, a.id desc");
         List<AuditEntry> rows = query(jpql).setMaxResults(limit + 1).getResultList().stream()

@@ -54,6 +54,19 @@ class JpaAuditTrailTest {
 
             AuditEntry first = db.query(em -> new JpaAuditTrail(em).newest("m-2", Optional.empty(), 10)).entries().get(0);
             assertEquals(new AuditEntry("b-0", "m-2", AT, "bob", Actor.Source.API, "webhook.created", "elsewhere", ""), first);
+
+            // filters: parts of who, change and subject in any case (like-wildcards taken literally), and a time range
+            AuditTrail.Filter part = new AuditTrail.Filter(Optional.of("ALI"), Optional.of("Webhook.Cre"), Optional.of("orders 3"),
+                Optional.empty(), Optional.empty());
+            assertEquals(List.of("a-3"), db.query(em -> new JpaAuditTrail(em).newest("m-1", part, Optional.empty(), 10))
+                .entries().stream().map(AuditEntry::id).toList());
+            AuditTrail.Filter wildcard = new AuditTrail.Filter(Optional.of("%"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+            assertEquals(List.of(), db.query(em -> new JpaAuditTrail(em).newest("m-1", wildcard, Optional.empty(), 10)).entries());
+            AuditTrail.Filter range = new AuditTrail.Filter(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(AT.plusSeconds(1)), Optional.of(AT.plusSeconds(2)));
+            assertEquals(List.of("a-3", "a-2"), db.query(em -> new JpaAuditTrail(em).newest("m-1", range, Optional.empty(), 10))
+                .entries().stream().map(AuditEntry::id).toList());
         }
     }
 

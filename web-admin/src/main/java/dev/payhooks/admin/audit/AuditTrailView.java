@@ -1,21 +1,35 @@
 package dev.payhooks.admin.audit;
 
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
 import dev.payhooks.admin.eventlog.KeysetPages;
 import dev.payhooks.admin.layout.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Who changed which webhook, secret, key or channel setting, and when; newest first, loaded by keyset. */
+/**
+ * Who changed which webhook, secret, key or channel setting, and when; newest first, loaded by
+ * keyset; filtered by who, change, subject and time, and exported as CSV with the same filter.
+ */
 @Route(value = "audit", layout = MainLayout.class)
 @PageTitle("Audit trail · Payhooks")
 @PermitAll
@@ -24,15 +38,20 @@ public class AuditTrailView extends VerticalLayout {
     static final int PAGE_SIZE = 50;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
+    private final AuditModel model;
+    private final Grid<AuditRow> grid = new Grid<>(AuditRow.class, false);
+    private final TextField actor = new TextField("Who");
+    private final TextField action = new TextField("Change");
+    private final TextField subject = new TextField("Subject");
+    private final DateTimePicker from = new DateTimePicker("From (UTC)");
+    private final DateTimePicker to = new DateTimePicker("To (UTC)");
+    private AuditFilter filter = AuditFilter.none();
+
     @Inject
     public AuditTrailView(AuditModel model) {
+        this.model = model;
         addClassName("audit-trail-view");
         setSizeFull();
-        KeysetPages<AuditRow, AuditPage.Mark> pages = new KeysetPages<>(after -> {
-            AuditPage page = model.auditEntries(after, PAGE_SIZE);
-            return new KeysetPages.Page<>(page.rows(), page.next());
-        }, PAGE_SIZE);
-        Grid<AuditRow> grid = new Grid<>(AuditRow.class, false);
         grid.setId("audit-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(r -> TIME.format(r.at())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
@@ -46,10 +65,49 @@ public class AuditTrailView extends VerticalLayout {
         grid.addColumn(AuditRow::subject).setHeader("Subject").setFlexGrow(2).setTooltipGenerator(AuditRow::subject);
         grid.addColumn(AuditRow::detail).setHeader("Detail").setFlexGrow(3).setTooltipGenerator(AuditRow::detail);
         grid.setEmptyStateText("No changes recorded yet.");
-        grid.setItems(query -> pages.fetch(query.getOffset(), query.getLimit()).stream());
         grid.setSizeFull();
+
+        actor.setId("audit-filter-actor");
+        action.setId("audit-filter-action");
+        action.setPlaceholder("e.g. webhook, api-key.issued");
+        subject.setId("audit-filter-subject");
+        from.setId("audit-filter-from");
+        to.setId("audit-filter-to");
+        for (TextField text : new TextField[] {actor, action, subject}) {
+            text.setClearButtonVisible(true);
+            text.setValueChangeMode(ValueChangeMode.LAZY);
+            text.addValueChangeListener(e -> applyFilter());
+        }
+        from.addValueChangeListener(e -> applyFilter());
+        to.addValueChangeListener(e -> applyFilter());
+        Anchor export = new Anchor(new StreamResource("audit.csv", () -> new ByteArrayInputStream(
+            model.csv(filter).getBytes(StandardCharsets.UTF_8))), "");
+        export.setId("audit-export");
+        export.getElement().setAttribute("download", true);
+        export.add(VaadinIcon.DOWNLOAD.create(), new com.vaadin.flow.component.html.Span(" Export CSV"));
+        HorizontalLayout filters = new HorizontalLayout(actor, action, subject, from, to, export);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+
         add(new H2("Audit trail"), new Paragraph("Every change made in this console to webhooks, secrets, API keys and channel "
-            + "settings, recorded with the change itself. Secret values are never recorded."), grid);
+            + "settings, recorded with the change itself. Secret values are never recorded. The export holds the newest "
+            + "10,000 entries that match the filter."), filters, grid);
         expand(grid);
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        filter = new AuditFilter(actor.getValue(), action.getValue(), subject.getValue(), utc(from.getValue()),
+            utc(to.getValue()));
+        AuditFilter current = filter;
+        KeysetPages<AuditRow, AuditPage.Mark> pages = new KeysetPages<>(after -> {
+            AuditPage page = model.auditEntries(current, after, PAGE_SIZE);
+            return new KeysetPages.Page<>(page.rows(), page.next());
+        }, PAGE_SIZE);
+        grid.setItems(query -> pages.fetch(query.getOffset(), query.getLimit()).stream());
+    }
+
+    private static java.time.Instant utc(LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }
 }
