@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -61,7 +62,15 @@ public class AuditTrailView extends VerticalLayout {
             case "SYSTEM" -> "Payhooks";
             default -> "Console";
         }).setHeader("Via").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditRow::action).setHeader("Change").setAutoWidth(true);
+        // the change in words, and the action's code (what the filter and the CSV use) in small print after it
+        grid.addComponentColumn(r -> {
+            Span code = new Span(r.action());
+            code.addClassName("audit-action-code");
+            code.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-xs)")
+                .set("margin-left", "var(--lumo-space-s)");
+            return new Span(new Span(AuditActions.label(r.action())),
+                code);
+        }).setHeader("Change").setAutoWidth(true);
         grid.addColumn(AuditRow::subject).setHeader("Subject").setFlexGrow(2).setTooltipGenerator(AuditRow::subject);
         grid.addColumn(AuditRow::detail).setHeader("Detail").setFlexGrow(3).setTooltipGenerator(AuditRow::detail);
         grid.setEmptyStateText("No changes recorded yet.");
@@ -84,7 +93,7 @@ public class AuditTrailView extends VerticalLayout {
             model.csv(filter).getBytes(StandardCharsets.UTF_8))), "");
         export.setId("audit-export");
         export.getElement().setAttribute("download", true);
-        export.add(VaadinIcon.DOWNLOAD.create(), new com.vaadin.flow.component.html.Span(" Export CSV"));
+        export.add(VaadinIcon.DOWNLOAD.create(), new Span(" Export CSV"));
         HorizontalLayout filters = new HorizontalLayout(actor, action, subject, from, to, export);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");

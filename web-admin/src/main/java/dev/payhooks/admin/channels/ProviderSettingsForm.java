@@ -86,7 +86,7 @@ public class ProviderSettingsForm extends VerticalLayout {
     }
 
     private static AbstractField<?, ?> field(ProviderConfiguration.Setting setting) {
-        String label = setting.name() + (setting.required() ? " *" : "");
+        String label = SettingLabels.of(setting.name()) + (setting.required() ? " *" : "");
         return switch (setting.kind()) {
             case "FLAG" -> {
                 Checkbox box = new Checkbox(label);

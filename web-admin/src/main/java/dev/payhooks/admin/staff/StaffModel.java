@@ -71,6 +71,11 @@ public class StaffModel {
         return new TemporaryPassword(issued.username(), issued.password());
     }
 
+    /** A role as staff read it ("Administrator" for {@code ADMINISTRATOR}). */
+    public static String roleName(String role) {
+        return role.isEmpty() ? role : role.charAt(0) + role.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     public List<Option> staffRoles() {
         return Arrays.stream(StaffRole.values())
             .map(r -> new Option(r.name(), switch (r) {

@@ -77,7 +77,8 @@ public class StaffView extends VerticalLayout {
         grid.setId("staff-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(s -> s.username() + (s.you() ? " (you)" : "")).setHeader("Username").setAutoWidth(true);
-        grid.addColumn(s -> String.join(", ", s.roles())).setHeader("Role").setAutoWidth(true);
+        grid.addColumn(s -> String.join(", ", s.roles().stream().map(StaffModel::roleName).toList())).setHeader("Role")
+            .setAutoWidth(true);
         grid.addColumn(s -> s.enabled() ? "enabled" : "disabled").setHeader("State").setAutoWidth(true);
         grid.addColumn(s -> s.secondFactor() ? "set up" : "not yet").setHeader("Second factor").setAutoWidth(true);
         grid.addColumn(s -> TIME.format(s.createdAt())).setHeader("Since").setAutoWidth(true);
