@@ -43,6 +43,8 @@ public class WebhookForm extends VerticalLayout {
     final TextField label = new TextField("Label");
     final TextField url = new TextField("Hook URL");
     final MultiSelectComboBox<String> events = new MultiSelectComboBox<>("Events");
+    /** One button per event family that adds all its types to the selection. */
+    final HorizontalLayout familyButtons = new HorizontalLayout();
     final RadioButtonGroup<AuthenticationChoice> authentication = new RadioButtonGroup<>("Authentication");
     final TextField username = new TextField("Username");
     final PasswordField password = new PasswordField("Password");
@@ -74,6 +76,21 @@ public class WebhookForm extends VerticalLayout {
         events.setItems(eventTypes.stream().map(Option::value).toList());
         events.setWidthFull();
         events.setPlaceholder("Choose one or more");
+        familyButtons.setId("webhook-event-families");
+        familyButtons.setSpacing(false);
+        familyButtons.getStyle().set("flex-wrap", "wrap").set("gap", "var(--lumo-space-xs)");
+        familyButtons.add(new com.vaadin.flow.component.html.Span("Add all:"));
+        EventFamilies.group(eventTypes.stream().map(Option::value).toList()).forEach((family, types) -> {
+            Button all = new Button(family + " (" + types.size() + ")", click -> {
+                java.util.Set<String> chosen = new LinkedHashSet<>(events.getValue());
+                chosen.addAll(types);
+                events.setValue(chosen);
+            });
+            all.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            all.addClassName("webhook-event-family");
+            all.getElement().setAttribute("aria-label", "Add every " + family.toLowerCase(java.util.Locale.ROOT) + " event");
+            familyButtons.add(all);
+        });
 
         authentication.setId("webhook-authentication");
         authentication.setItems(AuthenticationChoice.values());
@@ -110,7 +127,7 @@ public class WebhookForm extends VerticalLayout {
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         delete.addClickListener(click -> fireEvent(new DeleteEvent(this)));
 
-        FormLayout fields = new FormLayout(label, url, events);
+        FormLayout fields = new FormLayout(label, url, events, familyButtons);
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         HorizontalLayout credentials = new HorizontalLayout(username, password);
         VerticalLayout authenticationBox = new VerticalLayout(authentication, credentials, storedPassword, resetAuthentication);
@@ -192,6 +209,7 @@ public class WebhookForm extends VerticalLayout {
         label.setReadOnly(readOnly);
         url.setReadOnly(readOnly);
         events.setReadOnly(readOnly);
+        familyButtons.setVisible(!readOnly);
         signature.setReadOnly(readOnly);
         sourceKey.setReadOnly(readOnly);
         save.setVisible(!readOnly);
