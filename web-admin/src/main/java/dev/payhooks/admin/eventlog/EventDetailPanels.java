@@ -115,7 +115,8 @@ final class EventDetailPanels {
             .collect(Collectors.joining("\n"));
         return new Component[] {title, id, facts, new H4("Replay"), replay, new H4("Headers (secrets masked)"),
             codeBlock("notification-headers", headers.isEmpty() ? "(none kept)" : headers),
-            new H4("Body (" + n.bodyBytes() + " bytes)"), codeBlock("notification-body", n.prettyBody())};
+            new H4(n.personalDataMasked() ? "Body (personal data redacted: your role lets you look, not change)"
+                : "Body (" + n.bodyBytes() + " bytes)"), codeBlock("notification-body", n.prettyBody())};
     }
 
     static Div fact(String label, String value) {

@@ -11,6 +11,7 @@ import dev.payhooks.application.events.EventLogQueries.LoggedEvent;
 import dev.payhooks.application.events.PublishEvents;
 import dev.payhooks.application.events.ReplayDeliveries;
 import dev.payhooks.application.webhooks.WebhookQueries;
+import dev.payhooks.domain.retention.PersonalDataRedaction;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.inbound.InboundNotification;
 import dev.payhooks.domain.inbound.InboundNotifications;
@@ -50,6 +51,8 @@ public class EventLogModel {
     WebhookQueries webhooks;
     @Inject
     ReplayDeliveries replays;
+    @Inject
+    PersonalDataRedaction redaction;
 
     /** The signed-in username (for the view's second-factor gate). */
     public String caller() {
@@ -142,15 +145,29 @@ public class EventLogModel {
         return new EventPage(rows, Optional.of(new EventPage.Mark(outboundAt, outboundDone, inboundAt, inboundDone)));
     }
 
-    /** A provider notification of the console's merchant, for the detail panel. */
+    /**
+     * A provider notification of the console's merchant, for the detail panel. Staff who may only
+     * look (viewers) get the body with its personal data (names, addresses, phone, e-mail…)
+     * redacted, as retention redacts old bodies; those who may change the configuration see it as
+     * it arrived.
+     */
     public NotificationDetails notification(String id) {
         InboundNotification n = queries.notification(signedIn.merchantId(), id);
-        byte[] body = n.rawBody();
+        boolean masked = signedIn.caller().refusalToChange().isPresent();
+        byte[] body = masked ? redacted(n) : n.rawBody();
         return new NotificationDetails(n.id(), n.provider().slug(), n.provider().displayName(), n.channelSlug().orElse(""),
             n.key().value(), n.receivedAt(), n.verification().outcome().name(), n.verification().reason().orElse(""),
             n.status().name(), n.statusReason().orElse(""), n.attempts(), InboundNotification.MAX_PROCESSING_ATTEMPTS,
             n.lastAttemptAt().orElse(null), n.transactionId().map(TransactionId::value).orElse(""), n.headers().masked(),
-            EventPayloads.readableBody(body), body.length, EventPayloads.replayNote(n));
+            EventPayloads.readableBody(body), body.length, EventPayloads.replayNote(n), masked);
+    }
+
+    private byte[] redacted(InboundNotification n) {
+        try {
+            return redaction.redact(n.provider(), n.headers().value("content-type"), n.rawBody());
+        } catch (RuntimeException unreadable) {
+            return PersonalDataRedaction.UNREADABLE.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     public EventDetails event(String eventId) {

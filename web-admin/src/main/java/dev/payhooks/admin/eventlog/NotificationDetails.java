@@ -12,7 +12,7 @@ public record NotificationDetails(String id, String provider, String providerNam
                                   Instant receivedAt, String verification, String verificationFailure, String status,
                                   String statusReason, int attempts, int maxAttempts, Instant lastAttemptAt,
                                   String transactionId, Map<String, String> maskedHeaders, String prettyBody,
-                                  int bodyBytes, String replayNote) {
+                                  int bodyBytes, String replayNote, boolean personalDataMasked) {
 
     public NotificationDetails {
         maskedHeaders = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(maskedHeaders));

@@ -62,6 +62,12 @@ class EventLogModelTest {
         model.queries = new EventLogQueries(log, outbox, deliveries, notifications);
         model.webhooks = new WebhookQueries(subscriptions, log, deliveries);
         model.replays = new ReplayDeliveries(outbox, deliveries, log, subscriptions, null, console.clock);
+        // stands in for the retention's field redaction: a shopper's name is personal data
+        model.redaction = (provider, contentType, body) -> {
+            String text = new String(body, StandardCharsets.UTF_8);
+            return text.contains("Anna Berg") ? text.replace("Anna Berg", dev.payhooks.domain.retention.PersonalDataRedaction.MARKER)
+                .getBytes(StandardCharsets.UTF_8) : body;
+        };
         console.signIn("alice", "VIEWER");
     }
 
@@ -202,6 +208,25 @@ class EventLogModelTest {
         notification("n-2", "m-2", ProviderId.ADYEN, "adyen:other", T0);
         assertThrows(NotFound.class, () -> model.notification("n-2"), "another merchant's notification");
         assertThrows(NotFound.class, () -> model.notification("nope"));
+    }
+
+    @Test
+    void viewersSeeTheBodyWithPersonalDataRedactedThoseWhoMayChangeSeeItAsItArrived() {
+        InboundNotification n = InboundNotification.register("n-9", ProviderId.ADYEN, new NotificationKey("adyen:PSP9"), "m-1",
+            "jp", "{\"pspReference\":\"PSP9\",\"shopperName\":\"Anna Berg\"}".getBytes(StandardCharsets.UTF_8),
+            NotificationHeaders.of(Map.of("content-type", "application/json")), VerificationResult.verified(), T0);
+        notifications.store(n);
+
+        NotificationDetails asViewer = model.notification("n-9");
+        assertTrue(asViewer.personalDataMasked());
+        assertFalse(asViewer.prettyBody().contains("Anna Berg"), asViewer.prettyBody());
+        assertTrue(asViewer.prettyBody().contains("[redacted]"), asViewer.prettyBody());
+        assertTrue(asViewer.prettyBody().contains("PSP9"));
+
+        console.signIn("dev", "DEVELOPER");
+        NotificationDetails asDeveloper = model.notification("n-9");
+        assertFalse(asDeveloper.personalDataMasked());
+        assertTrue(asDeveloper.prettyBody().contains("Anna Berg"), asDeveloper.prettyBody());
     }
 
     @Test
