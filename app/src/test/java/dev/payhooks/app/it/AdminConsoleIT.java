@@ -857,7 +857,7 @@ class AdminConsoleIT {
                 + " const box = f && f.querySelector('textarea'); const label = f && f.querySelector('[slot=label]');"
                 + " return box && label && getComputedStyle(box).webkitTextSecurity === 'disc'"
                 + " && getComputedStyle(label).webkitTextSecurity === 'none'; }");
-            assertThat(other.locator("#setting-hmacKeys [slot=label]")).hasText("hmacKeys *");
+            assertThat(other.locator("#setting-hmacKeys [slot=label]")).hasText("HMAC keys *");
             assertFalse(other.content().contains("44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056"),
                 "no stored key reaches the browser");
             shot(other, "channel-viewer.png");
@@ -1095,6 +1095,12 @@ class AdminConsoleIT {
                 .getByText("webhook.disabled", new Locator.GetByTextOptions().setExact(true))
                 .filter(new Locator.FilterOptions().setVisible(true));
             assertThat(auditRows).hasCount(1);
+            // created, disabled, enabled: only once all three filters reached the server does one row of the webhook remain
+            // (the fields send their values after a pause; the export is a plain download that does not wait for them)
+            Locator webhookRows = page.locator("#audit-grid vaadin-grid-cell-content")
+                .getByText("webhook " + label + " (" + id + ")", new Locator.GetByTextOptions().setExact(true))
+                .filter(new Locator.FilterOptions().setVisible(true));
+            assertThat(webhookRows).hasCount(1);
             com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#audit-export").click());
             String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
             String[] lines = csv.split("\r\n");

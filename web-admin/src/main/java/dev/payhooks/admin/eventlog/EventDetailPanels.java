@@ -38,8 +38,20 @@ final class EventDetailPanels {
         return badge;
     }
 
+    /** A heading with a button that copies {@code text} (what the block under it shows). */
+    static Component headingWithCopy(Component heading, String copyId, String text) {
+        com.vaadin.flow.component.button.Button copy = dev.payhooks.admin.CopyButton.of(copyId, () -> text, "Copied.");
+        copy.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,
+            com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout row =
+            new com.vaadin.flow.component.orderedlayout.HorizontalLayout(heading, copy);
+        row.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
     static Pre codeBlock(String id, String text) {
-        Pre block = new Pre(text);
+        Pre block = new Pre();
+        JsonHighlight.fill(block, text);
         block.setId(id);
         block.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)")
             .set("max-height", "20rem").set("overflow", "auto").set("font-size", "var(--lumo-font-size-s)").set("width", "100%")
@@ -115,8 +127,9 @@ final class EventDetailPanels {
             .collect(Collectors.joining("\n"));
         return new Component[] {title, id, facts, new H4("Replay"), replay, new H4("Headers (secrets masked)"),
             codeBlock("notification-headers", headers.isEmpty() ? "(none kept)" : headers),
-            new H4(n.personalDataMasked() ? "Body (personal data redacted: your role lets you look, not change)"
-                : "Body (" + n.bodyBytes() + " bytes)"), codeBlock("notification-body", n.prettyBody())};
+            headingWithCopy(new H4(n.personalDataMasked() ? "Body (personal data redacted: your role lets you look, not change)"
+                : "Body (" + n.bodyBytes() + " bytes)"), "copy-notification-body", n.prettyBody()),
+            codeBlock("notification-body", n.prettyBody())};
     }
 
     static Div fact(String label, String value) {

@@ -283,7 +283,8 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         Span id = DetailHeading.identifier("detail-event-id", event.eventId());
         Pre payload = EventDetailPanels.codeBlock("event-payload", event.prettyPayload());
         detail.add(title, id, new Span("Created " + TIME.format(event.createdAt()) + " UTC"
-            + (event.source().isEmpty() ? "" : " · source " + event.source())), new H4("Payload"), payload,
+            + (event.source().isEmpty() ? "" : " · source " + event.source())),
+            EventDetailPanels.headingWithCopy(new H4("Payload"), "copy-event-payload", event.prettyPayload()), payload,
             new H4("Deliveries"));
         if (event.deliveries().isEmpty()) {
             detail.add(new Span("No webhook listened to this event when it was published."));
