@@ -27,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  *   PAYHOOKS_SALEOR_ALLOWED_URLS=http://127.0.0.1:18766/graphql/ PAYHOOKS_API_KEY=phk_… java -jar app/target/payhooks.jar
  *   PAYHOOKS_API_KEY=phk_… java scripts/NpFlow.java [http://127.0.0.1:8080] [18766]
  *
+ * The server's address is the first argument, else {@code PAYHOOKS_PUBLIC_URL}, else port 8080: a
+ * server started with {@code --port 9090} is reached with {@code http://127.0.0.1:9090}. The NP
+ * simulator it points the channel at is the server's own, at the port it listens on.
+ *
  * Only the JDK is needed. The channel "jp-store" is created (or reused) with NP settings that
  * point at the server's own simulator.
  */
@@ -44,7 +48,10 @@ public class NpFlow {
     static KeyPair keys;
 
     public static void main(String[] args) throws Exception {
-        base = (args.length > 0 ? args[0] : "http://127.0.0.1:8080").replaceAll("/+$", "");
+        // the server's address: the argument, else its public URL setting, else the default port
+        String publicUrl = System.getenv("PAYHOOKS_PUBLIC_URL");
+        base = (args.length > 0 ? args[0] : publicUrl != null && !publicUrl.isBlank() ? publicUrl : "http://127.0.0.1:8080")
+            .replaceAll("/+$", "");
         int saleorPort = args.length > 1 ? Integer.parseInt(args[1]) : 18766;
         apiKey = System.getenv("PAYHOOKS_API_KEY");
         if (apiKey == null || apiKey.isBlank()) {
