@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param data         the adapter's own data for the provider call
  */
 public record ActionCommand(SaleorInstallation caller, String saleorTransactionId, Optional<String> channelSlug,
-                            Money amount, Optional<String> pspReference, String deliveryKey, ProviderData data) {
+                            Money amount, Optional<String> pspReference, String deliveryKey, ProviderData data)
+    implements ChannelRequest {
 
     public ActionCommand {
         Required.nonNull("caller, channelSlug, amount, pspReference, data",

@@ -83,9 +83,8 @@ public final class RefundNpAtobaraiTransaction {
     }
 
     public Delivery handle(NpRefundCommand command) {
-        String merchantId = command.caller().merchantId();
-        return ConfiguredChannel.handle(units, command.channelSlug(), slug -> np.configuredChannel(merchantId, slug),
-            channel -> handle(command, channel), Delivery.NotConfigured::new);
+        return ConfiguredChannel.handle(units, command, np::configuredChannel, channel -> handle(command, channel),
+            Delivery.NotConfigured::new);
     }
 
     private Delivery handle(NpRefundCommand command, NpAtobaraiChannel channel) {
