@@ -1,6 +1,6 @@
 package dev.payhooks.admin.dashboard;
 
-import dev.payhooks.admin.security.SignedInStaff;
+import dev.payhooks.admin.ConsoleModel;
 import dev.payhooks.application.transactions.TransactionQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,16 +9,10 @@ import jakarta.transaction.Transactional;
 /** The dashboard's model: who is signed in, and the merchant's recent transaction activity. */
 @ApplicationScoped
 @Transactional
-public class DashboardModel {
+public class DashboardModel extends ConsoleModel {
 
-    @Inject
-    SignedInStaff signedIn;
     @Inject
     TransactionQueries transactions;
-
-    public String caller() {
-        return signedIn.username();
-    }
 
     /** Transactions created per UTC day over the last {@code days} days (today included); days without any show as zero. */
     public TransactionActivity transactionActivity(int days) {

@@ -75,7 +75,7 @@ class WebhooksModelTest {
         apiKeyId = manageApiKeys.issue(console.developer(), "bootstrap").key().id();
         ManageSignatureKeys signatureKeys = new ManageSignatureKeys(new InMemorySignatureKeys(), secrets, RandomBytes.secure(), clock,
             console.recorder);
-        model.signedIn = console.signedIn;
+        console.withSignedIn(model);
         model.apiKeys = manageApiKeys;
         model.subscriptions = new ManageSubscriptions(stored, apiKeys, signatureKeys, new FakeUrlPolicy("10.0.0.5"), secrets,
             ids, clock, false, console.recorder);
