@@ -62,14 +62,12 @@ public final class ProviderJson {
 
     /** A string member, absent when missing or null; another type is malformed. */
     public static Optional<String> string(Map<String, JsonValue> members, String name, String where) {
-        JsonValue value = members.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return Optional.empty();
-        }
-        if (value instanceof JsonString string) {
-            return Optional.of(string.getString());
-        }
-        throw new MalformedNotification(where + "." + name + " must be a string, not " + describe(value));
+        return present(members, name).map(value -> {
+            if (value instanceof JsonString string) {
+                return string.getString();
+            }
+            throw new MalformedNotification(where + "." + name + " must be a string, not " + describe(value));
+        });
     }
 
     public static String requiredString(Map<String, JsonValue> members, String name, String where) {
@@ -83,17 +81,15 @@ public final class ProviderJson {
 
     /** A number's source text (a JSON number, or a string holding one), absent when missing or null. */
     public static Optional<String> numberText(Map<String, JsonValue> members, String name, String where) {
-        JsonValue value = members.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return Optional.empty();
-        }
-        if (value instanceof JsonNumber number) {
-            return Optional.of(number.toString());
-        }
-        if (value instanceof JsonString string) {
-            return Optional.of(string.getString().strip());
-        }
-        throw new MalformedNotification(where + "." + name + " must be a number, not " + describe(value));
+        return present(members, name).map(value -> {
+            if (value instanceof JsonNumber number) {
+                return number.toString();
+            }
+            if (value instanceof JsonString string) {
+                return string.getString().strip();
+            }
+            throw new MalformedNotification(where + "." + name + " must be a number, not " + describe(value));
+        });
     }
 
     /** A small non-negative whole number (attempt counters), absent when missing. */
@@ -107,14 +103,18 @@ public final class ProviderJson {
     }
 
     public static Map<String, JsonValue> object(Map<String, JsonValue> members, String name, String where) {
-        JsonValue value = members.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            throw new MalformedNotification(where + "." + name + " is required");
-        }
+        JsonValue value = present(members, name)
+            .orElseThrow(() -> new MalformedNotification(where + "." + name + " is required"));
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new MalformedNotification(where + "." + name + " must be an object, not " + describe(value));
         }
         return caseInsensitive(value.asJsonObject(), where + "." + name);
+    }
+
+    /** The member, absent when it is missing or null. */
+    private static Optional<JsonValue> present(Map<String, JsonValue> members, String name) {
+        JsonValue value = members.get(name);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? Optional.empty() : Optional.of(value);
     }
 
     public static String describe(JsonValue value) {
