@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reading provider notification bodies with JSON-P: every problem is a {@link MalformedNotification}
@@ -62,12 +63,8 @@ public final class ProviderJson {
 
     /** A string member, absent when missing or null; another type is malformed. */
     public static Optional<String> string(Map<String, JsonValue> members, String name, String where) {
-        return present(members, name).map(value -> {
-            if (value instanceof JsonString string) {
-                return string.getString();
-            }
-            throw new MalformedNotification(where + "." + name + " must be a string, not " + describe(value));
-        });
+        return text(members, name, where, "a string",
+            value -> value instanceof JsonString string ? Optional.of(string.getString()) : Optional.empty());
     }
 
     public static String requiredString(Map<String, JsonValue> members, String name, String where) {
@@ -81,15 +78,9 @@ public final class ProviderJson {
 
     /** A number's source text (a JSON number, or a string holding one), absent when missing or null. */
     public static Optional<String> numberText(Map<String, JsonValue> members, String name, String where) {
-        return present(members, name).map(value -> {
-            if (value instanceof JsonNumber number) {
-                return number.toString();
-            }
-            if (value instanceof JsonString string) {
-                return string.getString().strip();
-            }
-            throw new MalformedNotification(where + "." + name + " must be a number, not " + describe(value));
-        });
+        return text(members, name, where, "a number", value -> value instanceof JsonNumber number
+            ? Optional.of(number.toString())
+            : value instanceof JsonString string ? Optional.of(string.getString().strip()) : Optional.empty());
     }
 
     /** A small non-negative whole number (attempt counters), absent when missing. */
@@ -109,6 +100,16 @@ public final class ProviderJson {
             throw new MalformedNotification(where + "." + name + " must be an object, not " + describe(value));
         }
         return caseInsensitive(value.asJsonObject(), where + "." + name);
+    }
+
+    /**
+     * A member's text as {@code read} takes it, absent when the member is missing or null; a member
+     * {@code read} does not take is malformed (it is not {@code expected}).
+     */
+    private static Optional<String> text(Map<String, JsonValue> members, String name, String where, String expected,
+                                         Function<JsonValue, Optional<String>> read) {
+        return present(members, name).map(value -> read.apply(value).orElseThrow(() ->
+            new MalformedNotification(where + "." + name + " must be " + expected + ", not " + describe(value))));
     }
 
     /** The member, absent when it is missing or null. */
