@@ -60,6 +60,12 @@ public final class ConsoleFixture {
         recorder = audit.recorder(() -> Actor.staff(name), clock);
     }
 
+    /** The model, asking the fixture's signed-in member (as a console model asks the container's). */
+    public <M extends ConsoleModel> M withSignedIn(M model) {
+        model.signedIn = signedIn;
+        return model;
+    }
+
     /** Signs {@code username} in with one role, as stored now (added, or replacing the user of that name). */
     public void signIn(String username, String role) {
         StaffUser user = StaffUser.register("staff-" + username, username, "hash", Set.of(StaffRole.valueOf(role)),

@@ -36,11 +36,6 @@ public class AdyenChannels extends ConfiguredChannels<AdyenChannels.AdyenChannel
         }
     }
 
-    /** @param simulator the hub's own Adyen simulator (sandbox mode), used when a channel names no base URL */
-    public AdyenChannels(Merchants merchants, Channels channels, Secrets secrets, Optional<URI> simulator) {
-        this(merchants, channels, secrets, () -> simulator);
-    }
-
     /** @param simulator where the hub's own Adyen simulator is (sandbox mode) at the time of a call */
     public AdyenChannels(Merchants merchants, Channels channels, Secrets secrets, Supplier<Optional<URI>> simulator) {
         super(ProviderId.ADYEN, merchants, channels, secrets, simulator);

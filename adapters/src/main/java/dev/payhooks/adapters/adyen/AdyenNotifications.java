@@ -76,14 +76,10 @@ public class AdyenNotifications implements NotificationProvider {
 
     @Override
     public VerificationResult verify(InboundRequest request, ProviderConfiguration configuration) {
-        Optional<String> username = configuration.value("notificationUsername");
-        Optional<String> password = configuration.secret("notificationPassword");
-        if (username.isPresent() && password.isPresent()) {
-            Optional<String> mismatch = BasicAuthorization.mismatch(request.headers().value("authorization"),
-                username.get(), password.get());
-            if (mismatch.isPresent()) {
-                return VerificationResult.failed(mismatch.get());
-            }
+        Optional<String> mismatch = BasicAuthorization.mismatch(request, configuration, "notificationUsername",
+            "notificationPassword");
+        if (mismatch.isPresent()) {
+            return VerificationResult.failed(mismatch.get());
         }
         List<String> keys = configuration.secretList("hmacKeys");
         if (keys.isEmpty()) {

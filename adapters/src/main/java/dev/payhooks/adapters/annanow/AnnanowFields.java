@@ -302,4 +302,9 @@ public final class AnnanowFields {
             return Long.parseLong(text);
         });
     }
+
+    /** A whole non-negative number that is required. */
+    public long requiredWholeNumber(String... path) {
+        return wholeNumber(path).orElseThrow(() -> new MalformedNotification(String.join(".", path) + " is required"));
+    }
 }

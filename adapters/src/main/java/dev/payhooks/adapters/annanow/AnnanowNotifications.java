@@ -65,12 +65,10 @@ public class AnnanowNotifications implements NotificationProvider {
             // the channel's endpoint key matched: only Annanow and the merchant know the URL
             return VerificationResult.verified();
         }
-        Optional<String> username = configuration.value("username");
-        Optional<String> password = configuration.secret("password");
-        if (username.isEmpty() || password.isEmpty()) {
+        if (!BasicAuthorization.configured(configuration, "username", "password")) {
             return VerificationResult.failed("authMode is BASIC but the channel has no username and password");
         }
-        return BasicAuthorization.mismatch(request.headers().value("authorization"), username.get(), password.get())
+        return BasicAuthorization.mismatch(request, configuration, "username", "password")
             .map(VerificationResult::failed)
             .orElseGet(VerificationResult::verified);
     }
@@ -129,13 +127,18 @@ public class AnnanowNotifications implements NotificationProvider {
             : Optional.of("the notification says '" + said + "' but the Annanow API says '" + current.get() + "'");
     }
 
-    private static DecodedNotification transaction(AnnanowFields f) {
-        long id = f.wholeNumber("transaction", "id")
-            .orElseThrow(() -> new MalformedNotification("transaction.id is required"));
-        String statusText = f.requiredText("transaction", "status");
-        if (statusText.length() > 50) {
-            throw new MalformedNotification("transaction.status is longer than any Annanow status");
+    /** The status {@code object} has, as sent: required, and no longer than any Annanow status. */
+    private static String status(AnnanowFields f, String object) {
+        String status = f.requiredText(object, "status");
+        if (status.length() > 50) {
+            throw new MalformedNotification(object + ".status is longer than any Annanow status");
         }
+        return status;
+    }
+
+    private static DecodedNotification transaction(AnnanowFields f) {
+        long id = f.requiredWholeNumber("transaction", "id");
+        String statusText = status(f, "transaction");
         Optional<AnnanowStatus> status = AnnanowStatus.of(statusText);
         String transactionId = String.valueOf(id);
         if (status.isEmpty()) {
@@ -143,8 +146,7 @@ public class AnnanowNotifications implements NotificationProvider {
                 "transaction " + statusText, new NotificationEffect.NoEffect("unknown Annanow status '" + statusText + "'"));
         }
         Currency currency = currency(f.requiredText("transaction", "invoice", "currency"));
-        long amountUnits = f.wholeNumber("transaction", "amount")
-            .orElseThrow(() -> new MalformedNotification("transaction.amount is required"));
+        long amountUnits = f.requiredWholeNumber("transaction", "amount");
         Money amount = money(amountUnits, currency, "transaction.amount");
         Optional<Money> refundedTotal = f.wholeNumber("transaction", "invoice", "refundedAmount")
             .map(units -> money(units, currency, "transaction.invoice.refundedAmount"));
@@ -213,12 +215,8 @@ public class AnnanowNotifications implements NotificationProvider {
     }
 
     private static DecodedNotification subscription(AnnanowFields f) {
-        long id = f.wholeNumber("subscription", "id")
-            .orElseThrow(() -> new MalformedNotification("subscription.id is required"));
-        String status = f.requiredText("subscription", "status");
-        if (status.length() > 50) {
-            throw new MalformedNotification("subscription.status is longer than any Annanow status");
-        }
+        long id = f.requiredWholeNumber("subscription", "id");
+        String status = status(f, "subscription");
         String normalized = status.toLowerCase(Locale.ROOT);
         String validUntil = optionalText(f, "subscription", "valid_until");
         String end = optionalText(f, "subscription", "end");

@@ -15,6 +15,7 @@ import dev.payhooks.application.events.ReplayDeliveries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
+import static dev.payhooks.adapters.api.Jsonp.arrayOf;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -28,10 +29,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -69,13 +68,6 @@ public class EventsResource {
     @Inject
     ApiCaller caller;
 
-    @Context
-    SecurityContext security;
-
-    private String merchant() {
-        return security.getUserPrincipal().getName();
-    }
-
     @POST
     @Path("events")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -92,7 +84,7 @@ public class EventsResource {
         if (object == null || object.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new InvalidField("object", object == null ? "is required" : "must be an object, not " + JsonBody.describe(object));
         }
-        PublishEvents.Published published = publish.publish(merchant(), json.requiredString("event_type"), object.toString(),
+        PublishEvents.Published published = publish.publish(caller.merchantId(), json.requiredString("event_type"), object.toString(),
             Optional.ofNullable(idempotencyKey));
         return Response.status(published.repeated() ? 200 : 202)
             .entity(JSON.createObjectBuilder().add("event_id", published.event().id().value()).build())
@@ -106,17 +98,11 @@ public class EventsResource {
     public JsonObject list(@QueryParam("type") String type, @QueryParam("subscription") String subscription,
                            @QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        EventLogQueries.Page page = log.page(merchant(), filter(type, subscription, status, from, to),
+        EventLogQueries.Page page = log.page(caller.merchantId(), filter(type, subscription, status, from, to),
             Optional.ofNullable(cursor).map(EventsResource::decodeCursor), ListQuery.limit(limit));
-        JsonArrayBuilder items = JSON.createArrayBuilder();
-        for (EventLogQueries.LoggedEvent logged : page.items()) {
-            JsonArrayBuilder summaries = JSON.createArrayBuilder();
-            logged.deliveries().forEach(d -> summaries.add(delivery(d, false)));
-            items.add(eventJson(logged.event()).add("deliveries", summaries));
-        }
-        JsonObjectBuilder answer = JSON.createObjectBuilder().add("items", items);
-        page.next().ifPresent(next -> answer.add("nextCursor", encodeCursor(next)));
-        return answer.build();
+        return ListQuery.page(page.items(), logged -> eventJson(logged.event())
+            .add("deliveries", arrayOf(logged.deliveries(), d -> delivery(d, false).build())).build(),
+            page.next().map(EventsResource::encodeCursor));
     }
 
     @GET
@@ -124,13 +110,11 @@ public class EventsResource {
     @Operation(summary = "An event with its payload and every delivery attempt")
     @APIResponse(responseCode = "404", description = "No such event")
     public JsonObject get(@PathParam("id") String id) {
-        EventLogQueries.LoggedEvent logged = log.detail(merchant(), id);
+        EventLogQueries.LoggedEvent logged = log.detail(caller.merchantId(), id);
         OutboundEvent event = logged.event();
-        JsonArrayBuilder all = JSON.createArrayBuilder();
-        logged.deliveries().forEach(d -> all.add(delivery(d, true)));
         return eventJson(event)
             .add("payload", JSON.createReader(new StringReader(event.payloadJson())).readObject())
-            .add("deliveries", all)
+            .add("deliveries", arrayOf(logged.deliveries(), d -> delivery(d, true).build()))
             .build();
     }
 
@@ -145,7 +129,7 @@ public class EventsResource {
     public Response replay(@PathParam("id") String id, @QueryParam("subscription") String subscription,
                            @QueryParam("deliveries") String deliveries) {
         ReplayDeliveries.Targets targets = ReplayDeliveries.Targets.parse(deliveries);
-        int replayed = replays.replayEvent(caller.caller(), log.detail(merchant(), id).event().id(),
+        int replayed = replays.replayEvent(caller.caller(), log.detail(caller.merchantId(), id).event().id(),
             Optional.ofNullable(subscription).filter(s -> !s.isBlank()), targets);
         return Response.accepted(JSON.createObjectBuilder().add("replayed", replayed).build()).build();
     }

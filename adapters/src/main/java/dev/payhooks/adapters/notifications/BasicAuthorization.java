@@ -1,5 +1,8 @@
 package dev.payhooks.adapters.notifications;
 
+import dev.payhooks.domain.provider.InboundRequest;
+import dev.payhooks.domain.provider.ProviderConfiguration;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -13,6 +16,25 @@ import java.util.Optional;
 public final class BasicAuthorization {
 
     private BasicAuthorization() {
+    }
+
+    /** Whether the channel sets both Basic credentials: the username setting and the password secret. */
+    public static boolean configured(ProviderConfiguration configuration, String usernameSetting, String passwordSetting) {
+        return configuration.value(usernameSetting).isPresent() && configuration.secret(passwordSetting).isPresent();
+    }
+
+    /**
+     * Empty when the channel does not set both Basic credentials (it asks for none) or the request's
+     * Authorization header carries exactly them; otherwise why not (no secret in it).
+     */
+    public static Optional<String> mismatch(InboundRequest request, ProviderConfiguration configuration,
+                                            String usernameSetting, String passwordSetting) {
+        Optional<String> username = configuration.value(usernameSetting);
+        Optional<String> password = configuration.secret(passwordSetting);
+        if (username.isEmpty() || password.isEmpty()) {
+            return Optional.empty();
+        }
+        return mismatch(request.headers().value("authorization"), username.get(), password.get());
     }
 
     /** Empty when the header carries exactly these credentials; otherwise why not (no secret in it). */

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * A failed apply never changes the answer: the notification is stored, its failure recorded,
  * and the retry loop takes it again. Every answer is JSON; none is a 5xx for a client's input.
  */
-public final class NotificationEndpoint {
+public record NotificationEndpoint(ReceiveNotifications receiving, ApplyNotifications applying,
+                                   Transactions transactions, Clock clock) {
 
     /** Runs work in a transaction of its own that commits when it returns and rolls back when it throws. */
     @FunctionalInterface
@@ -55,19 +56,6 @@ public final class NotificationEndpoint {
     private static final Logger LOG = Logger.getLogger(NotificationEndpoint.class.getName());
     private static final Pattern ENDPOINT_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9a-z-]{1,100}");
-
-    private final ReceiveNotifications receiving;
-    private final ApplyNotifications applying;
-    private final Transactions transactions;
-    private final Clock clock;
-
-    public NotificationEndpoint(ReceiveNotifications receiving, ApplyNotifications applying, Transactions transactions,
-                                Clock clock) {
-        this.receiving = receiving;
-        this.applying = applying;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     public Answer handle(String providerSlug, String endpointKey, Map<String, List<String>> headers, InputStream body) {
         ProviderId provider;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reading provider notification bodies with JSON-P: every problem is a {@link MalformedNotification}
@@ -62,14 +63,8 @@ public final class ProviderJson {
 
     /** A string member, absent when missing or null; another type is malformed. */
     public static Optional<String> string(Map<String, JsonValue> members, String name, String where) {
-        JsonValue value = members.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return Optional.empty();
-        }
-        if (value instanceof JsonString string) {
-            return Optional.of(string.getString());
-        }
-        throw new MalformedNotification(where + "." + name + " must be a string, not " + describe(value));
+        return text(members, name, where, "a string",
+            value -> value instanceof JsonString string ? Optional.of(string.getString()) : Optional.empty());
     }
 
     public static String requiredString(Map<String, JsonValue> members, String name, String where) {
@@ -83,17 +78,9 @@ public final class ProviderJson {
 
     /** A number's source text (a JSON number, or a string holding one), absent when missing or null. */
     public static Optional<String> numberText(Map<String, JsonValue> members, String name, String where) {
-        JsonValue value = members.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return Optional.empty();
-        }
-        if (value instanceof JsonNumber number) {
-            return Optional.of(number.toString());
-        }
-        if (value instanceof JsonString string) {
-            return Optional.of(string.getString().strip());
-        }
-        throw new MalformedNotification(where + "." + name + " must be a number, not " + describe(value));
+        return text(members, name, where, "a number", value -> value instanceof JsonNumber number
+            ? Optional.of(number.toString())
+            : value instanceof JsonString string ? Optional.of(string.getString().strip()) : Optional.empty());
     }
 
     /** A small non-negative whole number (attempt counters), absent when missing. */
@@ -107,14 +94,28 @@ public final class ProviderJson {
     }
 
     public static Map<String, JsonValue> object(Map<String, JsonValue> members, String name, String where) {
-        JsonValue value = members.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            throw new MalformedNotification(where + "." + name + " is required");
-        }
+        JsonValue value = present(members, name)
+            .orElseThrow(() -> new MalformedNotification(where + "." + name + " is required"));
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new MalformedNotification(where + "." + name + " must be an object, not " + describe(value));
         }
         return caseInsensitive(value.asJsonObject(), where + "." + name);
+    }
+
+    /**
+     * A member's text as {@code read} takes it, absent when the member is missing or null; a member
+     * {@code read} does not take is malformed (it is not {@code expected}).
+     */
+    private static Optional<String> text(Map<String, JsonValue> members, String name, String where, String expected,
+                                         Function<JsonValue, Optional<String>> read) {
+        return present(members, name).map(value -> read.apply(value).orElseThrow(() ->
+            new MalformedNotification(where + "." + name + " must be " + expected + ", not " + describe(value))));
+    }
+
+    /** The member, absent when it is missing or null. */
+    private static Optional<JsonValue> present(Map<String, JsonValue> members, String name) {
+        JsonValue value = members.get(name);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? Optional.empty() : Optional.of(value);
     }
 
     public static String describe(JsonValue value) {

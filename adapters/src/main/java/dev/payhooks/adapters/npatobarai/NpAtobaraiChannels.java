@@ -40,11 +40,6 @@ public class NpAtobaraiChannels extends ConfiguredChannels<NpAtobaraiChannels.Np
         }
     }
 
-    /** @param simulator the hub's own NP simulator (sandbox mode), used when a channel names no base URL */
-    public NpAtobaraiChannels(Merchants merchants, Channels channels, Secrets secrets, Optional<URI> simulator) {
-        this(merchants, channels, secrets, () -> simulator);
-    }
-
     /** @param simulator where the hub's own NP simulator is (sandbox mode) at the time of a call */
     public NpAtobaraiChannels(Merchants merchants, Channels channels, Secrets secrets, Supplier<Optional<URI>> simulator) {
         super(ProviderId.NP_ATOBARAI, merchants, channels, secrets, simulator);

@@ -18,6 +18,7 @@ import jakarta.json.JsonArrayBuilder;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import static dev.payhooks.adapters.api.Jsonp.JSON;
 
@@ -57,28 +58,30 @@ public record NpAtobaraiPayments(NpAtobaraiChannels channels,
 
     @Override
     public ProviderAnswer initialize(ProviderChannel channel, SessionCall call) {
-        SessionData session = (SessionData) call.data();
-        if (!session.yen()) {
-            return notYen(session, call);
-        }
-        NpChannel npChannel = (NpChannel) channel;
-        return answer(within(call.deadline()).register(npChannel.credentials(), item(npChannel, call)), call,
-            Optional.empty());
+        return inYen(call, () -> {
+            NpChannel npChannel = (NpChannel) channel;
+            return answer(within(call.deadline()).register(npChannel.credentials(), item(npChannel, call)), call,
+                Optional.empty());
+        });
     }
 
     @Override
     public ProviderAnswer process(ProviderChannel channel, SessionCall call) {
+        return inYen(call, () -> {
+            NpChannel npChannel = (NpChannel) channel;
+            if (call.reference().isEmpty()) {
+                return answer(new NpOutcome.Refused(0, List.of(), "missing data: no NP transaction id to update"), call,
+                    Optional.empty());
+            }
+            return answer(within(call.deadline()).update(npChannel.credentials(), call.reference().get(),
+                item(npChannel, call)), call, call.reference());
+        });
+    }
+
+    /** NP takes yen only: a session in another currency is answered without calling NP. */
+    private static ProviderAnswer inYen(SessionCall call, Supplier<ProviderAnswer> npCall) {
         SessionData session = (SessionData) call.data();
-        if (!session.yen()) {
-            return notYen(session, call);
-        }
-        NpChannel npChannel = (NpChannel) channel;
-        if (call.reference().isEmpty()) {
-            return answer(new NpOutcome.Refused(0, List.of(), "missing data: no NP transaction id to update"), call,
-                Optional.empty());
-        }
-        return answer(within(call.deadline()).update(npChannel.credentials(), call.reference().get(),
-            item(npChannel, call)), call, call.reference());
+        return session.yen() ? npCall.get() : notYen(session, call);
     }
 
     @Override

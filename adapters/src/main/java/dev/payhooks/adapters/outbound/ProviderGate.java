@@ -20,8 +20,10 @@ import java.util.Objects;
  * webhooks; the request then goes to the checked address ({@link PinnedHttpTransport}: no second
  * DNS lookup, TLS verified against the host name, no redirects followed). Loopback is reachable
  * in sandbox mode only, where the provider simulators run.
+ *
+ * @param guard refuses internal addresses; in sandbox mode its allow-list holds loopback (127.0.0.0/8, ::1)
  */
-public final class ProviderGate {
+public record ProviderGate(ProviderEndpoints endpoints, SsrfGuard guard, PinnedHttpTransport transport) {
 
     /** A provider request: method, absolute URL, headers (no line breaks), body (empty for none), time bound. */
     public record Call(String method, URI url, Map<String, String> headers, byte[] body, Duration timeout) {
@@ -62,15 +64,10 @@ public final class ProviderGate {
         }
     }
 
-    private final ProviderEndpoints endpoints;
-    private final SsrfGuard guard;
-    private final PinnedHttpTransport transport;
-
-    /** @param guard refuses internal addresses; in sandbox mode its allow-list holds loopback (127.0.0.0/8, ::1) */
-    public ProviderGate(ProviderEndpoints endpoints, SsrfGuard guard, PinnedHttpTransport transport) {
-        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
-        this.guard = Objects.requireNonNull(guard, "guard");
-        this.transport = Objects.requireNonNull(transport, "transport");
+    public ProviderGate {
+        Objects.requireNonNull(endpoints, "endpoints");
+        Objects.requireNonNull(guard, "guard");
+        Objects.requireNonNull(transport, "transport");
     }
 
     /** The guard a gate uses: the webhooks' allow-list, plus loopback in sandbox mode (provider simulators). */

@@ -84,17 +84,13 @@ public class WalleyNotifications implements NotificationProvider {
 
     @Override
     public VerificationResult verify(InboundRequest request, ProviderConfiguration configuration) {
-        Optional<String> username = configuration.value("webhookUsername");
-        Optional<String> password = configuration.secret("webhookPassword");
-        if (username.isPresent() && password.isPresent()) {
-            Optional<String> mismatch = BasicAuthorization.mismatch(request.headers().value("authorization"),
-                username.get(), password.get());
-            if (mismatch.isPresent()) {
-                return VerificationResult.failed(mismatch.get());
-            }
+        Optional<String> mismatch = BasicAuthorization.mismatch(request, configuration, "webhookUsername", "webhookPassword");
+        if (mismatch.isPresent()) {
+            return VerificationResult.failed(mismatch.get());
         }
         if (!configuration.flag("verifySignature")) {
-            return username.isPresent() && password.isPresent() ? VerificationResult.verified() : VerificationResult.notRequired();
+            return BasicAuthorization.configured(configuration, "webhookUsername", "webhookPassword")
+                ? VerificationResult.verified() : VerificationResult.notRequired();
         }
         Optional<String> key = configuration.secret("webhookHmacKey");
         if (key.isEmpty()) {

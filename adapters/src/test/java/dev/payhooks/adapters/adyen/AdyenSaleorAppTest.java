@@ -109,7 +109,7 @@ class AdyenSaleorAppTest {
         TransactionNotices notices = new TransactionNotices(queue,
             () -> new EventId(String.format("%064x", eventIds.incrementAndGet())), clock);
         // a short bound stands in for the 15 s one
-        AdyenChannels adyenChannels = new AdyenChannels(merchants, channels, secrets, Optional.empty());
+        AdyenChannels adyenChannels = new AdyenChannels(merchants, channels, secrets, Optional::empty);
         AdyenCheckoutClient client = new AdyenCheckoutClient(TestGates.sandbox(), Duration.ofMillis(700));
         AdyenPayments provider = new AdyenPayments(adyenChannels, client);
         RepeatedDeliveries deliveries = new RepeatedDeliveries(replies, direct, clock);

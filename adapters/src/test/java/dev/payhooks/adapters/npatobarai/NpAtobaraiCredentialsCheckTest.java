@@ -43,7 +43,7 @@ class NpAtobaraiCredentialsCheckTest {
         np = new WireMockServer(options().dynamicPort());
         np.start();
         check = new NpAtobaraiCredentialsCheck(new NpAtobaraiChannels(new InMemoryMerchants(), new InMemoryChannels(), secrets,
-            Optional.empty()), new NpAtobaraiClient(TestGates.sandbox(), Duration.ofSeconds(2)));
+            Optional::empty), new NpAtobaraiClient(TestGates.sandbox(), Duration.ofSeconds(2)));
     }
 
     @AfterEach

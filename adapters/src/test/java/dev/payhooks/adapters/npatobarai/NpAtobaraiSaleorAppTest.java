@@ -131,7 +131,7 @@ class NpAtobaraiSaleorAppTest {
         EventQueue queue = new EventQueue(outbox, new InMemoryWebhookSubscriptions(), new InMemoryDeliveries(), ids);
         TransactionNotices notices = new TransactionNotices(queue,
             () -> new EventId(String.format("%064x", eventIds.incrementAndGet())), clock);
-        NpAtobaraiChannels npChannels = new NpAtobaraiChannels(merchants, channels, secrets, Optional.empty());
+        NpAtobaraiChannels npChannels = new NpAtobaraiChannels(merchants, channels, secrets, Optional::empty);
         NpAtobaraiClient client = new NpAtobaraiClient(TestGates.sandbox(), Duration.ofSeconds(2));
         app = newApp(client, notices, ids, direct);
         reporter = new NpShipmentReporter(origins, fulfillments, transactions, npChannels, client, notes,
@@ -141,7 +141,7 @@ class NpAtobaraiSaleorAppTest {
 
     /** The app as the wiring builds it, over the in-memory repositories. */
     NpAtobaraiSaleorApp newApp(NpAtobaraiClient client, TransactionNotices notices, SequentialIds ids, UnitOfWork units) {
-        NpAtobaraiChannels npChannels = new NpAtobaraiChannels(merchants, channels, secrets, Optional.empty());
+        NpAtobaraiChannels npChannels = new NpAtobaraiChannels(merchants, channels, secrets, Optional::empty);
         NpAtobaraiPayments provider = new NpAtobaraiPayments(npChannels, client);
         RepeatedDeliveries deliveries = new RepeatedDeliveries(replies, units, clock);
         RecordProviderOutcome outcomes = new RecordProviderOutcome(transactions, notices, ids, clock);

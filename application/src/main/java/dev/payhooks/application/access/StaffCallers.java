@@ -15,15 +15,7 @@ import java.util.Optional;
  * open session loses its rights at once), acting for the installation's merchant (the oldest one;
  * Payhooks creates it at first start).
  */
-public class StaffCallers {
-
-    private final StaffUsers users;
-    private final Merchants merchants;
-
-    public StaffCallers(StaffUsers users, Merchants merchants) {
-        this.users = users;
-        this.merchants = merchants;
-    }
+public record StaffCallers(StaffUsers users, Merchants merchants) {
 
     /** {@code username} as stored now, with when their session last passed the second factor. */
     public Caller.Staff staff(String username, Optional<Instant> secondFactorVerifiedAt) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Issuing, listing, revoking and checking a merchant's API keys. The caller owns the transaction. */
-public class ManageApiKeys {
+public record ManageApiKeys(ApiKeys keys, Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit) {
 
     /** A key just issued: the only moment its plaintext is shown. */
     public record IssuedKey(ApiKey key, String plaintext) {
@@ -21,20 +21,6 @@ public class ManageApiKeys {
         public String toString() {
             return "IssuedKey[" + key + "]";
         }
-    }
-
-    private final ApiKeys keys;
-    private final Secrets secrets;
-    private final IdGenerator ids;
-    private final Clock clock;
-    private final AuditRecorder audit;
-
-    public ManageApiKeys(ApiKeys keys, Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit) {
-        this.audit = audit;
-        this.keys = keys;
-        this.secrets = secrets;
-        this.ids = ids;
-        this.clock = clock;
     }
 
     /** Issues a key for a caller who may change the merchant's configuration. */

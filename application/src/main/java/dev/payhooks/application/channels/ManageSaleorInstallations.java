@@ -14,15 +14,7 @@ import java.util.List;
  * removal is audited and needs a caller who may administer the installation (it decides which
  * Saleor app the hub trusts). The caller owns the transaction.
  */
-public class ManageSaleorInstallations {
-
-    private final SaleorInstallations installations;
-    private final AuditRecorder audit;
-
-    public ManageSaleorInstallations(SaleorInstallations installations, AuditRecorder audit) {
-        this.installations = installations;
-        this.audit = audit;
-    }
+public record ManageSaleorInstallations(SaleorInstallations installations, AuditRecorder audit) {
 
     public List<SaleorInstallation> list(String merchantId) {
         return installations.ofMerchant(merchantId);

@@ -18,25 +18,13 @@ import java.util.Optional;
  * their deliveries (newest first, keyset paging), and the provider notifications the hub received.
  * Read-only; another merchant's event or notification is simply not found.
  */
-public class EventLogQueries {
+public record EventLogQueries(EventLog log, Outbox outbox, Deliveries deliveries, InboundNotifications notifications) {
 
     /** An outbound event with its deliveries, one per webhook it went to. */
     public record LoggedEvent(OutboundEvent event, List<Delivery> deliveries) { }
 
     /** A page of events; {@code next} fetches the following one, empty on the last. */
     public record Page(List<LoggedEvent> items, Optional<EventLog.Cursor> next) { }
-
-    private final EventLog log;
-    private final Outbox outbox;
-    private final Deliveries deliveries;
-    private final InboundNotifications notifications;
-
-    public EventLogQueries(EventLog log, Outbox outbox, Deliveries deliveries, InboundNotifications notifications) {
-        this.log = log;
-        this.outbox = outbox;
-        this.deliveries = deliveries;
-        this.notifications = notifications;
-    }
 
     public Page page(String merchantId, EventLog.Filter filter, Optional<EventLog.Cursor> after, int limit) {
         EventLog.Page page = log.search(merchantId, filter, after, limit);

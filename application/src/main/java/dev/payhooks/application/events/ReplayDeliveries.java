@@ -27,27 +27,11 @@ import java.util.Set;
  * exist yet) when they were published. Pending deliveries are left alone: they are going to be sent anyway. Sending needs a
  * {@link Caller} who may change the merchant's configuration. The caller owns the transaction.
  */
-public class ReplayDeliveries {
+public record ReplayDeliveries(Outbox outbox, Deliveries deliveries, EventLog log, WebhookSubscriptions subscriptions,
+                               IdGenerator ids, Clock clock) {
 
     /** The most one bulk replay touches; larger replays are split by time range. */
     public static final int MAX_BULK = 10_000;
-
-    private final Outbox outbox;
-    private final Deliveries deliveries;
-    private final EventLog log;
-    private final WebhookSubscriptions subscriptions;
-    private final IdGenerator ids;
-    private final Clock clock;
-
-    public ReplayDeliveries(Outbox outbox, Deliveries deliveries, EventLog log, WebhookSubscriptions subscriptions,
-                            IdGenerator ids, Clock clock) {
-        this.outbox = outbox;
-        this.deliveries = deliveries;
-        this.log = log;
-        this.subscriptions = subscriptions;
-        this.ids = ids;
-        this.clock = clock;
-    }
 
     /**
      * Which of an event's finished deliveries a replay sends again: by default only the failed

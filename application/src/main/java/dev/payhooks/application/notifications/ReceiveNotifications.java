@@ -42,7 +42,8 @@ import java.util.Optional;
  * so nothing acknowledged is lost. What it newly stored is then applied by
  * {@link ApplyNotifications}, at once in a transaction of its own, or by the retry loop.
  */
-public class ReceiveNotifications {
+public record ReceiveNotifications(NotificationProviders providers, Channels channels,
+                                   InboundNotifications notifications, Secrets secrets, IdGenerator ids, Clock clock) {
 
     /** Bodies above this are refused with 413 before anything is stored (Adyen batches stay far below). */
     public static final int MAX_BODY_BYTES = 256 * 1024;
@@ -90,23 +91,6 @@ public class ReceiveNotifications {
         static Receipt refused(Outcome outcome, String message) {
             return new Receipt(outcome, List.of(), List.of(), message, Optional.empty());
         }
-    }
-
-    private final NotificationProviders providers;
-    private final Channels channels;
-    private final InboundNotifications notifications;
-    private final Secrets secrets;
-    private final IdGenerator ids;
-    private final Clock clock;
-
-    public ReceiveNotifications(NotificationProviders providers, Channels channels, InboundNotifications notifications,
-                                Secrets secrets, IdGenerator ids, Clock clock) {
-        this.providers = providers;
-        this.channels = channels;
-        this.notifications = notifications;
-        this.secrets = secrets;
-        this.ids = ids;
-        this.clock = clock;
     }
 
     /** Whether a provider's notifications are received here. */

@@ -31,7 +31,8 @@ import java.util.Optional;
  * commit together or not at all. Nothing is saved when the aggregate refuses the outcome or
  * when the outcome was recorded before.
  */
-public final class RecordProviderOutcome {
+public record RecordProviderOutcome(PaymentTransactions transactions, TransactionNotices notices, IdGenerator ids,
+                                    Clock clock) {
 
     /** Which transaction an outcome concerns. */
     public sealed interface Target permits Known, Referenced { }
@@ -155,19 +156,6 @@ public final class RecordProviderOutcome {
      * @param refused     whether the aggregate refused the outcome (an illegal transition, an amount rule)
      */
     public record NoEffect(Optional<TransactionId> transaction, String reason, boolean refused) implements Result { }
-
-    private final PaymentTransactions transactions;
-    private final TransactionNotices notices;
-    private final IdGenerator ids;
-    private final Clock clock;
-
-    public RecordProviderOutcome(PaymentTransactions transactions, TransactionNotices notices, IdGenerator ids,
-                                 Clock clock) {
-        this.transactions = transactions;
-        this.notices = notices;
-        this.ids = ids;
-        this.clock = clock;
-    }
 
     /** In the caller's transaction. */
     public Result record(Command command) {

@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public record ActionCommand(SaleorInstallation caller, String saleorTransactionId, Optional<String> channelSlug,
                             Money amount, Optional<String> pspReference, String deliveryKey, ProviderData data,
-                            AnswerDeadline deadline) {
+                            AnswerDeadline deadline) implements ChannelRequest {
 
     public ActionCommand {
         Required.nonNull("caller, channelSlug, amount, pspReference, data, deadline",

@@ -14,7 +14,8 @@ import java.util.Optional;
  * not here. A failure is not stored: the merchant asking again is a new attempt. Each handler
  * names its operation and the provider call that requests it.
  */
-abstract sealed class ActionFlow permits ChargeTransaction, CancelTransaction, RefundTransaction {
+abstract sealed class ActionFlow extends ProviderFlow<ActionCommand, ActionAnswer>
+    permits ChargeTransaction, CancelTransaction, RefundTransaction {
 
     /** The provider call that requests the operation. */
     interface Call {
@@ -23,30 +24,16 @@ abstract sealed class ActionFlow permits ChargeTransaction, CancelTransaction, R
 
     private final Operation operation;
     private final Call call;
-    private final PaymentProvider provider;
-    private final ReplyFormat<ActionAnswer> format;
-    private final RepeatedDeliveries deliveries;
-    private final UnitOfWork units;
-    private final Clock clock;
 
     ActionFlow(Operation operation, Call call, PaymentProvider provider, ReplyFormat<ActionAnswer> format,
                RepeatedDeliveries deliveries, UnitOfWork units, Clock clock) {
+        super(provider, format, deliveries, units, clock);
         this.operation = operation;
         this.call = call;
-        this.provider = provider;
-        this.format = format;
-        this.deliveries = deliveries;
-        this.units = units;
-        this.clock = clock;
     }
 
-    public Delivery handle(ActionCommand command) {
-        String merchantId = command.caller().merchantId();
-        return ConfiguredChannel.handle(units, command.channelSlug(), slug -> provider.channel(merchantId, slug),
-            channel -> handle(command, channel), Delivery.NotConfigured::new);
-    }
-
-    private Delivery handle(ActionCommand command, ProviderChannel channel) {
+    @Override
+    Delivery handle(ActionCommand command, ProviderChannel channel) {
         if (command.pspReference().isEmpty()) {
             return new Delivery.Replied(format.render(new ActionAnswer(operation, OperationResult.FAILURE,
                 Optional.empty(), command.amount(), "", true, clock.instant())));

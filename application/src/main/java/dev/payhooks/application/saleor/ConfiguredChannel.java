@@ -3,6 +3,7 @@ package dev.payhooks.application.saleor;
 import dev.payhooks.application.port.UnitOfWork;
 
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,13 +18,15 @@ final class ConfiguredChannel {
     }
 
     /**
-     * @param lookup        the provider's configuration of a channel, by slug
+     * @param lookup        the provider's configuration of a channel, by merchant id and slug
      * @param handle        what the handler does with the configured channel
      * @param notConfigured the handler's answer when there is none
      */
-    static <C, R> R handle(UnitOfWork units, Optional<String> channelSlug, Function<String, Optional<C>> lookup,
+    static <C, R> R handle(UnitOfWork units, ChannelRequest request, BiFunction<String, String, Optional<C>> lookup,
                            Function<C, R> handle, Supplier<R> notConfigured) {
-        Optional<C> found = channelSlug.flatMap(slug -> units.inNewTransaction(() -> lookup.apply(slug)));
+        String merchantId = request.caller().merchantId();
+        Optional<C> found = request.channelSlug()
+            .flatMap(slug -> units.inNewTransaction(() -> lookup.apply(merchantId, slug)));
         return found.isPresent() ? handle.apply(found.get()) : notConfigured.get();
     }
 }

@@ -32,7 +32,7 @@ public record NpRefundCommand(SaleorInstallation caller, TransactionId transacti
                               Money amount, Optional<Money> charged, Optional<String> grantedRefundId,
                               Map<String, Integer> refundedQuantities, List<RefundLine> lines, boolean shippingIncluded,
                               Optional<OrderGoods> goods, Optional<String> goodsProblem, Optional<String> pspReference,
-                              String deliveryKey, ProviderData order, AnswerDeadline deadline) {
+                              String deliveryKey, ProviderData order, AnswerDeadline deadline) implements ChannelRequest {
 
     public NpRefundCommand {
         Required.nonNull("caller, transaction, channelSlug, amount, charged, grantedRefundId",

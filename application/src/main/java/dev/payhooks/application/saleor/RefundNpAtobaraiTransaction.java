@@ -38,34 +38,10 @@ import java.util.function.Function;
  * in one transaction with the reply. A failed refund is not stored: asking again retries it, going
  * on after the step that failed when that step left NP changed ({@link RefundStep#leftNpChanged()}).
  */
-public final class RefundNpAtobaraiTransaction {
-
-    private final NpAtobaraiCalls np;
-    private final ReplyFormat<RefundAnswer> format;
-    private final RepeatedDeliveries deliveries;
-    private final RecordProviderOutcome outcomes;
-    private final PaymentTransactions transactions;
-    private final Refunds refunds;
-    private final Fulfillments fulfillments;
-    private final IdGenerator ids;
-    private final UnitOfWork units;
-    private final Clock clock;
-
-    public RefundNpAtobaraiTransaction(NpAtobaraiCalls np, ReplyFormat<RefundAnswer> format,
-                                       RepeatedDeliveries deliveries, RecordProviderOutcome outcomes,
-                                       PaymentTransactions transactions, Refunds refunds, Fulfillments fulfillments,
-                                       IdGenerator ids, UnitOfWork units, Clock clock) {
-        this.np = np;
-        this.format = format;
-        this.deliveries = deliveries;
-        this.outcomes = outcomes;
-        this.transactions = transactions;
-        this.refunds = refunds;
-        this.fulfillments = fulfillments;
-        this.ids = ids;
-        this.units = units;
-        this.clock = clock;
-    }
+public record RefundNpAtobaraiTransaction(NpAtobaraiCalls np, ReplyFormat<RefundAnswer> format,
+                                          RepeatedDeliveries deliveries, RecordProviderOutcome outcomes,
+                                          PaymentTransactions transactions, Refunds refunds, Fulfillments fulfillments,
+                                          IdGenerator ids, UnitOfWork units, Clock clock) {
 
     /**
      * @param resumeAfter the step at which the previous attempt of this refund failed, when NP
@@ -83,9 +59,8 @@ public final class RefundNpAtobaraiTransaction {
     }
 
     public Delivery handle(NpRefundCommand command) {
-        String merchantId = command.caller().merchantId();
-        return ConfiguredChannel.handle(units, command.channelSlug(), slug -> np.configuredChannel(merchantId, slug),
-            channel -> handle(command, channel), Delivery.NotConfigured::new);
+        return ConfiguredChannel.handle(units, command, np::configuredChannel, channel -> handle(command, channel),
+            Delivery.NotConfigured::new);
     }
 
     private Delivery handle(NpRefundCommand command, NpAtobaraiChannel channel) {

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * being handled is told so. The one way the NP Atobarai and Adyen apps keep Saleor's repeats
  * from becoming a second charge or refund.
  */
-public final class RepeatedDeliveries {
+public record RepeatedDeliveries(WebhookReplies replies, UnitOfWork units, Clock clock) {
 
     /** Longest key the store keeps; longer keys are cut (they end in a hash where they may be long). */
     public static final int MAX_KEY_LENGTH = 255;
@@ -62,14 +62,10 @@ public final class RepeatedDeliveries {
         }
     }
 
-    private final WebhookReplies replies;
-    private final UnitOfWork units;
-    private final Clock clock;
-
-    public RepeatedDeliveries(WebhookReplies replies, UnitOfWork units, Clock clock) {
-        this.replies = Objects.requireNonNull(replies, "replies");
-        this.units = Objects.requireNonNull(units, "units");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    public RepeatedDeliveries {
+        Objects.requireNonNull(replies, "replies");
+        Objects.requireNonNull(units, "units");
+        Objects.requireNonNull(clock, "clock");
     }
 
     /**

@@ -30,9 +30,8 @@ public record ReportTrackingNumber(NpAtobaraiCalls np, PaymentTransactions trans
     public enum Result { NOT_CONFIGURED, ACCEPTED }
 
     public Result handle(TrackingNumberCommand command) {
-        String merchantId = command.caller().merchantId();
-        return ConfiguredChannel.handle(units, command.channelSlug(), slug -> np.configuredChannel(merchantId, slug),
-            channel -> handle(command, channel), () -> Result.NOT_CONFIGURED);
+        return ConfiguredChannel.handle(units, command, np::configuredChannel, channel -> handle(command, channel),
+            () -> Result.NOT_CONFIGURED);
     }
 
     private Result handle(TrackingNumberCommand command, NpAtobaraiChannel channel) {

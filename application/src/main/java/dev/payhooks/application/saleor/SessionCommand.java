@@ -24,7 +24,7 @@ import java.util.Optional;
 public record SessionCommand(SaleorInstallation caller, TransactionId transaction, String saleorTransactionId,
                              Optional<String> channelSlug, Money amount, boolean authorizationOnly, String deliveryKey,
                              Optional<String> pspReference, Optional<ProviderAnswer> refusedBeforeCall,
-                             ProviderData data, AnswerDeadline deadline) {
+                             ProviderData data, AnswerDeadline deadline) implements ChannelRequest {
 
     public SessionCommand {
         Required.nonNull("caller, transaction, channelSlug, amount, pspReference, refusedBeforeCall, data, deadline",

@@ -23,40 +23,27 @@ import java.util.concurrent.atomic.AtomicReference;
  * and store the reply in one transaction. Processing goes on with a started payment, under its
  * provider reference (Saleor's, else the one the hub recorded).
  */
-abstract sealed class SessionFlow permits InitializeSession, ProcessSession {
+abstract sealed class SessionFlow extends ProviderFlow<SessionCommand, SessionAnswer>
+    permits InitializeSession, ProcessSession {
 
     /** Longest provider message kept on the payment. */
     static final int MAX_REPORT_MESSAGE = 500;
 
     private final boolean process;
-    private final PaymentProvider provider;
-    private final ReplyFormat<SessionAnswer> format;
-    private final RepeatedDeliveries deliveries;
     private final RecordProviderOutcome outcomes;
     private final PaymentTransactions transactions;
-    private final UnitOfWork units;
-    private final Clock clock;
 
     SessionFlow(boolean process, PaymentProvider provider, ReplyFormat<SessionAnswer> format,
                 RepeatedDeliveries deliveries, RecordProviderOutcome outcomes, PaymentTransactions transactions,
                 UnitOfWork units, Clock clock) {
+        super(provider, format, deliveries, units, clock);
         this.process = process;
-        this.provider = provider;
-        this.format = format;
-        this.deliveries = deliveries;
         this.outcomes = outcomes;
         this.transactions = transactions;
-        this.units = units;
-        this.clock = clock;
     }
 
-    public Delivery handle(SessionCommand command) {
-        String merchantId = command.caller().merchantId();
-        return ConfiguredChannel.handle(units, command.channelSlug(), slug -> provider.channel(merchantId, slug),
-            channel -> handle(command, channel), Delivery.NotConfigured::new);
-    }
-
-    private Delivery handle(SessionCommand command, ProviderChannel channel) {
+    @Override
+    Delivery handle(SessionCommand command, ProviderChannel channel) {
         String merchantId = command.caller().merchantId();
         boolean charge = channel.chargesAtOnce() && !command.authorizationOnly();
         Operation operation = charge ? Operation.CHARGE : Operation.AUTHORIZE;

@@ -22,7 +22,7 @@ import java.util.Optional;
 public record TrackingNumberCommand(SaleorInstallation caller, Optional<String> channelSlug, String orderId,
                                     FulfillmentId fulfillment, Optional<String> trackingNumber,
                                     Optional<String> carrierCode, boolean anyOfThisApp,
-                                    List<TransactionId> completedTransactions) {
+                                    List<TransactionId> completedTransactions) implements ChannelRequest {
 
     public TrackingNumberCommand {
         Required.nonNull("caller, channelSlug, fulfillment, trackingNumber, carrierCode",

@@ -24,7 +24,7 @@ import java.util.OptionalLong;
  * check of a code at sign-in. The key is sealed with the {@link Secrets} port. The caller owns
  * the transaction.
  */
-public class ManageSecondFactor {
+public record ManageSecondFactor(StaffUsers users, Secrets secrets, RandomBytes random, HmacSha1 hmac, Clock clock) {
 
     public static final String ISSUER = "Payhooks";
 
@@ -38,20 +38,6 @@ public class ManageSecondFactor {
 
     /** Which kind of code passed a {@link #verify}. */
     public enum Accepted { AUTHENTICATOR_CODE, RECOVERY_CODE }
-
-    private final StaffUsers users;
-    private final Secrets secrets;
-    private final RandomBytes random;
-    private final HmacSha1 hmac;
-    private final Clock clock;
-
-    public ManageSecondFactor(StaffUsers users, Secrets secrets, RandomBytes random, HmacSha1 hmac, Clock clock) {
-        this.users = users;
-        this.secrets = secrets;
-        this.random = random;
-        this.hmac = hmac;
-        this.clock = clock;
-    }
 
     public boolean enabled(String username) {
         return user(username).secondFactor().isPresent();

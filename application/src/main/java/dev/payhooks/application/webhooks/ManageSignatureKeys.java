@@ -18,21 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** A merchant's signature key: made on first use, rotated on request, opened to sign, revealed to those who manage webhooks. The caller owns the transaction. */
-public class ManageSignatureKeys {
-
-    private final SignatureKeys keys;
-    private final Secrets secrets;
-    private final RandomBytes random;
-    private final Clock clock;
-    private final AuditRecorder audit;
-
-    public ManageSignatureKeys(SignatureKeys keys, Secrets secrets, RandomBytes random, Clock clock, AuditRecorder audit) {
-        this.audit = audit;
-        this.keys = keys;
-        this.secrets = secrets;
-        this.random = random;
-        this.clock = clock;
-    }
+public record ManageSignatureKeys(SignatureKeys keys, Secrets secrets, RandomBytes random, Clock clock,
+                                  AuditRecorder audit) {
 
     /** The merchant's key, made now if it has none (the first subscription that signs with it). */
     public SignatureKey ensure(String merchantId) {

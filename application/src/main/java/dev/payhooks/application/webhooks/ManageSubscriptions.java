@@ -27,8 +27,13 @@ import java.util.function.Consumer;
  * merchant's subscription is simply not found. Every field is checked before anything
  * changes, so a rejected edit leaves the subscription as it was. Changes need a {@link Caller} who
  * may change the merchant's configuration; reads take the merchant. The caller owns the transaction.
+ *
+ * @param requireHttps production mode, where plain http hook URLs are refused
  */
-public class ManageSubscriptions {
+public record ManageSubscriptions(WebhookSubscriptions subscriptions, ApiKeys apiKeys,
+                                  ManageSignatureKeys signatureKeys, ManageAsymmetricSigningKeys asymmetricKeys,
+                                  OutboundUrlPolicy urlPolicy, Secrets secrets,
+                                  IdGenerator ids, Clock clock, boolean requireHttps, AuditRecorder audit) {
 
     /** Everything of a subscription but its authentication, which changes only through {@link AuthenticationChange}. */
     public record SubscriptionInput(String label, String url, List<String> events, Signature signature,
@@ -51,33 +56,6 @@ public class ManageSubscriptions {
         record Keep() implements AuthenticationChange { }
 
         record Reset(AuthenticationInput to) implements AuthenticationChange { }
-    }
-
-    private final WebhookSubscriptions subscriptions;
-    private final ApiKeys apiKeys;
-    private final ManageSignatureKeys signatureKeys;
-    private final ManageAsymmetricSigningKeys asymmetricKeys;
-    private final OutboundUrlPolicy urlPolicy;
-    private final Secrets secrets;
-    private final IdGenerator ids;
-    private final Clock clock;
-    private final AuditRecorder audit;
-    private final boolean requireHttps;
-
-    /** {@code requireHttps}: production mode, where plain http hook URLs are refused. */
-    public ManageSubscriptions(WebhookSubscriptions subscriptions, ApiKeys apiKeys, ManageSignatureKeys signatureKeys,
-                               ManageAsymmetricSigningKeys asymmetricKeys, OutboundUrlPolicy urlPolicy, Secrets secrets, IdGenerator ids, Clock clock,
-                               boolean requireHttps, AuditRecorder audit) {
-        this.audit = audit;
-        this.subscriptions = subscriptions;
-        this.apiKeys = apiKeys;
-        this.signatureKeys = signatureKeys;
-        this.asymmetricKeys = asymmetricKeys;
-        this.urlPolicy = urlPolicy;
-        this.secrets = secrets;
-        this.ids = ids;
-        this.clock = clock;
-        this.requireHttps = requireHttps;
     }
 
     public WebhookSubscription create(Caller caller, SubscriptionInput input, AuthenticationInput authentication) {

@@ -1,6 +1,6 @@
 package dev.payhooks.admin.audit;
 
-import dev.payhooks.admin.security.SignedInStaff;
+import dev.payhooks.admin.ConsoleModel;
 import dev.payhooks.application.audit.AuditQueries;
 import dev.payhooks.domain.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,10 +12,8 @@ import java.util.Optional;
 /** The audit trail view's model: the merchant's audit entries, newest first. */
 @ApplicationScoped
 @Transactional
-public class AuditModel {
+public class AuditModel extends ConsoleModel {
 
-    @Inject
-    SignedInStaff signedIn;
     @Inject
     AuditQueries audit;
 

@@ -1,8 +1,8 @@
 package dev.payhooks.admin.channels;
 
+import dev.payhooks.admin.ConsoleModel;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Option;
-import dev.payhooks.admin.security.SignedInStaff;
 import dev.payhooks.application.access.Caller;
 import dev.payhooks.application.apikeys.ManageApiKeys;
 import dev.payhooks.application.channels.ManageChannels;
@@ -42,12 +42,10 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
-public class ChannelsModel {
+public class ChannelsModel extends ConsoleModel {
 
     static final String ADMINISTRATORS_ONLY = "Only administrators remove Saleor installations.";
 
-    @Inject
-    SignedInStaff signedIn;
     @Inject
     ManageChannels manageChannels;
     @Inject
@@ -62,16 +60,6 @@ public class ChannelsModel {
     ProviderCredentialsChecks credentialsChecks;
     @Inject
     PublicUrl publicUrl;
-
-    /** The signed-in username (for the view's second-factor gate). */
-    public String caller() {
-        return signedIn.username();
-    }
-
-    /** Whether the signed-in member may change the configuration (the view disables its buttons otherwise). */
-    public boolean mayChange() {
-        return signedIn.caller().mayChange();
-    }
 
     /** Whether the signed-in member may remove a Saleor installation (it decides which Saleor app the hub trusts). */
     public boolean mayRemoveSaleorInstallations() {

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinServletRequest;
 import dev.payhooks.admin.DestructiveConfirm;
 import dev.payhooks.admin.CopyButton;
+import dev.payhooks.admin.DetailPanel;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Option;
 import dev.payhooks.domain.error.DomainException;
@@ -42,13 +43,11 @@ class ProviderPane extends VerticalLayout {
             add(new Span("Select a channel to configure its providers."));
             return;
         }
-        ProviderConfiguration configuration;
-        try {
-            configuration = model.providerConfiguration(channel.slug(), provider.value(), requestApiBase());
-        } catch (DomainException gone) {
-            add(new Span(gone.getMessage()));
-            return;
-        }
+        DetailPanel.show(this, () -> model.providerConfiguration(channel.slug(), provider.value(), requestApiBase()),
+            configuration -> showConfiguration(channel, configuration));
+    }
+
+    private void showConfiguration(ChannelSummary channel, ProviderConfiguration configuration) {
         add(new H3(configuration.providerName() + " in channel " + channel.slug()
             + (configuration.configured() ? "" : " (not configured)")));
         if (!configuration.notificationUrl().isEmpty()) {

@@ -1,6 +1,6 @@
 package dev.payhooks.admin.dashboard;
 
-import dev.payhooks.admin.security.SignedInStaff;
+import dev.payhooks.admin.ConsoleModel;
 import dev.payhooks.application.dashboard.DashboardQueries;
 import dev.payhooks.application.transactions.TransactionQueries;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +16,8 @@ import java.util.List;
  */
 @ApplicationScoped
 @Transactional
-public class DashboardModel {
+public class DashboardModel extends ConsoleModel {
 
-    @Inject
-    SignedInStaff signedIn;
     @Inject
     TransactionQueries transactions;
     @Inject
@@ -31,10 +29,6 @@ public class DashboardModel {
 
     public List<DashboardQueries.Hour> activity() {
         return dashboard.activity(signedIn.merchantId());
-    }
-
-    public String caller() {
-        return signedIn.username();
     }
 
     /** Transactions created per UTC day over the last {@code days} days (today included); days without any show as zero. */

@@ -1,10 +1,10 @@
 package dev.payhooks.admin.eventlog;
 
+import dev.payhooks.admin.ConsoleModel;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Option;
 import dev.payhooks.admin.eventlog.EventDetails.AttemptDetails;
 import dev.payhooks.admin.eventlog.EventDetails.DeliveryDetails;
-import dev.payhooks.admin.security.SignedInStaff;
 import dev.payhooks.application.access.Caller;
 import dev.payhooks.application.events.EventLogQueries;
 import dev.payhooks.application.events.EventLogQueries.LoggedEvent;
@@ -41,10 +41,8 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
-public class EventLogModel {
+public class EventLogModel extends ConsoleModel {
 
-    @Inject
-    SignedInStaff signedIn;
     @Inject
     EventLogQueries queries;
     @Inject
@@ -53,16 +51,6 @@ public class EventLogModel {
     ReplayDeliveries replays;
     @Inject
     PersonalDataRedaction redaction;
-
-    /** The signed-in username (for the view's second-factor gate). */
-    public String caller() {
-        return signedIn.username();
-    }
-
-    /** Whether the signed-in member may replay (the view disables its buttons otherwise). */
-    public boolean mayChange() {
-        return signedIn.caller().mayChange();
-    }
 
     public List<Option> providerOptions() {
         return Option.providers();

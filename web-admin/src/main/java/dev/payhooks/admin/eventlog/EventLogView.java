@@ -33,6 +33,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.payhooks.admin.FilterBoxes;
 import dev.payhooks.admin.DetailHeading;
+import dev.payhooks.admin.DetailPanel;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Option;
 import dev.payhooks.admin.layout.MainLayout;
@@ -260,13 +261,10 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void showEvent(String eventId) {
-        EventDetails event;
-        try {
-            event = model.event(eventId);
-        } catch (DomainException gone) {
-            detail.add(new Span(gone.getMessage()));
-            return;
-        }
+        DetailPanel.show(detail, () -> model.event(eventId), this::showEvent);
+    }
+
+    private void showEvent(EventDetails event) {
         shownEventId = event.eventId();
         boolean mayChange = model.mayChange();
         Button replay = new Button("Replay failed", VaadinIcon.REFRESH.create(), click -> replayOne(event.eventId(), false));
@@ -293,11 +291,8 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void showNotification(String notificationId) {
-        try {
-            detail.add(EventDetailPanels.notification(model.notification(notificationId)));
-        } catch (DomainException gone) {
-            detail.add(new Span(gone.getMessage()));
-        }
+        DetailPanel.show(detail, () -> model.notification(notificationId),
+            notification -> detail.add(EventDetailPanels.notification(notification)));
     }
 
     private void replayOne(String eventId, boolean all) {

@@ -1,7 +1,7 @@
 package dev.payhooks.admin.login;
 
+import dev.payhooks.admin.ConsoleModel;
 import dev.payhooks.admin.secondfactor.SecondFactorEnrolment;
-import dev.payhooks.admin.security.SignedInStaff;
 import dev.payhooks.application.staff.ManageSecondFactor;
 import dev.payhooks.application.staff.SignIn;
 import dev.payhooks.domain.staff.TotpSecret;
@@ -18,19 +18,12 @@ import java.util.List;
  */
 @ApplicationScoped
 @Transactional
-public class SignInModel {
+public class SignInModel extends ConsoleModel {
 
-    @Inject
-    SignedInStaff signedIn;
     @Inject
     SignIn signIn;
     @Inject
     ManageSecondFactor secondFactor;
-
-    /** The signed-in username, or empty. */
-    public String caller() {
-        return signedIn.username();
-    }
 
     /** Whether the signed-in user is still an enabled staff member (disabled or removed: their session ends). */
     public boolean signedInStaffEnabled() {

@@ -1,7 +1,7 @@
 package dev.payhooks.admin.secondfactor;
 
+import dev.payhooks.admin.ConsoleModel;
 import dev.payhooks.admin.NotAllowed;
-import dev.payhooks.admin.security.SignedInStaff;
 import dev.payhooks.application.access.Caller;
 import dev.payhooks.application.staff.SignIn;
 import dev.payhooks.application.webhooks.ManageSignatureKeys;
@@ -12,10 +12,8 @@ import jakarta.transaction.Transactional;
 
 /** The Signature Key dialog's model: the key in clear after a fresh second-factor code. */
 @ApplicationScoped
-public class SignatureKeyModel {
+public class SignatureKeyModel extends ConsoleModel {
 
-    @Inject
-    SignedInStaff signedIn;
     @Inject
     ManageSignatureKeys signatureKeys;
     @Inject

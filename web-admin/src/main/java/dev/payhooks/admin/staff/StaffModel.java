@@ -1,8 +1,8 @@
 package dev.payhooks.admin.staff;
 
+import dev.payhooks.admin.ConsoleModel;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Option;
-import dev.payhooks.admin.security.SignedInStaff;
 import dev.payhooks.application.access.Caller;
 import dev.payhooks.application.staff.ManageStaff;
 import dev.payhooks.domain.staff.StaffActionRefused;
@@ -23,13 +23,11 @@ import java.util.List;
  */
 @ApplicationScoped
 @Transactional
-public class StaffModel {
+public class StaffModel extends ConsoleModel {
 
     static final String ADMINISTRATORS_ONLY = "Only administrators manage staff users.";
     static final int TEMPORARY_PASSWORD_LENGTH = ManageStaff.TEMPORARY_PASSWORD_LENGTH;
 
-    @Inject
-    SignedInStaff signedIn;
     @Inject
     ManageStaff manageStaff;
 

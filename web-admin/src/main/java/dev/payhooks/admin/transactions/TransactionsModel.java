@@ -1,7 +1,7 @@
 package dev.payhooks.admin.transactions;
 
+import dev.payhooks.admin.ConsoleModel;
 import dev.payhooks.admin.Option;
-import dev.payhooks.admin.security.SignedInStaff;
 import dev.payhooks.application.channels.ManageChannels;
 import dev.payhooks.application.transactions.TransactionQueries;
 import dev.payhooks.domain.error.InvalidField;
@@ -27,10 +27,8 @@ import java.util.stream.Stream;
 /** The transactions view's model: the merchant's transactions (read-only) through {@link TransactionQueries}. */
 @ApplicationScoped
 @Transactional
-public class TransactionsModel {
+public class TransactionsModel extends ConsoleModel {
 
-    @Inject
-    SignedInStaff signedIn;
     @Inject
     TransactionQueries queries;
     @Inject

@@ -21,10 +21,10 @@ import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import dev.payhooks.admin.FilterBoxes;
 import dev.payhooks.admin.DetailHeading;
+import dev.payhooks.admin.DetailPanel;
 import dev.payhooks.admin.eventlog.KeysetPages;
 import dev.payhooks.admin.Option;
 import dev.payhooks.admin.layout.MainLayout;
-import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.error.InvalidField;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -177,13 +177,10 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
     }
 
     private void showTransaction(String transactionId) {
-        TransactionDetails t;
-        try {
-            t = model.transaction(transactionId);
-        } catch (DomainException gone) {
-            detail.add(new Span(gone.getMessage()));
-            return;
-        }
+        DetailPanel.show(detail, () -> model.transaction(transactionId), this::showTransaction);
+    }
+
+    private void showTransaction(TransactionDetails t) {
         TransactionRow s = t.summary();
         HorizontalLayout title = DetailHeading.title(new H3(s.merchantReference()), statusBadge(s.status()));
         Span id = DetailHeading.identifier("detail-transaction-id", s.id());

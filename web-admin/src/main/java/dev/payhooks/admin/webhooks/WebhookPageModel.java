@@ -1,7 +1,7 @@
 package dev.payhooks.admin.webhooks;
 
 import dev.payhooks.admin.NotAllowed;
-import dev.payhooks.admin.security.SignedInStaff;
+import dev.payhooks.admin.ConsoleModel;
 import dev.payhooks.application.access.Caller;
 import dev.payhooks.application.events.ReplayDeliveries;
 import dev.payhooks.application.webhooks.WebhookOverview;
@@ -21,10 +21,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional
-public class WebhookPageModel {
+public class WebhookPageModel extends ConsoleModel {
 
-    @Inject
-    SignedInStaff signedIn;
     @Inject
     WebhookOverview overviews;
     @Inject

@@ -1,8 +1,8 @@
 package dev.payhooks.admin.webhooks;
 
+import dev.payhooks.admin.ConsoleModel;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Option;
-import dev.payhooks.admin.security.SignedInStaff;
 import dev.payhooks.admin.webhooks.WebhookDraft.AuthenticationChoice;
 import dev.payhooks.admin.webhooks.WebhookDraft.SignatureChoice;
 import dev.payhooks.application.access.Caller;
@@ -37,12 +37,10 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional
-public class WebhooksModel {
+public class WebhooksModel extends ConsoleModel {
 
     static final String DISABLED_IN_CONSOLE = "disabled in the admin console";
 
-    @Inject
-    SignedInStaff signedIn;
     @Inject
     ManageSubscriptions subscriptions;
     @Inject
@@ -51,16 +49,6 @@ public class WebhooksModel {
     ManageApiKeys apiKeys;
     @Inject
     PublishEvents publish;
-
-    /** The signed-in username (for the view's second-factor gate). */
-    public String caller() {
-        return signedIn.username();
-    }
-
-    /** Whether the signed-in member may change webhooks (the view disables its buttons otherwise). */
-    public boolean mayChange() {
-        return signedIn.caller().mayChange();
-    }
 
     public List<Option> eventTypes() {
         return EventCatalog.all().stream().map(t -> new Option(t.name(), t.name())).toList();

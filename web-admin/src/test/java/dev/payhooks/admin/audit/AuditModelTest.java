@@ -20,7 +20,7 @@ class AuditModelTest {
 
     AuditModelTest() {
         console.signIn("dev", "VIEWER");
-        model.signedIn = console.signedIn;
+        console.withSignedIn(model);
         model.audit = new AuditQueries(console.audit);
     }
 

@@ -80,7 +80,7 @@ class ChannelsModelTest {
 
     ChannelsModelTest() {
         console.signIn("dev", "DEVELOPER");
-        model.signedIn = console.signedIn;
+        console.withSignedIn(model);
         model.manageChannels = new ManageChannels(channels, secrets, ids, clock, console.recorder,
             (provider, field, url) -> { });
         model.manageApiKeys = new ManageApiKeys(apiKeys, secrets, ids, clock, console.recorder);

@@ -35,7 +35,7 @@ class DashboardModelTest {
     DashboardModelTest() {
         console.merchants.add(Merchant.register("m-2", "Someone else", "8qwnw4j2kmqvrb3", clock.instant().plusSeconds(1)));
         console.signIn("alice", "VIEWER");
-        model.signedIn = console.signedIn;
+        console.withSignedIn(model);
         model.transactions = new TransactionQueries(stored, new InMemoryRefunds(), new InMemoryFulfillments(), clock);
     }
 

@@ -58,7 +58,7 @@ class EventLogModelTest {
         console.merchants.add(Merchant.register("m-2", "Someone else", "8qwnw4j2kmqvrb3", T0.plusSeconds(1)));
         InMemoryWebhookSubscriptions subscriptions = new InMemoryWebhookSubscriptions();
         ListEventLog log = new ListEventLog(events, deliveries);
-        model.signedIn = console.signedIn;
+        console.withSignedIn(model);
         model.queries = new EventLogQueries(log, outbox, deliveries, notifications);
         model.webhooks = new WebhookQueries(subscriptions, log, deliveries);
         model.replays = new ReplayDeliveries(outbox, deliveries, log, subscriptions, null, console.clock);

@@ -14,7 +14,7 @@ public final class SignatureKeyDialogFixture {
     private final SignatureKeyModel model = new SignatureKeyModel();
 
     public SignatureKeyDialogFixture(ConsoleFixture console, ManageSignatureKeys keys) {
-        model.signedIn = console.signedIn;
+        console.withSignedIn(model);
         model.signatureKeys = keys;
         model.signIn = new SignIn(new LoginThrottle(LoginThrottle.Policy.DEFAULT, console.clock),
             new ManageSecondFactor(console.users, new FakeSecrets(), RandomBytes.secure(), null, console.clock),

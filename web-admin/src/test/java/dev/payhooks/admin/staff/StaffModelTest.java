@@ -50,7 +50,7 @@ class StaffModelTest {
         admin.enableSecondFactor(new SealedSecret("sealed"), 1L, List.of(), clock.instant());
         users.add(admin);
         console.sessionOf("admin");
-        model.signedIn = console.signedIn;
+        console.withSignedIn(model);
         model.manageStaff = new ManageStaff(users, hashing, new SequentialIds(), console.recorder, clock);
         marks.verified("admin", clock.instant());
     }

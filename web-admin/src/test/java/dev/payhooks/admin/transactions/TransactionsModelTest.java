@@ -59,7 +59,7 @@ class TransactionsModelTest {
         channels.add(Channel.open("c-2", "m-1", "eu", "Europe", "EUR", "DE", clock.instant()));
         channels.add(Channel.open("c-3", "m-2", "other", "Not ours", "EUR", "DE", clock.instant()));
         console.signIn("alice", "VIEWER");
-        model.signedIn = console.signedIn;
+        console.withSignedIn(model);
         model.queries = new TransactionQueries(stored, refunds, fulfillments, clock);
         model.channels = new ManageChannels(channels, null, null, clock, console.recorder, (provider, field, url) -> { });
     }

@@ -77,7 +77,7 @@ class WebhooksModelTest {
         apiKeyId = manageApiKeys.issue(console.developer(), "bootstrap").key().id();
         ManageSignatureKeys signatureKeys = new ManageSignatureKeys(new InMemorySignatureKeys(), secrets, RandomBytes.secure(), clock,
             console.recorder);
-        model.signedIn = console.signedIn;
+        console.withSignedIn(model);
         model.apiKeys = manageApiKeys;
         model.subscriptions = new ManageSubscriptions(stored, apiKeys, signatureKeys,
             new ManageAsymmetricSigningKeys(new InMemoryAsymmetricSigningKeys(), secrets, clock, console.recorder),
