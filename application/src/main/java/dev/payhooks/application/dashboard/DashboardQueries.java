@@ -27,7 +27,8 @@ import java.util.Optional;
  * notifications by provider, webhook attempts by outcome). Counts only: the lists they stand for
  * sit behind the console's second factor. Read-only.
  */
-public class DashboardQueries {
+public record DashboardQueries(WebhookSubscriptions subscriptions, AttemptHistory attempts, EventLog log,
+                               PaymentTransactions transactions, InboundActivity inbound, Clock clock) {
 
     /** The window of the activity charts, in hours. */
     public static final int HOURS = 24;
@@ -57,23 +58,6 @@ public class DashboardQueries {
 
     /** One hour of activity. */
     public record Hour(Instant start, Map<ProviderId, Integer> notifications, int attemptsSucceeded, int attemptsFailed) { }
-
-    private final WebhookSubscriptions subscriptions;
-    private final AttemptHistory attempts;
-    private final EventLog log;
-    private final PaymentTransactions transactions;
-    private final InboundActivity inbound;
-    private final Clock clock;
-
-    public DashboardQueries(WebhookSubscriptions subscriptions, AttemptHistory attempts, EventLog log,
-                            PaymentTransactions transactions, InboundActivity inbound, Clock clock) {
-        this.subscriptions = subscriptions;
-        this.attempts = attempts;
-        this.log = log;
-        this.transactions = transactions;
-        this.inbound = inbound;
-        this.clock = clock;
-    }
 
     public Attention attention(String merchantId) {
         Instant now = clock.instant();

@@ -26,7 +26,7 @@ import java.util.List;
  * private keys opened to sign deliveries, its public keys published for receivers. The caller
  * owns the transaction.
  */
-public class ManageAsymmetricSigningKeys {
+public record ManageAsymmetricSigningKeys(AsymmetricSigningKeys keys, Secrets secrets, Clock clock, AuditRecorder audit) {
 
     /** A public key as receivers get it: a JWK's {@code kid} and {@code x}. */
     public record PublishedKey(String keyId, String publicKey) { }
@@ -34,18 +34,6 @@ public class ManageAsymmetricSigningKeys {
     private static final String ED25519 = "Ed25519";
     /** An X.509 Ed25519 public key is a fixed 12-byte prefix and the raw 32-byte key. */
     private static final int RAW_PUBLIC_KEY_BYTES = 32;
-
-    private final AsymmetricSigningKeys keys;
-    private final Secrets secrets;
-    private final Clock clock;
-    private final AuditRecorder audit;
-
-    public ManageAsymmetricSigningKeys(AsymmetricSigningKeys keys, Secrets secrets, Clock clock, AuditRecorder audit) {
-        this.keys = keys;
-        this.secrets = secrets;
-        this.clock = clock;
-        this.audit = audit;
-    }
 
     /** The merchant's pair, made now if it has none. */
     public AsymmetricSigningKey ensure(String merchantId) {

@@ -16,7 +16,7 @@ import java.util.List;
  * its latest attempts. Read-only: every staff member and API key of the merchant may read it; a
  * webhook of another merchant is {@link NotFound}.
  */
-public class WebhookOverview {
+public record WebhookOverview(WebhookSubscriptions subscriptions, AttemptHistory attempts, Clock clock) {
 
     /** The window the health covers. */
     public static final int HOURS = 24;
@@ -30,16 +30,6 @@ public class WebhookOverview {
         public Overview {
             latest = List.copyOf(latest);
         }
-    }
-
-    private final WebhookSubscriptions subscriptions;
-    private final AttemptHistory attempts;
-    private final Clock clock;
-
-    public WebhookOverview(WebhookSubscriptions subscriptions, AttemptHistory attempts, Clock clock) {
-        this.subscriptions = subscriptions;
-        this.attempts = attempts;
-        this.clock = clock;
     }
 
     public Overview of(String merchantId, String subscriptionId) {

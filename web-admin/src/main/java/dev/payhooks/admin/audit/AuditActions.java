@@ -1,9 +1,10 @@
 package dev.payhooks.admin.audit;
 
-import java.util.Locale;
+import dev.payhooks.admin.Wording;
+
 import java.util.Map;
 
-/** What an audit entry's action reads as for staff ("Staff password reset" for {@code staff.reset}); the raw action stays in a tooltip and the CSV. */
+/** What an audit entry's action reads as for staff ("Staff password reset" for {@code staff.reset}); the action code stays beside it in small print and in the CSV. */
 final class AuditActions {
 
     private static final Map<String, String> LABELS = Map.ofEntries(
@@ -39,11 +40,6 @@ final class AuditActions {
     }
 
     static String label(String action) {
-        String known = LABELS.get(action);
-        if (known != null) {
-            return known;
-        }
-        String words = action.replace('.', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);
-        return words.isEmpty() ? action : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return Wording.of(LABELS, action, action.replace('.', ' ').replace('-', ' '));
     }
 }

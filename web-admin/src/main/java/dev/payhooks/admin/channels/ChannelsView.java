@@ -1,5 +1,6 @@
 package dev.payhooks.admin.channels;
 
+import dev.payhooks.admin.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -12,8 +13,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -225,13 +224,13 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
             } catch (InvalidField invalid) {
                 TextField field = byField.get(invalid.field());
                 if (field == null) {
-                    problem(invalid.getMessage());
+                    Notices.problem(invalid.getMessage());
                 } else {
                     field.setErrorMessage(invalid.problem());
                     field.setInvalid(true);
                 }
             } catch (NotAllowed | DomainException refused) {
-                problem(refused.getMessage());
+                Notices.problem(refused.getMessage());
             }
         });
         create.setId("create-channel");
@@ -251,7 +250,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
             label.setInvalid(true);
             return;
         } catch (NotAllowed | DomainException refused) {
-            problem(refused.getMessage());
+            Notices.problem(refused.getMessage());
             return;
         }
         label.clear();
@@ -268,7 +267,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
                 model.revokeApiKey(key.id());
                 keys.setItems(model.apiKeys());
             } catch (NotAllowed | DomainException refused) {
-                problem(refused.getMessage());
+                Notices.problem(refused.getMessage());
             }
         });
     }
@@ -280,9 +279,9 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
                 try {
                     model.removeSaleorInstallation(installation.id());
                     installations.setItems(model.saleorInstallations());
-                    success("Installation removed.");
+                    Notices.success("Installation removed.");
                 } catch (NotAllowed | DomainException refused) {
-                    problem(refused.getMessage());
+                    Notices.problem(refused.getMessage());
                 }
             });
         confirm.setCancelable(true);
@@ -297,9 +296,9 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
             "Rotate", ok -> {
                 try {
                     model.rotateSignatureKey();
-                    success("Signature Key rotated.");
+                    Notices.success("Signature Key rotated.");
                 } catch (NotAllowed | DomainException refused) {
-                    problem(refused.getMessage());
+                    Notices.problem(refused.getMessage());
                 }
             });
         confirm.setCancelable(true);
@@ -307,11 +306,5 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         confirm.open();
     }
 
-    static void success(String text) {
-        Notification.show(text, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
 
-    static void problem(String text) {
-        Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 }

@@ -2,6 +2,7 @@ package dev.payhooks.admin.channels;
 
 import dev.payhooks.admin.CopyButton;
 import dev.payhooks.admin.NotAllowed;
+import dev.payhooks.admin.Notices;
 import dev.payhooks.domain.error.DomainException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -64,9 +65,9 @@ final class Ed25519KeySection extends VerticalLayout {
                 try {
                     model.rotateEd25519Key();
                     refresh();
-                    ChannelsView.success("Ed25519 key rotated.");
+                    Notices.success("Ed25519 key rotated.");
                 } catch (NotAllowed | DomainException refused) {
-                    ChannelsView.problem(refused.getMessage());
+                    Notices.problem(refused.getMessage());
                 }
             });
         confirm.setCancelable(true);

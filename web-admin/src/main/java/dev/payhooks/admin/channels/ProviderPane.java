@@ -1,5 +1,6 @@
 package dev.payhooks.admin.channels;
 
+import dev.payhooks.admin.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -76,7 +77,7 @@ class ProviderPane extends VerticalLayout {
     private void save(ProviderSettingsForm.SaveEvent event) {
         withValues(event, c -> {
             model.configureProvider(c.channel(), c.provider(), event.values(), requestApiBase());
-            ChannelsView.success(c.providerName() + " settings of channel " + c.channel() + " saved.");
+            Notices.success(c.providerName() + " settings of channel " + c.channel() + " saved.");
             onChanged.run();
         });
     }
@@ -95,10 +96,10 @@ class ProviderPane extends VerticalLayout {
             action.accept(form.configuration());
         } catch (InvalidField invalid) {
             if (!form.showProblem(invalid.field(), invalid.problem())) {
-                ChannelsView.problem(invalid.getMessage());
+                Notices.problem(invalid.getMessage());
             }
         } catch (NotAllowed | DomainException refused) {
-            ChannelsView.problem(refused.getMessage());
+            Notices.problem(refused.getMessage());
         }
     }
 
@@ -111,7 +112,7 @@ class ProviderPane extends VerticalLayout {
                 model.removeProvider(c.channel(), c.provider());
                 onChanged.run();
             } catch (NotAllowed | DomainException refused) {
-                ChannelsView.problem(refused.getMessage());
+                Notices.problem(refused.getMessage());
             }
         });
     }

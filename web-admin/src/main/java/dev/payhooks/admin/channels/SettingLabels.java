@@ -1,6 +1,7 @@
 package dev.payhooks.admin.channels;
 
-import java.util.Locale;
+import dev.payhooks.admin.Wording;
+
 import java.util.Map;
 
 /**
@@ -40,11 +41,6 @@ final class SettingLabels {
     }
 
     static String of(String name) {
-        String known = LABELS.get(name);
-        if (known != null) {
-            return known;
-        }
-        String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-        return words.isEmpty() ? name : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return Wording.of(LABELS, name, name.replaceAll("([a-z0-9])([A-Z])", "$1 $2"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.payhooks.admin.staff;
 
+import dev.payhooks.admin.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -8,8 +9,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -119,13 +118,13 @@ public class StaffView extends VerticalLayout {
             if (refused.reason() == StaffActionRefused.Reason.STALE_SECOND_FACTOR) {
                 FreshSecondFactorDialog.open(signIn, refused.getMessage(), () -> gated(action));
             } else {
-                problem(refused.getMessage());
+                Notices.problem(refused.getMessage());
             }
         } catch (NotAllowed | DomainException refused) {
             if (refused instanceof InvalidField) {
                 throw refused;
             }
-            problem(refused.getMessage());
+            Notices.problem(refused.getMessage());
         }
     }
 
@@ -190,7 +189,4 @@ public class StaffView extends VerticalLayout {
             made.password(), "Done", "min(36rem, 95vw)");
     }
 
-    private static void problem(String text) {
-        Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 }

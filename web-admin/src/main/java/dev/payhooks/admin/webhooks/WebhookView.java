@@ -14,8 +14,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -27,6 +25,7 @@ import com.vaadin.flow.router.RouterLink;
 import dev.payhooks.admin.CopyButton;
 import dev.payhooks.admin.HourlyBars;
 import dev.payhooks.admin.NotAllowed;
+import dev.payhooks.admin.Notices;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.admin.secondfactor.SecondFactorGate;
 import dev.payhooks.application.webhooks.WebhookOverview;
@@ -228,9 +227,9 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
     private void sendTest(WebhookSummary summary) {
         try {
             String eventId = webhooks.sendTestEvent(summary.id());
-            notice("Test event queued for “" + summary.label() + "” (" + eventId.substring(0, 12) + "…).", true);
+            Notices.success("Test event queued for “" + summary.label() + "” (" + eventId.substring(0, 12) + "…).");
         } catch (NotAllowed | DomainException refused) {
-            notice(refused.getMessage(), false);
+            Notices.problem(refused.getMessage());
         }
     }
 
@@ -239,7 +238,7 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
             webhooks.enableWebhook(summary.id(), !summary.enabled());
             render();
         } catch (NotAllowed | DomainException refused) {
-            notice(refused.getMessage(), false);
+            Notices.problem(refused.getMessage());
         }
     }
 
@@ -272,21 +271,21 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
         try {
             count = page.deadSince(id, since);
         } catch (DomainException refused) {
-            notice(refused.getMessage(), false);
+            Notices.problem(refused.getMessage());
             return;
         }
         if (count == 0) {
-            notice("No dead letters for this webhook since " + TIME.format(since) + " UTC.", true);
+            Notices.success("No dead letters for this webhook since " + TIME.format(since) + " UTC.");
             return;
         }
         ConfirmDialog confirm = new ConfirmDialog("Replay " + count + (count == 1 ? " dead letter?" : " dead letters?"),
             count + (count == 1 ? " event is" : " events are") + " sent to this webhook again.", "Replay", ok -> {
                 try {
                     int replayed = page.replayDeadSince(id, since);
-                    notice(replayed + (replayed == 1 ? " delivery" : " deliveries") + " queued again.", true);
+                    Notices.success(replayed + (replayed == 1 ? " delivery" : " deliveries") + " queued again.");
                     render();
                 } catch (NotAllowed | DomainException refused) {
-                    notice(refused.getMessage(), false);
+                    Notices.problem(refused.getMessage());
                 }
             });
         confirm.setCancelable(true);
@@ -294,8 +293,4 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
         confirm.open();
     }
 
-    private static void notice(String text, boolean success) {
-        Notification.show(text, 5000, success ? Notification.Position.BOTTOM_START : Notification.Position.MIDDLE)
-            .addThemeVariants(success ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.payhooks.admin.webhooks;
 
+import dev.payhooks.admin.Notices;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,8 +13,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -169,7 +168,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
 
     private void openNew() {
         if (!model.mayChange()) {
-            problem("Your role lets you look, not change. Ask an administrator.");
+            Notices.problem("Your role lets you look, not change. Ask an administrator.");
             return;
         }
         form.editNew();
@@ -183,7 +182,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         try {
             form.edit(model.webhook(id));
         } catch (NotFound gone) {
-            problem("This webhook no longer exists.");
+            Notices.problem("This webhook no longer exists.");
             refresh();
             return;
         }
@@ -200,7 +199,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
                 : model.saveWebhook(form.editingId(), event.draft(), event.resetAuthentication());
             dialog.close();
             refresh();
-            success((form.editingId() == null ? "Added " : "Saved ") + "“" + saved.label() + "”.");
+            Notices.success((form.editingId() == null ? "Added " : "Saved ") + "“" + saved.label() + "”.");
         } catch (InvalidField invalid) {
             form.showProblem(invalid.field(), invalid.problem());
         } catch (NotAllowed | DomainException refused) {
@@ -247,9 +246,9 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
                 model.deleteWebhook(id);
                 dialog.close();
                 refresh();
-                success("Webhook deleted.");
+                Notices.success("Webhook deleted.");
             } catch (NotAllowed | DomainException refused) {
-                problem(refused.getMessage());
+                Notices.problem(refused.getMessage());
             }
         });
         confirm.open();
@@ -258,9 +257,9 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
     private void sendTest(WebhookSummary w) {
         try {
             String eventId = model.sendTestEvent(w.id());
-            success("Test event queued for “" + w.label() + "” (" + eventId.substring(0, 12) + "…). See the event log.");
+            Notices.success("Test event queued for “" + w.label() + "” (" + eventId.substring(0, 12) + "…). See the event log.");
         } catch (NotAllowed | DomainException refused) {
-            problem(refused.getMessage());
+            Notices.problem(refused.getMessage());
         }
     }
 
@@ -269,7 +268,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
             model.enableWebhook(w.id(), !w.enabled());
             refresh();
         } catch (NotAllowed | DomainException refused) {
-            problem(refused.getMessage());
+            Notices.problem(refused.getMessage());
         }
     }
 
@@ -278,11 +277,5 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         SignatureKeyRevealDialog.open(signatureKey);
     }
 
-    private static void success(String text) {
-        Notification.show(text, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
 
-    private static void problem(String text) {
-        Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 }
