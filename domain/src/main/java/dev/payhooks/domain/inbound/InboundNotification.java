@@ -1,5 +1,6 @@
 package dev.payhooks.domain.inbound;
 
+import dev.payhooks.domain.Aggregate;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.TransactionId;
 
@@ -26,7 +27,7 @@ import java.util.Optional;
  * <p>Times are kept to the microsecond, the precision both databases store, so a notification
  * reads back equal to what was written.
  */
-public final class InboundNotification {
+public final class InboundNotification extends Aggregate {
 
     /** After this many failed attempts a notification waits for staff instead of the retry loop. */
     public static final int MAX_PROCESSING_ATTEMPTS = 10;
@@ -49,13 +50,13 @@ public final class InboundNotification {
     private Instant lastAttemptAt;
     private TransactionId transactionId;
     private final Instant redactedAt;
-    private final long version;
 
     private InboundNotification(String id, ProviderId provider, NotificationKey key, String merchantId,
                                 String channelSlug, byte[] rawBody, NotificationHeaders headers,
                                 Instant receivedAt, VerificationResult verification, ProcessingStatus status,
                                 String statusReason, int attempts, Instant lastAttemptAt, TransactionId transactionId,
                                 Instant redactedAt, long version) {
+        super(version);
         this.id = requireText(id, "id", 36);
         this.provider = Objects.requireNonNull(provider, "provider");
         this.key = Objects.requireNonNull(key, "key");
@@ -71,7 +72,6 @@ public final class InboundNotification {
         this.lastAttemptAt = lastAttemptAt == null ? null : toMicros(lastAttemptAt);
         this.transactionId = transactionId;
         this.redactedAt = redactedAt == null ? null : toMicros(redactedAt);
-        this.version = version;
         requireConsistentState();
     }
 
@@ -170,7 +170,6 @@ public final class InboundNotification {
      * matches the provider's signature and is never verified or applied again.
      */
     public Optional<Instant> redactedAt() { return Optional.ofNullable(redactedAt); }
-    public long version() { return version; }
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package dev.payhooks.domain.merchant;
 
+import dev.payhooks.domain.Aggregate;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.port.SealedSecret;
 
@@ -16,7 +17,7 @@ import java.util.Optional;
  * itself is kept sealed too, because it doubles as the "Source Key" that signs outbound
  * webhooks and so must be recoverable.
  */
-public final class ApiKey {
+public final class ApiKey extends Aggregate {
 
     public static final String PREFIX = "phk_";
     static final int RANDOM_LENGTH = 40;
@@ -29,10 +30,10 @@ public final class ApiKey {
     private final SealedSecret sealedKey;
     private final Instant createdAt;
     private Instant revokedAt;
-    private final long version;
 
     private ApiKey(String id, String merchantId, String label, String displayPrefix, String keyHash,
                    SealedSecret sealedKey, Instant createdAt, Instant revokedAt, long version) {
+        super(version);
         this.id = Objects.requireNonNull(id, "id");
         this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
         this.label = validLabel(label);
@@ -41,7 +42,6 @@ public final class ApiKey {
         this.sealedKey = Objects.requireNonNull(sealedKey, "sealedKey");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.revokedAt = revokedAt;
-        this.version = version;
     }
 
     /** A new key for a plaintext made by {@link #newPlaintext}; the caller seals it. */
@@ -132,7 +132,6 @@ public final class ApiKey {
     public SealedSecret sealedKey() { return sealedKey; }
     public Instant createdAt() { return createdAt; }
     public Optional<Instant> revokedAt() { return Optional.ofNullable(revokedAt); }
-    public long version() { return version; }
 
     @Override
     public String toString() {
