@@ -13,7 +13,5 @@ public abstract class Aggregate {
         this.version = version;
     }
 
-    public long version() {
-        return version;
-    }
+    public long version() { return version; }
 }

@@ -15,13 +15,8 @@ public abstract class StampedAggregate extends Aggregate {
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
 
     /** Records a change made at {@code at}. */
     protected void updatedAt(Instant at) {
