@@ -1,7 +1,7 @@
 package dev.payhooks.domain.merchant;
 
 import dev.payhooks.domain.Aggregate;
-import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.port.SealedSecret;
 
 import java.nio.charset.StandardCharsets;
@@ -106,11 +106,7 @@ public final class ApiKey extends Aggregate {
     }
 
     static String validLabel(String label) {
-        String trimmed = label == null ? "" : label.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 100) {
-            throw new InvalidField("label", "must be 1-100 characters");
-        }
-        return trimmed;
+        return Required.trimmedText(label, "label", 100);
     }
 
     public void revoke(Instant at) {

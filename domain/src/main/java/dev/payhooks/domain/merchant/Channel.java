@@ -1,5 +1,6 @@
 package dev.payhooks.domain.merchant;
 
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.StampedAggregate;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.InvalidValue;
@@ -98,11 +99,7 @@ public final class Channel extends StampedAggregate {
     }
 
     static String validName(String name) {
-        String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            throw new InvalidField("name", "must be 1-200 characters");
-        }
-        return trimmed;
+        return Required.trimmedText(name, "name", 200);
     }
 
     /** One of the currencies the payment domain knows ({@link dev.payhooks.domain.payment.Currency}). */

@@ -1,7 +1,7 @@
 package dev.payhooks.domain.merchant;
 
 import dev.payhooks.domain.Aggregate;
-import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.Required;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -44,11 +44,7 @@ public final class Merchant extends Aggregate {
     }
 
     static String validName(String name) {
-        String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            throw new InvalidField("name", "must be 1-200 characters");
-        }
-        return trimmed;
+        return Required.trimmedText(name, "name", 200);
     }
 
     public String id() { return id; }

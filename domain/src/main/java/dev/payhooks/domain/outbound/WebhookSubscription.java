@@ -1,5 +1,6 @@
 package dev.payhooks.domain.outbound;
 
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.StampedAggregate;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.InvalidValue;
@@ -144,11 +145,7 @@ public final class WebhookSubscription extends StampedAggregate {
 
     /** Trimmed, 1-100 characters. */
     public static String validLabel(String label) {
-        String trimmed = label == null ? "" : label.trim();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_LABEL_LENGTH) {
-            throw new InvalidField("label", "must be 1-" + MAX_LABEL_LENGTH + " characters");
-        }
-        return trimmed;
+        return Required.trimmedText(label, "label", MAX_LABEL_LENGTH);
     }
 
     /** At least one type, each in the {@link EventCatalog}; duplicates collapse. */
@@ -167,11 +164,7 @@ public final class WebhookSubscription extends StampedAggregate {
     }
 
     private static String validReason(String reason) {
-        String trimmed = reason == null ? "" : reason.trim();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_DISABLED_REASON_LENGTH) {
-            throw new InvalidField("disabledReason", "must be 1-" + MAX_DISABLED_REASON_LENGTH + " characters");
-        }
-        return trimmed;
+        return Required.trimmedText(reason, "disabledReason", MAX_DISABLED_REASON_LENGTH);
     }
 
     private void touch(Instant at) {
