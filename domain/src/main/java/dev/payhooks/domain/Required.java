@@ -43,4 +43,19 @@ public final class Required {
         }
         return trimmed;
     }
+
+    /**
+     * {@code value}, refused with an {@link IllegalArgumentException} ("{@code name} must not be
+     * blank", "… must be at most …") when it is null, blank or longer than {@code maxLength}.
+     */
+    public static String text(String value, String name, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        if (value.length() > maxLength) {
+            throw new IllegalArgumentException(name + " must be at most " + maxLength + " characters (was "
+                + value.length() + ")");
+        }
+        return value;
+    }
 }

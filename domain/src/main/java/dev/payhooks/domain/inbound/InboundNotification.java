@@ -1,6 +1,7 @@
 package dev.payhooks.domain.inbound;
 
 import dev.payhooks.domain.Aggregate;
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.TransactionId;
 
@@ -57,7 +58,7 @@ public final class InboundNotification extends Aggregate {
                                 String statusReason, int attempts, Instant lastAttemptAt, TransactionId transactionId,
                                 Instant redactedAt, long version) {
         super(version);
-        this.id = requireText(id, "id", 36);
+        this.id = Required.text(id, "id", 36);
         this.provider = Objects.requireNonNull(provider, "provider");
         this.key = Objects.requireNonNull(key, "key");
         this.merchantId = optionalText(merchantId, "merchantId", MAX_MERCHANT_ID_LENGTH);
@@ -218,17 +219,7 @@ public final class InboundNotification extends Aggregate {
         return time.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String requireText(String value, String name, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        if (value.length() > maxLength) {
-            throw new IllegalArgumentException(name + " must be at most " + maxLength + " characters");
-        }
-        return value;
-    }
-
     private static String optionalText(String value, String name, int maxLength) {
-        return value == null ? null : requireText(value, name, maxLength);
+        return value == null ? null : Required.text(value, name, maxLength);
     }
 }
