@@ -183,8 +183,8 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
         List<DeliveryAttempt> attempts = new ArrayList<>();
         for (int i = 0; i < e.attempts.size(); i++) {
             DeliveryAttemptRow r = e.attempts.get(i);
-            attempts.add(new DeliveryAttempt(i + 1, r.startedAt, Duration.ofMillis(r.latencyMillis), r.httpStatus, r.errorClass,
-                r.responseExcerpt, r.success));
+            attempts.add(new DeliveryAttempt(i + 1, r.startedAt(), Duration.ofMillis(r.latencyMillis()), r.httpStatus(), r.errorClass(),
+                r.responseExcerpt(), r.success()));
         }
         return Delivery.reconstitute(e.id, new EventId(e.eventId), e.subscriptionId, e.merchantId, DeliveryStatus.valueOf(e.status),
             e.nextAttemptAt, e.attemptsThisRound, e.deadReason, attempts, e.createdAt(), e.updatedAt(), e.version());

@@ -30,7 +30,7 @@ final class PaymentTransactionMapper {
             money(e.authorizationPending, currency), money(e.chargePending, currency),
             money(e.refundPending, currency), money(e.cancelPending, currency));
         List<ProviderReference> references = e.providerReferences.stream()
-            .map(r -> new ProviderReference(r.reference, r.since)).toList();
+            .map(r -> new ProviderReference(r.reference(), r.since())).toList();
         List<TransactionEvent> events = e.events.stream().map(ev -> new TransactionEvent(ev.sequence, id,
             Operation.valueOf(ev.operation), OperationResult.valueOf(ev.result), money(ev.amount, currency),
             ev.providerReference, ev.at, ev.message, ev.eventKey, TransactionStatus.valueOf(ev.statusAfter),
