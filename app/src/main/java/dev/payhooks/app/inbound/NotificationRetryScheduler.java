@@ -3,19 +3,16 @@ package dev.payhooks.app.inbound;
 import dev.payhooks.adapters.notifications.JtaTransactions;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
 import dev.payhooks.application.notifications.ApplyNotifications;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import dev.payhooks.app.schedule.PollingWork;
 import dev.payhooks.app.schedule.RepeatingWork;
 import dev.payhooks.app.config.PayhooksSettings;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -28,13 +25,10 @@ import java.util.logging.Logger;
 @Startup
 @Singleton
 @DependsOn("DatabaseStartup")
-public class NotificationRetryScheduler {
+public class NotificationRetryScheduler extends PollingWork {
 
     private static final Logger LOG = Logger.getLogger(NotificationRetryScheduler.class.getName());
     private static final int BATCH = 50;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     ApplyNotifications pipeline;
@@ -52,19 +46,13 @@ public class NotificationRetryScheduler {
         pollSeconds = settings.inbound().retryPollSeconds();
     }
 
-    private final RepeatingWork loop = new RepeatingWork();
-
-    @PostConstruct
-    void start() {
-        loop.start(scheduler, this::tick, pollSeconds, pollSeconds, TimeUnit.SECONDS);
+    @Override
+    protected Duration pollInterval() {
+        return Duration.ofSeconds(pollSeconds);
     }
 
-    @PreDestroy
-    void stop() {
-        loop.stop();
-    }
-
-    void tick() {
+    @Override
+    protected void tick() {
         RepeatingWork.attempt(LOG, "Notification retry tick failed; the next tick tries again", () -> {
             List<String> due = transactions.inNewTransaction(() -> pipeline.dueForRetry(BATCH));
             due.forEach(endpoint::applyNow);
