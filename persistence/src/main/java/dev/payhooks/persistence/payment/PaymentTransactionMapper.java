@@ -24,7 +24,7 @@ final class PaymentTransactionMapper {
 
     static PaymentTransaction toDomain(PaymentTransactionEntity e) {
         Currency currency = Currency.of(e.currency);
-        TransactionId id = TransactionId.of(e.id);
+        TransactionId id = TransactionId.of(e.id());
         TransactionAmounts amounts = new TransactionAmounts(money(e.authorized, currency), money(e.charged, currency),
             money(e.refunded, currency), money(e.cancelled, currency), money(e.chargedBack, currency),
             money(e.authorizationPending, currency), money(e.chargePending, currency),
@@ -43,8 +43,7 @@ final class PaymentTransactionMapper {
     static PaymentTransactionEntity toNewEntity(String merchantId, PaymentTransaction t) {
         PaymentTransactionEntity e = new PaymentTransactionEntity();
         TransactionSnapshot s = t.snapshot();
-        e.id = s.id().value();
-        e.merchantId = merchantId;
+        e.ownedBy(merchantId, s.id().value());
         e.channelSlug = s.channelSlug();
         e.provider = s.provider().slug();
         e.merchantReference = s.merchantReference();
