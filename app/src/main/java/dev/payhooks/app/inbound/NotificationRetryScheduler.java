@@ -39,16 +39,9 @@ public class NotificationRetryScheduler extends PollingWork {
     @Inject
     JtaTransactions transactions;
 
-    long pollSeconds;
-
     @Inject
     void settings(PayhooksSettings settings) {
-        pollSeconds = settings.inbound().retryPollSeconds();
-    }
-
-    @Override
-    protected Duration pollInterval() {
-        return Duration.ofSeconds(pollSeconds);
+        pollEvery(Duration.ofSeconds(settings.inbound().retryPollSeconds()));
     }
 
     @Override

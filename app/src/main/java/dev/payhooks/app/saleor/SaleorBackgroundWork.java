@@ -37,16 +37,9 @@ public class SaleorBackgroundWork extends PollingWork {
     @Inject
     TransactionReportSender reports;
 
-    long pollMillis;
-
     @Inject
     void settings(PayhooksSettings settings) {
-        pollMillis = settings.saleor().workerPollMillis();
-    }
-
-    @Override
-    protected Duration pollInterval() {
-        return Duration.ofMillis(pollMillis);
+        pollEvery(Duration.ofMillis(settings.saleor().workerPollMillis()));
     }
 
     @Override

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A startup singleton that polls for work: from its start until its stop it runs {@link #tick}
- * every {@link #pollInterval} (the first time after one interval), each run after the previous
- * one ended.
+ * with the {@link #pollEvery interval} it was given between runs (the first run after one
+ * interval), each run after the previous one ended.
  */
 public abstract class PollingWork {
 
@@ -19,16 +19,19 @@ public abstract class PollingWork {
     ManagedScheduledExecutorService scheduler;
 
     private final RepeatingWork loop = new RepeatingWork();
+    private Duration interval;
 
-    /** How long to wait after a run before the next; read once, at start. */
-    protected abstract Duration pollInterval();
+    /** Sets the wait between runs; to be called before the start, e.g. by an injected settings method. */
+    protected void pollEvery(Duration interval) {
+        this.interval = interval;
+    }
 
     /** One run; a failure in it must not escape (see {@link RepeatingWork#attempt}). */
     protected abstract void tick();
 
     @PostConstruct
     void start() {
-        long every = pollInterval().toMillis();
+        long every = interval.toMillis();
         loop.start(scheduler, this::tick, every, every, TimeUnit.MILLISECONDS);
     }
 
