@@ -2,10 +2,6 @@ package dev.payhooks.sandbox;
 
 import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.adapters.api.HubMode;
-import dev.payhooks.domain.error.InvalidField;
-import dev.payhooks.domain.merchant.Channel;
-import dev.payhooks.domain.merchant.Channels;
-import dev.payhooks.domain.payment.ProviderId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,12 +24,6 @@ public final class Simulators {
         if (mode.production()) {
             throw new ApiProblem(404, "No resource at this path");
         }
-    }
-
-    /** The channel whose endpoint key for {@code provider} is {@code endpointKey}; an unknown key is an invalid field. */
-    public static Channel channel(Channels channels, ProviderId provider, String endpointKey) {
-        return channels.byEndpointKey(provider, endpointKey).orElseThrow(() -> new InvalidField("endpointKey",
-            "is not the " + provider.displayName() + " endpoint key of any channel"));
     }
 
     /**

@@ -3,19 +3,16 @@ package dev.payhooks.app.inbound;
 import dev.payhooks.adapters.notifications.JtaTransactions;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
 import dev.payhooks.application.notifications.ApplyNotifications;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import dev.payhooks.app.schedule.PollingWork;
 import dev.payhooks.app.schedule.RepeatingWork;
 import dev.payhooks.app.config.PayhooksSettings;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -28,13 +25,10 @@ import java.util.logging.Logger;
 @Startup
 @Singleton
 @DependsOn("DatabaseStartup")
-public class NotificationRetryScheduler {
+public class NotificationRetryScheduler extends PollingWork {
 
     private static final Logger LOG = Logger.getLogger(NotificationRetryScheduler.class.getName());
     private static final int BATCH = 50;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     ApplyNotifications pipeline;
@@ -45,26 +39,13 @@ public class NotificationRetryScheduler {
     @Inject
     JtaTransactions transactions;
 
-    long pollSeconds;
-
     @Inject
     void settings(PayhooksSettings settings) {
-        pollSeconds = settings.inbound().retryPollSeconds();
+        pollEvery(Duration.ofSeconds(settings.inbound().retryPollSeconds()));
     }
 
-    private final RepeatingWork loop = new RepeatingWork();
-
-    @PostConstruct
-    void start() {
-        loop.start(scheduler, this::tick, pollSeconds, pollSeconds, TimeUnit.SECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        loop.stop();
-    }
-
-    void tick() {
+    @Override
+    protected void tick() {
         RepeatingWork.attempt(LOG, "Notification retry tick failed; the next tick tries again", () -> {
             List<String> due = transactions.inNewTransaction(() -> pipeline.dueForRetry(BATCH));
             due.forEach(endpoint::applyNow);

@@ -3,18 +3,15 @@ package dev.payhooks.app.saleor;
 import dev.payhooks.adapters.npatobarai.NpShipmentReporter;
 import dev.payhooks.adapters.saleor.OrderNoteSender;
 import dev.payhooks.adapters.saleor.TransactionReportSender;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import dev.payhooks.app.schedule.PollingWork;
 import dev.payhooks.app.schedule.RepeatingWork;
 import dev.payhooks.app.config.PayhooksSettings;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
@@ -27,12 +24,9 @@ import java.util.logging.Logger;
 @Startup
 @Singleton
 @DependsOn("DatabaseStartup")
-public class SaleorBackgroundWork {
+public class SaleorBackgroundWork extends PollingWork {
 
     private static final Logger LOG = Logger.getLogger(SaleorBackgroundWork.class.getName());
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     NpShipmentReporter shipments;
@@ -43,26 +37,13 @@ public class SaleorBackgroundWork {
     @Inject
     TransactionReportSender reports;
 
-    long pollMillis;
-
     @Inject
     void settings(PayhooksSettings settings) {
-        pollMillis = settings.saleor().workerPollMillis();
+        pollEvery(Duration.ofMillis(settings.saleor().workerPollMillis()));
     }
 
-    private final RepeatingWork loop = new RepeatingWork();
-
-    @PostConstruct
-    void start() {
-        loop.start(scheduler, this::tick, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        loop.stop();
-    }
-
-    void tick() {
+    @Override
+    protected void tick() {
         RepeatingWork.attempt(LOG, "Shipment reports failed; the next run retries", shipments::reportDue);
         RepeatingWork.attempt(LOG, "Order notes failed; the next run retries", notes::sendPending);
         RepeatingWork.attempt(LOG, "Saleor transaction reports failed; the next run retries", reports::sendDue);

@@ -1,5 +1,6 @@
 package dev.payhooks.domain.fulfillment;
 
+import dev.payhooks.domain.StampedAggregate;
 import dev.payhooks.domain.error.IllegalTransition;
 import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.payment.TransactionId;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * NP Atobarai needs the report (it bills the customer once goods ship); the report is
  * repeated when the tracking number changes or the provider transaction was re-registered.
  */
-public final class Fulfillment {
+public final class Fulfillment extends StampedAggregate {
 
     private static final Pattern CARRIER_CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final int MAX_MESSAGE_LENGTH = 1000;
@@ -28,11 +29,9 @@ public final class Fulfillment {
     private String message;
     private int reportAttempts;
     private Instant lastAttemptAt;
-    private final Instant createdAt;
-    private Instant updatedAt;
-    private final long version;
 
     private Fulfillment(FulfillmentSnapshot s) {
+        super(s.createdAt(), s.updatedAt(), s.version());
         this.id = Objects.requireNonNull(s.id(), "id");
         this.transactionId = Objects.requireNonNull(s.transactionId(), "transactionId");
         this.trackingNumber = Objects.requireNonNull(s.trackingNumber(), "trackingNumber");
@@ -41,10 +40,7 @@ public final class Fulfillment {
         this.message = s.message();
         this.reportAttempts = s.reportAttempts();
         this.lastAttemptAt = s.lastAttemptAt();
-        this.createdAt = Objects.requireNonNull(s.createdAt(), "createdAt");
-        this.updatedAt = Objects.requireNonNull(s.updatedAt(), "updatedAt");
-        this.version = s.version();
-        if (reportAttempts < 0 || version < 0) {
+        if (reportAttempts < 0 || version() < 0) {
             throw new IllegalArgumentException("report attempts and version must not be negative");
         }
     }
@@ -68,7 +64,7 @@ public final class Fulfillment {
 
     public FulfillmentSnapshot snapshot() {
         return new FulfillmentSnapshot(id, transactionId, trackingNumber, carrierCode, status, message,
-            reportAttempts, lastAttemptAt, createdAt, updatedAt, version);
+            reportAttempts, lastAttemptAt, createdAt(), updatedAt(), version());
     }
 
     /** The provider accepted the shipment report. */
@@ -130,9 +126,6 @@ public final class Fulfillment {
     /** Report attempts for the current tracking number. */
     public int reportAttempts() { return reportAttempts; }
     public Optional<Instant> lastAttemptAt() { return Optional.ofNullable(lastAttemptAt); }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
-    public long version() { return version; }
 
     @Override
     public String toString() {
@@ -143,7 +136,7 @@ public final class Fulfillment {
     private void attempt(Instant at) {
         reportAttempts++;
         lastAttemptAt = Objects.requireNonNull(at, "at");
-        updatedAt = at;
+        updatedAt(at);
     }
 
     private void startOver(Instant at) {
@@ -151,7 +144,7 @@ public final class Fulfillment {
         message = null;
         reportAttempts = 0;
         lastAttemptAt = null;
-        updatedAt = Objects.requireNonNull(at, "at");
+        updatedAt(Objects.requireNonNull(at, "at"));
     }
 
     private void requireNotReported(String attempt) {

@@ -1,5 +1,7 @@
 package dev.payhooks.domain.inbound;
 
+import dev.payhooks.domain.Aggregate;
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.TransactionId;
 
@@ -26,7 +28,7 @@ import java.util.Optional;
  * <p>Times are kept to the microsecond, the precision both databases store, so a notification
  * reads back equal to what was written.
  */
-public final class InboundNotification {
+public final class InboundNotification extends Aggregate {
 
     /** After this many failed attempts a notification waits for staff instead of the retry loop. */
     public static final int MAX_PROCESSING_ATTEMPTS = 10;
@@ -49,14 +51,14 @@ public final class InboundNotification {
     private Instant lastAttemptAt;
     private TransactionId transactionId;
     private final Instant redactedAt;
-    private final long version;
 
     private InboundNotification(String id, ProviderId provider, NotificationKey key, String merchantId,
                                 String channelSlug, byte[] rawBody, NotificationHeaders headers,
                                 Instant receivedAt, VerificationResult verification, ProcessingStatus status,
                                 String statusReason, int attempts, Instant lastAttemptAt, TransactionId transactionId,
                                 Instant redactedAt, long version) {
-        this.id = requireText(id, "id", 36);
+        super(version);
+        this.id = Required.text(id, "id", 36);
         this.provider = Objects.requireNonNull(provider, "provider");
         this.key = Objects.requireNonNull(key, "key");
         this.merchantId = optionalText(merchantId, "merchantId", MAX_MERCHANT_ID_LENGTH);
@@ -71,7 +73,6 @@ public final class InboundNotification {
         this.lastAttemptAt = lastAttemptAt == null ? null : toMicros(lastAttemptAt);
         this.transactionId = transactionId;
         this.redactedAt = redactedAt == null ? null : toMicros(redactedAt);
-        this.version = version;
         requireConsistentState();
     }
 
@@ -170,7 +171,6 @@ public final class InboundNotification {
      * matches the provider's signature and is never verified or applied again.
      */
     public Optional<Instant> redactedAt() { return Optional.ofNullable(redactedAt); }
-    public long version() { return version; }
 
     @Override
     public String toString() {
@@ -219,17 +219,7 @@ public final class InboundNotification {
         return time.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String requireText(String value, String name, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        if (value.length() > maxLength) {
-            throw new IllegalArgumentException(name + " must be at most " + maxLength + " characters");
-        }
-        return value;
-    }
-
     private static String optionalText(String value, String name, int maxLength) {
-        return value == null ? null : requireText(value, name, maxLength);
+        return value == null ? null : Required.text(value, name, maxLength);
     }
 }

@@ -1,6 +1,7 @@
 package dev.payhooks.domain.merchant;
 
-import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.Aggregate;
+import dev.payhooks.domain.Required;
 import dev.payhooks.domain.port.SealedSecret;
 
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * itself is kept sealed too, because it doubles as the "Source Key" that signs outbound
  * webhooks and so must be recoverable.
  */
-public final class ApiKey {
+public final class ApiKey extends Aggregate {
 
     public static final String PREFIX = "phk_";
     static final int RANDOM_LENGTH = 40;
@@ -29,10 +30,10 @@ public final class ApiKey {
     private final SealedSecret sealedKey;
     private final Instant createdAt;
     private Instant revokedAt;
-    private final long version;
 
     private ApiKey(String id, String merchantId, String label, String displayPrefix, String keyHash,
                    SealedSecret sealedKey, Instant createdAt, Instant revokedAt, long version) {
+        super(version);
         this.id = Objects.requireNonNull(id, "id");
         this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
         this.label = validLabel(label);
@@ -41,7 +42,6 @@ public final class ApiKey {
         this.sealedKey = Objects.requireNonNull(sealedKey, "sealedKey");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.revokedAt = revokedAt;
-        this.version = version;
     }
 
     /** A new key for a plaintext made by {@link #newPlaintext}; the caller seals it. */
@@ -106,11 +106,7 @@ public final class ApiKey {
     }
 
     static String validLabel(String label) {
-        String trimmed = label == null ? "" : label.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 100) {
-            throw new InvalidField("label", "must be 1-100 characters");
-        }
-        return trimmed;
+        return Required.trimmedText(label, "label", 100);
     }
 
     public void revoke(Instant at) {
@@ -132,7 +128,6 @@ public final class ApiKey {
     public SealedSecret sealedKey() { return sealedKey; }
     public Instant createdAt() { return createdAt; }
     public Optional<Instant> revokedAt() { return Optional.ofNullable(revokedAt); }
-    public long version() { return version; }
 
     @Override
     public String toString() {

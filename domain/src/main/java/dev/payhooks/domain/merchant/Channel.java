@@ -1,5 +1,7 @@
 package dev.payhooks.domain.merchant;
 
+import dev.payhooks.domain.Required;
+import dev.payhooks.domain.StampedAggregate;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.payment.ProviderId;
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
  * A sales channel of a merchant (a Saleor channel has the same slug): its currency, its
  * country, and at most one configuration per payment provider.
  */
-public final class Channel {
+public final class Channel extends StampedAggregate {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -30,12 +32,10 @@ public final class Channel {
     private String currency;
     private String country;
     private final Map<ProviderId, ProviderSettings> providers;
-    private final Instant createdAt;
-    private Instant updatedAt;
-    private final long version;
 
     private Channel(String id, String merchantId, String slug, String name, String currency, String country,
                     Map<ProviderId, ProviderSettings> providers, Instant createdAt, Instant updatedAt, long version) {
+        super(createdAt, updatedAt, version);
         this.id = Objects.requireNonNull(id, "id");
         this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
         this.slug = validSlug(slug);
@@ -44,9 +44,6 @@ public final class Channel {
         this.country = validCountry(country);
         this.providers = new EnumMap<>(ProviderId.class);
         this.providers.putAll(providers);
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
-        this.version = version;
     }
 
     public static Channel open(String id, String merchantId, String slug, String name, String currency,
@@ -68,20 +65,20 @@ public final class Channel {
         this.name = validName;
         this.currency = validCurrency;
         this.country = validCountry;
-        this.updatedAt = at;
+        updatedAt(at);
     }
 
     /** Sets (or replaces) the configuration of one provider. */
     public void configure(ProviderSettings settings, Instant at) {
         providers.put(settings.provider(), settings);
-        this.updatedAt = at;
+        updatedAt(at);
     }
 
     /** Removes a provider's configuration; false if there was none. */
     public boolean removeProvider(ProviderId provider, Instant at) {
         boolean removed = providers.remove(provider) != null;
         if (removed) {
-            this.updatedAt = at;
+            updatedAt(at);
         }
         return removed;
     }
@@ -102,11 +99,7 @@ public final class Channel {
     }
 
     static String validName(String name) {
-        String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            throw new InvalidField("name", "must be 1-200 characters");
-        }
-        return trimmed;
+        return Required.trimmedText(name, "name", 200);
     }
 
     /** One of the currencies the payment domain knows ({@link dev.payhooks.domain.payment.Currency}). */
@@ -134,7 +127,4 @@ public final class Channel {
     public String name() { return name; }
     public String currency() { return currency; }
     public String country() { return country; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
-    public long version() { return version; }
 }

@@ -1,6 +1,7 @@
 package dev.payhooks.domain.merchant;
 
-import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.Aggregate;
+import dev.payhooks.domain.Required;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  * A business that runs its shops through Payhooks. Its {@code merchantKey} is the public
  * identifier outbound webhooks carry ({@code event_body.merchant.merch_key}).
  */
-public final class Merchant {
+public final class Merchant extends Aggregate {
 
     private static final Pattern MERCHANT_KEY = Pattern.compile("[a-z0-9]{15}");
 
@@ -18,9 +19,9 @@ public final class Merchant {
     private String name;
     private final String merchantKey;
     private final Instant createdAt;
-    private final long version;
 
     private Merchant(String id, String name, String merchantKey, Instant createdAt, long version) {
+        super(version);
         this.id = Objects.requireNonNull(id, "id");
         this.name = validName(name);
         if (merchantKey == null || !MERCHANT_KEY.matcher(merchantKey).matches()) {
@@ -28,7 +29,6 @@ public final class Merchant {
         }
         this.merchantKey = merchantKey;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-        this.version = version;
     }
 
     public static Merchant register(String id, String name, String merchantKey, Instant at) {
@@ -44,16 +44,11 @@ public final class Merchant {
     }
 
     static String validName(String name) {
-        String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            throw new InvalidField("name", "must be 1-200 characters");
-        }
-        return trimmed;
+        return Required.trimmedText(name, "name", 200);
     }
 
     public String id() { return id; }
     public String name() { return name; }
     public String merchantKey() { return merchantKey; }
     public Instant createdAt() { return createdAt; }
-    public long version() { return version; }
 }

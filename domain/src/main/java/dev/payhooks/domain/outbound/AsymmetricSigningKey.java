@@ -1,5 +1,6 @@
 package dev.payhooks.domain.outbound;
 
+import dev.payhooks.domain.Aggregate;
 import dev.payhooks.domain.port.SealedSecret;
 
 import java.time.Instant;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * signs, and stays published, for {@link SignatureKey#PREVIOUS_KEY_VALIDITY}; a second rotation
  * within that window drops the oldest pair at once.
  */
-public final class AsymmetricSigningKey {
+public final class AsymmetricSigningKey extends Aggregate {
 
     /** A base64url (no padding) Ed25519 public key: 32 bytes. */
     private static final Pattern PUBLIC_KEY = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -47,10 +48,10 @@ public final class AsymmetricSigningKey {
     private final Instant createdAt;
     private Pair previous;
     private Instant rotatedAt;
-    private final long version;
 
     private AsymmetricSigningKey(String merchantId, Pair current, Instant createdAt, Pair previous, Instant rotatedAt,
                                  long version) {
+        super(version);
         this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
         this.current = Objects.requireNonNull(current, "current");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
@@ -59,7 +60,6 @@ public final class AsymmetricSigningKey {
         }
         this.previous = previous;
         this.rotatedAt = rotatedAt == null ? null : rotatedAt.truncatedTo(ChronoUnit.MICROS);
-        this.version = version;
     }
 
     public static AsymmetricSigningKey create(String merchantId, Pair first, Instant at) {
@@ -94,7 +94,6 @@ public final class AsymmetricSigningKey {
     public Instant createdAt() { return createdAt; }
     public Optional<Pair> previous() { return Optional.ofNullable(previous); }
     public Optional<Instant> rotatedAt() { return Optional.ofNullable(rotatedAt); }
-    public long version() { return version; }
 
     @Override
     public String toString() {

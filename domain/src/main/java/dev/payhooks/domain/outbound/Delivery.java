@@ -1,5 +1,6 @@
 package dev.payhooks.domain.outbound;
 
+import dev.payhooks.domain.StampedAggregate;
 import dev.payhooks.domain.error.IllegalTransition;
 import dev.payhooks.domain.outbound.RetryPolicy.AttemptFailure;
 import dev.payhooks.domain.outbound.RetryPolicy.Decision;
@@ -20,7 +21,7 @@ import java.util.function.DoubleSupplier;
  * numbered across replays, so the log never loses one; the retry schedule counts only the
  * attempts of the current round.
  */
-public final class Delivery {
+public final class Delivery extends StampedAggregate {
 
     private final String id;
     private final EventId eventId;
@@ -31,13 +32,11 @@ public final class Delivery {
     private int attemptsThisRound;
     private String deadReason;
     private final List<DeliveryAttempt> attempts;
-    private final Instant createdAt;
-    private Instant updatedAt;
-    private final long version;
 
     private Delivery(String id, EventId eventId, String subscriptionId, String merchantId, DeliveryStatus status,
                      Instant nextAttemptAt, int attemptsThisRound, String deadReason, List<DeliveryAttempt> attempts,
                      Instant createdAt, Instant updatedAt, long version) {
+        super(createdAt, updatedAt, version);
         this.id = Objects.requireNonNull(id, "id");
         this.eventId = Objects.requireNonNull(eventId, "eventId");
         this.subscriptionId = Objects.requireNonNull(subscriptionId, "subscriptionId");
@@ -47,9 +46,6 @@ public final class Delivery {
         this.attemptsThisRound = attemptsThisRound;
         this.deadReason = deadReason;
         this.attempts = new ArrayList<>(attempts);
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
-        this.version = version;
         if (status == DeliveryStatus.PENDING && nextAttemptAt == null) {
             throw new IllegalArgumentException("a pending delivery has a next attempt time");
         }
@@ -85,7 +81,7 @@ public final class Delivery {
         attemptsThisRound++;
         status = DeliveryStatus.SUCCEEDED;
         nextAttemptAt = null;
-        updatedAt = attempt.startedAt().plus(attempt.latency());
+        updatedAt(attempt.startedAt().plus(attempt.latency()));
     }
 
     /**
@@ -106,7 +102,7 @@ public final class Delivery {
             nextAttemptAt = null;
             deadReason = decision instanceof DeadLetter dead ? dead.reason() : ((DisableSubscription) decision).reason();
         }
-        updatedAt = finishedAt;
+        updatedAt(finishedAt);
         return decision;
     }
 
@@ -116,7 +112,7 @@ public final class Delivery {
         status = DeliveryStatus.DEAD;
         nextAttemptAt = null;
         deadReason = reason;
-        updatedAt = at;
+        updatedAt(at);
     }
 
     /** Sends the event again from the start of the schedule; the earlier attempts stay in the log. */
@@ -128,7 +124,7 @@ public final class Delivery {
         nextAttemptAt = at;
         attemptsThisRound = 0;
         deadReason = null;
-        updatedAt = at;
+        updatedAt(at);
     }
 
     private void requirePending(String what) {
@@ -152,7 +148,4 @@ public final class Delivery {
     public int attemptsThisRound() { return attemptsThisRound; }
     public Optional<String> deadReason() { return Optional.ofNullable(deadReason); }
     public List<DeliveryAttempt> attempts() { return Collections.unmodifiableList(attempts); }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
-    public long version() { return version; }
 }

@@ -1,5 +1,7 @@
 package dev.payhooks.domain.outbound;
 
+import dev.payhooks.domain.Required;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -32,16 +34,16 @@ public final class OutboundEvent {
     private OutboundEvent(EventId id, String merchantId, String eventType, String payloadJson, Instant createdAt,
                           String idempotencyKey, String source) {
         this.id = Objects.requireNonNull(id, "id");
-        this.merchantId = requireText(merchantId, "merchantId", MAX_MERCHANT_ID_LENGTH);
-        this.eventType = requireText(eventType, "eventType", MAX_EVENT_TYPE_LENGTH);
+        this.merchantId = Required.text(merchantId, "merchantId", MAX_MERCHANT_ID_LENGTH);
+        this.eventType = Required.text(eventType, "eventType", MAX_EVENT_TYPE_LENGTH);
         if (payloadJson == null || payloadJson.isBlank()) {
             throw new IllegalArgumentException("payload must not be blank");
         }
         this.payloadJson = payloadJson;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
         this.idempotencyKey = idempotencyKey == null ? null
-            : requireText(idempotencyKey, "idempotencyKey", MAX_IDEMPOTENCY_KEY_LENGTH);
-        this.source = source == null ? null : requireText(source, "source", MAX_SOURCE_LENGTH);
+            : Required.text(idempotencyKey, "idempotencyKey", MAX_IDEMPOTENCY_KEY_LENGTH);
+        this.source = source == null ? null : Required.text(source, "source", MAX_SOURCE_LENGTH);
     }
 
     /**
@@ -76,16 +78,5 @@ public final class OutboundEvent {
     public String toString() {
         // not the payload: it may carry customer data
         return "OutboundEvent[" + id + ", " + eventType + ", merchant=" + merchantId + ", " + createdAt + "]";
-    }
-
-    private static String requireText(String value, String name, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        if (value.length() > maxLength) {
-            throw new IllegalArgumentException(name + " must be at most " + maxLength + " characters (was "
-                + value.length() + ")");
-        }
-        return value;
     }
 }

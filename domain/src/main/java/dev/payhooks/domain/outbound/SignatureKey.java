@@ -1,5 +1,6 @@
 package dev.payhooks.domain.outbound;
 
+import dev.payhooks.domain.Aggregate;
 import dev.payhooks.domain.port.SealedSecret;
 
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * rotation within the window drops the oldest secret at once — what an admin wants when a
  * secret leaked.
  */
-public final class SignatureKey {
+public final class SignatureKey extends Aggregate {
 
     public static final Duration PREVIOUS_KEY_VALIDITY = Duration.ofHours(24);
 
@@ -27,10 +28,10 @@ public final class SignatureKey {
     private final Instant createdAt;
     private SealedSecret previous;
     private Instant rotatedAt;
-    private final long version;
 
     private SignatureKey(String merchantId, SealedSecret current, Instant createdAt, SealedSecret previous,
                          Instant rotatedAt, long version) {
+        super(version);
         this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
         this.current = Objects.requireNonNull(current, "current");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
@@ -39,7 +40,6 @@ public final class SignatureKey {
         }
         this.previous = previous;
         this.rotatedAt = rotatedAt == null ? null : rotatedAt.truncatedTo(ChronoUnit.MICROS);
-        this.version = version;
     }
 
     /** The first key of a merchant, sealed in {@link #secretContext}. */
@@ -78,7 +78,6 @@ public final class SignatureKey {
     public Instant createdAt() { return createdAt; }
     public Optional<SealedSecret> previous() { return Optional.ofNullable(previous); }
     public Optional<Instant> rotatedAt() { return Optional.ofNullable(rotatedAt); }
-    public long version() { return version; }
 
     @Override
     public String toString() {

@@ -1,5 +1,7 @@
 package dev.payhooks.domain.outbound;
 
+import dev.payhooks.domain.Required;
+import dev.payhooks.domain.StampedAggregate;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.InvalidValue;
 
@@ -23,7 +25,7 @@ import java.util.TreeSet;
  * <p>Times are kept to the microsecond, what both databases store, so an object read back
  * equals the one written.
  */
-public final class WebhookSubscription {
+public final class WebhookSubscription extends StampedAggregate {
 
     public static final int MAX_LABEL_LENGTH = 100;
     public static final int MAX_DISABLED_REASON_LENGTH = 500;
@@ -39,14 +41,12 @@ public final class WebhookSubscription {
     private boolean enabled;
     private String disabledReason;
     private Instant disabledAt;
-    private final Instant createdAt;
-    private Instant updatedAt;
-    private final long version;
 
     private WebhookSubscription(String id, String merchantId, String label, HookUrl url, Collection<String> events,
                                 Authentication authentication, Signature signature, DeliveryOptions delivery,
                                 boolean enabled, String disabledReason, Instant disabledAt,
                                 Instant createdAt, Instant updatedAt, long version) {
+        super(micros(createdAt), micros(updatedAt), version);
         this.id = Objects.requireNonNull(id, "id");
         this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
         this.label = validLabel(label);
@@ -61,9 +61,6 @@ public final class WebhookSubscription {
         this.enabled = enabled;
         this.disabledReason = disabledReason == null ? null : validReason(disabledReason);
         this.disabledAt = micros(disabledAt);
-        this.createdAt = micros(Objects.requireNonNull(createdAt, "createdAt"));
-        this.updatedAt = micros(Objects.requireNonNull(updatedAt, "updatedAt"));
-        this.version = version;
     }
 
     /** A new, enabled subscription. */
@@ -148,11 +145,7 @@ public final class WebhookSubscription {
 
     /** Trimmed, 1-100 characters. */
     public static String validLabel(String label) {
-        String trimmed = label == null ? "" : label.trim();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_LABEL_LENGTH) {
-            throw new InvalidField("label", "must be 1-" + MAX_LABEL_LENGTH + " characters");
-        }
-        return trimmed;
+        return Required.trimmedText(label, "label", MAX_LABEL_LENGTH);
     }
 
     /** At least one type, each in the {@link EventCatalog}; duplicates collapse. */
@@ -171,15 +164,11 @@ public final class WebhookSubscription {
     }
 
     private static String validReason(String reason) {
-        String trimmed = reason == null ? "" : reason.trim();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_DISABLED_REASON_LENGTH) {
-            throw new InvalidField("disabledReason", "must be 1-" + MAX_DISABLED_REASON_LENGTH + " characters");
-        }
-        return trimmed;
+        return Required.trimmedText(reason, "disabledReason", MAX_DISABLED_REASON_LENGTH);
     }
 
     private void touch(Instant at) {
-        this.updatedAt = micros(Objects.requireNonNull(at, "at"));
+        updatedAt(micros(Objects.requireNonNull(at, "at")));
     }
 
     private static Instant micros(Instant at) {
@@ -197,9 +186,6 @@ public final class WebhookSubscription {
     public boolean enabled() { return enabled; }
     public Optional<String> disabledReason() { return Optional.ofNullable(disabledReason); }
     public Optional<Instant> disabledAt() { return Optional.ofNullable(disabledAt); }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
-    public long version() { return version; }
 
     @Override
     public String toString() {

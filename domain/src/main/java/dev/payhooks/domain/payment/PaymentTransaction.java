@@ -1,5 +1,6 @@
 package dev.payhooks.domain.payment;
 
+import dev.payhooks.domain.StampedAggregate;
 import dev.payhooks.domain.error.IllegalTransition;
 import dev.payhooks.domain.error.InvalidValue;
 
@@ -38,7 +39,7 @@ import static dev.payhooks.domain.payment.TransactionStatus.*;
  * ({@link ProviderReport#newPaymentReference()}); every reference is kept in
  * {@link #providerReferences()}.
  */
-public final class PaymentTransaction {
+public final class PaymentTransaction extends StampedAggregate {
 
     private static final Set<TransactionStatus> BEFORE_PAYMENT = EnumSet.of(NEW, FAILED,
         AUTHORIZATION_REQUESTED, AUTHORIZATION_ACTION_REQUIRED, CHARGE_REQUESTED, CHARGE_ACTION_REQUIRED);
@@ -54,11 +55,9 @@ public final class PaymentTransaction {
     private final List<ProviderReference> providerReferences;
     private final List<TransactionEvent> events;
     private final Map<String, TransactionEvent> eventsByKey = new HashMap<>();
-    private final Instant createdAt;
-    private Instant updatedAt;
-    private final long version;
 
     private PaymentTransaction(TransactionSnapshot stored) {
+        super(stored.createdAt(), stored.updatedAt(), stored.version());
         this.id = Objects.requireNonNull(stored.id(), "id");
         this.channelSlug = requireSlug(stored.channelSlug());
         this.provider = Objects.requireNonNull(stored.provider(), "provider");
@@ -68,9 +67,6 @@ public final class PaymentTransaction {
         this.amounts = Objects.requireNonNull(stored.amounts(), "amounts");
         this.providerReferences = new ArrayList<>(stored.providerReferences());
         this.events = new ArrayList<>(stored.events());
-        this.createdAt = Objects.requireNonNull(stored.createdAt(), "createdAt");
-        this.updatedAt = Objects.requireNonNull(stored.updatedAt(), "updatedAt");
-        this.version = stored.version();
         requireConsistent();
         for (TransactionEvent event : events) {
             if (event.eventKey() != null) {
@@ -94,7 +90,7 @@ public final class PaymentTransaction {
 
     public TransactionSnapshot snapshot() {
         return new TransactionSnapshot(id, channelSlug, provider, merchantReference, currency, status, amounts,
-            providerReferences, events, createdAt, updatedAt, version);
+            providerReferences, events, createdAt(), updatedAt(), version());
     }
 
     // ---- what happened: one method per (operation, result) -------------------------------
@@ -168,7 +164,7 @@ public final class PaymentTransaction {
 
         amounts = after;
         status = next;
-        updatedAt = report.at();
+        updatedAt(report.at());
         if (beforePayment && report.providerReference() != null) {
             adoptPaymentReference(report.providerReference(), report.at());
         }
@@ -243,9 +239,6 @@ public final class PaymentTransaction {
     public Money refunded() { return amounts.refunded(); }
     public Money cancelled() { return amounts.cancelled(); }
     public Money chargedBack() { return amounts.chargedBack(); }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
-    public long version() { return version; }
 
     /** The provider's current reference for this payment, once it gave one. */
     public Optional<String> providerReference() {
@@ -306,7 +299,7 @@ public final class PaymentTransaction {
             throw new IllegalArgumentException("stored status " + status + " of transaction " + id
                 + " does not match its last event (" + lastStatus + ")");
         }
-        if (version < 0) {
+        if (version() < 0) {
             throw new IllegalArgumentException("version must not be negative");
         }
     }

@@ -1,5 +1,6 @@
 package dev.payhooks.domain.refund;
 
+import dev.payhooks.domain.Aggregate;
 import dev.payhooks.domain.error.IllegalTransition;
 import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.payment.CurrencyMismatch;
@@ -20,7 +21,7 @@ import java.util.Set;
  * why it failed — so that a refund that failed part-way (NP Atobarai: cancelled, then
  * re-registration failed) stays visible to staff instead of half-applied and silent.
  */
-public final class Refund {
+public final class Refund extends Aggregate {
 
     private static final int MAX_MESSAGE_LENGTH = 1000;
 
@@ -37,9 +38,9 @@ public final class Refund {
     private String message;
     private final Instant requestedAt;
     private Instant updatedAt;
-    private final long version;
 
     private Refund(RefundSnapshot s) {
+        super(s.version());
         this.id = Objects.requireNonNull(s.id(), "id");
         this.transactionId = Objects.requireNonNull(s.transactionId(), "transactionId");
         this.kind = Objects.requireNonNull(s.kind(), "kind");
@@ -53,7 +54,6 @@ public final class Refund {
         this.message = s.message();
         this.requestedAt = Objects.requireNonNull(s.requestedAt(), "requestedAt");
         this.updatedAt = Objects.requireNonNull(s.updatedAt(), "updatedAt");
-        this.version = s.version();
         requireValid();
     }
 
@@ -84,7 +84,7 @@ public final class Refund {
 
     public RefundSnapshot snapshot() {
         return new RefundSnapshot(id, transactionId, kind, grantedRefundId, amount, lines, includesShipping, stage,
-            status, providerReference, message, requestedAt, updatedAt, version);
+            status, providerReference, message, requestedAt, updatedAt, version());
     }
 
     /**
@@ -132,7 +132,6 @@ public final class Refund {
     public Optional<String> message() { return Optional.ofNullable(message); }
     public Instant requestedAt() { return requestedAt; }
     public Instant updatedAt() { return updatedAt; }
-    public long version() { return version; }
 
     @Override
     public String toString() {

@@ -10,36 +10,23 @@ import java.util.Objects;
  * X"), sent after the webhook that caused it was answered. Saleor calls are bounded; a note
  * Saleor does not take is tried a few times, then kept as FAILED with the warning for staff.
  */
-public final class OrderNote {
+public final class OrderNote extends SaleorCall<OrderNote.Status> {
 
     public enum Status { PENDING, SENT, FAILED }
 
     public static final int MAX_ATTEMPTS = 3;
     static final int MAX_TEXT = 1000;
 
-    private final String id;
-    private final String apiUrl;
-    private final ProviderId provider;
     private final String orderId;
     private final String message;
-    private Status status;
-    private int attempts;
     private String warning;
-    private final Instant createdAt;
-    private Instant updatedAt;
 
     public OrderNote(String id, String apiUrl, ProviderId provider, String orderId, String message, Status status,
                      int attempts, String warning, Instant createdAt, Instant updatedAt) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl");
-        this.provider = Objects.requireNonNull(provider, "provider");
+        super(id, apiUrl, provider, status, attempts, createdAt, updatedAt);
         this.orderId = Objects.requireNonNull(orderId, "orderId");
         this.message = cut(Objects.requireNonNull(message, "message"));
-        this.status = Objects.requireNonNull(status, "status");
-        this.attempts = attempts;
         this.warning = warning;
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
     public static OrderNote toSend(String id, String apiUrl, ProviderId provider, String orderId, String message,
@@ -48,32 +35,23 @@ public final class OrderNote {
     }
 
     public void sent(Instant at) {
-        attempts++;
-        status = Status.SENT;
+        attempted(at);
+        status(Status.SENT);
         warning = null;
-        updatedAt = at;
     }
 
     /** Saleor did not take the note; after {@link #MAX_ATTEMPTS} the note is given up (FAILED). */
     public void notTaken(String why, Instant at) {
-        attempts++;
+        int attempts = attempted(at);
         warning = cut(why == null ? "unknown" : why);
-        status = attempts >= MAX_ATTEMPTS ? Status.FAILED : Status.PENDING;
-        updatedAt = at;
+        status(attempts >= MAX_ATTEMPTS ? Status.FAILED : Status.PENDING);
     }
 
     private static String cut(String text) {
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }
 
-    public String id() { return id; }
-    public String apiUrl() { return apiUrl; }
-    public ProviderId provider() { return provider; }
     public String orderId() { return orderId; }
     public String message() { return message; }
-    public Status status() { return status; }
-    public int attempts() { return attempts; }
     public String warning() { return warning; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
 }

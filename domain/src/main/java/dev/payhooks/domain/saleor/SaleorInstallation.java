@@ -1,5 +1,6 @@
 package dev.payhooks.domain.saleor;
 
+import dev.payhooks.domain.Aggregate;
 import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.SealedSecret;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * API URL): the merchant it works for, Saleor's id of the app, the app token (sealed) and the
  * instance's signing keys (JWKS), cached until a signature needs newer ones.
  */
-public final class SaleorInstallation {
+public final class SaleorInstallation extends Aggregate {
 
     static final int MAX_URL_LENGTH = 500;
 
@@ -24,10 +25,10 @@ public final class SaleorInstallation {
     private String jwks;
     private final Instant installedAt;
     private Instant updatedAt;
-    private final long version;
 
     private SaleorInstallation(String apiUrl, ProviderId provider, String merchantId, String appId, SealedSecret token,
                                String jwks, Instant installedAt, Instant updatedAt, long version) {
+        super(version);
         this.apiUrl = requireUrl(apiUrl);
         this.provider = Objects.requireNonNull(provider, "provider");
         this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
@@ -36,7 +37,6 @@ public final class SaleorInstallation {
         this.jwks = Objects.requireNonNull(jwks, "jwks");
         this.installedAt = Objects.requireNonNull(installedAt, "installedAt");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
-        this.version = version;
     }
 
     public static SaleorInstallation install(String apiUrl, ProviderId provider, String merchantId, String appId,
@@ -106,7 +106,6 @@ public final class SaleorInstallation {
     public String jwks() { return jwks; }
     public Instant installedAt() { return installedAt; }
     public Instant updatedAt() { return updatedAt; }
-    public long version() { return version; }
 
     private static String requireUrl(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_URL_LENGTH

@@ -19,7 +19,7 @@ import java.util.Optional;
  * GraphQL errors (e.g. {@code INCORRECT_DETAILS}) is FAILED at once with the reason, since
  * sending it again cannot change Saleor's answer.
  */
-public final class TransactionReport {
+public final class TransactionReport extends SaleorCall<TransactionReport.Status> {
 
     public enum Status { PENDING, SENT, FAILED }
 
@@ -30,41 +30,28 @@ public final class TransactionReport {
     public static final int MAX_ATTEMPTS = RETRY_DELAYS.size() + 1;
     static final int MAX_TEXT = 1000;
 
-    private final String id;
-    private final String apiUrl;
-    private final ProviderId provider;
     private final String saleorTransactionId;
     private final String pspReference;
     private final String type;
     private final String amount;
     private final Instant time;
     private final String message;
-    private Status status;
-    private int attempts;
     private String lastError;
     private Instant dueAt;
-    private final Instant createdAt;
-    private Instant updatedAt;
 
     public TransactionReport(String id, String apiUrl, ProviderId provider, String saleorTransactionId,
                              String pspReference, String type, String amount, Instant time, String message,
                              Status status, int attempts, String lastError, Instant dueAt, Instant createdAt,
                              Instant updatedAt) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl");
-        this.provider = Objects.requireNonNull(provider, "provider");
+        super(id, apiUrl, provider, status, attempts, createdAt, updatedAt);
         this.saleorTransactionId = Objects.requireNonNull(saleorTransactionId, "saleorTransactionId");
         this.pspReference = Objects.requireNonNull(pspReference, "pspReference");
         this.type = Objects.requireNonNull(type, "type");
         this.amount = Objects.requireNonNull(amount, "amount");
         this.time = Objects.requireNonNull(time, "time");
         this.message = message == null ? null : cut(message, 512);
-        this.status = Objects.requireNonNull(status, "status");
-        this.attempts = attempts;
         this.lastError = lastError;
         this.dueAt = Objects.requireNonNull(dueAt, "dueAt");
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
     /** A new report, due at once. {@code amount} is in major units as Saleor takes it ("25.00"). */
@@ -97,49 +84,39 @@ public final class TransactionReport {
 
     /** Saleor took it (or had it already: {@code alreadyProcessed}). */
     public void sent(Instant at) {
-        attempts++;
-        status = Status.SENT;
+        attempted(at);
+        status(Status.SENT);
         lastError = null;
-        updatedAt = at;
     }
 
     /** Saleor answered with errors: sending the same report again cannot help. */
     public void refused(String reason, Instant at) {
-        attempts++;
-        status = Status.FAILED;
+        attempted(at);
+        status(Status.FAILED);
         lastError = cut(reason == null ? "refused" : reason, MAX_TEXT);
-        updatedAt = at;
     }
 
     /** Saleor did not answer in time or could not be reached: due again after the next delay, or given up. */
     public void notDelivered(String why, Instant at) {
-        attempts++;
+        int attempts = attempted(at);
         lastError = cut(why == null ? "unknown" : why, MAX_TEXT);
         if (attempts >= MAX_ATTEMPTS) {
-            status = Status.FAILED;
+            status(Status.FAILED);
         } else {
             dueAt = at.plus(RETRY_DELAYS.get(attempts - 1));
         }
-        updatedAt = at;
     }
 
     private static String cut(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    public String id() { return id; }
-    public String apiUrl() { return apiUrl; }
-    public ProviderId provider() { return provider; }
     public String saleorTransactionId() { return saleorTransactionId; }
     public String pspReference() { return pspReference; }
     public String type() { return type; }
     public String amount() { return amount; }
     public Instant time() { return time; }
     public String message() { return message; }
-    public Status status() { return status; }
-    public int attempts() { return attempts; }
     public String lastError() { return lastError; }
     public Instant dueAt() { return dueAt; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
 }

@@ -1,5 +1,6 @@
 package dev.payhooks.domain.staff;
 
+import dev.payhooks.domain.Aggregate;
 import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.port.HmacSha1;
 import dev.payhooks.domain.port.SealedSecret;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * A person who signs in to the admin UI. The password is held only as a one-way hash in
  * the format of the hashing algorithm that produced it (PBKDF2 in this application).
  */
-public final class StaffUser {
+public final class StaffUser extends Aggregate {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
 
@@ -28,10 +29,10 @@ public final class StaffUser {
     private boolean enabled;
     private final Instant createdAt;
     private SecondFactor secondFactor;
-    private final long version;
 
     private StaffUser(String id, String username, String passwordHash, Set<StaffRole> roles,
                       boolean enabled, Instant createdAt, SecondFactor secondFactor, long version) {
+        super(version);
         this.id = requireText(id, "id");
         this.username = requireValidUsername(username);
         this.passwordHash = requireText(passwordHash, "passwordHash");
@@ -42,7 +43,6 @@ public final class StaffUser {
         this.enabled = enabled;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.secondFactor = secondFactor;
-        this.version = version;
     }
 
     /** A new, enabled staff user. */
@@ -144,7 +144,6 @@ public final class StaffUser {
     public Set<StaffRole> roles() { return EnumSet.copyOf(roles); }
     public boolean enabled() { return enabled; }
     public Instant createdAt() { return createdAt; }
-    public long version() { return version; }
 
     @Override
     public String toString() {

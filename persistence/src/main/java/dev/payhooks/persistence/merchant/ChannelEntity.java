@@ -1,12 +1,11 @@
 package dev.payhooks.persistence.merchant;
 
-import dev.payhooks.persistence.jpa.StampedEntity;
+import dev.payhooks.persistence.jpa.OwnedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
@@ -16,10 +15,8 @@ import java.util.Map;
 
 @Entity
 @Table(name = "channel")
-public class ChannelEntity extends StampedEntity {
+public class ChannelEntity extends OwnedEntity {
 
-    @Id String id;
-    @Column(nullable = false) String merchantId;
     @Column(nullable = false) String slug;
     @Column(nullable = false) String name;
     @Column(nullable = false) String currency;

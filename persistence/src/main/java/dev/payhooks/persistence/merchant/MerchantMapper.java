@@ -63,17 +63,16 @@ final class MerchantMapper {
         Map<ProviderId, ProviderSettings> providers = new EnumMap<>(ProviderId.class);
         e.providers.forEach((slug, row) -> {
             ProviderId provider = ProviderId.fromSlug(slug);
-            providers.put(provider, new ProviderSettings(provider, row.endpointKey,
-                fromJson(row.values, Function.identity()), fromJson(row.sealedSecrets, SealedSecret::new)));
+            providers.put(provider, new ProviderSettings(provider, row.endpointKey(),
+                fromJson(row.values(), Function.identity()), fromJson(row.sealedSecrets(), SealedSecret::new)));
         });
-        return Channel.reconstitute(e.id, e.merchantId, e.slug, e.name, e.currency, e.country, providers,
+        return Channel.reconstitute(e.id(), e.merchantId(), e.slug, e.name, e.currency, e.country, providers,
             e.createdAt(), e.updatedAt(), e.version());
     }
 
     static ChannelEntity toNewEntity(Channel c) {
         ChannelEntity e = new ChannelEntity();
-        e.id = c.id();
-        e.merchantId = c.merchantId();
+        e.ownedBy(c.merchantId(), c.id());
         e.slug = c.slug();
         e.createdAt(c.createdAt());
         copyMutableState(c, e);

@@ -1,12 +1,11 @@
 package dev.payhooks.persistence.outbound;
 
-import dev.payhooks.persistence.jpa.StampedEntity;
+import dev.payhooks.persistence.jpa.OwnedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -17,12 +16,10 @@ import java.util.List;
 
 @Entity
 @Table(name = "delivery")
-public class DeliveryEntity extends StampedEntity {
+public class DeliveryEntity extends OwnedEntity {
 
-    @Id String id;
     @Column(nullable = false) String eventId;
     @Column(nullable = false) String subscriptionId;
-    @Column(nullable = false) String merchantId;
     @Column(nullable = false) String status;
     Instant nextAttemptAt;
     int attemptsThisRound;

@@ -35,10 +35,9 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
     public void addAll(List<Delivery> added) {
         for (Delivery delivery : added) {
             DeliveryEntity e = new DeliveryEntity();
-            e.id = delivery.id();
+            e.ownedBy(delivery.merchantId(), delivery.id());
             e.eventId = delivery.eventId().value();
             e.subscriptionId = delivery.subscriptionId();
-            e.merchantId = delivery.merchantId();
             e.createdAt(delivery.createdAt());
             copyMutableState(delivery, e);
             em.persist(e);
@@ -65,7 +64,7 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
 
     @Override
     public Optional<Delivery> byId(String merchantId, String id) {
-        return findOf(merchantId, id, e -> e.merchantId).map(JpaDeliveries::toDomain);
+        return findOf(merchantId, id, DeliveryEntity::merchantId).map(JpaDeliveries::toDomain);
     }
 
     @Override
@@ -158,7 +157,7 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
         em.createQuery("select distinct d from DeliveryEntity d left join fetch d.attempts where d.id in :ids", DeliveryEntity.class)
             .setParameter("ids", ids)
             .getResultList()
-            .forEach(e -> loaded.put(e.id, e));
+            .forEach(e -> loaded.put(e.id(), e));
         List<Delivery> claimed = new ArrayList<>(ids.size());
         for (String id : ids) {
             claimed.add(toDomain(loaded.get(id)));
@@ -183,10 +182,10 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
         List<DeliveryAttempt> attempts = new ArrayList<>();
         for (int i = 0; i < e.attempts.size(); i++) {
             DeliveryAttemptRow r = e.attempts.get(i);
-            attempts.add(new DeliveryAttempt(i + 1, r.startedAt, Duration.ofMillis(r.latencyMillis), r.httpStatus, r.errorClass,
-                r.responseExcerpt, r.success));
+            attempts.add(new DeliveryAttempt(i + 1, r.startedAt(), Duration.ofMillis(r.latencyMillis()), r.httpStatus(), r.errorClass(),
+                r.responseExcerpt(), r.success()));
         }
-        return Delivery.reconstitute(e.id, new EventId(e.eventId), e.subscriptionId, e.merchantId, DeliveryStatus.valueOf(e.status),
+        return Delivery.reconstitute(e.id(), new EventId(e.eventId), e.subscriptionId, e.merchantId(), DeliveryStatus.valueOf(e.status),
             e.nextAttemptAt, e.attemptsThisRound, e.deadReason, attempts, e.createdAt(), e.updatedAt(), e.version());
     }
 }

@@ -24,7 +24,7 @@ public class JpaWebhookSubscriptions extends JpaRepository<WebhookSubscriptionEn
 
     @Override
     public Optional<WebhookSubscription> byId(String merchantId, String id) {
-        return findOf(merchantId, id, s -> s.merchantId).map(WebhookSubscriptionMapper::toDomain);
+        return findOf(merchantId, id, WebhookSubscriptionEntity::merchantId).map(WebhookSubscriptionMapper::toDomain);
     }
 
     @Override
@@ -89,7 +89,7 @@ public class JpaWebhookSubscriptions extends JpaRepository<WebhookSubscriptionEn
     }
 
     private static WebhookSubscriptionEntity ownedBy(WebhookSubscription subscription, WebhookSubscriptionEntity entity) {
-        if (!entity.merchantId.equals(subscription.merchantId())) {
+        if (!entity.merchantId().equals(subscription.merchantId())) {
             throw changedMeanwhile(subscription).get();
         }
         return entity;

@@ -1,12 +1,11 @@
 package dev.payhooks.persistence.outbound;
 
-import dev.payhooks.persistence.jpa.StampedEntity;
+import dev.payhooks.persistence.jpa.OwnedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
@@ -16,10 +15,8 @@ import java.util.Set;
 
 @Entity
 @Table(name = "webhook_subscription")
-public class WebhookSubscriptionEntity extends StampedEntity {
+public class WebhookSubscriptionEntity extends OwnedEntity {
 
-    @Id String id;
-    @Column(nullable = false, updatable = false) String merchantId;
     @Column(nullable = false) String label;
     @Column(nullable = false) String url;
     @Column(nullable = false) String authType;

@@ -17,15 +17,14 @@ final class WebhookSubscriptionMapper {
     }
 
     static WebhookSubscription toDomain(WebhookSubscriptionEntity e) {
-        return WebhookSubscription.reconstitute(e.id, e.merchantId, e.label, new HookUrl(URI.create(e.url)), e.events,
+        return WebhookSubscription.reconstitute(e.id(), e.merchantId(), e.label, new HookUrl(URI.create(e.url)), e.events,
             authentication(e), signature(e), new DeliveryOptions(e.timeoutSeconds, e.fifo, e.rateLimitPerSecond),
             e.enabled, e.disabledReason, e.disabledAt, e.createdAt(), e.updatedAt(), e.version());
     }
 
     static WebhookSubscriptionEntity toNewEntity(WebhookSubscription s) {
         WebhookSubscriptionEntity e = new WebhookSubscriptionEntity();
-        e.id = s.id();
-        e.merchantId = s.merchantId();
+        e.ownedBy(s.merchantId(), s.id());
         e.createdAt(s.createdAt());
         copyMutableState(s, e);
         return e;
@@ -74,7 +73,7 @@ final class WebhookSubscriptionMapper {
         return switch (e.authType) {
             case "NONE" -> new Authentication.None();
             case "BASIC" -> new Authentication.Basic(e.authUsername, new SealedSecret(e.authPassword));
-            default -> throw new IllegalStateException("unknown auth_type " + e.authType + " of subscription " + e.id);
+            default -> throw new IllegalStateException("unknown auth_type " + e.authType + " of subscription " + e.id());
         };
     }
 
@@ -84,7 +83,7 @@ final class WebhookSubscriptionMapper {
             case "SOURCE_KEY" -> new Signature.SourceKey(e.signatureApiKeyId);
             case "SIGNATURE_KEY" -> new Signature.MerchantKey();
             case "ED25519" -> new Signature.PublicKey();
-            default -> throw new IllegalStateException("unknown signature_type " + e.signatureType + " of subscription " + e.id);
+            default -> throw new IllegalStateException("unknown signature_type " + e.signatureType + " of subscription " + e.id());
         };
     }
 

@@ -62,7 +62,7 @@ public class JpaPaymentTransactions extends JpaRepository<PaymentTransactionEnti
 
     @Override
     public Optional<PaymentTransaction> byId(String merchantId, TransactionId id) {
-        return findOf(merchantId, id.value(), e -> e.merchantId).map(PaymentTransactionMapper::toDomain);
+        return findOf(merchantId, id.value(), PaymentTransactionEntity::merchantId).map(PaymentTransactionMapper::toDomain);
     }
 
     @Override

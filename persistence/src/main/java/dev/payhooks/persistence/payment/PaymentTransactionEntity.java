@@ -1,13 +1,12 @@
 package dev.payhooks.persistence.payment;
 
-import dev.payhooks.persistence.jpa.StampedEntity;
+import dev.payhooks.persistence.jpa.OwnedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -19,10 +18,8 @@ import java.util.List;
 
 @Entity
 @Table(name = "payment_transaction")
-public class PaymentTransactionEntity extends StampedEntity {
+public class PaymentTransactionEntity extends OwnedEntity {
 
-    @Id String id;
-    @Column(nullable = false) String merchantId;
     @Column(nullable = false) String channelSlug;
     @Column(nullable = false) String provider;
     @Column(nullable = false) String merchantReference;

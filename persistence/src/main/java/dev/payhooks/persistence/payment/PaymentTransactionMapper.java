@@ -24,13 +24,13 @@ final class PaymentTransactionMapper {
 
     static PaymentTransaction toDomain(PaymentTransactionEntity e) {
         Currency currency = Currency.of(e.currency);
-        TransactionId id = TransactionId.of(e.id);
+        TransactionId id = TransactionId.of(e.id());
         TransactionAmounts amounts = new TransactionAmounts(money(e.authorized, currency), money(e.charged, currency),
             money(e.refunded, currency), money(e.cancelled, currency), money(e.chargedBack, currency),
             money(e.authorizationPending, currency), money(e.chargePending, currency),
             money(e.refundPending, currency), money(e.cancelPending, currency));
         List<ProviderReference> references = e.providerReferences.stream()
-            .map(r -> new ProviderReference(r.reference, r.since)).toList();
+            .map(r -> new ProviderReference(r.reference(), r.since())).toList();
         List<TransactionEvent> events = e.events.stream().map(ev -> new TransactionEvent(ev.sequence, id,
             Operation.valueOf(ev.operation), OperationResult.valueOf(ev.result), money(ev.amount, currency),
             ev.providerReference, ev.at, ev.message, ev.eventKey, TransactionStatus.valueOf(ev.statusAfter),
@@ -43,8 +43,7 @@ final class PaymentTransactionMapper {
     static PaymentTransactionEntity toNewEntity(String merchantId, PaymentTransaction t) {
         PaymentTransactionEntity e = new PaymentTransactionEntity();
         TransactionSnapshot s = t.snapshot();
-        e.id = s.id().value();
-        e.merchantId = merchantId;
+        e.ownedBy(merchantId, s.id().value());
         e.channelSlug = s.channelSlug();
         e.provider = s.provider().slug();
         e.merchantReference = s.merchantReference();

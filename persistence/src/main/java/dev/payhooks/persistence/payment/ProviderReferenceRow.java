@@ -4,30 +4,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 import java.time.Instant;
-import java.util.Objects;
 
+/** One row of {@code transaction_provider_reference}: a payment reference and since when it holds. */
 @Embeddable
-public class ProviderReferenceRow {
-
-    @Column(nullable = false) String reference;
-    @Column(nullable = false) Instant since;
-
-    protected ProviderReferenceRow() {
-        // for JPA
-    }
-
-    ProviderReferenceRow(String reference, Instant since) {
-        this.reference = reference;
-        this.since = since;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ProviderReferenceRow r && Objects.equals(r.reference, reference) && Objects.equals(r.since, since);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(reference, since);
-    }
+public record ProviderReferenceRow(
+    @Column(nullable = false) String reference,
+    @Column(nullable = false) Instant since) {
 }

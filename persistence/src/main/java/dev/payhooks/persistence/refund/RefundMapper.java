@@ -21,8 +21,8 @@ final class RefundMapper {
 
     static Refund toDomain(RefundEntity e) {
         Currency currency = Currency.of(e.currency);
-        List<RefundLine> lines = e.lines.stream().map(l -> new RefundLine(l.lineId, l.orderLineId, l.quantity,
-            l.amount == null ? null : Money.of(l.amount, currency))).toList();
+        List<RefundLine> lines = e.lines.stream().map(l -> new RefundLine(l.lineId(), l.orderLineId(), l.quantity(),
+            l.amount() == null ? null : Money.of(l.amount(), currency))).toList();
         return Refund.reconstitute(new RefundSnapshot(RefundId.of(e.id), TransactionId.of(e.transactionId),
             RefundKind.valueOf(e.kind), e.grantedRefundId, Money.of(e.amount, currency), lines, e.includesShipping,
             RefundStage.valueOf(e.stage), RefundStatus.valueOf(e.status), e.providerReference, e.message,

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** {@link OrderNotes} on JPA. The caller owns the transaction. */
-public class JpaOrderNotes extends JpaSaleorCalls<OrderNoteEntity> implements OrderNotes {
+public class JpaOrderNotes extends JpaSaleorCalls<OrderNote, OrderNoteEntity> implements OrderNotes {
 
     private static final String PENDING = OrderNote.Status.PENDING.name();
 
@@ -19,18 +19,16 @@ public class JpaOrderNotes extends JpaSaleorCalls<OrderNoteEntity> implements Or
     }
 
     @Override
-    public void add(OrderNote note) {
+    OrderNoteEntity newRow(OrderNote note) {
         OrderNoteEntity row = new OrderNoteEntity();
-        row.open(note.id(), note.apiUrl(), note.provider(), note.createdAt());
         row.orderId = note.orderId();
         row.message = note.message();
-        copy(note, row);
-        persist(row);
+        return row;
     }
 
     @Override
-    public void update(OrderNote note) {
-        progress(note.id(), row -> copy(note, row));
+    void copyProgress(OrderNote from, OrderNoteEntity to) {
+        to.warning = from.warning();
     }
 
     @Override
@@ -49,11 +47,6 @@ public class JpaOrderNotes extends JpaSaleorCalls<OrderNoteEntity> implements Or
     public List<OrderNote> ofOrder(String orderId) {
         return list(JpaOrderNotes::toDomain, "select n from OrderNoteEntity n where n.orderId = :order order by n.createdAt, n.id",
             "order", orderId);
-    }
-
-    private static void copy(OrderNote from, OrderNoteEntity to) {
-        to.progress(from.status(), from.attempts(), from.updatedAt());
-        to.warning = from.warning();
     }
 
     private static OrderNote toDomain(OrderNoteEntity row) {

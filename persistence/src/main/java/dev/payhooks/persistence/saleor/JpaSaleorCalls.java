@@ -1,17 +1,18 @@
 package dev.payhooks.persistence.saleor;
 
+import dev.payhooks.domain.saleor.SaleorCall;
 import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * What the repositories of the calls the hub owes Saleor share: storing how a stored call went,
- * and claiming pending calls between instances.
+ * What the repositories of the calls the hub owes Saleor share: storing a new call ({@code C})
+ * as its row ({@code E}), storing how a stored call went, and claiming pending calls between
+ * instances.
  */
-abstract class JpaSaleorCalls<E extends SaleorCallEntity> extends JpaRepository<E> {
+abstract class JpaSaleorCalls<C extends SaleorCall<?>, E extends SaleorCallEntity> extends JpaRepository<E> {
 
     private final String entity;
     private final String what;
@@ -25,9 +26,28 @@ abstract class JpaSaleorCalls<E extends SaleorCallEntity> extends JpaRepository<
         this.pending = pending.name();
     }
 
-    /** Applies {@code copy} to the stored call {@code id}; one that is not stored is the caller's mistake. */
-    final void progress(String id, Consumer<? super E> copy) {
-        changeStored(id, () -> new IllegalStateException(what + " " + id + " is not stored"), copy);
+    /** A new row for {@code call}, with what the call says from the start besides {@link SaleorCallEntity#open}. */
+    abstract E newRow(C call);
+
+    /** Copies what changes as the call is tried besides {@link SaleorCallEntity#progress}. */
+    abstract void copyProgress(C from, E to);
+
+    public final void add(C call) {
+        E row = newRow(call);
+        row.open(call);
+        copy(call, row);
+        persist(row);
+    }
+
+    /** Stores how the stored call went; one that is not stored is the caller's mistake. */
+    public final void update(C call) {
+        changeStored(call.id(), () -> new IllegalStateException(what + " " + call.id() + " is not stored"),
+            row -> copy(call, row));
+    }
+
+    private void copy(C from, E to) {
+        to.progress(from);
+        copyProgress(from, to);
     }
 
     /**

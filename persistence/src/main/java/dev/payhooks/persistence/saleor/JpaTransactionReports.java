@@ -10,29 +10,28 @@ import java.time.Instant;
 import java.util.List;
 
 /** {@link TransactionReports} on JPA. The caller owns the transaction. */
-public class JpaTransactionReports extends JpaSaleorCalls<TransactionReportEntity> implements TransactionReports {
+public class JpaTransactionReports extends JpaSaleorCalls<TransactionReport, TransactionReportEntity> implements TransactionReports {
 
     public JpaTransactionReports(EntityManager em) {
         super(em, TransactionReportEntity.class, "transaction report", TransactionReport.Status.PENDING);
     }
 
     @Override
-    public void add(TransactionReport report) {
+    TransactionReportEntity newRow(TransactionReport report) {
         TransactionReportEntity row = new TransactionReportEntity();
-        row.open(report.id(), report.apiUrl(), report.provider(), report.createdAt());
         row.saleorTransactionId = report.saleorTransactionId();
         row.pspReference = report.pspReference();
         row.type = report.type();
         row.amount = report.amount();
         row.time = report.time();
         row.message = report.message();
-        copy(report, row);
-        persist(row);
+        return row;
     }
 
     @Override
-    public void update(TransactionReport report) {
-        progress(report.id(), row -> copy(report, row));
+    void copyProgress(TransactionReport from, TransactionReportEntity to) {
+        to.lastError = from.lastError();
+        to.dueAt = from.dueAt();
     }
 
     @Override
@@ -50,12 +49,6 @@ public class JpaTransactionReports extends JpaSaleorCalls<TransactionReportEntit
     public List<TransactionReport> ofSaleorTransaction(String saleorTransactionId) {
         return list(JpaTransactionReports::toDomain,
             "select r from TransactionReportEntity r where r.saleorTransactionId = :id order by r.createdAt, r.id", "id", saleorTransactionId);
-    }
-
-    private static void copy(TransactionReport from, TransactionReportEntity to) {
-        to.progress(from.status(), from.attempts(), from.updatedAt());
-        to.lastError = from.lastError();
-        to.dueAt = from.dueAt();
     }
 
     private static TransactionReport toDomain(TransactionReportEntity row) {

@@ -1,6 +1,6 @@
 package dev.payhooks.persistence.saleor;
 
-import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.saleor.SaleorCall;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -23,17 +23,17 @@ abstract class SaleorCallEntity {
     @Column(nullable = false) Instant updatedAt;
 
     /** Sets what a call says from the start: which it is, for which installation, and since when. */
-    void open(String id, String apiUrl, ProviderId provider, Instant createdAt) {
-        this.id = id;
-        this.apiUrl = apiUrl;
-        this.provider = provider.slug();
-        this.createdAt = createdAt;
+    void open(SaleorCall<?> call) {
+        this.id = call.id();
+        this.apiUrl = call.apiUrl();
+        this.provider = call.provider().slug();
+        this.createdAt = call.createdAt();
     }
 
     /** Sets how the call went so far. */
-    void progress(Enum<?> status, int attempts, Instant updatedAt) {
-        this.status = status.name();
-        this.attempts = attempts;
-        this.updatedAt = updatedAt;
+    void progress(SaleorCall<?> call) {
+        this.status = call.status().name();
+        this.attempts = call.attempts();
+        this.updatedAt = call.updatedAt();
     }
 }

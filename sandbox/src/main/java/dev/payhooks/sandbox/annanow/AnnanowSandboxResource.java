@@ -2,14 +2,12 @@ package dev.payhooks.sandbox.annanow;
 
 import dev.payhooks.adapters.api.PublicEndpoint;
 import dev.payhooks.adapters.api.HubMode;
+import dev.payhooks.sandbox.ChannelNotifications;
 import dev.payhooks.sandbox.Simulators;
 import dev.payhooks.adapters.api.JsonBody;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
 import dev.payhooks.domain.error.InvalidField;
-import dev.payhooks.domain.merchant.Channel;
-import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.domain.payment.ProviderId;
-import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.provider.ProviderConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,12 +28,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,13 +53,7 @@ public class AnnanowSandboxResource {
     HubMode mode;
 
     @Inject
-    Channels channels;
-
-    @Inject
-    Secrets secrets;
-
-    @Inject
-    NotificationEndpoint hub;
+    ChannelNotifications hub;
 
     private final Map<String, String> lastStatus = new ConcurrentHashMap<>();
 
@@ -87,15 +77,13 @@ public class AnnanowSandboxResource {
         if (!(object.get(root) instanceof JsonObject content)) {
             throw new InvalidField(root, "a transaction or subscription object is required");
         }
-        Channel channel = Simulators.channel(channels, ProviderId.ANNANOW, endpointKey);
+        ProviderConfiguration configuration = hub.configuration(ProviderId.ANNANOW, endpointKey);
         JsonObject notification = JSON.createObjectBuilder().add(root, content).build();
         byte[] bytes = encoding.equals("form")
             ? form(notification).getBytes(StandardCharsets.US_ASCII)
             : notification.toString().getBytes(StandardCharsets.UTF_8);
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", List.of(encoding.equals("form") ? "application/x-www-form-urlencoded" : "application/json"));
-        headers.put("User-Agent", List.of("Annanow (Payhooks sandbox)"));
-        ProviderConfiguration configuration = new ProviderConfiguration(channel.provider(ProviderId.ANNANOW).orElseThrow(), secrets);
+        Map<String, List<String>> headers = ChannelNotifications.headers(
+            encoding.equals("form") ? "application/x-www-form-urlencoded" : "application/json", "Annanow (Payhooks sandbox)");
         if ("BASIC".equals(configuration.value("authMode").orElse("URL_KEY"))) {
             headers.put("Authorization", List.of(Simulators.basicAuthorization(
                 configuration.value("username").orElse(""), configuration.secret("password").orElse(""))));
@@ -103,7 +91,7 @@ public class AnnanowSandboxResource {
         if (root.equals("transaction") && content.get("id") instanceof JsonNumber id && content.get("status") instanceof JsonString status) {
             lastStatus.put(id.toString(), status.getString());
         }
-        NotificationEndpoint.Answer answer = hub.handle(ProviderId.ANNANOW.slug(), endpointKey, headers, new ByteArrayInputStream(bytes));
+        NotificationEndpoint.Answer answer = hub.post(ProviderId.ANNANOW, endpointKey, headers, bytes);
         return Response.ok(JSON.createObjectBuilder().add("hubStatus", answer.status())
             .add("hubAnswer", JSON.createReader(new java.io.StringReader(answer.json())).readObject()).build()).build();
     }

@@ -4,14 +4,12 @@ import dev.payhooks.adapters.walley.WalleyFailureReason;
 import dev.payhooks.adapters.walley.WalleyNotifications;
 import dev.payhooks.adapters.api.PublicEndpoint;
 import dev.payhooks.adapters.api.HubMode;
+import dev.payhooks.sandbox.ChannelNotifications;
 import dev.payhooks.sandbox.Simulators;
 import dev.payhooks.adapters.api.JsonBody;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
 import dev.payhooks.domain.error.InvalidField;
-import dev.payhooks.domain.merchant.Channel;
-import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.domain.payment.ProviderId;
-import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.provider.ProviderConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,14 +29,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,13 +66,7 @@ public class WalleySandboxResource {
     HubMode mode;
 
     @Inject
-    Channels channels;
-
-    @Inject
-    Secrets secrets;
-
-    @Inject
-    NotificationEndpoint hub;
+    ChannelNotifications hub;
 
     @Inject
     Clock clock;
@@ -125,7 +115,7 @@ public class WalleySandboxResource {
         if (amount == null || amount.getValueType() != JsonValue.ValueType.NUMBER) {
             throw new InvalidField("amount", "must be a number in major units");
         }
-        channel(endpointKey);
+        hub.channel(ProviderId.WALLEY, endpointKey);
         String orderId = UUID.randomUUID().toString();
         String authorizationId = UUID.randomUUID().toString();
         String customerToken = UUID.randomUUID().toString();
@@ -240,12 +230,9 @@ public class WalleySandboxResource {
 
     /** Sends a webhook to the channel's notification endpoint as Walley would: Basic auth, signed when asked. */
     private NotificationEndpoint.Answer send(String endpointKey, JsonObject webhook) {
-        ProviderConfiguration configuration = new ProviderConfiguration(
-            channel(endpointKey).provider(ProviderId.WALLEY).orElseThrow(), secrets);
+        ProviderConfiguration configuration = hub.configuration(ProviderId.WALLEY, endpointKey);
         byte[] body = webhook.toString().getBytes(StandardCharsets.UTF_8);
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", List.of("application/json"));
-        headers.put("User-Agent", List.of("Walleybot (Payhooks sandbox)"));
+        Map<String, List<String>> headers = ChannelNotifications.headers("application/json", "Walleybot (Payhooks sandbox)");
         headers.put("Walley-CorrelationId", List.of(UUID.randomUUID().toString()));
         headers.put("Walley-Live", List.of("False"));
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
@@ -254,11 +241,7 @@ public class WalleySandboxResource {
             Simulators.basicAuthorization(user, configuration.secret("webhookPassword").orElse("")))));
         configuration.secret("webhookHmacKey").ifPresent(key -> headers.put("Walley-Signature",
             List.of(HexFormat.of().formatHex(WalleyNotifications.signature(key, timestamp, body)))));
-        return hub.handle(ProviderId.WALLEY.slug(), endpointKey, headers, new ByteArrayInputStream(body));
-    }
-
-    private Channel channel(String endpointKey) {
-        return Simulators.channel(channels, ProviderId.WALLEY, endpointKey);
+        return hub.post(ProviderId.WALLEY, endpointKey, headers, body);
     }
 
     private boolean validBearer(String authorization) {
