@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * merchant, shared by every subscription that signs with it. The private key is sealed; the
  * public key is published (JWKS) so receivers verify without sharing a secret.
  *
- * <p>Rotation works as for the {@link SignatureKey}: after a rotation the previous pair still
- * signs, and stays published, for {@link SignatureKey#PREVIOUS_KEY_VALIDITY}; a second rotation
- * within that window drops the oldest pair at once.
+ * <p>Rotation works as for the {@link SignatureKey} ({@link KeyRotation}): after a rotation the
+ * previous pair still signs, and stays published, for 24 hours; a second rotation within that
+ * window drops the oldest pair at once.
  */
 public final class AsymmetricSigningKey extends Aggregate {
 
@@ -44,22 +44,15 @@ public final class AsymmetricSigningKey extends Aggregate {
     }
 
     private final String merchantId;
-    private Pair current;
+    private final KeyRotation<Pair> pairs;
     private final Instant createdAt;
-    private Pair previous;
-    private Instant rotatedAt;
 
     private AsymmetricSigningKey(String merchantId, Pair current, Instant createdAt, Pair previous, Instant rotatedAt,
                                  long version) {
         super(version);
         this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
-        this.current = Objects.requireNonNull(current, "current");
+        this.pairs = new KeyRotation<>(current, previous, rotatedAt);
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
-        if ((previous == null) != (rotatedAt == null)) {
-            throw new IllegalArgumentException("a previous pair comes with the time it was rotated out");
-        }
-        this.previous = previous;
-        this.rotatedAt = rotatedAt == null ? null : rotatedAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     public static AsymmetricSigningKey create(String merchantId, Pair first, Instant at) {
@@ -78,25 +71,22 @@ public final class AsymmetricSigningKey extends Aggregate {
 
     /** Makes {@code next} current; the current pair keeps signing for 24 h. */
     public void rotate(Pair next, Instant at) {
-        this.previous = this.current;
-        this.current = Objects.requireNonNull(next, "next");
-        this.rotatedAt = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
+        pairs.rotate(next, at);
     }
 
     /** The pairs a delivery made now is signed with, and whose public keys are published: the current one, then the previous within its 24 h. */
     public List<Pair> validAt(Instant now) {
-        boolean previousValid = previous != null && now.isBefore(rotatedAt.plus(SignatureKey.PREVIOUS_KEY_VALIDITY));
-        return previousValid ? List.of(current, previous) : List.of(current);
+        return pairs.validAt(now);
     }
 
     public String merchantId() { return merchantId; }
-    public Pair current() { return current; }
+    public Pair current() { return pairs.current(); }
     public Instant createdAt() { return createdAt; }
-    public Optional<Pair> previous() { return Optional.ofNullable(previous); }
-    public Optional<Instant> rotatedAt() { return Optional.ofNullable(rotatedAt); }
+    public Optional<Pair> previous() { return pairs.previous(); }
+    public Optional<Instant> rotatedAt() { return pairs.rotatedAt(); }
 
     @Override
     public String toString() {
-        return "AsymmetricSigningKey[merchant=" + merchantId + ", kid=" + current.keyId() + "]";
+        return "AsymmetricSigningKey[merchant=" + merchantId + ", kid=" + pairs.current().keyId() + "]";
     }
 }

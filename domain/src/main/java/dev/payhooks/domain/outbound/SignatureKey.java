@@ -21,25 +21,18 @@ import java.util.Optional;
  */
 public final class SignatureKey extends Aggregate {
 
-    public static final Duration PREVIOUS_KEY_VALIDITY = Duration.ofHours(24);
+    public static final Duration PREVIOUS_KEY_VALIDITY = KeyRotation.PREVIOUS_KEY_VALIDITY;
 
     private final String merchantId;
-    private SealedSecret current;
+    private final KeyRotation<SealedSecret> secrets;
     private final Instant createdAt;
-    private SealedSecret previous;
-    private Instant rotatedAt;
 
     private SignatureKey(String merchantId, SealedSecret current, Instant createdAt, SealedSecret previous,
                          Instant rotatedAt, long version) {
         super(version);
         this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
-        this.current = Objects.requireNonNull(current, "current");
+        this.secrets = new KeyRotation<>(current, previous, rotatedAt);
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
-        if ((previous == null) != (rotatedAt == null)) {
-            throw new IllegalArgumentException("a previous secret comes with the time it was rotated out");
-        }
-        this.previous = previous;
-        this.rotatedAt = rotatedAt == null ? null : rotatedAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The first key of a merchant, sealed in {@link #secretContext}. */
@@ -59,28 +52,22 @@ public final class SignatureKey extends Aggregate {
 
     /** Makes {@code newSecret} current; the current one stays valid as the previous for 24 h. */
     public void rotate(SealedSecret newSecret, Instant at) {
-        this.previous = this.current;
-        this.current = Objects.requireNonNull(newSecret, "newSecret");
-        this.rotatedAt = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
+        secrets.rotate(newSecret, at);
     }
 
     /** The current secret, then the previous one while it is still within its 24 h. */
     public List<SealedSecret> keysToSignWith(Instant now) {
-        return previousValidAt(now) ? List.of(current, previous) : List.of(current);
-    }
-
-    private boolean previousValidAt(Instant now) {
-        return previous != null && now.isBefore(rotatedAt.plus(PREVIOUS_KEY_VALIDITY));
+        return secrets.validAt(now);
     }
 
     public String merchantId() { return merchantId; }
-    public SealedSecret current() { return current; }
+    public SealedSecret current() { return secrets.current(); }
     public Instant createdAt() { return createdAt; }
-    public Optional<SealedSecret> previous() { return Optional.ofNullable(previous); }
-    public Optional<Instant> rotatedAt() { return Optional.ofNullable(rotatedAt); }
+    public Optional<SealedSecret> previous() { return secrets.previous(); }
+    public Optional<Instant> rotatedAt() { return secrets.rotatedAt(); }
 
     @Override
     public String toString() {
-        return "SignatureKey[merchant=" + merchantId + ", rotatedAt=" + rotatedAt + "]";
+        return "SignatureKey[merchant=" + merchantId + ", rotatedAt=" + secrets.rotatedAt().orElse(null) + "]";
     }
 }
