@@ -1048,14 +1048,14 @@ class AdminConsoleIT {
             assertThat(page.locator("#webhook-url")).hasText(hookUrl(path));
             assertThat(page.locator("#webhook-attempts-grid vaadin-grid-cell-content").getByText("HTTP 500").first()).isVisible();
             assertThat(page.locator("#webhook-chart .chart-hour")).hasCount(24);
-            shot(page, "webhook-page-failing");
+            shot(page, "webhook-page-failing.png");
 
             // the dashboard counts it (no second factor there, so counts only) and links to the filtered lists
             page.navigate(app() + "admin/");
             assertThat(page.locator("#attention-failing-webhooks")).isVisible();
             assertThat(page.locator("#outbound-chart .chart-hour")).hasCount(24);
             assertThat(page.locator("#inbound-chart .chart-hour")).hasCount(24);
-            shot(page, "dashboard-attention");
+            shot(page, "dashboard-attention.png");
             page.locator("#attention-dead-letters a").click();
             assertThat(page).hasURL(Pattern.compile(".*/admin/event-log\\?status=DEAD$"));
             assertThat(page.locator("#filter-status")).containsText("Dead");
@@ -1074,7 +1074,7 @@ class AdminConsoleIT {
             page.reload();
             assertThat(page.locator("#webhook-state")).hasText("Healthy");
             assertThat(page.locator("#webhook-attempts-grid vaadin-grid-cell-content").getByText("HTTP 200").first()).isVisible();
-            shot(page, "webhook-page");
+            shot(page, "webhook-page.png");
 
             page.locator("#webhook-send-test").click();
             assertThat(page.getByText("Test event queued for “" + label + "”").last()).isVisible();
