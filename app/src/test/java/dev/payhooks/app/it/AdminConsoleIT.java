@@ -419,6 +419,8 @@ class AdminConsoleIT {
         page.locator("#webhook-save").click();
         assertThat(page.locator("#webhook-url")).hasAttribute("invalid", "");
         assertThat(page.locator("#webhook-url [slot=error-message]")).hasText("Must be an absolute http(s) URL");
+        // every problem at once: no event chosen yet either
+        assertThat(page.locator("#webhook-events")).hasAttribute("invalid", "");
 
         page.locator("#webhook-url input").fill("http://10.0.0.5/hook");
         page.locator("#webhook-save").click();

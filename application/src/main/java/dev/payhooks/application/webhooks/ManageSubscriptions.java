@@ -3,6 +3,7 @@ package dev.payhooks.application.webhooks;
 import dev.payhooks.application.access.Caller;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.error.InvalidFields;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.merchant.ApiKey;
 import dev.payhooks.domain.merchant.ApiKeys;
@@ -60,9 +61,12 @@ public record ManageSubscriptions(WebhookSubscriptions subscriptions, ApiKeys ap
 
     public WebhookSubscription create(Caller caller, SubscriptionInput input, AuthenticationInput authentication) {
         String merchantId = caller.requireMayChange();
-        Checked checked = check(merchantId, input, null);
+        InvalidFields.Checks checks = new InvalidFields.Checks();
+        Checked checked = check(merchantId, input, checks);
         String id = ids.newId();
-        Authentication sealed = authentication(id, authentication);
+        Authentication sealed = checks.check(() -> authentication(id, authentication));
+        checks.throwIfAny();
+        checkAddress(checked.url(), null);
         prepareSignature(merchantId, checked.signature());
         WebhookSubscription subscription = WebhookSubscription.create(id, merchantId, checked.label(), checked.url(),
             checked.events(), sealed, checked.signature(), checked.delivery(), clock.instant());
@@ -74,11 +78,15 @@ public record ManageSubscriptions(WebhookSubscriptions subscriptions, ApiKeys ap
     public WebhookSubscription update(Caller caller, String id, SubscriptionInput input, AuthenticationChange change) {
         String merchantId = caller.requireMayChange();
         WebhookSubscription subscription = get(merchantId, id);
-        Checked checked = check(merchantId, input, subscription.url());
+        InvalidFields.Checks checks = new InvalidFields.Checks();
+        Checked checked = check(merchantId, input, checks);
         if (change == null) {
-            throw new InvalidField("authentication", "say whether to keep or reset it");
+            checks.add(new InvalidField("authentication", "say whether to keep or reset it"));
         }
-        Authentication reset = change instanceof AuthenticationChange.Reset r ? authentication(id, r.to()) : null;
+        Authentication reset = change instanceof AuthenticationChange.Reset r ? checks.check(() -> authentication(id, r.to()))
+            : null;
+        checks.throwIfAny();
+        checkAddress(checked.url(), subscription.url());
         prepareSignature(merchantId, checked.signature());
         Instant now = clock.instant();
         subscription.relabel(checked.label(), now);
@@ -149,31 +157,37 @@ public record ManageSubscriptions(WebhookSubscriptions subscriptions, ApiKeys ap
                            DeliveryOptions delivery) { }
 
     /**
-     * Every field, in the order a form shows them; the network check of the URL last, as the
-     * slowest. An unchanged URL is not checked again: editing a label must not fail on a DNS hiccup,
-     * and the delivery engine checks the address it connects to anyway.
+     * Every field, in the order a form shows them, each problem kept in {@code checks} so they are
+     * reported together (a refused field is null in the result).
      */
-    private Checked check(String merchantId, SubscriptionInput input, HookUrl current) {
+    private Checked check(String merchantId, SubscriptionInput input, InvalidFields.Checks checks) {
         if (input == null) {
             throw new InvalidField("subscription", "is required");
         }
-        String label = WebhookSubscription.validLabel(input.label());
-        HookUrl url = HookUrl.parse(input.url(), requireHttps);
-        SortedSet<String> events = WebhookSubscription.validEvents(input.events());
+        String label = checks.check(() -> WebhookSubscription.validLabel(input.label()));
+        HookUrl url = checks.check(() -> HookUrl.parse(input.url(), requireHttps));
+        SortedSet<String> events = checks.check(() -> WebhookSubscription.validEvents(input.events()));
         if (input.signature() == null) {
-            throw new InvalidField("signature", "is required");
+            checks.add(new InvalidField("signature", "is required"));
         }
-        DeliveryOptions delivery = DeliveryOptions.of(input.timeoutSeconds(), input.fifo(), input.rateLimitPerSecond());
-        if (input.signature() instanceof Signature.SourceKey sourceKey) {
-            boolean usable = apiKeys.byId(merchantId, sourceKey.apiKeyId()).filter(ApiKey::active).isPresent();
-            if (!usable) {
-                throw new InvalidField("signature.apiKeyId", "is not an active API key of this merchant");
-            }
+        DeliveryOptions delivery = checks.check(() -> DeliveryOptions.of(input.timeoutSeconds(), input.fifo(),
+            input.rateLimitPerSecond()));
+        if (input.signature() instanceof Signature.SourceKey sourceKey
+                && apiKeys.byId(merchantId, sourceKey.apiKeyId()).filter(ApiKey::active).isEmpty()) {
+            checks.add(new InvalidField("signature.apiKeyId", "is not an active API key of this merchant"));
         }
+        return new Checked(label, url, events, input.signature(), delivery);
+    }
+
+    /**
+     * The network check of the URL, once every field is valid, as the slowest. An unchanged URL is
+     * not checked again: editing a label must not fail on a DNS hiccup, and the delivery engine
+     * checks the address it connects to anyway.
+     */
+    private void checkAddress(HookUrl url, HookUrl current) {
         if (current == null || !current.equals(url)) {
             urlPolicy.check(url.value());
         }
-        return new Checked(label, url, events, input.signature(), delivery);
     }
 
     private Authentication authentication(String subscriptionId, AuthenticationInput input) {

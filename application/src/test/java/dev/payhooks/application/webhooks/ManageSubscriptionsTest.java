@@ -197,6 +197,19 @@ class ManageSubscriptionsTest {
     }
 
     @Test
+    void everyInvalidFieldIsReportedTogetherAndNothingIsStored() {
+        InvalidField refused = assertThrows(InvalidField.class, () -> manage.create(TestCallers.developer("m1"),
+            new SubscriptionInput(" ", "ftp://shop.example/hooks", List.of(), new Signature.None(), 0, null, null),
+            new AuthenticationInput.Basic("", "short")));
+
+        assertEquals(List.of("label", "url", "events", "timeoutSeconds", "authentication.username"),
+            dev.payhooks.domain.error.InvalidFields.of(refused).stream().map(InvalidField::field).limit(5).toList());
+        assertEquals("label", refused.field(), "read as one problem, it is the first field's");
+        assertEquals(List.of(), subscriptions.ofMerchant("m1"));
+        assertEquals(List.of(), urlPolicy.checked(), "no network check of a refused input");
+    }
+
+    @Test
     void theEd25519KeyIsMadeWhenASubscriptionFirstUsesIt() {
         manage.create(TestCallers.developer("m1"), input(new Signature.PublicKey()), new AuthenticationInput.None());
         var first = asymmetricKeys.ofMerchant("m1").orElseThrow();

@@ -29,6 +29,7 @@ import dev.payhooks.admin.secondfactor.SecondFactorGate;
 import dev.payhooks.admin.secondfactor.SignatureKeyRevealDialog;
 import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.error.InvalidFields;
 import dev.payhooks.domain.error.NotFound;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -201,7 +202,8 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
             refresh();
             Notices.success((form.editingId() == null ? "Added " : "Saved ") + "“" + saved.label() + "”.");
         } catch (InvalidField invalid) {
-            form.showProblem(invalid.field(), invalid.problem());
+            // every field's problem at once, each next to its field
+            InvalidFields.of(invalid).forEach(problem -> form.showProblem(problem.field(), problem.problem()));
         } catch (NotAllowed | DomainException refused) {
             form.showProblem("", refused.getMessage());
         }
