@@ -1040,6 +1040,9 @@ class AdminConsoleIT {
 
             Page page = signedInPage();
             page.navigate(app() + "admin/webhooks");
+            // its row says it is failing (its newest event went dead)
+            assertThat(page.locator("#webhooks-grid vaadin-grid-cell-content")
+                .getByText("Failing", new Locator.GetByTextOptions().setExact(true)).first()).isVisible();
             page.locator("#webhooks-grid vaadin-grid-cell-content")
                 .getByText(label, new Locator.GetByTextOptions().setExact(true)).click();
             assertThat(page.locator("#webhook-page-title")).hasText(label);

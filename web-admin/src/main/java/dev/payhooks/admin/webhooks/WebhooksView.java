@@ -132,8 +132,10 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private Component statusBadge(WebhookSummary w) {
-        Span badge = new Span(w.enabled() ? "Enabled" : "Disabled");
-        badge.getElement().getThemeList().add(w.enabled() ? "badge success" : "badge error");
+        // enabled, but its newest event is being retried or went dead: the row to open first
+        boolean failing = w.enabled() && (w.lastDelivery().startsWith("retrying") || w.lastDelivery().startsWith("dead"));
+        Span badge = new Span(!w.enabled() ? "Disabled" : failing ? "Failing" : "Enabled");
+        badge.getElement().getThemeList().add(w.enabled() && !failing ? "badge success" : "badge error");
         w.disabledBecause().ifPresent(reason -> badge.getElement().setAttribute("title", reason));
         return badge;
     }
