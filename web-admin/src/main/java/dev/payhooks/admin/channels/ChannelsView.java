@@ -123,7 +123,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         channelHeader.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new H2("Channels & merchant"), channelHeader, channels, provider, providerPane);
 
-        TextField label = new TextField();
+        TextField label = new TextField("New key's label");
         label.setId("api-key-label");
         label.setPlaceholder("Label, e.g. ERP");
         label.setReadOnly(!mayChange);

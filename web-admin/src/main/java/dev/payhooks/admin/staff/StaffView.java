@@ -158,6 +158,7 @@ public class StaffView extends VerticalLayout {
         dialog.setHeaderTitle("Role of " + s.username());
         Select<Option> role = new Select<>();
         role.setId("staff-role-choice");
+        role.setLabel("Role");
         role.setItems(model.staffRoles());
         role.setItemLabelGenerator(Option::caption);
         model.staffRoles().stream().filter(o -> s.roles().contains(o.value())).findFirst().ifPresent(role::setValue);
