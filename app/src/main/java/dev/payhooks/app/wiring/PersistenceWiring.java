@@ -5,6 +5,8 @@ import dev.payhooks.domain.fulfillment.Fulfillments;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Channels;
+import dev.payhooks.application.channels.ChannelCache;
+import dev.payhooks.app.db.JtaAfterTransaction;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.EventLog;
@@ -65,10 +67,17 @@ public class PersistenceWiring {
         return new JpaMerchants(entityManager);
     }
 
+    /** Channels: the notification path reads them cached ({@link ChannelCache#reading()}), every change invalidates. */
     @Produces
     @Singleton
-    Channels channels() {
-        return new JpaChannels(entityManager);
+    ChannelCache channelCache(JtaAfterTransaction afterTransaction) {
+        return new ChannelCache(new JpaChannels(entityManager), afterTransaction);
+    }
+
+    @Produces
+    @Singleton
+    Channels channels(ChannelCache cache) {
+        return cache.changing();
     }
 
     @Produces

@@ -39,14 +39,17 @@ import java.util.Optional;
  * unreadable bodies are stored too (IGNORED, with the reason) so staff can see them.
  *
  * <p>It runs in the caller's transaction; the caller commits it before it answers the provider,
- * so nothing acknowledged is lost. What it newly stored is then applied by
- * {@link ApplyNotifications}, at once in a transaction of its own, or by the retry loop.
+ * so nothing acknowledged is lost. What it newly stored is applied afterwards, off the request,
+ * by {@link ApplyNotifications} on the worker that drains the stored notifications.
  */
 public class ReceiveNotifications {
 
     /** Bodies above this are refused with 413 before anything is stored (Adyen batches stay far below). */
     public static final int MAX_BODY_BYTES = 256 * 1024;
-    /** The request that stored a notification applies it at once; the retry loop only takes what is older. */
+    /**
+     * How soon after its arrival a stored notification is applied while the worker keeps up:
+     * the store wakes the worker at once, and it also looks every few seconds.
+     */
     public static final Duration GRACE_BEFORE_RETRY = Duration.ofSeconds(10);
     /** How long the retry loop waits after a failed attempt. */
     public static final Duration RETRY_DELAY = Duration.ofSeconds(30);
