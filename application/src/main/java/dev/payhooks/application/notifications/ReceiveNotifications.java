@@ -169,11 +169,15 @@ public class ReceiveNotifications {
             return new Receipt(Outcome.MALFORMED, List.of(stored.notificationId()), List.of(), malformed.getMessage(),
                 Optional.empty());
         }
-        // one row per item, each with the whole body: an item is re-read from the exact bytes that were verified
+        // one row per item, each with the whole body: an item is re-read from the exact bytes that were verified.
+        // The items share the received time, and the worker applies by received time, then id: ids ascending in
+        // the items' order keep that order (an Adyen CAPTURE after the AUTHORISATION of the same batch)
+        List<String> itemIds = items.stream().map(item -> ids.newId()).sorted().toList();
         List<String> stored = new ArrayList<>();
         List<String> toApply = new ArrayList<>();
-        for (DecodedNotification item : items) {
-            StoreResult result = notifications.store(InboundNotification.register(ids.newId(), request.provider(),
+        for (int i = 0; i < items.size(); i++) {
+            DecodedNotification item = items.get(i);
+            StoreResult result = notifications.store(InboundNotification.register(itemIds.get(i), request.provider(),
                 item.key(), channel.get().merchantId(), channel.get().slug(), body, kept, verification,
                 request.receivedAt()));
             stored.add(result.notificationId());
