@@ -25,8 +25,8 @@ import java.util.Map;
  * format (200 {@code {"status":"UP","checks":[…]}}, 503 when a check is DOWN or fails), as
  * Payara's health servlet answers at {@code /health/*}. Load balancers and orchestrators probe
  * liveness often, and Payara's servlet looks the JSON-P provider up several times per request (a
- * {@code ServiceLoader} scan of the application's jars), which made a probe cost three times a
- * static 404; this one uses the provider looked up once ({@link Jsonp#JSON}). The exact path
+ * {@code ServiceLoader} scan of the application's jars), so a probe there costs about three
+ * static 404s; this one uses the provider looked up once ({@link Jsonp#JSON}). The exact path
  * takes precedence over Payara's {@code /health/*}; readiness and {@code /health} stay Payara's.
  */
 @WebServlet(urlPatterns = "/health/live")
