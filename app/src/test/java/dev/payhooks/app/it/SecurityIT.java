@@ -513,8 +513,11 @@ class SecurityIT {
             org.junit.jupiter.api.Assertions.assertTrue(walleyNotification(mine, body).body().contains("\"duplicate\""));
             org.junit.jupiter.api.Assertions.assertTrue(walleyNotification(theirs, body).body().contains("\"duplicate\""));
 
+            // applied moments after the acknowledgement, by the worker that drains stored notifications
             for (String apiKey : new String[] {KEY, otherKey}) {
-                HttpResponse<String> list = manageAs(apiKey, "GET", "transactions?channel=" + slug, null);
+                HttpResponse<String> list = Eventually.poll(java.time.Duration.ofSeconds(20),
+                    () -> manageAs(apiKey, "GET", "transactions?channel=" + slug, null),
+                    answer -> answer.statusCode() != 200 || answer.body().contains("ref-" + order));
                 org.junit.jupiter.api.Assertions.assertEquals(200, list.statusCode(), list.body());
                 org.junit.jupiter.api.Assertions.assertTrue(list.body().contains("ref-" + order), list.body());
             }
