@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -29,18 +28,26 @@ import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/notifications/{provider}/{endpointKey}} without the JAX-RS runtime: reads at
- * most {@link ReceiveNotifications#MAX_BODY_BYTES} (413 beyond), stores the notification in
- * one transaction and answers once it is committed, then applies it in a second transaction.
- * A failed apply never changes the answer: the notification is stored, its failure recorded,
- * and the retry loop takes it again. Every answer is JSON; none is a 5xx for a client's input.
+ * most {@link ReceiveNotifications#MAX_BODY_BYTES} (413 beyond), verifies and stores the
+ * notification in one transaction and answers once it is committed. It does not apply it: it
+ * tells the {@link Inbox}, whose worker applies what is stored (oldest first, each in a
+ * transaction of its own, {@link #applyNow}) shortly after the answer. A failed apply never
+ * changes an answer: the notification is stored, its failure recorded, and the worker takes it
+ * again. Every answer is JSON; none is a 5xx for a client's input.
  */
 public record NotificationEndpoint(ReceiveNotifications receiving, ApplyNotifications applying,
-                                   Transactions transactions, Clock clock) {
+                                   Transactions transactions, Inbox inbox, Clock clock) {
 
     /** Runs work in a transaction of its own that commits when it returns and rolls back when it throws. */
     @FunctionalInterface
     public interface Transactions {
         <T> T inNewTransaction(Supplier<T> work);
+    }
+
+    /** Where newly stored notifications go once their transaction has committed: the worker that applies them. */
+    @FunctionalInterface
+    public interface Inbox {
+        void stored(List<String> notificationIds);
     }
 
     /**
@@ -79,7 +86,9 @@ public record NotificationEndpoint(ReceiveNotifications receiving, ApplyNotifica
         }
         InboundRequest request = new InboundRequest(provider, endpointKey, bytes, headersOf(headers), clock.instant());
         Receipt receipt = transactions.inNewTransaction(() -> receiving.receive(request));
-        receipt.toApply().forEach(id -> applyNow(id, Optional.of(request)));
+        if (!receipt.toApply().isEmpty()) {
+            inbox.stored(receipt.toApply());
+        }
         if (!receipt.outcome().acknowledged()) {
             return error(receipt.outcome().httpStatus(), receipt.message());
         }
@@ -95,25 +104,24 @@ public record NotificationEndpoint(ReceiveNotifications receiving, ApplyNotifica
         return new Answer(receipt.outcome().httpStatus(), json.build().toString());
     }
 
-    /** Applies a stored notification; a failure is recorded for the retry loop, never thrown. */
-    public void applyNow(String notificationId) {
-        applyNow(notificationId, Optional.empty());
-    }
-
-    /** By the request that stored it, when there is one: its body is not read again. */
-    private void applyNow(String notificationId, Optional<InboundRequest> storedBy) {
+    /**
+     * Applies a stored notification in a transaction of its own; a failure is recorded for a
+     * later attempt, never thrown. False when it was not this caller's to apply (done already,
+     * or another instance holds it).
+     */
+    public boolean applyNow(String notificationId) {
         try {
-            transactions.inNewTransaction(() -> storedBy.isPresent()
-                ? applying.apply(notificationId, storedBy.get()) : applying.apply(notificationId));
+            return transactions.inNewTransaction(() -> applying.apply(notificationId)).isPresent();
         } catch (RuntimeException failure) {
             String error = describe(failure);
             LOG.log(Level.WARNING, "Notification " + notificationId + " could not be applied yet (" + error
                 + "); it is retried later");
             try {
-                transactions.inNewTransaction(() -> applying.recordFailure(notificationId, error));
+                return transactions.inNewTransaction(() -> applying.recordFailure(notificationId, error));
             } catch (RuntimeException alsoFailed) {
                 LOG.log(Level.WARNING, "Recording the failure of notification " + notificationId + " failed; the retry loop "
                     + "takes it again", SafeErrors.loggable(alsoFailed));
+                return false;
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.payhooks.adapters.notifications;
 
 import dev.payhooks.adapters.api.PublicEndpoint;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -20,19 +20,17 @@ import java.io.InputStream;
 
 /**
  * Where Adyen, Walley and Annanow send their notifications for a channel. The
- * endpoint key is the unguessable part of the channel's notification URL.
+ * endpoint key is the unguessable part of the channel's notification URL. One instance serves
+ * every request (the request's headers come as a parameter): nothing is built per request.
  */
 @Path("notifications/{provider}/{endpointKey}")
 @PublicEndpoint("provider notifications: the endpoint key, Basic authentication and signatures")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Provider notifications", description = "Webhooks from payment providers")
 public class NotificationsResource {
 
     @Inject
     NotificationEndpoint endpoint;
-
-    @Context
-    HttpHeaders headers;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -46,7 +44,7 @@ public class NotificationsResource {
     @APIResponse(responseCode = "413", description = "Body larger than 256 KiB")
     @APIResponse(responseCode = "415", description = "Content type not accepted by this provider")
     public Response receive(@PathParam("provider") String provider, @PathParam("endpointKey") String endpointKey,
-                            InputStream body) {
+                            @Context HttpHeaders headers, InputStream body) {
         NotificationEndpoint.Answer answer = endpoint.handle(provider, endpointKey, headers.getRequestHeaders(), body);
         return Response.status(answer.status()).type(answer.mediaType()).entity(answer.json()).build();
     }

@@ -105,10 +105,15 @@ public class PipelineFixture {
             public <T> T inNewTransaction(java.util.function.Supplier<T> work) {
                 return work.get();
             }
-        }, clock);
+        }, stored -> stored.forEach(this::applyStored), clock);
         manageChannels.open(setup(), new ManageChannels.ChannelDescription("shop", "Shop", "SEK", "SE"));
         configureWalley(false);
         configureAnnanow("URL_KEY", false);
+    }
+
+    /** The inbox of this fixture applies what a request stored before the request returns, so tests read the outcome at once. */
+    private void applyStored(String notificationId) {
+        endpoint.applyNow(notificationId);
     }
 
     public void configureWalley(boolean verifySignature) {

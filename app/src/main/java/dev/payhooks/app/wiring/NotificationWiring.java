@@ -4,6 +4,7 @@ import dev.payhooks.adapters.adyen.AdyenNotifications;
 import dev.payhooks.adapters.adyen.AdyenSaleorReports;
 import dev.payhooks.adapters.annanow.AnnanowApi;
 import dev.payhooks.adapters.annanow.AnnanowNotifications;
+import dev.payhooks.adapters.notifications.InboxWakeup;
 import dev.payhooks.adapters.notifications.JtaTransactions;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
 import dev.payhooks.adapters.outbound.ProviderGate;
@@ -14,7 +15,7 @@ import dev.payhooks.application.notifications.NotificationProviders;
 import dev.payhooks.application.notifications.ReceiveNotifications;
 import dev.payhooks.application.payment.RecordProviderOutcome;
 import dev.payhooks.domain.inbound.InboundNotifications;
-import dev.payhooks.domain.merchant.Channels;
+import dev.payhooks.application.channels.ChannelCache;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.outbound.EventIdGenerator;
 import dev.payhooks.domain.outbound.EventQueue;
@@ -67,20 +68,20 @@ public class NotificationWiring {
     /** The inbound pipeline's first half: verify, decode, store, acknowledge. */
     @Produces
     @Singleton
-    ReceiveNotifications receiveNotifications(NotificationProviders providers, Channels channels,
+    ReceiveNotifications receiveNotifications(NotificationProviders providers, ChannelCache channels,
                                               InboundNotifications notifications, Secrets secrets, IdGenerator ids,
                                               Clock clock) {
-        return new ReceiveNotifications(providers, channels, notifications, secrets, ids, clock);
+        return new ReceiveNotifications(providers, channels.reading(), notifications, secrets, ids, clock);
     }
 
     /** The inbound pipeline's second half: each stored notification's provider outcome, and its Saleor report. */
     @Produces
     @Singleton
-    ApplyNotifications applyNotifications(NotificationProviders providers, Channels channels, Merchants merchants,
+    ApplyNotifications applyNotifications(NotificationProviders providers, ChannelCache channels, Merchants merchants,
                                           InboundNotifications notifications, RecordProviderOutcome outcomes,
                                           EventQueue queue, EventIdGenerator eventIds, Secrets secrets, IdGenerator ids,
                                           Clock clock, SaleorInstallations installations, TransactionReports reports) {
-        return new ApplyNotifications(providers, channels, merchants, notifications, outcomes, queue, eventIds, secrets,
+        return new ApplyNotifications(providers, channels.reading(), merchants, notifications, outcomes, queue, eventIds, secrets,
             clock, List.of(new AdyenSaleorReports(installations, reports, ids, clock)));
     }
 
@@ -92,7 +93,14 @@ public class NotificationWiring {
     @Produces
     @Singleton
     NotificationEndpoint notificationEndpoint(ReceiveNotifications receiving, ApplyNotifications applying,
-                                              JtaTransactions transactions, Clock clock) {
-        return new NotificationEndpoint(receiving, applying, transactions, clock);
+                                              JtaTransactions transactions, InboxWakeup inbox, Clock clock) {
+        return new NotificationEndpoint(receiving, applying, transactions, inbox, clock);
+    }
+
+    /** How the endpoint wakes the worker that applies stored notifications ({@code app.inbound.NotificationInbox}). */
+    @Produces
+    @Singleton
+    InboxWakeup inboxWakeup() {
+        return new InboxWakeup();
     }
 }

@@ -6,6 +6,8 @@ import dev.payhooks.domain.inbound.InboundActivity;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Channels;
+import dev.payhooks.application.channels.ChannelCache;
+import dev.payhooks.app.db.JtaAfterTransaction;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.outbound.AsymmetricSigningKeys;
 import dev.payhooks.domain.outbound.AttemptHistory;
@@ -71,10 +73,17 @@ public class PersistenceWiring {
         return new JpaMerchants(entityManager);
     }
 
+    /** Channels: the notification path reads them cached ({@link ChannelCache#reading()}), every change invalidates. */
     @Produces
     @Singleton
-    Channels channels() {
-        return new JpaChannels(entityManager);
+    ChannelCache channelCache(JtaAfterTransaction afterTransaction) {
+        return new ChannelCache(new JpaChannels(entityManager), afterTransaction);
+    }
+
+    @Produces
+    @Singleton
+    Channels channels(ChannelCache cache) {
+        return cache.changing();
     }
 
     @Produces

@@ -141,11 +141,13 @@ class AdyenIT {
         assertEquals("[accepted]", accepted.body());
         assertTrue(accepted.contentType().startsWith("text/plain"), accepted.contentType());
 
-        JsonArray items = manage("GET", "transactions?channel=" + slug + "&provider=adyen&limit=10", null).object()
-            .getJsonArray("items");
+        // applied shortly after the acknowledgement, by the worker that drains stored notifications
+        JsonArray items = Eventually.poll(Duration.ofSeconds(20), () -> manage("GET", "transactions?channel=" + slug
+            + "&provider=adyen&limit=10", null).object().getJsonArray("items"), found -> found.size() == 1);
         assertEquals(1, items.size());
         String id = items.getJsonObject(0).getString("id");
-        assertEquals(List.of("transaction.authorization.success", "transaction.sale.captured"), eventTypes(id));
+        assertEquals(List.of("transaction.authorization.success", "transaction.sale.captured"),
+            Eventually.poll(Duration.ofSeconds(20), () -> eventTypes(id), types -> types.size() == 2));
 
         Answer again = notifyAdyen(endpointKey, body);
         assertEquals("[accepted]", again.body());

@@ -25,6 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -146,8 +150,31 @@ class InboundNotificationsIT {
              "reason": "%s"}}""".formatted(type, orderId, reference, attempt, reason);
     }
 
+    static final String DB_URL = System.getProperty("payhooks.it.db.url", "");
+
+    /**
+     * Waits until the worker has applied every stored notification (none is RECEIVED any more):
+     * the hub acknowledges a notification once it is stored and applies it moments later, so
+     * every reading of what notifications changed waits for this first.
+     */
+    static void awaitInboxApplied() throws Exception {
+        try (Connection database = DB_URL.startsWith("jdbc:h2:") ? DriverManager.getConnection(DB_URL, "sa", "")
+                 : DriverManager.getConnection(DB_URL);
+             PreparedStatement waiting = database.prepareStatement(
+                 "select count(*) from inbound_notification where status = 'RECEIVED'")) {
+            long left = Eventually.poll(Duration.ofSeconds(30), () -> {
+                try (ResultSet count = waiting.executeQuery()) {
+                    count.next();
+                    return count.getLong(1);
+                }
+            }, n -> n == 0);
+            assertEquals(0, left, "stored notifications the worker has not applied within 30 s");
+        }
+    }
+
     /** The channel's transaction with this merchant reference, in full. */
     JsonObject transaction(String slug, String provider, String merchantReference) throws Exception {
+        awaitInboxApplied();
         JsonArray items = manage("GET", "transactions?channel=" + slug + "&provider=" + provider + "&limit=200", null)
             .object().getJsonArray("items");
         for (JsonValue item : items) {
@@ -159,11 +186,13 @@ class InboundNotificationsIT {
     }
 
     int transactionCount(String slug) throws Exception {
+        awaitInboxApplied();
         return manage("GET", "transactions?channel=" + slug + "&limit=200", null).object().getJsonArray("items").size();
     }
 
     /** Outbound event types caused by a transaction, in order. */
     List<String> eventTypes(JsonObject transaction) throws Exception {
+        awaitInboxApplied();
         String source = "transaction:" + transaction.getString("id") + ":";
         List<Map.Entry<String, String>> found = new ArrayList<>();
         for (JsonValue item : manage("GET", "events?limit=200", null).object().getJsonArray("items")) {
@@ -181,6 +210,7 @@ class InboundNotificationsIT {
     }
 
     int eventCount() throws Exception {
+        awaitInboxApplied();
         return manage("GET", "events?limit=200", null).object().getJsonArray("items").size();
     }
 
@@ -409,6 +439,7 @@ class InboundNotificationsIT {
         for (String[] subscription : subscriptions) {
             String body = "{\"subscription\": {\"id\": 77, \"status\": \"" + subscription[0] + "\", \"valid_until\": \"2025-01-01\"}}";
             assertEquals(200, notify("annanow", key, json, body.getBytes(StandardCharsets.UTF_8)).status());
+            awaitInboxApplied();
             JsonObject newest = manage("GET", "events?limit=1", null).object().getJsonArray("items").getJsonObject(0);
             assertEquals(subscription[1], newest.getString("event_type"));
             assertEquals("duplicate", notify("annanow", key, json, body.getBytes(StandardCharsets.UTF_8)).object().getString("status"));

@@ -415,7 +415,9 @@ class SecurityIT {
             HttpResponse<String> genuine = send(notification.apply("Basic " + java.util.Base64.getEncoder()
                 .encodeToString("annanow-sec:annanow-sec-password".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
             org.junit.jupiter.api.Assertions.assertEquals(200, genuine.statusCode(), genuine.body());
-            org.junit.jupiter.api.Assertions.assertEquals(1, refetches.get(), "the authenticated notification is confirmed by one re-fetch");
+            // confirmed moments after the acknowledgement, by the worker that applies stored notifications
+            org.junit.jupiter.api.Assertions.assertEquals(1, (int) Eventually.poll(java.time.Duration.ofSeconds(20),
+                refetches::get, n -> n >= 1), "the authenticated notification is confirmed by one re-fetch");
         } finally {
             api.stop(0);
         }
@@ -513,8 +515,11 @@ class SecurityIT {
             org.junit.jupiter.api.Assertions.assertTrue(walleyNotification(mine, body).body().contains("\"duplicate\""));
             org.junit.jupiter.api.Assertions.assertTrue(walleyNotification(theirs, body).body().contains("\"duplicate\""));
 
+            // applied moments after the acknowledgement, by the worker that drains stored notifications
             for (String apiKey : new String[] {KEY, otherKey}) {
-                HttpResponse<String> list = manageAs(apiKey, "GET", "transactions?channel=" + slug, null);
+                HttpResponse<String> list = Eventually.poll(java.time.Duration.ofSeconds(20),
+                    () -> manageAs(apiKey, "GET", "transactions?channel=" + slug, null),
+                    answer -> answer.statusCode() != 200 || answer.body().contains("ref-" + order));
                 org.junit.jupiter.api.Assertions.assertEquals(200, list.statusCode(), list.body());
                 org.junit.jupiter.api.Assertions.assertTrue(list.body().contains("ref-" + order), list.body());
             }

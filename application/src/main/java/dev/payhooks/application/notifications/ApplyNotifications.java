@@ -42,7 +42,7 @@ import java.util.Optional;
 
 /**
  * The second half of the inbound pipeline: applies a notification {@link ReceiveNotifications}
- * stored, in a later transaction.
+ * stored, in a later transaction, on the worker that drains the stored notifications.
  *
  * <ol>
  *   <li>{@link #apply}: lock the stored row (SKIP LOCKED) → confirm (Annanow re-fetch) → record
@@ -132,11 +132,14 @@ public class ApplyNotifications {
         return locked.isPresent();
     }
 
-    /** What the retry loop should try now. */
+    /**
+     * What the worker should apply now, oldest received first: every notification still
+     * RECEIVED, and a FAILED one with attempts left once {@link ReceiveNotifications#RETRY_DELAY}
+     * has passed since its last attempt.
+     */
     public List<String> dueForRetry(int limit) {
         Instant now = clock.instant();
-        return notifications.dueForProcessing(now.minus(ReceiveNotifications.GRACE_BEFORE_RETRY),
-            now.minus(ReceiveNotifications.RETRY_DELAY), limit);
+        return notifications.dueForProcessing(now.plusNanos(1), now.minus(ReceiveNotifications.RETRY_DELAY), limit);
     }
 
     /**

@@ -39,15 +39,18 @@ import java.util.Optional;
  * unreadable bodies are stored too (IGNORED, with the reason) so staff can see them.
  *
  * <p>It runs in the caller's transaction; the caller commits it before it answers the provider,
- * so nothing acknowledged is lost. What it newly stored is then applied by
- * {@link ApplyNotifications}, at once in a transaction of its own, or by the retry loop.
+ * so nothing acknowledged is lost. What it newly stored is applied afterwards, off the request,
+ * by {@link ApplyNotifications} on the worker that drains the stored notifications.
  */
 public record ReceiveNotifications(NotificationProviders providers, Channels channels,
                                    InboundNotifications notifications, Secrets secrets, IdGenerator ids, Clock clock) {
 
     /** Bodies above this are refused with 413 before anything is stored (Adyen batches stay far below). */
     public static final int MAX_BODY_BYTES = 256 * 1024;
-    /** The request that stored a notification applies it at once; the retry loop only takes what is older. */
+    /**
+     * How soon after its arrival a stored notification is applied while the worker keeps up:
+     * the store wakes the worker at once, and it also looks every few seconds.
+     */
     public static final Duration GRACE_BEFORE_RETRY = Duration.ofSeconds(10);
     /** How long the retry loop waits after a failed attempt. */
     public static final Duration RETRY_DELAY = Duration.ofSeconds(30);
@@ -150,11 +153,15 @@ public record ReceiveNotifications(NotificationProviders providers, Channels cha
             return new Receipt(Outcome.MALFORMED, List.of(stored.notificationId()), List.of(), malformed.getMessage(),
                 Optional.empty());
         }
-        // one row per item, each with the whole body: an item is re-read from the exact bytes that were verified
+        // one row per item, each with the whole body: an item is re-read from the exact bytes that were verified.
+        // The items share the received time, and the worker applies by received time, then id: ids ascending in
+        // the items' order keep that order (an Adyen CAPTURE after the AUTHORISATION of the same batch)
+        List<String> itemIds = items.stream().map(item -> ids.newId()).sorted().toList();
         List<String> stored = new ArrayList<>();
         List<String> toApply = new ArrayList<>();
-        for (DecodedNotification item : items) {
-            StoreResult result = notifications.store(InboundNotification.register(ids.newId(), request.provider(),
+        for (int i = 0; i < items.size(); i++) {
+            DecodedNotification item = items.get(i);
+            StoreResult result = notifications.store(InboundNotification.register(itemIds.get(i), request.provider(),
                 item.key(), channel.get().merchantId(), channel.get().slug(), body, kept, verification,
                 request.receivedAt()));
             stored.add(result.notificationId());

@@ -291,6 +291,16 @@ class ReceiveNotificationsTest {
     }
 
     @Test
+    void theItemsOfABatchAreDueInTheOrderTheProviderListedThem() {
+        // more than nine items: the test's ids ("id-9", "id-10") do not sort in the order they were made
+        String batch = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> "k" + i + " order-" + i + " " + 100 * i)
+            .collect(java.util.stream.Collectors.joining("\n"));
+        Receipt receipt = receive(batch, "ok");
+        assertEquals(12, receipt.toApply().size());
+        assertEquals(receipt.toApply(), applying.dueForRetry(20), "applied by received time, then id: in the batch's order");
+    }
+
+    @Test
     void aRefusedOrUnreadableRequestIsStoredIgnoredAndAResendCoalesces() {
         assertEquals(Outcome.UNAUTHENTICATED, receive("k1 order-1 500", null).outcome());
         assertEquals(Outcome.UNAUTHENTICATED, receive("k1 order-1 500", "forged").outcome());

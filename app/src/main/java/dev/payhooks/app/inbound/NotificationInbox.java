@@ -1,0 +1,123 @@
+package dev.payhooks.app.inbound;
+
+import dev.payhooks.adapters.api.SafeErrors;
+import dev.payhooks.adapters.notifications.InboxWakeup;
+import dev.payhooks.adapters.notifications.JtaTransactions;
+import dev.payhooks.adapters.notifications.NotificationEndpoint;
+import dev.payhooks.application.notifications.ApplyNotifications;
+import dev.payhooks.app.config.PayhooksSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The worker that applies stored notifications: the notification endpoint only stores and
+ * acknowledges, this applies afterwards from the durable inbox (the {@code inbound_notification}
+ * table). One thread per instance takes what is due a batch at a time, oldest received first:
+ * every RECEIVED notification, and a FAILED one with attempts left once its retry delay has
+ * passed. Each is locked with FOR UPDATE SKIP LOCKED in the transaction that applies it, so
+ * several instances share the inbox without applying anything twice. One thread applying in
+ * arrival order keeps the notifications of one payment in their order within an instance.
+ *
+ * <p>A store wakes the worker at once ({@link InboxWakeup}); otherwise it looks every
+ * {@code payhooks.inbound.retry-poll-seconds}, and at start, so what an instance acknowledged
+ * before it stopped is applied by the next one to start (or by any other instance meanwhile).
+ * After {@code MAX_PROCESSING_ATTEMPTS} a notification waits for staff.
+ */
+@Startup
+@Singleton
+@DependsOn("DatabaseStartup")
+public class NotificationInbox {
+
+    private static final Logger LOG = Logger.getLogger(NotificationInbox.class.getName());
+    private static final int BATCH = 50;
+    /** After a failed round (database away), the worker waits this long before it looks again. */
+    private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
+
+    /** A container thread: naming, class loader and transactions work on it. */
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    ApplyNotifications pipeline;
+
+    @Inject
+    NotificationEndpoint endpoint;
+
+    @Inject
+    JtaTransactions transactions;
+
+    @Inject
+    InboxWakeup wakeup;
+
+    Duration poll;
+
+    @Inject
+    void settings(PayhooksSettings settings) {
+        poll = Duration.ofSeconds(settings.inbound().retryPollSeconds());
+    }
+
+    private volatile boolean running;
+    private Thread worker;
+
+    @PostConstruct
+    void start() {
+        running = true;
+        worker = threads.newThread(this::work);
+        worker.setName("payhooks-notification-inbox");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+        }
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                if (round() < BATCH) {
+                    wakeup.await(poll);
+                }
+            } catch (InterruptedException stopping) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Applying stored notifications failed; the worker tries again", SafeErrors.loggable(e));
+                try {
+                    Thread.sleep(AFTER_FAILURE.toMillis());
+                } catch (InterruptedException stopping) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Applies one batch of what is due; returns how many of them this instance applied (or recorded as failed). */
+    int round() {
+        List<String> due = transactions.inNewTransaction(() -> pipeline.dueForRetry(BATCH));
+        int applied = 0;
+        for (String id : due) {
+            if (!running) {
+                break;
+            }
+            if (endpoint.applyNow(id)) {
+                applied++;
+            }
+        }
+        return applied;
+    }
+}
