@@ -8,11 +8,11 @@ import java.util.function.Predicate;
  * getting ready): they read the condition again and again until it holds or a deadline passes,
  * then assert on what they read last.
  */
-final class Eventually {
+public final class Eventually {
 
     /** One reading of what the test waits for; may fail (e.g. a server that does not listen yet). */
     @FunctionalInterface
-    interface Probe<T> {
+    public interface Probe<T> {
         T read() throws Exception;
     }
 
@@ -22,7 +22,7 @@ final class Eventually {
     }
 
     /** The first value of {@code probe} that {@code done} accepts; once {@code timeout} has passed, the last value read. */
-    static <T> T poll(Duration timeout, Probe<T> probe, Predicate<? super T> done) throws Exception {
+    public static <T> T poll(Duration timeout, Probe<T> probe, Predicate<? super T> done) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         T value = probe.read();
         while (!done.test(value) && System.nanoTime() < deadline) {
@@ -33,7 +33,7 @@ final class Eventually {
     }
 
     /** Whether {@code condition} held within {@code timeout}. */
-    static boolean holds(Duration timeout, Probe<Boolean> condition) throws Exception {
+    public static boolean holds(Duration timeout, Probe<Boolean> condition) throws Exception {
         return poll(timeout, condition, Boolean::booleanValue);
     }
 }

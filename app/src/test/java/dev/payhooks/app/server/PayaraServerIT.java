@@ -1,5 +1,6 @@
 package dev.payhooks.app.server;
 
+import dev.payhooks.app.it.Eventually;
 import com.adyen.util.HMACValidator;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
@@ -208,7 +209,10 @@ class PayaraServerIT {
         assertEquals(200, accepted.status(), accepted.body());
         assertEquals("[accepted]", accepted.body());
 
-        Answer transactions = manage("GET", "transactions?channel=" + slug + "&provider=adyen&limit=10", null);
+        // applied by the inbox worker just after the acknowledgement
+        Answer transactions = Eventually.poll(Duration.ofSeconds(30),
+            () -> manage("GET", "transactions?channel=" + slug + "&provider=adyen&limit=10", null),
+            answer -> !answer.object().getJsonArray("items").isEmpty());
         assertEquals(1, transactions.object().getJsonArray("items").size(), transactions.body());
 
         Received delivered = received.poll(60, TimeUnit.SECONDS);
