@@ -24,30 +24,14 @@ import java.util.function.Predicate;
  * {@code Idempotency-Key} seen within 24 hours returns the event it made the first time instead
  * of a second one; after that the key is free again. The caller owns the transaction.
  */
-public class PublishEvents {
+public record PublishEvents(Outbox outbox, EventQueue queue, Merchants merchants, EventIdGenerator ids, Clock clock,
+                            Predicate<String> knownEventType) {
 
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     public static final int MAX_IDEMPOTENCY_KEY = OutboundEvent.MAX_IDEMPOTENCY_KEY_LENGTH;
 
     /** The event, and whether it was made by an earlier request with the same key. */
     public record Published(OutboundEvent event, boolean repeated) { }
-
-    private final Outbox outbox;
-    private final EventQueue queue;
-    private final Merchants merchants;
-    private final EventIdGenerator ids;
-    private final Clock clock;
-    private final Predicate<String> knownEventType;
-
-    public PublishEvents(Outbox outbox, EventQueue queue, Merchants merchants, EventIdGenerator ids, Clock clock,
-                         Predicate<String> knownEventType) {
-        this.outbox = outbox;
-        this.queue = queue;
-        this.merchants = merchants;
-        this.ids = ids;
-        this.clock = clock;
-        this.knownEventType = knownEventType;
-    }
 
     public Published publish(String merchantId, String eventType, String objectJson, Optional<String> idempotencyKey) {
         if (eventType == null || !knownEventType.test(eventType)) {
