@@ -123,9 +123,11 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private Component actions(WebhookSummary summary, boolean mayChange) {
-        Button test = new Button("Send test", VaadinIcon.PAPERPLANE.create(), click -> sendTest(summary));
+        Button test = new Button("Send test", VaadinIcon.PAPERPLANE.create(),
+            click -> WebhookButtons.sendTest(webhooks, summary));
         test.setId("webhook-send-test");
-        Button toggle = new Button(summary.enabled() ? "Disable" : "Enable", click -> toggle(summary));
+        Button toggle = new Button(summary.enabled() ? "Disable" : "Enable",
+            click -> WebhookButtons.toggle(webhooks, summary, this::render));
         toggle.setId("webhook-toggle");
         if (summary.enabled()) {
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -224,23 +226,6 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
         return section;
     }
 
-    private void sendTest(WebhookSummary summary) {
-        try {
-            String eventId = webhooks.sendTestEvent(summary.id());
-            Notices.success("Test event queued for “" + summary.label() + "” (" + eventId.substring(0, 12) + "…).");
-        } catch (NotAllowed | DomainException refused) {
-            Notices.problem(refused.getMessage());
-        }
-    }
-
-    private void toggle(WebhookSummary summary) {
-        try {
-            webhooks.enableWebhook(summary.id(), !summary.enabled());
-            render();
-        } catch (NotAllowed | DomainException refused) {
-            Notices.problem(refused.getMessage());
-        }
-    }
 
     private void askReplaySince() {
         Dialog dialog = new Dialog();

@@ -144,10 +144,11 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         Button edit = new Button(mayChange ? "Edit" : "View", click -> openEdit(w.id()));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
         edit.addClassName("edit-webhook");
-        Button test = new Button("Test", click -> sendTest(w));
+        Button test = new Button("Test", click -> WebhookButtons.sendTest(model, w));
         test.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         test.addClassName("test-webhook");
-        Button toggle = new Button(w.enabled() ? "Disable" : "Enable", click -> toggle(w));
+        Button toggle = new Button(w.enabled() ? "Disable" : "Enable",
+            click -> WebhookButtons.toggle(model, w, this::refresh));
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         toggle.addClassName("toggle-webhook");
         edit.getElement().setAttribute("aria-label", (mayChange ? "Edit " : "View ") + w.label());
@@ -258,23 +259,6 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         confirm.open();
     }
 
-    private void sendTest(WebhookSummary w) {
-        try {
-            String eventId = model.sendTestEvent(w.id());
-            Notices.success("Test event queued for “" + w.label() + "” (" + eventId.substring(0, 12) + "…). See the event log.");
-        } catch (NotAllowed | DomainException refused) {
-            Notices.problem(refused.getMessage());
-        }
-    }
-
-    private void toggle(WebhookSummary w) {
-        try {
-            model.enableWebhook(w.id(), !w.enabled());
-            refresh();
-        } catch (NotAllowed | DomainException refused) {
-            Notices.problem(refused.getMessage());
-        }
-    }
 
     /** The contract: secrets show masked, and in clear only after a fresh second-factor code. */
     private void openSignatureKey() {
