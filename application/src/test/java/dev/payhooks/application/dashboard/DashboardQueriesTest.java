@@ -8,11 +8,10 @@ import dev.payhooks.domain.outbound.Delivery;
 import dev.payhooks.domain.outbound.DeliveryOptions;
 import dev.payhooks.domain.outbound.DeliveryStatus;
 import dev.payhooks.domain.outbound.EventId;
-import dev.payhooks.domain.outbound.EventLog;
 import dev.payhooks.domain.outbound.HookUrl;
 import dev.payhooks.domain.outbound.InMemoryAttemptHistory;
 import dev.payhooks.domain.outbound.InMemoryWebhookSubscriptions;
-import dev.payhooks.domain.outbound.OutboundEvent;
+import dev.payhooks.domain.outbound.RecordingEventLog;
 import dev.payhooks.domain.outbound.Signature;
 import dev.payhooks.domain.outbound.WebhookSubscription;
 import dev.payhooks.domain.payment.Currency;
@@ -28,11 +27,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -45,26 +42,9 @@ class DashboardQueriesTest {
     final InMemoryAttemptHistory attempts = new InMemoryAttemptHistory();
     final InMemoryPaymentTransactions transactions = new InMemoryPaymentTransactions();
     final InMemoryInboundActivity inbound = new InMemoryInboundActivity();
-    final List<EventLog.Filter> deadAsked = new ArrayList<>();
-    final EventLog log = new EventLog() {
-        @Override
-        public Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit) {
-            return new Page(List.of(), Optional.empty());
-        }
-
-        @Override
-        public List<Delivery> deliveries(String merchantId, Filter filter, int max) {
-            deadAsked.add(filter);
-            return merchantId.equals("m1") ? List.of(Delivery.schedule("d1", new EventId("a".repeat(64)), "s1", "m1", NOW),
-                Delivery.schedule("d2", new EventId("b".repeat(64)), "s1", "m1", NOW)) : List.of();
-        }
-
-        @Override
-        public List<OutboundEvent> missedBy(String merchantId, String subscriptionId, Set<String> eventTypes, Filter filter,
-                                            int max) {
-            return List.of();
-        }
-    };
+    final RecordingEventLog log = new RecordingEventLog().answering("m1", List.of(
+        Delivery.schedule("d1", new EventId("a".repeat(64)), "s1", "m1", NOW),
+        Delivery.schedule("d2", new EventId("b".repeat(64)), "s1", "m1", NOW)));
     final DashboardQueries dashboard = new DashboardQueries(subscriptions, attempts, log, transactions, inbound, clock);
 
     void webhook(String id, boolean enabled) {
@@ -103,8 +83,8 @@ class DashboardQueriesTest {
 
         assertEquals(1, attention.failingWebhooks(), "enabled and its latest attempt failed");
         assertEquals(new DashboardQueries.Count(2, false), attention.deadLetters());
-        assertEquals(Optional.of(DeliveryStatus.DEAD), deadAsked.get(0).status());
-        assertEquals(Optional.of(NOW.minus(Duration.ofDays(7))), deadAsked.get(0).from());
+        assertEquals(Optional.of(DeliveryStatus.DEAD), log.asked().get(0).status());
+        assertEquals(Optional.of(NOW.minus(Duration.ofDays(7))), log.asked().get(0).from());
         assertEquals(new DashboardQueries.Count(1, false), attention.waiting().get(TransactionStatus.AUTHORIZATION_REQUESTED));
         assertEquals(new DashboardQueries.Count(0, false), attention.waiting().get(TransactionStatus.CHARGE_REQUESTED));
     }

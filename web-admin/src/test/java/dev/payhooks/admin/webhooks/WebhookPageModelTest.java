@@ -7,25 +7,21 @@ import dev.payhooks.application.webhooks.WebhookOverview;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.outbound.AttemptHistory;
 import dev.payhooks.domain.outbound.Authentication;
-import dev.payhooks.domain.outbound.Delivery;
 import dev.payhooks.domain.outbound.DeliveryOptions;
-import dev.payhooks.domain.outbound.EventLog;
 import dev.payhooks.domain.outbound.HookUrl;
 import dev.payhooks.domain.outbound.InMemoryAttemptHistory;
 import dev.payhooks.domain.outbound.InMemoryDeliveries;
 import dev.payhooks.domain.outbound.InMemoryOutbox;
 import dev.payhooks.domain.outbound.InMemoryWebhookSubscriptions;
-import dev.payhooks.domain.outbound.OutboundEvent;
+import dev.payhooks.domain.outbound.RecordingEventLog;
 import dev.payhooks.domain.outbound.Signature;
 import dev.payhooks.domain.outbound.WebhookSubscription;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,25 +33,7 @@ class WebhookPageModelTest {
     final ConsoleFixture console = new ConsoleFixture(T0);
     final InMemoryWebhookSubscriptions subscriptions = new InMemoryWebhookSubscriptions();
     final InMemoryAttemptHistory attempts = new InMemoryAttemptHistory();
-    final List<EventLog.Filter> asked = new ArrayList<>();
-    final EventLog log = new EventLog() {
-        @Override
-        public Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit) {
-            return new Page(List.of(), Optional.empty());
-        }
-
-        @Override
-        public List<Delivery> deliveries(String merchantId, Filter filter, int max) {
-            asked.add(filter);
-            return List.of();
-        }
-
-        @Override
-        public List<OutboundEvent> missedBy(String merchantId, String subscriptionId, Set<String> eventTypes, Filter filter,
-                                            int max) {
-            return List.of();
-        }
-    };
+    final RecordingEventLog log = new RecordingEventLog();
     final WebhookPageModel model = new WebhookPageModel();
 
     WebhookPageModelTest() {
@@ -75,7 +53,7 @@ class WebhookPageModelTest {
 
         assertEquals(1, model.overview("s1").health().attempts());
         assertThrows(NotAllowed.class, () -> model.replayDeadSince("s1", T0.minusSeconds(3600)));
-        assertEquals(List.of(), asked, "refused before anything was looked up");
+        assertEquals(List.of(), log.asked(), "refused before anything was looked up");
     }
 
     @Test
@@ -84,8 +62,8 @@ class WebhookPageModelTest {
 
         assertEquals(0, model.replayDeadSince("s1", T0.minusSeconds(3600)));
 
-        assertEquals(Optional.of("s1"), asked.get(0).subscriptionId());
-        assertEquals(Optional.of(T0.minusSeconds(3600)), asked.get(0).from());
+        assertEquals(Optional.of("s1"), log.asked().get(0).subscriptionId());
+        assertEquals(Optional.of(T0.minusSeconds(3600)), log.asked().get(0).from());
     }
 
     @Test
