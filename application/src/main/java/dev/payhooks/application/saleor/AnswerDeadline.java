@@ -14,7 +14,7 @@ import java.util.Objects;
  * a provider that did not answer in time, which releases the delivery, so Saleor's or the
  * merchant's next attempt is handled anew and nothing happened at the provider twice.
  *
- * @param at    when Saleor stops waiting ({@link Instant#MAX}: no deadline but the call's own bound)
+ * @param at    when Saleor stops waiting
  * @param clock the clock time is left on
  */
 public record AnswerDeadline(Instant at, Clock clock) {
@@ -25,7 +25,6 @@ public record AnswerDeadline(Instant at, Clock clock) {
     public static final Duration RESERVE = Duration.ofSeconds(2);
     /** A provider call with less time than this left is not started. */
     public static final Duration MIN_CALL = Duration.ofMillis(500);
-    private static final Duration FOREVER = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
 
     public AnswerDeadline {
         Objects.requireNonNull(at, "at");
@@ -37,16 +36,8 @@ public record AnswerDeadline(Instant at, Clock clock) {
         return new AnswerDeadline(clock.instant().plus(SALEOR_WAIT), clock);
     }
 
-    /** No deadline: work nobody waits on (background reports); each call keeps its own bound. */
-    public static AnswerDeadline none() {
-        return new AnswerDeadline(Instant.MAX, Clock.systemUTC());
-    }
-
     /** What is left until the deadline; zero once it passed. */
     public Duration left() {
-        if (at.equals(Instant.MAX)) {
-            return FOREVER;
-        }
         Duration left = Duration.between(clock.instant(), at);
         return left.isNegative() ? Duration.ZERO : left;
     }

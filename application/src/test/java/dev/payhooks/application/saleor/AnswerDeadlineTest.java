@@ -40,9 +40,4 @@ class AnswerDeadlineTest {
         assertEquals(Duration.ZERO, deadline.left());
         assertEquals(Duration.ZERO, deadline.callBound(fifteen));
     }
-
-    @Test
-    void withoutADeadlineEachCallKeepsItsOwnBound() {
-        assertEquals(fifteen, AnswerDeadline.none().callBound(fifteen));
-    }
 }
