@@ -9,8 +9,10 @@ import dev.payhooks.persistence.jpa.JpaRepository;
 import dev.payhooks.persistence.jpa.Jpql;
 import jakarta.persistence.EntityManager;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** {@link PaymentTransactions} on JPA. The caller owns the transaction. */
@@ -62,21 +64,44 @@ public class JpaPaymentTransactions extends JpaRepository<PaymentTransactionEnti
 
     @Override
     public Optional<PaymentTransaction> byId(String merchantId, TransactionId id) {
-        return findOf(merchantId, id.value(), PaymentTransactionEntity::merchantId).map(PaymentTransactionMapper::toDomain);
+        return whole(merchantId, List.of(id.value())).stream().findFirst();
     }
 
     @Override
     public Optional<PaymentTransaction> byProviderReference(String merchantId, ProviderId provider, String providerReference) {
-        return first(PaymentTransactionMapper::toDomain, "select distinct t from PaymentTransactionEntity t join t.providerReferences r "
+        return whole(merchantId, ids(1, "select t.id from PaymentTransactionEntity t join t.providerReferences r "
                 + "where t.merchantId = :merchant and t.provider = :provider and r.reference = :reference",
-            "merchant", merchantId, "provider", provider.slug(), "reference", providerReference);
+            "merchant", merchantId, "provider", provider.slug(), "reference", providerReference)).stream().findFirst();
     }
 
     @Override
     public Optional<PaymentTransaction> byMerchantReference(String merchantId, ProviderId provider, String merchantReference) {
-        return list(PaymentTransactionMapper::toDomain, 1, "select t from PaymentTransactionEntity t where t.merchantId = :merchant"
+        return whole(merchantId, ids(1, "select t.id from PaymentTransactionEntity t where t.merchantId = :merchant"
                 + " and t.provider = :provider and t.merchantReference = :reference order by t.createdAt desc, t.id desc",
-            "merchant", merchantId, "provider", provider.slug(), "reference", merchantReference).stream().findFirst();
+            "merchant", merchantId, "provider", provider.slug(), "reference", merchantReference)).stream().findFirst();
+    }
+
+    private List<String> ids(int limit, String jpql, Object... namesAndValues) {
+        return Jpql.bind(em.createQuery(jpql, String.class), namesAndValues).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * The merchant's transactions of {@code ids}, in that order, each with its events and
+     * provider references from one statement. Read by separate statements, a row and its
+     * children can straddle a concurrent commit (the inbox worker applying a capture between
+     * them) and disagree, which the aggregate refuses as inconsistent stored data.
+     */
+    private List<PaymentTransaction> whole(String merchantId, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, PaymentTransactionEntity> byId = new HashMap<>();
+        for (PaymentTransactionEntity entity : query("select t from PaymentTransactionEntity t left join fetch t.events"
+                + " left join fetch t.providerReferences where t.id in :ids and t.merchantId = :merchant",
+                "ids", ids, "merchant", merchantId).getResultList()) {
+            byId.put(entity.id(), entity);
+        }
+        return ids.stream().map(byId::get).filter(Objects::nonNull).map(PaymentTransactionMapper::toDomain).toList();
     }
 
     @Override
@@ -91,10 +116,7 @@ public class JpaPaymentTransactions extends JpaRepository<PaymentTransactionEnti
             .append(" order by t.createdAt desc, t.id desc");
         // one row more than asked tells whether another page follows
         List<String> ids = jpql.query(em, String.class).setMaxResults(limit + 1).getResultList();
-        List<PaymentTransaction> items = new ArrayList<>();
-        for (String id : ids.subList(0, Math.min(limit, ids.size()))) {
-            items.add(PaymentTransactionMapper.toDomain(find(id).orElseThrow()));
-        }
+        List<PaymentTransaction> items = whole(merchantId, ids.subList(0, Math.min(limit, ids.size())));
         Optional<Cursor> next = ids.size() > limit && !items.isEmpty()
             ? Optional.of(new Cursor(items.get(items.size() - 1).createdAt(), items.get(items.size() - 1).id().value()))
             : Optional.empty();

@@ -14,7 +14,9 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 @Entity
 @Table(name = "payment_transaction")
@@ -41,7 +43,8 @@ public class PaymentTransactionEntity extends OwnedEntity {
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @JoinColumn(name = "transaction_id", referencedColumnName = "id", insertable = false, updatable = false)
     @OrderBy("sequence")
-    List<TransactionEventEntity> events = new ArrayList<>();
+    // a set: read together with the references in one joined statement, each event row comes once per reference
+    Set<TransactionEventEntity> events = new LinkedHashSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "transaction_provider_reference", joinColumns = @JoinColumn(name = "transaction_id"))

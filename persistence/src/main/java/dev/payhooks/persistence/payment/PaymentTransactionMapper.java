@@ -14,6 +14,7 @@ import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.payment.TransactionSnapshot;
 import dev.payhooks.domain.payment.TransactionStatus;
 
+import java.util.Comparator;
 import java.util.List;
 
 /** Entity ↔ domain for payment transactions, through the aggregate's snapshot. */
@@ -31,7 +32,7 @@ final class PaymentTransactionMapper {
             money(e.refundPending, currency), money(e.cancelPending, currency));
         List<ProviderReference> references = e.providerReferences.stream()
             .map(r -> new ProviderReference(r.reference(), r.since())).toList();
-        List<TransactionEvent> events = e.events.stream().map(ev -> new TransactionEvent(ev.sequence, id,
+        List<TransactionEvent> events = e.events.stream().sorted(Comparator.comparingInt(ev -> ev.sequence)).map(ev -> new TransactionEvent(ev.sequence, id,
             Operation.valueOf(ev.operation), OperationResult.valueOf(ev.result), money(ev.amount, currency),
             ev.providerReference, ev.at, ev.message, ev.eventKey, TransactionStatus.valueOf(ev.statusAfter),
             ev.reasonCode == null ? null : new FailureReason(ev.reasonCode, ev.reasonDescription))).toList();

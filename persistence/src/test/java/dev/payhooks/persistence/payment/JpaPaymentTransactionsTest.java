@@ -112,6 +112,47 @@ class JpaPaymentTransactionsTest {
         }
     }
 
+    /**
+     * A reader must see a transaction's row and its children as of one moment: read by separate
+     * statements, a capture committed in between gives a row still AUTHORIZED with a CHARGED
+     * event, which the aggregate refuses. So each lookup reads the whole transaction in one
+     * statement (after one statement that finds its id, where the key is not the id).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void eachLookupReadsTheWholeTransactionInOneStatement(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            PaymentTransaction stored = authorized("tx-1", "jp-store", ProviderId.ADYEN, T0, 5000);
+            stored.chargeSucceeded(new ProviderReport(Money.of(5000, Currency.JPY), T0.plusSeconds(60), "capture-1", null, "capture-tx-1", null)
+                .withNewPaymentReference("psp-tx-1-reauthorised"));
+            stored.refundSucceeded(new ProviderReport(Money.of(1200, Currency.JPY), T0.plusSeconds(120), "refund-1", null, "refund-tx-1", null));
+            db.run(em -> new JpaPaymentTransactions(em).add("m1", stored));
+            List<String> references = stored.snapshot().providerReferences().stream().map(r -> r.value()).toList();
+            assertTrue(references.size() > 1, "several references, so joining them multiplies the event rows");
+            org.hibernate.stat.Statistics statistics = db.entityManagerFactory()
+                .unwrap(org.hibernate.SessionFactory.class).getStatistics();
+            statistics.setStatisticsEnabled(true);
+
+            record Lookup(String name, long statements, java.util.function.Function<JpaPaymentTransactions, List<PaymentTransaction>> read) {
+            }
+            for (Lookup lookup : List.of(
+                new Lookup("byId", 1, repo -> repo.byId("m1", TransactionId.of("tx-1")).stream().toList()),
+                new Lookup("byProviderReference", 2, repo -> repo.byProviderReference("m1", ProviderId.ADYEN, "psp-tx-1").stream().toList()),
+                new Lookup("byMerchantReference", 2, repo -> repo.byMerchantReference("m1", ProviderId.ADYEN, "saleor-tx-1").stream().toList()),
+                new Lookup("search", 2, repo -> repo.search("m1", Filter.none(), Optional.empty(), 10).items()))) {
+                statistics.clear();
+                List<PaymentTransaction> found = db.query(em -> lookup.read().apply(new JpaPaymentTransactions(em)));
+                assertEquals(lookup.statements(), statistics.getPrepareStatementCount(), lookup.name());
+                assertEquals(1, found.size(), lookup.name());
+                assertEquals(List.of(1, 2, 3), found.get(0).snapshot().events().stream().map(e -> e.sequence()).toList(),
+                    lookup.name() + ": each event once, in order, though the references join the same rows");
+                assertEquals(references, found.get(0).snapshot().providerReferences().stream().map(r -> r.value()).toList(),
+                    lookup.name());
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void theSameProviderReferenceAtTwoMerchantsFindsEachMerchantsOwnTransaction(String kind) {
