@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.saleor;
 
+import dev.payhooks.application.channels.SaleorInstallationCache;
 import dev.payhooks.application.port.UnitOfWork;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.payhooks.adapters.api.JsonInput;
@@ -44,6 +45,9 @@ public class SaleorWebhookCheck {
         }
     }
 
+    /** Read for every webhook ({@link SaleorInstallationCache#reading()}). */
+    private final SaleorInstallations cached;
+    /** Read and changed when a refetch of the keys is stored ({@link SaleorInstallationCache#changing()}). */
     private final SaleorInstallations installations;
     private final SaleorApiClient saleor;
     private final Secrets secrets;
@@ -59,9 +63,10 @@ public class SaleorWebhookCheck {
      * @param legacyHmacAccepted whether a webhook signed only with the legacy HMAC of the app token
      *                           is accepted (sandbox mode); never when a JWS header is present
      */
-    public SaleorWebhookCheck(SaleorInstallations installations, SaleorApiClient saleor, Secrets secrets,
+    public SaleorWebhookCheck(SaleorInstallationCache installations, SaleorApiClient saleor, Secrets secrets,
                               UnitOfWork units, Clock clock, boolean legacyHmacAccepted) {
-        this.installations = installations;
+        this.cached = installations.reading();
+        this.installations = installations.changing();
         this.saleor = saleor;
         this.secrets = secrets;
         this.units = units;
@@ -91,7 +96,7 @@ public class SaleorWebhookCheck {
             return Outcome.refuse(401, "WRONG_EVENT", "Saleor-Event does not match the webhook endpoint.");
         }
         String url = apiUrl.strip();
-        Optional<SaleorInstallation> found = units.inNewTransaction(() -> installations.find(url, provider));
+        Optional<SaleorInstallation> found = units.inNewTransaction(() -> cached.find(url, provider));
         if (found.isEmpty()) {
             return Outcome.refuse(401, "APP_NOT_REGISTERED", "The app is not registered for this Saleor API URL.");
         }

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import dev.payhooks.domain.merchant.InMemoryMerchants;
 import dev.payhooks.domain.merchant.Merchant;
+import dev.payhooks.application.channels.SaleorInstallationCache;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.FakeSecrets;
 import dev.payhooks.domain.port.SteppingClock;
@@ -49,6 +50,8 @@ class SaleorWebhookCheckTest {
     final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-20T10:00:00Z"));
     final FakeSecrets secrets = new FakeSecrets();
     final InMemorySaleorInstallations installations = new InMemorySaleorInstallations();
+    /** As wired: the check reads through the cache, registration changes through it (no transactions here). */
+    final SaleorInstallationCache cache = new SaleorInstallationCache(installations, Runnable::run);
     final InMemoryMerchants merchants = new InMemoryMerchants();
     final UnitOfWork direct = new UnitOfWork() {
         @Override
@@ -75,9 +78,9 @@ class SaleorWebhookCheckTest {
             .willReturn(okJson("{\"data\":{\"app\":null}}")));
         merchants.add(Merchant.register("m-1", "Shop", "abcdefghij12345", clock.instant()));
         client = new SaleorApiClient(Duration.ofSeconds(2));
-        registration = new SaleorRegistration(Set.of(apiUrl), Optional.empty(), client, installations, merchants, secrets,
-            direct, clock);
-        check = new SaleorWebhookCheck(installations, client, secrets, direct, clock, true);
+        registration = new SaleorRegistration(Set.of(apiUrl), Optional.empty(), client, cache.changing(), merchants,
+            secrets, direct, clock);
+        check = new SaleorWebhookCheck(cache, client, secrets, direct, clock, true);
     }
 
     @AfterEach
@@ -319,7 +322,7 @@ class SaleorWebhookCheckTest {
     @Test
     void theLegacyHmacIsRefusedInProductionMode() throws Exception {
         registered();
-        SaleorWebhookCheck production = new SaleorWebhookCheck(installations, client, secrets, direct, clock, false);
+        SaleorWebhookCheck production = new SaleorWebhookCheck(cache, client, secrets, direct, clock, false);
         byte[] body = body(APP_ID);
 
         SaleorReply refused = production.check(ProviderId.NP_ATOBARAI, EVENT, apiUrl, EVENT, hmac(body, "good-token"), body)

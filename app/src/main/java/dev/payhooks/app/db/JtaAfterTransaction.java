@@ -1,15 +1,15 @@
 package dev.payhooks.app.db;
 
-import dev.payhooks.application.channels.ChannelCache;
+import dev.payhooks.application.cache.RecentReads;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-/** {@link ChannelCache.AfterTransaction} on the container's JTA transaction: after it completes, whether committed or not. */
+/** {@link RecentReads.AfterTransaction} on the container's JTA transaction: after it completes, whether committed or not. */
 @ApplicationScoped
-public class JtaAfterTransaction implements ChannelCache.AfterTransaction {
+public class JtaAfterTransaction implements RecentReads.AfterTransaction {
 
     @Resource
     TransactionSynchronizationRegistry registry;

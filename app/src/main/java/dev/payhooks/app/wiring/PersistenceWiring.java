@@ -6,7 +6,9 @@ import dev.payhooks.domain.inbound.InboundActivity;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Channels;
+import dev.payhooks.application.apikeys.ApiKeyCache;
 import dev.payhooks.application.channels.ChannelCache;
+import dev.payhooks.application.channels.SaleorInstallationCache;
 import dev.payhooks.app.db.JtaAfterTransaction;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.outbound.AsymmetricSigningKeys;
@@ -86,10 +88,11 @@ public class PersistenceWiring {
         return cache.changing();
     }
 
+    /** API keys: the lookup by hash that authenticates every API request is cached ({@link ApiKeyCache}), every change invalidates. */
     @Produces
     @Singleton
-    ApiKeys apiKeys() {
-        return new JpaApiKeys(entityManager);
+    ApiKeys apiKeys(JtaAfterTransaction afterTransaction) {
+        return new ApiKeyCache(new JpaApiKeys(entityManager), afterTransaction);
     }
 
     @Produces
@@ -170,10 +173,17 @@ public class PersistenceWiring {
         return new JpaEventLog(entityManager);
     }
 
+    /** Saleor installations: the webhook check reads them cached ({@link SaleorInstallationCache#reading()}), every change invalidates. */
     @Produces
     @Singleton
-    SaleorInstallations saleorInstallations() {
-        return new JpaSaleorInstallations(entityManager);
+    SaleorInstallationCache saleorInstallationCache(JtaAfterTransaction afterTransaction) {
+        return new SaleorInstallationCache(new JpaSaleorInstallations(entityManager), afterTransaction);
+    }
+
+    @Produces
+    @Singleton
+    SaleorInstallations saleorInstallations(SaleorInstallationCache cache) {
+        return cache.changing();
     }
 
     @Produces

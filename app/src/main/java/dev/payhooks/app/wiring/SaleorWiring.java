@@ -14,6 +14,7 @@ import dev.payhooks.adapters.saleor.SaleorWebhookCheck;
 import dev.payhooks.adapters.saleor.TransactionReportSender;
 import dev.payhooks.app.config.PayhooksSettings;
 import dev.payhooks.application.channels.ManageSaleorInstallations;
+import dev.payhooks.application.channels.SaleorInstallationCache;
 import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.fulfillment.Fulfillments;
@@ -81,7 +82,7 @@ public class SaleorWiring {
 
     @Produces
     @Singleton
-    SaleorWebhookCheck saleorWebhookCheck(SaleorInstallations installations, SaleorApiClient saleor, Secrets secrets,
+    SaleorWebhookCheck saleorWebhookCheck(SaleorInstallationCache installations, SaleorApiClient saleor, Secrets secrets,
                                           UnitOfWork units, Clock clock) {
         // the legacy HMAC (keyed with the app token) only in sandbox mode; production needs Saleor's JWS
         return new SaleorWebhookCheck(installations, saleor, secrets, units, clock, !settings.production());

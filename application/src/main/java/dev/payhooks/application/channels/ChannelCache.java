@@ -1,23 +1,21 @@
 package dev.payhooks.application.channels;
 
+import dev.payhooks.application.cache.RecentReads;
 import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.domain.payment.ProviderId;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * Channels with their provider settings as the notification path reads them, kept in memory for
  * at most {@link #TTL}: every notification needs its channel to verify it, and most of a
- * provider's notifications go to a handful of channels.
+ * provider's notifications go to a handful of channels. The Saleor apps read a channel's provider
+ * configuration for every webhook through the same view. Kept in {@link RecentReads}.
  *
  * <p>Two views of the same channels:
  * <ul>
@@ -26,10 +24,13 @@ import java.util.function.Supplier;
  *       entry is younger than the TTL. A channel that is not found is not kept (an unknown
  *       endpoint key costs a query each time, and nobody can fill the memory with them).</li>
  *   <li>{@link #changing()} for everything else (the management API, the console, the sandbox):
- *       every read goes to the store, and every {@code add}, {@code update} and {@code remove}
- *       empties the cache at once and again when the changing transaction ends. The second time
- *       drops what a reader loaded while the change was not yet committed.</li>
+ *       every read by slug or endpoint key goes to the store, and every {@code add}, {@code update}
+ *       and {@code remove} empties the cache at once and again when the changing transaction ends.
+ *       The second time drops what a reader loaded while the change was not yet committed.</li>
  * </ul>
+ * A merchant's list of channels ({@code ofMerchant}, what the management API's {@code GET
+ * /api/v1/channels} and the console show) is answered from memory in both views within the TTL:
+ * nothing changes a channel it got from a list.
  * So within one instance a changed channel or provider setting (a rotated HMAC key, a new
  * password) is used from the next request after its commit. A change made on another instance
  * sharing the database reaches this one within the TTL: until then this instance still checks
@@ -41,37 +42,28 @@ public final class ChannelCache {
     /** How long a channel read from the store is used: the staleness bound across instances. */
     public static final Duration TTL = Duration.ofSeconds(5);
 
-    /** Runs an action when the caller's transaction has ended, or at once outside a transaction. */
-    @FunctionalInterface
-    public interface AfterTransaction {
-        void run(Runnable action);
-    }
+    /** At most this many channels are kept (by endpoint key and by slug together). */
+    static final int MAX_ENTRIES = 10_000;
 
     private record ByEndpointKey(ProviderId provider, String endpointKey) { }
 
     private record BySlug(String merchantId, String slug) { }
 
-    private record Entry(Channel channel, long loadedAt) { }
-
     private final Channels store;
-    private final AfterTransaction afterTransaction;
-    private final LongSupplier nanoTime;
-    private final long ttlNanos;
-    private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
-    /** Bumped by every invalidation: a load that began before one is not kept. */
-    private final AtomicLong generation = new AtomicLong();
+    private final RecentReads<Object, Channel> recent;
+    /** A merchant's channels, as the management API and the console list them. */
+    private final RecentReads<String, List<Channel>> lists;
     private final Channels reading = new View(true);
     private final Channels changing = new View(false);
 
-    public ChannelCache(Channels store, AfterTransaction afterTransaction) {
+    public ChannelCache(Channels store, RecentReads.AfterTransaction afterTransaction) {
         this(store, afterTransaction, System::nanoTime, TTL);
     }
 
-    ChannelCache(Channels store, AfterTransaction afterTransaction, LongSupplier nanoTime, Duration ttl) {
+    ChannelCache(Channels store, RecentReads.AfterTransaction afterTransaction, LongSupplier nanoTime, Duration ttl) {
         this.store = Objects.requireNonNull(store, "store");
-        this.afterTransaction = Objects.requireNonNull(afterTransaction, "afterTransaction");
-        this.nanoTime = nanoTime;
-        this.ttlNanos = ttl.toNanos();
+        this.recent = new RecentReads<>(afterTransaction, nanoTime, ttl, MAX_ENTRIES);
+        this.lists = new RecentReads<>(afterTransaction, nanoTime, ttl, MAX_ENTRIES);
     }
 
     /** Cached reads by endpoint key and by slug; changes invalidate. Never hand what it returns to a change. */
@@ -86,32 +78,8 @@ public final class ChannelCache {
 
     /** Empties the cache now and once more when the caller's transaction ends. */
     public void invalidate() {
-        clear();
-        afterTransaction.run(this::clear);
-    }
-
-    private void clear() {
-        generation.incrementAndGet();
-        entries.clear();
-    }
-
-    private Optional<Channel> cached(Object key, Supplier<Optional<Channel>> load) {
-        long now = nanoTime.getAsLong();
-        Entry entry = entries.get(key);
-        if (entry != null && now - entry.loadedAt() < ttlNanos) {
-            return Optional.of(entry.channel());
-        }
-        long before = generation.get();
-        Optional<Channel> loaded = load.get();
-        if (loaded.isPresent()) {
-            entries.put(key, new Entry(loaded.get(), now));
-            if (generation.get() != before) {
-                entries.remove(key);
-            }
-        } else if (entry != null) {
-            entries.remove(key, entry);
-        }
-        return loaded;
+        recent.invalidate();
+        lists.invalidate();
     }
 
     private final class View implements Channels {
@@ -123,18 +91,19 @@ public final class ChannelCache {
 
         @Override
         public Optional<Channel> bySlug(String merchantId, String slug) {
-            return cached ? cached(new BySlug(merchantId, slug), () -> store.bySlug(merchantId, slug))
+            return cached ? recent.get(new BySlug(merchantId, slug), () -> store.bySlug(merchantId, slug))
                 : store.bySlug(merchantId, slug);
         }
 
+        /** Both views: a list is only shown, and a change reads the channel it changes by slug. */
         @Override
         public List<Channel> ofMerchant(String merchantId) {
-            return store.ofMerchant(merchantId);
+            return lists.get(merchantId, () -> Optional.of(List.copyOf(store.ofMerchant(merchantId)))).orElseThrow();
         }
 
         @Override
         public Optional<Channel> byEndpointKey(ProviderId provider, String endpointKey) {
-            return cached ? cached(new ByEndpointKey(provider, endpointKey), () -> store.byEndpointKey(provider, endpointKey))
+            return cached ? recent.get(new ByEndpointKey(provider, endpointKey), () -> store.byEndpointKey(provider, endpointKey))
                 : store.byEndpointKey(provider, endpointKey);
         }
 

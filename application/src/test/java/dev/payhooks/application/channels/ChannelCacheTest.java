@@ -28,7 +28,15 @@ class ChannelCacheTest {
             reads.incrementAndGet();
             return super.bySlug(merchantId, slug);
         }
+
+        @Override
+        public synchronized List<Channel> ofMerchant(String merchantId) {
+            lists.incrementAndGet();
+            return super.ofMerchant(merchantId);
+        }
     };
+    /** Counts the lists that reach the store. */
+    private final AtomicInteger lists = new AtomicInteger();
     private final AtomicLong nanos = new AtomicLong();
     /** The actions waiting for the end of the "transaction"; {@link #commit} runs them. */
     private final List<Runnable> afterTransaction = new ArrayList<>();
@@ -97,5 +105,28 @@ class ChannelCacheTest {
         assertEquals(2, reads.get(), "what was loaded while a change committed is read again");
         racing[0].reading().bySlug("m1", "shop");
         assertEquals(2, reads.get());
+    }
+
+    @Test
+    void aMerchantsListIsAnsweredFromMemoryInBothViewsUntilAChangeOrTheTtl() {
+        store.add(shop("Shop"));
+        assertEquals(List.of("Shop"), cache.changing().ofMerchant("m1").stream().map(Channel::name).toList());
+        assertEquals(1, cache.reading().ofMerchant("m1").size());
+        assertEquals(1, lists.get());
+        assertTrue(cache.changing().ofMerchant("m2").isEmpty());
+        assertEquals(2, lists.get(), "another merchant's list is its own entry");
+
+        cache.changing().update(shop("Renamed"));
+        assertEquals(List.of("Renamed"), cache.changing().ofMerchant("m1").stream().map(Channel::name).toList(),
+            "a change on this instance shows at once");
+        commit();
+        cache.changing().ofMerchant("m1");
+        assertEquals(4, lists.get(), "and again after its commit");
+
+        store.update(shop("Changed elsewhere"));
+        nanos.addAndGet(Duration.ofSeconds(5).toNanos() - 1);
+        assertEquals("Renamed", cache.changing().ofMerchant("m1").get(0).name());
+        nanos.addAndGet(1);
+        assertEquals("Changed elsewhere", cache.changing().ofMerchant("m1").get(0).name(), "another instance's change within the TTL");
     }
 }
