@@ -59,6 +59,10 @@ public class SaleorWebhookCheck {
 
     static final Duration KEYS_REFETCH_INTERVAL = Duration.ofMinutes(1);
 
+    /** Parsed key sets by their JSON (an installation's keys change only with the JSON): at most this many. */
+    static final int MAX_PARSED_KEY_SETS = 64;
+    private final Map<String, JWKSet> parsedKeys = new ConcurrentHashMap<>();
+
     /**
      * @param legacyHmacAccepted whether a webhook signed only with the legacy HMAC of the app token
      *                           is accepted (sandbox mode); never when a JWS header is present
@@ -180,11 +184,21 @@ public class SaleorWebhookCheck {
         return granted[0];
     }
 
-    private static JWKSet keys(String jwks) {
+    private JWKSet keys(String jwks) {
+        JWKSet known = parsedKeys.get(jwks);
+        if (known != null) {
+            return known;
+        }
+        JWKSet parsed;
         try {
-            return JWKSet.parse(jwks);
+            parsed = JWKSet.parse(jwks);
         } catch (ParseException e) {
             return new JWKSet();
         }
+        if (parsedKeys.size() >= MAX_PARSED_KEY_SETS) {
+            parsedKeys.clear();
+        }
+        parsedKeys.put(jwks, parsed);
+        return parsed;
     }
 }
