@@ -123,10 +123,14 @@ final class Bench {
         analyzer.start();
     }
 
-    /** Waits for {@code /health/ready}; returns the seconds it took from {@code startedAt} (System.nanoTime). */
+    /**
+     * Waits for {@code /health/ready}, at most {@code -Dbench.ready-seconds} (180 s; a start on a
+     * machine busy with other work can take longer); returns the seconds it took from
+     * {@code startedAt} (System.nanoTime).
+     */
     static double awaitReady(HttpClient http, Server server, long startedAt) throws InterruptedException {
         while (status(http, server.base() + "/health/ready") != 200) {
-            if (!server.process().isAlive() || System.nanoTime() - startedAt > TimeUnit.SECONDS.toNanos(180)) {
+            if (!server.process().isAlive() || System.nanoTime() - startedAt > TimeUnit.SECONDS.toNanos(Integer.getInteger("bench.ready-seconds", 180))) {
                 throw new IllegalStateException("server did not become ready; see " + server.work().resolve("server.log"));
             }
             Thread.sleep(50);

@@ -11,7 +11,7 @@ import dev.payhooks.domain.merchant.SettingInput;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.application.channels.ManageChannels;
 import dev.payhooks.application.channels.ManageChannels.ChannelDescription;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
 import static dev.payhooks.adapters.api.Jsonp.arrayOf;
@@ -46,10 +46,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The calling merchant's channels and their provider configurations. */
+/**
+ * The calling merchant's channels and their provider configurations. One instance serves every
+ * request: the caller and the request's URI come through proxies of the request's own.
+ */
 @Path("v1/channels")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Channels", description = "Sales channels and their per-provider configuration")
 @SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "401", description = "Missing or invalid API key")

@@ -184,7 +184,7 @@ public class SaleorWebhookCheck {
         return granted[0];
     }
 
-    private JWKSet keys(String jwks) {
+    JWKSet keys(String jwks) {
         JWKSet known = parsedKeys.get(jwks);
         if (known != null) {
             return known;

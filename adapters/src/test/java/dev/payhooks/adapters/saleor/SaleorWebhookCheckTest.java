@@ -35,7 +35,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Registration and webhook verification with real RSA keys, a JWKS and a GraphQL API served by WireMock. */
 class SaleorWebhookCheckTest {
@@ -378,5 +381,19 @@ class SaleorWebhookCheckTest {
     @Test
     void aSigningKeyIsNeededForEveryWebhook() {
         assertNotNull(checkWith("x..y", body(APP_ID)).refusal());  // not registered at all
+    }
+
+    @Test
+    void keySetsAreParsedOncePerJsonAndAtMostABoundedNumberAreKept() throws Exception {
+        String jwks = new JWKSet(key1.toPublicJWK()).toString();
+        JWKSet parsed = check.keys(jwks);
+        assertSame(parsed, check.keys(jwks), "the same JSON is parsed once");
+        String rotated = new JWKSet(key2.toPublicJWK()).toString();
+        assertEquals("k2", check.keys(rotated).getKeys().get(0).getKeyID(), "new keys are new JSON, parsed anew");
+        for (int i = 0; i < SaleorWebhookCheck.MAX_PARSED_KEY_SETS; i++) {
+            check.keys("{\"keys\":[],\"n\":" + i + "}");
+        }
+        assertNotSame(parsed, check.keys(jwks), "past the bound the kept sets are dropped");
+        assertTrue(check.keys("not json").getKeys().isEmpty());
     }
 }
