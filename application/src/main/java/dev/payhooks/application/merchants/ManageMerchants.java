@@ -44,26 +44,29 @@ public record ManageMerchants(Merchants merchants, ManageApiKeys apiKeys, IdGene
      */
     public Merchant disable(Caller caller, String merchantId) {
         caller.requireOperator();
-        Merchant merchant = find(merchantId);
         if (merchants.installationMerchant().map(Merchant::id).filter(merchantId::equals).isPresent()) {
             throw new Conflict("merchant " + merchantId + " is the installation's own merchant, whom the console acts for;"
                 + " it cannot be disabled");
         }
-        if (merchant.enabled()) {
-            merchant.disable(clock.instant());
-            merchants.update(merchant);
-            audit.record(merchant.id(), "merchant.disabled", subject(merchant), "");
-        }
-        return merchant;
+        return switchTo(false, merchantId);
     }
 
     public Merchant enable(Caller caller, String merchantId) {
         caller.requireOperator();
+        return switchTo(true, merchantId);
+    }
+
+    /** Enables or disables the merchant; audited when it changes, nothing done when it is so already. */
+    private Merchant switchTo(boolean enabled, String merchantId) {
         Merchant merchant = find(merchantId);
-        if (!merchant.enabled()) {
-            merchant.enable();
+        if (merchant.enabled() != enabled) {
+            if (enabled) {
+                merchant.enable();
+            } else {
+                merchant.disable(clock.instant());
+            }
             merchants.update(merchant);
-            audit.record(merchant.id(), "merchant.enabled", subject(merchant), "");
+            audit.record(merchant.id(), enabled ? "merchant.enabled" : "merchant.disabled", subject(merchant), "");
         }
         return merchant;
     }
