@@ -15,19 +15,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -63,8 +56,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * database, and the first sign-in verifies instead of enrolling. Each test signs in when its
  * browser context is not signed in yet, so none depends on another having run.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedServer.class)
 class AdminConsoleIT {
 
     static final String ADMIN_PASSWORD = System.getProperty("payhooks.it.admin.password");
@@ -89,13 +81,9 @@ class AdminConsoleIT {
     /** What Chromium refused under the admin UI's Content-Security-Policy, in any page of any test. */
     static final List<String> cspViolations = new CopyOnWriteArrayList<>();
 
-    @ArquillianResource
+    @SharedServer.Url
     URL deploymentUrl;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("payhooks.it.war")));
-    }
 
     @BeforeAll
     static void clients() throws Exception {
