@@ -481,8 +481,16 @@ class AdminConsoleIT {
         assertThat(page.locator("#webhook-url")).isHidden();
         assertEquals(hookUrl("/it-hook"), webhookByLabel(label + " edited").orElseThrow().getString("url"));
 
-        // enable/disable from the list
+        // enable/disable from the list; disabling asks first, and Cancel leaves it enabled
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + label + " edited").setExact(true)).click();
+        awaitDestructiveConfirm(page, "Disable webhook “" + label + " edited”?");
+        assertThat(page.getByText("No events are delivered to it until you enable it again.")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel").setExact(true)).click();
+        assertThat(page.getByText("Disable webhook “" + label + " edited”?")).hasCount(0);
+        assertTrue(webhookByLabel(label + " edited").orElseThrow().getBoolean("enabled"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + label + " edited").setExact(true)).click();
+        awaitDestructiveConfirm(page, "Disable webhook “" + label + " edited”?");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable").setExact(true)).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enable " + label + " edited").setExact(true)).waitFor();
         assertFalse(webhookByLabel(label + " edited").orElseThrow().getBoolean("enabled"));
         // a disabled webhook gets no test event, and the console says why
@@ -513,6 +521,7 @@ class AdminConsoleIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit " + label + " edited").setExact(true)).click();
         page.locator("#webhook-delete").click();
         assertThat(page.getByText("Delete hook?")).isVisible();
+        awaitDestructiveConfirm(page, "Delete hook?");
         shot(page, "webhook-delete-confirmation.png");
         page.locator("vaadin-button:not(#webhook-delete)", new Page.LocatorOptions().setHasText("Delete Hook")).click();
         assertThat(page.locator("vaadin-grid-cell-content").getByText(label + " edited", new Locator.GetByTextOptions().setExact(true))
@@ -660,6 +669,7 @@ class AdminConsoleIT {
         page.locator("#api-keys-grid vaadin-grid-cell-content").getByText("IT key " + RUN, new Locator.GetByTextOptions().setExact(true))
             .waitFor();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke IT key " + RUN).setExact(true)).click();
+        awaitDestructiveConfirm(page, "Revoke API key “IT key " + RUN + "”?");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke").setExact(true)).click();
         assertThat(page.locator("#api-keys-grid vaadin-grid-cell-content").getByText(Pattern.compile("^revoked ")).first())
             .isVisible();
@@ -711,6 +721,8 @@ class AdminConsoleIT {
 
             // disabled while signed in: the next navigation signs the viewer out
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + viewer).setExact(true)).click();
+            awaitDestructiveConfirm(page, "Disable " + viewer + "?");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable").setExact(true)).click();
             confirmSecondFactorIfAsked(page, "vaadin-button[aria-label='Enable " + viewer + "']");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enable " + viewer).setExact(true)).waitFor();
             shot(page, "staff.png");
@@ -878,6 +890,16 @@ class AdminConsoleIT {
             page.locator("#fresh-second-factor-confirm").click();
             page.locator(done).first().waitFor();
         }
+    }
+
+    /**
+     * A destructive action's confirmation is open with {@code question}, and its Cancel button has
+     * the focus (Enter there does not destroy anything).
+     */
+    static void awaitDestructiveConfirm(Page page, String question) {
+        assertThat(page.getByText(question, new Page.GetByTextOptions().setExact(true))).isVisible();
+        page.waitForFunction("() => { const f = document.activeElement;"
+            + " return f && f.getAttribute('slot') === 'cancel-button' && f.textContent.trim() !== ''; }");
     }
 
     static void pickEvent(Page page, String type) {
@@ -1084,6 +1106,8 @@ class AdminConsoleIT {
             page.locator("#webhook-send-test").click();
             assertThat(page.getByText("Test event queued for “" + label + "”").last()).isVisible();
             page.locator("#webhook-toggle").click();
+            awaitDestructiveConfirm(page, "Disable webhook “" + label + "”?");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable").setExact(true)).click();
             assertThat(page.locator("#webhook-state")).hasText("Disabled: disabled in the admin console");
             page.locator("#webhook-toggle").click();
             assertThat(page.locator("#webhook-state")).not().containsText("Disabled");

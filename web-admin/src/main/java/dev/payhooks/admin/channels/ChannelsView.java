@@ -3,7 +3,6 @@ package dev.payhooks.admin.channels;
 import dev.payhooks.admin.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSingleSelectionModel;
@@ -260,7 +259,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void confirmRevoke(ApiKeyRow key) {
-        DestructiveConfirm.open("Revoke API key “" + key.label() + "”?",
+        DestructiveConfirm.open("confirm-revoke-api-key", "Revoke API key “" + key.label() + "”?",
             "Calls with " + key.displayPrefix() + " are refused from now on, and webhooks that sign with it as their Source Key "
                 + "must be changed.", "Revoke", () -> {
             try {
@@ -273,9 +272,10 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void confirmRemoveInstallation(SaleorInstallationRow installation) {
-        ConfirmDialog confirm = new ConfirmDialog("Remove the " + installation.provider() + " app's installation?",
+        DestructiveConfirm.open("confirm-remove-saleor-installation",
+            "Remove the " + installation.provider() + " app's installation?",
             "Webhooks from " + installation.apiUrl() + " are refused until that Saleor installs the app again; "
-                + "any app of that Saleor may then register.", "Remove", ok -> {
+                + "any app of that Saleor may then register.", "Remove", () -> {
                 try {
                     model.removeSaleorInstallation(installation.id());
                     installations.setItems(model.saleorInstallations());
@@ -284,16 +284,12 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
                     Notices.problem(refused.getMessage());
                 }
             });
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.setId("confirm-remove-saleor-installation");
-        confirm.open();
     }
 
     private void confirmRotate() {
-        ConfirmDialog confirm = new ConfirmDialog("Rotate the Signature Key?",
-            "A new key signs from now on; the previous one keeps signing alongside it for 24 hours, so receivers can switch.",
-            "Rotate", ok -> {
+        DestructiveConfirm.open("confirm-rotate", "Rotate the Signature Key?",
+            "A new key signs from now on; the previous one keeps signing alongside it for 24 hours, then stops: receivers "
+                + "must switch to the new key within that time.", "Rotate", () -> {
                 try {
                     model.rotateSignatureKey();
                     Notices.success("Signature Key rotated.");
@@ -301,10 +297,6 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
                     Notices.problem(refused.getMessage());
                 }
             });
-        confirm.setCancelable(true);
-        confirm.setId("confirm-rotate");
-        confirm.open();
     }
-
 
 }

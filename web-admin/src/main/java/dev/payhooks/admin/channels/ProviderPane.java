@@ -105,7 +105,7 @@ class ProviderPane extends VerticalLayout {
 
     private void confirmRemove(ProviderSettingsForm.RemoveEvent event) {
         ProviderConfiguration c = event.getSource().configuration();
-        DestructiveConfirm.open("Remove " + c.providerName() + " from channel " + c.channel() + "?",
+        DestructiveConfirm.open("confirm-remove-provider", "Remove " + c.providerName() + " from channel " + c.channel() + "?",
             "Its settings and secrets are deleted; payments of this channel can no longer use " + c.providerName() + ".",
             "Remove", () -> {
             try {

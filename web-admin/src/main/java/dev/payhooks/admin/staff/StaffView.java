@@ -145,11 +145,19 @@ public class StaffView extends VerticalLayout {
         }
     }
 
+    /** Enables at once; disables after a confirmation, since it signs the user out. */
     private void toggle(StaffRow s) {
-        gated(() -> {
+        Runnable change = () -> gated(() -> {
             model.enableStaff(s.username(), !s.enabled());
             refresh();
         });
+        if (!s.enabled()) {
+            change.run();
+            return;
+        }
+        DestructiveConfirm.open("confirm-disable-staff", "Disable " + s.username() + "?",
+            s.username() + " is signed out at the next step in the console and cannot sign in until you enable them again.",
+            "Disable", change);
     }
 
     private void chooseRole(StaffRow s) {
@@ -177,7 +185,7 @@ public class StaffView extends VerticalLayout {
     }
 
     private void confirmReset(StaffRow s) {
-        DestructiveConfirm.open("Reset " + s.username() + "?",
+        DestructiveConfirm.open("confirm-reset-staff", "Reset " + s.username() + "?",
             "The current password and second factor stop working; you get a new password to hand over.", "Reset", () -> gated(() -> {
                 TemporaryPassword made = model.resetStaff(s.username());
                 refresh();

@@ -1,10 +1,10 @@
 package dev.payhooks.admin.webhooks;
 
+import dev.payhooks.admin.DestructiveConfirm;
 import dev.payhooks.admin.Notices;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -217,46 +217,23 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
             dialog.close();
             return;
         }
-        // opened while the edit dialog is modal, Flow attaches it inside that dialog: it must close
-        // itself before the edit dialog does, or it would come back the next time that one opens
-        ConfirmDialog abandon = new ConfirmDialog();
-        abandon.setHeader("Abandon changes?");
-        abandon.setText("Your changes to this webhook have not been saved.");
-        abandon.setConfirmText("Abandon Changes");
-        abandon.setConfirmButtonTheme("error primary");
-        abandon.setCancelable(true);
-        abandon.setCancelText("Keep Editing");
-        abandon.setId("abandon-changes");
-        abandon.addConfirmListener(confirmed -> {
-            abandon.close();
-            dialog.close();
-        });
-        abandon.addCancelListener(cancelled -> abandon.close());
-        abandon.open();
+        DestructiveConfirm.open("abandon-changes", "Abandon changes?", "Your changes to this webhook are discarded.",
+            "Abandon Changes", dialog::close).setCancelText("Keep Editing");
     }
 
     private void confirmDelete(WebhookForm.DeleteEvent event) {
         String id = form.editingId();
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Delete hook?");
-        confirm.setText("“" + form.draft().label() + "” stops receiving events. Its past deliveries stay in the event log.");
-        confirm.setConfirmText("Delete Hook");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.setCancelable(true);
-        confirm.setId("confirm-delete");
-        confirm.addCancelListener(cancelled -> confirm.close());
-        confirm.addConfirmListener(confirmed -> {
-            confirm.close();
-            try {
-                model.deleteWebhook(id);
-                dialog.close();
-                refresh();
-                Notices.success("Webhook deleted.");
-            } catch (NotAllowed | DomainException refused) {
-                Notices.problem(refused.getMessage());
-            }
-        });
-        confirm.open();
+        DestructiveConfirm.open("confirm-delete", "Delete hook?", "“" + form.draft().label() + "” is deleted and stops "
+            + "receiving events. Its past deliveries stay in the event log.", "Delete Hook", () -> {
+                try {
+                    model.deleteWebhook(id);
+                    dialog.close();
+                    refresh();
+                    Notices.success("Webhook deleted.");
+                } catch (NotAllowed | DomainException refused) {
+                    Notices.problem(refused.getMessage());
+                }
+            });
     }
 
 
