@@ -941,8 +941,10 @@ class AdminConsoleIT {
             .filter(new Locator.FilterOptions().setVisible(true));
         assertThat(rows).hasCount(1);
         assertThat(page.locator("#event-payload")).containsText("\"event_id\": \"" + eventId + "\"");
-        assertThat(page.locator(".attempts-grid vaadin-grid-cell-content").getByText("200", new Locator.GetByTextOptions().setExact(true))
+        // its delivery's attempts as a timeline: the one attempt, answered 200, with its latency
+        assertThat(page.locator(".attempts-timeline .attempt-status").getByText("HTTP 200", new Locator.GetByTextOptions().setExact(true))
             .filter(new Locator.FilterOptions().setVisible(true))).hasCount(1);
+        assertThat(page.locator(".attempts-timeline .attempt").first()).containsText(Pattern.compile("UTC · HTTP 200 · \\d+ ms"));
         shot(page, "event-detail.png");
 
         // replay one event: its delivery succeeded, so only "Replay to all" sends it again
@@ -957,9 +959,19 @@ class AdminConsoleIT {
         page.locator("#filter-id input").fill("");
         page.locator("#filter-type input").fill("settlement.batch.failure");
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("settlement.batch.failure").setExact(true)).click();
+        // the webhook filter is one of the secondary ones, behind "More filters"
+        assertThat(page.locator("#filter-webhook")).isHidden();
+        assertThat(page.locator("#more-filters")).hasAttribute("aria-expanded", "false");
+        page.locator("#more-filters").click();
+        assertThat(page.locator("#more-filters")).hasAttribute("aria-expanded", "true");
+        assertThat(page.locator("#more-filters")).hasText("Fewer filters");
         page.locator("#filter-webhook input").fill(label);
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(label).setExact(true)).click();
         assertThat(page.getByText("No events match.")).isVisible();
+        // folded again, the toggle counts the secondary filter still set
+        page.locator("#more-filters").click();
+        assertThat(page.locator("#filter-webhook")).isHidden();
+        assertThat(page.locator("#more-filters")).hasText("More filters (1)");
 
         // bulk replay of what the filter matches (this webhook's succeeded deliveries), after a confirmation with the count
         page.locator("#filter-type input").fill("webhook.test");
@@ -1003,6 +1015,8 @@ class AdminConsoleIT {
             Locator deadInDetail = page.locator("#event-detail .delivery-header")
                 .getByText("DEAD", new Locator.GetByTextOptions().setExact(true));
             assertThat(deadInDetail).hasCount(1);
+            assertThat(page.locator("#event-detail .attempts-timeline .attempt-status").getByText("HTTP 500",
+                new Locator.GetByTextOptions().setExact(true)).first()).isVisible();
 
             // part of the id, in upper case, finds exactly that event
             page.locator("#filter-id input").fill(first.substring(8, 30).toUpperCase(java.util.Locale.ROOT));
