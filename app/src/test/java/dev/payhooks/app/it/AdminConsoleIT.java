@@ -902,6 +902,18 @@ class AdminConsoleIT {
             + " return f && f.getAttribute('slot') === 'cancel-button' && f.textContent.trim() !== ''; }");
     }
 
+    /** Records each text and disabled state the button {@code selector} shows from now on (see {@link #busySeen}). */
+    static void watchBusy(Page page, String selector) {
+        page.evaluate("s => { const b = document.querySelector(s); window.busySeen = []; new MutationObserver(() =>"
+            + " window.busySeen.push(b.textContent.trim() + (b.hasAttribute('disabled') ? ' (disabled)' : '')))"
+            + ".observe(b, {subtree: true, childList: true, characterData: true, attributes: true}); }", selector);
+    }
+
+    /** What the button {@link #watchBusy} watches has shown, in order. */
+    static List<?> busySeen(Page page) {
+        return (List<?>) page.evaluate("() => window.busySeen");
+    }
+
     static void pickEvent(Page page, String type) {
         page.locator("#webhook-events input").fill(type);
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(type).setExact(true)).click();
@@ -1096,6 +1108,8 @@ class AdminConsoleIT {
             assertThat(page.locator("#attention-failing-webhooks")).isVisible();
             assertThat(page.locator("#outbound-chart .chart-hour")).hasCount(24);
             assertThat(page.locator("#inbound-chart .chart-hour")).hasCount(24);
+            assertThat(page.locator("#dashboard-charts")).not().hasAttribute("aria-busy", "true");
+            assertThat(page.locator("#charts-loading")).hasCount(0);
             shot(page, "dashboard-attention.png");
             page.locator("#attention-dead-letters a").click();
             assertThat(page).hasURL(Pattern.compile(".*/admin/event-log\\?status=DEAD$"));
@@ -1117,8 +1131,13 @@ class AdminConsoleIT {
             assertThat(page.locator("#webhook-attempts-grid vaadin-grid-cell-content").getByText("HTTP 200").first()).isVisible();
             shot(page, "webhook-page.png");
 
+            // sending shows a busy state: the button disabled and saying so, then as before
+            watchBusy(page, "#webhook-send-test");
             page.locator("#webhook-send-test").click();
             assertThat(page.getByText("Test event queued for “" + label + "”").last()).isVisible();
+            assertThat(page.locator("#webhook-send-test")).hasText("Send test");
+            assertThat(page.locator("#webhook-send-test")).isEnabled();
+            assertTrue(busySeen(page).contains("Sending… (disabled)"), busySeen(page).toString());
             page.locator("#webhook-toggle").click();
             awaitDestructiveConfirm(page, "Disable webhook “" + label + "”?");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable").setExact(true)).click();
@@ -1210,9 +1229,12 @@ class AdminConsoleIT {
         page.locator("#setting-secretSpCode input").fill("sp-secret-" + RUN);
         page.locator("#setting-terminalId input").fill("terminal-" + RUN);
         page.locator("#setting-shippingCompanyCode input").fill("50000");
+        watchBusy(page, "#test-credentials");
         page.locator("#test-credentials").click();
         assertThat(page.locator("#credentials-result")).containsText("NP Atobarai accepted the credentials (terminal terminal-"
             + RUN + " at http://127.0.0.1:" + deploymentUrl.getPort() + "/sandbox/np-atobarai/v1/)");
+        assertTrue(busySeen(page).contains("Testing… (disabled)"), busySeen(page).toString());
+        assertThat(page.locator("#test-credentials")).isEnabled();
     }
 
     String createWebhook(String label, String path, String eventType) throws Exception {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import dev.payhooks.admin.Busy;
 import dev.payhooks.admin.DetailHeading;
 
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class EventDetailPanels {
             if (d.deadReason() != null) {
                 header.add(new Span(" — " + d.deadReason()));
             }
-            Button again = new Button("Replay to this webhook", click -> replay.accept(d));
+            Button again = Busy.on(new Button("Replay to this webhook"), "Replaying…", () -> replay.accept(d));
             again.addClassName("replay-delivery");
             again.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             again.getElement().setAttribute("aria-label", "Replay to " + d.webhookLabel());

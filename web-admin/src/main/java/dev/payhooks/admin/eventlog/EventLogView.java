@@ -25,6 +25,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.Busy;
 import dev.payhooks.admin.DetailHeading;
 import dev.payhooks.admin.DetailPanel;
 import dev.payhooks.admin.NotAllowed;
@@ -58,6 +59,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     private final EventLogModel model;
     private final Grid<EventRow> grid = new Grid<>(EventRow.class, false);
     private EventLogFilterBar filters;
+    private Button replayMatching;
     private final VerticalLayout detail = new VerticalLayout();
     private KeysetPages<EventRow, EventPage.Mark> pages;
     private EventFilter filter = EventFilter.none();
@@ -121,7 +123,8 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
 
     private void build() {
         filters = new EventLogFilterBar(model, this::applyFilter);
-        Button replayMatching = new Button("Replay matching…", VaadinIcon.REFRESH.create(), click -> confirmBulkReplay());
+        replayMatching = Busy.on(new Button("Replay matching…", VaadinIcon.REFRESH.create()), "Counting…",
+            this::confirmBulkReplay);
         replayMatching.setId("replay-matching");
         replayMatching.addThemeVariants(ButtonVariant.LUMO_SMALL);
         replayMatching.setEnabled(model.mayChange());
@@ -210,12 +213,13 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     private void showEvent(EventDetails event) {
         shownEventId = event.eventId();
         boolean mayChange = model.mayChange();
-        Button replay = new Button("Replay failed", VaadinIcon.REFRESH.create(), click -> replayOne(event.eventId(), false));
+        Button replay = Busy.on(new Button("Replay failed", VaadinIcon.REFRESH.create()), "Replaying…",
+            () -> replayOne(event.eventId(), false));
         replay.setId("replay-event");
         replay.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         replay.getElement().setAttribute("title", "Send it again to the webhooks whose delivery failed");
         replay.setEnabled(mayChange);
-        Button replayAll = new Button("Replay to all", click -> replayOne(event.eventId(), true));
+        Button replayAll = Busy.on(new Button("Replay to all"), "Replaying…", () -> replayOne(event.eventId(), true));
         replayAll.setId("replay-event-all");
         replayAll.addThemeVariants(ButtonVariant.LUMO_SMALL);
         replayAll.getElement().setAttribute("title", "Send it again to every webhook, also those that received it");
@@ -300,13 +304,15 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         confirm.addCancelListener(cancelled -> confirm.close());
         confirm.addConfirmListener(confirmed -> {
             confirm.close();
-            try {
-                int replayed = model.replayMatching(current);
-                notice(queued(replayed), true);
-                refresh();
-            } catch (NotAllowed | DomainException refused) {
-                notice(refused.getMessage(), false);
-            }
+            Busy.during(replayMatching, "Replaying…", () -> {
+                try {
+                    int replayed = model.replayMatching(current);
+                    notice(queued(replayed), true);
+                    refresh();
+                } catch (NotAllowed | DomainException refused) {
+                    notice(refused.getMessage(), false);
+                }
+            });
         });
         confirm.setCancelable(true);
         confirm.setId("confirm-bulk-replay");

@@ -1,5 +1,6 @@
 package dev.payhooks.admin.webhooks;
 
+import dev.payhooks.admin.Busy;
 import dev.payhooks.admin.DestructiveConfirm;
 import dev.payhooks.admin.Notices;
 import com.vaadin.flow.component.Component;
@@ -144,7 +145,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         Button edit = new Button(mayChange ? "Edit" : "View", click -> openEdit(w.id()));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
         edit.addClassName("edit-webhook");
-        Button test = new Button("Test", click -> WebhookButtons.sendTest(model, w));
+        Button test = Busy.on(new Button("Test"), "Sending…", () -> WebhookButtons.sendTest(model, w));
         test.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         test.addClassName("test-webhook");
         Button toggle = new Button(w.enabled() ? "Disable" : "Enable",
