@@ -1163,7 +1163,10 @@ class AdminConsoleIT {
                 .getByText("webhook " + label + " (" + id + ")", new Locator.GetByTextOptions().setExact(true))
                 .filter(new Locator.FilterOptions().setVisible(true));
             assertThat(webhookRows).hasCount(1);
+            watchBusy(page, "#audit-export");
             com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#audit-export").click());
+            assertThat(page.locator("#audit-export")).isEnabled();
+            assertTrue(busySeen(page).contains("Exporting… (disabled)"), busySeen(page).toString());
             String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
             String[] lines = csv.split("\r\n");
             assertEquals("time,actor,via,action,subject,detail", lines[0]);
