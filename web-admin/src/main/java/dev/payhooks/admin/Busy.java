@@ -39,8 +39,15 @@ public final class Busy {
         });
     }
 
-    /** Runs {@code work} in the round trip after this one, once the browser has shown what this one changed. */
+    /**
+     * Runs {@code work} in the round trip after this one, once the browser has shown what this one
+     * changed; at once when {@code shown} is in no UI (nothing to show first).
+     */
     public static void afterPaint(Component shown, Runnable work) {
+        if (shown.getUI().isEmpty()) {
+            work.run();
+            return;
+        }
         shown.getElement().executeJs("return null").then(done -> work.run());
     }
 }

@@ -546,13 +546,15 @@ class AdminConsoleIT {
         assertThat(page.locator("#channel-currency")).hasAttribute("invalid", "");
         page.locator("#channel-currency input").fill("CHF");
         page.locator("#create-channel").click();
-        // the new channel is selected
+        // the new channel is listed, and its row links to the channel's page
         assertThat(page.locator("#channels-grid vaadin-grid-cell-content")
             .getByText(slug, new Locator.GetByTextOptions().setExact(true))).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Configure channel " + slug).setExact(true)).click();
+        assertThat(page).hasURL(Pattern.compile(".*/admin/channels/" + slug + "$"));
 
-        // Annanow's settings: a form generated from its schema; secrets write-only
-        page.locator("#provider-select").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Annanow").setExact(true)).click();
+        // Annanow's settings, in its tab: a form generated from its schema; secrets write-only
+        page.locator("#provider-tab-annanow").click();
+        assertThat(page).hasURL(Pattern.compile(".*/admin/channels/" + slug + "\\?provider=annanow$"));
         assertThat(page.getByText("Annanow in channel " + slug + " (not configured)")).isVisible();
         page.locator("#setting-instance input").fill("it");
         page.locator("#setting-apiSecret input").fill(secret);
@@ -577,17 +579,21 @@ class AdminConsoleIT {
         assertFalse(viaApi.getJsonObject("settings").getBoolean("confirmByRefetch"));
         shot(page, "channels.png");
 
-        // the page opens with no channel selected, or with the one its URL names; a click on the selected row keeps it
+        // the list selects no channel; the channel's page (its URL) opens on a provider's tab, the one its URL names if
+        // any; a click on the selected tab keeps it
         page.navigate(app() + "admin/channels");
         assertThat(page.getByText("Select a channel to configure its providers.")).isVisible();
         assertThat(page.locator("#channels-grid tr[selected]")).hasCount(0);
         page.navigate(app() + "admin/channels/" + slug);
         Locator providerTitle = page.locator("#provider-pane h3");
         assertThat(providerTitle).containsText(" in channel " + slug);
-        page.locator("#channels-grid tr[selected] td").first().click();
-        assertThat(page.locator("#channels-grid tr[selected]")).hasCount(1);
+        page.locator("#provider-tabs vaadin-tab[selected]").click();
+        assertThat(page.locator("#provider-tabs vaadin-tab[selected]")).hasCount(1);
         assertThat(providerTitle).containsText(" in channel " + slug);
         assertThat(page.getByText("Select a channel to configure its providers.")).hasCount(0);
+        page.navigate(app() + "admin/channels/" + slug + "?provider=annanow");
+        assertThat(providerTitle).hasText("Annanow in channel " + slug);
+        assertThat(page.locator("#provider-tab-annanow")).hasAttribute("selected", "");
 
         // a payment notification to that URL makes a transaction, which the transactions view shows with its timeline
         String reference = "order-" + RUN;
@@ -855,8 +861,7 @@ class AdminConsoleIT {
             // a channel's provider settings, opened through the URL: read-only, the stored HMAC keys by their masks
             other.navigate(app() + "admin/channels/" + slug);
             assertThat(other.locator("#provider-pane h3")).containsText(" in channel " + slug);
-            other.locator("#provider-select").click();
-            other.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Adyen").setExact(true)).click();
+            other.locator("#provider-tab-adyen").click();
             assertThat(other.getByText("Adyen in channel " + slug, new Page.GetByTextOptions().setExact(true))).isVisible();
             assertThat(other.locator("#save-provider-settings")).isDisabled();
             assertThat(other.locator("#remove-provider")).isDisabled();
@@ -1225,8 +1230,7 @@ class AdminConsoleIT {
         Page page = signedInPage();
         page.navigate(app() + "admin/channels/" + slug);
         assertThat(page.locator("#provider-pane h3")).containsText(" in channel " + slug);
-        page.locator("#provider-select").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("NP Atobarai").setExact(true)).click();
+        page.locator("#provider-tab-np-atobarai").click();
         assertThat(page.getByText("NP Atobarai in channel " + slug + " (not configured)")).isVisible();
         page.locator("#setting-merchantCode input").fill("merchant-" + RUN);
         page.locator("#setting-secretSpCode input").fill("sp-secret-" + RUN);
