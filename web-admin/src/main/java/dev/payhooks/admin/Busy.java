@@ -41,13 +41,12 @@ public final class Busy {
 
     /**
      * Runs {@code work} in the round trip after this one, once the browser has shown what this one
-     * changed; at once when {@code shown} is in no UI (nothing to show first).
+     * changed; at once when {@code shown} is in no UI (nothing to show first). The browser answers
+     * through the page, not through {@code shown}: the server drops answers from a disabled
+     * component, such as the busy button itself. Not for use while a modal dialog is open (its
+     * modality drops the page's answer too): close the dialog first.
      */
     public static void afterPaint(Component shown, Runnable work) {
-        if (shown.getUI().isEmpty()) {
-            work.run();
-            return;
-        }
-        shown.getElement().executeJs("return null").then(done -> work.run());
+        shown.getUI().ifPresentOrElse(ui -> ui.getPage().executeJs("return null").then(done -> work.run()), work);
     }
 }
