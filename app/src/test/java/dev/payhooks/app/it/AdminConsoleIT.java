@@ -414,6 +414,11 @@ class AdminConsoleIT {
         // Add Webhook: the domain's messages appear next to the fields
         page.locator("#add-webhook").click();
         assertThat(page.locator("#webhook-save")).hasText("Add Hook");
+        // every box of the form has an accessible name (its label)
+        assertThat(page.getByLabel("Label", new Page.GetByLabelOptions().setExact(true))).isVisible();
+        assertThat(page.getByLabel("Hook URL", new Page.GetByLabelOptions().setExact(true))).isVisible();
+        assertThat(page.getByLabel("Events", new Page.GetByLabelOptions().setExact(true))).isVisible();
+        assertEquals(List.of(), unnamedInputs(page, "vaadin-dialog-overlay"));
         page.locator("#webhook-label input").fill(label);
         page.locator("#webhook-url input").fill("ftp://receiver.example/hook");
         page.locator("#webhook-save").click();
@@ -545,7 +550,8 @@ class AdminConsoleIT {
         page.locator("#create-channel").click();
         assertThat(page.locator("#channel-currency")).hasAttribute("invalid", "");
         page.locator("#channel-currency input").fill("CHF");
-        page.locator("#create-channel").click();
+        // Enter in the dialog submits it, with the value just typed
+        page.locator("#channel-currency input").press("Enter");
         // the new channel is listed, and its row links to the channel's page
         assertThat(page.locator("#channels-grid vaadin-grid-cell-content")
             .getByText(slug, new Locator.GetByTextOptions().setExact(true))).isVisible();
@@ -907,6 +913,17 @@ class AdminConsoleIT {
             + " return f && f.getAttribute('slot') === 'cancel-button' && f.textContent.trim() !== ''; }");
     }
 
+    /** The visible input boxes under {@code scope} with no accessible name (no label, aria-label or aria-labelledby text). */
+    static List<?> unnamedInputs(Page page, String scope) {
+        return (List<?>) page.evaluate("scope => [...document.querySelectorAll(scope + ' input, ' + scope + ' textarea')]"
+            + ".filter(i => i.offsetParent !== null && i.type !== 'hidden')"
+            + ".filter(i => !((i.getAttribute('aria-label') || '').trim()"
+            + " || (i.getAttribute('aria-labelledby') || '').split(' ').some(id => { const e = document.getElementById(id);"
+            + " return e && e.textContent.trim(); })"
+            + " || [...(i.labels || [])].some(l => l.textContent.trim())))"
+            + ".map(i => i.id || i.outerHTML.slice(0, 120))", scope);
+    }
+
     /** Records each text and disabled state the button {@code selector} shows from now on (see {@link #busySeen}). */
     static void watchBusy(Page page, String selector) {
         page.evaluate("s => { const b = document.querySelector(s); window.busySeen = []; new MutationObserver(() =>"
@@ -982,6 +999,8 @@ class AdminConsoleIT {
         page.locator("#more-filters").click();
         assertThat(page.locator("#more-filters")).hasAttribute("aria-expanded", "true");
         assertThat(page.locator("#more-filters")).hasText("Fewer filters");
+        assertEquals(List.of(), unnamedInputs(page, "#event-log-filters"));
+        assertThat(page.getByLabel("From (UTC) date", new Page.GetByLabelOptions().setExact(true)).first()).isVisible();
         page.locator("#filter-webhook input").fill(label);
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(label).setExact(true)).click();
         assertThat(page.getByText("No events match.")).isVisible();
@@ -1145,7 +1164,8 @@ class AdminConsoleIT {
             assertTrue(busySeen(page).contains("Sending… (disabled)"), busySeen(page).toString());
             page.locator("#webhook-toggle").click();
             awaitDestructiveConfirm(page, "Disable webhook “" + label + "”?");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable").setExact(true)).click();
+            // the dialog's button (the page's own button also reads "Disable")
+            page.locator("vaadin-button[slot=confirm-button]").filter(new Locator.FilterOptions().setVisible(true)).click();
             assertThat(page.locator("#webhook-state")).hasText("Disabled: disabled in the admin console");
             page.locator("#webhook-toggle").click();
             assertThat(page.locator("#webhook-state")).not().containsText("Disabled");

@@ -17,6 +17,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
+import dev.payhooks.admin.DateTimeBoxes;
 import dev.payhooks.admin.eventlog.KeysetPages;
 import dev.payhooks.admin.Busy;
 import dev.payhooks.admin.layout.MainLayout;
@@ -82,8 +83,8 @@ public class AuditTrailView extends VerticalLayout {
         action.setId("audit-filter-action");
         action.setPlaceholder("e.g. webhook, api-key.issued");
         subject.setId("audit-filter-subject");
-        from.setId("audit-filter-from");
-        to.setId("audit-filter-to");
+        DateTimeBoxes.named(from, "audit-filter-from");
+        DateTimeBoxes.named(to, "audit-filter-to");
         for (TextField text : new TextField[] {actor, action, subject}) {
             text.setClearButtonVisible(true);
             text.setValueChangeMode(ValueChangeMode.LAZY);

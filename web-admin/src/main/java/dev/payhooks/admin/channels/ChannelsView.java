@@ -1,6 +1,7 @@
 package dev.payhooks.admin.channels;
 
 import dev.payhooks.admin.Notices;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -118,6 +119,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
         label.setReadOnly(!mayChange);
         Button issue = new Button("Issue API key", VaadinIcon.KEY.create(), click -> issueKey(label));
         issue.setId("issue-api-key");
+        issue.addClickShortcut(Key.ENTER).listenOn(label).resetFocusOnActiveElement();
         issue.setEnabled(mayChange);
         keys.setId("api-keys-grid");
         keys.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -217,6 +219,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
             }
         });
         create.setId("create-channel");
+        create.addClickShortcut(Key.ENTER).listenOn(dialog).resetFocusOnActiveElement();
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(slug, name, currency, country));
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), create);

@@ -47,12 +47,12 @@ final class AttemptTimeline {
             timeline.add(item);
         }
         if (delivery.attempts().isEmpty()) {
-            ListItem none = step("var(--lumo-contrast-50pct)");
+            ListItem none = step("var(--lumo-contrast-70pct)");
             none.add(muted("Not attempted yet."));
             timeline.add(none);
         }
         if ("PENDING".equals(delivery.status()) && delivery.nextAttemptAt() != null) {
-            ListItem next = step("var(--lumo-contrast-50pct)");
+            ListItem next = step("var(--lumo-contrast-70pct)");
             next.addClassName("attempt-next-retry");
             next.add(new Span((delivery.attempts().isEmpty() ? "First attempt " : "Next retry ")
                 + TIME.format(delivery.nextAttemptAt()) + " UTC"));

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.payhooks.admin.DateTimeBoxes;
 import dev.payhooks.admin.FilterBoxes;
 import dev.payhooks.admin.Option;
 
@@ -79,8 +80,8 @@ final class EventLogFilterBar extends VerticalLayout {
         status.setWidth("12rem");
         FilterBoxes.options(provider, "filter-provider", model.providerOptions());
         FilterBoxes.options(webhook, "filter-webhook", model.webhookOptions());
-        from.setId("filter-from");
-        to.setId("filter-to");
+        DateTimeBoxes.named(from, "filter-from");
+        DateTimeBoxes.named(to, "filter-to");
 
         more.setId("more-filters");
         more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

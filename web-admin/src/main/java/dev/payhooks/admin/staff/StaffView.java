@@ -1,6 +1,7 @@
 package dev.payhooks.admin.staff;
 
 import dev.payhooks.admin.Notices;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -69,6 +70,7 @@ public class StaffView extends VerticalLayout {
         role.setValue(model.staffRoles().get(model.staffRoles().size() - 1));
         Button add = new Button("Add staff user", VaadinIcon.PLUS.create(), click -> add(username, role));
         add.setId("add-staff");
+        add.addClickShortcut(Key.ENTER).listenOn(username).resetFocusOnActiveElement();
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(username, role, add);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);

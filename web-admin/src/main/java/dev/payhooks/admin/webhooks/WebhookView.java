@@ -23,6 +23,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import dev.payhooks.admin.DateTimeBoxes;
 import dev.payhooks.admin.Busy;
 import dev.payhooks.admin.CopyButton;
 import dev.payhooks.admin.HourlyBars;
@@ -234,7 +235,7 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Replay dead letters since…");
         DateTimePicker since = new DateTimePicker("Since (UTC)");
-        since.setId("webhook-replay-since");
+        DateTimeBoxes.named(since, "webhook-replay-since");
         since.setValue(LocalDateTime.ofInstant(Instant.now().minus(1, ChronoUnit.DAYS), ZoneOffset.UTC)
             .truncatedTo(ChronoUnit.MINUTES));
         Button next = new Button("Continue", click -> {
@@ -247,7 +248,7 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
             Instant from = since.getValue().toInstant(ZoneOffset.UTC);
             Busy.during(replay, "Counting…", () -> confirmReplay(from, replay));
         });
-        next.addClickShortcut(Key.ENTER).listenOn(dialog);
+        next.addClickShortcut(Key.ENTER).listenOn(dialog).resetFocusOnActiveElement();
         next.setId("webhook-replay-continue");
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new Paragraph("Events whose delivery to this webhook ended dead (every retry failed) are sent again."),

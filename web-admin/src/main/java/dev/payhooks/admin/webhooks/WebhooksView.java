@@ -22,6 +22,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import dev.payhooks.admin.secondfactor.SignatureKeyModel;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.webhooks.WebhookDraft.AuthenticationChoice;
@@ -98,8 +99,12 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
 
         grid.setId("webhooks-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(WebhookSummary::label).setHeader("Label").setWidth("8rem").setFlexGrow(1)
-            .setTooltipGenerator(WebhookSummary::label);
+        // the label links to the webhook's page (the keyboard's way there; a click anywhere on the row goes there too)
+        Grid.Column<WebhookSummary> labels = grid.addComponentColumn(w -> {
+                RouterLink link = new RouterLink(w.label(), WebhookView.class, new RouteParameters("id", w.id()));
+                link.addClassName("webhook-page-link");
+                return link;
+            }).setHeader("Label").setWidth("8rem").setFlexGrow(1).setTooltipGenerator(WebhookSummary::label);
         grid.addColumn(WebhookSummary::url).setHeader("Hook URL").setWidth("9rem").setFlexGrow(2)
             .setTooltipGenerator(WebhookSummary::url);
         grid.addColumn(w -> w.events().size() == 1 ? "1 event" : w.events().size() + " events")
@@ -116,7 +121,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         grid.setAllRowsVisible(true);
         // a click on a row opens the webhook's page; its buttons keep their own actions
         grid.addItemClickListener(click -> {
-            if (click.getColumn() != actions) {
+            if (click.getColumn() != actions && click.getColumn() != labels) {
                 grid.getUI().ifPresent(ui -> ui.navigate(WebhookView.class, new RouteParameters("id", click.getItem().id())));
             }
         });
