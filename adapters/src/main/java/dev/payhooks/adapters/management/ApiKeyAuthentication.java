@@ -1,9 +1,9 @@
 package dev.payhooks.adapters.management;
 
 import dev.payhooks.adapters.api.ApiError;
+import dev.payhooks.adapters.api.OperatorEndpoint;
 import dev.payhooks.adapters.api.PublicEndpoint;
-import dev.payhooks.domain.merchant.ApiKey;
-import dev.payhooks.application.apikeys.ManageApiKeys;
+import dev.payhooks.application.merchants.ApiAccess;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +29,10 @@ import java.util.Optional;
  * resource nobody marked public needs a key. The key decides the merchant: resources read it from
  * {@link ApiCaller#merchantId()} (the {@link SecurityContext}'s principal names the same merchant)
  * and never from the request.
+ *
+ * <p>{@link ApiAccess} tells what the key is. An {@link OperatorEndpoint} takes operator keys only;
+ * every other resource takes an enabled merchant's keys only (403 for the other kind, and for a
+ * disabled merchant's key; 401 for no valid key at all).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -36,7 +40,7 @@ import java.util.Optional;
 public class ApiKeyAuthentication implements ContainerRequestFilter {
 
     @Inject
-    ManageApiKeys apiKeys;
+    ApiAccess access;
 
     @Inject
     ApiCaller caller;
@@ -49,13 +53,21 @@ public class ApiKeyAuthentication implements ContainerRequestFilter {
         if (!requiresKey(resource.getResourceClass())) {
             return;
         }
-        Optional<ApiKey> key = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION)).flatMap(presented -> apiKeys.authenticate(presented));
-        if (key.isEmpty()) {
-            request.abortWith(unauthorized());
+        ApiAccess.Access found = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+            .map(presented -> access.authenticate(presented)).orElseGet(ApiAccess.Refused::new);
+        Class<?> reached = resource.getResourceClass();
+        boolean forOperators = reached != null && reached.isAnnotationPresent(OperatorEndpoint.class);
+        Principal principal;
+        if (found instanceof ApiAccess.MerchantKey merchant && !forOperators) {
+            principal = new MerchantPrincipal(merchant.key().merchantId(), merchant.key().id());
+            caller.authenticated(merchant.key());
+        } else if (found instanceof ApiAccess.OperatorKey operator && forOperators) {
+            principal = operator.operator()::fingerprint;
+            caller.operator(operator.operator());
+        } else {
+            request.abortWith(refusal(found));
             return;
         }
-        MerchantPrincipal principal = new MerchantPrincipal(key.get().merchantId(), key.get().id());
-        caller.authenticated(key.get());
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override public Principal getUserPrincipal() { return principal; }
@@ -70,6 +82,27 @@ public class ApiKeyAuthentication implements ContainerRequestFilter {
             .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"payhooks\"")
             .type(MediaType.APPLICATION_JSON_TYPE)
             .entity(new ApiError("unauthorized", "A valid API key is required: Authorization: Bearer <key>"))
+            .build();
+    }
+
+    /** The answer to a key that may not use the resource it reached. */
+    Response refusal(ApiAccess.Access found) {
+        if (found instanceof ApiAccess.MerchantDisabled) {
+            return forbidden("The merchant of this API key is disabled; an operator can enable it again");
+        }
+        if (found instanceof ApiAccess.MerchantKey) {
+            return forbidden("Only operator keys manage merchants");
+        }
+        if (found instanceof ApiAccess.OperatorKey) {
+            return forbidden("An operator key manages merchants only; use the merchant's own API key");
+        }
+        return unauthorized();
+    }
+
+    static Response forbidden(String message) {
+        return Response.status(403)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new ApiError("forbidden", message))
             .build();
     }
 

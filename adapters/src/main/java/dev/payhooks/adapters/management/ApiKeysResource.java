@@ -76,7 +76,7 @@ public class ApiKeysResource {
         return Response.noContent().build();
     }
 
-    private static JsonObjectBuilder keyJson(ApiKey key) {
+    static JsonObjectBuilder keyJson(ApiKey key) {
         JsonObjectBuilder json = JSON.createObjectBuilder()
             .add("id", key.id())
             .add("label", key.label())

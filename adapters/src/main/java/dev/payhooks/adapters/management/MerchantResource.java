@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import dev.payhooks.adapters.api.JsonBody;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -56,12 +57,15 @@ public class MerchantResource {
         return merchants.byId(caller.merchantId()).orElseThrow(() -> new NotFound("merchant"));
     }
 
-    private static JsonObject json(Merchant merchant) {
-        return JSON.createObjectBuilder()
+    /** A merchant as the API shows it, to the merchant itself and to operators. */
+    static JsonObject json(Merchant merchant) {
+        JsonObjectBuilder json = JSON.createObjectBuilder()
             .add("id", merchant.id())
             .add("name", merchant.name())
             .add("merchantKey", merchant.merchantKey())
-            .add("createdAt", merchant.createdAt().toString())
-            .build();
+            .add("enabled", merchant.enabled())
+            .add("createdAt", merchant.createdAt().toString());
+        merchant.disabledAt().ifPresent(at -> json.add("disabledAt", at.toString()));
+        return json.build();
     }
 }

@@ -12,7 +12,6 @@ import static dev.payhooks.adapters.api.Jsonp.JSON;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,7 +36,7 @@ public class SaleorRegistration {
 
     /**
      * @param allowedApiUrls       Saleor GraphQL URLs that may install the app (exact match)
-     * @param configuredMerchantId the merchant the installations work for; when empty, the only merchant
+     * @param configuredMerchantId the merchant the installations work for; when empty, the installation's own (default) merchant
      */
     public SaleorRegistration(Set<String> allowedApiUrls, Optional<String> configuredMerchantId, SaleorApiClient saleor,
                               SaleorInstallations installations, Merchants merchants, Secrets secrets, UnitOfWork units,
@@ -81,7 +80,7 @@ public class SaleorRegistration {
             Optional<String> merchant = merchantId();
             if (merchant.isEmpty()) {
                 return SaleorReply.problem(403, "NO_MERCHANT",
-                    "Several merchants exist: set payhooks.saleor.merchant-id to the one Saleor works for.");
+                    "payhooks.saleor.merchant-id names no merchant: set it to the one Saleor works for.");
             }
             var sealed = secrets.seal(authToken, SaleorInstallation.tokenContext(url, provider));
             Optional<SaleorInstallation> existing = installations.find(url, provider);
@@ -100,11 +99,11 @@ public class SaleorRegistration {
         });
     }
 
+    /** The configured merchant if it exists, else the installation's own: merchants an operator adds later change nothing. */
     private Optional<String> merchantId() {
         if (configuredMerchantId.isPresent()) {
             return merchants.byId(configuredMerchantId.get()).map(Merchant::id);
         }
-        List<Merchant> all = merchants.all();
-        return all.size() == 1 ? Optional.of(all.get(0).id()) : Optional.empty();
+        return merchants.installationMerchant().map(Merchant::id);
     }
 }

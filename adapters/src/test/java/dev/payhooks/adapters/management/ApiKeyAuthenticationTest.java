@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ApiKeyAuthenticationTest {
@@ -111,6 +112,68 @@ class ApiKeyAuthenticationTest {
         // even when its path looks like the management API's
         filter.filter(request("v1/../notifications/adyen/x", null, aborted));
         assertFalse(aborted.get());
+    }
+
+    /**
+     * Operator keys reach operator resources only and merchant keys the rest only; a disabled
+     * merchant's key reaches nothing. What the filter refused, it refused before any resource ran.
+     */
+    @Test
+    void eachKindOfKeyReachesItsOwnResourcesOnly() {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-23T12:00:00Z"), java.time.ZoneOffset.UTC);
+        dev.payhooks.domain.merchant.InMemoryMerchants merchants = new dev.payhooks.domain.merchant.InMemoryMerchants();
+        merchants.add(dev.payhooks.domain.merchant.Merchant.register("m1", "One", "aaaaaaaaaaaaaaa", clock.instant()));
+        merchants.add(dev.payhooks.domain.merchant.Merchant.register("m2", "Two", "bbbbbbbbbbbbbbb", clock.instant()));
+        dev.payhooks.application.apikeys.ManageApiKeys keys = new dev.payhooks.application.apikeys.ManageApiKeys(
+            new dev.payhooks.domain.merchant.InMemoryApiKeys(), new dev.payhooks.domain.port.FakeSecrets(),
+            new dev.payhooks.domain.port.SequentialIds(), clock,
+            new dev.payhooks.domain.audit.InMemoryAuditTrail().recorder(() -> dev.payhooks.domain.audit.Actor.SYSTEM, clock));
+        String merchantKey = keys.issue("m1", "one", "phk_" + "a".repeat(40)).plaintext();
+        String disabledKey = keys.issue("m2", "two", "phk_" + "b".repeat(40)).plaintext();
+        merchants.byId("m2").orElseThrow().disable(clock.instant());
+        String operatorKey = "pho_" + "c".repeat(40);
+        dev.payhooks.application.merchants.ApiAccess access = new dev.payhooks.application.merchants.ApiAccess(keys, merchants,
+            dev.payhooks.application.merchants.OperatorKeys.of(java.util.List.of(operatorKey), "payhooks.operator-keys"));
+
+        record Case(Class<?> resource, String key, Class<?> refusedAs) { }
+        for (Case c : java.util.List.of(
+                new Case(ChannelsResource.class, merchantKey, null),
+                new Case(ChannelsResource.class, operatorKey, dev.payhooks.application.merchants.ApiAccess.OperatorKey.class),
+                new Case(ChannelsResource.class, disabledKey, dev.payhooks.application.merchants.ApiAccess.MerchantDisabled.class),
+                new Case(MerchantsResource.class, operatorKey, null),
+                new Case(MerchantsResource.class, merchantKey, dev.payhooks.application.merchants.ApiAccess.MerchantKey.class),
+                new Case(MerchantsResource.class, disabledKey, dev.payhooks.application.merchants.ApiAccess.MerchantDisabled.class),
+                new Case(MerchantsResource.class, "pho_" + "d".repeat(40), dev.payhooks.application.merchants.ApiAccess.Refused.class),
+                new Case(MerchantsResource.class, null, dev.payhooks.application.merchants.ApiAccess.Refused.class))) {
+            java.util.List<Object> refused = new java.util.ArrayList<>();
+            ApiKeyAuthentication filter = new ApiKeyAuthentication() {
+                @Override
+                Response refusal(dev.payhooks.application.merchants.ApiAccess.Access found) {
+                    refused.add(found);
+                    return null;
+                }
+
+                @Override
+                Response unauthorized() {
+                    refused.add(new dev.payhooks.application.merchants.ApiAccess.Refused());
+                    return null;
+                }
+            };
+            filter.access = access;
+            filter.caller = new ApiCaller();
+            filter.resource = resourceInfo(c.resource());
+            AtomicBoolean aborted = new AtomicBoolean();
+            String description = c.resource().getSimpleName() + " with " + c.key();
+            if (c.refusedAs() == null) {
+                assertThrows(AssertionError.class, () -> filter.filter(request("v1/x", "Bearer " + c.key(), aborted)),
+                    description + ": passes the key check");
+                assertTrue(refused.isEmpty(), description);
+            } else {
+                filter.filter(request("v1/x", c.key() == null ? null : "Bearer " + c.key(), aborted));
+                assertTrue(aborted.get(), description);
+                assertEquals(c.refusedAs(), refused.get(0).getClass(), description);
+            }
+        }
     }
 
     /** The filter with its 401 answer stubbed: building a JAX-RS response needs a JAX-RS runtime. */

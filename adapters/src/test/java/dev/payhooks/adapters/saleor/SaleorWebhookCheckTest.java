@@ -140,6 +140,25 @@ class SaleorWebhookCheckTest {
         assertEquals("k1", JWKSetOf(stored.jwks()).getKeys().get(0).getKeyID());
     }
 
+    /** Merchants an operator adds later leave Saleor with the default merchant; a setting naming nobody is refused. */
+    @Test
+    void withSeveralMerchantsTheInstallationWorksForTheDefaultOneUnlessConfigured() {
+        merchants.add(Merchant.register("m-2", "Added later", "bcdefghij123456", clock.instant().plusSeconds(60)));
+        assertEquals(200, registration.register(ProviderId.NP_ATOBARAI, apiUrl, "good-token").status());
+        assertEquals("m-1", installations.find(apiUrl, ProviderId.NP_ATOBARAI).orElseThrow().merchantId());
+
+        SaleorRegistration configured = new SaleorRegistration(Set.of(apiUrl), Optional.of("m-2"), client, installations,
+            merchants, secrets, direct, clock);
+        assertEquals(200, configured.register(ProviderId.ADYEN, apiUrl, "good-token").status());
+        assertEquals("m-2", installations.find(apiUrl, ProviderId.ADYEN).orElseThrow().merchantId());
+
+        SaleorRegistration nobody = new SaleorRegistration(Set.of(apiUrl), Optional.of("m-gone"), client, installations,
+            merchants, secrets, direct, clock);
+        SaleorReply refused = nobody.register(ProviderId.NP_ATOBARAI, apiUrl, "good-token");
+        assertEquals(403, refused.status());
+        assertEquals("NO_MERCHANT", refused.body().getString("error"));
+    }
+
     static JWKSet JWKSetOf(String json) {
         try {
             return JWKSet.parse(json);

@@ -1,5 +1,6 @@
 package dev.payhooks.app.config;
 
+import dev.payhooks.application.merchants.OperatorKeys;
 import dev.payhooks.application.retention.RetentionPolicy;
 import dev.payhooks.adapters.outbound.Cidr;
 import dev.payhooks.domain.hub.PublicUrl;
@@ -29,7 +30,8 @@ import java.util.Set;
  */
 public record PayhooksSettings(Mode mode, boolean exitOnStartupFailure, String databaseUrl, Keys keys, PublicUrl publicUrl,
                                String localBaseUrl, Outbound outbound, Delivery delivery, Saleor saleor,
-                               Providers providers, Inbound inbound, Admin admin, Optional<Secret> apiKey, Metrics metrics,
+                               Providers providers, Inbound inbound, Admin admin, Optional<Secret> apiKey, OperatorKeys operatorKeys,
+                               Metrics metrics,
                                Retention retention) {
 
     /** Whether {@code payhooks.mode} is production. */

@@ -1,5 +1,6 @@
 package dev.payhooks.app.config;
 
+import dev.payhooks.application.merchants.OperatorKeys;
 import dev.payhooks.application.retention.RetentionPolicy;
 import dev.payhooks.adapters.outbound.Cidr;
 import dev.payhooks.adapters.outbound.ProviderEndpoints;
@@ -72,8 +73,24 @@ public final class SettingsReader {
             new PayhooksSettings.Admin(secret("payhooks.admin.password"),
                 (int) atLeastOne("payhooks.admin.session-timeout-minutes", 30), bool("payhooks.admin.secure-cookie", false)),
             secret("payhooks.api-key"),
+            operatorKeys(),
             new PayhooksSettings.Metrics(secret("payhooks.metrics.token")),
             retention());
+    }
+
+    /** {@code payhooks.operator-keys}: comma-separated; a wrong one is named by position, never echoed (they are secrets). */
+    private OperatorKeys operatorKeys() {
+        String key = "payhooks.operator-keys";
+        List<String> keys = text(key).stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip)
+            .filter(v -> !v.isEmpty()).toList();
+        for (int i = 0; i < keys.size(); i++) {
+            if (!OperatorKeys.wellFormed(keys.get(i))) {
+                throw new InvalidSetting(key + " (" + environmentVariable(key) + ") from " + source.origin(key) + ": key "
+                    + (i + 1) + " of " + keys.size() + " is not '" + OperatorKeys.PREFIX
+                    + "' followed by 40 characters of a-z, 0-9", exitOnFailure);
+            }
+        }
+        return OperatorKeys.of(keys, key);
     }
 
     private PayhooksSettings.Retention retention() {

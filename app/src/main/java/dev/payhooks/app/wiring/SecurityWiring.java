@@ -6,12 +6,15 @@ import dev.payhooks.app.secrets.AesGcmSecrets;
 import dev.payhooks.app.secrets.JdkHmacSha1;
 import dev.payhooks.app.secrets.MasterKeySource;
 import dev.payhooks.application.apikeys.ManageApiKeys;
+import dev.payhooks.application.merchants.ApiAccess;
+import dev.payhooks.application.merchants.ManageMerchants;
 import dev.payhooks.application.staff.ManageSecondFactor;
 import dev.payhooks.application.staff.ManageStaff;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.audit.AuditTrail;
 import dev.payhooks.domain.audit.CurrentActor;
 import dev.payhooks.domain.merchant.ApiKeys;
+import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.port.IdGenerator;
 import dev.payhooks.domain.port.RandomBytes;
 import dev.payhooks.domain.port.Secrets;
@@ -24,7 +27,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Sealed secrets, the audit trail's recorder, staff, second factors, sign-in throttling and API keys. */
+/** Sealed secrets, the audit trail's recorder, staff, second factors, sign-in throttling, API and operator keys, merchants. */
 @ApplicationScoped
 public class SecurityWiring {
 
@@ -66,6 +69,19 @@ public class SecurityWiring {
     @Singleton
     LoginThrottle loginThrottle(Clock clock) {
         return new LoginThrottle(LoginThrottle.Policy.DEFAULT, clock);
+    }
+
+    /** Who a key presented to the management API is: a merchant's key, an operator key ({@code payhooks.operator-keys}), or nobody. */
+    @Produces
+    @Singleton
+    ApiAccess apiAccess(ManageApiKeys apiKeys, Merchants merchants) {
+        return new ApiAccess(apiKeys, merchants, settings.operatorKeys());
+    }
+
+    @Produces
+    @Singleton
+    ManageMerchants manageMerchants(Merchants merchants, ManageApiKeys apiKeys, IdGenerator ids, Clock clock, AuditRecorder audit) {
+        return new ManageMerchants(merchants, apiKeys, ids, clock, audit);
     }
 
     @Produces

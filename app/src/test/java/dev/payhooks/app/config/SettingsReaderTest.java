@@ -145,6 +145,23 @@ class SettingsReaderTest {
     }
 
     @Test
+    void operatorKeysAreReadAndAWrongOneIsNamedByPositionNeverEchoed() {
+        String first = "pho_" + "a".repeat(40);
+        String second = "pho_" + "b".repeat(40);
+        PayhooksSettings settings = read("payhooks.operator-keys", " " + first + " , " + second + ",");
+        assertTrue(settings.operatorKeys().authenticate(first).isPresent());
+        assertTrue(settings.operatorKeys().authenticate(second).isPresent());
+        assertFalse(read().operatorKeys().any(), "none unless configured");
+
+        String secretButMalformed = "pho_SECRET-" + "c".repeat(29);
+        InvalidSetting bad = refused("payhooks.operator-keys", first + "," + secretButMalformed);
+        assertTrue(bad.getMessage().startsWith("payhooks.operator-keys (PAYHOOKS_OPERATOR_KEYS) from test properties: key 2 of 2"),
+            bad.getMessage());
+        assertFalse(bad.getMessage().contains("SECRET"), bad.getMessage());
+        assertFalse(bad.getMessage().contains(first), bad.getMessage());
+    }
+
+    @Test
     void blankIsUnset() {
         PayhooksSettings settings = read("payhooks.mode", " ", "payhooks.delivery.batch-size", "",
             "payhooks.metrics.token", "  ", "payhooks.saleor.merchant-id", " ");

@@ -15,19 +15,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -63,8 +56,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * database, and the first sign-in verifies instead of enrolling. Each test signs in when its
  * browser context is not signed in yet, so none depends on another having run.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedServer.class)
 class AdminConsoleIT {
 
     static final String ADMIN_PASSWORD = System.getProperty("payhooks.it.admin.password");
@@ -89,13 +81,9 @@ class AdminConsoleIT {
     /** What Chromium refused under the admin UI's Content-Security-Policy, in any page of any test. */
     static final List<String> cspViolations = new CopyOnWriteArrayList<>();
 
-    @ArquillianResource
+    @SharedServer.Url
     URL deploymentUrl;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("payhooks.it.war")));
-    }
 
     @BeforeAll
     static void clients() throws Exception {
@@ -414,6 +402,11 @@ class AdminConsoleIT {
         // Add Webhook: the domain's messages appear next to the fields
         page.locator("#add-webhook").click();
         assertThat(page.locator("#webhook-save")).hasText("Add Hook");
+        // every box of the form has an accessible name (its label)
+        assertThat(page.getByLabel("Label", new Page.GetByLabelOptions().setExact(true))).isVisible();
+        assertThat(page.getByLabel("Hook URL", new Page.GetByLabelOptions().setExact(true))).isVisible();
+        assertThat(page.getByLabel("Events", new Page.GetByLabelOptions().setExact(true))).isVisible();
+        assertEquals(List.of(), unnamedInputs(page, "vaadin-dialog-overlay"));
         page.locator("#webhook-label input").fill(label);
         page.locator("#webhook-url input").fill("ftp://receiver.example/hook");
         page.locator("#webhook-save").click();
@@ -481,8 +474,16 @@ class AdminConsoleIT {
         assertThat(page.locator("#webhook-url")).isHidden();
         assertEquals(hookUrl("/it-hook"), webhookByLabel(label + " edited").orElseThrow().getString("url"));
 
-        // enable/disable from the list
+        // enable/disable from the list; disabling asks first, and Cancel leaves it enabled
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + label + " edited").setExact(true)).click();
+        awaitDestructiveConfirm(page, "Disable webhook “" + label + " edited”?");
+        assertThat(page.getByText("No events are delivered to it until you enable it again.")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel").setExact(true)).click();
+        assertThat(page.getByText("Disable webhook “" + label + " edited”?")).hasCount(0);
+        assertTrue(webhookByLabel(label + " edited").orElseThrow().getBoolean("enabled"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + label + " edited").setExact(true)).click();
+        awaitDestructiveConfirm(page, "Disable webhook “" + label + " edited”?");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable").setExact(true)).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enable " + label + " edited").setExact(true)).waitFor();
         assertFalse(webhookByLabel(label + " edited").orElseThrow().getBoolean("enabled"));
         // a disabled webhook gets no test event, and the console says why
@@ -513,6 +514,7 @@ class AdminConsoleIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit " + label + " edited").setExact(true)).click();
         page.locator("#webhook-delete").click();
         assertThat(page.getByText("Delete hook?")).isVisible();
+        awaitDestructiveConfirm(page, "Delete hook?");
         shot(page, "webhook-delete-confirmation.png");
         page.locator("vaadin-button:not(#webhook-delete)", new Page.LocatorOptions().setHasText("Delete Hook")).click();
         assertThat(page.locator("vaadin-grid-cell-content").getByText(label + " edited", new Locator.GetByTextOptions().setExact(true))
@@ -536,14 +538,17 @@ class AdminConsoleIT {
         page.locator("#create-channel").click();
         assertThat(page.locator("#channel-currency")).hasAttribute("invalid", "");
         page.locator("#channel-currency input").fill("CHF");
-        page.locator("#create-channel").click();
-        // the new channel is selected
+        // Enter in the dialog submits it, with the value just typed
+        page.locator("#channel-currency input").press("Enter");
+        // the new channel is listed, and its row links to the channel's page
         assertThat(page.locator("#channels-grid vaadin-grid-cell-content")
             .getByText(slug, new Locator.GetByTextOptions().setExact(true))).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Configure channel " + slug).setExact(true)).click();
+        assertThat(page).hasURL(Pattern.compile(".*/admin/channels/" + slug + "$"));
 
-        // Annanow's settings: a form generated from its schema; secrets write-only
-        page.locator("#provider-select").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Annanow").setExact(true)).click();
+        // Annanow's settings, in its tab: a form generated from its schema; secrets write-only
+        page.locator("#provider-tab-annanow").click();
+        assertThat(page).hasURL(Pattern.compile(".*/admin/channels/" + slug + "\\?provider=annanow$"));
         assertThat(page.getByText("Annanow in channel " + slug + " (not configured)")).isVisible();
         page.locator("#setting-instance input").fill("it");
         page.locator("#setting-apiSecret input").fill(secret);
@@ -568,17 +573,21 @@ class AdminConsoleIT {
         assertFalse(viaApi.getJsonObject("settings").getBoolean("confirmByRefetch"));
         shot(page, "channels.png");
 
-        // the page opens with no channel selected, or with the one its URL names; a click on the selected row keeps it
+        // the list selects no channel; the channel's page (its URL) opens on a provider's tab, the one its URL names if
+        // any; a click on the selected tab keeps it
         page.navigate(app() + "admin/channels");
         assertThat(page.getByText("Select a channel to configure its providers.")).isVisible();
         assertThat(page.locator("#channels-grid tr[selected]")).hasCount(0);
         page.navigate(app() + "admin/channels/" + slug);
         Locator providerTitle = page.locator("#provider-pane h3");
         assertThat(providerTitle).containsText(" in channel " + slug);
-        page.locator("#channels-grid tr[selected] td").first().click();
-        assertThat(page.locator("#channels-grid tr[selected]")).hasCount(1);
+        page.locator("#provider-tabs vaadin-tab[selected]").click();
+        assertThat(page.locator("#provider-tabs vaadin-tab[selected]")).hasCount(1);
         assertThat(providerTitle).containsText(" in channel " + slug);
         assertThat(page.getByText("Select a channel to configure its providers.")).hasCount(0);
+        page.navigate(app() + "admin/channels/" + slug + "?provider=annanow");
+        assertThat(providerTitle).hasText("Annanow in channel " + slug);
+        assertThat(page.locator("#provider-tab-annanow")).hasAttribute("selected", "");
 
         // a payment notification to that URL makes a transaction, which the transactions view shows with its timeline
         String reference = "order-" + RUN;
@@ -660,6 +669,7 @@ class AdminConsoleIT {
         page.locator("#api-keys-grid vaadin-grid-cell-content").getByText("IT key " + RUN, new Locator.GetByTextOptions().setExact(true))
             .waitFor();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke IT key " + RUN).setExact(true)).click();
+        awaitDestructiveConfirm(page, "Revoke API key “IT key " + RUN + "”?");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke").setExact(true)).click();
         assertThat(page.locator("#api-keys-grid vaadin-grid-cell-content").getByText(Pattern.compile("^revoked ")).first())
             .isVisible();
@@ -711,6 +721,8 @@ class AdminConsoleIT {
 
             // disabled while signed in: the next navigation signs the viewer out
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + viewer).setExact(true)).click();
+            awaitDestructiveConfirm(page, "Disable " + viewer + "?");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable").setExact(true)).click();
             confirmSecondFactorIfAsked(page, "vaadin-button[aria-label='Enable " + viewer + "']");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enable " + viewer).setExact(true)).waitFor();
             shot(page, "staff.png");
@@ -843,8 +855,7 @@ class AdminConsoleIT {
             // a channel's provider settings, opened through the URL: read-only, the stored HMAC keys by their masks
             other.navigate(app() + "admin/channels/" + slug);
             assertThat(other.locator("#provider-pane h3")).containsText(" in channel " + slug);
-            other.locator("#provider-select").click();
-            other.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Adyen").setExact(true)).click();
+            other.locator("#provider-tab-adyen").click();
             assertThat(other.getByText("Adyen in channel " + slug, new Page.GetByTextOptions().setExact(true))).isVisible();
             assertThat(other.locator("#save-provider-settings")).isDisabled();
             assertThat(other.locator("#remove-provider")).isDisabled();
@@ -878,6 +889,39 @@ class AdminConsoleIT {
             page.locator("#fresh-second-factor-confirm").click();
             page.locator(done).first().waitFor();
         }
+    }
+
+    /**
+     * A destructive action's confirmation is open with {@code question}, and its Cancel button has
+     * the focus (Enter there does not destroy anything).
+     */
+    static void awaitDestructiveConfirm(Page page, String question) {
+        assertThat(page.getByText(question, new Page.GetByTextOptions().setExact(true))).isVisible();
+        page.waitForFunction("() => { const f = document.activeElement;"
+            + " return f && f.getAttribute('slot') === 'cancel-button' && f.textContent.trim() !== ''; }");
+    }
+
+    /** The visible input boxes under {@code scope} with no accessible name (no label, aria-label or aria-labelledby text). */
+    static List<?> unnamedInputs(Page page, String scope) {
+        return (List<?>) page.evaluate("scope => [...document.querySelectorAll(scope + ' input, ' + scope + ' textarea')]"
+            + ".filter(i => i.offsetParent !== null && i.type !== 'hidden')"
+            + ".filter(i => !((i.getAttribute('aria-label') || '').trim()"
+            + " || (i.getAttribute('aria-labelledby') || '').split(' ').some(id => { const e = document.getElementById(id);"
+            + " return e && e.textContent.trim(); })"
+            + " || [...(i.labels || [])].some(l => l.textContent.trim())))"
+            + ".map(i => i.id || i.outerHTML.slice(0, 120))", scope);
+    }
+
+    /** Records each text and disabled state the button {@code selector} shows from now on (see {@link #busySeen}). */
+    static void watchBusy(Page page, String selector) {
+        page.evaluate("s => { const b = document.querySelector(s); window.busySeen = []; new MutationObserver(() =>"
+            + " window.busySeen.push(b.textContent.trim() + (b.hasAttribute('disabled') ? ' (disabled)' : '')))"
+            + ".observe(b, {subtree: true, childList: true, characterData: true, attributes: true}); }", selector);
+    }
+
+    /** What the button {@link #watchBusy} watches has shown, in order. */
+    static List<?> busySeen(Page page) {
+        return (List<?>) page.evaluate("() => window.busySeen");
     }
 
     static void pickEvent(Page page, String type) {
@@ -919,8 +963,10 @@ class AdminConsoleIT {
             .filter(new Locator.FilterOptions().setVisible(true));
         assertThat(rows).hasCount(1);
         assertThat(page.locator("#event-payload")).containsText("\"event_id\": \"" + eventId + "\"");
-        assertThat(page.locator(".attempts-grid vaadin-grid-cell-content").getByText("200", new Locator.GetByTextOptions().setExact(true))
+        // its delivery's attempts as a timeline: the one attempt, answered 200, with its latency
+        assertThat(page.locator(".attempts-timeline .attempt-status").getByText("HTTP 200", new Locator.GetByTextOptions().setExact(true))
             .filter(new Locator.FilterOptions().setVisible(true))).hasCount(1);
+        assertThat(page.locator(".attempts-timeline .attempt").first()).containsText(Pattern.compile("UTC · HTTP 200 · \\d+ ms"));
         shot(page, "event-detail.png");
 
         // replay one event: its delivery succeeded, so only "Replay to all" sends it again
@@ -935,9 +981,21 @@ class AdminConsoleIT {
         page.locator("#filter-id input").fill("");
         page.locator("#filter-type input").fill("settlement.batch.failure");
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("settlement.batch.failure").setExact(true)).click();
+        // the webhook filter is one of the secondary ones, behind "More filters"
+        assertThat(page.locator("#filter-webhook")).isHidden();
+        assertThat(page.locator("#more-filters")).hasAttribute("aria-expanded", "false");
+        page.locator("#more-filters").click();
+        assertThat(page.locator("#more-filters")).hasAttribute("aria-expanded", "true");
+        assertThat(page.locator("#more-filters")).hasText("Fewer filters");
+        assertEquals(List.of(), unnamedInputs(page, "#event-log-filters"));
+        assertThat(page.getByLabel("From (UTC) date", new Page.GetByLabelOptions().setExact(true)).first()).isVisible();
         page.locator("#filter-webhook input").fill(label);
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(label).setExact(true)).click();
         assertThat(page.getByText("No events match.")).isVisible();
+        // folded again, the toggle counts the secondary filter still set
+        page.locator("#more-filters").click();
+        assertThat(page.locator("#filter-webhook")).isHidden();
+        assertThat(page.locator("#more-filters")).hasText("More filters (1)");
 
         // bulk replay of what the filter matches (this webhook's succeeded deliveries), after a confirmation with the count
         page.locator("#filter-type input").fill("webhook.test");
@@ -981,6 +1039,8 @@ class AdminConsoleIT {
             Locator deadInDetail = page.locator("#event-detail .delivery-header")
                 .getByText("DEAD", new Locator.GetByTextOptions().setExact(true));
             assertThat(deadInDetail).hasCount(1);
+            assertThat(page.locator("#event-detail .attempts-timeline .attempt-status").getByText("HTTP 500",
+                new Locator.GetByTextOptions().setExact(true)).first()).isVisible();
 
             // part of the id, in upper case, finds exactly that event
             page.locator("#filter-id input").fill(first.substring(8, 30).toUpperCase(java.util.Locale.ROOT));
@@ -1060,6 +1120,8 @@ class AdminConsoleIT {
             assertThat(page.locator("#attention-failing-webhooks")).isVisible();
             assertThat(page.locator("#outbound-chart .chart-hour")).hasCount(24);
             assertThat(page.locator("#inbound-chart .chart-hour")).hasCount(24);
+            assertThat(page.locator("#dashboard-charts")).not().hasAttribute("aria-busy", "true");
+            assertThat(page.locator("#charts-loading")).hasCount(0);
             shot(page, "dashboard-attention.png");
             page.locator("#attention-dead-letters a").click();
             assertThat(page).hasURL(Pattern.compile(".*/admin/event-log\\?status=DEAD$"));
@@ -1081,9 +1143,17 @@ class AdminConsoleIT {
             assertThat(page.locator("#webhook-attempts-grid vaadin-grid-cell-content").getByText("HTTP 200").first()).isVisible();
             shot(page, "webhook-page.png");
 
+            // sending shows a busy state: the button disabled and saying so, then as before
+            watchBusy(page, "#webhook-send-test");
             page.locator("#webhook-send-test").click();
             assertThat(page.getByText("Test event queued for “" + label + "”").last()).isVisible();
+            assertThat(page.locator("#webhook-send-test")).hasText("Send test");
+            assertThat(page.locator("#webhook-send-test")).isEnabled();
+            assertTrue(busySeen(page).contains("Sending… (disabled)"), busySeen(page).toString());
             page.locator("#webhook-toggle").click();
+            awaitDestructiveConfirm(page, "Disable webhook “" + label + "”?");
+            // the dialog's button (the page's own button also reads "Disable")
+            page.locator("vaadin-button[slot=confirm-button]").filter(new Locator.FilterOptions().setVisible(true)).click();
             assertThat(page.locator("#webhook-state")).hasText("Disabled: disabled in the admin console");
             page.locator("#webhook-toggle").click();
             assertThat(page.locator("#webhook-state")).not().containsText("Disabled");
@@ -1106,7 +1176,10 @@ class AdminConsoleIT {
                 .getByText("webhook " + label + " (" + id + ")", new Locator.GetByTextOptions().setExact(true))
                 .filter(new Locator.FilterOptions().setVisible(true));
             assertThat(webhookRows).hasCount(1);
+            watchBusy(page, "#audit-export");
             com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#audit-export").click());
+            assertThat(page.locator("#audit-export")).isEnabled();
+            assertTrue(busySeen(page).contains("Exporting… (disabled)"), busySeen(page).toString());
             String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
             String[] lines = csv.split("\r\n");
             assertEquals("time,actor,via,action,subject,detail", lines[0]);
@@ -1165,16 +1238,18 @@ class AdminConsoleIT {
         Page page = signedInPage();
         page.navigate(app() + "admin/channels/" + slug);
         assertThat(page.locator("#provider-pane h3")).containsText(" in channel " + slug);
-        page.locator("#provider-select").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("NP Atobarai").setExact(true)).click();
+        page.locator("#provider-tab-np-atobarai").click();
         assertThat(page.getByText("NP Atobarai in channel " + slug + " (not configured)")).isVisible();
         page.locator("#setting-merchantCode input").fill("merchant-" + RUN);
         page.locator("#setting-secretSpCode input").fill("sp-secret-" + RUN);
         page.locator("#setting-terminalId input").fill("terminal-" + RUN);
         page.locator("#setting-shippingCompanyCode input").fill("50000");
+        watchBusy(page, "#test-credentials");
         page.locator("#test-credentials").click();
         assertThat(page.locator("#credentials-result")).containsText("NP Atobarai accepted the credentials (terminal terminal-"
             + RUN + " at http://127.0.0.1:" + deploymentUrl.getPort() + "/sandbox/np-atobarai/v1/)");
+        assertTrue(busySeen(page).contains("Testing… (disabled)"), busySeen(page).toString());
+        assertThat(page.locator("#test-credentials")).isEnabled();
     }
 
     String createWebhook(String label, String path, String eventType) throws Exception {

@@ -5,17 +5,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -37,24 +30,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * JSON stack), a signed batch is acknowledged with {@code [accepted]} and changes its payment
  * once, a forged one is refused, and the Saleor app for Adyen is served with its six webhooks.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedServer.class)
 class AdyenIT {
 
     static final String KEY = System.getProperty("payhooks.it.api.key");
+    static final String OPERATOR_KEY = System.getProperty("payhooks.it.operator.key");
     static final String HMAC_KEY = "DFB1EB5485895CFA84146406857104ABB4CBCABDC8AAF103A624C8F6A3EAAB00";
     static final String OTHER_KEY = "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056";
     static final String USER = "adyen-it";
     static final String PASSWORD = "adyen-it-password";
     static HttpClient http;
 
-    @ArquillianResource
+    @SharedServer.Url
     URL deploymentUrl;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("payhooks.it.war")));
-    }
 
     @BeforeAll
     static void client() {
@@ -86,7 +75,35 @@ class AdyenIT {
     }
 
     Answer manage(String method, String path, String json) throws Exception {
-        return send(method, "api/v1/" + path, json, "Bearer " + KEY);
+        return manageAs(KEY, method, path, json);
+    }
+
+    Answer manageAs(String key, String method, String path, String json) throws Exception {
+        return send(method, "api/v1/" + path, json, "Bearer " + key);
+    }
+
+    /** Opens channel {@code slug} for the key's merchant with the test's Adyen account; answers the notification endpoint key. */
+    String adyenChannel(String key, String slug) throws Exception {
+        Answer opened = manageAs(key, "POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"IT\", \"currency\": \"SEK\", "
+            + "\"country\": \"SE\"}");
+        assertEquals(201, opened.status(), opened.body());
+        Answer configured = manageAs(key, "PUT", "channels/" + slug + "/providers/adyen", """
+            {"apiKey": "adyen-it-api-key-1234", "merchantAccount": "Shop_ECOM", "clientKey": "test_CK",
+             "environment": "TEST", "captureStrategy": "AUTHORIZE", "hmacKeys": ["%s"],
+             "notificationUsername": "%s", "notificationPassword": "%s"}""".formatted(HMAC_KEY, USER, PASSWORD));
+        assertEquals(200, configured.status(), configured.body());
+        String url = configured.object().getString("notificationUrl");
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** The transactions the key's merchant sees in channel {@code slug}, once {@code done} holds for them. */
+    JsonArray transactions(String key, String slug, java.util.function.Predicate<JsonArray> done) throws Exception {
+        return Eventually.poll(Duration.ofSeconds(20), () -> {
+            Answer listed = manageAs(key, "GET", "transactions?channel=" + slug + "&provider=adyen&limit=10", null);
+            // read while the worker applies the batch: every answer is a whole page, never an error
+            assertEquals(200, listed.status(), listed.body());
+            return listed.object().getJsonArray("items");
+        }, done);
     }
 
     Answer notifyAdyen(String endpointKey, String body) throws Exception {
@@ -123,15 +140,7 @@ class AdyenIT {
     @Test
     void signedBatchIsAcceptedOnceAndForgedOneRefused() throws Exception {
         String slug = "adyen-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, manage("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"IT\", \"currency\": \"SEK\", "
-            + "\"country\": \"SE\"}").status());
-        Answer configured = manage("PUT", "channels/" + slug + "/providers/adyen", """
-            {"apiKey": "adyen-it-api-key-1234", "merchantAccount": "Shop_ECOM", "clientKey": "test_CK",
-             "environment": "TEST", "captureStrategy": "AUTHORIZE", "hmacKeys": ["%s"],
-             "notificationUsername": "%s", "notificationPassword": "%s"}""".formatted(HMAC_KEY, USER, PASSWORD));
-        assertEquals(200, configured.status(), configured.body());
-        String url = configured.object().getString("notificationUrl");
-        String endpointKey = url.substring(url.lastIndexOf('/') + 1);
+        String endpointKey = adyenChannel(KEY, slug);
         String reference = "order-" + slug;
 
         String body = batch(item("AUTHORISATION", "PSP-" + slug, "", reference, 2500, HMAC_KEY),
@@ -142,12 +151,7 @@ class AdyenIT {
         assertTrue(accepted.contentType().startsWith("text/plain"), accepted.contentType());
 
         // applied shortly after the acknowledgement, by the worker that drains stored notifications
-        JsonArray items = Eventually.poll(Duration.ofSeconds(20), () -> {
-            Answer listed = manage("GET", "transactions?channel=" + slug + "&provider=adyen&limit=10", null);
-            // read while the worker applies the batch: every answer is a whole page, never an error
-            assertEquals(200, listed.status(), listed.body());
-            return listed.object().getJsonArray("items");
-        }, found -> found.size() == 1);
+        JsonArray items = transactions(KEY, slug, found -> found.size() == 1);
         assertEquals(1, items.size());
         String id = items.getJsonObject(0).getString("id");
         assertEquals(List.of("transaction.authorization.success", "transaction.sale.captured"),
@@ -162,6 +166,64 @@ class AdyenIT {
         assertEquals(401, forged.status(), forged.body());
         assertEquals("unauthorized", forged.object().getString("error"));
         assertEquals(List.of("transaction.authorization.success", "transaction.sale.captured"), eventTypes(id));
+    }
+
+    /**
+     * An operator adds a second merchant, which configures the same Adyen account and receives a
+     * notification with the same references: each merchant sees its own transaction only, and a
+     * disabled merchant's key is refused while the other's works on.
+     */
+    @Test
+    void twoMerchantsWithTheSameProviderIdsStayApart() throws Exception {
+        Answer created = manageAs(OPERATOR_KEY, "POST", "merchants", "{\"name\": \"Second shop\"}");
+        assertEquals(201, created.status(), created.body());
+        String second = created.object().getString("id");
+        Answer issued = manageAs(OPERATOR_KEY, "POST", "merchants/" + second + "/api-keys", "{\"label\": \"IT backend\"}");
+        assertEquals(201, issued.status(), issued.body());
+        String secondKey = issued.object().getString("key");
+        assertEquals(second, manageAs(secondKey, "GET", "merchant", null).object().getString("id"));
+
+        // each kind of key stays on its own side
+        assertEquals(403, manageAs(KEY, "GET", "merchants", null).status());
+        assertEquals(403, manageAs(secondKey, "POST", "merchants", "{\"name\": \"Mine\"}").status());
+        Answer operatorOnChannels = manageAs(OPERATOR_KEY, "GET", "channels", null);
+        assertEquals(403, operatorOnChannels.status(), operatorOnChannels.body());
+        assertEquals("forbidden", operatorOnChannels.object().getString("error"));
+        assertEquals(401, manageAs("pho_" + "0".repeat(40), "GET", "merchants", null).status());
+
+        // the same channel slug, Adyen account, HMAC key and references at both merchants
+        String slug = "shared-" + UUID.randomUUID().toString().substring(0, 8);
+        String firstEndpoint = adyenChannel(KEY, slug);
+        String secondEndpoint = adyenChannel(secondKey, slug);
+        String body = batch(item("AUTHORISATION", "PSP-" + slug, "", "order-" + slug, 2500, HMAC_KEY));
+        assertEquals("[accepted]", notifyAdyen(firstEndpoint, body).body());
+        assertEquals("[accepted]", notifyAdyen(secondEndpoint, body).body());
+
+        JsonArray firstSees = transactions(KEY, slug, found -> found.size() == 1);
+        JsonArray secondSees = transactions(secondKey, slug, found -> found.size() == 1);
+        assertEquals(1, firstSees.size(), "the second merchant's notification did not land at the first: " + firstSees);
+        assertEquals(1, secondSees.size(), "the first merchant's notification was not swallowed as a duplicate: " + secondSees);
+        String firstId = firstSees.getJsonObject(0).getString("id");
+        String secondId = secondSees.getJsonObject(0).getString("id");
+        assertTrue(!firstId.equals(secondId));
+        assertEquals(404, manageAs(secondKey, "GET", "transactions/" + firstId, null).status());
+        assertEquals(404, manageAs(KEY, "GET", "transactions/" + secondId, null).status());
+        assertEquals(List.of("transaction.authorization.success"), Eventually.poll(Duration.ofSeconds(20),
+            () -> eventTypes(firstId), types -> types.size() == 1), "the first merchant's events hold its own transaction");
+        assertEquals(List.of(), eventTypes(secondId), "and none of the second merchant's");
+
+        // disabled: the second merchant's key is refused, the first merchant's works on
+        assertEquals(409, manageAs(OPERATOR_KEY, "POST", "merchants/" + manage("GET", "merchant", null).object().getString("id")
+            + "/disable", null).status(), "the default merchant stays enabled");
+        Answer disabled = manageAs(OPERATOR_KEY, "POST", "merchants/" + second + "/disable", null);
+        assertEquals(200, disabled.status(), disabled.body());
+        assertEquals(false, disabled.object().getBoolean("enabled"));
+        Answer refused = manageAs(secondKey, "GET", "transactions", null);
+        assertEquals(403, refused.status(), refused.body());
+        assertEquals("forbidden", refused.object().getString("error"));
+        assertEquals(200, manage("GET", "transactions", null).status());
+        assertEquals(200, manageAs(OPERATOR_KEY, "POST", "merchants/" + second + "/enable", null).status());
+        assertEquals(200, manageAs(secondKey, "GET", "transactions", null).status());
     }
 
     @Test

@@ -79,28 +79,7 @@ class DeliveryEnginesIT {
     }
 
     static void awaitReady(Server server) throws Exception {
-        boolean ready = Eventually.holds(Duration.ofSeconds(240), () -> {
-            assertTrue(server.process().isAlive(), () -> "the server stopped: " + tail(server.log()));
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health/ready"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (java.io.IOException notYet) {
-                return false; // not listening yet
-            }
-        });
-        if (ready) {
-            return;
-        }
-        throw new AssertionError("not ready within 240 s: " + tail(server.log()));
-    }
-
-    static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (java.io.IOException e) {
-            return "(no log: " + e + ")";
-        }
+        SharedServer.awaitReady(server.process(), server.port(), server.log(), Duration.ofSeconds(240));
     }
 
     static void kill(Server server) throws InterruptedException {

@@ -4,17 +4,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -48,8 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * event changes its transaction as the contract says and produces the mapped outbound event, a
  * duplicate changes nothing, and a part of the bad-input corpus is refused with its 4xx.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedServer.class)
 class InboundNotificationsIT {
 
     static final String KEY = System.getProperty("payhooks.it.api.key");
@@ -58,13 +50,9 @@ class InboundNotificationsIT {
     static final String WALLEY_HMAC = "walley-it-hmac";
     static HttpClient http;
 
-    @ArquillianResource
+    @SharedServer.Url
     URL deploymentUrl;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("payhooks.it.war")));
-    }
 
     @BeforeAll
     static void client() {

@@ -4,17 +4,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -46,21 +39,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * configuration with secrets masked (and sealed in the database), and a sweep of bad requests
  * that must each get a 4xx JSON error and change nothing.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedServer.class)
 class ManagementApiIT {
 
     static final String KEY = System.getProperty("payhooks.it.api.key");
     static final String DB_URL = System.getProperty("payhooks.it.db.url", "");
     static HttpClient http;
 
-    @ArquillianResource
+    @SharedServer.Url
     URL deploymentUrl;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("payhooks.it.war")));
-    }
 
     /** What a webhook receiver on loopback got: headers (lower-case names) and body. */
     record Received(String path, java.util.Map<String, String> headers, String body) { }

@@ -1,16 +1,9 @@
 package dev.payhooks.app.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -26,23 +19,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The hostile suite: what an unauthenticated caller, another tenant or a viewer tries against the
  * running WAR, over real HTTP. Each test names the control it proves; docs/SECURITY.md lists them.
- * One class, so Payara starts once for all of them.
+ * It runs on the server the integration tests share.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedServer.class)
 class SecurityIT {
 
     static final String KEY = System.getProperty("payhooks.it.api.key");
     static final String DB_URL = System.getProperty("payhooks.it.db.url", "");
     static HttpClient http;
 
-    @ArquillianResource
+    @SharedServer.Url
     URL deploymentUrl;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("payhooks.it.war")));
-    }
 
     @BeforeAll
     static void client() {

@@ -11,10 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who asks a use case to act for a merchant: a client of the management API (its API key) or a
- * staff member of the console (as stored when the request began, with their session's second-factor
- * state). Handlers decide from these facts and are the only place that refuses; callers never pass
- * a verdict.
+ * Who asks a use case to act: a client of the management API (its API key) or a staff member of
+ * the console (as stored when the request began, with their session's second-factor state), each
+ * for one merchant; or an operator (an operator key), who manages the merchants themselves and acts
+ * for none of them. Handlers decide from these facts and are the only place that refuses; callers
+ * never pass a verdict.
  */
 public sealed interface Caller {
 
@@ -46,6 +47,18 @@ public sealed interface Caller {
         return merchantId();
     }
 
+    /** Why this caller may not manage merchants (create, disable, issue their keys), or empty if they may. */
+    default Optional<String> refusalToOperate() {
+        return Optional.of("only operator keys manage merchants");
+    }
+
+    /** Throws {@link NotPermitted} unless the caller is an operator. */
+    default void requireOperator() {
+        refusalToOperate().ifPresent(why -> {
+            throw new NotPermitted("Managing merchants needs an operator key: " + why);
+        });
+    }
+
     /** Throws {@link NotPermitted} unless the caller may administer the installation. */
     default void requireMayAdminister() {
         refusalToAdminister().ifPresent(why -> {
@@ -71,6 +84,33 @@ public sealed interface Caller {
         @Override
         public Optional<String> refusalToAdminister() {
             return refusalToChange();
+        }
+    }
+
+    /**
+     * An operator key ({@code fingerprint}: how audit entries name it). It manages merchants and
+     * nothing inside one: it acts for no merchant, so a merchant's data and configuration stay out
+     * of its reach.
+     */
+    record Operator(String fingerprint) implements Caller {
+        @Override
+        public String merchantId() {
+            return "";
+        }
+
+        @Override
+        public Optional<String> refusalToChange() {
+            return Optional.of("an operator key acts for no merchant");
+        }
+
+        @Override
+        public Optional<String> refusalToAdminister() {
+            return refusalToChange();
+        }
+
+        @Override
+        public Optional<String> refusalToOperate() {
+            return Optional.empty();
         }
     }
 

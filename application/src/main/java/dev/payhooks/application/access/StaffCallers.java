@@ -1,13 +1,11 @@
 package dev.payhooks.application.access;
 
 import dev.payhooks.domain.error.NotFound;
-import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.staff.StaffUser;
 import dev.payhooks.domain.staff.StaffUsers;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -26,7 +24,7 @@ public record StaffCallers(StaffUsers users, Merchants merchants) {
 
     /** The merchant the console works on. */
     public String installationMerchant() {
-        return merchants.all().stream().min(Comparator.comparing(Merchant::createdAt))
+        return merchants.installationMerchant()
             .orElseThrow(() -> new NotFound("merchant (none is set up yet)")).id();
     }
 }

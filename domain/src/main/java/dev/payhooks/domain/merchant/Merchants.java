@@ -1,5 +1,6 @@
 package dev.payhooks.domain.merchant;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,7 +9,16 @@ public interface Merchants {
 
     Optional<Merchant> byId(String id);
 
+    /** Oldest first. */
     List<Merchant> all();
+
+    /**
+     * The installation's own merchant: the oldest, made at first start. The console's staff act
+     * for it, so it is never disabled.
+     */
+    default Optional<Merchant> installationMerchant() {
+        return all().stream().min(Comparator.comparing(Merchant::createdAt).thenComparing(Merchant::id));
+    }
 
     long count();
 

@@ -38,6 +38,9 @@ public class JpaMerchants extends JpaRepository<MerchantEntity> implements Merch
     @Override
     public void update(Merchant merchant) {
         change(merchant.id(), merchant.version(), changedMeanwhile("merchant " + merchant.id()),
-            entity -> entity.name = merchant.name());
+            entity -> {
+                entity.name = merchant.name();
+                entity.disabledAt = merchant.disabledAt().orElse(null);
+            });
     }
 }

@@ -16,4 +16,5 @@ public class MerchantEntity extends VersionedEntity {
     @Column(nullable = false) String name;
     @Column(nullable = false) String merchantKey;
     @Column(nullable = false) Instant createdAt;
+    Instant disabledAt;
 }

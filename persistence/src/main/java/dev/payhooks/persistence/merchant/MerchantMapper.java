@@ -29,7 +29,7 @@ final class MerchantMapper {
     }
 
     static Merchant toDomain(MerchantEntity e) {
-        return Merchant.reconstitute(e.id, e.name, e.merchantKey, e.createdAt, e.version());
+        return Merchant.reconstitute(e.id, e.name, e.merchantKey, e.createdAt, e.disabledAt, e.version());
     }
 
     static MerchantEntity toNewEntity(Merchant m) {
@@ -38,6 +38,7 @@ final class MerchantMapper {
         e.merchantKey = m.merchantKey();
         e.createdAt = m.createdAt();
         e.name = m.name();
+        e.disabledAt = m.disabledAt().orElse(null);
         return e;
     }
 

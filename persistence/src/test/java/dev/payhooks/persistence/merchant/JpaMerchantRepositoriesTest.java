@@ -43,6 +43,33 @@ class JpaMerchantRepositoriesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aMerchantIsDisabledAndEnabledAgain(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchant(db, "m1");
+            merchant(db, "m2");
+            db.run(em -> {
+                JpaMerchants merchants = new JpaMerchants(em);
+                Merchant m1 = merchants.byId("m1").orElseThrow();
+                m1.disable(T1);
+                merchants.update(m1);
+            });
+            Merchant disabled = db.query(em -> new JpaMerchants(em).byId("m1").orElseThrow());
+            assertEquals(java.util.Optional.of(T1), disabled.disabledAt());
+            assertTrue(!disabled.enabled());
+            assertTrue(db.query(em -> new JpaMerchants(em).byId("m2").orElseThrow()).enabled(), "the other merchant is untouched");
+
+            db.run(em -> {
+                JpaMerchants merchants = new JpaMerchants(em);
+                Merchant m1 = merchants.byId("m1").orElseThrow();
+                m1.enable();
+                merchants.update(m1);
+            });
+            assertTrue(db.query(em -> new JpaMerchants(em).byId("m1").orElseThrow()).enabled());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void channelsKeepTheirProviderSettings(String kind) {
         try (TestDatabase db = TestDatabase.create(kind)) {
             merchant(db, "m1");

@@ -3,6 +3,7 @@ package dev.payhooks.admin.audit;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -16,7 +17,9 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
+import dev.payhooks.admin.DateTimeBoxes;
 import dev.payhooks.admin.eventlog.KeysetPages;
+import dev.payhooks.admin.Busy;
 import dev.payhooks.admin.layout.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -80,8 +83,8 @@ public class AuditTrailView extends VerticalLayout {
         action.setId("audit-filter-action");
         action.setPlaceholder("e.g. webhook, api-key.issued");
         subject.setId("audit-filter-subject");
-        from.setId("audit-filter-from");
-        to.setId("audit-filter-to");
+        DateTimeBoxes.named(from, "audit-filter-from");
+        DateTimeBoxes.named(to, "audit-filter-to");
         for (TextField text : new TextField[] {actor, action, subject}) {
             text.setClearButtonVisible(true);
             text.setValueChangeMode(ValueChangeMode.LAZY);
@@ -89,12 +92,17 @@ public class AuditTrailView extends VerticalLayout {
         }
         from.addValueChangeListener(e -> applyFilter());
         to.addValueChangeListener(e -> applyFilter());
-        Anchor export = new Anchor(new StreamResource("audit.csv", () -> new ByteArrayInputStream(
-            model.csv(filter).getBytes(StandardCharsets.UTF_8))), "");
+        // the button reads the entries (busy meanwhile), then the hidden link hands them to the browser as a download
+        Anchor download = new Anchor();
+        download.getElement().setAttribute("download", true);
+        download.getStyle().set("display", "none");
+        Button export = Busy.on(new Button("Export CSV", VaadinIcon.DOWNLOAD.create()), "Exporting…", () -> {
+            byte[] csv = model.csv(filter).getBytes(StandardCharsets.UTF_8);
+            download.setHref(new StreamResource("audit.csv", () -> new ByteArrayInputStream(csv)));
+            download.getElement().executeJs("this.click()");
+        });
         export.setId("audit-export");
-        export.getElement().setAttribute("download", true);
-        export.add(VaadinIcon.DOWNLOAD.create(), new Span(" Export CSV"));
-        HorizontalLayout filters = new HorizontalLayout(actor, action, subject, from, to, export);
+        HorizontalLayout filters = new HorizontalLayout(actor, action, subject, from, to, export, download);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
 

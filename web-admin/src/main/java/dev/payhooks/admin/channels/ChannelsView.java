@@ -1,12 +1,11 @@
 package dev.payhooks.admin.channels;
 
 import dev.payhooks.admin.Notices;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridSingleSelectionModel;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -16,20 +15,17 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.BeforeEvent;
-import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import dev.payhooks.admin.ShownOnceDialog;
 import dev.payhooks.admin.DestructiveConfirm;
 import dev.payhooks.admin.secondfactor.SignatureKeyModel;
 import dev.payhooks.admin.NotAllowed;
-import dev.payhooks.admin.Option;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.admin.secondfactor.SecondFactorGate;
 import dev.payhooks.admin.secondfactor.SignatureKeyRevealDialog;
@@ -43,41 +39,29 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
- * The merchant's configuration: channels with each provider's settings (a form generated from the
- * provider's schema, secrets write-only), the notification URL to give the provider, the API keys
- * (issued keys shown once), the Signature Key (rotate; reveal after a fresh second-factor code) and
+ * The merchant's configuration: the channels (each row links to the channel's page, one tab per
+ * provider: {@link ChannelView}), the API keys (issued keys shown once), the Signature Key (rotate; reveal after a fresh second-factor code) and
  * the Saleor installations (administrators remove one; others look).
  * Behind the second factor, like Webhooks.
  */
 @Route(value = "channels", layout = MainLayout.class)
 @PageTitle("Channels & merchant · Payhooks")
 @PermitAll
-public class ChannelsView extends VerticalLayout implements BeforeEnterObserver, HasUrlParameter<String> {
+public class ChannelsView extends VerticalLayout implements BeforeEnterObserver {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final ChannelsModel model;
     private final SignatureKeyModel signatureKey;
     private final Grid<ChannelSummary> channels = new Grid<>(ChannelSummary.class, false);
-    private final Select<Option> provider = new Select<>();
-    private final ProviderPane providerPane;
     private final Grid<ApiKeyRow> keys = new Grid<>(ApiKeyRow.class, false);
     private final Grid<SaleorInstallationRow> installations = new Grid<>(SaleorInstallationRow.class, false);
-
-    /** The channel named in the URL ({@code /admin/channels/{slug}}); none: the page opens with no channel selected. */
-    private String requestedSlug;
 
     @Inject
     public ChannelsView(ChannelsModel model, SignatureKeyModel signatureKey) {
         this.model = model;
         this.signatureKey = signatureKey;
-        this.providerPane = new ProviderPane(model, this::refresh);
         addClassName("channels-view");
-    }
-
-    @Override
-    public void setParameter(BeforeEvent event, @OptionalParameter String slug) {
-        requestedSlug = slug == null || slug.isBlank() ? null : slug.trim();
     }
 
     @Override
@@ -89,7 +73,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         if (getComponentCount() == 0) {
             build();
         } else {
-            refresh(requestedSlug);
+            refresh();
         }
     }
 
@@ -106,22 +90,28 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         channels.addColumn(ChannelSummary::country).setHeader("Country").setAutoWidth(true);
         channels.addColumn(c -> c.providers().isEmpty() ? "none yet" : String.join(", ", c.providers()))
             .setHeader("Providers").setFlexGrow(1);
+        // the link is the keyboard's way to the channel's page; a click anywhere on the row goes there too
+        Grid.Column<ChannelSummary> configure = channels.addComponentColumn(c -> {
+            RouterLink link = new RouterLink("Configure", ChannelView.class, new RouteParameters("slug", c.slug()));
+            link.addClassName("configure-channel");
+            link.getElement().setAttribute("aria-label", "Configure channel " + c.slug());
+            return link;
+        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
         channels.setAllRowsVisible(true);
+        channels.setSelectionMode(Grid.SelectionMode.NONE);
         channels.setEmptyStateText("No channels yet. A channel is a Saleor channel: open one with its slug.");
-        channels.asSingleSelect().addValueChangeListener(e -> showProvider());
-        // a click on the selected row keeps it selected (the panel would otherwise fall back to "Select a channel")
-        ((GridSingleSelectionModel<ChannelSummary>) channels.getSelectionModel()).setDeselectAllowed(false);
-
-        provider.setId("provider-select");
-        provider.setLabel("Provider");
-        provider.setItems(model.providerOptions());
-        provider.setItemLabelGenerator(Option::caption);
-        provider.setValue(model.providerOptions().get(0));
-        provider.addValueChangeListener(e -> showProvider());
+        channels.addItemClickListener(click -> {
+            if (click.getColumn() != configure) {
+                open(click.getItem().slug());
+            }
+        });
+        channels.getStyle().set("cursor", "pointer");
 
         HorizontalLayout channelHeader = new HorizontalLayout(new H3("Channels"), open);
         channelHeader.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2("Channels & merchant"), channelHeader, channels, provider, providerPane);
+        Paragraph hint = new Paragraph("Select a channel to configure its providers.");
+        hint.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        add(new H2("Channels & merchant"), channelHeader, hint, channels);
 
         TextField label = new TextField("New key's label");
         label.setId("api-key-label");
@@ -129,6 +119,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         label.setReadOnly(!mayChange);
         Button issue = new Button("Issue API key", VaadinIcon.KEY.create(), click -> issueKey(label));
         issue.setId("issue-api-key");
+        issue.addClickShortcut(Key.ENTER).listenOn(label).resetFocusOnActiveElement();
         issue.setEnabled(mayChange);
         keys.setId("api-keys-grid");
         keys.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -180,23 +171,16 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         add(new H3("Saleor installations"), new Paragraph("Saleor instances the payment apps are installed in. While an "
             + "installation exists, only its app may register again (to rotate its token); an administrator removes it "
             + "before that Saleor installs another app."), installations);
-        refresh(requestedSlug);
+        refresh();
     }
 
-    private void showProvider() {
-        providerPane.show(channels.asSingleSelect().getValue(), provider.getValue());
+    private void open(String slug) {
+        getUI().ifPresent(ui -> ui.navigate(ChannelView.class, new RouteParameters("slug", slug)));
     }
 
+    /** Reloads channels, keys and installations. */
     private void refresh() {
-        refresh(channels.asSingleSelect().getValue() == null ? null : channels.asSingleSelect().getValue().slug());
-    }
-
-    /** Reloads channels and keys, selecting the channel {@code selected}; none when it is null or gone (never a guess). */
-    private void refresh(String selected) {
-        var all = model.channels();
-        channels.setItems(all);
-        all.stream().filter(c -> c.slug().equals(selected)).findFirst().ifPresentOrElse(channels::select, channels::deselectAll);
-        showProvider();
+        channels.setItems(model.channels());
         keys.setItems(model.apiKeys());
         installations.setItems(model.saleorInstallations());
     }
@@ -220,7 +204,8 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
                 ChannelSummary opened = model.openChannel(new ChannelDraft(slug.getValue(), name.getValue(), currency.getValue(),
                     country.getValue()));
                 dialog.close();
-                refresh(opened.slug());
+                refresh();
+                Notices.success("Channel " + opened.slug() + " opened: configure its providers on its page.");
             } catch (InvalidField invalid) {
                 TextField field = byField.get(invalid.field());
                 if (field == null) {
@@ -234,6 +219,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
             }
         });
         create.setId("create-channel");
+        create.addClickShortcut(Key.ENTER).listenOn(dialog).resetFocusOnActiveElement();
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(slug, name, currency, country));
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), create);
@@ -260,7 +246,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void confirmRevoke(ApiKeyRow key) {
-        DestructiveConfirm.open("Revoke API key “" + key.label() + "”?",
+        DestructiveConfirm.open("confirm-revoke-api-key", "Revoke API key “" + key.label() + "”?",
             "Calls with " + key.displayPrefix() + " are refused from now on, and webhooks that sign with it as their Source Key "
                 + "must be changed.", "Revoke", () -> {
             try {
@@ -273,9 +259,10 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void confirmRemoveInstallation(SaleorInstallationRow installation) {
-        ConfirmDialog confirm = new ConfirmDialog("Remove the " + installation.provider() + " app's installation?",
+        DestructiveConfirm.open("confirm-remove-saleor-installation",
+            "Remove the " + installation.provider() + " app's installation?",
             "Webhooks from " + installation.apiUrl() + " are refused until that Saleor installs the app again; "
-                + "any app of that Saleor may then register.", "Remove", ok -> {
+                + "any app of that Saleor may then register.", "Remove", () -> {
                 try {
                     model.removeSaleorInstallation(installation.id());
                     installations.setItems(model.saleorInstallations());
@@ -284,16 +271,12 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
                     Notices.problem(refused.getMessage());
                 }
             });
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.setId("confirm-remove-saleor-installation");
-        confirm.open();
     }
 
     private void confirmRotate() {
-        ConfirmDialog confirm = new ConfirmDialog("Rotate the Signature Key?",
-            "A new key signs from now on; the previous one keeps signing alongside it for 24 hours, so receivers can switch.",
-            "Rotate", ok -> {
+        DestructiveConfirm.open("confirm-rotate", "Rotate the Signature Key?",
+            "A new key signs from now on; the previous one keeps signing alongside it for 24 hours, then stops: receivers "
+                + "must switch to the new key within that time.", "Rotate", () -> {
                 try {
                     model.rotateSignatureKey();
                     Notices.success("Signature Key rotated.");
@@ -301,10 +284,6 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
                     Notices.problem(refused.getMessage());
                 }
             });
-        confirm.setCancelable(true);
-        confirm.setId("confirm-rotate");
-        confirm.open();
     }
-
 
 }

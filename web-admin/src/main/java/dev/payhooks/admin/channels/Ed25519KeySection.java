@@ -1,11 +1,11 @@
 package dev.payhooks.admin.channels;
 
 import dev.payhooks.admin.CopyButton;
+import dev.payhooks.admin.DestructiveConfirm;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Notices;
 import dev.payhooks.domain.error.DomainException;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -58,10 +58,9 @@ final class Ed25519KeySection extends VerticalLayout {
     }
 
     private void confirmRotate() {
-        ConfirmDialog confirm = new ConfirmDialog("Rotate the Ed25519 key?",
+        DestructiveConfirm.open("confirm-rotate-ed25519", "Rotate the Ed25519 key?",
             "A new key pair signs from now on; the previous one keeps signing and stays in the key set for 24 hours, so "
-                + "receivers that cache the key set keep verifying.",
-            "Rotate", ok -> {
+                + "receivers that cache the key set keep verifying. After that it is gone.", "Rotate", () -> {
                 try {
                     model.rotateEd25519Key();
                     refresh();
@@ -70,9 +69,5 @@ final class Ed25519KeySection extends VerticalLayout {
                     Notices.problem(refused.getMessage());
                 }
             });
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.setId("confirm-rotate-ed25519");
-        confirm.open();
     }
 }

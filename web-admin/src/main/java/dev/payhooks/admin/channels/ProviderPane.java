@@ -3,7 +3,6 @@ package dev.payhooks.admin.channels;
 import dev.payhooks.admin.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -21,7 +20,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Consumer;
 
 /**
- * The selected channel's settings of one provider: the notification URL to give the provider and
+ * A channel's settings of one provider (a tab of the channel's page): the notification URL to give the provider and
  * the settings form (save, test credentials, remove).
  */
 class ProviderPane extends VerticalLayout {
@@ -37,13 +36,9 @@ class ProviderPane extends VerticalLayout {
         setPadding(false);
     }
 
-    /** Shows the provider's settings of the channel; a hint when either is not chosen. */
+    /** Shows the provider's settings of the channel. */
     void show(ChannelSummary channel, Option provider) {
         removeAll();
-        if (channel == null || provider == null) {
-            add(new Span("Select a channel to configure its providers."));
-            return;
-        }
         DetailPanel.show(this, () -> model.providerConfiguration(channel.slug(), provider.value(), requestApiBase()),
             configuration -> showConfiguration(channel, configuration));
     }
@@ -105,7 +100,7 @@ class ProviderPane extends VerticalLayout {
 
     private void confirmRemove(ProviderSettingsForm.RemoveEvent event) {
         ProviderConfiguration c = event.getSource().configuration();
-        DestructiveConfirm.open("Remove " + c.providerName() + " from channel " + c.channel() + "?",
+        DestructiveConfirm.open("confirm-remove-provider", "Remove " + c.providerName() + " from channel " + c.channel() + "?",
             "Its settings and secrets are deleted; payments of this channel can no longer use " + c.providerName() + ".",
             "Remove", () -> {
             try {

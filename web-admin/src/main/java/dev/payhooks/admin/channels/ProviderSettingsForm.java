@@ -19,6 +19,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 
+import dev.payhooks.admin.Busy;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -72,7 +74,7 @@ public class ProviderSettingsForm extends VerticalLayout {
         testCredentials.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         testCredentials.setEnabled(mayChange);
         testCredentials.setVisible(false);
-        testCredentials.addClickListener(click -> {
+        Busy.on(testCredentials, "Testing…", () -> {
             credentialsResult.setText("");
             fireEvent(new TestCredentialsEvent(this, values()));
         });

@@ -55,7 +55,7 @@ public final class ActivityChartSvg {
             double barHeight = max == 0 ? 0 : (double) plotHeight * day.created() / max;
             svg.append("<rect class=\"volume\" x=\"").append(fmt(x + slot * 0.15)).append("\" y=\"")
                 .append(fmt(TOP + plotHeight - barHeight)).append("\" width=\"").append(fmt(slot * 0.7)).append("\" height=\"")
-                .append(fmt(barHeight)).append("\" fill=\"#1676f3\"><title>").append(day.day()).append(": ")
+                .append(fmt(barHeight)).append("\" fill=\"#1565d8\"><title>").append(day.day()).append(": ")
                 .append(day.created()).append(" created, ").append(day.succeeded()).append(" succeeded, ").append(day.failed())
                 .append(" failed</title></rect>");
             if (i % labelEvery == 0) {
@@ -81,7 +81,7 @@ public final class ActivityChartSvg {
                 svg.append("<circle cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1]).append("\" r=\"3\" fill=\"#2e7d32\"/>");
             }
         }
-        svg.append("<text x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 4).append("\" fill=\"#1676f3\">■ transactions created</text>")
+        svg.append("<text x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 4).append("\" fill=\"#1565d8\">■ transactions created</text>")
             .append("<text x=\"").append(LEFT + 170).append("\" y=\"").append(HEIGHT - 4)
             .append("\" fill=\"#2e7d32\">● success rate (succeeded of decided)</text>")
             .append("</svg>");

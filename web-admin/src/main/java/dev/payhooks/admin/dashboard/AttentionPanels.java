@@ -24,9 +24,9 @@ import java.util.Map;
 /** The dashboard's "Needs attention" tiles, each linking to the list it counts, and its 24-hour activity charts. */
 final class AttentionPanels {
 
-    /** A colour per provider, in the order of {@link ProviderId}'s constants. */
-    private static final List<String> PROVIDER_COLORS = List.of("var(--lumo-primary-color)", "#8a4baf", "#d9822b",
-        "#1f9d8f", "#c2185b", "#607d8b");
+    /** A colour per provider, in the order of {@link ProviderId}'s constants; each at least 4.5:1 against white. */
+    private static final List<String> PROVIDER_COLORS = List.of("var(--lumo-primary-color)", "#8a4baf", "#b3591a",
+        "#13756b", "#c2185b", "#546e7a");
 
     private AttentionPanels() {
     }

@@ -6,8 +6,10 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.Busy;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.domain.error.DomainException;
 import jakarta.annotation.security.PermitAll;
@@ -37,12 +39,32 @@ public class DashboardView extends VerticalLayout {
                 + "Set PAYHOOKS_MODE=production before taking real payments."));
         }
         add(AttentionPanels.attention(model.attention()));
-        try {
-            add(activity(model.transactionActivity(CHART_DAYS)));
-        } catch (DomainException unavailable) {
-            add(new Paragraph("No transaction chart: " + unavailable.getMessage()));
-        }
-        add(AttentionPanels.activity(model.activity()));
+        add(charts(model));
+    }
+
+    /** The charts, drawn once the page shows: until their queries answer, a progress bar says they are loading. */
+    private static VerticalLayout charts(DashboardModel model) {
+        VerticalLayout charts = new VerticalLayout();
+        charts.setId("dashboard-charts");
+        charts.setPadding(false);
+        ProgressBar progress = new ProgressBar();
+        progress.setIndeterminate(true);
+        progress.setId("charts-loading");
+        progress.setWidth("min(100%, 20rem)");
+        progress.getElement().setAttribute("aria-label", "Loading the charts");
+        charts.add(new Span("Loading the charts…"), progress);
+        charts.getElement().setAttribute("aria-busy", "true");
+        Busy.afterPaint(charts, () -> {
+            charts.removeAll();
+            try {
+                charts.add(activity(model.transactionActivity(CHART_DAYS)));
+            } catch (DomainException unavailable) {
+                charts.add(new Paragraph("No transaction chart: " + unavailable.getMessage()));
+            }
+            charts.add(AttentionPanels.activity(model.activity()));
+            charts.getElement().removeAttribute("aria-busy");
+        });
+        return charts;
     }
 
     private static VerticalLayout activity(TransactionActivity activity) {

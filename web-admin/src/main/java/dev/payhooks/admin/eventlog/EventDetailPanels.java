@@ -3,14 +3,13 @@ package dev.payhooks.admin.eventlog;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import dev.payhooks.admin.Busy;
 import dev.payhooks.admin.DetailHeading;
 
 import java.util.ArrayList;
@@ -71,30 +70,14 @@ final class EventDetailPanels {
             if (d.deadReason() != null) {
                 header.add(new Span(" — " + d.deadReason()));
             }
-            if (d.nextAttemptAt() != null && "PENDING".equals(d.status())) {
-                header.add(new Span(" — next attempt " + TIME.format(d.nextAttemptAt()) + " UTC"));
-            }
-            Button again = new Button("Replay to this webhook", click -> replay.accept(d));
+            Button again = Busy.on(new Button("Replay to this webhook"), "Replaying…", () -> replay.accept(d));
             again.addClassName("replay-delivery");
             again.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             again.getElement().setAttribute("aria-label", "Replay to " + d.webhookLabel());
             again.setEnabled(mayReplay && !"PENDING".equals(d.status()));
             header.add(again);
-            Grid<EventDetails.AttemptDetails> attempts = new Grid<>();
-            attempts.addClassName("attempts-grid");
-            attempts.addThemeVariants(GridVariant.LUMO_COMPACT);
-            attempts.addColumn(EventDetails.AttemptDetails::number).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-            attempts.addColumn(a -> TIME.format(a.startedAt())).setHeader("Started").setAutoWidth(true);
-            attempts.addColumn(a -> a.httpStatus() != null ? a.httpStatus().toString() : a.errorClass()).setHeader("Result")
-                .setAutoWidth(true);
-            attempts.addColumn(a -> a.latencyMillis() + " ms").setHeader("Latency").setAutoWidth(true);
-            attempts.addColumn(a -> a.responseExcerpt() == null ? "" : a.responseExcerpt()).setHeader("Response")
-                .setTooltipGenerator(a -> a.responseExcerpt() == null ? "" : a.responseExcerpt()).setFlexGrow(1);
-            attempts.setItems(d.attempts());
-            attempts.setAllRowsVisible(true);
-            attempts.setEmptyStateText("Not attempted yet.");
             all.add(header);
-            all.add(attempts);
+            all.add(AttemptTimeline.of(d));
         }
         return all.toArray(Component[]::new);
     }

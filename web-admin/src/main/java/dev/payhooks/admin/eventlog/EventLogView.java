@@ -3,9 +3,7 @@ package dev.payhooks.admin.eventlog;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -17,13 +15,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.BeforeEvent;
@@ -31,11 +25,10 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.payhooks.admin.FilterBoxes;
+import dev.payhooks.admin.Busy;
 import dev.payhooks.admin.DetailHeading;
 import dev.payhooks.admin.DetailPanel;
 import dev.payhooks.admin.NotAllowed;
-import dev.payhooks.admin.Option;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.admin.secondfactor.SecondFactorGate;
 import dev.payhooks.domain.error.DomainException;
@@ -43,7 +36,6 @@ import dev.payhooks.domain.error.InvalidField;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -66,14 +58,8 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
 
     private final EventLogModel model;
     private final Grid<EventRow> grid = new Grid<>(EventRow.class, false);
-    private final Select<String> direction = new Select<>();
-    private final ComboBox<Option> provider = new ComboBox<>("Provider");
-    private final ComboBox<String> type = new ComboBox<>("Event type");
-    private final ComboBox<Option> webhook = new ComboBox<>("Webhook");
-    private final Select<String> status = new Select<>();
-    private final DateTimePicker from = new DateTimePicker("From (UTC)");
-    private final DateTimePicker to = new DateTimePicker("To (UTC)");
-    private final TextField idText = new TextField("Id or reference");
+    private EventLogFilterBar filters;
+    private Button replayMatching;
     private final VerticalLayout detail = new VerticalLayout();
     private KeysetPages<EventRow, EventPage.Mark> pages;
     private EventFilter filter = EventFilter.none();
@@ -108,9 +94,8 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         if (SecondFactorGate.verified(model.caller()) && getComponentCount() == 0) {
             build();
         }
-        if (SecondFactorGate.verified(model.caller()) && requestedStatus != null
-                && model.eventLogStatuses().contains(requestedStatus)) {
-            status.setValue(requestedStatus);  // ?status=DEAD: the dashboard's dead letters
+        if (SecondFactorGate.verified(model.caller()) && requestedStatus != null) {
+            filters.chooseStatus(requestedStatus, model.eventLogStatuses());  // ?status=DEAD: the dashboard's dead letters
         }
         if (SecondFactorGate.verified(model.caller()) && requestedId != null) {
             showById(requestedId);
@@ -137,45 +122,13 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void build() {
-        direction.setId("filter-direction");
-        direction.setLabel("Direction");
-        direction.setItems("", EventRow.Direction.INBOUND.name(), EventRow.Direction.OUTBOUND.name());
-        direction.setItemLabelGenerator(d -> d.isEmpty() ? "Both" : d.equals(EventRow.Direction.INBOUND.name())
-            ? "Inbound (provider notifications)" : "Outbound (webhook events)");
-        direction.setValue("");
-        FilterBoxes.options(provider, "filter-provider", model.providerOptions());
-        FilterBoxes.clearable(type, "filter-type", model.eventLogTypes());
-        FilterBoxes.options(webhook, "filter-webhook", model.webhookOptions());
-        status.setId("filter-status");
-        status.setLabel("Status");
-        java.util.List<String> statuses = new java.util.ArrayList<>(java.util.List.of(""));
-        statuses.addAll(model.eventLogStatuses());
-        status.setItems(statuses);
-        status.setItemLabelGenerator(s -> s.isEmpty() ? "Any" : s.charAt(0) + s.substring(1).toLowerCase()
-            + (EventLogModel.isNotificationStatus(s) ? " (notification)" : " (delivery)"));
-        status.setValue("");
-        from.setId("filter-from");
-        to.setId("filter-to");
-        idText.setId("filter-id");
-        idText.setPlaceholder("event, webhook, notification, transaction id or provider reference");
-        idText.setClearButtonVisible(true);
-        idText.setValueChangeMode(ValueChangeMode.LAZY);
-        direction.addValueChangeListener(e -> applyFilter());
-        provider.addValueChangeListener(e -> applyFilter());
-        type.addValueChangeListener(e -> applyFilter());
-        webhook.addValueChangeListener(e -> applyFilter());
-        status.addValueChangeListener(e -> applyFilter());
-        from.addValueChangeListener(e -> applyFilter());
-        to.addValueChangeListener(e -> applyFilter());
-        idText.addValueChangeListener(e -> applyFilter());
-
-        Button replayMatching = new Button("Replay matching…", VaadinIcon.REFRESH.create(), click -> confirmBulkReplay());
+        filters = new EventLogFilterBar(model, this::applyFilter);
+        replayMatching = Busy.on(new Button("Replay matching…", VaadinIcon.REFRESH.create()), "Counting…",
+            this::confirmBulkReplay);
         replayMatching.setId("replay-matching");
+        replayMatching.addThemeVariants(ButtonVariant.LUMO_SMALL);
         replayMatching.setEnabled(model.mayChange());
-        HorizontalLayout filters = new HorizontalLayout(direction, provider, type, webhook, status, from, to, idText,
-            replayMatching);
-        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        filters.getStyle().set("flex-wrap", "wrap");
+        filters.addAction(replayMatching);
 
         grid.setId("events-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -215,16 +168,13 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     private void applyFilter() {
         EventFilter previous = filter;
         try {
-            filter = new EventFilter(direction.getValue(), provider.getValue() == null ? null : provider.getValue().value(),
-                type.getValue(), webhook.getValue() == null ? null : webhook.getValue().value(),
-                status.getValue(), instant(from.getValue()), instant(to.getValue()), idText.getValue());
+            filter = filters.filter();
             newPages();
-            to.setInvalid(false);
+            filters.rangeProblem(null);
             grid.getDataProvider().refreshAll();
         } catch (InvalidField invalid) {
             filter = previous;
-            to.setErrorMessage(invalid.problem());
-            to.setInvalid(true);
+            filters.rangeProblem(invalid.problem());
         }
     }
 
@@ -237,10 +187,6 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
             EventPage page = model.events(current, after, PAGE_SIZE);
             return new KeysetPages.Page<>(page.rows(), page.next());
         }, PAGE_SIZE);
-    }
-
-    private static java.time.Instant instant(LocalDateTime value) {
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
     private void showDetail(EventRow row) {
@@ -267,12 +213,13 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     private void showEvent(EventDetails event) {
         shownEventId = event.eventId();
         boolean mayChange = model.mayChange();
-        Button replay = new Button("Replay failed", VaadinIcon.REFRESH.create(), click -> replayOne(event.eventId(), false));
+        Button replay = Busy.on(new Button("Replay failed", VaadinIcon.REFRESH.create()), "Replaying…",
+            () -> replayOne(event.eventId(), false));
         replay.setId("replay-event");
         replay.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         replay.getElement().setAttribute("title", "Send it again to the webhooks whose delivery failed");
         replay.setEnabled(mayChange);
-        Button replayAll = new Button("Replay to all", click -> replayOne(event.eventId(), true));
+        Button replayAll = Busy.on(new Button("Replay to all"), "Replaying…", () -> replayOne(event.eventId(), true));
         replayAll.setId("replay-event-all");
         replayAll.addThemeVariants(ButtonVariant.LUMO_SMALL);
         replayAll.getElement().setAttribute("title", "Send it again to every webhook, also those that received it");
@@ -357,13 +304,15 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         confirm.addCancelListener(cancelled -> confirm.close());
         confirm.addConfirmListener(confirmed -> {
             confirm.close();
-            try {
-                int replayed = model.replayMatching(current);
-                notice(queued(replayed), true);
-                refresh();
-            } catch (NotAllowed | DomainException refused) {
-                notice(refused.getMessage(), false);
-            }
+            Busy.during(replayMatching, "Replaying…", () -> {
+                try {
+                    int replayed = model.replayMatching(current);
+                    notice(queued(replayed), true);
+                    refresh();
+                } catch (NotAllowed | DomainException refused) {
+                    notice(refused.getMessage(), false);
+                }
+            });
         });
         confirm.setCancelable(true);
         confirm.setId("confirm-bulk-replay");

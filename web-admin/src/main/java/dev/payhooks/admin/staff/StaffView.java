@@ -1,6 +1,7 @@
 package dev.payhooks.admin.staff;
 
 import dev.payhooks.admin.Notices;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -69,6 +70,7 @@ public class StaffView extends VerticalLayout {
         role.setValue(model.staffRoles().get(model.staffRoles().size() - 1));
         Button add = new Button("Add staff user", VaadinIcon.PLUS.create(), click -> add(username, role));
         add.setId("add-staff");
+        add.addClickShortcut(Key.ENTER).listenOn(username).resetFocusOnActiveElement();
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(username, role, add);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -145,11 +147,19 @@ public class StaffView extends VerticalLayout {
         }
     }
 
+    /** Enables at once; disables after a confirmation, since it signs the user out. */
     private void toggle(StaffRow s) {
-        gated(() -> {
+        Runnable change = () -> gated(() -> {
             model.enableStaff(s.username(), !s.enabled());
             refresh();
         });
+        if (!s.enabled()) {
+            change.run();
+            return;
+        }
+        DestructiveConfirm.open("confirm-disable-staff", "Disable " + s.username() + "?",
+            s.username() + " is signed out at the next step in the console and cannot sign in until you enable them again.",
+            "Disable", change);
     }
 
     private void chooseRole(StaffRow s) {
@@ -177,7 +187,7 @@ public class StaffView extends VerticalLayout {
     }
 
     private void confirmReset(StaffRow s) {
-        DestructiveConfirm.open("Reset " + s.username() + "?",
+        DestructiveConfirm.open("confirm-reset-staff", "Reset " + s.username() + "?",
             "The current password and second factor stop working; you get a new password to hand over.", "Reset", () -> gated(() -> {
                 TemporaryPassword made = model.resetStaff(s.username());
                 refresh();

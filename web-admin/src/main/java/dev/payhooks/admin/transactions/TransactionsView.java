@@ -19,6 +19,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
+import dev.payhooks.admin.DateTimeBoxes;
 import dev.payhooks.admin.FilterBoxes;
 import dev.payhooks.admin.DetailHeading;
 import dev.payhooks.admin.DetailPanel;
@@ -69,8 +70,8 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
         FilterBoxes.options(channel, "filter-channel", model.channelOptions());
         FilterBoxes.options(provider, "filter-provider", model.providerOptions());
         FilterBoxes.clearable(status, "filter-status", model.transactionStatuses());
-        from.setId("filter-from");
-        to.setId("filter-to");
+        DateTimeBoxes.named(from, "filter-from");
+        DateTimeBoxes.named(to, "filter-to");
         channel.addValueChangeListener(e -> applyFilter());
         provider.addValueChangeListener(e -> applyFilter());
         status.addValueChangeListener(e -> applyFilter());

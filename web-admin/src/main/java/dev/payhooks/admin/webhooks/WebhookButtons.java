@@ -1,5 +1,6 @@
 package dev.payhooks.admin.webhooks;
 
+import dev.payhooks.admin.DestructiveConfirm;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Notices;
 import dev.payhooks.domain.error.DomainException;
@@ -21,8 +22,21 @@ final class WebhookButtons {
         }
     }
 
-    /** Switches the webhook off or on, then {@code changed} redraws what shows it; or says why not. */
+    /**
+     * Switches the webhook on, or off after a confirmation that says what stops; then {@code changed}
+     * redraws what shows it, or the console says why not.
+     */
     static void toggle(WebhooksModel model, WebhookSummary webhook, Runnable changed) {
+        if (!webhook.enabled()) {
+            switchOver(model, webhook, changed);
+            return;
+        }
+        DestructiveConfirm.open("confirm-disable-webhook", "Disable webhook “" + webhook.label() + "”?",
+            "No events are delivered to it until you enable it again.",
+            "Disable", () -> switchOver(model, webhook, changed));
+    }
+
+    private static void switchOver(WebhooksModel model, WebhookSummary webhook, Runnable changed) {
         try {
             model.enableWebhook(webhook.id(), !webhook.enabled());
             changed.run();

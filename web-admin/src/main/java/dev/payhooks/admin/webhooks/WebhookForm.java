@@ -3,6 +3,7 @@ package dev.payhooks.admin.webhooks;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -121,6 +122,8 @@ public class WebhookForm extends VerticalLayout {
         save.setId("webhook-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(click -> fireEvent(new SaveEvent(this, draft(), resetting || editingId == null)));
+        // Enter in a text field saves (not in the events box, where Enter picks an event)
+        save.addClickShortcut(Key.ENTER).listenOn(label, url, username, password).resetFocusOnActiveElement();
         close.setId("webhook-close");
         close.addClickListener(click -> requestClose());
         delete.setId("webhook-delete");

@@ -1,6 +1,7 @@
 package dev.payhooks.admin.webhooks;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -22,6 +23,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import dev.payhooks.admin.DateTimeBoxes;
+import dev.payhooks.admin.Busy;
 import dev.payhooks.admin.CopyButton;
 import dev.payhooks.admin.HourlyBars;
 import dev.payhooks.admin.NotAllowed;
@@ -123,8 +126,8 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private Component actions(WebhookSummary summary, boolean mayChange) {
-        Button test = new Button("Send test", VaadinIcon.PAPERPLANE.create(),
-            click -> WebhookButtons.sendTest(webhooks, summary));
+        Button test = Busy.on(new Button("Send test", VaadinIcon.PAPERPLANE.create()), "Sending…",
+            () -> WebhookButtons.sendTest(webhooks, summary));
         test.setId("webhook-send-test");
         Button toggle = new Button(summary.enabled() ? "Disable" : "Enable",
             click -> WebhookButtons.toggle(webhooks, summary, this::render));
@@ -132,7 +135,7 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
         if (summary.enabled()) {
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
-        Button replay = new Button("Replay dead letters since…", VaadinIcon.REFRESH.create(), click -> askReplaySince());
+        Button replay = new Button("Replay dead letters since…", VaadinIcon.REFRESH.create(), click -> askReplaySince(click.getSource()));
         replay.setId("webhook-replay-dead");
         for (Button button : new Button[] {test, toggle, replay}) {
             button.setEnabled(mayChange);
@@ -227,11 +230,12 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
     }
 
 
-    private void askReplaySince() {
+    /** Asks from when, counts the dead letters and confirms; {@code replay} shows busy while that counts and replays. */
+    private void askReplaySince(Button replay) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Replay dead letters since…");
         DateTimePicker since = new DateTimePicker("Since (UTC)");
-        since.setId("webhook-replay-since");
+        DateTimeBoxes.named(since, "webhook-replay-since");
         since.setValue(LocalDateTime.ofInstant(Instant.now().minus(1, ChronoUnit.DAYS), ZoneOffset.UTC)
             .truncatedTo(ChronoUnit.MINUTES));
         Button next = new Button("Continue", click -> {
@@ -241,8 +245,10 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
                 return;
             }
             dialog.close();
-            confirmReplay(since.getValue().toInstant(ZoneOffset.UTC));
+            Instant from = since.getValue().toInstant(ZoneOffset.UTC);
+            Busy.during(replay, "Counting…", () -> confirmReplay(from, replay));
         });
+        next.addClickShortcut(Key.ENTER).listenOn(dialog).resetFocusOnActiveElement();
         next.setId("webhook-replay-continue");
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new Paragraph("Events whose delivery to this webhook ended dead (every retry failed) are sent again."),
@@ -251,7 +257,7 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
         dialog.open();
     }
 
-    private void confirmReplay(Instant since) {
+    private void confirmReplay(Instant since, Button replay) {
         int count;
         try {
             count = page.deadSince(id, since);
@@ -264,7 +270,8 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         ConfirmDialog confirm = new ConfirmDialog("Replay " + count + (count == 1 ? " dead letter?" : " dead letters?"),
-            count + (count == 1 ? " event is" : " events are") + " sent to this webhook again.", "Replay", ok -> {
+            count + (count == 1 ? " event is" : " events are") + " sent to this webhook again.", "Replay",
+            ok -> Busy.during(replay, "Replaying…", () -> {
                 try {
                     int replayed = page.replayDeadSince(id, since);
                     Notices.success(replayed + (replayed == 1 ? " delivery" : " deliveries") + " queued again.");
@@ -272,7 +279,7 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
                 } catch (NotAllowed | DomainException refused) {
                     Notices.problem(refused.getMessage());
                 }
-            });
+            }));
         confirm.setCancelable(true);
         confirm.setId("confirm-webhook-replay");
         confirm.open();

@@ -1,10 +1,11 @@
 package dev.payhooks.admin.webhooks;
 
+import dev.payhooks.admin.Busy;
+import dev.payhooks.admin.DestructiveConfirm;
 import dev.payhooks.admin.Notices;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -21,6 +22,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import dev.payhooks.admin.secondfactor.SignatureKeyModel;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.webhooks.WebhookDraft.AuthenticationChoice;
@@ -97,8 +99,12 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
 
         grid.setId("webhooks-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(WebhookSummary::label).setHeader("Label").setWidth("8rem").setFlexGrow(1)
-            .setTooltipGenerator(WebhookSummary::label);
+        // the label links to the webhook's page (the keyboard's way there; a click anywhere on the row goes there too)
+        Grid.Column<WebhookSummary> labels = grid.addComponentColumn(w -> {
+                RouterLink link = new RouterLink(w.label(), WebhookView.class, new RouteParameters("id", w.id()));
+                link.addClassName("webhook-page-link");
+                return link;
+            }).setHeader("Label").setWidth("8rem").setFlexGrow(1).setTooltipGenerator(WebhookSummary::label);
         grid.addColumn(WebhookSummary::url).setHeader("Hook URL").setWidth("9rem").setFlexGrow(2)
             .setTooltipGenerator(WebhookSummary::url);
         grid.addColumn(w -> w.events().size() == 1 ? "1 event" : w.events().size() + " events")
@@ -115,7 +121,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         grid.setAllRowsVisible(true);
         // a click on a row opens the webhook's page; its buttons keep their own actions
         grid.addItemClickListener(click -> {
-            if (click.getColumn() != actions) {
+            if (click.getColumn() != actions && click.getColumn() != labels) {
                 grid.getUI().ifPresent(ui -> ui.navigate(WebhookView.class, new RouteParameters("id", click.getItem().id())));
             }
         });
@@ -144,7 +150,7 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         Button edit = new Button(mayChange ? "Edit" : "View", click -> openEdit(w.id()));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
         edit.addClassName("edit-webhook");
-        Button test = new Button("Test", click -> WebhookButtons.sendTest(model, w));
+        Button test = Busy.on(new Button("Test"), "Sending…", () -> WebhookButtons.sendTest(model, w));
         test.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         test.addClassName("test-webhook");
         Button toggle = new Button(w.enabled() ? "Disable" : "Enable",
@@ -217,46 +223,23 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
             dialog.close();
             return;
         }
-        // opened while the edit dialog is modal, Flow attaches it inside that dialog: it must close
-        // itself before the edit dialog does, or it would come back the next time that one opens
-        ConfirmDialog abandon = new ConfirmDialog();
-        abandon.setHeader("Abandon changes?");
-        abandon.setText("Your changes to this webhook have not been saved.");
-        abandon.setConfirmText("Abandon Changes");
-        abandon.setConfirmButtonTheme("error primary");
-        abandon.setCancelable(true);
-        abandon.setCancelText("Keep Editing");
-        abandon.setId("abandon-changes");
-        abandon.addConfirmListener(confirmed -> {
-            abandon.close();
-            dialog.close();
-        });
-        abandon.addCancelListener(cancelled -> abandon.close());
-        abandon.open();
+        DestructiveConfirm.open("abandon-changes", "Abandon changes?", "Your changes to this webhook are discarded.",
+            "Abandon Changes", dialog::close).setCancelText("Keep Editing");
     }
 
     private void confirmDelete(WebhookForm.DeleteEvent event) {
         String id = form.editingId();
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Delete hook?");
-        confirm.setText("“" + form.draft().label() + "” stops receiving events. Its past deliveries stay in the event log.");
-        confirm.setConfirmText("Delete Hook");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.setCancelable(true);
-        confirm.setId("confirm-delete");
-        confirm.addCancelListener(cancelled -> confirm.close());
-        confirm.addConfirmListener(confirmed -> {
-            confirm.close();
-            try {
-                model.deleteWebhook(id);
-                dialog.close();
-                refresh();
-                Notices.success("Webhook deleted.");
-            } catch (NotAllowed | DomainException refused) {
-                Notices.problem(refused.getMessage());
-            }
-        });
-        confirm.open();
+        DestructiveConfirm.open("confirm-delete", "Delete hook?", "“" + form.draft().label() + "” is deleted and stops "
+            + "receiving events. Its past deliveries stay in the event log.", "Delete Hook", () -> {
+                try {
+                    model.deleteWebhook(id);
+                    dialog.close();
+                    refresh();
+                    Notices.success("Webhook deleted.");
+                } catch (NotAllowed | DomainException refused) {
+                    Notices.problem(refused.getMessage());
+                }
+            });
     }
 
 
