@@ -8,6 +8,7 @@ import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.application.apikeys.ApiKeyCache;
 import dev.payhooks.application.channels.ChannelCache;
+import dev.payhooks.application.merchants.MerchantCache;
 import dev.payhooks.application.channels.SaleorInstallationCache;
 import dev.payhooks.app.db.JtaAfterTransaction;
 import dev.payhooks.domain.merchant.Merchants;
@@ -71,8 +72,15 @@ public class PersistenceWiring {
 
     @Produces
     @Singleton
-    Merchants merchants() {
-        return new JpaMerchants(entityManager);
+    Merchants merchants(MerchantCache cache) {
+        return cache.changing();
+    }
+
+    /** Merchants: the API's key check and the Saleor apps read them cached ({@link MerchantCache#reading()}), every change invalidates. */
+    @Produces
+    @Singleton
+    MerchantCache merchantCache(JtaAfterTransaction afterTransaction) {
+        return new MerchantCache(new JpaMerchants(entityManager), afterTransaction);
     }
 
     /** Channels: the notification path reads them cached ({@link ChannelCache#reading()}), every change invalidates. */

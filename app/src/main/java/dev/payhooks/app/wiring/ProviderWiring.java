@@ -11,6 +11,7 @@ import dev.payhooks.adapters.outbound.ProviderGate;
 import dev.payhooks.app.config.PayhooksSettings;
 import dev.payhooks.app.http.ListeningPort;
 import dev.payhooks.application.channels.ChannelCache;
+import dev.payhooks.application.merchants.MerchantCache;
 import dev.payhooks.application.channels.ManageChannels;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.merchant.Channels;
@@ -85,19 +86,19 @@ public class ProviderWiring {
 
     /**
      * In sandbox mode a channel without an API base URL talks to the hub's own NP simulator. The
-     * Saleor app reads channels cached ({@link ChannelCache#reading()}), as the notification path does.
+     * Saleor app reads channels and merchants cached ({@link ChannelCache#reading()}, {@link MerchantCache#reading()}).
      */
     @Produces
     @Singleton
-    NpAtobaraiChannels npAtobaraiChannels(Merchants merchants, ChannelCache channels, Secrets secrets) {
-        return new NpAtobaraiChannels(merchants, channels.reading(), secrets, simulator("/sandbox/np-atobarai/v1/"));
+    NpAtobaraiChannels npAtobaraiChannels(MerchantCache merchants, ChannelCache channels, Secrets secrets) {
+        return new NpAtobaraiChannels(merchants.reading(), channels.reading(), secrets, simulator("/sandbox/np-atobarai/v1/"));
     }
 
-    /** In sandbox mode a TEST channel without an API base URL talks to the hub's own Adyen simulator. Channels read cached. */
+    /** In sandbox mode a TEST channel without an API base URL talks to the hub's own Adyen simulator. Channels and merchants read cached. */
     @Produces
     @Singleton
-    AdyenChannels adyenChannels(Merchants merchants, ChannelCache channels, Secrets secrets) {
-        return new AdyenChannels(merchants, channels.reading(), secrets, simulator("/sandbox/adyen/v71"));
+    AdyenChannels adyenChannels(MerchantCache merchants, ChannelCache channels, Secrets secrets) {
+        return new AdyenChannels(merchants.reading(), channels.reading(), secrets, simulator("/sandbox/adyen/v71"));
     }
 
     /** A sandbox simulator at this path of the hub, asked for at each call (none in production). */

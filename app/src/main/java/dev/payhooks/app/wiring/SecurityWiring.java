@@ -7,6 +7,7 @@ import dev.payhooks.app.secrets.JdkHmacSha1;
 import dev.payhooks.app.secrets.MasterKeySource;
 import dev.payhooks.application.apikeys.ManageApiKeys;
 import dev.payhooks.application.merchants.ApiAccess;
+import dev.payhooks.application.merchants.MerchantCache;
 import dev.payhooks.application.merchants.ManageMerchants;
 import dev.payhooks.application.staff.ManageSecondFactor;
 import dev.payhooks.application.staff.ManageStaff;
@@ -74,8 +75,8 @@ public class SecurityWiring {
     /** Who a key presented to the management API is: a merchant's key, an operator key ({@code payhooks.operator-keys}), or nobody. */
     @Produces
     @Singleton
-    ApiAccess apiAccess(ManageApiKeys apiKeys, Merchants merchants) {
-        return new ApiAccess(apiKeys, merchants, settings.operatorKeys());
+    ApiAccess apiAccess(ManageApiKeys apiKeys, MerchantCache merchants) {
+        return new ApiAccess(apiKeys, merchants.reading(), settings.operatorKeys());
     }
 
     @Produces
