@@ -250,10 +250,17 @@ public class DeliveryScheduler {
      * and is recorded with the attempt.
      */
     private boolean attempt(DeliveryService.Prepared p) {
+        try (Correlation.Unit unit = Correlation.open(p.event().correlationId())) {
+            return attemptWithin(p);
+        }
+    }
+
+    /** {@link #attempt} within the event's unit of work, so that its log lines carry the id too. */
+    private boolean attemptWithin(DeliveryService.Prepared p) {
         Delivery claimed = p.delivery();
         Optional<CorrelationId> correlation = p.event().correlationId();
         CorrelationId sent = correlation.orElse(null);
-        try (Correlation.Unit unit = Correlation.open(correlation)) {
+        try {
             Instant started = clock.instant();
             int number = p.delivery().nextAttemptNumber();
             InetAddress address;

@@ -1,5 +1,6 @@
 package dev.payhooks.app.logging;
 
+import dev.payhooks.domain.outbound.JsonText;
 import dev.payhooks.domain.trace.Correlation;
 import dev.payhooks.domain.trace.CorrelationId;
 
@@ -27,45 +28,20 @@ public class JsonLogFormatter extends Formatter {
 
     /** The line for a record written under {@code correlation}. */
     String format(LogRecord record, Optional<CorrelationId> correlation) {
-        StringBuilder line = new StringBuilder(256).append('{');
-        field(line, "time", Instant.ofEpochMilli(record.getMillis()).toString()).append(',');
-        field(line, "level", record.getLevel().getName()).append(',');
-        field(line, "logger", record.getLoggerName() == null ? "" : record.getLoggerName()).append(',');
-        field(line, "thread", Thread.currentThread().getName()).append(',');
-        field(line, "message", formatMessage(record));
-        correlation.ifPresent(id -> field(line.append(','), "correlationId", id.value()));
+        String exception = null;
         if (record.getThrown() != null) {
             StringWriter trace = new StringWriter();
             record.getThrown().printStackTrace(new PrintWriter(trace));
-            field(line.append(','), "exception", trace.toString());
+            exception = trace.toString();
         }
-        return line.append('}').append(System.lineSeparator()).toString();
-    }
-
-    private static StringBuilder field(StringBuilder line, String name, String value) {
-        return quoted(quoted(line, name).append(':'), value);
-    }
-
-    /** A JSON string: quotes, backslashes and control characters escaped. */
-    static StringBuilder quoted(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"');
+        return JsonText.object()
+            .string("time", Instant.ofEpochMilli(record.getMillis()).toString())
+            .string("level", record.getLevel().getName())
+            .string("logger", record.getLoggerName() == null ? "" : record.getLoggerName())
+            .string("thread", Thread.currentThread().getName())
+            .string("message", formatMessage(record))
+            .string("correlationId", correlation.map(CorrelationId::value).orElse(null))
+            .string("exception", exception)
+            .toJson() + System.lineSeparator();
     }
 }
