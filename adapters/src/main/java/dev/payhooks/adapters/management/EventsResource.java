@@ -94,7 +94,8 @@ public class EventsResource {
     @GET
     @Path("events")
     @Operation(summary = "The event log, newest first", description = "Filters: type, subscription, status (PENDING, SUCCEEDED, "
-        + "DEAD; matched against the event's deliveries), from/to (ISO-8601), limit (1-200), cursor.")
+        + "DEAD; matched against the event's deliveries), from/to (ISO-8601), limit (1-200), cursor. Each event has its "
+        + "correlation_id when it was published under one (the X-Correlation-Id of the request that caused it).")
     public JsonObject list(@QueryParam("type") String type, @QueryParam("subscription") String subscription,
                            @QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
@@ -107,7 +108,8 @@ public class EventsResource {
 
     @GET
     @Path("events/{id}")
-    @Operation(summary = "An event with its payload and every delivery attempt")
+    @Operation(summary = "An event with its payload and every delivery attempt", description = "The event's correlation_id "
+        + "(when it has one) is also on each attempt of attempt_log: the Payhooks-Correlation-Id header that attempt sent.")
     @APIResponse(responseCode = "404", description = "No such event")
     public JsonObject get(@PathParam("id") String id) {
         EventLogQueries.LoggedEvent logged = log.detail(caller.merchantId(), id);
@@ -157,6 +159,7 @@ public class EventsResource {
             .add("event_type", event.eventType())
             .add("created_at", event.createdAt().toString());
         event.source().ifPresent(source -> json.add("source", source));
+        event.correlationId().ifPresent(id -> json.add("correlation_id", id.value()));
         return json;
     }
 
@@ -184,6 +187,9 @@ public class EventsResource {
                 }
                 if (a.responseExcerpt() != null) {
                     attempt.add("response_excerpt", a.responseExcerpt());
+                }
+                if (a.correlationId() != null) {
+                    attempt.add("correlation_id", a.correlationId().value());
                 }
                 attempts.add(attempt);
             }

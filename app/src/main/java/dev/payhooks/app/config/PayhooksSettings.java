@@ -32,7 +32,7 @@ public record PayhooksSettings(Mode mode, boolean exitOnStartupFailure, String d
                                String localBaseUrl, Outbound outbound, Delivery delivery, Saleor saleor,
                                Providers providers, Inbound inbound, Admin admin, Optional<Secret> apiKey, OperatorKeys operatorKeys,
                                Metrics metrics,
-                               Retention retention) {
+                               Retention retention, LogFormat logFormat) {
 
     /** Whether {@code payhooks.mode} is production. */
     public boolean production() {
@@ -87,6 +87,20 @@ public record PayhooksSettings(Mode mode, boolean exitOnStartupFailure, String d
 
     /** {@code payhooks.inbound.*}: the retry of stored provider notifications. */
     public record Inbound(long retryPollSeconds) { }
+
+    /**
+     * {@code payhooks.log.format}: {@code text} (the server's own log format, each line of the hub
+     * with the correlation id of its work in brackets) or {@code json} (one JSON object per line on
+     * standard output, the id as {@code correlationId}).
+     */
+    public enum LogFormat {
+        TEXT, JSON;
+
+        /** As written in the setting. */
+        public String setting() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** {@code payhooks.admin.*}: the first administrator's password and the console's session. */
     public record Admin(Optional<Secret> password, int sessionTimeoutMinutes, boolean secureCookie) { }

@@ -75,7 +75,12 @@ public final class SettingsReader {
             secret("payhooks.api-key"),
             operatorKeys(),
             new PayhooksSettings.Metrics(secret("payhooks.metrics.token")),
-            retention());
+            retention(),
+            parsed("payhooks.log.format", PayhooksSettings.LogFormat.TEXT, text -> switch (text.toLowerCase(Locale.ROOT)) {
+                case "text" -> PayhooksSettings.LogFormat.TEXT;
+                case "json" -> PayhooksSettings.LogFormat.JSON;
+                default -> throw new IllegalArgumentException("is neither text nor json");
+            }));
     }
 
     /** {@code payhooks.operator-keys}: comma-separated; a wrong one is named by position, never echoed (they are secrets). */

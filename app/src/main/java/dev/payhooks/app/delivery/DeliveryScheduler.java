@@ -11,6 +11,8 @@ import dev.payhooks.adapters.outbound.SsrfGuard;
 import dev.payhooks.domain.outbound.Delivery;
 import dev.payhooks.domain.outbound.DeliveryAttempt;
 import dev.payhooks.domain.outbound.RetryPolicy.AttemptFailure;
+import dev.payhooks.domain.trace.Correlation;
+import dev.payhooks.domain.trace.CorrelationId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -31,6 +33,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
@@ -241,9 +244,22 @@ public class DeliveryScheduler {
         }
     }
 
-    /** Sends one attempt and records its outcome; false when the endpoint gave no HTTP answer at all. */
+    /**
+     * Sends one attempt and records its outcome; false when the endpoint gave no HTTP answer at all.
+     * The event's correlation id is current meanwhile, goes out as {@code Payhooks-Correlation-Id}
+     * and is recorded with the attempt.
+     */
     private boolean attempt(DeliveryService.Prepared p) {
+        try (Correlation.Unit unit = Correlation.open(p.event().correlationId())) {
+            return attemptWithin(p);
+        }
+    }
+
+    /** {@link #attempt} within the event's unit of work, so that its log lines carry the id too. */
+    private boolean attemptWithin(DeliveryService.Prepared p) {
         Delivery claimed = p.delivery();
+        Optional<CorrelationId> correlation = p.event().correlationId();
+        CorrelationId sent = correlation.orElse(null);
         try {
             Instant started = clock.instant();
             int number = p.delivery().nextAttemptNumber();
@@ -253,15 +269,15 @@ public class DeliveryScheduler {
             } catch (SsrfGuard.Refused refused) {
                 metrics.attempt("error");
                 service.failed(claimed, new DeliveryAttempt(number, started, Duration.ZERO, null, "BLOCKED_ADDRESS",
-                    refused.getMessage(), false), AttemptFailure.noAnswer());
+                    refused.getMessage(), false, sent), AttemptFailure.noAnswer());
                 return true;
             }
             Outcome outcome = transport.post(DeliveryRequests.build(p.subscription().url().value(), address,
-                p.subscription().delivery().timeout(), p.event().payloadJson(), p.event().id(), started, p.basic(), p.signingKeys()));
+                p.subscription().delivery().timeout(), p.event().payloadJson(), p.event().id(), started, p.basic(), p.signingKeys(), correlation));
             if (outcome instanceof Answered answered) {
                 String excerpt = new String(answered.bodyExcerpt(), StandardCharsets.UTF_8);
                 DeliveryAttempt attempt = new DeliveryAttempt(number, started, answered.latency(), answered.status(), null, excerpt,
-                    answered.success());
+                    answered.success(), sent);
                 if (answered.success()) {
                     service.succeeded(claimed, attempt);
                     metrics.attempt("success");
@@ -275,7 +291,7 @@ public class DeliveryScheduler {
                 Failed failed = (Failed) outcome;
                 metrics.attempt("error");
                 service.failed(claimed, new DeliveryAttempt(number, started, failed.latency(), null, failed.error().name(),
-                    failed.message(), false), AttemptFailure.noAnswer());
+                    failed.message(), false, sent), AttemptFailure.noAnswer());
                 return false;
             }
             return true;

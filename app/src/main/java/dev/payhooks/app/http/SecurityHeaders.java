@@ -14,7 +14,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Security headers on every response of the application (registered first in web.xml):
+ * Security headers on every response of the application (registered right after the correlation id in web.xml):
  * {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy: no-referrer},
  * {@code X-Frame-Options: DENY} and a Content-Security-Policy with {@code frame-ancestors 'none'};
  * {@code Strict-Transport-Security} only on a request that came over TLS (a plain-HTTP answer

@@ -6,6 +6,7 @@ import dev.payhooks.adapters.notifications.JtaTransactions;
 import dev.payhooks.adapters.notifications.NotificationEndpoint;
 import dev.payhooks.application.notifications.ApplyNotifications;
 import dev.payhooks.app.config.PayhooksSettings;
+import dev.payhooks.domain.trace.Correlation;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -114,8 +116,11 @@ public class NotificationInbox {
             if (!running) {
                 break;
             }
-            if (endpoint.applyNow(id)) {
-                applied++;
+            // one unit of work per notification: applying it adopts the correlation id stored with it
+            try (Correlation.Unit unit = Correlation.open(Optional.empty())) {
+                if (endpoint.applyNow(id)) {
+                    applied++;
+                }
             }
         }
         return applied;

@@ -4,6 +4,7 @@ import dev.payhooks.app.db.UrlRoutedDataSource;
 import dev.payhooks.app.config.InvalidSetting;
 import dev.payhooks.app.config.PayhooksSettings;
 import dev.payhooks.domain.port.Secrets;
+import dev.payhooks.app.logging.HubLogs;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -83,6 +84,7 @@ public class DatabaseStartup {
         try {
             PayhooksSettings loaded = settings.get();
             exitOnFailure = loaded.exitOnStartupFailure();
+            HubLogs.install(loaded.logFormat());
             databaseUrl = loaded.databaseUrl();
             String product = checkConnection();
             MigrateResult result = migrate();

@@ -182,6 +182,15 @@ class SettingsReaderTest {
     }
 
     @Test
+    void theLogFormatIsTextUnlessJsonIsChosen() {
+        assertEquals(PayhooksSettings.LogFormat.TEXT, read().logFormat());
+        assertEquals(PayhooksSettings.LogFormat.JSON, read("payhooks.log.format", "JSON").logFormat());
+        assertEquals(PayhooksSettings.LogFormat.TEXT, read("payhooks.log.format", " text ").logFormat());
+        assertEquals("payhooks.log.format (PAYHOOKS_LOG_FORMAT) = 'xml' from test properties: is neither text nor json",
+            refused("payhooks.log.format", "xml").getMessage());
+    }
+
+    @Test
     void everyKindOfValueIsChecked() {
         assertTrue(refused("payhooks.mode", "prod").getMessage().startsWith("payhooks.mode (PAYHOOKS_MODE) = 'prod'"));
         assertTrue(refused("payhooks.delivery.enabled", "maybe").getMessage().endsWith("is neither true nor false"));

@@ -83,11 +83,19 @@ class InboundNotificationsIT {
     }
 
     Answer notify(String provider, String endpointKey, Map<String, String> headers, byte[] body) throws Exception {
+        return notifyOver(provider, endpointKey, headers, body).answer();
+    }
+
+    /** The answer with its {@code X-Correlation-Id}. */
+    record Answered(Answer answer, String correlationId) { }
+
+    Answered notifyOver(String provider, String endpointKey, Map<String, String> headers, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "api/notifications/" + provider + "/" + endpointKey))
             .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body());
+        return new Answered(new Answer(response.statusCode(), response.body()),
+            response.headers().firstValue("X-Correlation-Id").orElse(null));
     }
 
     /** A channel with Walley (Basic auth, signature as given) and Annanow (URL key); returns the endpoint keys. */
@@ -269,6 +277,95 @@ class InboundNotificationsIT {
         assertEquals(401, refused.status());
         assertEquals("unauthorized", refused.object().getString("error"));
         assertEquals(before, transactionCount(slug));
+    }
+
+    /**
+     * One id follows a notification through the hub: the request's X-Correlation-Id is echoed,
+     * stored with the notification, recorded on the event applying it published, sent as
+     * Payhooks-Correlation-Id with every delivery attempt (a retry and a replay included) and shown
+     * by the event API on the event and on each attempt. An id that is no sane token is replaced.
+     */
+    @Test
+    void oneCorrelationIdFollowsANotificationToItsEventAndEveryDeliveryAttempt() throws Exception {
+        String correlation = "it-" + UUID.randomUUID();
+        java.util.Queue<Map<String, String>> arrived = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicInteger answers = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/trace", exchange -> {
+            Map<String, String> headers = new java.util.TreeMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+            exchange.getRequestBody().readAllBytes();
+            arrived.add(headers);
+            exchange.sendResponseHeaders(answers.getAndIncrement() == 0 ? 500 : 204, -1); // the first attempt fails: a retry follows
+            exchange.close();
+        });
+        receiver.start();
+        String webhookId = null;
+        try {
+            String slug = "trace-" + UUID.randomUUID().toString().substring(0, 8);
+            String key = channel(slug, false).get("walley");
+            assertEquals(200, manage("GET", "signature-key", null).status());
+            Answer webhook = manage("POST", "webhooks", "{\"label\": \"Trace\", \"url\": \"http://127.0.0.1:"
+                + receiver.getAddress().getPort() + "/trace\", \"events\": [\"transaction.authorization.success\"], "
+                + "\"authentication\": {\"type\": \"NONE\"}, \"signature\": {\"type\": \"SIGNATURE_KEY\"}}");
+            assertEquals(201, webhook.status(), webhook.body());
+            webhookId = webhook.object().getString("id");
+
+            Map<String, String> headers = walleyHeaders();
+            headers.put("X-Correlation-Id", correlation);
+            Answered stored = notifyOver("walley", key, headers,
+                orderCreated("order-trace", "ref-trace", "Authorized").getBytes(StandardCharsets.UTF_8));
+            assertEquals(200, stored.answer().status(), stored.answer().body());
+            assertEquals(correlation, stored.correlationId(), "the caller's id is echoed");
+
+            List<Map<String, String>> twoAttempts = Eventually.poll(Duration.ofSeconds(30), () -> List.copyOf(arrived),
+                all -> all.size() >= 2);
+            assertEquals(2, twoAttempts.size(), "a failed attempt and its retry reached the receiver");
+            for (Map<String, String> attempt : twoAttempts) {
+                assertEquals(correlation, attempt.get("payhooks-correlation-id"), attempt.toString());
+                assertTrue(attempt.containsKey("webhook-signature"), "signed as before: " + attempt);
+            }
+
+            JsonObject event = null;
+            for (JsonValue item : manage("GET", "events?limit=200", null).object().getJsonArray("items")) {
+                if (correlation.equals(item.asJsonObject().getString("correlation_id", null))) {
+                    assertEquals(null, event, "one event carries the id");
+                    event = item.asJsonObject();
+                }
+            }
+            assertTrue(event != null, "the event API shows the id");
+            assertEquals("transaction.authorization.success", event.getString("event_type"));
+            String eventId = event.getString("event_id");
+            assertEquals(202, manage("POST", "events/" + eventId + "/replay?deliveries=all", null).status());
+            assertEquals(3, Eventually.poll(Duration.ofSeconds(30), arrived::size, n -> n >= 3), "the replay arrived");
+            assertEquals(correlation, List.copyOf(arrived).get(2).get("payhooks-correlation-id"), "a replay keeps the event's id");
+
+            JsonObject detail = manage("GET", "events/" + eventId, null).object();
+            assertEquals(correlation, detail.getString("correlation_id"));
+            JsonArray attempts = Eventually.poll(Duration.ofSeconds(30), () -> manage("GET", "events/" + eventId, null).object()
+                .getJsonArray("deliveries").getJsonObject(0).getJsonArray("attempt_log"), log -> log.size() >= 3);
+            assertEquals(3, attempts.size(), attempts.toString());
+            for (JsonValue attempt : attempts) {
+                assertEquals(correlation, attempt.asJsonObject().getString("correlation_id"), attempt.toString());
+            }
+
+            Map<String, String> insane = walleyHeaders();
+            insane.put("X-Correlation-Id", "not a token!" + correlation);
+            Answered replaced = notifyOver("walley", key, insane,
+                orderCreated("order-trace-2", "ref-trace-2", "OnHold").getBytes(StandardCharsets.UTF_8));
+            assertEquals(200, replaced.answer().status());
+            assertTrue(replaced.correlationId() != null && replaced.correlationId().matches("[A-Za-z0-9._:-]{1,64}")
+                && !replaced.correlationId().contains(correlation), "a fresh id instead: " + replaced.correlationId());
+            HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(base() + "api/v1/events?limit=1"))
+                .header("Authorization", "Bearer " + KEY).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(api.headers().firstValue("X-Correlation-Id").isPresent(), "every API answer has one");
+        } finally {
+            if (webhookId != null) {
+                manage("DELETE", "webhooks/" + webhookId, null);
+            }
+            receiver.stop(0);
+        }
     }
 
     @Test

@@ -34,6 +34,7 @@ import dev.payhooks.domain.provider.NotificationFollowUp;
 import dev.payhooks.domain.provider.NotificationProvider;
 import dev.payhooks.domain.provider.PaymentFact;
 import dev.payhooks.domain.provider.ProviderConfiguration;
+import dev.payhooks.domain.trace.Correlation;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +46,7 @@ import java.util.Optional;
  * stored, in a later transaction, on the worker that drains the stored notifications.
  *
  * <ol>
- *   <li>{@link #apply}: lock the stored row (SKIP LOCKED) → confirm (Annanow re-fetch) → record
+ *   <li>{@link #apply}: lock the stored row (SKIP LOCKED) and adopt its correlation id → confirm (Annanow re-fetch) → record
  *       its effect: a payment outcome through {@link RecordProviderOutcome} (find or create the
  *       transaction, apply the facts through the aggregate, write the outbound events) and the
  *       provider's follow-ups, or a subscription event → mark it PROCESSED or IGNORED (no effect,
@@ -108,6 +109,8 @@ public class ApplyNotifications {
             return Optional.empty();
         }
         InboundNotification notification = locked.get();
+        // the request that stored it is long gone: its id comes from the row, for the events and log lines that follow
+        Correlation.adopt(notification.correlationId());
         Processed processed = process(notification, storedBy);
         if (processed.noEffect().isPresent() && processed.transaction().isPresent()) {
             notification.markIgnored(processed.noEffect().get(), processed.transaction().get(), clock.instant());

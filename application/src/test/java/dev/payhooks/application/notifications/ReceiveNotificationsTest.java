@@ -19,6 +19,8 @@ import dev.payhooks.domain.outbound.InMemoryDeliveries;
 import dev.payhooks.domain.outbound.InMemoryOutbox;
 import dev.payhooks.domain.outbound.InMemoryWebhookSubscriptions;
 import dev.payhooks.domain.outbound.OutboxPosition;
+import dev.payhooks.domain.trace.Correlation;
+import dev.payhooks.domain.trace.CorrelationId;
 import dev.payhooks.domain.outbound.TransactionNotices;
 import dev.payhooks.domain.payment.Currency;
 import dev.payhooks.domain.payment.InMemoryPaymentTransactions;
@@ -288,6 +290,38 @@ class ReceiveNotificationsTest {
         Receipt third = receive("k1 order-1 500", "ok");
         assertEquals(Outcome.DUPLICATE, third.outcome());
         assertEquals(List.of(), third.toApply());
+    }
+
+    /**
+     * The worker applies on another thread, later: the id comes from the stored row, not from the
+     * thread. Each notification's events carry the id of the request that stored it, whatever the
+     * worker's thread holds.
+     */
+    @Test
+    void theEventsOfAnAppliedNotificationCarryTheCorrelationIdOfTheRequestThatStoredIt() {
+        Receipt first;
+        try (Correlation.Unit request = Correlation.open(Optional.of(new CorrelationId("it-first")))) {
+            first = receive("k1 order-1 500", "ok");
+        }
+        Receipt second;
+        try (Correlation.Unit request = Correlation.open(Optional.of(new CorrelationId("it-second")))) {
+            second = receive("k2 order-2 700", "ok");
+        }
+        try (Correlation.Unit worker = Correlation.open(Optional.empty())) {
+            second.toApply().forEach(applying::apply);
+            first.toApply().forEach(applying::apply);
+            assertEquals(Optional.of(new CorrelationId("it-first")), Correlation.current(), "the last one applied is current");
+        }
+        assertEquals(Optional.empty(), Correlation.current(), "the worker's unit ends with the notification");
+        assertEquals(2, outbox.after(OutboxPosition.START, 10).size());
+        for (var event : outbox.after(OutboxPosition.START, 10)) {
+            var transaction = transactions.all().stream()
+                .filter(t -> event.source().orElseThrow().startsWith("transaction:" + t.id().value() + ":")).findFirst().orElseThrow();
+            assertEquals(transaction.merchantReference().equals("order-1") ? "it-first" : "it-second",
+                event.correlationId().orElseThrow().value(), transaction.merchantReference());
+        }
+        assertEquals(Optional.of(new CorrelationId("it-first")),
+            notifications.byId(first.toApply().get(0)).orElseThrow().correlationId());
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.payhooks.domain.Aggregate;
 import dev.payhooks.domain.Required;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.domain.trace.Correlation;
+import dev.payhooks.domain.trace.CorrelationId;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,12 +53,13 @@ public final class InboundNotification extends Aggregate {
     private Instant lastAttemptAt;
     private TransactionId transactionId;
     private final Instant redactedAt;
+    private final CorrelationId correlationId;
 
     private InboundNotification(String id, ProviderId provider, NotificationKey key, String merchantId,
                                 String channelSlug, byte[] rawBody, NotificationHeaders headers,
                                 Instant receivedAt, VerificationResult verification, ProcessingStatus status,
                                 String statusReason, int attempts, Instant lastAttemptAt, TransactionId transactionId,
-                                Instant redactedAt, long version) {
+                                Instant redactedAt, CorrelationId correlationId, long version) {
         super(version);
         this.id = Required.text(id, "id", 36);
         this.provider = Objects.requireNonNull(provider, "provider");
@@ -73,24 +76,27 @@ public final class InboundNotification extends Aggregate {
         this.lastAttemptAt = lastAttemptAt == null ? null : toMicros(lastAttemptAt);
         this.transactionId = transactionId;
         this.redactedAt = redactedAt == null ? null : toMicros(redactedAt);
+        this.correlationId = correlationId;
         requireConsistentState();
     }
 
     /**
      * A notification as it arrived. The merchant and channel are absent when the provider named
      * an account Payhooks does not know: such notifications are still stored and acknowledged.
+     * It records the correlation id of the request that brought it ({@link Correlation#current()}).
      */
     public static InboundNotification register(String id, ProviderId provider, NotificationKey key,
                                                String merchantId, String channelSlug, byte[] rawBody,
                                                NotificationHeaders headers, VerificationResult verification,
                                                Instant receivedAt) {
         Objects.requireNonNull(verification, "verification");
+        CorrelationId correlation = Correlation.current().orElse(null);
         return verification.isFailed()
             ? new InboundNotification(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt,
                 verification, ProcessingStatus.IGNORED, "verification failed: " + verification.failureReason(),
-                0, null, null, null, 0)
+                0, null, null, null, correlation, 0)
             : new InboundNotification(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt,
-                verification, ProcessingStatus.RECEIVED, null, 0, null, null, null, 0);
+                verification, ProcessingStatus.RECEIVED, null, 0, null, null, null, correlation, 0);
     }
 
     /** Rebuilds a stored notification; for repositories only. */
@@ -111,8 +117,20 @@ public final class InboundNotification extends Aggregate {
                                                    VerificationResult verification, ProcessingStatus status,
                                                    String statusReason, int attempts, Instant lastAttemptAt,
                                                    TransactionId transactionId, Instant redactedAt, long version) {
+        return reconstitute(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt, verification, status,
+            statusReason, attempts, lastAttemptAt, transactionId, redactedAt, null, version);
+    }
+
+    /** Rebuilds a stored notification with the correlation id of the request that stored it; for repositories only. */
+    public static InboundNotification reconstitute(String id, ProviderId provider, NotificationKey key,
+                                                   String merchantId, String channelSlug, byte[] rawBody,
+                                                   NotificationHeaders headers, Instant receivedAt,
+                                                   VerificationResult verification, ProcessingStatus status,
+                                                   String statusReason, int attempts, Instant lastAttemptAt,
+                                                   TransactionId transactionId, Instant redactedAt,
+                                                   CorrelationId correlationId, long version) {
         return new InboundNotification(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt,
-            verification, status, statusReason, attempts, lastAttemptAt, transactionId, redactedAt, version);
+            verification, status, statusReason, attempts, lastAttemptAt, transactionId, redactedAt, correlationId, version);
     }
 
     /** It was applied to the domain, not to a transaction (e.g. a subscription's event). */
@@ -171,6 +189,8 @@ public final class InboundNotification extends Aggregate {
      * matches the provider's signature and is never verified or applied again.
      */
     public Optional<Instant> redactedAt() { return Optional.ofNullable(redactedAt); }
+    /** The correlation id of the request that stored it; absent for a notification stored without one. */
+    public Optional<CorrelationId> correlationId() { return Optional.ofNullable(correlationId); }
 
     @Override
     public String toString() {

@@ -58,7 +58,7 @@ public interface InboundNotifications {
      * Only the set fields filter; {@code from} inclusive and {@code to} exclusive, on the received
      * time. {@code idText} matches, ignoring case, any part of a notification's id, of the
      * transaction it applied to, or of its key (which holds the provider's references, e.g.
-     * Adyen's pspReference).
+     * Adyen's pspReference), or exactly the correlation id of the request that stored it.
      */
     record Filter(Optional<ProviderId> provider, Optional<ProcessingStatus> status, Optional<Instant> from,
                   Optional<Instant> to, Optional<String> idText) {
@@ -78,9 +78,15 @@ public interface InboundNotifications {
                 && status.map(s -> n.status() == s).orElse(true)
                 && from.map(at -> !n.receivedAt().isBefore(at)).orElse(true)
                 && to.map(at -> n.receivedAt().isBefore(at)).orElse(true)
-                && idText.map(text -> text.toLowerCase(Locale.ROOT)).map(text -> n.id().toLowerCase(Locale.ROOT).contains(text)
-                    || n.transactionId().map(t -> t.value().toLowerCase(Locale.ROOT).contains(text)).orElse(false)
-                    || n.key().value().toLowerCase(Locale.ROOT).contains(text)).orElse(true);
+                && idText.map(text -> matchesText(n, text)).orElse(true);
+        }
+
+        private static boolean matchesText(InboundNotification n, String text) {
+            String part = text.toLowerCase(Locale.ROOT);
+            return n.id().toLowerCase(Locale.ROOT).contains(part)
+                || n.transactionId().map(t -> t.value().toLowerCase(Locale.ROOT).contains(part)).orElse(false)
+                || n.key().value().toLowerCase(Locale.ROOT).contains(part)
+                || n.correlationId().map(c -> c.value().equals(text)).orElse(false);
         }
     }
 

@@ -1,16 +1,25 @@
 package dev.payhooks.domain.outbound;
 
+import dev.payhooks.domain.trace.CorrelationId;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * One try at delivering an event to a subscription, as the attempt log shows it: when, how long,
- * the HTTP status (if any answer came), the error class (if none came), and the start of the
- * response body.
+ * the HTTP status (if any answer came), the error class (if none came), the start of the
+ * response body, and the correlation id it sent ({@code Payhooks-Correlation-Id}; null when its
+ * event has none).
  */
 public record DeliveryAttempt(int number, Instant startedAt, Duration latency, Integer status,
-                              String errorClass, String responseExcerpt, boolean success) {
+                              String errorClass, String responseExcerpt, boolean success, CorrelationId correlationId) {
+
+    /** An attempt that sent no correlation id. */
+    public DeliveryAttempt(int number, Instant startedAt, Duration latency, Integer status, String errorClass,
+                           String responseExcerpt, boolean success) {
+        this(number, startedAt, latency, status, errorClass, responseExcerpt, success, null);
+    }
 
     public static final int MAX_EXCERPT = 4096;
 

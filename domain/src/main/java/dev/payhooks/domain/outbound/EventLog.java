@@ -11,7 +11,8 @@ public interface EventLog {
      * Only set fields filter; {@code from} inclusive and {@code to} exclusive, on the event's
      * creation time. {@code text} matches, ignoring case, any part of the event's id, or of the
      * merchant reference (a Saleor transaction's id for Saleor payments), the provider's
-     * reference or the id of the payment transaction the event is about.
+     * reference or the id of the payment transaction the event is about, or exactly the event's
+     * correlation id.
      */
     record Filter(Optional<String> eventType, Optional<String> subscriptionId, Optional<DeliveryStatus> status,
                   Optional<Instant> from, Optional<Instant> to, Optional<String> text) {

@@ -1,6 +1,8 @@
 package dev.payhooks.domain.outbound;
 
 import dev.payhooks.domain.Required;
+import dev.payhooks.domain.trace.Correlation;
+import dev.payhooks.domain.trace.CorrelationId;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,9 +32,10 @@ public final class OutboundEvent {
     private final Instant createdAt;
     private final String idempotencyKey;
     private final String source;
+    private final CorrelationId correlationId;
 
     private OutboundEvent(EventId id, String merchantId, String eventType, String payloadJson, Instant createdAt,
-                          String idempotencyKey, String source) {
+                          String idempotencyKey, String source, CorrelationId correlationId) {
         this.id = Objects.requireNonNull(id, "id");
         this.merchantId = Required.text(merchantId, "merchantId", MAX_MERCHANT_ID_LENGTH);
         this.eventType = Required.text(eventType, "eventType", MAX_EVENT_TYPE_LENGTH);
@@ -44,21 +47,26 @@ public final class OutboundEvent {
         this.idempotencyKey = idempotencyKey == null ? null
             : Required.text(idempotencyKey, "idempotencyKey", MAX_IDEMPOTENCY_KEY_LENGTH);
         this.source = source == null ? null : Required.text(source, "source", MAX_SOURCE_LENGTH);
+        this.correlationId = correlationId;
     }
 
     /**
      * A new event. The idempotency key (from the publish API's {@code Idempotency-Key}) is
      * unique per merchant; the source names what caused the event, e.g. {@code transaction:<id>}.
+     * It records the correlation id of the work that published it ({@link Correlation#current()}):
+     * the request, or the stored notification the inbox worker applies.
      */
     public static OutboundEvent create(EventId id, String merchantId, String eventType, String payloadJson,
                                        Instant createdAt, String idempotencyKey, String source) {
-        return new OutboundEvent(id, merchantId, eventType, payloadJson, createdAt, idempotencyKey, source);
+        return new OutboundEvent(id, merchantId, eventType, payloadJson, createdAt, idempotencyKey, source,
+            Correlation.current().orElse(null));
     }
 
     /** Rebuilds a stored event; for repositories only. */
     public static OutboundEvent reconstitute(EventId id, String merchantId, String eventType, String payloadJson,
-                                             Instant createdAt, String idempotencyKey, String source) {
-        return new OutboundEvent(id, merchantId, eventType, payloadJson, createdAt, idempotencyKey, source);
+                                             Instant createdAt, String idempotencyKey, String source,
+                                             CorrelationId correlationId) {
+        return new OutboundEvent(id, merchantId, eventType, payloadJson, createdAt, idempotencyKey, source, correlationId);
     }
 
     /** Where this event sits in the outbox order; reading {@code after} it continues with the next one. */
@@ -73,6 +81,11 @@ public final class OutboundEvent {
     public Instant createdAt() { return createdAt; }
     public Optional<String> idempotencyKey() { return Optional.ofNullable(idempotencyKey); }
     public Optional<String> source() { return Optional.ofNullable(source); }
+    /**
+     * The correlation id of the work that published it, sent with every delivery attempt (replays
+     * included) as {@code Payhooks-Correlation-Id}; absent for an event published outside any.
+     */
+    public Optional<CorrelationId> correlationId() { return Optional.ofNullable(correlationId); }
 
     @Override
     public String toString() {

@@ -105,6 +105,6 @@ public class InMemoryInboundNotifications implements InboundNotifications {
         return InboundNotification.reconstitute(n.id(), n.provider(), n.key(), n.merchantId().orElse(null),
             n.channelSlug().orElse(null), n.rawBody(), n.headers(), n.receivedAt(), n.verification(), n.status(),
             n.statusReason().orElse(null), n.attempts(), n.lastAttemptAt().orElse(null), n.transactionId().orElse(null),
-            n.redactedAt().orElse(null), version);
+            n.redactedAt().orElse(null), n.correlationId().orElse(null), version);
     }
 }

@@ -40,7 +40,8 @@ public class InMemoryOutbox implements Outbox {
     @Override
     public synchronized void releaseIdempotencyKey(String merchantId, String idempotencyKey) {
         byIdempotencyKey(merchantId, idempotencyKey).ifPresent(e -> byId.put(e.id(), OutboundEvent.reconstitute(e.id(),
-            e.merchantId(), e.eventType(), e.payloadJson(), e.createdAt(), null, e.source().orElse(null))));
+            e.merchantId(), e.eventType(), e.payloadJson(), e.createdAt(), null, e.source().orElse(null),
+            e.correlationId().orElse(null))));
     }
 
     @Override

@@ -55,5 +55,8 @@ public class InboundNotificationEntity {
 
     /** When retention redacted the body (written by {@code JpaExpiredRecords} only). */
     @Column(insertable = false, updatable = false) Instant redactedAt;
+
+    /** {@link dev.payhooks.domain.trace.CorrelationId} of the request that stored it. */
+    @Column(updatable = false) String correlationId;
     @Version long version;
 }

@@ -7,6 +7,7 @@ import dev.payhooks.domain.inbound.ProcessingStatus;
 import dev.payhooks.domain.inbound.VerificationResult;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.domain.trace.CorrelationId;
 
 final class InboundNotificationMapper {
 
@@ -19,7 +20,8 @@ final class InboundNotificationMapper {
             NotificationHeaders.of(HeadersJson.read(entity.headers)), entity.receivedAt,
             new VerificationResult(VerificationResult.Outcome.valueOf(entity.verification), entity.verificationFailure),
             ProcessingStatus.valueOf(entity.status), entity.statusReason, entity.attempts, entity.lastAttemptAt,
-            entity.transactionId == null ? null : TransactionId.of(entity.transactionId), entity.redactedAt, entity.version);
+            entity.transactionId == null ? null : TransactionId.of(entity.transactionId), entity.redactedAt,
+            entity.correlationId == null ? null : new CorrelationId(entity.correlationId), entity.version);
     }
 
     static InboundNotificationEntity toNewEntity(InboundNotification notification) {
@@ -36,6 +38,7 @@ final class InboundNotificationMapper {
         entity.receivedAt = notification.receivedAt();
         entity.verification = notification.verification().outcome().name();
         entity.verificationFailure = notification.verification().reason().orElse(null);
+        entity.correlationId = notification.correlationId().map(CorrelationId::value).orElse(null);
         entity.version = notification.version();
         copyMutableState(notification, entity);
         return entity;

@@ -58,8 +58,8 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
 
     private static final String INSERT = "INSERT INTO inbound_notification (id, provider, dedup_key, merchant_id,"
         + " channel_slug, raw_body, headers, received_at, verification, verification_failure, status, status_reason,"
-        + " attempts, last_attempt_at, version, dedup_merchant_id, dedup_channel_slug)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + " attempts, last_attempt_at, version, dedup_merchant_id, dedup_channel_slug, correlation_id)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_UNLESS_KEY_TAKEN = INSERT
         + " ON CONFLICT (provider, dedup_merchant_id, dedup_channel_slug, dedup_key) DO NOTHING";
     private static final String ID_BY_KEY = "SELECT id FROM inbound_notification WHERE provider = ?"
@@ -149,9 +149,10 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
             .and(filter.provider(), "n.provider = :provider", "provider", ProviderId::slug)
             .and(filter.status(), "n.status = :status", "status", Enum::name)
             .and(filter.from(), "n.receivedAt >= :from", "from")
-            .and(filter.to(), "n.receivedAt < :to", "to")
-            .and(filter.idText(), "(lower(n.id) like :part escape '!'"
-                + " or lower(n.transactionId) like :part escape '!' or lower(n.dedupKey) like :part escape '!')", "part", Jpql::containing);
+            .and(filter.to(), "n.receivedAt < :to", "to");
+        filter.idText().ifPresent(text -> jpql.and("(lower(n.id) like :part escape '!'"
+            + " or lower(n.transactionId) like :part escape '!' or lower(n.dedupKey) like :part escape '!'"
+            + " or n.correlationId = :correlation)", "part", Jpql.containing(text), "correlation", text));
         jpql.before(after, "n.receivedAt", "n.id", Cursor::receivedAt, Cursor::id).append(" order by n.receivedAt desc, n.id desc");
         List<InboundNotification> rows = query(jpql).setMaxResults(limit + 1).getResultStream()
             .map(InboundNotificationMapper::toDomain).toList();
@@ -202,7 +203,7 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
         insert.setInt(13, row.attempts);
         setTime(insert, 14, row.lastAttemptAt);
         insert.setLong(15, row.version);
-        setStrings(insert, 16, row.dedupMerchantId, row.dedupChannelSlug);
+        setStrings(insert, 16, row.dedupMerchantId, row.dedupChannelSlug, row.correlationId);
     }
 
     /** Binds {@code values} to the parameters from {@code first} on, one each, in order. */

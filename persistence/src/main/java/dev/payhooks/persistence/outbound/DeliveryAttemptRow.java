@@ -13,5 +13,6 @@ public record DeliveryAttemptRow(
     Integer httpStatus,
     String errorClass,
     String responseExcerpt,
-    boolean success) {
+    boolean success,
+    String correlationId) {
 }

@@ -3,6 +3,7 @@ package dev.payhooks.persistence.outbound;
 import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.Delivery;
 import dev.payhooks.domain.outbound.DeliveryAttempt;
+import dev.payhooks.domain.trace.CorrelationId;
 import dev.payhooks.domain.outbound.DeliveryStatus;
 import dev.payhooks.domain.outbound.EventId;
 import dev.payhooks.persistence.jpa.JpaRepository;
@@ -174,7 +175,7 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
         for (int i = e.attempts.size(); i < d.attempts().size(); i++) {
             DeliveryAttempt a = d.attempts().get(i);
             e.attempts.add(new DeliveryAttemptRow(a.startedAt(), a.latency().toMillis(), a.status(), a.errorClass(),
-                a.responseExcerpt(), a.success()));
+                a.responseExcerpt(), a.success(), a.correlationId() == null ? null : a.correlationId().value()));
         }
     }
 
@@ -183,7 +184,7 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
         for (int i = 0; i < e.attempts.size(); i++) {
             DeliveryAttemptRow r = e.attempts.get(i);
             attempts.add(new DeliveryAttempt(i + 1, r.startedAt(), Duration.ofMillis(r.latencyMillis()), r.httpStatus(), r.errorClass(),
-                r.responseExcerpt(), r.success()));
+                r.responseExcerpt(), r.success(), r.correlationId() == null ? null : new CorrelationId(r.correlationId())));
         }
         return Delivery.reconstitute(e.id(), new EventId(e.eventId), e.subscriptionId, e.merchantId(), DeliveryStatus.valueOf(e.status),
             e.nextAttemptAt, e.attemptsThisRound, e.deadReason, attempts, e.createdAt(), e.updatedAt(), e.version());

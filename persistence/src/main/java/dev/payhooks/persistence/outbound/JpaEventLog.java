@@ -55,18 +55,20 @@ public class JpaEventLog extends JpaRepository<OutboundEventEntity> implements E
      * The filter's conditions on the event {@code e} (the query binds {@code :merchant}). Free
      * text matches any part of the event id, or of the id, merchant reference or a provider
      * reference (current or earlier) of the merchant's payment transaction the event was
-     * published for (its source is {@code transaction:<id>:<n>}), in any case.
+     * published for (its source is {@code transaction:<id>:<n>}), in any case; or exactly the
+     * event's correlation id.
      */
     private static Jpql events(Filter filter, Jpql jpql) {
-        return jpql.and(filter.eventType(), "e.eventType = :type", "type")
+        jpql.and(filter.eventType(), "e.eventType = :type", "type")
             .and(filter.from(), "e.createdAt >= :from", "from")
-            .and(filter.to(), "e.createdAt < :to", "to")
-            .and(filter.text(), "(lower(e.eventId) like :text escape '!'"
-                + " or exists (select t.id from PaymentTransactionEntity t left join t.providerReferences r"
-                + " where t.merchantId = :merchant and e.source like concat('transaction:', t.id, ':%')"
-                + " and (lower(t.id) like :text escape '!' or lower(t.merchantReference) like :text escape '!'"
-                + " or lower(t.providerReference) like :text escape '!' or lower(r.reference) like :text escape '!')))",
-                "text", Jpql::containing);
+            .and(filter.to(), "e.createdAt < :to", "to");
+        filter.text().ifPresent(text -> jpql.and("(lower(e.eventId) like :text escape '!' or e.correlationId = :correlation"
+            + " or exists (select t.id from PaymentTransactionEntity t left join t.providerReferences r"
+            + " where t.merchantId = :merchant and e.source like concat('transaction:', t.id, ':%')"
+            + " and (lower(t.id) like :text escape '!' or lower(t.merchantReference) like :text escape '!'"
+            + " or lower(t.providerReference) like :text escape '!' or lower(r.reference) like :text escape '!')))",
+            "text", Jpql.containing(text), "correlation", text));
+        return jpql;
     }
 
     /** The filter's conditions on the delivery {@code d}. */

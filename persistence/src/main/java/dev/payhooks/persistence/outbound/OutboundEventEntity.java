@@ -21,4 +21,5 @@ public class OutboundEventEntity {
     @Column(nullable = false, updatable = false) Instant createdAt;
     @Column(updatable = false) String idempotencyKey;
     @Column(updatable = false) String source;
+    @Column(updatable = false) String correlationId;
 }

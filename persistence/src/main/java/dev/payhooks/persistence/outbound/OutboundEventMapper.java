@@ -2,6 +2,7 @@ package dev.payhooks.persistence.outbound;
 
 import dev.payhooks.domain.outbound.EventId;
 import dev.payhooks.domain.outbound.OutboundEvent;
+import dev.payhooks.domain.trace.CorrelationId;
 
 final class OutboundEventMapper {
 
@@ -10,7 +11,8 @@ final class OutboundEventMapper {
 
     static OutboundEvent toDomain(OutboundEventEntity entity) {
         return OutboundEvent.reconstitute(new EventId(entity.eventId), entity.merchantId, entity.eventType,
-            entity.payload, entity.createdAt, entity.idempotencyKey, entity.source);
+            entity.payload, entity.createdAt, entity.idempotencyKey, entity.source,
+            entity.correlationId == null ? null : new CorrelationId(entity.correlationId));
     }
 
     static OutboundEventEntity toEntity(OutboundEvent event) {
@@ -22,6 +24,7 @@ final class OutboundEventMapper {
         entity.createdAt = event.createdAt();
         entity.idempotencyKey = event.idempotencyKey().orElse(null);
         entity.source = event.source().orElse(null);
+        entity.correlationId = event.correlationId().map(CorrelationId::value).orElse(null);
         return entity;
     }
 }

@@ -82,8 +82,24 @@ final class EventDetailPanels {
         return all.toArray(Component[]::new);
     }
 
+    /**
+     * The correlation id an event or notification carries, with a button that puts it in the
+     * log's search ({@code follow}): the notification and every event of the same request show.
+     */
+    static Div correlation(String correlationId, Consumer<String> follow) {
+        Div line = fact("Correlation id", correlationId.isEmpty() ? "none" : correlationId);
+        line.setId("detail-correlation-id");
+        if (!correlationId.isEmpty()) {
+            Button trail = new Button("Show all with this id", click -> follow.accept(correlationId));
+            trail.setId("follow-correlation-id");
+            trail.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            line.add(trail);
+        }
+        return line;
+    }
+
     /** A provider notification: what arrived, how it was verified and processed, and why it offers no replay. */
-    static Component[] notification(NotificationDetails n) {
+    static Component[] notification(NotificationDetails n, Consumer<String> followCorrelation) {
         HorizontalLayout title = DetailHeading.title(new H3(n.providerName() + " notification"), statusBadge(n.status()));
         Span id = DetailHeading.identifier("detail-notification-id", n.id());
         Div facts = new Div();
@@ -103,6 +119,7 @@ final class EventDetailPanels {
                 dev.payhooks.admin.transactions.TransactionsView.class, n.transactionId()));
         }
         facts.add(transaction);
+        facts.add(correlation(n.correlationId(), followCorrelation));
         Span replay = new Span(n.replayNote());
         replay.setId("notification-replay-note");
         replay.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");

@@ -7,8 +7,9 @@ import java.time.Instant;
  * (provider notifications), OUTBOUND (events for webhooks) or null for both. {@code status} is a
  * delivery status (outbound only) or a processing status (inbound only); {@code provider}
  * narrows to inbound notifications, {@code eventType} and {@code subscriptionId} to outbound
- * events. {@code idText} is an event, webhook, notification or transaction id, or part of a
- * notification's key (a provider reference), typed or pasted.
+ * events. {@code idText} is an event, webhook, notification or transaction id, part of a
+ * notification's key (a provider reference), or a correlation id (exactly: the notification of
+ * that request and the events it caused), typed or pasted.
  */
 public record EventFilter(String direction, String provider, String eventType, String subscriptionId, String status,
                           Instant from, Instant to, String idText) {

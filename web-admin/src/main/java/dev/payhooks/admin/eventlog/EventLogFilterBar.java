@@ -55,7 +55,7 @@ final class EventLogFilterBar extends VerticalLayout {
         setSpacing(false);
 
         idText.setId("filter-id");
-        idText.setPlaceholder("event, webhook, notification, transaction id or provider reference");
+        idText.setPlaceholder("event, webhook, notification, transaction, correlation id or provider reference");
         idText.setPrefixComponent(VaadinIcon.SEARCH.create());
         idText.setClearButtonVisible(true);
         idText.setValueChangeMode(ValueChangeMode.LAZY);
@@ -140,6 +140,11 @@ final class EventLogFilterBar extends VerticalLayout {
         return new EventFilter(direction.getValue(), provider.getValue() == null ? null : provider.getValue().value(),
             type.getValue(), webhook.getValue() == null ? null : webhook.getValue().value(),
             status.getValue(), instant(from.getValue()), instant(to.getValue()), idText.getValue());
+    }
+
+    /** Searches for this text (e.g. a correlation id), as if typed into the search box. */
+    void search(String text) {
+        idText.setValue(text);
     }
 
     /** Chooses {@code wanted} as the status (a link to the dead letters) if the log knows it. */

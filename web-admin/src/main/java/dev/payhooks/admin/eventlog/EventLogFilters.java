@@ -16,7 +16,7 @@ import java.util.Optional;
  * The event log's filter bar as the two sources' filters: which source a filter can match at
  * all, and its fields as the domain's filter of each. Free text naming a webhook narrows by
  * webhook; any other text searches both sources (part of an event id or of its transaction's
- * references, part of a notification's id, transaction or key).
+ * references, part of a notification's id, transaction or key, or exactly a correlation id).
  */
 final class EventLogFilters {
 

@@ -22,6 +22,7 @@ import dev.payhooks.domain.outbound.EventLog;
 import dev.payhooks.domain.outbound.OutboundEvent;
 import dev.payhooks.domain.inbound.ProcessingStatus;
 import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.domain.trace.CorrelationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -147,7 +148,8 @@ public class EventLogModel extends ConsoleModel {
             n.key().value(), n.receivedAt(), n.verification().outcome().name(), n.verification().reason().orElse(""),
             n.status().name(), n.statusReason().orElse(""), n.attempts(), InboundNotification.MAX_PROCESSING_ATTEMPTS,
             n.lastAttemptAt().orElse(null), n.transactionId().map(TransactionId::value).orElse(""), n.headers().masked(),
-            EventPayloads.readableBody(body), body.length, EventPayloads.replayNote(n), masked);
+            EventPayloads.readableBody(body), body.length, EventPayloads.replayNote(n), masked,
+            n.correlationId().map(CorrelationId::value).orElse(""));
     }
 
     private byte[] redacted(InboundNotification n) {
@@ -173,7 +175,7 @@ public class EventLogModel extends ConsoleModel {
         }
         OutboundEvent event = logged.event();
         return new EventDetails(event.id().value(), event.eventType(), event.createdAt(), event.source().orElse(""),
-            EventPayloads.prettyJson(event.payloadJson()), all);
+            event.correlationId().map(CorrelationId::value).orElse(""), EventPayloads.prettyJson(event.payloadJson()), all);
     }
 
     /**

@@ -229,6 +229,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         Pre payload = EventDetailPanels.codeBlock("event-payload", event.prettyPayload());
         detail.add(title, id, new Span("Created " + TIME.format(event.createdAt()) + " UTC"
             + (event.source().isEmpty() ? "" : " · source " + event.source())),
+            EventDetailPanels.correlation(event.correlationId(), filters::search),
             EventDetailPanels.headingWithCopy(new H4("Payload"), "copy-event-payload", event.prettyPayload()), payload,
             new H4("Deliveries"));
         if (event.deliveries().isEmpty()) {
@@ -239,7 +240,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
 
     private void showNotification(String notificationId) {
         DetailPanel.show(detail, () -> model.notification(notificationId),
-            notification -> detail.add(EventDetailPanels.notification(notification)));
+            notification -> detail.add(EventDetailPanels.notification(notification, filters::search)));
     }
 
     private void replayOne(String eventId, boolean all) {

@@ -1,5 +1,7 @@
 package dev.payhooks.admin.eventlog;
 
+import dev.payhooks.domain.trace.Correlation;
+import dev.payhooks.domain.trace.CorrelationId;
 import dev.payhooks.admin.ConsoleFixture;
 import dev.payhooks.application.events.EventLogQueries;
 import dev.payhooks.application.events.ReplayDeliveries;
@@ -73,7 +75,8 @@ class EventLogModelTest {
 
     /**
      * {@link EventLog} over a list: merchant, type, time and free text (any part of the event id,
-     * ignoring case) filter, newest first by key; deliveries of the matching events by status.
+     * ignoring case, or exactly its correlation id) filter, newest first by key; deliveries of the
+     * matching events by status.
      */
     record ListEventLog(List<OutboundEvent> events, InMemoryDeliveries deliveries) implements EventLog {
 
@@ -82,7 +85,8 @@ class EventLogModelTest {
                 && filter.eventType().map(e.eventType()::equals).orElse(true)
                 && filter.from().map(at -> !e.createdAt().isBefore(at)).orElse(true)
                 && filter.to().map(at -> e.createdAt().isBefore(at)).orElse(true)
-                && filter.text().map(t -> e.id().value().contains(t.toLowerCase(java.util.Locale.ROOT))).orElse(true);
+                && filter.text().map(t -> e.id().value().contains(t.toLowerCase(java.util.Locale.ROOT))
+                    || e.correlationId().map(id -> id.value().equals(t)).orElse(false)).orElse(true);
         }
 
         @Override
@@ -281,6 +285,26 @@ class EventLogModelTest {
         dead.abandon("no success after 8 attempts", T0);
         deliveries.add(dead);
         return dead;
+    }
+
+    @Test
+    void aCorrelationIdShowsInTheDetailsAndFindsTheNotificationAndTheEventsOfItsRequest() {
+        InboundNotification traced;
+        OutboundEvent published;
+        try (Correlation.Unit request = Correlation.open(Optional.of(new CorrelationId("it-trail")))) {
+            traced = notification("n-1", "m-1", ProviderId.ADYEN, "adyen:PSP1:AUTHORISATION", T0);
+            published = event(0xd4, "m-1", T0.plusSeconds(2));
+        }
+        notification("n-2", "m-1", ProviderId.ADYEN, "adyen:PSP2:AUTHORISATION", T0.plusSeconds(1));
+        OutboundEvent untraced = event(0xe5, "m-1", T0.plusSeconds(3));
+
+        assertEquals("it-trail", model.notification(traced.id()).correlationId());
+        assertEquals("it-trail", model.event(published.id().value()).correlationId());
+        assertEquals("", model.notification("n-2").correlationId(), "none when it was stored without one");
+        assertEquals("", model.event(untraced.id().value()).correlationId());
+        assertEquals(List.of("out:d4", "in:-1"), all(new EventFilter(null, null, null, null, null, null, null, " it-trail "), 50),
+            "the request's notification and the event applying it published");
+        assertEquals(List.of(), all(new EventFilter(null, null, null, null, null, null, null, "it-trai"), 50), "exactly");
     }
 
     @Test
