@@ -13,13 +13,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.StringReader;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -46,7 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeliveryEnginesIT {
 
-    static final Path JAR = Paths.get("target/payhooks.jar");
     static final Path WORK = Paths.get("target/delivery-engines-it");
     static final String KEY = System.getProperty("payhooks.it.api.key");
     static final Pattern EVENT_ID = Pattern.compile("\"event_id\":\"([0-9a-f]{64})\"");
@@ -66,16 +63,8 @@ class DeliveryEnginesIT {
     }
 
     static Server start(String name) throws Exception {
-        Files.createDirectories(WORK);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = WORK.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(), "--port", String.valueOf(port))
-            .directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        return new Server(builder.start(), port, log);
+        SharedServer.JarServer started = SharedServer.startJar(WORK, name, Map.of());
+        return new Server(started.process(), started.port(), started.log());
     }
 
     static void awaitReady(Server server) throws Exception {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,10 +62,7 @@ public final class SharedServer implements TestInstancePostProcessor {
             try {
                 Path war = Path.of(System.getProperty("payhooks.it.war")).toAbsolutePath();
                 Path target = war.getParent();
-                int port;
-                try (ServerSocket socket = new ServerSocket(0)) {
-                    port = socket.getLocalPort();
-                }
+                int port = freePort();
                 Path log = target.resolve("shared-server-" + port + ".log");
                 Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", target.resolve("payara-micro.jar").toString(), "--deploy", war.toString(),
@@ -85,6 +83,32 @@ public final class SharedServer implements TestInstancePostProcessor {
                 process.destroyForcibly();
                 process.waitFor();
             }
+        }
+    }
+
+    /** A server process of the uber jar, as operators start it: its port, and the file its output goes to. */
+    record JarServer(Process process, int port, Path log) {
+    }
+
+    /**
+     * Starts the uber jar ({@code target/payhooks.jar}) in {@code work} on a free port, its output
+     * in {@code <name>.log} there; its environment is this JVM's (Failsafe's) with {@code environment}
+     * added. Does not wait for it: {@link #awaitReady}.
+     */
+    static JarServer startJar(Path work, String name, Map<String, String> environment) throws java.io.IOException {
+        Files.createDirectories(work);
+        int port = freePort();
+        Path log = work.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx512m", "-jar", Path.of("target/payhooks.jar").toAbsolutePath().toString(), "--port", String.valueOf(port))
+            .directory(work.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        return new JarServer(builder.start(), port, log);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

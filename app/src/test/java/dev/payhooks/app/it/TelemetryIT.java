@@ -4,13 +4,11 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TelemetryIT {
 
-    static final Path JAR = Path.of("target/payhooks.jar");
     static final Path WORK = Path.of("target/telemetry-it").toAbsolutePath();
     static final String KEY = System.getProperty("payhooks.it.api.key");
 
@@ -43,27 +40,20 @@ class TelemetryIT {
             exchange.close();
         });
         collector.start();
-        Files.createDirectories(WORK);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = WORK.resolve("server.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(), "--port", String.valueOf(port))
-            .directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Map<String, String> environment = builder.environment();
-        environment.put("PAYHOOKS_DB_URL", "jdbc:h2:file:" + WORK.resolve("payhooks"));
-        environment.put("PAYHOOKS_DATA_DIR", WORK.resolve("data").toString());
-        environment.put("OTEL_SDK_DISABLED", "false");
-        environment.put("OTEL_SERVICE_NAME", "payhooks-it");
-        environment.put("OTEL_TRACES_EXPORTER", "otlp");
-        environment.put("OTEL_METRICS_EXPORTER", "none");
-        environment.put("OTEL_LOGS_EXPORTER", "none");
-        environment.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
-        environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.getAddress().getPort());
-        environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");
-        Process server = builder.start();
+        SharedServer.JarServer started = SharedServer.startJar(WORK, "server", Map.of(
+            "PAYHOOKS_DB_URL", "jdbc:h2:file:" + WORK.resolve("payhooks"),
+            "PAYHOOKS_DATA_DIR", WORK.resolve("data").toString(),
+            "OTEL_SDK_DISABLED", "false",
+            "OTEL_SERVICE_NAME", "payhooks-it",
+            "OTEL_TRACES_EXPORTER", "otlp",
+            "OTEL_METRICS_EXPORTER", "none",
+            "OTEL_LOGS_EXPORTER", "none",
+            "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+            "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.getAddress().getPort(),
+            "OTEL_BSP_SCHEDULE_DELAY", "200"));
+        Process server = started.process();
+        int port = started.port();
+        Path log = started.log();
         try {
             SharedServer.awaitReady(server, port, log, Duration.ofSeconds(240));
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
