@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * Brings the database up to date before anything else uses it: checks the connection, runs
  * the Flyway migrations from the {@code migrations} module, loads the master key and the public
  * URL (both required in production mode), then makes
- * sure an administrator and a merchant exist. Any failure stops the server (see {@link StartupFailure}).
+ * sure an administrator and a merchant exist (one instance at a time: {@link FirstStartLock}). Any failure stops the server (see {@link StartupFailure}).
  *
  * <p>The data source's settings come from MicroProfile Config at deployment time, before the
  * settings object exists. Those placeholders do not see the WAR's own
@@ -93,8 +93,10 @@ public class DatabaseStartup {
                 + " (" + result.migrationsExecuted + " migrations applied now)");
             checkSecrets();
             LOG.info(() -> "Public URL: " + loaded.publicUrl());
-            administrators.ensureOneExists();
-            merchants.ensureOneExists();
+            FirstStartLock.holding(dataSource, () -> {
+                administrators.ensureOneExists();
+                merchants.ensureOneExists();
+            });
         } catch (RuntimeException e) {
             // CDI and transaction interceptors may wrap the failure
             StartupFailure failure = StartupFailure.foundIn(e).orElseGet(() -> new StartupFailure("startup failed", e));

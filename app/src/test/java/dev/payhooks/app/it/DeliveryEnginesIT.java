@@ -99,10 +99,11 @@ class DeliveryEnginesIT {
             exchange.close();
         });
         receiver.start();
-        // one after the other: the first start on an empty database migrates it and creates the merchant
+        // together, as an orchestrator starts replicas: on an empty database one of them migrates it and
+        // creates the administrator and the merchant, the other waits for that and finds them
         a = start("a");
-        awaitReady(a);
         b = start("b");
+        awaitReady(a);
         awaitReady(b);
     }
 
