@@ -42,10 +42,17 @@ public record PaymentDetails(Optional<PaymentMethod> method, List<LineItem> line
         return method.isEmpty() && lineItems.isEmpty() && contact.isEmpty();
     }
 
-    /** These details with each part a later notification gave replaced by that part; parts it left out stay. */
+    /**
+     * These details as a later notification of the same payment tells them: each payment method
+     * field it gives replaces the one held (a capture naming only the brand keeps the masked number
+     * and expiry of the authorization), and products or a contact it gives replace those held.
+     * Whatever it leaves out stays.
+     */
     public PaymentDetails updatedBy(PaymentDetails later) {
-        return new PaymentDetails(later.method.or(() -> method),
-            later.lineItems.isEmpty() ? lineItems : later.lineItems, later.contact.or(() -> contact));
+        Optional<PaymentMethod> merged = later.method.map(told -> method.map(held -> held.updatedBy(told)).orElse(told))
+            .or(() -> method);
+        return new PaymentDetails(merged, later.lineItems.isEmpty() ? lineItems : later.lineItems,
+            later.contact.or(() -> contact));
     }
 
     public PaymentDetails withoutContact() {
@@ -112,6 +119,13 @@ public record PaymentDetails(Optional<PaymentMethod> method, List<LineItem> line
         public static boolean isMasked(String number) {
             return number != null && NUMBER_CHARACTERS.matcher(number).matches() && MASK_CHARACTERS.matcher(number).find()
                 && number.chars().filter(Character::isDigit).count() <= MAX_VISIBLE_DIGITS;
+        }
+
+        /** This method with each field {@code later} gives replacing the one held. */
+        public PaymentMethod updatedBy(PaymentMethod later) {
+            return new PaymentMethod(later.brand != null ? later.brand : brand,
+                later.maskedNumber != null ? later.maskedNumber : maskedNumber,
+                later.expiry != null ? later.expiry : expiry, later.wallet != null ? later.wallet : wallet);
         }
 
         public static boolean isExpiry(String expiry) {

@@ -43,7 +43,15 @@ class PaymentDetailsTest {
 
         PaymentDetails later = first.updatedBy(new PaymentDetails(Optional.of(wallet), List.of(), Optional.empty()));
 
-        assertEquals(new PaymentDetails(Optional.of(wallet), List.of(TEA), Optional.of(ANNA)), later);
+        assertEquals(new PaymentDetails(Optional.of(new PaymentMethod("VISA", "424242******4242", "27-08", "twint")),
+            List.of(TEA), Optional.of(ANNA)), later);
+        LineItem cup = new LineItem("Cup", 90L, 1L, null, null);
+        Contact bob = new Contact(Map.of("firstname", "Bob"));
+        assertEquals(new PaymentDetails(Optional.of(new PaymentMethod("MASTERCARD", "555555******4444", "27-08", null)),
+                List.of(cup), Optional.of(bob)),
+            first.updatedBy(new PaymentDetails(Optional.of(new PaymentMethod("MASTERCARD", "555555******4444", null, null)),
+                List.of(cup), Optional.of(bob))));
+        assertEquals(first, PaymentDetails.NONE.updatedBy(first));
         assertEquals(first, first.updatedBy(PaymentDetails.NONE));
         assertEquals(new PaymentDetails(Optional.of(VISA), List.of(TEA), Optional.empty()), first.withoutContact());
     }

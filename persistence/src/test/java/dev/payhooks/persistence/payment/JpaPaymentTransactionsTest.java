@@ -150,7 +150,8 @@ class JpaPaymentTransactionsTest {
                 repo.update(tx);
             });
             PaymentTransaction later = db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("tx-d")).orElseThrow());
-            assertEquals(Optional.of(new PaymentDetails.PaymentMethod("MASTERCARD", null, null, "apple-pay")), later.details().method());
+            assertEquals(Optional.of(new PaymentDetails.PaymentMethod("MASTERCARD", "424242******4242", "27-08", "apple-pay")),
+                later.details().method(), "each field told replaces the one held");
             assertEquals(told().lineItems(), later.details().lineItems(), "products it did not tell stay");
             assertEquals(told().contact(), later.details().contact());
 
