@@ -188,13 +188,23 @@ class InboundNotificationsIT {
 
     /** Outbound event types caused by a transaction, in order. */
     List<String> eventTypes(JsonObject transaction) throws Exception {
+        return events(transaction, event -> event.getString("event_type"));
+    }
+
+    /** What {@code read} takes from an outbound event of the list. */
+    interface EventRead<T> {
+        T read(JsonObject listedEvent) throws Exception;
+    }
+
+    /** {@code read} of each outbound event a transaction caused, in order. */
+    <T> List<T> events(JsonObject transaction, EventRead<T> read) throws Exception {
         awaitInboxApplied();
         String source = "transaction:" + transaction.getString("id") + ":";
-        List<Map.Entry<String, String>> found = new ArrayList<>();
+        List<Map.Entry<String, T>> found = new ArrayList<>();
         for (JsonValue item : manage("GET", "events?limit=200", null).object().getJsonArray("items")) {
             JsonObject event = item.asJsonObject();
             if (event.getString("source", "").startsWith(source)) {
-                found.add(Map.entry(event.getString("source"), event.getString("event_type")));
+                found.add(Map.entry(event.getString("source"), read.read(event)));
             }
         }
         found.sort(Map.Entry.comparingByKey((a, b) -> Integer.compare(sequence(a), sequence(b))));
@@ -588,18 +598,8 @@ class InboundNotificationsIT {
 
     /** The {@code object} of each outbound event a transaction caused, in order. */
     List<JsonObject> eventObjects(JsonObject transaction) throws Exception {
-        awaitInboxApplied();
-        String source = "transaction:" + transaction.getString("id") + ":";
-        List<Map.Entry<String, JsonObject>> found = new ArrayList<>();
-        for (JsonValue item : manage("GET", "events?limit=200", null).object().getJsonArray("items")) {
-            JsonObject event = item.asJsonObject();
-            if (event.getString("source", "").startsWith(source)) {
-                JsonObject payload = manage("GET", "events/" + event.getString("event_id"), null).object().getJsonObject("payload");
-                found.add(Map.entry(event.getString("source"), payload.getJsonObject("event_body").getJsonObject("object")));
-            }
-        }
-        found.sort(Map.Entry.comparingByKey((a, b) -> Integer.compare(sequence(a), sequence(b))));
-        return found.stream().map(Map.Entry::getValue).toList();
+        return events(transaction, event -> manage("GET", "events/" + event.getString("event_id"), null).object()
+            .getJsonObject("payload").getJsonObject("event_body").getJsonObject("object"));
     }
 
     Answer post(String path, String json) throws Exception {
