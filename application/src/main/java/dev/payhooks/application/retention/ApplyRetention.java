@@ -14,12 +14,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The scheduled retention job's one use case: deletes what has outlived its retention period
- * and redacts personal data in old notification bodies and old transactions' customer contacts
- * ({@link RetentionPolicy}). Each batch is
- * a transaction of its own ({@link UnitOfWork}) of at most {@code batchSize} rows, so no lock is
- * held for long and a failure loses one batch at most; a run stops after {@code maxBatches} per
- * kind and the next run goes on. Safe with several instances running it at once: every step is
+ * The scheduled retention job's one use case: deletes what has outlived its retention period,
+ * redacts personal data in old notification bodies and removes old transactions' customer
+ * contacts ({@link RetentionPolicy}). Each batch is a transaction of its own ({@link UnitOfWork})
+ * of at most {@code batchSize} rows, so no lock is held for long and a failure loses one batch at
+ * most; a run stops after {@code maxBatches} per kind and the next run goes on. Safe with several instances running it at once: every step is
  * idempotent ({@link ExpiredRecords}). Only the system runs it, so there is no caller to authorize.
  */
 public record ApplyRetention(ExpiredRecords records, PersonalDataRedaction redaction, UnitOfWork unitOfWork,
