@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  * redacts personal data in old notification bodies and removes old transactions' customer
  * contacts ({@link RetentionPolicy}). Each batch is a transaction of its own ({@link UnitOfWork})
  * of at most {@code batchSize} rows, so no lock is held for long and a failure loses one batch at
- * most; a run stops after {@code maxBatches} per kind and the next run goes on. Safe with several instances running it at once: every step is
- * idempotent ({@link ExpiredRecords}). Only the system runs it, so there is no caller to authorize.
+ * most; a run stops after {@code maxBatches} per kind and the next run goes on. Safe with several
+ * instances running it at once: every step is idempotent ({@link ExpiredRecords}). Only the system
+ * runs it, so there is no caller to authorize.
  */
 public record ApplyRetention(ExpiredRecords records, PersonalDataRedaction redaction, UnitOfWork unitOfWork,
                              Clock clock) {
