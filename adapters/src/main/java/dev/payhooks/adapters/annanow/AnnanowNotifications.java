@@ -170,7 +170,8 @@ public class AnnanowNotifications implements NotificationProvider {
         String eventKey = "annanow:" + transactionId + ":" + known.wireName();
         String message = "Annanow " + known.wireName();
         return new DecodedNotification(key, "transaction " + known.wireName(), new NotificationEffect.OnTransaction(target,
-            current -> facts(known, current, amount, refundedTotal, transactionId, message, eventKey)));
+            current -> facts(known, current, amount, refundedTotal, transactionId, message, eventKey),
+            AnnanowDetails.of(f)));
     }
 
     /** Annanow statuses as facts for the payment as it stands (docs/EVENTS.md, "Annanow"). */

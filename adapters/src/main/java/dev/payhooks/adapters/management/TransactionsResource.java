@@ -7,6 +7,7 @@ import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.fulfillment.Fulfillment;
 import dev.payhooks.domain.payment.FailureReason;
 import dev.payhooks.domain.payment.Money;
+import dev.payhooks.domain.payment.PaymentDetails;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.PaymentTransactions;
 import dev.payhooks.domain.payment.PaymentTransactions.Cursor;
@@ -79,10 +80,12 @@ public class TransactionsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A transaction with its events, provider references, refunds and fulfillments")
+    @Operation(summary = "A transaction with its events, provider references, refunds and fulfillments",
+        description = "With what the provider told about the payment, when it did: `paymentMethod` (card brand, masked "
+            + "number, expiry, wallet), `lineItems` and the customer's `contact`.")
     @APIResponse(responseCode = "404", description = "No such transaction")
     public JsonObject get(@PathParam("id") String id) {
-        TransactionQueries.Detail detail = transactions.detail(caller.merchantId(), id);
+        TransactionQueries.Detail detail = transactions.detail(caller.caller(), id);
         PaymentTransaction t = detail.transaction();
         JsonArrayBuilder events = JSON.createArrayBuilder();
         for (TransactionEvent e : t.snapshot().events()) {
@@ -106,13 +109,48 @@ public class TransactionsResource {
         }
         JsonArrayBuilder actions = JSON.createArrayBuilder();
         t.merchantActions().forEach(a -> actions.add(a.name()));
-        return JSON.createObjectBuilder(summary(t))
+        JsonObjectBuilder json = JSON.createObjectBuilder(summary(t))
             .add("events", events)
             .add("providerReferences", references)
             .add("availableActions", actions)
             .add("refunds", refundsJson(detail.refunds()))
-            .add("fulfillments", fulfillmentsJson(detail.fulfillments()))
-            .build();
+            .add("fulfillments", fulfillmentsJson(detail.fulfillments()));
+        addDetails(json, detail.details(), t);
+        return json.build();
+    }
+
+    /** {@code paymentMethod}, {@code lineItems} and {@code contact}, each only when the provider told it. */
+    private static void addDetails(JsonObjectBuilder json, PaymentDetails details, PaymentTransaction t) {
+        details.method().ifPresent(m -> {
+            JsonObjectBuilder method = JSON.createObjectBuilder();
+            optional(method, "brand", m.brand());
+            optional(method, "maskedNumber", m.maskedNumber());
+            optional(method, "expiry", m.expiry());
+            optional(method, "wallet", m.wallet());
+            json.add("paymentMethod", method);
+        });
+        if (!details.lineItems().isEmpty()) {
+            JsonArrayBuilder items = JSON.createArrayBuilder();
+            for (PaymentDetails.LineItem i : details.lineItems()) {
+                JsonObjectBuilder item = JSON.createObjectBuilder();
+                optional(item, "name", i.name());
+                optional(item, "sku", i.sku());
+                if (i.price() != null) {
+                    item.add("price", Money.of(i.price(), t.currency()).toMajorString());
+                }
+                if (i.quantity() != null) {
+                    item.add("quantity", i.quantity());
+                }
+                optional(item, "vatRate", i.vatRate());
+                items.add(item);
+            }
+            json.add("lineItems", items);
+        }
+        details.contact().ifPresent(c -> {
+            JsonObjectBuilder contact = JSON.createObjectBuilder();
+            c.fields().forEach(contact::add);
+            json.add("contact", contact);
+        });
     }
 
     private static JsonArrayBuilder refundsJson(List<Refund> refunds) {

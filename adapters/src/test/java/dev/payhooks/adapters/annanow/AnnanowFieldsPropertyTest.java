@@ -30,6 +30,47 @@ class AnnanowFieldsPropertyTest {
         assertEquals(data, fromJson.tree());
     }
 
+    @Property(tries = 200)
+    void jsonAndPhpFormOfTheSameTransactionGiveTheSameCardProductsAndContact(@ForAll("transactions") Map<String, Object> data) {
+        assertEquals(AnnanowDetails.of(AnnanowFields.fromJson(json(data).getBytes(StandardCharsets.UTF_8))),
+            AnnanowDetails.of(AnnanowFields.fromForm(form(data).getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    /** A transaction with a payment, products and a contact, each field any text, number or card-like number. */
+    @Provide
+    Arbitrary<Map<String, Object>> transactions() {
+        Arbitrary<Object> value = Arbitraries.oneOf(node(0), Arbitraries.of("424242******4242", "4111111111111111",
+            "27-08", "2027-08", "7.7", "-1", "12.50", " Tea ", "VISA"));
+        Arbitrary<Map<String, Object>> payment = fields(value, "brand", "cardNumber", "expiry", "wallet");
+        Arbitrary<Map<String, Object>> product = fields(value, "name", "price", "amount", "quantity", "sku", "vatRate");
+        Arbitrary<Map<String, Object>> contact = fields(value, "title", "firstname", "email", "countryISO",
+            "delivery_street", "date_of_birth", "id", "other");
+        return net.jqwik.api.Combinators.combine(payment, product.list().ofMinSize(1).ofMaxSize(3), contact)
+            .as((p, products, c) -> {
+                Map<String, Object> invoice = new LinkedHashMap<>(Map.of("currency", "CHF"));
+                invoice.put("products", new ArrayList<Object>(products));
+                Map<String, Object> transaction = new LinkedHashMap<>();
+                transaction.put("payment", p);
+                transaction.put("invoice", invoice);
+                transaction.put("contact", c);
+                return new LinkedHashMap<>(Map.of("transaction", (Object) transaction));
+            });
+    }
+
+    private static Arbitrary<Map<String, Object>> fields(Arbitrary<Object> value, String... names) {
+        return Arbitraries.subsetOf(names).ofMinSize(1).flatMap(chosen -> {
+            List<Arbitrary<Object>> values = chosen.stream().map(name -> value).toList();
+            return net.jqwik.api.Combinators.combine(values).as(list -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                int i = 0;
+                for (String name : chosen) {
+                    map.put(name, list.get(i++));
+                }
+                return map;
+            });
+        });
+    }
+
     @Provide
     Arbitrary<Map<String, Object>> trees() {
         return map(3);

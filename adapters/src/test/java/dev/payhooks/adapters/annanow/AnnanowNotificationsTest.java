@@ -6,6 +6,7 @@ import dev.payhooks.domain.inbound.InboundNotification;
 import dev.payhooks.domain.inbound.ProcessingStatus;
 import dev.payhooks.domain.payment.Currency;
 import dev.payhooks.domain.payment.Money;
+import dev.payhooks.domain.payment.PaymentDetails;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.TransactionStatus;
@@ -19,6 +20,7 @@ import java.util.Map;
 
 import static dev.payhooks.adapters.notifications.PipelineFixture.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AnnanowNotificationsTest {
@@ -153,6 +155,41 @@ class AnnanowNotificationsTest {
         // a resend of the capture is recognised
         assertTrue(json(capture(21, 20, 1500)).json().contains("duplicate"));
         assertEquals(2, hub.onlyTransaction().events().size());
+    }
+
+    @Test
+    void theCardProductsAndContactReachTheTransactionAndItsOutboundEventsFromEitherEncoding() {
+        assertEquals(200, form(AnnanowDetailsTest.FORM.replace("transaction[status]=confirmed", "transaction[status]=authorized"))
+            .status());
+        assertEquals(200, json(AnnanowDetailsTest.JSON.replace("\"id\": 7,", "\"id\": 8, \"preAuthorizationId\": 7,")).status());
+
+        PaymentTransaction payment = hub.onlyTransaction();
+        assertEquals(TransactionStatus.CHARGED, payment.status(), "the capture completed the authorized payment");
+        assertEquals(AnnanowDetailsTest.json(AnnanowDetailsTest.JSON), payment.details());
+        assertEquals(List.of("transaction.authorization.success", "transaction.sale.captured"), hub.outboundTypes());
+        for (var event : hub.outboundEvents()) {
+            String payload = event.payloadJson();
+            assertTrue(payload.contains("\"payment_method\":{\"brand\":\"VISA\",\"masked_number\":\"424242******4242\","
+                + "\"expiry\":\"27-08\",\"wallet\":\"apple-pay\"}"), payload);
+            assertTrue(payload.contains("\"line_items\":[{\"name\":\"Tée\",\"sku\":\"tea-1\",\"price\":\"12.50\","
+                + "\"quantity\":2,\"vat_rate\":\"8.1\"},{\"name\":\"Cup\",\"sku\":\"cup\",\"price\":\"0.90\",\"quantity\":1}]"),
+                payload);
+            assertTrue(payload.contains("\"contact\":{\"title\":\"mrs\",\"firstname\":\"Anna\""), payload);
+            assertTrue(payload.contains("\"delivery_street\":\"Hauptgasse 2\"}"), payload);
+            assertFalse(payload.contains("favourite_colour"), payload);
+        }
+    }
+
+    @Test
+    void aFullCardNumberNeverReachesTheTransactionOrItsEvents() {
+        String unmasked = transactionJson(40, "confirmed", 1000, "CHF", "order-40", null)
+            .replace("\"psp\": \"Stripe\",", "\"psp\": \"Stripe\", \"payment\": {\"brand\": \"VISA\", \"cardNumber\": \"4111111111111111\"},");
+
+        assertEquals(200, json(unmasked).status());
+
+        assertEquals(new PaymentDetails.PaymentMethod("VISA", null, null, null), hub.onlyTransaction().details().method().orElseThrow());
+        assertFalse(hub.outboundEvents().get(0).payloadJson().contains("4111111111111111"));
+        assertFalse(hub.onlyTransaction().details().toString().contains("4111111111111111"));
     }
 
     @Test

@@ -72,6 +72,7 @@ public class RetentionScheduler {
             ApplyRetention.Report report = retention.apply(policy);
             count("notification", report.notificationsDeleted());
             count("notification_body_redacted", report.bodiesRedacted());
+            count("transaction_contact_redacted", report.contactsRedacted());
             count("delivery_attempt", report.deliveryAttemptsDeleted());
             count("event", report.eventsDeleted());
             count("audit_entry", report.auditEntriesDeleted());

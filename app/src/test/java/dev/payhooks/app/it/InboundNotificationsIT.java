@@ -188,13 +188,23 @@ class InboundNotificationsIT {
 
     /** Outbound event types caused by a transaction, in order. */
     List<String> eventTypes(JsonObject transaction) throws Exception {
+        return events(transaction, event -> event.getString("event_type"));
+    }
+
+    /** What {@code read} takes from an outbound event of the list. */
+    interface EventRead<T> {
+        T read(JsonObject listedEvent) throws Exception;
+    }
+
+    /** {@code read} of each outbound event a transaction caused, in order. */
+    <T> List<T> events(JsonObject transaction, EventRead<T> read) throws Exception {
         awaitInboxApplied();
         String source = "transaction:" + transaction.getString("id") + ":";
-        List<Map.Entry<String, String>> found = new ArrayList<>();
+        List<Map.Entry<String, T>> found = new ArrayList<>();
         for (JsonValue item : manage("GET", "events?limit=200", null).object().getJsonArray("items")) {
             JsonObject event = item.asJsonObject();
             if (event.getString("source", "").startsWith(source)) {
-                found.add(Map.entry(event.getString("source"), event.getString("event_type")));
+                found.add(Map.entry(event.getString("source"), read.read(event)));
             }
         }
         found.sort(Map.Entry.comparingByKey((a, b) -> Integer.compare(sequence(a), sequence(b))));
@@ -537,12 +547,19 @@ class InboundNotificationsIT {
         String slug = "annanow-preauth-" + UUID.randomUUID().toString().substring(0, 8);
         String key = channel(slug, false).get("annanow");
         Map<String, String> json = Map.of("Content-Type", "application/json");
-        assertEquals(200, notify("annanow", key, json,
-            annanowJson(500, "authorized", 4200, "order-preauth", null).getBytes(StandardCharsets.UTF_8)).status());
+        // the authorization tells the card, the products and the contact
+        String authorized = annanowJson(500, "authorized", 4200, "order-preauth", null).replace("\"invoice\": {",
+            "\"payment\": {\"brand\": \"VISA\", \"cardNumber\": \"424242******4242\", \"expiry\": \"27-08\"},"
+                + " \"contact\": {\"id\": 3, \"firstname\": \"Anna\", \"email\": \"anna@example.test\"},"
+                + " \"invoice\": {\"products\": [{\"name\": \"Tea\", \"price\": 2100, \"quantity\": 2, \"sku\": \"tea-1\","
+                + " \"vatRate\": 8.1}], ");
+        assertEquals(200, notify("annanow", key, json, authorized.getBytes(StandardCharsets.UTF_8)).status());
 
-        // the capture is a transaction of its own, without the order's reference, sent as a form
+        // the capture is a transaction of its own, without the order's reference, sent as a form;
+        // its card number is not masked, so it is never kept
         String capture = "transaction[id]=501&transaction[status]=confirmed&transaction[amount]=4200"
-            + "&transaction[preAuthorizationId]=500&transaction[invoice][currency]=CHF";
+            + "&transaction[preAuthorizationId]=500&transaction[invoice][currency]=CHF"
+            + "&transaction[payment][brand]=VISA&transaction[payment][cardNumber]=4111111111111111";
         Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
         Answer captured = notify("annanow", key, form, capture.getBytes(StandardCharsets.UTF_8));
         assertEquals(200, captured.status(), captured.body());
@@ -554,6 +571,35 @@ class InboundNotificationsIT {
         assertEquals("501", payment.getJsonArray("events").getJsonObject(1).getString("providerReference"));
         assertEquals(List.of("transaction.authorization.success", "transaction.sale.captured"), eventTypes(payment));
         assertDuplicateChangesNothing("annanow", key, form, capture, slug, "order-preauth");
+
+        // the detail and both outbound events carry the card brand, its masked number and the products
+        assertEquals("VISA", payment.getJsonObject("paymentMethod").getString("brand"));
+        assertEquals("424242******4242", payment.getJsonObject("paymentMethod").getString("maskedNumber"),
+            "the capture's unmasked number did not replace the masked one");
+        assertEquals("27-08", payment.getJsonObject("paymentMethod").getString("expiry"));
+        JsonObject tea = payment.getJsonArray("lineItems").getJsonObject(0);
+        assertEquals(List.of("Tea", "tea-1", "21.00", "8.1"),
+            List.of(tea.getString("name"), tea.getString("sku"), tea.getString("price"), tea.getString("vatRate")));
+        assertEquals(2, tea.getInt("quantity"));
+        assertEquals("Anna", payment.getJsonObject("contact").getString("firstname"), "an API key sees the contact");
+        assertTrue(!payment.getJsonObject("contact").containsKey("id"), payment.toString());
+        List<JsonObject> objects = eventObjects(payment);
+        assertEquals(2, objects.size());
+        for (JsonObject object : objects) {
+            assertEquals("VISA", object.getJsonObject("payment_method").getString("brand"), object.toString());
+            assertEquals("424242******4242", object.getJsonObject("payment_method").getString("masked_number"));
+            assertEquals("Tea", object.getJsonArray("line_items").getJsonObject(0).getString("name"));
+            assertEquals("21.00", object.getJsonArray("line_items").getJsonObject(0).getString("price"));
+            assertEquals("anna@example.test", object.getJsonObject("contact").getString("email"));
+            assertTrue(!object.toString().contains("4111111111111111"), object.toString());
+        }
+        assertTrue(!payment.toString().contains("4111111111111111"), payment.toString());
+    }
+
+    /** The {@code object} of each outbound event a transaction caused, in order. */
+    List<JsonObject> eventObjects(JsonObject transaction) throws Exception {
+        return events(transaction, event -> manage("GET", "events/" + event.getString("event_id"), null).object()
+            .getJsonObject("payload").getJsonObject("event_body").getJsonObject("object"));
     }
 
     Answer post(String path, String json) throws Exception {

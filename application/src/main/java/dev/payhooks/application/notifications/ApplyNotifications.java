@@ -20,6 +20,7 @@ import dev.payhooks.domain.outbound.EventId;
 import dev.payhooks.domain.outbound.EventIdGenerator;
 import dev.payhooks.domain.outbound.EventQueue;
 import dev.payhooks.domain.outbound.OutboundEvent;
+import dev.payhooks.domain.payment.PaymentDetails;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.ProviderReport;
@@ -215,7 +216,7 @@ public class ApplyNotifications {
 
     private Processed record(Merchant merchant, Channel channel, ProviderId provider, NotificationEffect.OnTransaction effect,
                              String description, InboundRequest stored, NotificationKey key) {
-        FactSteps steps = new FactSteps(effect.facts());
+        FactSteps steps = new FactSteps(effect.facts(), effect.details());
         RecordProviderOutcome.Result result = outcomes.record(new RecordProviderOutcome.Command(merchant, provider,
             new Referenced(effect.target(), channel.slug()), steps, description));
         if (result instanceof RecordProviderOutcome.NoEffect none) {
@@ -239,10 +240,12 @@ public class ApplyNotifications {
      */
     private final class FactSteps implements RecordProviderOutcome.Outcome {
         private final NotificationEffect.TransactionFacts source;
+        private final PaymentDetails details;
         private List<PaymentFact> facts = List.of();
 
-        FactSteps(NotificationEffect.TransactionFacts source) {
+        FactSteps(NotificationEffect.TransactionFacts source, PaymentDetails details) {
             this.source = source;
+            this.details = details;
         }
 
         @Override
@@ -252,9 +255,12 @@ public class ApplyNotifications {
                 return Changes.none(found.noEffectReason());
             }
             facts = found.facts();
-            return Changes.of(facts.stream().map(fact -> new Step(transaction -> transaction.apply(fact.operation(),
-                fact.result(), new ProviderReport(fact.amount(), clock.instant(), fact.providerReference(),
-                    fact.message(), fact.eventKey(), null, fact.reason())), Optional.ofNullable(fact.eventType()))).toList());
+            // the details come with the facts: saved when a fact is, and in the events they publish
+            return Changes.of(facts.stream().map(fact -> new Step(transaction -> {
+                transaction.describe(details);
+                return transaction.apply(fact.operation(), fact.result(), new ProviderReport(fact.amount(),
+                    clock.instant(), fact.providerReference(), fact.message(), fact.eventKey(), null, fact.reason()));
+            }, Optional.ofNullable(fact.eventType()))).toList());
         }
     }
 

@@ -14,25 +14,26 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The scheduled retention job's one use case: deletes what has outlived its retention period
- * and redacts personal data in old notification bodies ({@link RetentionPolicy}). Each batch is
- * a transaction of its own ({@link UnitOfWork}) of at most {@code batchSize} rows, so no lock is
- * held for long and a failure loses one batch at most; a run stops after {@code maxBatches} per
- * kind and the next run goes on. Safe with several instances running it at once: every step is
- * idempotent ({@link ExpiredRecords}). Only the system runs it, so there is no caller to authorize.
+ * The scheduled retention job's one use case: deletes what has outlived its retention period,
+ * redacts personal data in old notification bodies and removes old transactions' customer
+ * contacts ({@link RetentionPolicy}). Each batch is a transaction of its own ({@link UnitOfWork})
+ * of at most {@code batchSize} rows, so no lock is held for long and a failure loses one batch at
+ * most; a run stops after {@code maxBatches} per kind and the next run goes on. Safe with several
+ * instances running it at once: every step is idempotent ({@link ExpiredRecords}). Only the system
+ * runs it, so there is no caller to authorize.
  */
 public record ApplyRetention(ExpiredRecords records, PersonalDataRedaction redaction, UnitOfWork unitOfWork,
                              Clock clock) {
 
     /** Rows handled by one run, per kind; {@code complete} is false when a kind hit {@code maxBatches}. */
-    public record Report(int notificationsDeleted, int bodiesRedacted, int deliveryAttemptsDeleted, int eventsDeleted,
-                         int auditEntriesDeleted, boolean complete) {
+    public record Report(int notificationsDeleted, int bodiesRedacted, int contactsRedacted, int deliveryAttemptsDeleted,
+                         int eventsDeleted, int auditEntriesDeleted, boolean complete) {
 
         @Override
         public String toString() {
             return "deleted " + notificationsDeleted + " notifications, " + deliveryAttemptsDeleted + " delivery attempts, "
                 + eventsDeleted + " events, " + auditEntriesDeleted + " audit entries; redacted " + bodiesRedacted
-                + " notification bodies" + (complete ? "" : "; more remains for the next run");
+                + " notification bodies, " + contactsRedacted + " transaction contacts" + (complete ? "" : "; more remains for the next run");
         }
     }
 
@@ -42,15 +43,16 @@ public record ApplyRetention(ExpiredRecords records, PersonalDataRedaction redac
         // deleted first: a body about to be deleted is not worth redacting
         Batches notifications = run(policy, policy.notifications(),
             cutoff -> records.deleteFinishedNotifications(cutoff, limit), now);
+        int[] contacts = {0};
         Batches redacted = policy.redaction().map(age -> inBatches(policy,
-            () -> unitOfWork.inNewTransaction(() -> redactBatch(now.minus(age), policy.redactionBatchSize()))))
+            () -> unitOfWork.inNewTransaction(() -> redactBatch(now.minus(age), policy.redactionBatchSize(), contacts))))
             .orElse(Batches.NONE);
         Batches attempts = run(policy, policy.deliveryAttempts(),
             cutoff -> records.deleteAttemptsOfFinishedDeliveries(cutoff, limit), now);
         Batches events = run(policy, policy.events(), cutoff -> records.deleteFinishedEvents(cutoff, limit), now);
         Batches audit = run(policy, policy.auditEntries(), cutoff -> records.deleteAuditEntries(cutoff, limit), now);
         boolean complete = redacted.complete && notifications.complete && attempts.complete && events.complete && audit.complete;
-        return new Report(notifications.rows, redacted.rows, attempts.rows, events.rows, audit.rows, complete);
+        return new Report(notifications.rows, redacted.rows, contacts[0], attempts.rows, events.rows, audit.rows, complete);
     }
 
     private interface Step {
@@ -91,9 +93,11 @@ public record ApplyRetention(ExpiredRecords records, PersonalDataRedaction redac
     /**
      * Redacts one batch. Every candidate gets a redacted body (one the redaction cannot read
      * field by field is replaced as a whole), so the next batch moves on; those another instance
-     * redacted first count for that instance.
+     * redacted first count for that instance. The same batch removes the customer contacts kept on
+     * transactions unchanged for as long (added to {@code contacts}): the batches go on while
+     * either finds something due.
      */
-    private Batch redactBatch(Instant receivedBefore, int limit) {
+    private Batch redactBatch(Instant receivedBefore, int limit, int[] contacts) {
         List<StoredBody> due = records.unredactedFinishedNotifications(receivedBefore, limit);
         int redacted = 0;
         Instant at = clock.instant();
@@ -102,7 +106,9 @@ public record ApplyRetention(ExpiredRecords records, PersonalDataRedaction redac
                 redacted++;
             }
         }
-        return new Batch(due.size(), redacted);
+        int contactsRemoved = records.redactTransactionContacts(receivedBefore, limit);
+        contacts[0] += contactsRemoved;
+        return new Batch(due.size() + contactsRemoved, redacted);
     }
 
     private byte[] redacted(StoredBody stored) {

@@ -1,15 +1,19 @@
 package dev.payhooks.application.transactions;
 
+import dev.payhooks.application.access.Caller;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.fulfillment.Fulfillment;
 import dev.payhooks.domain.fulfillment.Fulfillments;
+import dev.payhooks.domain.payment.PaymentDetails;
+import dev.payhooks.domain.payment.PaymentDetails.Contact;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.PaymentTransactions;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.refund.Refund;
 import dev.payhooks.domain.refund.Refunds;
+import dev.payhooks.domain.retention.PersonalDataRedaction;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,16 +35,25 @@ public record TransactionQueries(PaymentTransactions transactions, Refunds refun
     /** The most days {@link #dailyActivity} covers. */
     public static final int MAX_ACTIVITY_DAYS = 366;
 
-    /** One transaction with what hangs off it. */
-    public record Detail(PaymentTransaction transaction, List<Refund> refunds, List<Fulfillment> fulfillments) { }
+    /**
+     * One transaction with what hangs off it. {@code details} are the transaction's payment details
+     * as the caller may see them: the customer's contact masked for a caller who may only look.
+     */
+    public record Detail(PaymentTransaction transaction, List<Refund> refunds, List<Fulfillment> fulfillments,
+                         PaymentDetails details) { }
 
     public PaymentTransactions.Page page(String merchantId, PaymentTransactions.Filter filter,
                                          Optional<PaymentTransactions.Cursor> after, int limit) {
         return transactions.search(merchantId, filter, after, limit);
     }
 
-    /** The merchant's transaction with this id (surrounding blanks ignored); a malformed id is not found either. */
-    public Detail detail(String merchantId, String id) {
+    /**
+     * The caller's merchant's transaction with this id (surrounding blanks ignored); a malformed id
+     * is not found either. Staff who may only look (viewers) get the customer's contact masked,
+     * every value {@link PersonalDataRedaction#MARKER}, as they get notification bodies redacted.
+     */
+    public Detail detail(Caller caller, String id) {
+        String merchantId = caller.merchantId();
         TransactionId transactionId;
         try {
             transactionId = TransactionId.of(id == null ? "" : id.trim());
@@ -49,7 +62,9 @@ public record TransactionQueries(PaymentTransactions transactions, Refunds refun
         }
         PaymentTransaction t = transactions.byId(merchantId, transactionId)
             .orElseThrow(() -> new NotFound("transaction " + id));
-        return new Detail(t, refunds.ofTransaction(t.id()), fulfillments.ofTransaction(t.id()));
+        PaymentDetails details = caller.mayChange() ? t.details()
+            : new PaymentDetails(t.details().method(), t.details().lineItems(), t.details().contact().map(Contact::masked));
+        return new Detail(t, refunds.ofTransaction(t.id()), fulfillments.ofTransaction(t.id()), details);
     }
 
     /**

@@ -75,7 +75,7 @@ class ApplyRetentionTest {
 
         ApplyRetention.Report report = handler().apply(keepAll);
 
-        assertEquals(new ApplyRetention.Report(0, 0, 0, 0, 0, true), report);
+        assertEquals(new ApplyRetention.Report(0, 0, 0, 0, 0, 0, true), report);
         assertEquals(0, transactions.count);
         assertEquals(1, records.notifications.size());
     }
@@ -101,6 +101,27 @@ class ApplyRetentionTest {
         assertEquals(Optional.empty(), records.redactedAt("n-3"));
 
         assertEquals(0, handler().apply(policy(1, 10)).bodiesRedacted());
+    }
+
+    @Test
+    void contactsOfTransactionsUnchangedForTheRedactionAgeGoInTheRedactionBatches() {
+        for (int i = 0; i < 3; i++) {
+            records.contacts.add(NOW.minus(Duration.ofDays(31)));
+        }
+        records.contacts.add(NOW.minus(Duration.ofDays(29)));
+
+        ApplyRetention.Report report = handler().apply(policy(1, 10));
+
+        assertEquals(3, report.contactsRedacted());
+        assertEquals(0, report.bodiesRedacted());
+        assertEquals(NOW.minus(Duration.ofDays(30)), records.cutoffs.get("contacts"));
+        assertEquals(List.of(NOW.minus(Duration.ofDays(29))), records.contacts);
+        assertTrue(report.complete());
+        assertTrue(report.toString().contains("3 transaction contacts"), report.toString());
+
+        ApplyRetention.Report limited = handler().apply(new RetentionPolicy(Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty(), 500, 10));
+        assertEquals(0, limited.contactsRedacted());
     }
 
     @Test
@@ -166,6 +187,8 @@ class ApplyRetentionTest {
     private static final class InMemoryExpiredRecords implements ExpiredRecords {
         final List<Instant> notifications = new ArrayList<>();
         final List<Instant> auditEntries = new ArrayList<>();
+        /** When each transaction holding a contact last changed. */
+        final List<Instant> contacts = new ArrayList<>();
         final Map<String, Body> bodies = new LinkedHashMap<>();
         final List<String> redactedElsewhere = new ArrayList<>();
         final Map<String, Instant> cutoffs = new LinkedHashMap<>();
@@ -195,6 +218,12 @@ class ApplyRetentionTest {
             bodies.put(notificationId, new Body(new StoredBody(notificationId, old.stored().provider(),
                 old.stored().contentType(), redactedBody), old.receivedAt(), at));
             return !elsewhere;
+        }
+
+        @Override
+        public int redactTransactionContacts(Instant updatedBefore, int limit) {
+            cutoffs.put("contacts", updatedBefore);
+            return deleteBefore(contacts, updatedBefore, limit);
         }
 
         @Override

@@ -1,10 +1,11 @@
 package dev.payhooks.domain.outbound;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes one flat JSON object for an outbound event's {@code object}: string, number and
- * nested-object members, with every string escaped (RFC 8259). The domain has no JSON
+ * Writes one JSON object for an outbound event's {@code object}: string, number, nested-object
+ * and array-of-object members, with every string escaped (RFC 8259). The domain has no JSON
  * library; this is the one place it produces JSON text from untrusted values.
  */
 public final class JsonText {
@@ -39,6 +40,20 @@ public final class JsonText {
         }
         name(name);
         out.append(value.toJson());
+        return this;
+    }
+
+    /** A member whose value is an array of objects built with this class; an empty list is left out. */
+    public JsonText array(String name, List<JsonText> items) {
+        if (items.isEmpty()) {
+            return this;
+        }
+        name(name);
+        out.append('[');
+        for (int i = 0; i < items.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(items.get(i).toJson());
+        }
+        out.append(']');
         return this;
     }
 

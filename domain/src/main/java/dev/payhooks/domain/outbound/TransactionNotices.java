@@ -1,7 +1,9 @@
 package dev.payhooks.domain.outbound;
 
 import dev.payhooks.domain.merchant.Merchant;
+import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.Operation;
+import dev.payhooks.domain.payment.PaymentDetails;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.TransactionEvent;
 
@@ -92,7 +94,9 @@ public class TransactionNotices {
 
     /**
      * The transaction object of every delivery ({@code type}, {@code key}, {@code amount_detail.amount} in
-     * major units as a string) with what a receiver needs to act without calling back.
+     * major units as a string) with what a receiver needs to act without calling back, and what the
+     * provider told about the payment when it did: {@code payment_method}, {@code line_items} and
+     * {@code contact} (docs/WEBHOOKS.md, "The transaction object").
      */
     public static JsonText objectOf(PaymentTransaction transaction, TransactionEvent event) {
         return JsonText.object()
@@ -114,6 +118,35 @@ public class TransactionNotices {
                 .string("code", event.reason().code())
                 .string("description", event.reason().description()))
             .number("event_sequence", event.sequence())
-            .string("occurred_at", event.at().toString());
+            .string("occurred_at", event.at().toString())
+            .object("payment_method", transaction.details().method().map(TransactionNotices::methodOf).orElse(null))
+            .array("line_items", transaction.details().lineItems().stream()
+                .map(item -> lineItemOf(item, transaction)).toList())
+            .object("contact", transaction.details().contact().map(TransactionNotices::contactOf).orElse(null));
+    }
+
+    private static JsonText methodOf(PaymentDetails.PaymentMethod method) {
+        return JsonText.object()
+            .string("brand", method.brand())
+            .string("masked_number", method.maskedNumber())
+            .string("expiry", method.expiry())
+            .string("wallet", method.wallet());
+    }
+
+    private static JsonText lineItemOf(PaymentDetails.LineItem item, PaymentTransaction transaction) {
+        JsonText json = JsonText.object()
+            .string("name", item.name())
+            .string("sku", item.sku())
+            .string("price", item.price() == null ? null : Money.of(item.price(), transaction.currency()).toMajorString());
+        if (item.quantity() != null) {
+            json.number("quantity", item.quantity());
+        }
+        return json.string("vat_rate", item.vatRate());
+    }
+
+    private static JsonText contactOf(PaymentDetails.Contact contact) {
+        JsonText json = JsonText.object();
+        contact.fields().forEach(json::string);
+        return json;
     }
 }

@@ -55,6 +55,7 @@ public final class PaymentTransaction extends StampedAggregate {
     private final List<ProviderReference> providerReferences;
     private final List<TransactionEvent> events;
     private final Map<String, TransactionEvent> eventsByKey = new HashMap<>();
+    private PaymentDetails details;
 
     private PaymentTransaction(TransactionSnapshot stored) {
         super(stored.createdAt(), stored.updatedAt(), stored.version());
@@ -67,6 +68,7 @@ public final class PaymentTransaction extends StampedAggregate {
         this.amounts = Objects.requireNonNull(stored.amounts(), "amounts");
         this.providerReferences = new ArrayList<>(stored.providerReferences());
         this.events = new ArrayList<>(stored.events());
+        this.details = Objects.requireNonNull(stored.details(), "details");
         requireConsistent();
         for (TransactionEvent event : events) {
             if (event.eventKey() != null) {
@@ -90,7 +92,16 @@ public final class PaymentTransaction extends StampedAggregate {
 
     public TransactionSnapshot snapshot() {
         return new TransactionSnapshot(id, channelSlug, provider, merchantReference, currency, status, amounts,
-            providerReferences, events, createdAt(), updatedAt(), version());
+            providerReferences, events, createdAt(), updatedAt(), version(), details);
+    }
+
+    /**
+     * Takes what a provider told about the payment (card, products, contact) with an outcome it
+     * reports: each part given replaces the one held, parts left out stay. Changes no state; saved
+     * with the outcome's events.
+     */
+    public void describe(PaymentDetails told) {
+        details = details.updatedBy(Objects.requireNonNull(told, "told"));
     }
 
     // ---- what happened: one method per (operation, result) -------------------------------
@@ -258,6 +269,11 @@ public final class PaymentTransaction extends StampedAggregate {
      */
     public Optional<FailureReason> reason() {
         return events.isEmpty() ? Optional.empty() : Optional.ofNullable(events.get(events.size() - 1).reason());
+    }
+
+    /** What the provider told about the payment beyond its amounts; {@link PaymentDetails#NONE} when nothing. */
+    public PaymentDetails details() {
+        return details;
     }
 
     /** Every event, in order. */

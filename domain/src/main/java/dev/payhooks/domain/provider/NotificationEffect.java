@@ -1,6 +1,7 @@
 package dev.payhooks.domain.provider;
 
 import dev.payhooks.domain.outbound.JsonText;
+import dev.payhooks.domain.payment.PaymentDetails;
 import dev.payhooks.domain.payment.PaymentTransaction;
 
 import java.util.List;
@@ -21,12 +22,20 @@ public sealed interface NotificationEffect {
     /**
      * Something happened to one payment: find it ({@link TransactionTarget}), then the adapter
      * translates the notification into facts for the transaction as it stands now (a refund
-     * notification carrying the refunded total becomes the part not yet recorded).
+     * notification carrying the refunded total becomes the part not yet recorded). {@code details}
+     * is what the notification told about the payment (card, products, contact); the transaction
+     * takes it with the facts.
      */
-    record OnTransaction(TransactionTarget target, TransactionFacts facts) implements NotificationEffect {
+    record OnTransaction(TransactionTarget target, TransactionFacts facts, PaymentDetails details) implements NotificationEffect {
         public OnTransaction {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(facts, "facts");
+            Objects.requireNonNull(details, "details");
+        }
+
+        /** A notification that tells nothing about the payment beyond its facts. */
+        public OnTransaction(TransactionTarget target, TransactionFacts facts) {
+            this(target, facts, PaymentDetails.NONE);
         }
     }
 

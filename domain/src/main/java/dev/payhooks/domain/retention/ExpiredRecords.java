@@ -37,6 +37,13 @@ public interface ExpiredRecords {
     boolean replaceWithRedactedBody(String notificationId, byte[] redactedBody, Instant at);
 
     /**
+     * Removes the customer contact kept on up to {@code limit} payment transactions that have not
+     * changed since before {@code updatedBefore}, oldest first; the rest of each transaction stays.
+     * Returns how many contacts were removed.
+     */
+    int redactTransactionContacts(Instant updatedBefore, int limit);
+
+    /**
      * Deletes the attempts of up to {@code limit} deliveries that finished (SUCCEEDED or DEAD)
      * before {@code finishedBefore}; the delivery rows stay. Returns how many attempts were deleted.
      */

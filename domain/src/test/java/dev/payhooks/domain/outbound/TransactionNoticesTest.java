@@ -5,6 +5,7 @@ import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.payment.Currency;
 import dev.payhooks.domain.payment.FailureReason;
 import dev.payhooks.domain.payment.Money;
+import dev.payhooks.domain.payment.PaymentDetails;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.ProviderReport;
@@ -44,6 +45,23 @@ class TransactionNoticesTest {
 
     static ProviderReport yen(long amount) {
         return ProviderReport.of(Money.of(amount, Currency.JPY), T0);
+    }
+
+    @Test
+    void theObjectCarriesThePaymentMethodLineItemsAndContactTheProviderTold() {
+        PaymentTransaction tx = transaction();
+        tx.describe(new PaymentDetails(Optional.of(new PaymentDetails.PaymentMethod("JCB", "3530 **** **** 0000", "28-01", null)),
+            List.of(new PaymentDetails.LineItem("Matcha \"A\"", 1500L, 2L, "m-1", "10"), new PaymentDetails.LineItem(null, null, null, "x", null)),
+            Optional.of(new PaymentDetails.Contact(java.util.Map.of("lastname", "Yamada", "countryISO", "JP")))));
+        OutboundEvent event = notices.publish(merchant, tx, tx.chargeSucceeded(yen(3000))).get(0);
+
+        assertTrue(event.payloadJson().contains(",\"payment_method\":{\"brand\":\"JCB\",\"masked_number\":\"3530 **** **** 0000\","
+            + "\"expiry\":\"28-01\"},\"line_items\":[{\"name\":\"Matcha \\\"A\\\"\",\"sku\":\"m-1\",\"price\":\"1500\","
+            + "\"quantity\":2,\"vat_rate\":\"10\"},{\"sku\":\"x\"}],\"contact\":{\"lastname\":\"Yamada\",\"countryISO\":\"JP\"}}"),
+            event.payloadJson());
+        PaymentTransaction plain = transaction();
+        String without = notices.publish(merchant, plain, plain.chargeSucceeded(yen(3000))).get(0).payloadJson();
+        assertFalse(without.contains("payment_method") || without.contains("line_items") || without.contains("contact"), without);
     }
 
     @Test

@@ -108,6 +108,6 @@ public class InMemoryPaymentTransactions implements PaymentTransactions {
 
     private static TransactionSnapshot withVersion(TransactionSnapshot s, long version) {
         return new TransactionSnapshot(s.id(), s.channelSlug(), s.provider(), s.merchantReference(), s.currency(),
-            s.status(), s.amounts(), s.providerReferences(), s.events(), s.createdAt(), s.updatedAt(), version);
+            s.status(), s.amounts(), s.providerReferences(), s.events(), s.createdAt(), s.updatedAt(), version, s.details());
     }
 }

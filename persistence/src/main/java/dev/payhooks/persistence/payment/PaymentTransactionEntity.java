@@ -40,6 +40,11 @@ public class PaymentTransactionEntity extends OwnedEntity {
     long refundPending;
     long cancelPending;
 
+    /** Card and products as JSON ({@link PaymentDetailsJson}); null when the provider told none. */
+    @Column(columnDefinition = "TEXT") String paymentDetails;
+    /** The customer's contact as JSON: personal data, removed by retention; null when none is held. */
+    @Column(columnDefinition = "TEXT") String contactDetails;
+
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @JoinColumn(name = "transaction_id", referencedColumnName = "id", insertable = false, updatable = false)
     @OrderBy("sequence")

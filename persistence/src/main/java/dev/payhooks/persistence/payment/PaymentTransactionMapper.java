@@ -38,7 +38,7 @@ final class PaymentTransactionMapper {
             ev.reasonCode == null ? null : new FailureReason(ev.reasonCode, ev.reasonDescription))).toList();
         return PaymentTransaction.reconstitute(new TransactionSnapshot(id, e.channelSlug, ProviderId.fromSlug(e.provider),
             e.merchantReference, currency, TransactionStatus.valueOf(e.status), amounts, references, events,
-            e.createdAt(), e.updatedAt(), e.version()));
+            e.createdAt(), e.updatedAt(), e.version(), PaymentDetailsJson.read(e.paymentDetails, e.contactDetails)));
     }
 
     static PaymentTransactionEntity toNewEntity(String merchantId, PaymentTransaction t) {
@@ -70,6 +70,8 @@ final class PaymentTransactionMapper {
         e.refundPending = a.refundPending().minorUnits();
         e.cancelPending = a.cancelPending().minorUnits();
         e.updatedAt(s.updatedAt());
+        e.paymentDetails = PaymentDetailsJson.writeDetails(s.details());
+        e.contactDetails = PaymentDetailsJson.writeContact(s.details());
         for (int i = e.events.size(); i < s.events().size(); i++) {
             e.events.add(eventRow(s.events().get(i)));
         }

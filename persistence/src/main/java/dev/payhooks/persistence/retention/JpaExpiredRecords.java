@@ -74,6 +74,16 @@ public class JpaExpiredRecords implements ExpiredRecords {
     }
 
     @Override
+    public int redactTransactionContacts(Instant updatedBefore, int limit) {
+        // native, moving the version: a worker holding the transaction from before cannot write the contact back
+        return inBatch(limit, "select t.id from PaymentTransactionEntity t where t.contactDetails is not null"
+                + " and t.updatedAt < :before order by t.updatedAt, t.id",
+            em::createNativeQuery, "update payment_transaction set contact_details = null, version = version + 1"
+                + " where id in (:ids) and contact_details is not null and updated_at < :before",
+            "before", updatedBefore);
+    }
+
+    @Override
     public int deleteAttemptsOfFinishedDeliveries(Instant finishedBefore, int limit) {
         return inBatch(limit, "select d.id from DeliveryEntity d where d.status in :finished"
                 + " and d.updatedAt < :before and d.attempts is not empty order by d.updatedAt, d.id",

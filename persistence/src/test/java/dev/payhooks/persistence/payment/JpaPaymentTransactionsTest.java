@@ -5,6 +5,7 @@ import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.payment.Currency;
 import dev.payhooks.domain.payment.FailureReason;
 import dev.payhooks.domain.payment.Money;
+import dev.payhooks.domain.payment.PaymentDetails;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.PaymentTransactions.Cursor;
 import dev.payhooks.domain.payment.PaymentTransactions.Filter;
@@ -109,6 +110,54 @@ class JpaPaymentTransactionsTest {
                 .orElseThrow().id().value());
             assertTrue(db.query(em -> new JpaPaymentTransactions(em).byProviderReference("m1", ProviderId.WALLEY, "psp-tx-1")).isEmpty());
             assertTrue(db.query(em -> new JpaPaymentTransactions(em).byProviderReference("m2", ProviderId.ADYEN, "psp-tx-1")).isEmpty());
+        }
+    }
+
+    static PaymentDetails told() {
+        return new PaymentDetails(Optional.of(new PaymentDetails.PaymentMethod("VISA", "424242******4242", "27-08", null)),
+            List.of(new PaymentDetails.LineItem("Tea \"Sencha\" ☕", 1250L, 2L, "tea-1", "7.7"),
+                new PaymentDetails.LineItem(null, null, null, "gift", null)),
+            Optional.of(new PaymentDetails.Contact(java.util.Map.of("firstname", "Anna", "email", "anna@example.test",
+                "delivery_street", "Bahnhofstrasse 1"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void paymentDetailsAndContactAreKeptAndALaterNotificationReplacesWhatItTells(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            db.run(em -> {
+                PaymentTransaction tx = authorized("tx-d", "ch", ProviderId.ANNANOW, T0, 5000);
+                tx.describe(told());
+                new JpaPaymentTransactions(em).add("m1", tx);
+            });
+            PaymentTransaction found = db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("tx-d")).orElseThrow());
+            assertEquals(told(), found.details());
+            assertEquals(List.of("firstname", "email", "delivery_street"),
+                List.copyOf(found.details().contact().orElseThrow().fields().keySet()), "in the contract's order");
+            assertEquals("{\"method\":{\"brand\":\"VISA\",\"maskedNumber\":\"424242******4242\",\"expiry\":\"27-08\"},"
+                + "\"lineItems\":[{\"name\":\"Tea \\\"Sencha\\\" ☕\",\"price\":1250,\"quantity\":2,\"sku\":\"tea-1\",\"vatRate\":\"7.7\"},"
+                + "{\"sku\":\"gift\"}]}",
+                db.query(em -> em.createNativeQuery("select payment_details from payment_transaction where id = 'tx-d'")
+                    .getSingleResult()).toString());
+
+            db.run(em -> {
+                JpaPaymentTransactions repo = new JpaPaymentTransactions(em);
+                PaymentTransaction tx = repo.byId("m1", TransactionId.of("tx-d")).orElseThrow();
+                tx.describe(new PaymentDetails(Optional.of(new PaymentDetails.PaymentMethod("MASTERCARD", null, null, "apple-pay")),
+                    List.of(), Optional.empty()));
+                tx.chargeSucceeded(ProviderReport.of(Money.of(5000, Currency.JPY), T0.plusSeconds(60)).withEventKey("capture-d"));
+                repo.update(tx);
+            });
+            PaymentTransaction later = db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("tx-d")).orElseThrow());
+            assertEquals(Optional.of(new PaymentDetails.PaymentMethod("MASTERCARD", "424242******4242", "27-08", "apple-pay")),
+                later.details().method(), "each field told replaces the one held");
+            assertEquals(told().lineItems(), later.details().lineItems(), "products it did not tell stay");
+            assertEquals(told().contact(), later.details().contact());
+
+            db.run(em -> new JpaPaymentTransactions(em).add("m1", authorized("tx-none", "ch", ProviderId.ADYEN, T0, 10)));
+            assertEquals(PaymentDetails.NONE, db.query(em -> new JpaPaymentTransactions(em)
+                .byId("m1", TransactionId.of("tx-none")).orElseThrow()).details());
         }
     }
 

@@ -7,7 +7,16 @@ import dev.payhooks.domain.inbound.ProcessingStatus;
 import dev.payhooks.domain.inbound.VerificationResult;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.retention.ExpiredRecords.StoredBody;
+import dev.payhooks.domain.merchant.Merchant;
+import dev.payhooks.domain.payment.Currency;
+import dev.payhooks.domain.payment.Money;
+import dev.payhooks.domain.payment.PaymentDetails;
+import dev.payhooks.domain.payment.PaymentTransaction;
+import dev.payhooks.domain.payment.ProviderReport;
+import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.persistence.TestDatabase;
+import dev.payhooks.persistence.merchant.JpaMerchants;
+import dev.payhooks.persistence.payment.JpaPaymentTransactions;
 import dev.payhooks.persistence.inbound.JpaInboundNotifications;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,6 +33,7 @@ import java.util.function.ToIntFunction;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JpaExpiredRecordsTest {
@@ -144,6 +154,47 @@ class JpaExpiredRecordsTest {
             assertEquals(2, db.count("outbound_event"));
             assertEquals(2, db.count("delivery")); // the deleted event's deliveries went with it
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void removesOnlyTheContactOfTransactionsUnchangedSinceBeforeTheCutoffAndMovesTheirVersion(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            db.run(em -> new JpaMerchants(em).add(Merchant.register("m-1", "Shop", "aaaaaaaaaaaaaaa", OLD)));
+            db.run(em -> {
+                JpaPaymentTransactions transactions = new JpaPaymentTransactions(em);
+                transactions.add("m-1", described("old-1", OLD));
+                transactions.add("m-1", described("old-2", OLD.plusSeconds(1)));
+                transactions.add("m-1", described("young", YOUNG));
+            });
+            PaymentTransaction stale = db.query(em -> new JpaPaymentTransactions(em).byId("m-1", TransactionId.of("old-1")).orElseThrow());
+
+            assertEquals(1, rows(db, records -> records.redactTransactionContacts(CUTOFF, 1)));
+            assertEquals(1, rows(db, records -> records.redactTransactionContacts(CUTOFF, 5)));
+            assertEquals(0, rows(db, records -> records.redactTransactionContacts(CUTOFF, 5)));
+
+            for (String id : List.of("old-1", "old-2")) {
+                PaymentTransaction redacted = db.query(em -> new JpaPaymentTransactions(em).byId("m-1", TransactionId.of(id)).orElseThrow());
+                assertEquals(Optional.empty(), redacted.details().contact(), id);
+                assertEquals("VISA", redacted.details().method().orElseThrow().brand(), "the card stays: " + id);
+                assertEquals(1, redacted.details().lineItems().size());
+            }
+            assertTrue(db.query(em -> new JpaPaymentTransactions(em).byId("m-1", TransactionId.of("young")).orElseThrow())
+                .details().contact().isPresent());
+            // a worker holding the transaction from before cannot write the contact back
+            stale.chargeSucceeded(ProviderReport.of(Money.of(100, Currency.CHF), YOUNG).withEventKey("late"));
+            assertThrows(RuntimeException.class, () -> db.run(em -> new JpaPaymentTransactions(em).update(stale)));
+        }
+    }
+
+    private static PaymentTransaction described(String id, Instant at) {
+        PaymentTransaction tx = PaymentTransaction.initialize(TransactionId.of(id), "ch", ProviderId.ANNANOW, "order-" + id,
+            Currency.CHF, at);
+        tx.describe(new PaymentDetails(Optional.of(new PaymentDetails.PaymentMethod("VISA", "4242 **** **** 4242", null, null)),
+            List.of(new PaymentDetails.LineItem("Tea", 500L, 1L, null, null)),
+            Optional.of(new PaymentDetails.Contact(Map.of("lastname", "Now", "email", "anna@example.test")))));
+        tx.authorizationSucceeded(ProviderReport.of(Money.of(500, Currency.CHF), at).withEventKey("auth-" + id));
+        return tx;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,18 +5,23 @@ import java.util.List;
 
 /**
  * A transaction as the detail pane shows it: the summary row, every amount, the event
- * timeline (oldest first), the provider references it has had, its refunds and fulfillments.
+ * timeline (oldest first), the provider references it has had, its refunds and fulfillments, and
+ * what the provider told about the payment: the payment method ("VISA 424242******4242, expires
+ * 27-08"), the products, and the customer's contact (masked for staff who may only look).
  * Nullable strings are empty rather than null.
  */
 public record TransactionDetails(TransactionRow summary, String cancelled, String chargedBack, String pending,
                                  List<TimelineEntry> timeline, List<ReferenceEntry> providerReferences,
-                                 List<RefundEntry> refunds, List<FulfillmentEntry> fulfillments) {
+                                 List<RefundEntry> refunds, List<FulfillmentEntry> fulfillments,
+                                 String paymentMethod, List<String> lineItems, List<String> contact) {
 
     public TransactionDetails {
         timeline = List.copyOf(timeline);
         providerReferences = List.copyOf(providerReferences);
         refunds = List.copyOf(refunds);
         fulfillments = List.copyOf(fulfillments);
+        lineItems = List.copyOf(lineItems);
+        contact = List.copyOf(contact);
     }
 
     /**

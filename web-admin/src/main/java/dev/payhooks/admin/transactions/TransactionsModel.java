@@ -7,6 +7,7 @@ import dev.payhooks.application.transactions.TransactionQueries;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.payment.Money;
+import dev.payhooks.domain.payment.PaymentDetails;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.PaymentTransactions;
 import dev.payhooks.domain.payment.ProviderId;
@@ -57,7 +58,7 @@ public class TransactionsModel extends ConsoleModel {
     }
 
     public TransactionDetails transaction(String id) {
-        TransactionQueries.Detail detail = queries.detail(signedIn.merchantId(), id);
+        TransactionQueries.Detail detail = queries.detail(signedIn.caller(), id);
         PaymentTransaction t = detail.transaction();
         TransactionAmounts a = t.amounts();
         String pending = Stream.of(
@@ -82,8 +83,22 @@ public class TransactionsModel extends ConsoleModel {
             .map(f -> new TransactionDetails.FulfillmentEntry(f.id().value(), f.trackingNumber().value(),
                 f.carrierCode().orElse(""), f.status().name(), f.reportAttempts(), f.createdAt(), f.message().orElse("")))
             .toList();
+        PaymentDetails told = detail.details();
+        String method = told.method().map(m -> Stream.of(m.brand(), m.maskedNumber(),
+                m.expiry() == null ? null : "expires " + m.expiry(), m.wallet() == null ? null : "via " + m.wallet())
+            .filter(part -> part != null).collect(Collectors.joining(" · "))).orElse("");
+        List<String> items = told.lineItems().stream()
+            .map(i -> Stream.of(i.quantity() == null ? null : i.quantity() + " ×", i.name(),
+                    i.sku() == null ? null : "(" + i.sku() + ")",
+                    i.price() == null ? null : "at " + Money.of(i.price(), t.currency()).toMajorString() + " " + t.currency().code(),
+                    i.vatRate() == null ? null : "VAT " + i.vatRate() + " %")
+                .filter(part -> part != null).collect(Collectors.joining(" ")))
+            .toList();
+        // masked by the use case for staff who may only look
+        List<String> contact = told.contact().map(c -> c.fields().entrySet().stream()
+            .map(field -> field.getKey() + ": " + field.getValue()).toList()).orElse(List.of());
         return new TransactionDetails(row(t), a.cancelled().toMajorString(), a.chargedBack().toMajorString(), pending,
-            timeline, references, refundEntries, fulfillmentEntries);
+            timeline, references, refundEntries, fulfillmentEntries, method, items, contact);
     }
 
     private static PaymentTransactions.Filter domainFilter(TransactionFilter filter) {

@@ -39,7 +39,8 @@ import java.util.List;
 /**
  * Every payment transaction of the merchant, newest first, filtered by channel, provider, status
  * and creation time, loaded lazily by keyset like the event log; the detail pane shows the
- * amounts, the event timeline, provider references, refunds and fulfillments. Read-only:
+ * amounts, the event timeline, provider references, refunds and fulfillments, and the payment
+ * method, products and contact the provider reported (the contact masked for viewers). Read-only:
  * providers and Saleor change transactions, staff look at them.
  */
 @Route(value = "transactions", layout = MainLayout.class)
@@ -231,6 +232,16 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
                 + " · report " + f.status() + " after " + f.reportAttempts() + " attempt" + (f.reportAttempts() == 1 ? "" : "s")
                 + (f.message().isEmpty() ? "" : " · " + f.message()))
             .toList(), "No fulfillments."));
+
+        detail.add(new H4("Payment method"));
+        detail.add(list("transaction-payment-method", t.paymentMethod().isEmpty() ? List.of() : List.of(t.paymentMethod()),
+            "Not reported by the provider."));
+
+        detail.add(new H4("Products"));
+        detail.add(list("transaction-line-items", t.lineItems(), "Not reported by the provider."));
+
+        detail.add(new H4("Contact"));
+        detail.add(list("transaction-contact", t.contact(), "None held."));
     }
 
     private static Component list(String id, List<String> lines, String empty) {

@@ -18,6 +18,7 @@ import dev.payhooks.domain.payment.Currency;
 import dev.payhooks.domain.payment.FailureReason;
 import dev.payhooks.domain.payment.InMemoryPaymentTransactions;
 import dev.payhooks.domain.payment.Money;
+import dev.payhooks.domain.payment.PaymentDetails;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.ProviderReport;
@@ -176,6 +177,30 @@ class TransactionsModelTest {
 
         assertEquals("PAYMENT_METHOD_EXPIRED", failed.reasonCode());
         assertEquals("The payment method has expired", failed.reasonDescription());
+    }
+
+    @Test
+    void theCardAndProductsShowToEveryoneAndTheContactInClearOnlyToStaffWhoMayChange() {
+        PaymentTransaction t = add("m-1", "an-1", "eu", ProviderId.ANNANOW, Currency.of("EUR"), clock.instant());
+        t.describe(new PaymentDetails(Optional.of(new PaymentDetails.PaymentMethod("VISA", "424242******4242", "27-08", "apple-pay")),
+            List.of(new PaymentDetails.LineItem("Tea", 1250L, 2L, "tea-1", "7.7"), new PaymentDetails.LineItem("Cup", null, null, null, null)),
+            Optional.of(new PaymentDetails.Contact(java.util.Map.of("firstname", "Anna", "email", "anna@example.test")))));
+        authorize(t, 2500, "77");
+
+        TransactionDetails viewed = model.transaction("an-1");
+
+        assertEquals("VISA · 424242******4242 · expires 27-08 · via apple-pay", viewed.paymentMethod());
+        assertEquals(List.of("2 × Tea (tea-1) at 12.50 EUR VAT 7.7 %", "Cup"), viewed.lineItems());
+        assertEquals(List.of("firstname: [redacted]", "email: [redacted]"), viewed.contact(), "a viewer only looks");
+
+        console.signIn("alice", "DEVELOPER");
+        assertEquals(List.of("firstname: Anna", "email: anna@example.test"), model.transaction("an-1").contact());
+
+        TransactionDetails plain = model.transaction(add("m-1", "np-2", "jp", ProviderId.NP_ATOBARAI, Currency.of("JPY"),
+            clock.instant()).id().value());
+        assertEquals("", plain.paymentMethod());
+        assertEquals(List.of(), plain.lineItems());
+        assertEquals(List.of(), plain.contact());
     }
 
     @Test
