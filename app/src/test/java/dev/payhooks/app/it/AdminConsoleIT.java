@@ -806,6 +806,7 @@ class AdminConsoleIT {
         String key = page.locator("#issued-merchant-key input").inputValue();
         assertTrue(key.startsWith("phk_"), key);
         assertThat(page.locator("#issued-merchant-key-copy")).isVisible();
+        assertThat(page.getByText("API key for " + shop, new Page.GetByTextOptions().setExact(true))).isHidden();
         shot(page, "merchant-key.png");
         page.locator("#issued-merchant-key-close").click();
         HttpResponse<String> keyed = http.send(HttpRequest.newBuilder(URI.create(app() + "api/v1/webhooks"))

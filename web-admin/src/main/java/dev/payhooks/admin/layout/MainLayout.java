@@ -71,6 +71,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         switcher.setPrefixComponent(VaadinIcon.SHOP.create());
         switcher.getElement().setAttribute("aria-label", "Acting for merchant");
         switcher.setTooltipText("The merchant the console acts for");
+        switcher.setWidth("16rem");
         switcher.addValueChangeListener(change -> {
             if (change.isFromClient() && change.getValue() != null) {
                 merchants.actFor(change.getValue().value());

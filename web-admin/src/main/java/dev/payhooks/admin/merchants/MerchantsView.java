@@ -87,7 +87,7 @@ public class MerchantsView extends VerticalLayout implements BeforeEnterObserver
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(m -> m.name() + (m.actingFor() ? " (acting for)" : "")).setHeader("Merchant").setAutoWidth(true)
             .setFlexGrow(1);
-        grid.addComponentColumn(this::statusBadge).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::statusBadge).setHeader("Status").setWidth("7rem").setFlexGrow(0);
         grid.addColumn(m -> TIME.format(m.createdAt())).setHeader("Since").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(MerchantRow::id).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
