@@ -785,7 +785,8 @@ class AdminConsoleIT {
     /** Picks {@code option} in the header's merchant switcher; the page reloads for that merchant. */
     static void switchMerchant(Page page, String option) {
         page.locator("#merchant-switcher").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true)).click();
+        Locator choice = page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true));
+        page.waitForNavigation(choice::click); // the reload, before anything else navigates
         assertThat(page.locator("#merchant-switcher vaadin-select-value-button")).hasText(option);
     }
 
