@@ -2,12 +2,14 @@ package dev.payhooks.admin;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
 /**
  * A dialog showing a value that is not shown again (a new API key, a temporary password) in a
- * read-only field to copy from, closed by its one button. Element ids: {@code id} for the field,
- * {@code id-dialog} and {@code id-close}.
+ * read-only field with a Copy button, closed by its one other button. Element ids: {@code id} for
+ * the field, {@code id-copy}, {@code id-dialog} and {@code id-close}.
  */
 public final class ShownOnceDialog {
 
@@ -23,9 +25,14 @@ public final class ShownOnceDialog {
         field.setValue(value);
         field.setReadOnly(true);
         field.setWidthFull();
+        Button copy = CopyButton.of(id + "-copy", () -> value, "Copied.");
+        HorizontalLayout row = new HorizontalLayout(field, copy);
+        row.setWidthFull();
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        row.expand(field);
         Button close = new Button(closeText, click -> shown.close());
         close.setId(id + "-close");
-        shown.add(field);
+        shown.add(row);
         shown.getFooter().add(close);
         shown.setWidth(width);
         shown.open();

@@ -1,5 +1,6 @@
 package dev.payhooks.admin;
 
+import dev.payhooks.admin.security.SessionMerchantChoice;
 import dev.payhooks.admin.security.SignedInStaff;
 import dev.payhooks.application.access.Caller;
 import dev.payhooks.application.access.StaffCallers;
@@ -49,6 +50,19 @@ public final class ConsoleFixture {
             verified.put(username, at);
         }
     };
+    /** The merchant each username's session chose to act for. */
+    public final Map<String, String> chosen = new HashMap<>();
+    public final SessionMerchantChoice choice = new SessionMerchantChoice() {
+        @Override
+        public Optional<String> chosen(String username) {
+            return Optional.ofNullable(chosen.get(username));
+        }
+
+        @Override
+        public void choose(String username, String merchantId) {
+            chosen.put(username, merchantId);
+        }
+    };
     private String name = "";
     public final SignedInStaff signedIn;
     public final AuditRecorder recorder;
@@ -56,7 +70,7 @@ public final class ConsoleFixture {
     public ConsoleFixture(Instant now) {
         clock = new SteppingClock(now);
         merchants.add(Merchant.register("m-1", "Default merchant", "7qwnw4j2kmqvrb3", now));
-        signedIn = new SignedInStaff(new Session(), marks, new StaffCallers(users, merchants));
+        signedIn = new SignedInStaff(new Session(), marks, new StaffCallers(users, merchants), choice);
         recorder = audit.recorder(() -> Actor.staff(name), clock);
     }
 
@@ -68,7 +82,7 @@ public final class ConsoleFixture {
 
     /** Signs {@code username} in with one role, as stored now (added, or replacing the user of that name). */
     public void signIn(String username, String role) {
-        StaffUser user = StaffUser.register("staff-" + username, username, "hash", Set.of(StaffRole.valueOf(role)),
+        StaffUser user = StaffUser.register("staff-" + username, username, "hash", Set.of(StaffRole.valueOf(role)), "m-1",
             Instant.parse("2026-11-01T00:00:00Z"));
         if (users.withUsername(username).isPresent()) {
             users.update(user);
@@ -80,7 +94,7 @@ public final class ConsoleFixture {
 
     /** A developer of the installation's merchant, for setting up what a test reads. */
     public Caller.Staff developer() {
-        return new Caller.Staff("setup", Set.of(StaffRole.DEVELOPER), false, Optional.empty(), "m-1");
+        return new Caller.Staff("setup", Set.of(StaffRole.DEVELOPER), false, Optional.empty(), "m-1", false);
     }
 
     /** The session's principal only: the staff store is left as it is. */

@@ -231,6 +231,6 @@ public class PipelineFixture {
     /** Staff who may set up the merchant's channels. */
     private dev.payhooks.application.access.Caller setup() {
         return new dev.payhooks.application.access.Caller.Staff("setup", java.util.Set.of(dev.payhooks.domain.staff.StaffRole.DEVELOPER),
-            false, java.util.Optional.empty(), merchant.id());
+            false, java.util.Optional.empty(), merchant.id(), false);
     }
 }

@@ -84,7 +84,7 @@ class WebhookSignerEd25519Test {
     @Test
     void duringARotationBothKeysSignAndEitherPublishedKeyVerifies() {
         keys.ensure("m1");
-        keys.rotate(new Caller.Staff("dev", Set.of(StaffRole.DEVELOPER), true, Optional.empty(), "m1"));
+        keys.rotate(new Caller.Staff("dev", Set.of(StaffRole.DEVELOPER), true, Optional.empty(), "m1", false));
 
         SignatureHeaders headers = WebhookSigner.sign(BODY, EVENT, AT,
             keys.keysToSignWith("m1").stream().map(SigningKey::ofEd25519).toList());

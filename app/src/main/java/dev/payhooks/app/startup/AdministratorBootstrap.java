@@ -20,7 +20,8 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * On a database without staff users, creates the {@code admin} administrator. Its password is
+ * On a database without staff users, creates the {@code admin} administrator, an operator (who
+ * may act for any merchant and manage merchants). Its password is
  * {@code payhooks.admin.password} ({@code PAYHOOKS_ADMIN_PASSWORD}) if set, otherwise a
  * generated one printed once to standard output, never to the log.
  */
@@ -61,7 +62,7 @@ public class AdministratorBootstrap {
         if (password.length() < MIN_PASSWORD_LENGTH) {
             throw new StartupFailure("PAYHOOKS_ADMIN_PASSWORD must have at least " + MIN_PASSWORD_LENGTH + " characters");
         }
-        staffUsers.add(StaffUser.register(UUID.randomUUID().toString(), ADMIN_USERNAME,
+        staffUsers.add(StaffUser.registerOperator(UUID.randomUUID().toString(), ADMIN_USERNAME,
             hashing.hash(password.toCharArray()), Set.of(StaffRole.ADMINISTRATOR), clock.instant()));
         LOG.info("Created the administrator account '" + ADMIN_USERNAME + "' ("
             + (generated ? "generated password printed to standard output" : "password from PAYHOOKS_ADMIN_PASSWORD") + ")");

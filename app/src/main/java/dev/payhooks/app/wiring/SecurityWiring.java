@@ -61,8 +61,9 @@ public class SecurityWiring {
 
     @Produces
     @Singleton
-    ManageStaff manageStaff(StaffUsers users, PasswordHashing hashing, IdGenerator ids, AuditRecorder audit, Clock clock) {
-        return new ManageStaff(users, hashing, ids, audit, clock);
+    ManageStaff manageStaff(StaffUsers users, Merchants merchants, PasswordHashing hashing, IdGenerator ids, AuditRecorder audit,
+                            Clock clock) {
+        return new ManageStaff(users, merchants, hashing, ids, audit, clock);
     }
 
     /** One throttle per instance (a final class: a pseudo-scope, no client proxy). */

@@ -792,6 +792,90 @@ class AdminConsoleIT {
         }
     }
 
+    /** Picks {@code option} in the header's merchant switcher; the page reloads for that merchant. */
+    static void switchMerchant(Page page, String option) {
+        page.locator("#merchant-switcher").click();
+        Locator choice = page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true));
+        page.waitForNavigation(choice::click); // the reload, before anything else navigates
+        assertThat(page.locator("#merchant-switcher vaadin-select-value-button")).hasText(option);
+    }
+
+    @Test
+    void anOperatorAddsAMerchantKeysItSwitchesToItAndBackAndItsStaffSeeNoSwitcher() throws Exception {
+        Page page = signedInPage();
+        String shop = "IT shop " + RUN;
+        page.navigate(app() + "admin/merchants");
+        assertThat(page.locator("#merchants-grid")).isVisible();
+        String installation = page.locator("#merchant-switcher vaadin-select-value-button").textContent().trim();
+        assertFalse(installation.isEmpty(), "an operator sees whom the console acts for");
+
+        page.locator("#merchant-name input").fill(shop);
+        page.locator("#add-merchant").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue API key for " + shop).setExact(true)).click();
+        page.locator("#merchant-key-label input").fill("IT backend");
+        page.locator("#merchant-key-issue").click();
+        String key = page.locator("#issued-merchant-key input").inputValue();
+        assertTrue(key.startsWith("phk_"), key);
+        assertThat(page.locator("#issued-merchant-key-copy")).isVisible();
+        assertThat(page.getByText("API key for " + shop, new Page.GetByTextOptions().setExact(true))).isHidden();
+        shot(page, "merchant-key.png");
+        page.locator("#issued-merchant-key-close").click();
+        HttpResponse<String> keyed = http.send(HttpRequest.newBuilder(URI.create(app() + "api/v1/webhooks"))
+            .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + key).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, keyed.statusCode(), keyed.body());
+        assertEquals("[]", keyed.body().replaceAll("\\s", ""), "the new merchant's key sees its own (no) webhooks");
+
+        try {
+            switchMerchant(page, shop);
+            page.navigate(app() + "admin/webhooks");
+            assertThat(page.locator("#webhooks-empty")).isVisible();
+            assertThat(page.locator("#merchant-switcher vaadin-select-value-button")).hasText(shop);
+            shot(page, "merchant-switched.png");
+
+            // a member of the new merchant, added while acting for it
+            page.navigate(app() + "admin/staff");
+            String clerk = "clerk-" + RUN;
+            page.locator("#staff-username input").fill(clerk);
+            assertThat(page.locator("#staff-belongs-to vaadin-select-value-button")).hasText(shop);
+            page.locator("#add-staff").click();
+            confirmSecondFactorIfAsked(page, "#temporary-password");
+            String password = page.locator("#temporary-password input").inputValue();
+            page.locator("#temporary-password-close").click();
+
+            try (BrowserContext context = watched(browser.newContext()); Page other = context.newPage()) {
+                other.navigate(app() + "admin/");
+                signInWithPassword(other, clerk, password);
+                assertThat(other.getByText("Signed in as " + clerk + ".")).isVisible();
+                assertThat(other.locator("#merchant-switcher")).isHidden();
+                assertThat(other.locator("vaadin-side-nav-item").getByText("Merchants", new Locator.GetByTextOptions()
+                    .setExact(true))).isHidden();
+                other.navigate(app() + "admin/merchants");
+                assertThat(other.getByText("Only operators manage merchants.")).isVisible();
+                assertThat(other.locator("#merchants-grid")).hasCount(0);
+                assertThat(other.locator("#add-merchant")).hasCount(0);
+            }
+        } finally {
+            page.navigate(app() + "admin/merchants");
+            if (!installation.equals(page.locator("#merchant-switcher vaadin-select-value-button").textContent().trim())) {
+                switchMerchant(page, installation);
+            }
+        }
+        page.navigate(app() + "admin/merchants");
+        assertThat(page.locator("#merchant-switcher vaadin-select-value-button")).hasText(installation);
+
+        // disabling asks first, and the merchant's key is refused from then on
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + shop).setExact(true)).click();
+        awaitDestructiveConfirm(page, "Disable " + shop + "?");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable").setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enable " + shop).setExact(true)).waitFor();
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(app() + "api/v1/webhooks"))
+            .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + key).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertTrue(refused.statusCode() == 401 || refused.statusCode() == 403, refused.statusCode() + " " + refused.body());
+        shot(page, "merchants.png");
+    }
+
     @Test
     void aViewerSeesWebhooksReadOnlyWithNoSignatureKeyOrChangeActions() throws Exception {
         String label = "IT viewed " + RUN;

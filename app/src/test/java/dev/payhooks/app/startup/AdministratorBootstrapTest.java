@@ -51,6 +51,7 @@ class AdministratorBootstrapTest {
         assertEquals(20, password.group(1).length());
         StaffUser admin = users.withUsername("admin").orElseThrow();
         assertEquals(Set.of(StaffRole.ADMINISTRATOR), admin.roles());
+        assertTrue(admin.operator(), "the first administrator is an operator: may act for any merchant and manage merchants");
         assertTrue(hashing.verify(password.group(1).toCharArray(), admin.passwordHash()));
 
         console.reset();
@@ -85,7 +86,7 @@ class AdministratorBootstrapTest {
 
     @Test
     void existingStaffMeansNothingToDo() {
-        users.add(StaffUser.register("id-1", "carol", "fake$x", Set.of(StaffRole.VIEWER), Instant.EPOCH));
+        users.add(StaffUser.register("id-1", "carol", "fake$x", Set.of(StaffRole.VIEWER), "m-1", Instant.EPOCH));
 
         bootstrap(Optional.empty()).ensureOneExists();
 

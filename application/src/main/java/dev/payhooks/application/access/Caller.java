@@ -14,7 +14,8 @@ import java.util.Set;
  * Who asks a use case to act: a client of the management API (its API key) or a staff member of
  * the console (as stored when the request began, with their session's second-factor state), each
  * for one merchant; or an operator (an operator key), who manages the merchants themselves and acts
- * for none of them. Handlers decide from these facts and are the only place that refuses; callers
+ * for none of them. Operator staff do both: they act for the merchant their session chose and
+ * manage merchants. Handlers decide from these facts and are the only place that refuses; callers
  * never pass a verdict.
  */
 public sealed interface Caller {
@@ -49,13 +50,13 @@ public sealed interface Caller {
 
     /** Why this caller may not manage merchants (create, disable, issue their keys), or empty if they may. */
     default Optional<String> refusalToOperate() {
-        return Optional.of("only operator keys manage merchants");
+        return Optional.of("only operator keys and operator staff manage merchants");
     }
 
-    /** Throws {@link NotPermitted} unless the caller is an operator. */
+    /** Throws {@link NotPermitted} unless the caller is an operator (an operator key, or operator staff). */
     default void requireOperator() {
         refusalToOperate().ifPresent(why -> {
-            throw new NotPermitted("Managing merchants needs an operator key: " + why);
+            throw new NotPermitted("Managing merchants needs an operator: " + why);
         });
     }
 
@@ -115,12 +116,15 @@ public sealed interface Caller {
     }
 
     /**
-     * A staff member: administrators and developers change configuration, viewers only look, and
-     * only administrators manage staff and Saleor installations. {@code roles} is empty for a
-     * username that is no enabled staff member (disabled, removed, or nobody signed in).
+     * A staff member acting for {@code merchantId}: administrators and developers change
+     * configuration, viewers only look, and only administrators manage staff and Saleor
+     * installations. {@code roles} is empty for a username that is no enabled staff member (disabled,
+     * removed, or nobody signed in). {@code operator}: an enabled operator, who may act for any
+     * merchant and, with a role that changes configuration and the second factor passed in this
+     * session (as the console's configuration sections ask), manage merchants.
      */
     record Staff(String username, Set<StaffRole> roles, boolean secondFactorEnrolled,
-                 Optional<Instant> secondFactorVerifiedAt, String merchantId) implements Caller {
+                 Optional<Instant> secondFactorVerifiedAt, String merchantId, boolean operator) implements Caller {
 
         public Staff {
             username = username == null ? "" : username;
@@ -133,12 +137,19 @@ public sealed interface Caller {
                                String merchantId) {
             Optional<StaffUser> enabled = stored == null ? Optional.empty() : stored.filter(StaffUser::enabled);
             return new Staff(username, enabled.map(StaffUser::roles).orElse(Set.of()),
-                enabled.flatMap(StaffUser::secondFactor).isPresent(), secondFactorVerifiedAt, merchantId);
+                enabled.flatMap(StaffUser::secondFactor).isPresent(), secondFactorVerifiedAt, merchantId,
+                enabled.filter(StaffUser::operator).isPresent());
         }
 
         /** Whether this is an enabled staff member at all. */
         public boolean enabled() {
             return !roles.isEmpty();
+        }
+
+        /** Whether this is an enabled operator (who may act for any merchant). */
+        @Override
+        public boolean operator() {
+            return operator && enabled();
         }
 
         public boolean administrator() {
@@ -160,6 +171,25 @@ public sealed interface Caller {
                 return Optional.of("no enabled staff member is signed in");
             }
             return administrator() ? Optional.empty() : Optional.of(username + " is no administrator");
+        }
+
+        @Override
+        public Optional<String> refusalToOperate() {
+            if (!enabled()) {
+                return Optional.of("no enabled staff member is signed in");
+            }
+            if (!operator()) {
+                return Optional.of(username + " belongs to one merchant and is no operator");
+            }
+            Optional<String> noChange = refusalToChange();
+            if (noChange.isPresent()) {
+                return noChange;
+            }
+            if (!secondFactorEnrolled) {
+                return Optional.of(username + " has no second factor set up");
+            }
+            return secondFactorVerifiedAt.isPresent() ? Optional.empty()
+                : Optional.of("the second factor of " + username + " was not passed in this session");
         }
     }
 }

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * What an operator does with merchants: list them, add one, disable and enable one, and issue a
  * merchant's API key (its first, or a new one when the merchant lost theirs). Every method refuses
- * any caller but an operator. Each change is recorded in the merchant's own audit trail, so its
+ * any caller but an operator: an operator key, or operator staff with a role that changes
+ * configuration and the second factor passed in their session. Each change is recorded in the merchant's own audit trail, so its
  * staff see what the operator did. The caller owns the transaction.
  */
 public record ManageMerchants(Merchants merchants, ManageApiKeys apiKeys, IdGenerator ids, Clock clock, AuditRecorder audit) {
@@ -23,6 +24,15 @@ public record ManageMerchants(Merchants merchants, ManageApiKeys apiKeys, IdGene
     public List<Merchant> list(Caller caller) {
         caller.requireOperator();
         return merchants.all();
+    }
+
+    /**
+     * The merchants a staff member may choose to act for: every one for an enabled operator (to
+     * look at one needs no second factor, as with the merchant's own staff), none for anyone else,
+     * who acts for their own merchant alone.
+     */
+    public List<Merchant> actingChoices(Caller.Staff caller) {
+        return caller.operator() ? merchants.all() : List.of();
     }
 
     public Merchant get(Caller caller, String merchantId) {

@@ -31,15 +31,15 @@ class CallerTest {
         merchants.add(Merchant.register("m-2", "Later", "8qwnw4j2kmqvrb3", T0.plusSeconds(1)));
         merchants.add(Merchant.register("m-1", "Installation", "7qwnw4j2kmqvrb3", T0));
         for (StaffRole role : StaffRole.values()) {
-            users.add(StaffUser.register("u-" + role, role.name().toLowerCase(), "hash", Set.of(role), T0));
+            users.add(StaffUser.register("u-" + role, role.name().toLowerCase(), "hash", Set.of(role), "m-1", T0));
         }
     }
 
     @Test
     void administratorsAndDevelopersChangeOnlyAdministratorsAdministerViewersLook() {
-        Caller.Staff admin = callers.staff("administrator", Optional.empty());
-        Caller.Staff developer = callers.staff("developer", Optional.empty());
-        Caller.Staff viewer = callers.staff("viewer", Optional.empty());
+        Caller.Staff admin = callers.staff("administrator", Optional.empty(), Optional.empty());
+        Caller.Staff developer = callers.staff("developer", Optional.empty(), Optional.empty());
+        Caller.Staff viewer = callers.staff("viewer", Optional.empty(), Optional.empty());
 
         assertEquals("m-1", admin.merchantId(), "the console acts for the installation's (oldest) merchant");
         assertTrue(admin.mayChange() && admin.mayAdminister());
@@ -57,7 +57,7 @@ class CallerTest {
         users.update(developer);
 
         for (String name : new String[] {"developer", "mallory", ""}) {
-            Caller.Staff caller = callers.staff(name, Optional.of(T0));
+            Caller.Staff caller = callers.staff(name, Optional.of(T0), Optional.empty());
             assertFalse(caller.enabled(), name);
             assertFalse(caller.mayChange(), name);
             assertFalse(caller.administrator(), name);

@@ -24,6 +24,6 @@ public final class TestCallers {
     }
 
     private static Caller.Staff staff(String username, StaffRole role, String merchantId) {
-        return new Caller.Staff(username, Set.of(role), true, Optional.empty(), merchantId);
+        return new Caller.Staff(username, Set.of(role), true, Optional.empty(), merchantId, false);
     }
 }

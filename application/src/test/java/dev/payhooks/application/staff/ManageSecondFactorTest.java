@@ -34,7 +34,7 @@ class ManageSecondFactorTest {
     final ManageSecondFactor secondFactor = new ManageSecondFactor(users, secrets, RandomBytes.secure(), HMAC, clock);
 
     ManageSecondFactorTest() {
-        users.add(StaffUser.register("u-1", "alice", "hash", Set.of(StaffRole.DEVELOPER), clock.instant()));
+        users.add(StaffUser.register("u-1", "alice", "hash", Set.of(StaffRole.DEVELOPER), "m-1", clock.instant()));
     }
 
     String currentCode(TotpSecret secret) {

@@ -3,6 +3,8 @@ package dev.payhooks.application.staff;
 import dev.payhooks.domain.audit.Actor;
 import dev.payhooks.domain.audit.AuditEntry;
 import dev.payhooks.domain.audit.InMemoryAuditTrail;
+import dev.payhooks.domain.merchant.InMemoryMerchants;
+import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.port.SealedSecret;
 import dev.payhooks.domain.port.SequentialIds;
 import dev.payhooks.domain.port.SteppingClock;
@@ -30,17 +32,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every staff action needs a fresh-second-factor administrator acting on someone else; each attempt is audited. */
 class ManageStaffTest {
 
+    static final ManageStaff.Membership OWN = ManageStaff.Membership.callersMerchant();
+
     final Instant start = Instant.parse("2026-11-23T10:00:00Z");
     final SteppingClock clock = new SteppingClock(start);
     final InMemoryStaffUsers users = new InMemoryStaffUsers();
     final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     final FakePasswordHashing hashing = new FakePasswordHashing();
+    final InMemoryMerchants merchants = new InMemoryMerchants();
     String actor = "admin";
-    final ManageStaff staff = new ManageStaff(users, hashing, new SequentialIds(), audit.recorder(() -> Actor.staff(actor), clock), clock);
+    final ManageStaff staff = new ManageStaff(users, merchants, hashing, new SequentialIds(), audit.recorder(() -> Actor.staff(actor), clock), clock);
 
     ManageStaffTest() {
-        users.add(withFactor(StaffUser.register("u-0", "admin", "hash", Set.of(StaffRole.ADMINISTRATOR), start)));
-        users.add(withFactor(StaffUser.register("u-1", "erin", "hash", Set.of(StaffRole.VIEWER), start)));
+        merchants.add(Merchant.register("m-1", "Installation", "7qwnw4j2kmqvrb3", start));
+        merchants.add(Merchant.register("m-2", "Second shop", "8qwnw4j2kmqvrb3", start.plusSeconds(1)));
+        users.add(withFactor(StaffUser.register("u-0", "admin", "hash", Set.of(StaffRole.ADMINISTRATOR), "m-1", start)));
+        users.add(withFactor(StaffUser.register("u-1", "erin", "hash", Set.of(StaffRole.VIEWER), "m-1", start)));
     }
 
     StaffUser withFactor(StaffUser user) {
@@ -74,7 +81,7 @@ class ManageStaffTest {
 
     @Test
     void anAdministratorWithAFreshSecondFactorAddsChangesResetsAndDisablesAndEachIsAudited() {
-        ManageStaff.Issued dana = staff.add(fresh(), " Dana ", "developer");
+        ManageStaff.Issued dana = staff.add(fresh(), " Dana ", "developer", OWN);
         assertTrue(hashing.verify(dana.password().toCharArray(), users.withUsername("dana").orElseThrow().passwordHash()));
         staff.changeRole(fresh(), "dana", "VIEWER");
         assertEquals(Set.of(StaffRole.VIEWER), users.withUsername("dana").orElseThrow().roles());
@@ -96,7 +103,7 @@ class ManageStaffTest {
         staff.enable(verified, "erin", false); // exactly 15 minutes: still fresh
         clock.advance(Duration.ofSeconds(1));
 
-        refused(Reason.STALE_SECOND_FACTOR, () -> staff.add(verified, "dana", "ADMINISTRATOR"));
+        refused(Reason.STALE_SECOND_FACTOR, () -> staff.add(verified, "dana", "ADMINISTRATOR", OWN));
         refused(Reason.STALE_SECOND_FACTOR, () -> staff.changeRole(verified, "erin", "ADMINISTRATOR"));
         refused(Reason.STALE_SECOND_FACTOR, () -> staff.reset(verified, "erin"));
         refused(Reason.STALE_SECOND_FACTOR, () -> staff.enable(verified, "erin", true));
@@ -107,17 +114,17 @@ class ManageStaffTest {
 
     @Test
     void aPasswordOnlySessionCannotAddAnAdministrator() {
-        refused(Reason.STALE_SECOND_FACTOR, () -> staff.add(admin(null), "mallory", "ADMINISTRATOR"));
-        refused(Reason.STALE_SECOND_FACTOR, () -> staff.add(admin(clock.instant().plus(Duration.ofMinutes(5))), "mallory", "ADMINISTRATOR"));
+        refused(Reason.STALE_SECOND_FACTOR, () -> staff.add(admin(null), "mallory", "ADMINISTRATOR", OWN));
+        refused(Reason.STALE_SECOND_FACTOR, () -> staff.add(admin(clock.instant().plus(Duration.ofMinutes(5))), "mallory", "ADMINISTRATOR", OWN));
         assertTrue(users.withUsername("mallory").isEmpty());
     }
 
     @Test
     void anAdministratorWithoutAnEnrolledSecondFactorIsRefused() {
-        users.add(StaffUser.register("u-2", "newadmin", "hash", Set.of(StaffRole.ADMINISTRATOR), start));
+        users.add(StaffUser.register("u-2", "newadmin", "hash", Set.of(StaffRole.ADMINISTRATOR), "m-1", start));
         actor = "newadmin";
         Caller.Staff caller = caller("newadmin", Optional.of(clock.instant()));
-        refused(Reason.NO_SECOND_FACTOR, () -> staff.add(caller, "mallory", "ADMINISTRATOR"));
+        refused(Reason.NO_SECOND_FACTOR, () -> staff.add(caller, "mallory", "ADMINISTRATOR", OWN));
         assertEquals("newadmin", lastEntry().actor());
     }
 
@@ -134,12 +141,12 @@ class ManageStaffTest {
 
     @Test
     void aDeveloperOrViewerCannotManageStaffNorRaiseTheirOwnRole() {
-        users.add(withFactor(StaffUser.register("u-2", "dev", "hash", Set.of(StaffRole.DEVELOPER), start)));
+        users.add(withFactor(StaffUser.register("u-2", "dev", "hash", Set.of(StaffRole.DEVELOPER), "m-1", start)));
         for (String name : List.of("dev", "erin")) {
             actor = name;
             Caller.Staff caller = caller(name, Optional.of(clock.instant()));
             refused(Reason.NOT_ADMINISTRATOR, () -> staff.changeRole(caller, name, "ADMINISTRATOR"));
-            refused(Reason.NOT_ADMINISTRATOR, () -> staff.add(caller, "mallory", "ADMINISTRATOR"));
+            refused(Reason.NOT_ADMINISTRATOR, () -> staff.add(caller, "mallory", "ADMINISTRATOR", OWN));
             refused(Reason.NOT_ADMINISTRATOR, () -> staff.reset(caller, "admin"));
         }
         assertEquals(Set.of(StaffRole.DEVELOPER), users.withUsername("dev").orElseThrow().roles());
@@ -148,16 +155,16 @@ class ManageStaffTest {
 
     @Test
     void aDisabledAdministratorIsNoAdministrator() {
-        users.add(withFactor(StaffUser.register("u-2", "old", "hash", Set.of(StaffRole.ADMINISTRATOR), start)));
+        users.add(withFactor(StaffUser.register("u-2", "old", "hash", Set.of(StaffRole.ADMINISTRATOR), "m-1", start)));
         StaffUser old = users.withUsername("old").orElseThrow();
         old.disable();
         users.update(old);
-        refused(Reason.NOT_ADMINISTRATOR, () -> staff.add(caller("old", Optional.of(clock.instant())), "mallory", "VIEWER"));
+        refused(Reason.NOT_ADMINISTRATOR, () -> staff.add(caller("old", Optional.of(clock.instant())), "mallory", "VIEWER", OWN));
     }
 
     @Test
     void everyRefusalIsAuditedWithActorTargetAndReason() {
-        refused(Reason.STALE_SECOND_FACTOR, () -> staff.add(admin(null), "mallory", "ADMINISTRATOR"));
+        refused(Reason.STALE_SECOND_FACTOR, () -> staff.add(admin(null), "mallory", "ADMINISTRATOR", OWN));
         refused(Reason.OWN_ACCOUNT, () -> staff.reset(fresh(), "admin"));
 
         List<AuditEntry> entries = audit.all();

@@ -45,7 +45,7 @@ class SignInTest {
     }, clock);
 
     SignInTest() {
-        users.add(StaffUser.register("u-1", "alice", "hash", Set.of(StaffRole.DEVELOPER), clock.instant()));
+        users.add(StaffUser.register("u-1", "alice", "hash", Set.of(StaffRole.DEVELOPER), "m-1", clock.instant()));
     }
 
     @Test

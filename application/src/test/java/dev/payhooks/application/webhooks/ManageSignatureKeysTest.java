@@ -150,7 +150,7 @@ class ManageSignatureKeysTest {
     static final Caller DEVELOPER = Caller.Staff.of("alice", Optional.of(staff("alice", StaffRole.DEVELOPER)), Optional.empty(), "m1");
 
     private static StaffUser staff(String name, StaffRole role) {
-        return StaffUser.register("u-" + name, name, "hash", Set.of(role), Instant.parse("2026-11-01T00:00:00Z"));
+        return StaffUser.register("u-" + name, name, "hash", Set.of(role), "m-1", Instant.parse("2026-11-01T00:00:00Z"));
     }
 
     private static ApiKey apiKey(String merchantId) {

@@ -8,8 +8,11 @@ import dev.payhooks.domain.error.DomainException;
  */
 public final class StaffActionRefused extends DomainException {
 
-    /** Why, so a console can offer the way out (for {@link #STALE_SECOND_FACTOR}: enter a code again). */
-    public enum Reason { NOT_ADMINISTRATOR, NO_SECOND_FACTOR, STALE_SECOND_FACTOR, OWN_ACCOUNT }
+    /**
+     * Why, so a console can offer the way out (for {@link #STALE_SECOND_FACTOR}: enter a code again);
+     * {@link #NOT_OPERATOR}: only operators manage operator staff and staff of other merchants.
+     */
+    public enum Reason { NOT_ADMINISTRATOR, NO_SECOND_FACTOR, STALE_SECOND_FACTOR, OWN_ACCOUNT, NOT_OPERATOR }
 
     private final Reason reason;
 

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * A person who signs in to the admin UI. The password is held only as a one-way hash in
- * the format of the hashing algorithm that produced it (PBKDF2 in this application).
+ * the format of the hashing algorithm that produced it (PBKDF2 in this application). Each one
+ * either belongs to exactly one merchant, and acts for it alone, or is an operator, who belongs to
+ * none, may act for any merchant and manages the merchants themselves.
  */
 public final class StaffUser extends Aggregate {
 
@@ -29,11 +31,14 @@ public final class StaffUser extends Aggregate {
     private boolean enabled;
     private final Instant createdAt;
     private SecondFactor secondFactor;
+    /** The merchant this member belongs to; null for an operator. */
+    private final String merchantId;
 
-    private StaffUser(String id, String username, String passwordHash, Set<StaffRole> roles,
+    private StaffUser(String id, String username, String passwordHash, Set<StaffRole> roles, String merchantId,
                       boolean enabled, Instant createdAt, SecondFactor secondFactor, long version) {
         super(version);
         this.id = requireText(id, "id");
+        this.merchantId = merchantId == null ? null : requireText(merchantId, "merchantId");
         this.username = requireValidUsername(username);
         this.passwordHash = requireText(passwordHash, "passwordHash");
         if (roles == null || roles.isEmpty()) {
@@ -45,24 +50,26 @@ public final class StaffUser extends Aggregate {
         this.secondFactor = secondFactor;
     }
 
-    /** A new, enabled staff user. */
+    /** A new, enabled staff user of the merchant {@code merchantId}. */
     public static StaffUser register(String id, String username, String passwordHash,
-                                     Set<StaffRole> roles, Instant at) {
-        return new StaffUser(id, username, passwordHash, roles, true, at, null, 0);
+                                     Set<StaffRole> roles, String merchantId, Instant at) {
+        return new StaffUser(id, username, passwordHash, roles, requireText(merchantId, "merchantId"), true, at, null, 0);
     }
 
-    /** Rebuilds a stored staff user; for repositories only. */
-    public static StaffUser reconstitute(String id, String username, String passwordHash,
-                                         Set<StaffRole> roles, boolean enabled, Instant createdAt,
-                                         long version) {
-        return new StaffUser(id, username, passwordHash, roles, enabled, createdAt, null, version);
+    /** A new, enabled operator: of no merchant, acting for any. */
+    public static StaffUser registerOperator(String id, String username, String passwordHash,
+                                             Set<StaffRole> roles, Instant at) {
+        return new StaffUser(id, username, passwordHash, roles, null, true, at, null, 0);
     }
 
-    /** Rebuilds a stored staff user with its second factor (null: none); for repositories only. */
+    /**
+     * Rebuilds a stored staff user with its merchant (null: an operator) and second factor (null:
+     * none); for repositories only.
+     */
     public static StaffUser reconstitute(String id, String username, String passwordHash,
-                                         Set<StaffRole> roles, boolean enabled, Instant createdAt,
+                                         Set<StaffRole> roles, String merchantId, boolean enabled, Instant createdAt,
                                          SecondFactor secondFactor, long version) {
-        return new StaffUser(id, username, passwordHash, roles, enabled, createdAt, secondFactor, version);
+        return new StaffUser(id, username, passwordHash, roles, merchantId, enabled, createdAt, secondFactor, version);
     }
 
     /**
@@ -138,6 +145,16 @@ public final class StaffUser extends Aggregate {
         return roles.contains(StaffRole.ADMINISTRATOR) || roles.contains(StaffRole.DEVELOPER);
     }
 
+    /** The merchant this member belongs to; empty for an operator. */
+    public Optional<String> merchantId() {
+        return Optional.ofNullable(merchantId);
+    }
+
+    /** Whether this member is an operator: of no merchant, acting for any and managing merchants. */
+    public boolean operator() {
+        return merchantId == null;
+    }
+
     public String id() { return id; }
     public String username() { return username; }
     public String passwordHash() { return passwordHash; }
@@ -148,7 +165,8 @@ public final class StaffUser extends Aggregate {
     @Override
     public String toString() {
         // never the hash: it is credential material
-        return "StaffUser[" + username + ", roles=" + roles + ", enabled=" + enabled + "]";
+        return "StaffUser[" + username + ", roles=" + roles + ", " + (merchantId == null ? "operator" : "merchant=" + merchantId)
+            + ", enabled=" + enabled + "]";
     }
 
     private static String requireValidUsername(String username) {

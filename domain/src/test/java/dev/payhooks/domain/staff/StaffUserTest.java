@@ -15,7 +15,7 @@ class StaffUserTest {
 
     @Test
     void usernamesAreNormalizedToLowerCase() {
-        StaffUser user = StaffUser.register("u1", "  Admin ", "hash", Set.of(StaffRole.ADMINISTRATOR), NOW);
+        StaffUser user = StaffUser.register("u1", "  Admin ", "hash", Set.of(StaffRole.ADMINISTRATOR), "m-1", NOW);
         assertEquals("admin", user.username());
         assertTrue(user.enabled());
     }
@@ -24,31 +24,31 @@ class StaffUserTest {
     @ValueSource(strings = {"", " ", "a", "-admin", "ad min", "admin<script>", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void rejectsInvalidUsernames(String username) {
         assertThrows(IllegalArgumentException.class,
-            () -> StaffUser.register("u1", username, "hash", Set.of(StaffRole.VIEWER), NOW));
+            () -> StaffUser.register("u1", username, "hash", Set.of(StaffRole.VIEWER), "m-1", NOW));
     }
 
     @Test
     void needsARole() {
         assertThrows(IllegalArgumentException.class,
-            () -> StaffUser.register("u1", "viewer", "hash", Set.of(), NOW));
+            () -> StaffUser.register("u1", "viewer", "hash", Set.of(), "m-1", NOW));
     }
 
     @Test
     void onlyAdministratorsAndDevelopersChangeConfiguration() {
-        assertTrue(StaffUser.register("u0", "admin", "h", Set.of(StaffRole.ADMINISTRATOR), NOW).mayChangeConfiguration());
-        assertTrue(StaffUser.register("u1", "dev", "h", Set.of(StaffRole.DEVELOPER), NOW).mayChangeConfiguration());
-        assertFalse(StaffUser.register("u2", "viewer", "h", Set.of(StaffRole.VIEWER), NOW).mayChangeConfiguration());
+        assertTrue(StaffUser.register("u0", "admin", "h", Set.of(StaffRole.ADMINISTRATOR), "m-1", NOW).mayChangeConfiguration());
+        assertTrue(StaffUser.register("u1", "dev", "h", Set.of(StaffRole.DEVELOPER), "m-1", NOW).mayChangeConfiguration());
+        assertFalse(StaffUser.register("u2", "viewer", "h", Set.of(StaffRole.VIEWER), "m-1", NOW).mayChangeConfiguration());
     }
 
     @Test
     void toStringNeverShowsTheHash() {
-        StaffUser user = StaffUser.register("u1", "admin", "PBKDF2WithHmacSHA512:secret", Set.of(StaffRole.ADMINISTRATOR), NOW);
+        StaffUser user = StaffUser.register("u1", "admin", "PBKDF2WithHmacSHA512:secret", Set.of(StaffRole.ADMINISTRATOR), "m-1", NOW);
         assertFalse(user.toString().contains("secret"));
     }
 
     @Test
     void disableAndEnable() {
-        StaffUser user = StaffUser.register("u1", "admin", "h", Set.of(StaffRole.ADMINISTRATOR), NOW);
+        StaffUser user = StaffUser.register("u1", "admin", "h", Set.of(StaffRole.ADMINISTRATOR), "m-1", NOW);
         user.disable();
         assertFalse(user.enabled());
         user.enable();

@@ -19,6 +19,12 @@ public class StaffUserEntity extends VersionedEntity {
     /** Comma-separated {@link dev.payhooks.domain.staff.StaffRole} names. */
     @Column(nullable = false) String roles;
     boolean enabled;
+
+    /** The merchant the member belongs to; null for an operator. */
+    String merchantId;
+
+    /** Whether the member is an operator (then of no merchant). */
+    boolean operator;
     @Column(nullable = false) Instant createdAt;
     String totpSecret;
     Long totpLastStep;

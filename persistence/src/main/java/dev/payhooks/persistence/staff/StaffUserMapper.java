@@ -21,7 +21,7 @@ final class StaffUserMapper {
             .map(StaffRole::valueOf)
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(StaffRole.class)));
         return StaffUser.reconstitute(entity.id, entity.username, entity.passwordHash, roles,
-            entity.enabled, entity.createdAt, secondFactor(entity), entity.version());
+            entity.operator ? null : entity.merchantId, entity.enabled, entity.createdAt, secondFactor(entity), entity.version());
     }
 
     private static SecondFactor secondFactor(StaffUserEntity entity) {
@@ -38,6 +38,8 @@ final class StaffUserMapper {
         entity.id = user.id();
         entity.username = user.username();
         entity.createdAt = user.createdAt();
+        entity.merchantId = user.merchantId().orElse(null);
+        entity.operator = user.operator();
         copyMutableState(user, entity);
         return entity;
     }

@@ -30,9 +30,9 @@ class JpaStaffUsersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void storesAndFindsAStaffUserCaseInsensitively(String kind) {
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("m-1")) {
             db.run(em -> new JpaStaffUsers(em).add(StaffUser.register("id-1", "Alice",
-                "PBKDF2WithHmacSHA512:210000:salt:hash", EnumSet.of(StaffRole.ADMINISTRATOR, StaffRole.DEVELOPER), CREATED)));
+                "PBKDF2WithHmacSHA512:210000:salt:hash", EnumSet.of(StaffRole.ADMINISTRATOR, StaffRole.DEVELOPER), "m-1", CREATED)));
 
             StaffUser found = db.query(em -> new JpaStaffUsers(em).withUsername("ALICE").orElseThrow());
             assertEquals("alice", found.username());
@@ -47,18 +47,18 @@ class JpaStaffUsersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void usernamesAreUnique(String kind) {
-        try (TestDatabase db = TestDatabase.create(kind)) {
-            db.run(em -> new JpaStaffUsers(em).add(StaffUser.register("id-1", "bob", "h", Set.of(StaffRole.VIEWER), CREATED)));
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("m-1")) {
+            db.run(em -> new JpaStaffUsers(em).add(StaffUser.register("id-1", "bob", "h", Set.of(StaffRole.VIEWER), "m-1", CREATED)));
             assertThrows(PersistenceException.class, () -> db.run(em ->
-                new JpaStaffUsers(em).add(StaffUser.register("id-2", "BOB", "h", Set.of(StaffRole.VIEWER), CREATED))));
+                new JpaStaffUsers(em).add(StaffUser.register("id-2", "BOB", "h", Set.of(StaffRole.VIEWER), "m-1", CREATED))));
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void staleUpdatesAreRefused(String kind) {
-        try (TestDatabase db = TestDatabase.create(kind)) {
-            db.run(em -> new JpaStaffUsers(em).add(StaffUser.register("id-1", "carol", "h1", Set.of(StaffRole.VIEWER), CREATED)));
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("m-1")) {
+            db.run(em -> new JpaStaffUsers(em).add(StaffUser.register("id-1", "carol", "h1", Set.of(StaffRole.VIEWER), "m-1", CREATED)));
             StaffUser first = db.query(em -> new JpaStaffUsers(em).withUsername("carol").orElseThrow());
             StaffUser second = db.query(em -> new JpaStaffUsers(em).withUsername("carol").orElseThrow());
 
@@ -76,8 +76,8 @@ class JpaStaffUsersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void keepsTheSecondFactorWithItsLastStepAndUnusedRecoveryCodes(String kind) {
-        try (TestDatabase db = TestDatabase.create(kind)) {
-            db.run(em -> new JpaStaffUsers(em).add(StaffUser.register("id-1", "dave", "h", Set.of(StaffRole.DEVELOPER), CREATED)));
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("m-1")) {
+            db.run(em -> new JpaStaffUsers(em).add(StaffUser.register("id-1", "dave", "h", Set.of(StaffRole.DEVELOPER), "m-1", CREATED)));
             StaffUser dave = db.query(em -> new JpaStaffUsers(em).withUsername("dave").orElseThrow());
             assertTrue(dave.secondFactor().isEmpty());
             List<String> codes = List.of("aaaa-bbbb-cccc-dddd", "eeee-ffff-gggg-hhhh");
@@ -102,10 +102,10 @@ class JpaStaffUsersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void listsEveryoneByUsernameAndAResetDropsTheSecondFactor(String kind) {
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("m-1")) {
             db.run(em -> {
-                new JpaStaffUsers(em).add(StaffUser.register("id-2", "zoe", "h", Set.of(StaffRole.VIEWER), CREATED));
-                new JpaStaffUsers(em).add(StaffUser.register("id-1", "erin", "h", Set.of(StaffRole.DEVELOPER), CREATED));
+                new JpaStaffUsers(em).add(StaffUser.register("id-2", "zoe", "h", Set.of(StaffRole.VIEWER), "m-1", CREATED));
+                new JpaStaffUsers(em).add(StaffUser.register("id-1", "erin", "h", Set.of(StaffRole.DEVELOPER), "m-1", CREATED));
             });
             StaffUser erin = db.query(em -> new JpaStaffUsers(em).withUsername("erin").orElseThrow());
             erin.enableSecondFactor(new SealedSecret("sealed-key"), 59_000_000L, RecoveryCodes.hashAll(List.of("a")), CREATED);
@@ -119,6 +119,41 @@ class JpaStaffUsersTest {
             assertEquals(List.of("erin", "zoe"), all.stream().map(StaffUser::username).toList());
             assertTrue(all.get(0).secondFactor().isEmpty());
             assertEquals("h2", all.get(0).passwordHash());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void keepsEachMembersMerchantOrThatTheyAreAnOperator(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("m-1", "m-2")) {
+            db.run(em -> {
+                new JpaStaffUsers(em).add(StaffUser.register("id-1", "shop", "h", Set.of(StaffRole.ADMINISTRATOR), "m-2", CREATED));
+                new JpaStaffUsers(em).add(StaffUser.registerOperator("id-2", "ops", "h", Set.of(StaffRole.ADMINISTRATOR), CREATED));
+            });
+
+            StaffUser shop = db.query(em -> new JpaStaffUsers(em).withUsername("shop").orElseThrow());
+            StaffUser ops = db.query(em -> new JpaStaffUsers(em).withUsername("ops").orElseThrow());
+            assertEquals(java.util.Optional.of("m-2"), shop.merchantId());
+            assertFalse(shop.operator());
+            assertTrue(ops.operator());
+            assertTrue(ops.merchantId().isEmpty());
+            assertEquals(1L, (long) db.query(em -> ((Number) em.createNativeQuery(
+                "select count(*) from staff_user where operator and merchant_id is null").getSingleResult()).longValue()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aMemberBelongsToAnExistingMerchantOrIsAnOperatorNeverBothNorNeither(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("m-1")) {
+            assertThrows(PersistenceException.class, () -> db.run(em ->
+                new JpaStaffUsers(em).add(StaffUser.register("id-1", "lost", "h", Set.of(StaffRole.VIEWER), "no-such-merchant", CREATED))));
+            for (String values : List.of("'m-1', TRUE", "NULL, FALSE")) {
+                assertThrows(RuntimeException.class, () -> db.execute("insert into staff_user (id, username, password_hash, roles,"
+                    + " enabled, created_at, version, merchant_id, operator) values ('id-2', 'odd', 'h', 'VIEWER', TRUE,"
+                    + " TIMESTAMP WITH TIME ZONE '2026-11-23 00:00:00+00', 0, " + values + ")"), values);
+            }
+            assertEquals(0L, db.count("staff_user"));
         }
     }
 }

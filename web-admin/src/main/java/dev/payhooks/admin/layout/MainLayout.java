@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -20,7 +21,10 @@ import dev.payhooks.admin.audit.AuditTrailView;
 import dev.payhooks.admin.channels.ChannelsView;
 import dev.payhooks.admin.dashboard.DashboardView;
 import dev.payhooks.admin.eventlog.EventLogView;
+import dev.payhooks.admin.Option;
 import dev.payhooks.admin.login.SignInModel;
+import dev.payhooks.admin.merchants.MerchantsModel;
+import dev.payhooks.admin.merchants.MerchantsView;
 import dev.payhooks.admin.login.LoginView;
 import dev.payhooks.admin.secondfactor.SecondFactorView;
 import dev.payhooks.admin.staff.StaffView;
@@ -33,20 +37,26 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.Principal;
+import java.util.List;
 
 /**
- * The frame around every signed-in view: header, navigation, sign-out. Each navigation checks
- * that the signed-in user is still an enabled staff member; a user disabled meanwhile is signed
- * out there (their changes were refused already, by the use cases' role checks).
+ * The frame around every signed-in view: header, navigation, sign-out, and for operator staff the
+ * merchant switcher and the Merchants page. Each navigation checks that the signed-in user is still
+ * an enabled staff member; a user disabled meanwhile is signed out there (their changes were
+ * refused already, by the use cases' role checks).
  */
 @PermitAll
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     private final SignInModel model;
+    private final MerchantsModel merchants;
+    private final Select<Option> switcher = new Select<>();
+    private final SideNavItem merchantsItem = new SideNavItem("Merchants", MerchantsView.class, VaadinIcon.BUILDING.create());
 
     @Inject
-    public MainLayout(SecurityContext securityContext, SignInModel model) {
+    public MainLayout(SecurityContext securityContext, SignInModel model, MerchantsModel merchants) {
         this.model = model;
+        this.merchants = merchants;
         H1 brand = new H1("Payhooks");
         brand.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
 
@@ -56,7 +66,20 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> signOut());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, user, signOut);
+        switcher.setId("merchant-switcher");
+        switcher.setItemLabelGenerator(Option::caption);
+        switcher.setPrefixComponent(VaadinIcon.SHOP.create());
+        switcher.getElement().setAttribute("aria-label", "Acting for merchant");
+        switcher.setTooltipText("The merchant the console acts for");
+        switcher.setWidth("16rem");
+        switcher.addValueChangeListener(change -> {
+            if (change.isFromClient() && change.getValue() != null) {
+                merchants.actFor(change.getValue().value());
+                UI.getCurrent().getPage().reload(); // every view shows the chosen merchant's data
+            }
+        });
+
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, switcher, user, signOut);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(brand);
         header.setWidthFull();
@@ -64,9 +87,23 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         addToNavbar(header);
         addToDrawer(navigation());
         setPrimarySection(Section.DRAWER);
+        refreshMerchantSwitcher();
     }
 
-    private static SideNav navigation() {
+    /** Shows the switcher and the Merchants page to operators only, with the merchants as they are now. */
+    public void refreshMerchantSwitcher() {
+        List<Option> choices = merchants.actingChoices();
+        boolean operator = !choices.isEmpty();
+        switcher.setVisible(operator);
+        merchantsItem.setVisible(operator);
+        if (operator) {
+            String acting = merchants.actingFor();
+            switcher.setItems(choices);
+            choices.stream().filter(o -> o.value().equals(acting)).findFirst().ifPresent(switcher::setValue);
+        }
+    }
+
+    private SideNav navigation() {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()));
         nav.addItem(new SideNavItem("Webhooks", WebhooksView.class, VaadinIcon.CONNECT.create()));
@@ -75,6 +112,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         nav.addItem(new SideNavItem("Channels & merchant", ChannelsView.class, VaadinIcon.SHOP.create()));
         nav.addItem(new SideNavItem("Audit trail", AuditTrailView.class, VaadinIcon.CLIPBOARD_TEXT.create()));
         nav.addItem(new SideNavItem("Staff", StaffView.class, VaadinIcon.USERS.create()));
+        nav.addItem(merchantsItem);
         nav.addItem(new SideNavItem("Two-factor", SecondFactorView.class, VaadinIcon.LOCK.create()));
         return nav;
     }
@@ -84,7 +122,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         if (!model.signedInStaffEnabled()) {
             event.rerouteTo(LoginView.class); // not the view asked for
             signOut();
+            return;
         }
+        refreshMerchantSwitcher(); // a demoted operator loses it at the next step
     }
 
     private void signOut() {

@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Sections that need a second factor verified in this session (webhooks, the event log, secret
- * reveal). The mark lives in the server-side session and dies with it at sign-out; the sign-in use case sets it
+ * Sections that need a second factor verified in this session (webhooks, the event log, channels,
+ * merchants, secret reveal). The mark lives in the server-side session and dies with it at sign-out; the sign-in use case sets it
  * whenever a code passes.
  */
 public final class SecondFactorGate {
 
     /** Where the second-factor page may send the user back to; nothing else, so it is no open redirect. */
-    static final Set<String> SECTIONS = Set.of("webhooks", "event-log", "channels");
+    static final Set<String> SECTIONS = Set.of("webhooks", "event-log", "channels", "merchants");
 
     private SecondFactorGate() {
     }

@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Staff users, for administrators: add one with a role (a generated password, shown once),
@@ -68,11 +69,21 @@ public class StaffView extends VerticalLayout {
         role.setItems(model.staffRoles());
         role.setItemLabelGenerator(Option::caption);
         role.setValue(model.staffRoles().get(model.staffRoles().size() - 1));
-        Button add = new Button("Add staff user", VaadinIcon.PLUS.create(), click -> add(username, role));
+        List<Option> memberships = model.memberships();
+        Select<Option> belongsTo = new Select<>();
+        belongsTo.setId("staff-belongs-to");
+        belongsTo.setLabel("Belongs to");
+        belongsTo.setItems(memberships);
+        belongsTo.setItemLabelGenerator(Option::caption);
+        belongsTo.setVisible(!memberships.isEmpty());
+        if (!memberships.isEmpty()) {
+            belongsTo.setValue(memberships.get(0));
+        }
+        Button add = new Button("Add staff user", VaadinIcon.PLUS.create(), click -> add(username, role, belongsTo));
         add.setId("add-staff");
         add.addClickShortcut(Key.ENTER).listenOn(username).resetFocusOnActiveElement();
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(username, role, add);
+        HorizontalLayout form = new HorizontalLayout(username, role, belongsTo, add);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("staff-grid");
@@ -80,6 +91,9 @@ public class StaffView extends VerticalLayout {
         grid.addColumn(s -> s.username() + (s.you() ? " (you)" : "")).setHeader("Username").setAutoWidth(true);
         grid.addColumn(s -> String.join(", ", s.roles().stream().map(StaffModel::roleName).toList())).setHeader("Role")
             .setAutoWidth(true);
+        if (!memberships.isEmpty()) {
+            grid.addColumn(StaffRow::belongsTo).setHeader("Belongs to").setAutoWidth(true);
+        }
         grid.addColumn(s -> s.enabled() ? "enabled" : "disabled").setHeader("State").setAutoWidth(true);
         grid.addColumn(s -> s.secondFactor() ? "set up" : "not yet").setHeader("Second factor").setAutoWidth(true);
         grid.addColumn(s -> TIME.format(s.createdAt())).setHeader("Since").setAutoWidth(true);
@@ -100,7 +114,9 @@ public class StaffView extends VerticalLayout {
         }).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(new Paragraph("Administrators manage staff; developers change webhooks, secrets and channel settings; viewers "
-            + "only look. A new or reset user gets a generated password to hand over, and sets up a second factor at the "
+            + "only look. " + (memberships.isEmpty() ? "Everyone here belongs to this merchant. "
+            : "Staff of a merchant act for that merchant alone; operators act for any merchant and manage merchants. ")
+            + "A new or reset user gets a generated password to hand over, and sets up a second factor at the "
             + "first visit to a protected section."), form, grid);
         refresh();
     }
@@ -130,20 +146,27 @@ public class StaffView extends VerticalLayout {
         }
     }
 
-    private void add(TextField username, Select<Option> role) {
+    private void add(TextField username, Select<Option> role, Select<Option> belongsTo) {
         username.setInvalid(false);
+        belongsTo.setInvalid(false);
         String name = username.getValue();
         String chosen = role.getValue() == null ? null : role.getValue().value();
+        String membership = belongsTo.getValue() == null ? "" : belongsTo.getValue().value();
         try {
             gated(() -> {
-                TemporaryPassword made = model.addStaff(name, chosen);
+                TemporaryPassword made = model.addStaff(name, chosen, membership);
                 username.clear();
                 refresh();
                 showPassword(made, "Staff user “" + made.username() + "” added");
             });
         } catch (InvalidField invalid) {
-            username.setErrorMessage(invalid.problem());
-            username.setInvalid(true);
+            if ("merchant".equals(invalid.field())) {
+                belongsTo.setErrorMessage(invalid.problem());
+                belongsTo.setInvalid(true);
+            } else {
+                username.setErrorMessage(invalid.problem());
+                username.setInvalid(true);
+            }
         }
     }
 

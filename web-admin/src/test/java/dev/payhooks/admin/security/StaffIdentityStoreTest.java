@@ -25,7 +25,7 @@ class StaffIdentityStoreTest {
 
     StaffUser addUser(String name, String password, StaffRole... roles) {
         StaffUser user = StaffUser.register("id-" + name, name, hashing.hash(password.toCharArray()),
-            Set.of(roles), Instant.parse("2026-11-23T10:00:00Z"));
+            Set.of(roles), "m-1", Instant.parse("2026-11-23T10:00:00Z"));
         users.add(user);
         return user;
     }

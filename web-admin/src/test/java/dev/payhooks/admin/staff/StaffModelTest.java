@@ -17,6 +17,7 @@ import dev.payhooks.domain.staff.StaffRole;
 import dev.payhooks.domain.staff.StaffUser;
 import dev.payhooks.domain.staff.SecondFactorMarks;
 import dev.payhooks.domain.staff.StaffActionRefused;
+import dev.payhooks.application.merchants.ManageMerchants;
 import dev.payhooks.application.staff.ManageStaff;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -46,12 +47,13 @@ class StaffModelTest {
     final SecondFactorMarks marks = console.marks;
 
     StaffModelTest() {
-        StaffUser admin = StaffUser.register("u-0", "admin", "hash", Set.of(StaffRole.ADMINISTRATOR), clock.instant());
+        StaffUser admin = StaffUser.register("u-0", "admin", "hash", Set.of(StaffRole.ADMINISTRATOR), "m-1", clock.instant());
         admin.enableSecondFactor(new SealedSecret("sealed"), 1L, List.of(), clock.instant());
         users.add(admin);
         console.sessionOf("admin");
         console.withSignedIn(model);
-        model.manageStaff = new ManageStaff(users, hashing, new SequentialIds(), console.recorder, clock);
+        model.manageStaff = new ManageStaff(users, console.merchants, hashing, new SequentialIds(), console.recorder, clock);
+        model.manageMerchants = new ManageMerchants(console.merchants, null, new SequentialIds(), clock, console.recorder);
         marks.verified("admin", clock.instant());
     }
 
@@ -64,7 +66,7 @@ class StaffModelTest {
 
     @Test
     void anAdministratorAddsAUserWithARoleAndAPasswordShownOnce() {
-        TemporaryPassword made = model.addStaff(" Dana ", "developer");
+        TemporaryPassword made = model.addStaff(" Dana ", "developer", "");
 
         StaffUser dana = users.withUsername("dana").orElseThrow();
         assertEquals(Set.of(StaffRole.DEVELOPER), dana.roles());
@@ -81,17 +83,17 @@ class StaffModelTest {
 
     @Test
     void badInputNamesTheField() {
-        assertEquals("username", assertThrows(InvalidField.class, () -> model.addStaff("", "VIEWER")).field());
-        assertEquals("username", assertThrows(InvalidField.class, () -> model.addStaff("ADMIN", "VIEWER")).field());
-        assertEquals("username", assertThrows(InvalidField.class, () -> model.addStaff("no spaces", "VIEWER")).field());
-        assertEquals("role", assertThrows(InvalidField.class, () -> model.addStaff("erin", "owner")).field());
+        assertEquals("username", assertThrows(InvalidField.class, () -> model.addStaff("", "VIEWER", "")).field());
+        assertEquals("username", assertThrows(InvalidField.class, () -> model.addStaff("ADMIN", "VIEWER", "")).field());
+        assertEquals("username", assertThrows(InvalidField.class, () -> model.addStaff("no spaces", "VIEWER", "")).field());
+        assertEquals("role", assertThrows(InvalidField.class, () -> model.addStaff("erin", "owner", "")).field());
         assertEquals(1, users.count());
         assertTrue(audit.all().isEmpty());
     }
 
     @Test
     void disablingAndResetting() {
-        model.addStaff("erin", "VIEWER");
+        model.addStaff("erin", "VIEWER", "");
         StaffUser erin = users.withUsername("erin").orElseThrow();
         erin.enableSecondFactor(new SealedSecret("sealed"), 1L, List.of(), clock.instant());
 
@@ -115,7 +117,7 @@ class StaffModelTest {
             console.signIn("dev", role);
             assertFalse(model.mayManageStaff());
             assertThrows(NotAllowed.class, () -> model.staff());
-            assertThrows(StaffActionRefused.class, () -> model.addStaff("x1", "VIEWER"));
+            assertThrows(StaffActionRefused.class, () -> model.addStaff("x1", "VIEWER", ""));
             assertThrows(StaffActionRefused.class, () -> model.enableStaff("admin", false));
             assertThrows(StaffActionRefused.class, () -> model.resetStaff("admin"));
         }
@@ -125,12 +127,12 @@ class StaffModelTest {
     @Test
     void aPasswordOnlyAdministratorCannotAddStaffAndTheRefusalIsAudited() {
         verified.clear();
-        StaffActionRefused refused = assertThrows(StaffActionRefused.class, () -> model.addStaff("mallory", "ADMINISTRATOR"));
+        StaffActionRefused refused = assertThrows(StaffActionRefused.class, () -> model.addStaff("mallory", "ADMINISTRATOR", ""));
         assertEquals(StaffActionRefused.Reason.STALE_SECOND_FACTOR, refused.reason());
 
         marks.verified("admin", clock.instant());
         clock.advance(Duration.ofMinutes(16));
-        assertThrows(StaffActionRefused.class, () -> model.addStaff("mallory", "ADMINISTRATOR"));
+        assertThrows(StaffActionRefused.class, () -> model.addStaff("mallory", "ADMINISTRATOR", ""));
 
         assertTrue(users.withUsername("mallory").isEmpty());
         assertEquals(List.of("staff.refused", "staff.refused"), audit.all().stream().map(AuditEntry::action).toList());

@@ -174,7 +174,7 @@ class WebhooksModelTest {
         assertFalse(console.signedIn.caller().enabled(), "and the admin console signs them out at their next navigation");
         assertThrows(NotAllowed.class, () -> model.addWebhook(draft("https://erp.example/in")));
 
-        console.users.update(StaffUser.register("staff-dev", "dev", "hash", Set.of(StaffRole.VIEWER), clock.instant()));
+        console.users.update(StaffUser.register("staff-dev", "dev", "hash", Set.of(StaffRole.VIEWER), "m-1", clock.instant()));
         assertFalse(model.mayChange(), "the stored role counts, not the one the session was signed in with (the container says yes)");
 
         console.sessionOf("");
