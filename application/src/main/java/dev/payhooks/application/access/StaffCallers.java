@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The console's callers: the signed-in staff member as stored now (a disabled or demoted member's
- * open session loses its rights at once), acting for a merchant. A member of one merchant always
+ * open session loses its rights at once, and so do the staff of a merchant an operator disabled),
+ * acting for a merchant. A member of one merchant always
  * acts for that merchant, whatever their session asks for; an enabled operator acts for the merchant
  * their session asks for if it exists, otherwise for the installation's merchant (the oldest one;
  * Payhooks creates it at first start).
@@ -25,7 +26,11 @@ public record StaffCallers(StaffUsers users, Merchants merchants) {
     public Caller.Staff staff(String username, Optional<Instant> secondFactorVerifiedAt, Optional<String> requestedMerchant) {
         String name = StaffUser.normalizeUsername(username);
         Optional<StaffUser> stored = name == null || name.isEmpty() ? Optional.empty() : users.withUsername(name);
-        return Caller.Staff.of(username, stored, secondFactorVerifiedAt, merchantFor(stored, requestedMerchant));
+        String merchant = merchantFor(stored, requestedMerchant);
+        if (stored.flatMap(StaffUser::merchantId).isPresent() && merchants.byId(merchant).filter(Merchant::enabled).isEmpty()) {
+            stored = Optional.empty(); // a disabled merchant's staff have no rights, like its API keys
+        }
+        return Caller.Staff.of(username, stored, secondFactorVerifiedAt, merchant);
     }
 
     private String merchantFor(Optional<StaffUser> stored, Optional<String> requested) {

@@ -72,6 +72,26 @@ class OperatorStaffTest {
     }
 
     @Test
+    void aDisabledMerchantsStaffLoseEveryRightAtOnceAndOperatorsStillActForIt() {
+        assertTrue(session("shopadmin", null).enabled());
+        Merchant second = merchants.byId("m-2").orElseThrow();
+        second.disable(clock.instant());
+        merchants.update(second);
+
+        Caller.Staff shopAdmin = session("shopadmin", null);
+        assertFalse(shopAdmin.enabled(), "no rights while the merchant is disabled");
+        assertThrows(NotPermitted.class, shopAdmin::requireMayChange);
+        assertTrue(session("instdev", null).enabled(), "another merchant's staff keep theirs");
+        Caller.Staff operator = session("ops", "m-2");
+        assertEquals("m-2", operator.merchantId());
+        assertTrue(operator.enabled(), "an operator may still look after the disabled merchant");
+
+        second.enable();
+        merchants.update(second);
+        assertTrue(session("shopadmin", null).enabled(), "enabled again: the staff's rights come back");
+    }
+
+    @Test
     void merchantStaffActForTheirOwnMerchantWhateverTheSessionAsks() {
         assertEquals("m-2", session("shopadmin", "m-1").merchantId());
         assertEquals("m-2", session("shopadmin", null).merchantId());
