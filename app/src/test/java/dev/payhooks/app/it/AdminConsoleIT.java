@@ -555,6 +555,9 @@ class AdminConsoleIT {
             .getByText(slug, new Locator.GetByTextOptions().setExact(true))).isVisible();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Configure channel " + slug).setExact(true)).click();
         assertThat(page).hasURL(Pattern.compile(".*/admin/channels/" + slug + "$"));
+        // the side navigation still shows where the page belongs
+        assertThat(page.locator("vaadin-side-nav-item[current]")).hasCount(1);
+        assertThat(page.locator("vaadin-side-nav-item[current]")).containsText("Channels & merchant");
 
         // Annanow's settings, in its tab: a form generated from its schema; secrets write-only
         page.locator("#provider-tab-annanow").click();
@@ -1202,6 +1205,7 @@ class AdminConsoleIT {
             assertThat(page.locator("#webhook-page-title")).hasText(label);
             // a UUID, so no quoting: the pattern runs as a JavaScript regular expression, which has no \Q…\E
             assertThat(page).hasURL(Pattern.compile(".*/admin/webhooks/" + id + "$"));
+            assertThat(page.locator("vaadin-side-nav-item[current]")).containsText("Webhooks");
             assertThat(page.locator("#webhook-state")).containsText("Failing since");
             assertThat(page.locator("#webhook-success-rate")).hasText("0.0 %");
             assertThat(page.locator("#webhook-url")).hasText(hookUrl(path));

@@ -103,17 +103,25 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         }
     }
 
+    /**
+     * The side navigation. Each section stays highlighted on its pages below it (a webhook's page
+     * under Webhooks, a channel's under Channels); the dashboard, at the root, only on itself.
+     */
     private SideNav navigation() {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()));
-        nav.addItem(new SideNavItem("Webhooks", WebhooksView.class, VaadinIcon.CONNECT.create()));
-        nav.addItem(new SideNavItem("Event log", EventLogView.class, VaadinIcon.LIST.create()));
-        nav.addItem(new SideNavItem("Transactions", TransactionsView.class, VaadinIcon.CREDIT_CARD.create()));
-        nav.addItem(new SideNavItem("Channels & merchant", ChannelsView.class, VaadinIcon.SHOP.create()));
-        nav.addItem(new SideNavItem("Audit trail", AuditTrailView.class, VaadinIcon.CLIPBOARD_TEXT.create()));
-        nav.addItem(new SideNavItem("Staff", StaffView.class, VaadinIcon.USERS.create()));
-        nav.addItem(merchantsItem);
-        nav.addItem(new SideNavItem("Two-factor", SecondFactorView.class, VaadinIcon.LOCK.create()));
+        for (SideNavItem section : List.of(
+                new SideNavItem("Webhooks", WebhooksView.class, VaadinIcon.CONNECT.create()),
+                new SideNavItem("Event log", EventLogView.class, VaadinIcon.LIST.create()),
+                new SideNavItem("Transactions", TransactionsView.class, VaadinIcon.CREDIT_CARD.create()),
+                new SideNavItem("Channels & merchant", ChannelsView.class, VaadinIcon.SHOP.create()),
+                new SideNavItem("Audit trail", AuditTrailView.class, VaadinIcon.CLIPBOARD_TEXT.create()),
+                new SideNavItem("Staff", StaffView.class, VaadinIcon.USERS.create()),
+                merchantsItem,
+                new SideNavItem("Two-factor", SecondFactorView.class, VaadinIcon.LOCK.create()))) {
+            section.setMatchNested(true);
+            nav.addItem(section);
+        }
         return nav;
     }
 
