@@ -94,8 +94,8 @@ public class MerchantsView extends VerticalLayout implements BeforeEnterObserver
         grid.setAllRowsVisible(true);
 
         add(new H2("Merchants"), new Paragraph("Each merchant has its own channels, webhooks, API keys, events and staff. "
-            + "Operators act for any merchant: pick one here or in the header. A disabled merchant's API keys are refused "
-            + "until it is enabled again; the installation's own merchant cannot be disabled."), form, grid);
+            + "Operators act for any merchant: pick one here or in the header. A disabled merchant's API keys and staff are "
+            + "refused until it is enabled again; the installation's own merchant cannot be disabled."), form, grid);
         refresh();
     }
 
@@ -173,7 +173,8 @@ public class MerchantsView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         DestructiveConfirm.open("confirm-disable-merchant", "Disable " + m.name() + "?",
-            "Calls with " + m.name() + "'s API keys are refused until you enable it again. Its configuration and data are kept.",
+            "Calls with " + m.name() + "'s API keys and its staff are refused until you enable it again. "
+                + "Its configuration and data are kept.",
             "Disable", change);
     }
 
