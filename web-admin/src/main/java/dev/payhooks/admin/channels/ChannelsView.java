@@ -227,22 +227,12 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void issueKey(TextField label) {
-        label.setInvalid(false);
-        IssuedApiKey issued;
-        try {
-            issued = model.issueApiKey(label.getValue());
-        } catch (InvalidField invalid) {
-            label.setErrorMessage(invalid.problem());
-            label.setInvalid(true);
-            return;
-        } catch (NotAllowed | DomainException refused) {
-            Notices.problem(refused.getMessage());
-            return;
-        }
-        label.clear();
-        keys.setItems(model.apiKeys());
-        ShownOnceDialog.open("issued-api-key", "API key “" + issued.key().label() + "”", "Copy it now: it is not shown again",
-            issued.plaintext(), "I have copied it", "min(40rem, 95vw)");
+        Notices.forField(label, () -> model.issueApiKey(label.getValue())).ifPresent(issued -> {
+            label.clear();
+            keys.setItems(model.apiKeys());
+            ShownOnceDialog.open("issued-api-key", "API key “" + issued.key().label() + "”", "Copy it now: it is not shown again",
+                issued.plaintext(), "I have copied it", "min(40rem, 95vw)");
+        });
     }
 
     private void confirmRevoke(ApiKeyRow key) {

@@ -27,7 +27,6 @@ import dev.payhooks.admin.ShownOnceDialog;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.admin.secondfactor.SecondFactorGate;
 import dev.payhooks.domain.error.DomainException;
-import dev.payhooks.domain.error.InvalidField;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 
@@ -136,20 +135,11 @@ public class MerchantsView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void add(TextField name) {
-        name.setInvalid(false);
-        try {
-            model.add(name.getValue());
-        } catch (InvalidField invalid) {
-            name.setErrorMessage(invalid.problem());
-            name.setInvalid(true);
-            return;
-        } catch (NotAllowed | DomainException refused) {
-            Notices.problem(refused.getMessage());
-            return;
-        }
-        Notices.success("Merchant “" + name.getValue().trim() + "” added.");
-        name.clear();
-        refresh();
+        Notices.forField(name, () -> model.add(name.getValue())).ifPresent(added -> {
+            Notices.success("Merchant “" + name.getValue().trim() + "” added.");
+            name.clear();
+            refresh();
+        });
     }
 
     /** Acts for the merchant from now on in this session; the whole console then shows its data. */
@@ -198,20 +188,10 @@ public class MerchantsView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void issueKey(Dialog dialog, MerchantRow m, TextField label) {
-        label.setInvalid(false);
-        IssuedMerchantKey issued;
-        try {
-            issued = model.issueKey(m.id(), label.getValue());
-        } catch (InvalidField invalid) {
-            label.setErrorMessage(invalid.problem());
-            label.setInvalid(true);
-            return;
-        } catch (NotAllowed | DomainException refused) {
-            Notices.problem(refused.getMessage());
-            return;
-        }
-        dialog.close();
-        ShownOnceDialog.open("issued-merchant-key", "API key “" + issued.label() + "” for " + issued.merchantName(),
-            "Copy it now: it is not shown again", issued.plaintext(), "I have copied it", "min(40rem, 95vw)");
+        Notices.forField(label, () -> model.issueKey(m.id(), label.getValue())).ifPresent(issued -> {
+            dialog.close();
+            ShownOnceDialog.open("issued-merchant-key", "API key “" + issued.label() + "” for " + issued.merchantName(),
+                "Copy it now: it is not shown again", issued.plaintext(), "I have copied it", "min(40rem, 95vw)");
+        });
     }
 }
