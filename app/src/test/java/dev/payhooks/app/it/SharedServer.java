@@ -64,11 +64,11 @@ public final class SharedServer implements TestInstancePostProcessor {
                 Path target = war.getParent();
                 int port = freePort();
                 Path log = target.resolve("shared-server-" + port + ".log");
-                Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", target.resolve("payara-micro.jar").toString(), "--deploy", war.toString(),
+                List<String> command = javaCommand();
+                command.addAll(List.of("-jar", target.resolve("payara-micro.jar").toString(), "--deploy", war.toString(),
                     "--port", String.valueOf(port), "--nocluster", "--nohazelcast",
-                    "--prebootcommandfile", "src/main/payara/pre-boot-commands.txt")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                    "--prebootcommandfile", "src/main/payara/pre-boot-commands.txt"));
+                Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
                 awaitReady(process, port, log, STARTUP_TIMEOUT);
                 return new Running(process, URI.create("http://127.0.0.1:" + port + "/").toURL(), log);
             } catch (Exception e) {
@@ -99,14 +99,29 @@ public final class SharedServer implements TestInstancePostProcessor {
         Files.createDirectories(work);
         int port = freePort();
         Path log = work.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx512m", "-jar", Path.of("target/payhooks.jar").toAbsolutePath().toString(), "--port", String.valueOf(port))
-            .directory(work.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        List<String> command = javaCommand();
+        command.addAll(List.of("-Xmx512m", "-jar", Path.of("target/payhooks.jar").toAbsolutePath().toString(),
+            "--port", String.valueOf(port)));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         return new JarServer(builder.start(), port, log);
     }
 
-    private static int freePort() throws java.io.IOException {
+    /**
+     * {@code java} of this JVM's runtime with the options every test server gets
+     * ({@code payhooks.it.server.jvm}, set by the build): a mutable list to add the rest to.
+     */
+    static List<String> javaCommand() {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String options = System.getProperty("payhooks.it.server.jvm", "").trim();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        return command;
+    }
+
+    static int freePort() throws java.io.IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

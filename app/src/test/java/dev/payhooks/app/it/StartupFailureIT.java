@@ -34,13 +34,9 @@ class StartupFailureIT {
     Outcome run(String dbUrl, String name, java.util.Map<String, String> environment) throws Exception {
         Files.createDirectories(WORK);
         Path log = WORK.resolve(name + ".log");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(
-            Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-            "-jar", JAR.toAbsolutePath().toString(), "--port", String.valueOf(port))
+        List<String> command = SharedServer.javaCommand();
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "--port", String.valueOf(SharedServer.freePort())));
+        ProcessBuilder builder = new ProcessBuilder(command)
             .directory(WORK.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());

@@ -85,6 +85,13 @@ final class PayaraServerDomain implements AutoCloseable {
         asadmin(true, "create-system-properties", joined);
     }
 
+    /** Adds options to the server's JVM (they apply from its next start); asadmin escapes ':'. */
+    void jvmOptions(String options) throws IOException, InterruptedException {
+        if (!options.isBlank()) {
+            asadmin(true, "create-jvm-options", String.join(":", options.trim().replace(":", "\\:").split("\\s+")));
+        }
+    }
+
     void deploy(Path war) throws IOException, InterruptedException {
         asadmin(true, "deploy", "--contextroot", "/", "--name", "payhooks", war.toString());
     }
@@ -129,6 +136,7 @@ final class PayaraServerDomain implements AutoCloseable {
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(key -> key.startsWith("PAYHOOKS_"));  // settings come from the domain only
         environment.put("AS_JAVA", System.getProperty("java.home"));
+        environment.put("AS_EXTRA_JAVA_OPTS", System.getProperty("payhooks.it.server.jvm", ""));  // asadmin's own JVM
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

@@ -110,7 +110,8 @@ class PayaraServerIT {
             settings.put("payhooks.outbound.allow", "127.0.0.0/8");
             settings.put("payhooks.exit-on-startup-failure", "false");
             domain.systemProperties(settings);
-            domain.restart();  // the alias store is read when the server starts
+            domain.jvmOptions(System.getProperty("payhooks.it.server.jvm", ""));  // as every test server's
+            domain.restart();  // the alias store and the JVM options are read when the server starts
             domain.deploy(Path.of(System.getProperty("payhooks.it.war")));
             domain.awaitHttp("/health/ready", Duration.ofMinutes(2));
         } catch (Exception | AssertionError failed) {
