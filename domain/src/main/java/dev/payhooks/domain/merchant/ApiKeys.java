@@ -1,10 +1,12 @@
 package dev.payhooks.domain.merchant;
 
+import dev.payhooks.domain.port.AggregateStore;
+
 import java.util.List;
 import java.util.Optional;
 
 /** All API keys. */
-public interface ApiKeys {
+public interface ApiKeys extends AggregateStore<ApiKey> {
 
     Optional<ApiKey> byHash(String keyHash);
 
