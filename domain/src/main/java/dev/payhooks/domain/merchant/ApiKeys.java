@@ -13,8 +13,4 @@ public interface ApiKeys extends AggregateStore<ApiKey> {
     Optional<ApiKey> byId(String merchantId, String id);
 
     List<ApiKey> ofMerchant(String merchantId);
-
-    void add(ApiKey key);
-
-    void update(ApiKey key);
 }

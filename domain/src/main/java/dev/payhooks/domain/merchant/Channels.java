@@ -19,8 +19,5 @@ public interface Channels extends AggregateStore<Channel> {
     /** Adds a new channel; {@link dev.payhooks.domain.error.Conflict} if the merchant has the slug already. */
     void add(Channel channel);
 
-    /** Stores changes (optimistic locking: {@link dev.payhooks.domain.error.Conflict} if changed meanwhile). */
-    void update(Channel channel);
-
     void remove(Channel channel);
 }

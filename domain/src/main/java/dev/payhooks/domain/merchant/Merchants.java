@@ -23,8 +23,4 @@ public interface Merchants extends AggregateStore<Merchant> {
     }
 
     long count();
-
-    void add(Merchant merchant);
-
-    void update(Merchant merchant);
 }

@@ -8,7 +8,9 @@ package dev.payhooks.domain.port;
  */
 public interface AggregateStore<T> {
 
+    /** Adds a new one. */
     void add(T aggregate);
 
+    /** Stores changes (optimistic locking: {@link dev.payhooks.domain.error.Conflict} if changed meanwhile). */
     void update(T aggregate);
 }
