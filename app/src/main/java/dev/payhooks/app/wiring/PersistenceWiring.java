@@ -96,11 +96,11 @@ public class PersistenceWiring {
         return cache.changing();
     }
 
-    /** API keys: the lookup by hash that authenticates every API request is cached ({@link ApiKeyCache}), every change invalidates. */
+    /** API keys: the lookup by hash that authenticates every API request is cached ({@link ApiKeyCache#reading()}), every change invalidates. */
     @Produces
     @Singleton
     ApiKeys apiKeys(JtaAfterTransaction afterTransaction) {
-        return new ApiKeyCache(new JpaApiKeys(entityManager), afterTransaction);
+        return new ApiKeyCache(new JpaApiKeys(entityManager), afterTransaction).reading();
     }
 
     @Produces

@@ -1,18 +1,19 @@
 package dev.payhooks.application.apikeys;
 
+import dev.payhooks.application.cache.CachedViews;
 import dev.payhooks.application.cache.RecentReads;
 import dev.payhooks.domain.merchant.ApiKey;
 import dev.payhooks.domain.merchant.ApiKeys;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
  * {@link ApiKeys} with the lookup by hash, which authenticates every management API request,
- * answered from memory for at most {@link #TTL} ({@link RecentReads}); every other read goes to
+ * answered from memory for at most {@link #TTL} ({@link CachedViews}). {@link #reading()} serves
+ * the API and the console alike: only {@code byHash} is cached there, every other read goes to
  * the store, and every {@code add} and {@code update} (a revocation) empties the cache at once
  * and again when its transaction ends. So a key revoked on this instance is refused from the next
  * request after the commit; a key revoked on another instance sharing the database is refused
@@ -20,50 +21,39 @@ import java.util.function.LongSupplier;
  * time. The key is still presented in full and hashed for every request; the cache spares the
  * database read, not the check.
  */
-public final class ApiKeyCache implements ApiKeys {
-
-    /** How long a key read from the store is used: how long a revocation on another instance takes here. */
-    public static final Duration TTL = Duration.ofSeconds(5);
+public final class ApiKeyCache extends CachedViews<ApiKeys, String, ApiKey> {
 
     static final int MAX_ENTRIES = 10_000;
-
-    private final ApiKeys store;
-    private final RecentReads<String, ApiKey> byHash;
 
     public ApiKeyCache(ApiKeys store, RecentReads.AfterTransaction afterTransaction) {
         this(store, afterTransaction, System::nanoTime, TTL);
     }
 
     ApiKeyCache(ApiKeys store, RecentReads.AfterTransaction afterTransaction, LongSupplier nanoTime, Duration ttl) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.byHash = new RecentReads<>(afterTransaction, nanoTime, ttl, MAX_ENTRIES);
-    }
-
-    /** Cached: never hand what it returns to a change ({@link #byId} reads the store for that). */
-    @Override
-    public Optional<ApiKey> byHash(String keyHash) {
-        return byHash.get(keyHash, () -> store.byHash(keyHash));
+        super(store, afterTransaction, nanoTime, ttl, MAX_ENTRIES);
     }
 
     @Override
-    public Optional<ApiKey> byId(String merchantId, String id) {
-        return store.byId(merchantId, id);
+    protected ApiKeys view() {
+        return new ApiKeysView();
     }
 
-    @Override
-    public List<ApiKey> ofMerchant(String merchantId) {
-        return store.ofMerchant(merchantId);
-    }
+    private final class ApiKeysView extends View implements ApiKeys {
 
-    @Override
-    public void add(ApiKey key) {
-        byHash.invalidate();
-        store.add(key);
-    }
+        /** Cached in {@link #reading()}: never hand what it returns to a change ({@link #byId} reads the store for that). */
+        @Override
+        public Optional<ApiKey> byHash(String keyHash) {
+            return read(keyHash, () -> store.byHash(keyHash));
+        }
 
-    @Override
-    public void update(ApiKey key) {
-        byHash.invalidate();
-        store.update(key);
+        @Override
+        public Optional<ApiKey> byId(String merchantId, String id) {
+            return store.byId(merchantId, id);
+        }
+
+        @Override
+        public List<ApiKey> ofMerchant(String merchantId) {
+            return store.ofMerchant(merchantId);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.payhooks.application.channels;
 
+import dev.payhooks.application.cache.CachedViews;
 import dev.payhooks.application.cache.RecentReads;
 import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.Channels;
@@ -7,7 +8,6 @@ import dev.payhooks.domain.payment.ProviderId;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * Channels with their provider settings as the notification path reads them, kept in memory for
  * at most {@link #TTL}: every notification needs its channel to verify it, and most of a
  * provider's notifications go to a handful of channels. The Saleor apps read a channel's provider
- * configuration for every webhook through the same view. Kept in {@link RecentReads}.
+ * configuration for every webhook through the same view. Kept in {@link CachedViews}.
  *
  * <p>Two views of the same channels:
  * <ul>
@@ -37,10 +37,7 @@ import java.util.function.LongSupplier;
  * notifications against the settings it read, so a notification signed with a key rotated
  * elsewhere may be refused (401) for up to {@link #TTL}; providers send it again.
  */
-public final class ChannelCache {
-
-    /** How long a channel read from the store is used: the staleness bound across instances. */
-    public static final Duration TTL = Duration.ofSeconds(5);
+public final class ChannelCache extends CachedViews<Channels, Object, Channel> {
 
     /** At most this many channels are kept (by endpoint key and by slug together). */
     static final int MAX_ENTRIES = 10_000;
@@ -49,50 +46,35 @@ public final class ChannelCache {
 
     private record BySlug(String merchantId, String slug) { }
 
-    private final Channels store;
-    private final RecentReads<Object, Channel> recent;
     /** A merchant's channels, as the management API and the console list them. */
     private final RecentReads<String, List<Channel>> lists;
-    private final Channels reading = new View(true);
-    private final Channels changing = new View(false);
 
     public ChannelCache(Channels store, RecentReads.AfterTransaction afterTransaction) {
         this(store, afterTransaction, System::nanoTime, TTL);
     }
 
     ChannelCache(Channels store, RecentReads.AfterTransaction afterTransaction, LongSupplier nanoTime, Duration ttl) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.recent = new RecentReads<>(afterTransaction, nanoTime, ttl, MAX_ENTRIES);
+        super(store, afterTransaction, nanoTime, ttl, MAX_ENTRIES);
         this.lists = new RecentReads<>(afterTransaction, nanoTime, ttl, MAX_ENTRIES);
     }
 
-    /** Cached reads by endpoint key and by slug; changes invalidate. Never hand what it returns to a change. */
-    public Channels reading() {
-        return reading;
-    }
-
-    /** Reads from the store; changes invalidate. */
-    public Channels changing() {
-        return changing;
-    }
-
-    /** Empties the cache now and once more when the caller's transaction ends. */
+    /** Empties the cache (the lists too) now and once more when the caller's transaction ends. */
+    @Override
     public void invalidate() {
-        recent.invalidate();
+        super.invalidate();
         lists.invalidate();
     }
 
-    private final class View implements Channels {
-        private final boolean cached;
+    @Override
+    protected Channels view() {
+        return new ChannelsView();
+    }
 
-        View(boolean cached) {
-            this.cached = cached;
-        }
+    private final class ChannelsView extends View implements Channels {
 
         @Override
         public Optional<Channel> bySlug(String merchantId, String slug) {
-            return cached ? recent.get(new BySlug(merchantId, slug), () -> store.bySlug(merchantId, slug))
-                : store.bySlug(merchantId, slug);
+            return read(new BySlug(merchantId, slug), () -> store.bySlug(merchantId, slug));
         }
 
         /** Both views: a list is only shown, and a change reads the channel it changes by slug. */
@@ -103,20 +85,7 @@ public final class ChannelCache {
 
         @Override
         public Optional<Channel> byEndpointKey(ProviderId provider, String endpointKey) {
-            return cached ? recent.get(new ByEndpointKey(provider, endpointKey), () -> store.byEndpointKey(provider, endpointKey))
-                : store.byEndpointKey(provider, endpointKey);
-        }
-
-        @Override
-        public void add(Channel channel) {
-            invalidate();
-            store.add(channel);
-        }
-
-        @Override
-        public void update(Channel channel) {
-            invalidate();
-            store.update(channel);
+            return read(new ByEndpointKey(provider, endpointKey), () -> store.byEndpointKey(provider, endpointKey));
         }
 
         @Override

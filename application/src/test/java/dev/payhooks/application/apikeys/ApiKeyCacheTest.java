@@ -4,6 +4,7 @@ import dev.payhooks.application.access.TestCallers;
 import dev.payhooks.domain.audit.Actor;
 import dev.payhooks.domain.audit.InMemoryAuditTrail;
 import dev.payhooks.domain.merchant.ApiKey;
+import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.InMemoryApiKeys;
 import dev.payhooks.domain.port.FakeSecrets;
 import dev.payhooks.domain.port.SequentialIds;
@@ -42,9 +43,9 @@ class ApiKeyCacheTest {
     final AtomicLong nanos = new AtomicLong();
     final List<Runnable> afterTransaction = new ArrayList<>();
     final ApiKeyCache cache = new ApiKeyCache(store, afterTransaction::add, nanos::get, ApiKeyCache.TTL);
-    final ManageApiKeys manage = manage(cache);
+    final ManageApiKeys manage = manage(cache.reading());
 
-    ManageApiKeys manage(ApiKeyCache keys) {
+    ManageApiKeys manage(ApiKeys keys) {
         InMemoryAuditTrail audit = new InMemoryAuditTrail();
         return new ManageApiKeys(keys, new FakeSecrets(), new SequentialIds(), clock,
             audit.recorder(() -> Actor.apiKey("ERP", "key-0"), clock));
@@ -104,7 +105,7 @@ class ApiKeyCacheTest {
         manage.authenticate(issued.plaintext()).orElseThrow();
 
         // the other instance has its own cache over the same store
-        ManageApiKeys elsewhere = manage(new ApiKeyCache(store, Runnable::run, nanos::get, ApiKeyCache.TTL));
+        ManageApiKeys elsewhere = manage(new ApiKeyCache(store, Runnable::run, nanos::get, ApiKeyCache.TTL).reading());
         elsewhere.revoke(TestCallers.developer("m1"), issued.key().id());
 
         nanos.addAndGet(ApiKeyCache.TTL.toNanos() - 1);
@@ -123,7 +124,7 @@ class ApiKeyCacheTest {
         lookups.set(0);
         manage.authenticate(first.plaintext()).orElseThrow();
         assertEquals(1, lookups.get(), "an add empties the cache");
-        assertEquals(2, cache.ofMerchant("m1").size());
+        assertEquals(2, cache.reading().ofMerchant("m1").size());
         assertEquals(Duration.ofSeconds(5), ApiKeyCache.TTL);
     }
 }

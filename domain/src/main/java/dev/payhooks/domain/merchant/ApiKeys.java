@@ -1,18 +1,16 @@
 package dev.payhooks.domain.merchant;
 
+import dev.payhooks.domain.port.AggregateStore;
+
 import java.util.List;
 import java.util.Optional;
 
 /** All API keys. */
-public interface ApiKeys {
+public interface ApiKeys extends AggregateStore<ApiKey> {
 
     Optional<ApiKey> byHash(String keyHash);
 
     Optional<ApiKey> byId(String merchantId, String id);
 
     List<ApiKey> ofMerchant(String merchantId);
-
-    void add(ApiKey key);
-
-    void update(ApiKey key);
 }

@@ -1,12 +1,13 @@
 package dev.payhooks.domain.merchant;
 
 import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.port.AggregateStore;
 
 import java.util.List;
 import java.util.Optional;
 
 /** All channels, each with its provider configurations. */
-public interface Channels {
+public interface Channels extends AggregateStore<Channel> {
 
     Optional<Channel> bySlug(String merchantId, String slug);
 
@@ -17,9 +18,6 @@ public interface Channels {
 
     /** Adds a new channel; {@link dev.payhooks.domain.error.Conflict} if the merchant has the slug already. */
     void add(Channel channel);
-
-    /** Stores changes (optimistic locking: {@link dev.payhooks.domain.error.Conflict} if changed meanwhile). */
-    void update(Channel channel);
 
     void remove(Channel channel);
 }

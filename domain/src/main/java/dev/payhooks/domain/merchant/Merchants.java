@@ -1,11 +1,13 @@
 package dev.payhooks.domain.merchant;
 
+import dev.payhooks.domain.port.AggregateStore;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /** All merchants. */
-public interface Merchants {
+public interface Merchants extends AggregateStore<Merchant> {
 
     Optional<Merchant> byId(String id);
 
@@ -21,8 +23,4 @@ public interface Merchants {
     }
 
     long count();
-
-    void add(Merchant merchant);
-
-    void update(Merchant merchant);
 }

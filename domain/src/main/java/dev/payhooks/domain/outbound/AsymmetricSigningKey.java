@@ -1,13 +1,9 @@
 package dev.payhooks.domain.outbound;
 
-import dev.payhooks.domain.Aggregate;
 import dev.payhooks.domain.port.SealedSecret;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -15,11 +11,12 @@ import java.util.regex.Pattern;
  * merchant, shared by every subscription that signs with it. The private key is sealed; the
  * public key is published (JWKS) so receivers verify without sharing a secret.
  *
- * <p>Rotation works as for the {@link SignatureKey} ({@link KeyRotation}): after a rotation the
+ * <p>Rotation works as for the {@link SignatureKey} ({@link RotatingKey}): after a rotation the
  * previous pair still signs, and stays published, for 24 hours; a second rotation within that
- * window drops the oldest pair at once.
+ * window drops the oldest pair at once. {@link #validAt} gives the pairs a delivery made now is
+ * signed with and whose public keys are published.
  */
-public final class AsymmetricSigningKey extends Aggregate {
+public final class AsymmetricSigningKey extends RotatingKey<AsymmetricSigningKey.Pair> {
 
     /** A base64url (no padding) Ed25519 public key: 32 bytes. */
     private static final Pattern PUBLIC_KEY = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -43,16 +40,9 @@ public final class AsymmetricSigningKey extends Aggregate {
         }
     }
 
-    private final String merchantId;
-    private final KeyRotation<Pair> pairs;
-    private final Instant createdAt;
-
     private AsymmetricSigningKey(String merchantId, Pair current, Instant createdAt, Pair previous, Instant rotatedAt,
                                  long version) {
-        super(version);
-        this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
-        this.pairs = new KeyRotation<>(current, previous, rotatedAt);
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
+        super(merchantId, current, createdAt, previous, rotatedAt, version);
     }
 
     public static AsymmetricSigningKey create(String merchantId, Pair first, Instant at) {
@@ -69,24 +59,8 @@ public final class AsymmetricSigningKey extends Aggregate {
         return "ed25519-key/" + merchantId;
     }
 
-    /** Makes {@code next} current; the current pair keeps signing for 24 h. */
-    public void rotate(Pair next, Instant at) {
-        pairs.rotate(next, at);
-    }
-
-    /** The pairs a delivery made now is signed with, and whose public keys are published: the current one, then the previous within its 24 h. */
-    public List<Pair> validAt(Instant now) {
-        return pairs.validAt(now);
-    }
-
-    public String merchantId() { return merchantId; }
-    public Pair current() { return pairs.current(); }
-    public Instant createdAt() { return createdAt; }
-    public Optional<Pair> previous() { return pairs.previous(); }
-    public Optional<Instant> rotatedAt() { return pairs.rotatedAt(); }
-
     @Override
     public String toString() {
-        return "AsymmetricSigningKey[merchant=" + merchantId + ", kid=" + pairs.current().keyId() + "]";
+        return "AsymmetricSigningKey[merchant=" + merchantId() + ", kid=" + current().keyId() + "]";
     }
 }

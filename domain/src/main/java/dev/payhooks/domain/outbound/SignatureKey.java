@@ -1,14 +1,10 @@
 package dev.payhooks.domain.outbound;
 
-import dev.payhooks.domain.Aggregate;
 import dev.payhooks.domain.port.SealedSecret;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A merchant's own signing secret ("Signature Key" in the console and API), one per merchant, sealed.
@@ -19,20 +15,13 @@ import java.util.Optional;
  * rotation within the window drops the oldest secret at once — what an admin wants when a
  * secret leaked.
  */
-public final class SignatureKey extends Aggregate {
+public final class SignatureKey extends RotatingKey<SealedSecret> {
 
-    public static final Duration PREVIOUS_KEY_VALIDITY = KeyRotation.PREVIOUS_KEY_VALIDITY;
-
-    private final String merchantId;
-    private final KeyRotation<SealedSecret> secrets;
-    private final Instant createdAt;
+    public static final Duration PREVIOUS_KEY_VALIDITY = RotatingKey.PREVIOUS_KEY_VALIDITY;
 
     private SignatureKey(String merchantId, SealedSecret current, Instant createdAt, SealedSecret previous,
                          Instant rotatedAt, long version) {
-        super(version);
-        this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
-        this.secrets = new KeyRotation<>(current, previous, rotatedAt);
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
+        super(merchantId, current, createdAt, previous, rotatedAt, version);
     }
 
     /** The first key of a merchant, sealed in {@link #secretContext}. */
@@ -50,24 +39,13 @@ public final class SignatureKey extends Aggregate {
         return "signature-key/" + merchantId;
     }
 
-    /** Makes {@code newSecret} current; the current one stays valid as the previous for 24 h. */
-    public void rotate(SealedSecret newSecret, Instant at) {
-        secrets.rotate(newSecret, at);
-    }
-
-    /** The current secret, then the previous one while it is still within its 24 h. */
+    /** The current secret, then the previous one while it is still within its 24 h ({@link #validAt}). */
     public List<SealedSecret> keysToSignWith(Instant now) {
-        return secrets.validAt(now);
+        return validAt(now);
     }
-
-    public String merchantId() { return merchantId; }
-    public SealedSecret current() { return secrets.current(); }
-    public Instant createdAt() { return createdAt; }
-    public Optional<SealedSecret> previous() { return secrets.previous(); }
-    public Optional<Instant> rotatedAt() { return secrets.rotatedAt(); }
 
     @Override
     public String toString() {
-        return "SignatureKey[merchant=" + merchantId + ", rotatedAt=" + secrets.rotatedAt().orElse(null) + "]";
+        return "SignatureKey[merchant=" + merchantId() + ", rotatedAt=" + rotatedAt().orElse(null) + "]";
     }
 }

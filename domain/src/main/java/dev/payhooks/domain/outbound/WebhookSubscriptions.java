@@ -1,11 +1,13 @@
 package dev.payhooks.domain.outbound;
 
+import dev.payhooks.domain.port.AggregateStore;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** All webhook subscriptions. Every lookup is within one merchant. The caller owns the transaction. */
-public interface WebhookSubscriptions {
+public interface WebhookSubscriptions extends AggregateStore<WebhookSubscription> {
 
     Optional<WebhookSubscription> byId(String merchantId, String id);
 
@@ -14,11 +16,6 @@ public interface WebhookSubscriptions {
 
     /** The merchant's enabled subscriptions that listen to the event type: who gets an event. */
     List<WebhookSubscription> listeningTo(String merchantId, String eventType);
-
-    void add(WebhookSubscription subscription);
-
-    /** Stores changes (optimistic locking: {@link dev.payhooks.domain.error.Conflict} if changed meanwhile). */
-    void update(WebhookSubscription subscription);
 
     /** {@link dev.payhooks.domain.error.Conflict} if changed meanwhile, so a delete does not drop an edit it never saw. */
     void remove(WebhookSubscription subscription);

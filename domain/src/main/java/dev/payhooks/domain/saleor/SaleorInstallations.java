@@ -1,12 +1,13 @@
 package dev.payhooks.domain.saleor;
 
 import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.port.AggregateStore;
 
 import java.util.List;
 import java.util.Optional;
 
 /** Every Saleor instance the hub is installed in, per provider app. The caller owns the transaction. */
-public interface SaleorInstallations {
+public interface SaleorInstallations extends AggregateStore<SaleorInstallation> {
 
     Optional<SaleorInstallation> find(String apiUrl, ProviderId provider);
 

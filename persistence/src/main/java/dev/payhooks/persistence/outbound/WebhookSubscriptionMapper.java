@@ -4,13 +4,12 @@ import dev.payhooks.domain.outbound.Authentication;
 import dev.payhooks.domain.outbound.DeliveryOptions;
 import dev.payhooks.domain.outbound.HookUrl;
 import dev.payhooks.domain.outbound.Signature;
-import dev.payhooks.domain.outbound.SignatureKey;
 import dev.payhooks.domain.outbound.WebhookSubscription;
 import dev.payhooks.domain.port.SealedSecret;
 
 import java.net.URI;
 
-/** Entity ↔ domain for webhook subscriptions and signature keys. The type columns hold the sealed variants' names. */
+/** Entity ↔ domain for webhook subscriptions. The type columns hold the sealed variants' names. */
 final class WebhookSubscriptionMapper {
 
     private WebhookSubscriptionMapper() {
@@ -85,24 +84,5 @@ final class WebhookSubscriptionMapper {
             case "ED25519" -> new Signature.PublicKey();
             default -> throw new IllegalStateException("unknown signature_type " + e.signatureType + " of subscription " + e.id());
         };
-    }
-
-    static SignatureKey toDomain(SignatureKeyEntity e) {
-        return SignatureKey.reconstitute(e.merchantId, new SealedSecret(e.currentSecret), e.createdAt,
-            e.previousSecret == null ? null : new SealedSecret(e.previousSecret), e.rotatedAt, e.version());
-    }
-
-    static SignatureKeyEntity toNewEntity(SignatureKey k) {
-        SignatureKeyEntity e = new SignatureKeyEntity();
-        e.merchantId = k.merchantId();
-        e.createdAt = k.createdAt();
-        copyMutableState(k, e);
-        return e;
-    }
-
-    static void copyMutableState(SignatureKey k, SignatureKeyEntity e) {
-        e.currentSecret = k.current().value();
-        e.previousSecret = k.previous().map(SealedSecret::value).orElse(null);
-        e.rotatedAt = k.rotatedAt().orElse(null);
     }
 }
