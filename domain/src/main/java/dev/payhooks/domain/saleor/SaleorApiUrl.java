@@ -1,10 +1,9 @@
 package dev.payhooks.domain.saleor;
 
 import dev.payhooks.domain.error.InvalidField;
+import dev.payhooks.domain.outbound.HookUrl;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 
 /**
  * A Saleor instance's GraphQL API URL as an operator assigns it to a merchant: the text Saleor
@@ -18,31 +17,11 @@ public record SaleorApiUrl(String value) {
     public static final String FIELD = "apiUrl";
 
     public static SaleorApiUrl parse(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        if (trimmed.isEmpty()) {
-            throw new InvalidField(FIELD, "is required");
-        }
-        if (trimmed.length() > MAX_LENGTH) {
-            throw new InvalidField(FIELD, "must be at most " + MAX_LENGTH + " characters");
-        }
-        if (trimmed.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new InvalidField(FIELD, "must not contain spaces or control characters");
-        }
-        URI uri;
-        try {
-            uri = new URI(trimmed);
-        } catch (URISyntaxException e) {
-            throw new InvalidField(FIELD, "is not a valid URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || uri.isOpaque() || !(scheme.equals("http") || scheme.equals("https"))
-                || uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new InvalidField(FIELD, "must be an absolute http(s) URL with a host, e.g. https://shop.example/graphql/");
-        }
+        URI uri = HookUrl.absoluteHttp(text, FIELD, MAX_LENGTH);
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new InvalidField(FIELD, "must not contain credentials, a query or a fragment");
         }
-        return new SaleorApiUrl(trimmed);
+        return new SaleorApiUrl(uri.toString());
     }
 
     public URI uri() {
