@@ -55,7 +55,9 @@ final class SaleorApiUrlsDialog {
         assigned.setSpacing(false);
         dialog.add(new Paragraph("Saleor apps installed from these URLs work for " + merchant.name()
             + ", whether or not the configured allow-list names them. A URL belongs to one merchant."), assigned, form);
-        dialog.getFooter().add(new Button("Close", click -> dialog.close()));
+        Button close = new Button("Close", click -> dialog.close());
+        close.setId("saleor-urls-close");
+        dialog.getFooter().add(close);
         dialog.setWidth("min(44rem, 95vw)");
         refresh();
         dialog.open();
