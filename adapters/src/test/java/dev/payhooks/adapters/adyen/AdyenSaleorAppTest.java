@@ -123,6 +123,10 @@ class AdyenSaleorAppTest {
     }
 
     void configure(String captureStrategy) {
+        configure(channel, captureStrategy, "adyen-api-key-123456");
+    }
+
+    void configure(Channel channel, String captureStrategy, String apiKey) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("merchantAccount", "Shop_ECOM");
         values.put("clientKey", "test_CLIENTKEY");
@@ -131,7 +135,7 @@ class AdyenSaleorAppTest {
         values.put("captureStrategy", captureStrategy);
         values.put("notificationUsername", "adyen");
         channel.configure(new ProviderSettings(ProviderId.ADYEN, null, values,
-            Map.of("apiKey", secrets.seal("adyen-api-key-123456", ProviderSettings.secretContext(ProviderId.ADYEN, "apiKey")))),
+            Map.of("apiKey", secrets.seal(apiKey, ProviderSettings.secretContext(ProviderId.ADYEN, "apiKey")))),
             clock.instant());
     }
 
@@ -216,6 +220,52 @@ class AdyenSaleorAppTest {
 
     List<String> outboundTypes() {
         return outbox.after(OutboxPosition.START, 100).stream().map(OutboundEvent::eventType).toList();
+    }
+
+    // ---- two merchants, each with its own Saleor ------------------------------------------------
+
+    /**
+     * Two merchants, each with its own Saleor installation, the same channel slug, Adyen merchant
+     * account, Saleor transaction id and pspReference: each Saleor's requests act for its own
+     * merchant only, with that merchant's Adyen key, and neither sees the other's payment.
+     */
+    @Test
+    void twoMerchantsWithTheSameChannelSlugAndProviderIdsNeverSeeEachOthersPayments() {
+        merchants.add(Merchant.register("m-2", "Second shop", "bcdefghij123456", clock.instant()));
+        Channel second = Channel.open("c-2", "m-2", "eu-store", "Europe", "EUR", "DE", clock.instant());
+        channels.add(second);
+        configure(second, "AUTHORIZE", "second-api-key-654321");
+        SaleorInstallation first = installation;
+        SaleorInstallation secondSaleor = SaleorInstallation.install("https://second.example/graphql/", ProviderId.ADYEN,
+            "m-2", APP_ID, secrets.seal("token-2", "ctx"), "{\"keys\":[]}", clock.instant());
+        adyen.stubFor(post("/v71/payments").willReturn(okJson("{\"pspReference\": \"PSP1\", \"resultCode\": \"Authorised\"}")));
+        adyen.stubFor(post("/v71/payments/PSP1/captures").willReturn(okJson("{\"pspReference\": \"CAP1\"}")));
+
+        installation = secondSaleor;
+        assertEquals("AUTHORIZATION_SUCCESS", initialize("AUTHORIZATION").body().getString("result"));
+        installation = first;
+        assertEquals("AUTHORIZATION_SUCCESS", initialize("AUTHORIZATION").body().getString("result"),
+            "the same idempotency key in another Saleor is another request");
+
+        PaymentTransaction ofFirst = transactions.byMerchantReference("m-1", ProviderId.ADYEN, SALEOR_TX).orElseThrow();
+        PaymentTransaction ofSecond = transactions.byMerchantReference("m-2", ProviderId.ADYEN, SALEOR_TX).orElseThrow();
+        assertFalse(ofFirst.id().equals(ofSecond.id()));
+        assertEquals(ofFirst.id(), transactions.byProviderReference("m-1", ProviderId.ADYEN, "PSP1").orElseThrow().id());
+        assertEquals(ofSecond.id(), transactions.byProviderReference("m-2", ProviderId.ADYEN, "PSP1").orElseThrow().id());
+        assertTrue(transactions.byId("m-1", ofSecond.id()).isEmpty());
+        assertTrue(transactions.byId("m-2", ofFirst.id()).isEmpty());
+        assertEquals(2, transactions.size());
+        assertEquals(List.of("m-2", "m-1"), outbox.after(OutboxPosition.START, 100).stream().map(OutboundEvent::merchantId)
+            .toList(), "each merchant's webhooks get its own payment's event");
+
+        installation = secondSaleor;
+        requested("transaction_charge_requested", "CHARGE", "24.00", "PSP1", "null");
+        adyen.verify(1, postRequestedFor(urlEqualTo("/v71/payments")).withHeader("X-API-Key", equalTo("second-api-key-654321")));
+        adyen.verify(1, postRequestedFor(urlEqualTo("/v71/payments")).withHeader("X-API-Key", equalTo("adyen-api-key-123456")));
+        adyen.verify(1, postRequestedFor(urlEqualTo("/v71/payments/PSP1/captures"))
+            .withHeader("X-API-Key", equalTo("second-api-key-654321")));
+        adyen.verify(0, postRequestedFor(urlEqualTo("/v71/payments/PSP1/captures"))
+            .withHeader("X-API-Key", equalTo("adyen-api-key-123456")));
     }
 
     // ---- payment_gateway_initialize_session -----------------------------------------------------

@@ -15,7 +15,10 @@ import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.application.channels.SaleorInstallationCache;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.port.FakeSecrets;
+import dev.payhooks.domain.port.FakeUrlPolicy;
 import dev.payhooks.domain.port.SteppingClock;
+import dev.payhooks.domain.saleor.AssignedSaleorApiUrl;
+import dev.payhooks.domain.saleor.InMemorySaleorApiUrlAssignments;
 import dev.payhooks.domain.saleor.InMemorySaleorInstallations;
 import dev.payhooks.domain.saleor.SaleorInstallation;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,6 +60,8 @@ class SaleorWebhookCheckTest {
     /** As wired: the check reads through the cache, registration changes through it (no transactions here). */
     final SaleorInstallationCache cache = new SaleorInstallationCache(installations, Runnable::run);
     final InMemoryMerchants merchants = new InMemoryMerchants();
+    final InMemorySaleorApiUrlAssignments assignments = new InMemorySaleorApiUrlAssignments();
+    final FakeUrlPolicy urlPolicy = new FakeUrlPolicy("internal.example");
     final UnitOfWork direct = new UnitOfWork() {
         @Override
         public <T> T inNewTransaction(java.util.function.Supplier<T> work) {
@@ -81,8 +87,8 @@ class SaleorWebhookCheckTest {
             .willReturn(okJson("{\"data\":{\"app\":null}}")));
         merchants.add(Merchant.register("m-1", "Shop", "abcdefghij12345", clock.instant()));
         client = new SaleorApiClient(Duration.ofSeconds(2));
-        registration = new SaleorRegistration(Set.of(apiUrl), Optional.empty(), client, cache.changing(), merchants,
-            secrets, direct, clock);
+        registration = new SaleorRegistration(Set.of(apiUrl), Optional.empty(), client, cache.changing(), assignments,
+            urlPolicy, merchants, secrets, direct, clock);
         check = new SaleorWebhookCheck(cache, client, secrets, direct, clock, true);
     }
 
@@ -148,15 +154,81 @@ class SaleorWebhookCheckTest {
         assertEquals("m-1", installations.find(apiUrl, ProviderId.NP_ATOBARAI).orElseThrow().merchantId());
 
         SaleorRegistration configured = new SaleorRegistration(Set.of(apiUrl), Optional.of("m-2"), client, installations,
-            merchants, secrets, direct, clock);
+            assignments, urlPolicy, merchants, secrets, direct, clock);
         assertEquals(200, configured.register(ProviderId.ADYEN, apiUrl, "good-token").status());
         assertEquals("m-2", installations.find(apiUrl, ProviderId.ADYEN).orElseThrow().merchantId());
 
         SaleorRegistration nobody = new SaleorRegistration(Set.of(apiUrl), Optional.of("m-gone"), client, installations,
-            merchants, secrets, direct, clock);
+            assignments, urlPolicy, merchants, secrets, direct, clock);
         SaleorReply refused = nobody.register(ProviderId.NP_ATOBARAI, apiUrl, "good-token");
         assertEquals(403, refused.status());
         assertEquals("NO_MERCHANT", refused.body().getString("error"));
+    }
+
+    /** The same Saleor under a second spelling of its URL, which the allow-list does not name. */
+    String unlistedUrl() {
+        return apiUrl.replace("localhost", "127.0.0.1");
+    }
+
+    /** An assigned URL installs for its merchant, allow-listed or not, ahead of the setting and the default merchant. */
+    @Test
+    void anAssignedUrlInstallsForItsMerchantAheadOfTheSettingAndTheDefault() {
+        merchants.add(Merchant.register("m-2", "Second shop", "bbcdefghij12345", clock.instant()));
+        merchants.add(Merchant.register("m-3", "Third shop", "ccdefghij123456", clock.instant()));
+        assignments.add(new AssignedSaleorApiUrl(unlistedUrl(), "m-2", clock.instant()));
+        assignments.add(new AssignedSaleorApiUrl(apiUrl, "m-2", clock.instant()));
+        SaleorRegistration configured = new SaleorRegistration(Set.of(apiUrl), Optional.of("m-3"), client, installations,
+            assignments, urlPolicy, merchants, secrets, direct, clock);
+
+        assertEquals(200, configured.register(ProviderId.NP_ATOBARAI, unlistedUrl(), "good-token").status());
+        assertEquals(200, configured.register(ProviderId.ADYEN, apiUrl, "good-token").status());
+
+        assertEquals("m-2", installations.find(unlistedUrl(), ProviderId.NP_ATOBARAI).orElseThrow().merchantId());
+        assertEquals("m-2", installations.find(apiUrl, ProviderId.ADYEN).orElseThrow().merchantId());
+        assertEquals(List.of(java.net.URI.create(unlistedUrl())), urlPolicy.checked(),
+            "the SSRF guard is asked about the assigned URL the allow-list does not name");
+    }
+
+    @Test
+    void anUnassignedUrlOffTheAllowListOrOneTheGuardRefusesInstallsNothing() {
+        SaleorReply unlisted = registration.register(ProviderId.NP_ATOBARAI, unlistedUrl(), "good-token");
+        assertEquals(403, unlisted.status());
+        assertEquals("SALEOR_URL_PROHIBITED", unlisted.body().getString("error"));
+
+        String internal = "http://internal.example/graphql/";
+        assignments.add(new AssignedSaleorApiUrl(internal, "m-1", clock.instant()));
+        SaleorReply guarded = registration.register(ProviderId.NP_ATOBARAI, internal, "good-token");
+        assertEquals(403, guarded.status());
+        assertEquals("SALEOR_URL_PROHIBITED", guarded.body().getString("error"));
+        assertTrue(guarded.body().getString("message").contains("may not be called"), guarded.body().toString());
+        assertEquals(0, saleorServer.getAllServeEvents().size(), "Saleor was never called");
+        assertEquals(List.of(), installations.ofMerchant("m-1"));
+    }
+
+    /** A disabled merchant gets no installation, neither through an assigned URL nor the setting; a reinstall stays with its merchant. */
+    @Test
+    void aDisabledMerchantIsRefusedAndAReinstallKeepsItsMerchant() {
+        Merchant second = Merchant.register("m-2", "Second shop", "bbcdefghij12345", clock.instant());
+        second.disable(clock.instant());
+        merchants.add(second);
+        assignments.add(new AssignedSaleorApiUrl(unlistedUrl(), "m-2", clock.instant()));
+
+        SaleorReply assigned = registration.register(ProviderId.NP_ATOBARAI, unlistedUrl(), "good-token");
+        SaleorReply configured = new SaleorRegistration(Set.of(apiUrl), Optional.of("m-2"), client, installations,
+            assignments, urlPolicy, merchants, secrets, direct, clock).register(ProviderId.NP_ATOBARAI, apiUrl, "good-token");
+
+        for (SaleorReply refused : List.of(assigned, configured)) {
+            assertEquals(403, refused.status());
+            assertEquals("MERCHANT_DISABLED", refused.body().getString("error"));
+        }
+        assertEquals(List.of(), installations.ofMerchant("m-2"));
+
+        registered();
+        merchants.add(Merchant.register("m-3", "Third shop", "ccdefghij123456", clock.instant()));
+        assignments.add(new AssignedSaleorApiUrl(apiUrl, "m-3", clock.instant()));
+        registered();
+        assertEquals("m-1", installations.find(apiUrl, ProviderId.NP_ATOBARAI).orElseThrow().merchantId(),
+            "the installation works for the merchant it was made for");
     }
 
     static JWKSet JWKSetOf(String json) {

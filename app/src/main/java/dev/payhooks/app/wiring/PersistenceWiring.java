@@ -23,6 +23,7 @@ import dev.payhooks.domain.payment.PaymentTransactions;
 import dev.payhooks.domain.refund.Refunds;
 import dev.payhooks.domain.saleor.FulfillmentOrigins;
 import dev.payhooks.domain.saleor.OrderNotes;
+import dev.payhooks.domain.saleor.SaleorApiUrlAssignments;
 import dev.payhooks.domain.saleor.SaleorInstallations;
 import dev.payhooks.domain.saleor.TransactionReports;
 import dev.payhooks.domain.saleor.WebhookReplies;
@@ -46,6 +47,7 @@ import dev.payhooks.persistence.refund.JpaRefunds;
 import dev.payhooks.persistence.retention.JpaExpiredRecords;
 import dev.payhooks.persistence.saleor.JpaFulfillmentOrigins;
 import dev.payhooks.persistence.saleor.JpaOrderNotes;
+import dev.payhooks.persistence.saleor.JpaSaleorApiUrlAssignments;
 import dev.payhooks.persistence.saleor.JpaSaleorInstallations;
 import dev.payhooks.persistence.saleor.JpaTransactionReports;
 import dev.payhooks.persistence.saleor.JpaWebhookReplies;
@@ -192,6 +194,12 @@ public class PersistenceWiring {
     @Singleton
     SaleorInstallations saleorInstallations(SaleorInstallationCache cache) {
         return cache.changing();
+    }
+
+    @Produces
+    @Singleton
+    SaleorApiUrlAssignments saleorApiUrlAssignments() {
+        return new JpaSaleorApiUrlAssignments(entityManager);
     }
 
     @Produces

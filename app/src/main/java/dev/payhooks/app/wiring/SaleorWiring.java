@@ -15,6 +15,7 @@ import dev.payhooks.adapters.saleor.TransactionReportSender;
 import dev.payhooks.app.config.PayhooksSettings;
 import dev.payhooks.application.channels.ManageSaleorInstallations;
 import dev.payhooks.application.channels.SaleorInstallationCache;
+import dev.payhooks.application.merchants.ManageSaleorApiUrls;
 import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.fulfillment.Fulfillments;
@@ -23,10 +24,12 @@ import dev.payhooks.domain.outbound.FulfillmentNotices;
 import dev.payhooks.domain.outbound.TransactionNotices;
 import dev.payhooks.domain.payment.PaymentTransactions;
 import dev.payhooks.domain.port.IdGenerator;
+import dev.payhooks.domain.port.OutboundUrlPolicy;
 import dev.payhooks.domain.port.Secrets;
 import dev.payhooks.domain.refund.Refunds;
 import dev.payhooks.domain.saleor.FulfillmentOrigins;
 import dev.payhooks.domain.saleor.OrderNotes;
+import dev.payhooks.domain.saleor.SaleorApiUrlAssignments;
 import dev.payhooks.domain.saleor.SaleorInstallations;
 import dev.payhooks.domain.saleor.TransactionReports;
 import dev.payhooks.domain.saleor.WebhookReplies;
@@ -75,9 +78,19 @@ public class SaleorWiring {
 
     @Produces
     @Singleton
-    SaleorRegistration saleorRegistration(SaleorApiClient saleor, SaleorInstallations installations, Merchants merchants,
-                                          Secrets secrets, UnitOfWork units, Clock clock) {
-        return new SaleorRegistration(settings.saleor().allowedUrls(), settings.saleor().merchantId(), saleor, installations, merchants, secrets, units, clock);
+    ManageSaleorApiUrls manageSaleorApiUrls(Merchants merchants, SaleorApiUrlAssignments assignments,
+                                            SaleorInstallations installations, OutboundUrlPolicy urlPolicy, Clock clock,
+                                            AuditRecorder audit) {
+        return new ManageSaleorApiUrls(merchants, assignments, installations, urlPolicy, clock, audit);
+    }
+
+    @Produces
+    @Singleton
+    SaleorRegistration saleorRegistration(SaleorApiClient saleor, SaleorInstallations installations,
+                                          SaleorApiUrlAssignments assignments, OutboundUrlPolicy urlPolicy,
+                                          Merchants merchants, Secrets secrets, UnitOfWork units, Clock clock) {
+        return new SaleorRegistration(settings.saleor().allowedUrls(), settings.saleor().merchantId(), saleor, installations,
+            assignments, urlPolicy, merchants, secrets, units, clock);
     }
 
     @Produces

@@ -829,6 +829,21 @@ class AdminConsoleIT {
         assertEquals(200, keyed.statusCode(), keyed.body());
         assertEquals("[]", keyed.body().replaceAll("\\s", ""), "the new merchant's key sees its own (no) webhooks");
 
+        // the merchant's own Saleor: a bad URL is named at the field, a good one is listed and removed again
+        String saleorUrl = "http://127.0.0.2:1/graphql-" + RUN + "/";
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Saleor URLs of " + shop).setExact(true)).click();
+        assertThat(page.getByText("None assigned", new Page.GetByTextOptions().setExact(false))).isVisible();
+        page.locator("#saleor-url input").fill("shop.example/graphql/");
+        page.locator("#saleor-url-assign").click();
+        assertThat(page.locator("#saleor-url")).hasAttribute("invalid", "");
+        assertThat(page.locator("#saleor-url [slot=error-message]")).containsText("absolute http(s) URL");
+        page.locator("#saleor-url input").fill(saleorUrl);
+        page.locator("#saleor-url-assign").click();
+        assertThat(page.locator("#saleor-urls").getByText(saleorUrl, new Locator.GetByTextOptions().setExact(true))).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove " + saleorUrl).setExact(true)).click();
+        assertThat(page.locator("#saleor-urls").getByText(saleorUrl, new Locator.GetByTextOptions().setExact(true))).isHidden();
+        page.locator("#saleor-urls-close").click();
+
         try {
             switchMerchant(page, shop);
             page.navigate(app() + "admin/webhooks");

@@ -44,8 +44,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AdyenSaleorIT {
 
     static final String KEY = System.getProperty("payhooks.it.api.key");
+    static final String OPERATOR_KEY = System.getProperty("payhooks.it.operator.key");
     static final int SALEOR_PORT = Integer.getInteger("payhooks.it.saleor.port", 18765);
     static final String API_URL = "http://127.0.0.1:" + SALEOR_PORT + "/graphql/";
+    /** The fake Saleor under a second name, which the allow-list does not hold: another shop's own Saleor. */
+    static final String SECOND_API_URL = "http://localhost:" + SALEOR_PORT + "/graphql/";
     static final String APP_ID = "QXBwOjI0";
     static final String TOKEN = "adyen-app-token-1";
     static final String HMAC_KEY = "DFB1EB5485895CFA84146406857104ABB4CBCABDC8AAF103A624C8F6A3EAAB00";
@@ -90,29 +93,13 @@ class AdyenSaleorIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String slug = "eu-" + run;
         String saleorTx = Base64.getEncoder().encodeToString(("TransactionItem:" + run).getBytes(StandardCharsets.UTF_8));
-        assertEquals(201, management("POST", "channels", "{\"slug\": \"" + slug + "\", \"name\": \"EU\", "
-            + "\"currency\": \"EUR\", \"country\": \"DE\"}").statusCode());
-        HttpResponse<String> configured = management("PUT", "channels/" + slug + "/providers/adyen", """
-            {"apiKey": "sim-api-key-%s", "merchantAccount": "Shop_ECOM_%s", "clientKey": "test_CK", "environment": "TEST",
-             "captureStrategy": "AUTHORIZE", "hmacKeys": ["%s"], "notificationUsername": "adyen",
-             "notificationPassword": "adyen-password-%s", "apiBaseUrl": "%ssandbox/adyen/v71"}"""
-            .formatted(run, run, HMAC_KEY, run, base()));
-        assertEquals(200, configured.statusCode(), configured.body());
+        adyenChannel(KEY, slug, run);
 
-        HttpResponse<String> registered = call("POST", "api/saleor/adyen/register", "{\"auth_token\": \"" + TOKEN + "\"}",
-            Map.of("Saleor-Api-Url", API_URL));
+        HttpResponse<String> registered = register(API_URL);
         assertEquals(200, registered.statusCode(), registered.body());
 
         // initialize with Adyen's documented Visa test card: Authorised by the simulator
-        HttpResponse<String> initialized = webhook("transaction_initialize_session", """
-            {"__typename": "TransactionInitializeSession", "issuedAt": "2026-11-20T10:00:05+00:00",
-             "recipient": {"id": "%s"}, "idempotencyKey": "idem-%s", "merchantReference": "%s",
-             "data": {"paymentMethod": {"type": "scheme", "encryptedCardNumber": "test_4111111145551142",
-               "encryptedExpiryMonth": "test_03", "encryptedExpiryYear": "test_2030", "encryptedSecurityCode": "test_737",
-               "holderName": "Anna Berg"}, "returnUrl": "https://shop.example/return"},
-             "action": {"amount": 24.00, "currency": "EUR", "actionType": "AUTHORIZATION"},
-             "transaction": {"id": "%s", "token": "0c2f-uuid", "pspReference": ""},
-             "sourceObject": %s}""".formatted(APP_ID, run, saleorTx, saleorTx, checkout(slug)));
+        HttpResponse<String> initialized = initialize(API_URL, slug, saleorTx, run);
         assertEquals(200, initialized.statusCode(), initialized.body());
         JsonObject session = json(initialized.body());
         assertEquals("AUTHORIZATION_SUCCESS", session.getString("result"), session.toString());
@@ -145,7 +132,96 @@ class AdyenSaleorIT {
         assertEquals(1, reportsFor(saleorTx).size());
     }
 
+    /**
+     * A second merchant's own Saleor: an operator assigns its API URL (not on the allow-list), it
+     * installs the app for that merchant, and with the same channel slug, Saleor transaction id and
+     * app id as the default merchant's Saleor each merchant sees its own payment only.
+     */
+    @Test
+    void aSecondMerchantsOwnSaleorInstallsForItAndKeepsItsPaymentsApart() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String slug = "eu-" + run;
+        String saleorTx = Base64.getEncoder().encodeToString(("TransactionItem:" + run).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> created = call("POST", "api/v1/merchants", "{\"name\": \"Own Saleor " + run + "\"}",
+            Map.of("Authorization", "Bearer " + OPERATOR_KEY));
+        assertEquals(201, created.statusCode(), created.body());
+        String second = json(created.body()).getString("id");
+        HttpResponse<String> issued = call("POST", "api/v1/merchants/" + second + "/api-keys", "{\"label\": \"IT\"}",
+            Map.of("Authorization", "Bearer " + OPERATOR_KEY));
+        String secondKey = json(issued.body()).getString("key");
+
+        HttpResponse<String> refused = register(SECOND_API_URL);
+        assertEquals(403, refused.statusCode(), "not allow-listed, not assigned: " + refused.body());
+        String assignUrl = "api/v1/merchants/" + second + "/saleor-api-urls";
+        HttpResponse<String> assigned = call("POST", assignUrl, "{\"apiUrl\": \"" + SECOND_API_URL + "\"}",
+            Map.of("Authorization", "Bearer " + OPERATOR_KEY));
+        assertEquals(201, assigned.statusCode(), assigned.body());
+        assertEquals(409, call("POST", assignUrl, "{\"apiUrl\": \"" + SECOND_API_URL + "\"}",
+            Map.of("Authorization", "Bearer " + OPERATOR_KEY)).statusCode());
+        assertEquals(403, call("GET", assignUrl, null, Map.of("Authorization", "Bearer " + secondKey)).statusCode());
+        assertTrue(call("GET", assignUrl, null, Map.of("Authorization", "Bearer " + OPERATOR_KEY)).body()
+            .contains(SECOND_API_URL));
+
+        assertEquals(200, register(API_URL).statusCode());
+        HttpResponse<String> registered = register(SECOND_API_URL);
+        assertEquals(200, registered.statusCode(), registered.body());
+        assertTrue(call("GET", "api/v1/saleor-installations", null, Map.of("Authorization", "Bearer " + secondKey)).body()
+            .contains(SECOND_API_URL), "the installation works for the second merchant");
+        assertTrue(!management("GET", "saleor-installations", null).body().contains(SECOND_API_URL));
+
+        adyenChannel(KEY, slug, run);
+        adyenChannel(secondKey, slug, run);
+        for (String apiUrl : List.of(API_URL, SECOND_API_URL)) {
+            JsonObject session = json(initialize(apiUrl, slug, saleorTx, run).body());
+            assertEquals("AUTHORIZATION_SUCCESS", session.getString("result"), session.toString());
+        }
+        String query = "api/v1/transactions?channel=" + slug + "&provider=adyen&limit=10";
+        jakarta.json.JsonArray firstSees = Json.createReader(new StringReader(management("GET",
+            query.substring("api/v1/".length()), null).body())).readObject().getJsonArray("items");
+        jakarta.json.JsonArray secondSees = Json.createReader(new StringReader(call("GET", query, null,
+            Map.of("Authorization", "Bearer " + secondKey)).body())).readObject().getJsonArray("items");
+        assertEquals(1, firstSees.size(), firstSees.toString());
+        assertEquals(1, secondSees.size(), secondSees.toString());
+        assertTrue(!firstSees.getJsonObject(0).getString("id").equals(secondSees.getJsonObject(0).getString("id")));
+
+        HttpResponse<String> unassigned = call("DELETE", assignUrl + "?apiUrl="
+            + java.net.URLEncoder.encode(SECOND_API_URL, StandardCharsets.UTF_8), null,
+            Map.of("Authorization", "Bearer " + OPERATOR_KEY));
+        assertEquals(204, unassigned.statusCode(), unassigned.body());
+    }
+
     // ---- helpers --------------------------------------------------------------------------
+
+    /** Opens a channel for the key's merchant with the hub's Adyen simulator as its Adyen. */
+    void adyenChannel(String key, String slug, String run) throws Exception {
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + key);
+        assertEquals(201, call("POST", "api/v1/channels", "{\"slug\": \"" + slug + "\", \"name\": \"EU\", "
+            + "\"currency\": \"EUR\", \"country\": \"DE\"}", auth).statusCode());
+        HttpResponse<String> configured = call("PUT", "api/v1/channels/" + slug + "/providers/adyen", """
+            {"apiKey": "sim-api-key-%s", "merchantAccount": "Shop_ECOM_%s", "clientKey": "test_CK", "environment": "TEST",
+             "captureStrategy": "AUTHORIZE", "hmacKeys": ["%s"], "notificationUsername": "adyen",
+             "notificationPassword": "adyen-password-%s", "apiBaseUrl": "%ssandbox/adyen/v71"}"""
+            .formatted(run, run, HMAC_KEY, run, base()), auth);
+        assertEquals(200, configured.statusCode(), configured.body());
+    }
+
+    HttpResponse<String> register(String apiUrl) throws Exception {
+        return call("POST", "api/saleor/adyen/register", "{\"auth_token\": \"" + TOKEN + "\"}",
+            Map.of("Saleor-Api-Url", apiUrl));
+    }
+
+    /** Initialize with Adyen's documented Visa test card: Authorised by the simulator. */
+    HttpResponse<String> initialize(String apiUrl, String slug, String saleorTx, String run) throws Exception {
+        return webhook(apiUrl, "transaction_initialize_session", """
+            {"__typename": "TransactionInitializeSession", "issuedAt": "2026-11-20T10:00:05+00:00",
+             "recipient": {"id": "%s"}, "idempotencyKey": "idem-%s", "merchantReference": "%s",
+             "data": {"paymentMethod": {"type": "scheme", "encryptedCardNumber": "test_4111111145551142",
+               "encryptedExpiryMonth": "test_03", "encryptedExpiryYear": "test_2030", "encryptedSecurityCode": "test_737",
+               "holderName": "Anna Berg"}, "returnUrl": "https://shop.example/return"},
+             "action": {"amount": 24.00, "currency": "EUR", "actionType": "AUTHORIZATION"},
+             "transaction": {"id": "%s", "token": "0c2f-uuid", "pspReference": ""},
+             "sourceObject": %s}""".formatted(APP_ID, run, saleorTx, saleorTx, checkout(slug)));
+    }
 
     LoggedRequest awaitReport(String saleorTx) throws Exception {
         List<LoggedRequest> found = Eventually.poll(Duration.ofSeconds(20), () -> reportsFor(saleorTx), reports -> !reports.isEmpty());
@@ -202,7 +278,11 @@ class AdyenSaleorIT {
     }
 
     HttpResponse<String> webhook(String event, String body) throws Exception {
-        return call("POST", "api/saleor/adyen/webhooks/" + event, body, Map.of("Saleor-Api-Url", API_URL,
+        return webhook(API_URL, event, body);
+    }
+
+    HttpResponse<String> webhook(String apiUrl, String event, String body) throws Exception {
+        return call("POST", "api/saleor/adyen/webhooks/" + event, body, Map.of("Saleor-Api-Url", apiUrl,
             "Saleor-Event", event, "Saleor-Domain", "127.0.0.1", "Saleor-Signature", sign(body)));
     }
 

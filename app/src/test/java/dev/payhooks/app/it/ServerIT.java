@@ -136,7 +136,7 @@ class ServerIT {
         assertEquals(200, openapi.statusCode());
         assertTrue(openapi.body().contains("title: Payhooks API"), openapi.body());
         for (String path : new String[] {"/api/v1/channels:", "/api/v1/channels/{slug}/providers/{provider}:",
-                "/api/v1/transactions:", "/api/v1/api-keys:", "/api/v1/merchant:"}) {
+                "/api/v1/transactions:", "/api/v1/api-keys:", "/api/v1/merchant:", "/api/v1/merchants/{id}/saleor-api-urls:"}) {
             assertTrue(openapi.body().contains(path), "OpenAPI describes " + path);
         }
 

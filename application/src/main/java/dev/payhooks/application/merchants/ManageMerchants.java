@@ -95,7 +95,8 @@ public record ManageMerchants(Merchants merchants, ManageApiKeys apiKeys, IdGene
         return merchants.byId(merchantId).orElseThrow(() -> new NotFound("merchant '" + merchantId + "'"));
     }
 
-    private static String subject(Merchant merchant) {
+    /** How audit entries name a merchant. */
+    static String subject(Merchant merchant) {
         return "merchant " + merchant.name() + " (" + merchant.id() + ")";
     }
 }

@@ -23,29 +23,7 @@ public record HookUrl(URI value) {
 
     /** The URL a client sent; {@code requireHttps} in production, where plain http would expose payloads and credentials. */
     public static HookUrl parse(String text, boolean requireHttps) {
-        String trimmed = text == null ? "" : text.trim();
-        if (trimmed.isEmpty()) {
-            throw new InvalidField(FIELD, "is required");
-        }
-        if (trimmed.length() > MAX_LENGTH) {
-            throw new InvalidField(FIELD, "must be at most " + MAX_LENGTH + " characters");
-        }
-        if (trimmed.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new InvalidField(FIELD, "must not contain spaces or control characters");
-        }
-        URI uri;
-        try {
-            uri = new URI(trimmed);
-        } catch (URISyntaxException e) {
-            throw new InvalidField(FIELD, "is not a valid URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || uri.isOpaque() || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw new InvalidField(FIELD, "must be an absolute http(s) URL");
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new InvalidField(FIELD, "must name a host");
-        }
+        URI uri = absoluteHttp(text, FIELD, MAX_LENGTH);
         if (uri.getRawUserInfo() != null) {
             // credentials in a URL end up in logs and delivery records; Basic authentication keeps them sealed
             throw new InvalidField(FIELD, "must not contain credentials; use Basic authentication instead");
@@ -53,10 +31,41 @@ public record HookUrl(URI value) {
         if (uri.getRawFragment() != null) {
             throw new InvalidField(FIELD, "must not contain a fragment (#…): it is never sent");
         }
-        if (requireHttps && !scheme.equals("https")) {
+        if (requireHttps && !"https".equalsIgnoreCase(uri.getScheme())) {
             throw new InvalidField(FIELD, "must use https");
         }
         return new HookUrl(uri);
+    }
+
+    /**
+     * The trimmed text as an absolute http(s) URL with a host, at most {@code maxLength} characters,
+     * without spaces or control characters; {@link InvalidField} naming {@code field} otherwise.
+     */
+    public static URI absoluteHttp(String text, String field, int maxLength) {
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.isEmpty()) {
+            throw new InvalidField(field, "is required");
+        }
+        if (trimmed.length() > maxLength) {
+            throw new InvalidField(field, "must be at most " + maxLength + " characters");
+        }
+        if (trimmed.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new InvalidField(field, "must not contain spaces or control characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            throw new InvalidField(field, "is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.isOpaque() || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw new InvalidField(field, "must be an absolute http(s) URL");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new InvalidField(field, "must name a host");
+        }
+        return uri;
     }
 
     public boolean https() {

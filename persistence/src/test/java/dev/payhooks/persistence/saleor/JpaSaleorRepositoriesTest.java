@@ -7,6 +7,7 @@ import dev.payhooks.domain.fulfillment.TrackingNumber;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.port.SealedSecret;
+import dev.payhooks.domain.saleor.AssignedSaleorApiUrl;
 import dev.payhooks.domain.saleor.FulfillmentOrigin;
 import dev.payhooks.domain.saleor.OrderNote;
 import dev.payhooks.domain.saleor.SaleorInstallation;
@@ -59,6 +60,33 @@ class JpaSaleorRepositoriesTest {
                 .orElseThrow().jwks());
             // the copy read before the update is stale now
             assertThrows(Conflict.class, () -> db.run(em -> new JpaSaleorInstallations(em).update(read)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anAssignedSaleorApiUrlBelongsToOneMerchant(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("m1", "m2")) {
+            String other = "https://other.example/graphql/";
+            db.run(em -> new JpaSaleorApiUrlAssignments(em).add(new AssignedSaleorApiUrl(other, "m2", T0)));
+            db.run(em -> new JpaSaleorApiUrlAssignments(em).add(new AssignedSaleorApiUrl(API, "m2", T0.plusSeconds(1))));
+            assertThrows(Conflict.class, () -> db.run(em -> new JpaSaleorApiUrlAssignments(em)
+                .add(new AssignedSaleorApiUrl(API, "m1", T0))));
+            assertThrows(RuntimeException.class, () -> db.run(em -> new JpaSaleorApiUrlAssignments(em)
+                .add(new AssignedSaleorApiUrl("https://third.example/graphql/", "nobody", T0))), "the merchant must exist");
+
+            assertEquals(new AssignedSaleorApiUrl(API, "m2", T0.plusSeconds(1)),
+                db.query(em -> new JpaSaleorApiUrlAssignments(em).find(API)).orElseThrow());
+            assertEquals(List.of(other, API), db.query(em -> new JpaSaleorApiUrlAssignments(em).ofMerchant("m2")).stream()
+                .map(AssignedSaleorApiUrl::apiUrl).toList());
+            assertEquals(List.of(), db.query(em -> new JpaSaleorApiUrlAssignments(em).ofMerchant("m1")));
+            assertTrue(db.query(em -> new JpaSaleorApiUrlAssignments(em).find(API + "x")).isEmpty(), "exact match only");
+
+            db.run(em -> new JpaSaleorApiUrlAssignments(em).remove(API));
+            db.run(em -> new JpaSaleorApiUrlAssignments(em).remove(API));
+            assertTrue(db.query(em -> new JpaSaleorApiUrlAssignments(em).find(API)).isEmpty());
+            db.run(em -> new JpaSaleorApiUrlAssignments(em).add(new AssignedSaleorApiUrl(API, "m1", T0)));
+            assertEquals("m1", db.query(em -> new JpaSaleorApiUrlAssignments(em).find(API)).orElseThrow().merchantId());
         }
     }
 

@@ -21,6 +21,8 @@ final class AuditActions {
         Map.entry("merchant.created", "Merchant added by an operator"),
         Map.entry("merchant.disabled", "Merchant disabled by an operator"),
         Map.entry("merchant.enabled", "Merchant enabled by an operator"),
+        Map.entry("merchant.saleor-url-assigned", "Saleor API URL assigned by an operator"),
+        Map.entry("merchant.saleor-url-unassigned", "Saleor API URL removed by an operator"),
         Map.entry("saleor-installation.removed", "Saleor installation removed"),
         Map.entry("signature-key.created", "Signature Key created"),
         Map.entry("signature-key.reveal-refused", "Signature Key reveal refused"),

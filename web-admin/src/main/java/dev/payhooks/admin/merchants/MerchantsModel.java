@@ -6,7 +6,9 @@ import dev.payhooks.admin.Option;
 import dev.payhooks.application.access.Caller;
 import dev.payhooks.application.apikeys.ManageApiKeys;
 import dev.payhooks.application.merchants.ManageMerchants;
+import dev.payhooks.application.merchants.ManageSaleorApiUrls;
 import dev.payhooks.domain.merchant.Merchant;
+import dev.payhooks.domain.saleor.AssignedSaleorApiUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,6 +30,9 @@ public class MerchantsModel extends ConsoleModel {
 
     @Inject
     ManageMerchants manage;
+
+    @Inject
+    ManageSaleorApiUrls saleorApiUrls;
 
     /** Whether the signed-in member is an operator (the view and the switcher show only a note otherwise). */
     public boolean operator() {
@@ -76,5 +81,23 @@ public class MerchantsModel extends ConsoleModel {
         ManageApiKeys.IssuedKey issued = NotAllowed.mapping(OPERATORS_ONLY, () -> manage.issueKey(caller, merchantId, label));
         String name = manage.get(caller, merchantId).name();
         return new IssuedMerchantKey(name, issued.key().label(), issued.plaintext());
+    }
+
+    /** The Saleor API URLs assigned to the merchant, ordered by URL. */
+    public List<String> saleorApiUrls(String merchantId) {
+        return NotAllowed.mapping(OPERATORS_ONLY, () -> saleorApiUrls.list(signedIn.caller(), merchantId)).stream()
+            .map(AssignedSaleorApiUrl::apiUrl).toList();
+    }
+
+    /** Assigns a Saleor API URL to the merchant; answers the URL as stored (trimmed). */
+    public String assignSaleorApiUrl(String merchantId, String apiUrl) {
+        return NotAllowed.mapping(OPERATORS_ONLY, () -> saleorApiUrls.assign(signedIn.caller(), merchantId, apiUrl)).apiUrl();
+    }
+
+    public void unassignSaleorApiUrl(String merchantId, String apiUrl) {
+        NotAllowed.mapping(OPERATORS_ONLY, () -> {
+            saleorApiUrls.unassign(signedIn.caller(), merchantId, apiUrl);
+            return null;
+        });
     }
 }

@@ -35,7 +35,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The merchants, for operator staff: add one, disable or enable it, issue it an API key (shown
- * once) and switch the console to it. Others read that only operators manage merchants (and the
+ * once), assign it its own Saleor API URLs and switch the console to it. Others read that only operators manage merchants (and the
  * use case refuses them anyway). Changing merchants needs the second factor passed in the session,
  * like the other configuration sections.
  */
@@ -94,7 +94,8 @@ public class MerchantsView extends VerticalLayout implements BeforeEnterObserver
 
         add(new H2("Merchants"), new Paragraph("Each merchant has its own channels, webhooks, API keys, events and staff. "
             + "Operators act for any merchant: pick one here or in the header. A disabled merchant's API keys and staff are "
-            + "refused until it is enabled again; the installation's own merchant cannot be disabled."), form, grid);
+            + "refused until it is enabled again; the installation's own merchant cannot be disabled. A merchant's own "
+            + "Saleor installs the app once its API URL is assigned to the merchant (Saleor URLs)."), form, grid);
         refresh();
     }
 
@@ -120,7 +121,10 @@ public class MerchantsView extends VerticalLayout implements BeforeEnterObserver
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
         toggle.setEnabled(!m.installation());
-        HorizontalLayout buttons = new HorizontalLayout(actFor, key, toggle);
+        Button saleor = new Button("Saleor URLs", click -> SaleorApiUrlsDialog.open(model, m));
+        saleor.getElement().setAttribute("aria-label", "Saleor URLs of " + m.name());
+        saleor.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout buttons = new HorizontalLayout(actFor, key, saleor, toggle);
         buttons.setSpacing(false);
         buttons.getStyle().set("gap", "var(--lumo-space-xs)");
         return buttons;

@@ -5,11 +5,15 @@ import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Option;
 import dev.payhooks.application.apikeys.ManageApiKeys;
 import dev.payhooks.application.merchants.ManageMerchants;
+import dev.payhooks.application.merchants.ManageSaleorApiUrls;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.merchant.InMemoryApiKeys;
 import dev.payhooks.domain.port.FakeSecrets;
+import dev.payhooks.domain.port.FakeUrlPolicy;
 import dev.payhooks.domain.port.SealedSecret;
 import dev.payhooks.domain.port.SequentialIds;
+import dev.payhooks.domain.saleor.InMemorySaleorApiUrlAssignments;
+import dev.payhooks.domain.saleor.InMemorySaleorInstallations;
 import dev.payhooks.domain.staff.StaffRole;
 import dev.payhooks.domain.staff.StaffUser;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,8 @@ class MerchantsModelTest {
         model.manage = new ManageMerchants(console.merchants,
             new ManageApiKeys(apiKeys, new FakeSecrets(), ids, console.clock, console.recorder), ids, console.clock,
             console.recorder);
+        model.saleorApiUrls = new ManageSaleorApiUrls(console.merchants, new InMemorySaleorApiUrlAssignments(),
+            new InMemorySaleorInstallations(), new FakeUrlPolicy(), console.clock, console.recorder);
         StaffUser ops = StaffUser.registerOperator("staff-ops", "ops", "hash", Set.of(StaffRole.ADMINISTRATOR),
             console.clock.instant());
         ops.enableSecondFactor(new SealedSecret("sealed"), 1L, List.of(), console.clock.instant());
@@ -98,7 +104,26 @@ class MerchantsModelTest {
         assertThrows(NotAllowed.class, () -> model.add("Mine"));
         assertThrows(NotAllowed.class, () -> model.enable(shop, false));
         assertThrows(NotAllowed.class, () -> model.issueKey(shop, "mine"));
+        assertThrows(NotAllowed.class, () -> model.saleorApiUrls(shop));
+        assertThrows(NotAllowed.class, () -> model.assignSaleorApiUrl(shop, "https://mine.example/graphql/"));
         assertTrue(console.merchants.byId(shop).orElseThrow().enabled());
         assertTrue(apiKeys.ofMerchant(shop).isEmpty());
+    }
+
+    @Test
+    void anOperatorAssignsAMerchantsOwnSaleorApiUrlsAndRemovesThem() {
+        signInOperator();
+        String shop = model.add("Second shop");
+
+        assertEquals("https://b.example/graphql/", model.assignSaleorApiUrl(shop, " https://b.example/graphql/ "));
+        model.assignSaleorApiUrl(shop, "https://a.example/graphql/");
+        assertEquals(List.of("https://a.example/graphql/", "https://b.example/graphql/"), model.saleorApiUrls(shop));
+        assertEquals("apiUrl", assertThrows(InvalidField.class, () -> model.assignSaleorApiUrl(shop, "a.example")).field());
+        assertThrows(dev.payhooks.domain.error.Conflict.class,
+            () -> model.assignSaleorApiUrl("m-1", "https://a.example/graphql/"));
+
+        model.unassignSaleorApiUrl(shop, "https://a.example/graphql/");
+        assertEquals(List.of("https://b.example/graphql/"), model.saleorApiUrls(shop));
+        assertEquals(List.of(), model.saleorApiUrls("m-1"));
     }
 }
