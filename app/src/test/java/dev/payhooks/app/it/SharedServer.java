@@ -64,7 +64,10 @@ public final class SharedServer implements TestInstancePostProcessor {
                 Path target = war.getParent();
                 int port = freePort();
                 Path log = target.resolve("shared-server-" + port + ".log");
-                List<String> command = javaCommand();
+                // the JVM's default JIT: this server lives for the whole run and signs staff in many
+                // times, and PBKDF2 runs well over twice as long without the optimising compiler
+                List<String> command = new java.util.ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
                 command.addAll(List.of("-jar", target.resolve("payara-micro.jar").toString(), "--deploy", war.toString(),
                     "--port", String.valueOf(port), "--nocluster", "--nohazelcast",
                     "--prebootcommandfile", "src/main/payara/pre-boot-commands.txt"));
@@ -108,8 +111,8 @@ public final class SharedServer implements TestInstancePostProcessor {
     }
 
     /**
-     * {@code java} of this JVM's runtime with the options every test server gets
-     * ({@code payhooks.it.server.jvm}, set by the build): a mutable list to add the rest to.
+     * {@code java} of this JVM's runtime with the options of the short-lived servers a test starts
+     * for itself ({@code payhooks.it.server.jvm}, set by the build): a mutable list to add the rest to.
      */
     static List<String> javaCommand() {
         List<String> command = new java.util.ArrayList<>();
