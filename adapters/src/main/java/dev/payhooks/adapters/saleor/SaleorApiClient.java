@@ -5,14 +5,15 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import java.io.IOException;
+import dev.payhooks.adapters.outbound.PinnedHttpTransport;
+import dev.payhooks.adapters.outbound.SsrfGuard;
+
 import java.io.StringReader;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,10 @@ import java.util.Optional;
  * Calls to a Saleor instance: its GraphQL API with the app token, and its JWKS. Every call is
  * bounded by {@code timeout} (5 s in production): a Saleor that does not
  * answer in time is treated like one that cannot be reached, and the caller continues.
+ * Every call passes the SSRF guard of outbound webhooks first and goes to the address it checked
+ * ({@link PinnedHttpTransport}: no second DNS lookup, TLS verified against the host name, no
+ * redirects followed), although an operator named the URL: a Saleor host whose DNS later points
+ * into the hub's network reaches nothing there.
  */
 public class SaleorApiClient {
 
@@ -27,12 +32,52 @@ public class SaleorApiClient {
     /** The contract's bound on every Saleor call ({@code payhooks.saleor.timeout} defaults to it). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient http;
     private final Duration timeout;
+    private final SsrfGuard guard;
+    private final PinnedHttpTransport transport;
 
-    public SaleorApiClient(Duration timeout) {
+    /**
+     * @param guard refuses internal addresses unless its allow-list opens them (the webhooks' allow-list,
+     *              plus loopback in sandbox mode)
+     */
+    public SaleorApiClient(Duration timeout, SsrfGuard guard, PinnedHttpTransport transport) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.transport = Objects.requireNonNull(transport, "transport");
+    }
+
+    /** Saleor's answer (status and at most one byte more than the limit of its body), or why there is none. */
+    private record Exchange(int status, byte[] body, String problem) {
+        static Exchange failed(String problem) {
+            return new Exchange(0, new byte[0], problem);
+        }
+
+        boolean usable() {
+            return problem == null && status == 200 && body.length <= MAX_ANSWER_BYTES;
+        }
+
+        String why() {
+            return problem != null ? problem : "Saleor answered HTTP " + status;
+        }
+    }
+
+    private Exchange exchange(String method, URI url, Map<String, String> headers, byte[] body) {
+        InetAddress address;
+        try {
+            address = guard.check(url);
+        } catch (SsrfGuard.Refused refused) {
+            return Exchange.failed("Saleor URL " + url.getScheme() + "://" + url.getHost() + " may not be called: "
+                + refused.getMessage());
+        }
+        PinnedHttpTransport.Outcome outcome = transport.exchange(method,
+            new PinnedHttpTransport.Request(url, address, headers, body, timeout, timeout), MAX_ANSWER_BYTES + 1);
+        if (outcome instanceof PinnedHttpTransport.Answered answered) {
+            return new Exchange(answered.status(), answered.bodyExcerpt(), null);
+        }
+        PinnedHttpTransport.Failed failed = (PinnedHttpTransport.Failed) outcome;
+        return Exchange.failed(failed.error() == PinnedHttpTransport.ErrorClass.TIMEOUT
+            ? "Saleor did not answer within " + timeout.toMillis() + " ms"
+            : "Saleor could not be reached: " + failed.error());
     }
 
     /** A GraphQL call's outcome: the {@code data} object, or why there is none. */
@@ -59,20 +104,16 @@ public class SaleorApiClient {
 
     /** The instance's signing keys ({@code {origin}/.well-known/jwks.json}) as JSON text, if it answers. */
     public Optional<String> jwks(URI apiUrl) {
-        URI jwksUrl = apiUrl.resolve("/.well-known/jwks.json");
+        Exchange answer = exchange("GET", apiUrl.resolve("/.well-known/jwks.json"), Map.of("Accept", "application/json"),
+            new byte[0]);
+        if (!answer.usable()) {
+            return Optional.empty();
+        }
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(jwksUrl).timeout(timeout)
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200 || response.body().length > MAX_ANSWER_BYTES) {
-                return Optional.empty();
-            }
-            String text = new String(response.body(), StandardCharsets.UTF_8);
+            String text = new String(answer.body(), StandardCharsets.UTF_8);
             com.nimbusds.jose.jwk.JWKSet.parse(text);
             return Optional.of(text);
-        } catch (IOException | java.text.ParseException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (java.text.ParseException e) {
             return Optional.empty();
         }
     }
@@ -148,28 +189,15 @@ public class SaleorApiClient {
 
     public GraphQlAnswer graphQl(URI apiUrl, String token, String query, JsonObject variables) {
         String body = JSON.createObjectBuilder().add("query", query).add("variables", variables).build().toString();
-        HttpRequest request = HttpRequest.newBuilder(apiUrl).timeout(timeout)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .header("Authorization", "Bearer " + token)
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.net.http.HttpTimeoutException e) {
-            return new GraphQlAnswer(null, "Saleor did not answer within " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            return new GraphQlAnswer(null, "Saleor could not be reached: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new GraphQlAnswer(null, "interrupted");
-        }
-        if (response.statusCode() != 200 || response.body().length > MAX_ANSWER_BYTES) {
-            return new GraphQlAnswer(null, "Saleor answered HTTP " + response.statusCode());
+        Exchange answer = exchange("POST", apiUrl, Map.of(
+            "Content-Type", "application/json",
+            "Accept", "application/json",
+            "Authorization", "Bearer " + token), body.getBytes(StandardCharsets.UTF_8));
+        if (!answer.usable()) {
+            return new GraphQlAnswer(null, answer.why());
         }
         try {
-            JsonObject json = JSON.createReader(new StringReader(new String(response.body(), StandardCharsets.UTF_8)))
+            JsonObject json = JSON.createReader(new StringReader(new String(answer.body(), StandardCharsets.UTF_8)))
                 .readObject();
             JsonValue data = json.get("data");
             if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {

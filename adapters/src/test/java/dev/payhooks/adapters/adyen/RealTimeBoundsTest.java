@@ -62,7 +62,7 @@ class RealTimeBoundsTest {
 
         slow.stubFor(post("/graphql/").willReturn(okJson("{\"data\":{\"transactionEventReport\":"
             + "{\"alreadyProcessed\":false,\"errors\":[]}}}").withFixedDelay(6_000)));
-        SaleorApiClient saleor = new SaleorApiClient(SaleorApiClient.DEFAULT_TIMEOUT);
+        SaleorApiClient saleor = dev.payhooks.adapters.saleor.LoopbackSaleor.client(SaleorApiClient.DEFAULT_TIMEOUT);
         started = System.nanoTime();
         ReportAnswer answer = saleor.reportTransactionEvent(URI.create(slow.baseUrl() + "/graphql/"), "token", "T",
             "CAP1", "CHARGE_SUCCESS", new BigDecimal("10.00"), Instant.now(), null);

@@ -48,7 +48,7 @@ class OrderNoteSenderTest {
             }
         };
         sender = new OrderNoteSender(notes, new SaleorAppTokens(installations, secrets, direct),
-            new SaleorApiClient(Duration.ofSeconds(1)), direct, clock);
+            LoopbackSaleor.client(Duration.ofSeconds(1)), direct, clock);
         notes.add(OrderNote.toSend("n-1", apiUrl, ProviderId.NP_ATOBARAI, "T3JkZXI6MQ==",
             "Successfully reported fulfillment for tracking number 1234567890", clock.instant()));
     }

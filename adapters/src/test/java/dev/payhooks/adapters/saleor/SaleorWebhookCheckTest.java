@@ -86,7 +86,7 @@ class SaleorWebhookCheckTest {
         saleorServer.stubFor(post("/graphql/").withHeader("Authorization", equalTo("Bearer bad-token"))
             .willReturn(okJson("{\"data\":{\"app\":null}}")));
         merchants.add(Merchant.register("m-1", "Shop", "abcdefghij12345", clock.instant()));
-        client = new SaleorApiClient(Duration.ofSeconds(2));
+        client = LoopbackSaleor.client(Duration.ofSeconds(2));
         registration = new SaleorRegistration(Set.of(apiUrl), Optional.empty(), client, cache.changing(), assignments,
             urlPolicy, merchants, secrets, direct, clock);
         check = new SaleorWebhookCheck(cache, client, secrets, direct, clock, true);

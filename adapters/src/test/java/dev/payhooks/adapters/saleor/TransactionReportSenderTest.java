@@ -55,7 +55,7 @@ class TransactionReportSenderTest {
             }
         };
         sender = new TransactionReportSender(reports, new SaleorAppTokens(installations, secrets, direct),
-            new SaleorApiClient(Duration.ofMillis(700)), direct, clock);
+            LoopbackSaleor.client(Duration.ofMillis(700)), direct, clock);
         report = TransactionReport.toSend("r-1", apiUrl, ProviderId.ADYEN, SALEOR_ID, "CAP1", "CHARGE_SUCCESS", "10.00",
             Instant.parse("2026-11-23T09:59:58Z"), "Adyen CAPTURE", clock.instant());
         reports.add(report);

@@ -47,14 +47,13 @@ public class SaleorWiring {
     PayhooksSettings settings;
 
     /**
-     * One client per instance. It was dependent, so every Saleor webhook request built a new
-     * JDK HttpClient (a selector thread, no connection reuse): a third of the request threads'
-     * samples in the sync benchmark were in Thread.start under SaleorApiClient's constructor.
+     * One client per instance, through the providers' SSRF guard and pinned transport: Saleor's
+     * hosts get the same checks as every other call the hub makes.
      */
     @Produces
     @Singleton
-    SaleorApiClient saleorApiClient() {
-        return new SaleorApiClient(settings.saleor().timeout());
+    SaleorApiClient saleorApiClient(dev.payhooks.adapters.outbound.ProviderGate gate) {
+        return new SaleorApiClient(settings.saleor().timeout(), gate.guard(), gate.transport());
     }
 
     @Produces
