@@ -24,6 +24,7 @@ import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.ProviderReport;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.port.SteppingClock;
+import dev.payhooks.domain.reconciliation.InMemoryReconciliations;
 import dev.payhooks.domain.refund.InMemoryRefunds;
 import dev.payhooks.domain.refund.Refund;
 import dev.payhooks.domain.refund.RefundId;
@@ -51,6 +52,7 @@ class TransactionsModelTest {
     final InMemoryPaymentTransactions stored = new InMemoryPaymentTransactions();
     final InMemoryRefunds refunds = new InMemoryRefunds();
     final InMemoryFulfillments fulfillments = new InMemoryFulfillments();
+    final InMemoryReconciliations reconciliations = new InMemoryReconciliations(stored);
     final TransactionsModel model = new TransactionsModel();
 
     TransactionsModelTest() {
@@ -61,7 +63,7 @@ class TransactionsModelTest {
         channels.add(Channel.open("c-3", "m-2", "other", "Not ours", "EUR", "DE", clock.instant()));
         console.signIn("alice", "VIEWER");
         console.withSignedIn(model);
-        model.queries = new TransactionQueries(stored, refunds, fulfillments, clock);
+        model.queries = new TransactionQueries(stored, refunds, fulfillments, reconciliations, clock);
         model.channels = new ManageChannels(channels, null, null, clock, console.recorder, (provider, field, url) -> { });
     }
 
