@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.npatobarai;
 
+import dev.payhooks.adapters.saleor.SaleorJson;
 import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.application.reconciliation.ProviderStatusCheck;
 import dev.payhooks.domain.merchant.Merchant;
@@ -11,7 +12,6 @@ import dev.payhooks.domain.payment.TransactionEvent;
 import dev.payhooks.domain.payment.TransactionStatus;
 import dev.payhooks.domain.port.IdGenerator;
 import dev.payhooks.domain.provider.npatobarai.CreditCheck;
-import dev.payhooks.domain.saleor.SaleorInstallation;
 import dev.payhooks.domain.saleor.TransactionReport;
 import dev.payhooks.domain.saleor.TransactionReports;
 import dev.payhooks.domain.saleor.SaleorInstallations;
@@ -83,10 +83,8 @@ public record NpAtobaraiStatusCheck(NpAtobaraiChannels channels, NpAtobaraiClien
     @Override
     public void recorded(Merchant merchant, PaymentTransaction transaction, List<TransactionEvent> events) {
         String saleorId = transaction.merchantReference();
-        Optional<String> apiUrl = installations.ofMerchant(merchant.id(), ProviderId.NP_ATOBARAI).stream()
-            .map(SaleorInstallation::apiUrl)
-            .filter(url -> NpAtobaraiSaleorApp.hubTransactionId(url, saleorId).equals(transaction.id()))
-            .findFirst();
+        Optional<String> apiUrl = SaleorJson.installationOf(installations, merchant.id(), ProviderId.NP_ATOBARAI,
+            NpAtobaraiSaleorApp.HUB_ID_PREFIX, transaction);
         if (apiUrl.isEmpty()) {
             return;
         }

@@ -1,9 +1,9 @@
 package dev.payhooks.application.reconciliation;
 
 import dev.payhooks.application.access.Caller;
+import dev.payhooks.application.transactions.TransactionQueries;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.error.InvalidField;
-import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.reconciliation.Reconciliation;
@@ -25,12 +25,7 @@ public record ResolveReconciliation(Reconciliations reconciliations, AuditRecord
         if (text.length() > Reconciliation.MAX_TEXT) {
             throw new InvalidField("note", "must be at most " + Reconciliation.MAX_TEXT + " characters");
         }
-        TransactionId id;
-        try {
-            id = TransactionId.of(transactionId == null ? "" : transactionId.trim());
-        } catch (InvalidValue malformed) {
-            throw new NotFound("transaction");
-        }
+        TransactionId id = TransactionQueries.transactionId(transactionId);
         Reconciliation reconciliation = reconciliations.of(merchantId, id)
             .orElseThrow(() -> new NotFound("reconciliation of transaction " + id));
         reconciliation.resolve(who(caller), text, clock.instant());

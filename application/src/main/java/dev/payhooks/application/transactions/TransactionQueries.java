@@ -57,18 +57,22 @@ public record TransactionQueries(PaymentTransactions transactions, Refunds refun
      */
     public Detail detail(Caller caller, String id) {
         String merchantId = caller.merchantId();
-        TransactionId transactionId;
-        try {
-            transactionId = TransactionId.of(id == null ? "" : id.trim());
-        } catch (InvalidValue malformed) {
-            throw new NotFound("transaction");
-        }
+        TransactionId transactionId = transactionId(id);
         PaymentTransaction t = transactions.byId(merchantId, transactionId)
             .orElseThrow(() -> new NotFound("transaction " + id));
         PaymentDetails details = caller.mayChange() ? t.details()
             : new PaymentDetails(t.details().method(), t.details().lineItems(), t.details().contact().map(Contact::masked));
         return new Detail(t, refunds.ofTransaction(t.id()), fulfillments.ofTransaction(t.id()), details,
             reconciliations.of(merchantId, t.id()));
+    }
+
+    /** A transaction id as a caller gives it (surrounding blanks ignored); a malformed one is not found. */
+    public static TransactionId transactionId(String id) {
+        try {
+            return TransactionId.of(id == null ? "" : id.trim());
+        } catch (InvalidValue malformed) {
+            throw new NotFound("transaction");
+        }
     }
 
     /** How many of the merchant's transactions the reconciliation flagged for staff. */
