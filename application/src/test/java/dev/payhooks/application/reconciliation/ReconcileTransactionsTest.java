@@ -129,6 +129,15 @@ class ReconcileTransactionsTest {
         return t;
     }
 
+    /** Runs the job past the age and through the policy's three checks, two hours apart. */
+    void runUntilFlagged() {
+        clock.advance(Duration.ofMinutes(31));
+        for (int i = 0; i < 3; i++) {
+            job.run(POLICY);
+            clock.advance(Duration.ofHours(2));
+        }
+    }
+
     Reconciliation reconciliationOf(String id) {
         return reconciliations.all().stream().filter(r -> r.transactionId().value().equals(id)).findFirst().orElseThrow();
     }
@@ -217,11 +226,7 @@ class ReconcileTransactionsTest {
     @Test
     void aProviderWithoutStatusQueryWaitsForItsNotificationAndIsFlaggedAfterTheLastAttempt() {
         onHold(shop, "tx-adyen", ProviderId.ADYEN);
-        clock.advance(Duration.ofMinutes(31));
-        for (int i = 0; i < 3; i++) {
-            job.run(POLICY);
-            clock.advance(Duration.ofHours(2));
-        }
+        runUntilFlagged();
 
         Reconciliation r = reconciliationOf("tx-adyen");
         assertTrue(r.needsAttention());
@@ -266,11 +271,7 @@ class ReconcileTransactionsTest {
     @Test
     void staffWhoMayChangeResolveTheirMerchantsFlaggedTransactionAuditedAndAChangeReopensIt() {
         onHold(shop, "tx-1", ProviderId.ADYEN);
-        clock.advance(Duration.ofMinutes(31));
-        for (int i = 0; i < 3; i++) {
-            job.run(POLICY);
-            clock.advance(Duration.ofHours(2));
-        }
+        runUntilFlagged();
 
         assertThrows(NotPermitted.class, () -> resolve.resolve(TestCallers.viewer(shop.id()), "tx-1", "done"));
         assertThrows(NotFound.class, () -> resolve.resolve(TestCallers.administrator(other.id()), "tx-1", "done"));
