@@ -98,9 +98,12 @@ public class AdyenSaleorApp extends SaleorSessionApp<AdyenChannel> {
                 webhook -> SaleorReply.of(handlers.refund().handle(action(webhook, "refund")))));
     }
 
+    /** What the hub's ids of this app's Saleor transactions start with. */
+    static final String HUB_ID_PREFIX = "adyen";
+
     /** The hub's id of a Saleor transaction of one instance: stable, so a redelivery finds it. */
     static TransactionId hubTransactionId(String apiUrl, String saleorTransactionId) {
-        return SaleorJson.hubTransactionId("adyen", apiUrl, saleorTransactionId);
+        return SaleorJson.hubTransactionId(HUB_ID_PREFIX, apiUrl, saleorTransactionId);
     }
 
     // ---- payment_gateway_initialize_session -----------------------------------------------

@@ -1,5 +1,6 @@
 package dev.payhooks.adapters.adyen;
 
+import dev.payhooks.adapters.saleor.SaleorJson;
 import dev.payhooks.domain.inbound.NotificationKey;
 import dev.payhooks.domain.merchant.Channel;
 import dev.payhooks.domain.merchant.Merchant;
@@ -10,7 +11,6 @@ import dev.payhooks.domain.port.IdGenerator;
 import dev.payhooks.domain.provider.InboundRequest;
 import dev.payhooks.domain.provider.NotificationFollowUp;
 import dev.payhooks.domain.provider.PaymentFact;
-import dev.payhooks.domain.saleor.SaleorInstallation;
 import dev.payhooks.domain.saleor.SaleorInstallations;
 import dev.payhooks.domain.saleor.TransactionReport;
 import dev.payhooks.domain.saleor.TransactionReports;
@@ -49,10 +49,8 @@ public record AdyenSaleorReports(SaleorInstallations installations, TransactionR
             return;
         }
         String saleorId = transaction.merchantReference();
-        Optional<String> apiUrl = installations.ofMerchant(merchant.id(), ProviderId.ADYEN).stream()
-            .map(SaleorInstallation::apiUrl)
-            .filter(url -> AdyenSaleorApp.hubTransactionId(url, saleorId).equals(transaction.id()))
-            .findFirst();
+        Optional<String> apiUrl = SaleorJson.installationOf(installations, merchant.id(), ProviderId.ADYEN,
+            AdyenSaleorApp.HUB_ID_PREFIX, transaction);
         if (apiUrl.isEmpty()) {
             return; // not a Saleor transaction (pay-by-link, Customer Area…): nobody to report to
         }

@@ -1,6 +1,8 @@
 package dev.payhooks.adapters.management;
 
+import dev.payhooks.adapters.api.JsonBody;
 import dev.payhooks.adapters.api.ListQuery;
+import dev.payhooks.application.reconciliation.ResolveReconciliation;
 import dev.payhooks.application.transactions.TransactionQueries;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.InvalidValue;
@@ -18,15 +20,20 @@ import dev.payhooks.domain.payment.TransactionAmounts;
 import dev.payhooks.domain.payment.TransactionEvent;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.payment.TransactionStatus;
+import dev.payhooks.domain.reconciliation.Reconciliation;
 import dev.payhooks.domain.refund.Refund;
 import dev.payhooks.domain.refund.RefundLine;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import static dev.payhooks.adapters.api.Jsonp.JSON;
+import java.io.InputStream;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -41,17 +48,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
 
-/** The calling merchant's payment transactions, read-only: adapters create and change them. */
+/**
+ * The calling merchant's payment transactions, read-only (adapters create and change them), but
+ * for marking one the reconciliation flagged for staff as resolved.
+ */
 @Path("v1/transactions")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
-@Tag(name = "Transactions", description = "Payment transactions with their event history (read-only)")
+@Tag(name = "Transactions", description = "Payment transactions with their event history and reconciliation")
 @SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "401", description = "Missing or invalid API key")
 public class TransactionsResource {
 
     @Inject
     TransactionQueries transactions;
+
+    @Inject
+    ResolveReconciliation resolver;
 
     @Inject
     ApiCaller caller;
@@ -66,13 +79,16 @@ public class TransactionsResource {
         @QueryParam("status") @Parameter(description = "e.g. AUTHORIZED, CHARGED, REFUNDED") String status,
         @QueryParam("from") @Parameter(description = "created at or after (ISO-8601 instant)") String from,
         @QueryParam("to") @Parameter(description = "created before (ISO-8601 instant)") String to,
+        @QueryParam("needsAttention") @Parameter(description = "true: only transactions the reconciliation flagged for staff")
+        String needsAttention,
         @QueryParam("limit") @Parameter(description = "1-200, default 50") String limit,
         @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
         Filter filter = new Filter(Optional.ofNullable(channel).filter(s -> !s.isBlank()),
             Optional.ofNullable(provider).map(TransactionsResource::provider),
             Optional.ofNullable(status).map(TransactionsResource::status),
             Optional.ofNullable(from).map(value -> ListQuery.instant("from", value)),
-            Optional.ofNullable(to).map(value -> ListQuery.instant("to", value)));
+            Optional.ofNullable(to).map(value -> ListQuery.instant("to", value)))
+            .needingAttention(flag("needsAttention", needsAttention));
         PaymentTransactions.Page page = transactions.page(caller.merchantId(), filter,
             Optional.ofNullable(cursor).map(TransactionsResource::decodeCursor), ListQuery.limit(limit));
         return ListQuery.page(page.items(), TransactionsResource::summary, page.next().map(TransactionsResource::encodeCursor));
@@ -82,7 +98,9 @@ public class TransactionsResource {
     @Path("{id}")
     @Operation(summary = "A transaction with its events, provider references, refunds and fulfillments",
         description = "With what the provider told about the payment, when it did: `paymentMethod` (card brand, masked "
-            + "number, expiry, wallet), `lineItems` and the customer's `contact`.")
+            + "number, expiry, wallet), `lineItems` and the customer's `contact`. `reconciliation` (once its outcome stayed "
+            + "open long enough to be checked): `state` (CHECKING, NEEDS_ATTENTION, SETTLED, RESOLVED), `needsAttention`, "
+            + "`attempts`, `lastCheckedAt`, `nextCheckAt` while checking, `lastResult`, `reason` when flagged, `resolvedBy`.")
     @APIResponse(responseCode = "404", description = "No such transaction")
     public JsonObject get(@PathParam("id") String id) {
         TransactionQueries.Detail detail = transactions.detail(caller.caller(), id);
@@ -116,7 +134,48 @@ public class TransactionsResource {
             .add("refunds", refundsJson(detail.refunds()))
             .add("fulfillments", fulfillmentsJson(detail.fulfillments()));
         addDetails(json, detail.details(), t);
+        detail.reconciliation().ifPresent(r -> json.add("reconciliation", reconciliationJson(r)));
         return json.build();
+    }
+
+    @POST
+    @Path("{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Mark a transaction flagged for staff as taken care of",
+        description = "{\"note\": \"…\"} (optional, at most 500 characters), kept as the reconciliation's last result and "
+            + "in the audit trail. Only a transaction whose reconciliation needs attention can be resolved.")
+    @APIResponse(responseCode = "200", description = "The transaction's reconciliation, as in the transaction's detail")
+    @APIResponse(responseCode = "404", description = "No such transaction, or it was never reconciled")
+    @APIResponse(responseCode = "409", description = "The transaction does not need attention")
+    public JsonObject resolve(@PathParam("id") String id, InputStream body) {
+        JsonBody json = JsonBody.read(body).allowOnly("note");
+        return reconciliationJson(resolver.resolve(caller.caller(), id, json.optionalString("note"))).build();
+    }
+
+    private static JsonObjectBuilder reconciliationJson(Reconciliation r) {
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+            .add("state", r.state().name())
+            .add("needsAttention", r.needsAttention())
+            .add("attempts", r.attempts());
+        r.lastCheckedAt().ifPresent(at -> json.add("lastCheckedAt", at.toString()));
+        if (r.state() == Reconciliation.State.CHECKING) {
+            json.add("nextCheckAt", r.nextCheckAt().toString());
+        }
+        r.lastResult().ifPresent(result -> json.add("lastResult", result));
+        r.reason().ifPresent(reason -> json.add("reason", reason));
+        r.resolvedBy().ifPresent(by -> json.add("resolvedBy", by));
+        return json;
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidField(name, "must be true or false");
     }
 
     /** {@code paymentMethod}, {@code lineItems} and {@code contact}, each only when the provider told it. */

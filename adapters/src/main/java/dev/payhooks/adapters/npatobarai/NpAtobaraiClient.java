@@ -28,7 +28,7 @@ import java.util.function.Function;
 
 /**
  * NP Atobarai's transaction API: register, update, cancel, report
- * shipment, check credentials. Every call is bounded by {@code timeout} (15 s in production):
+ * shipment, find a transaction's credit check, check credentials. Every call is bounded by {@code timeout} (15 s in production):
  * a call that takes longer is {@link NpOutcome.Unavailable} with {@code timedOut}.
  * It translates only; what an outcome means is decided by the caller with the domain. Every
  * request goes through the {@link ProviderGate}: a base URL that is not NP's is never called.
@@ -68,6 +68,17 @@ public record NpAtobaraiClient(ProviderGate gate, Duration timeout) {
             .add("np_transaction_id", npTransactionId)
             .add("pd_company_code", pdCompanyCode)
             .add("slip_no", slipNo));
+    }
+
+    /**
+     * What NP holds for one of its transactions: its credit check as it stands now, answered like
+     * a registration ({@code results[{np_transaction_id, authori_result, authori_hold?}]}). The
+     * contract names this call for the credentials check only; asking it about one transaction
+     * is our reading of NP's API (docs/RECONCILIATION.md).
+     */
+    public NpOutcome find(NpCredentials account, String npTransactionId) {
+        return transactionCall(account, "POST", "authorizations/find",
+            JSON.createObjectBuilder().add("np_transaction_id", npTransactionId));
     }
 
     /** Whether NP accepts the credentials: its "find" call answers 400 to valid ones (empty list), 401/403 otherwise. */

@@ -88,9 +88,12 @@ public class NpAtobaraiSaleorApp extends SaleorSessionApp<NpChannel> {
                     ? SaleorReply.ok(JSON.createObjectBuilder().add("success", true).build()) : SaleorReply.notConfigured()));
     }
 
+    /** What the hub's ids of this app's Saleor transactions start with. */
+    static final String HUB_ID_PREFIX = "np";
+
     /** The hub's id of a Saleor transaction of one instance: stable, so a redelivery finds it. */
     static TransactionId hubTransactionId(String apiUrl, String saleorTransactionId) {
-        return SaleorJson.hubTransactionId("np", apiUrl, saleorTransactionId);
+        return SaleorJson.hubTransactionId(HUB_ID_PREFIX, apiUrl, saleorTransactionId);
     }
 
     // ---- payment_gateway_initialize_session -----------------------------------------------

@@ -4,7 +4,11 @@ import dev.payhooks.adapters.api.ApiProblem;
 import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.payment.Currency;
 import dev.payhooks.domain.payment.Money;
+import dev.payhooks.domain.payment.PaymentTransaction;
+import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.domain.saleor.SaleorInstallation;
+import dev.payhooks.domain.saleor.SaleorInstallations;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -15,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Reading Saleor's webhook bodies: GraphQL results where absent and null mean the same, and
@@ -157,6 +162,19 @@ public final class SaleorJson {
      */
     public static TransactionId hubTransactionId(String prefix, String apiUrl, String saleorTransactionId) {
         return TransactionId.of(prefix + "-" + sha256(apiUrl + "|" + saleorTransactionId).substring(0, 40));
+    }
+
+    /**
+     * The API URL of the merchant's installation of the provider's Saleor app that {@code transaction}
+     * came from (its hub id is {@code prefix}'s {@link #hubTransactionId} of that URL and its merchant
+     * reference); empty when it is no Saleor transaction of that app.
+     */
+    public static Optional<String> installationOf(SaleorInstallations installations, String merchantId, ProviderId provider,
+                                                  String prefix, PaymentTransaction transaction) {
+        return installations.ofMerchant(merchantId, provider).stream()
+            .map(SaleorInstallation::apiUrl)
+            .filter(url -> hubTransactionId(prefix, url, transaction.merchantReference()).equals(transaction.id()))
+            .findFirst();
     }
 
     /** {@code {gross: {amount}}} → money, null if absent. */

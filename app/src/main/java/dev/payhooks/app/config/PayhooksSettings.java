@@ -2,6 +2,7 @@ package dev.payhooks.app.config;
 
 import dev.payhooks.application.merchants.OperatorKeys;
 import dev.payhooks.application.retention.RetentionPolicy;
+import dev.payhooks.domain.reconciliation.ReconciliationPolicy;
 import dev.payhooks.adapters.outbound.Cidr;
 import dev.payhooks.domain.hub.PublicUrl;
 import dev.payhooks.domain.payment.ProviderId;
@@ -32,7 +33,7 @@ public record PayhooksSettings(Mode mode, boolean exitOnStartupFailure, String d
                                String localBaseUrl, Outbound outbound, Delivery delivery, Saleor saleor,
                                Providers providers, Inbound inbound, Admin admin, Optional<Secret> apiKey, OperatorKeys operatorKeys,
                                Metrics metrics,
-                               Retention retention, LogFormat logFormat) {
+                               Retention retention, Reconciliation reconciliation, LogFormat logFormat) {
 
     /** Whether {@code payhooks.mode} is production. */
     public boolean production() {
@@ -113,4 +114,10 @@ public record PayhooksSettings(Mode mode, boolean exitOnStartupFailure, String d
      * for how long, and how often it runs (docs/RETENTION.md).
      */
     public record Retention(boolean enabled, RetentionPolicy policy, Duration interval) { }
+
+    /**
+     * {@code payhooks.reconciliation.*}: whether this instance runs the reconciliation job, how
+     * often, and how it treats transactions whose outcome stayed open (docs/RECONCILIATION.md).
+     */
+    public record Reconciliation(boolean enabled, Duration interval, ReconciliationPolicy policy) { }
 }

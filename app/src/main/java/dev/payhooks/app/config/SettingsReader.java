@@ -2,6 +2,7 @@ package dev.payhooks.app.config;
 
 import dev.payhooks.application.merchants.OperatorKeys;
 import dev.payhooks.application.retention.RetentionPolicy;
+import dev.payhooks.domain.reconciliation.ReconciliationPolicy;
 import dev.payhooks.adapters.outbound.Cidr;
 import dev.payhooks.adapters.outbound.ProviderEndpoints;
 import dev.payhooks.adapters.outbound.SsrfGuard;
@@ -76,6 +77,7 @@ public final class SettingsReader {
             operatorKeys(),
             new PayhooksSettings.Metrics(secret("payhooks.metrics.token")),
             retention(),
+            reconciliation(),
             parsed("payhooks.log.format", PayhooksSettings.LogFormat.TEXT, text -> switch (text.toLowerCase(Locale.ROOT)) {
                 case "text" -> PayhooksSettings.LogFormat.TEXT;
                 case "json" -> PayhooksSettings.LogFormat.JSON;
@@ -115,6 +117,22 @@ public final class SettingsReader {
         } catch (IllegalArgumentException outOfRange) {
             // the periods are each valid numbers, but together or alone out of the policy's range
             throw new InvalidSetting("payhooks.retention: " + outOfRange.getMessage(), exitOnFailure);
+        }
+    }
+
+    private PayhooksSettings.Reconciliation reconciliation() {
+        boolean enabled = bool("payhooks.reconciliation.enabled", true);
+        Duration interval = positive("payhooks.reconciliation.interval", Duration.ofMinutes(5));
+        Duration age = positive("payhooks.reconciliation.age", Duration.ofMinutes(30));
+        int attempts = (int) atLeastOne("payhooks.reconciliation.max-attempts", 6);
+        Duration firstDelay = positive("payhooks.reconciliation.first-delay", Duration.ofMinutes(15));
+        Duration maxDelay = positive("payhooks.reconciliation.max-delay", Duration.ofHours(6));
+        int batchSize = (int) atLeastOne("payhooks.reconciliation.batch-size", 100);
+        try {
+            return new PayhooksSettings.Reconciliation(enabled, interval,
+                new ReconciliationPolicy(age, attempts, firstDelay, maxDelay, batchSize));
+        } catch (IllegalArgumentException outOfRange) {
+            throw new InvalidSetting("payhooks.reconciliation: " + outOfRange.getMessage(), exitOnFailure);
         }
     }
 

@@ -20,6 +20,7 @@ import dev.payhooks.domain.outbound.EventLog;
 import dev.payhooks.domain.outbound.Outbox;
 import dev.payhooks.domain.outbound.WebhookSubscriptions;
 import dev.payhooks.domain.payment.PaymentTransactions;
+import dev.payhooks.domain.reconciliation.Reconciliations;
 import dev.payhooks.domain.refund.Refunds;
 import dev.payhooks.domain.staff.LoginThrottle;
 import dev.payhooks.domain.staff.SecondFactorMarks;
@@ -53,8 +54,8 @@ public class AdminWiring {
     @Produces
     @Singleton
     TransactionQueries transactionQueries(PaymentTransactions transactions, Refunds refunds, Fulfillments fulfillments,
-                                          Clock clock) {
-        return new TransactionQueries(transactions, refunds, fulfillments, clock);
+                                          Reconciliations reconciliations, Clock clock) {
+        return new TransactionQueries(transactions, refunds, fulfillments, reconciliations, clock);
     }
 
     @Produces

@@ -26,6 +26,8 @@ import dev.payhooks.domain.saleor.OrderNotes;
 import dev.payhooks.domain.saleor.SaleorApiUrlAssignments;
 import dev.payhooks.domain.saleor.SaleorInstallations;
 import dev.payhooks.domain.saleor.TransactionReports;
+import dev.payhooks.domain.reconciliation.Reconciliations;
+import dev.payhooks.persistence.reconciliation.JpaReconciliations;
 import dev.payhooks.domain.saleor.WebhookReplies;
 import dev.payhooks.domain.staff.StaffUsers;
 import dev.payhooks.persistence.audit.JpaAuditTrail;
@@ -218,6 +220,12 @@ public class PersistenceWiring {
     @Singleton
     TransactionReports transactionReports() {
         return new JpaTransactionReports(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    Reconciliations reconciliations() {
+        return new JpaReconciliations(entityManager);
     }
 
     @Produces

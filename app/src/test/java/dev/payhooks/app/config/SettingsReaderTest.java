@@ -81,6 +81,25 @@ class SettingsReaderTest {
         assertEquals(Optional.of(Duration.ofDays(30)), settings.retention().policy().redaction());
         assertEquals(Optional.of(Duration.ofDays(400)), settings.retention().policy().auditEntries());
         assertEquals(Duration.ofMinutes(60), settings.retention().interval());
+        assertTrue(settings.reconciliation().enabled());
+        assertEquals(Duration.ofMinutes(5), settings.reconciliation().interval());
+        assertEquals(Duration.ofMinutes(30), settings.reconciliation().policy().age());
+        assertEquals(6, settings.reconciliation().policy().maxAttempts());
+        assertEquals(Duration.ofMinutes(15), settings.reconciliation().policy().delayAfter(1));
+        assertEquals(Duration.ofHours(6), settings.reconciliation().policy().maxDelay());
+        assertEquals(100, settings.reconciliation().policy().batchSize());
+    }
+
+    @Test
+    void reconciliationSettingsOutOfRangeStopTheStart() {
+        PayhooksSettings tuned = read("payhooks.reconciliation.age", "2h", "payhooks.reconciliation.max-attempts", "3");
+        assertEquals(Duration.ofHours(2), tuned.reconciliation().policy().age());
+        assertEquals(3, tuned.reconciliation().policy().maxAttempts());
+
+        InvalidSetting tooMany = refused("payhooks.reconciliation.max-attempts", "51");
+        assertEquals("payhooks.reconciliation: reconciliation attempts must be between 1 and 50 (was 51)", tooMany.getMessage());
+        InvalidSetting delays = refused("payhooks.reconciliation.max-delay", "1m");
+        assertTrue(delays.getMessage().startsWith("payhooks.reconciliation: reconciliation delays"), delays.getMessage());
     }
 
     @Test

@@ -126,6 +126,14 @@ class SaleorNpAtobaraiIT {
         JsonObject heldJson = json(held.body());
         assertEquals("CHARGE_ACTION_REQUIRED", heldJson.getString("result"));
         assertEquals("RE015", heldJson.getJsonObject("data").getJsonArray("errors").getJsonObject(0).getString("code"));
+        // the hold is younger than the reconciliation's age: nothing flagged yet, nothing to resolve
+        HttpResponse<String> flagged = management("GET", "transactions?needsAttention=true", null);
+        assertEquals(200, flagged.statusCode(), flagged.body());
+        assertTrue(json(flagged.body()).getJsonArray("items").isEmpty(), flagged.body());
+        assertEquals(400, management("GET", "transactions?needsAttention=maybe", null).statusCode());
+        String heldId = json(management("GET", "transactions?status=CHARGE_ACTION_REQUIRED", null).body())
+            .getJsonArray("items").getJsonObject(0).getString("id");
+        assertEquals(404, management("POST", "transactions/" + heldId + "/resolve", "{}").statusCode());
 
         np.stubFor(patch(urlEqualTo("/v1/transactions/update"))
             .willReturn(okJson("{\"results\":[{\"np_transaction_id\":\"11111111111\",\"authori_result\":\"00\"}]}")));

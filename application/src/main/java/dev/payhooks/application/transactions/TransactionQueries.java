@@ -11,6 +11,8 @@ import dev.payhooks.domain.payment.PaymentDetails.Contact;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.PaymentTransactions;
 import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.domain.reconciliation.Reconciliation;
+import dev.payhooks.domain.reconciliation.Reconciliations;
 import dev.payhooks.domain.refund.Refund;
 import dev.payhooks.domain.refund.Refunds;
 import dev.payhooks.domain.retention.PersonalDataRedaction;
@@ -30,17 +32,18 @@ import java.util.stream.Collectors;
  * activity. Read-only; another merchant's transaction is simply not found.
  */
 public record TransactionQueries(PaymentTransactions transactions, Refunds refunds, Fulfillments fulfillments,
-                                 Clock clock) {
+                                 Reconciliations reconciliations, Clock clock) {
 
     /** The most days {@link #dailyActivity} covers. */
     public static final int MAX_ACTIVITY_DAYS = 366;
 
     /**
      * One transaction with what hangs off it. {@code details} are the transaction's payment details
-     * as the caller may see them: the customer's contact masked for a caller who may only look.
+     * as the caller may see them: the customer's contact masked for a caller who may only look;
+     * {@code reconciliation}: how the reconciliation job checked its open outcome, if it ever did.
      */
     public record Detail(PaymentTransaction transaction, List<Refund> refunds, List<Fulfillment> fulfillments,
-                         PaymentDetails details) { }
+                         PaymentDetails details, Optional<Reconciliation> reconciliation) { }
 
     public PaymentTransactions.Page page(String merchantId, PaymentTransactions.Filter filter,
                                          Optional<PaymentTransactions.Cursor> after, int limit) {
@@ -54,17 +57,27 @@ public record TransactionQueries(PaymentTransactions transactions, Refunds refun
      */
     public Detail detail(Caller caller, String id) {
         String merchantId = caller.merchantId();
-        TransactionId transactionId;
-        try {
-            transactionId = TransactionId.of(id == null ? "" : id.trim());
-        } catch (InvalidValue malformed) {
-            throw new NotFound("transaction");
-        }
+        TransactionId transactionId = transactionId(id);
         PaymentTransaction t = transactions.byId(merchantId, transactionId)
             .orElseThrow(() -> new NotFound("transaction " + id));
         PaymentDetails details = caller.mayChange() ? t.details()
             : new PaymentDetails(t.details().method(), t.details().lineItems(), t.details().contact().map(Contact::masked));
-        return new Detail(t, refunds.ofTransaction(t.id()), fulfillments.ofTransaction(t.id()), details);
+        return new Detail(t, refunds.ofTransaction(t.id()), fulfillments.ofTransaction(t.id()), details,
+            reconciliations.of(merchantId, t.id()));
+    }
+
+    /** A transaction id as a caller gives it (surrounding blanks ignored); a malformed one is not found. */
+    public static TransactionId transactionId(String id) {
+        try {
+            return TransactionId.of(id == null ? "" : id.trim());
+        } catch (InvalidValue malformed) {
+            throw new NotFound("transaction");
+        }
+    }
+
+    /** How many of the merchant's transactions the reconciliation flagged for staff. */
+    public long needingAttention(String merchantId) {
+        return reconciliations.needingAttention(merchantId);
     }
 
     /**

@@ -56,12 +56,27 @@ public interface PaymentTransactions {
         }
     }
 
-    /** Only the set fields filter; {@code from} inclusive, {@code to} exclusive, on creation time. */
+    /**
+     * Only the set fields filter; {@code from} inclusive, {@code to} exclusive, on creation time;
+     * {@code needsAttention}: only transactions the reconciliation flagged for staff
+     * ({@code dev.payhooks.domain.reconciliation.Reconciliation}).
+     */
     record Filter(Optional<String> channelSlug, Optional<ProviderId> provider, Optional<TransactionStatus> status,
-                  Optional<Instant> from, Optional<Instant> to) {
+                  Optional<Instant> from, Optional<Instant> to, boolean needsAttention) {
+
+        /** Without the needs-attention condition. */
+        public Filter(Optional<String> channelSlug, Optional<ProviderId> provider, Optional<TransactionStatus> status,
+                      Optional<Instant> from, Optional<Instant> to) {
+            this(channelSlug, provider, status, from, to, false);
+        }
 
         public static Filter none() {
             return new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** This filter, limited to transactions flagged for staff or not. */
+        public Filter needingAttention(boolean only) {
+            return new Filter(channelSlug, provider, status, from, to, only);
         }
     }
 

@@ -18,6 +18,12 @@ public class InMemoryPaymentTransactions implements PaymentTransactions {
     private record Row(String merchantId, TransactionSnapshot snapshot) { }
 
     private final Map<TransactionId, Row> rows = new LinkedHashMap<>();
+    private java.util.function.Predicate<TransactionId> flagged = id -> false;
+
+    /** What tells the {@code needsAttention} filter which transactions are flagged (the reconciliations' store). */
+    public synchronized void flaggedBy(java.util.function.Predicate<TransactionId> needsAttention) {
+        flagged = needsAttention;
+    }
 
     @Override
     public synchronized void add(String merchantId, PaymentTransaction transaction) {
@@ -74,6 +80,7 @@ public class InMemoryPaymentTransactions implements PaymentTransactions {
             .filter(t -> filter.status().map(s -> s == t.status()).orElse(true))
             .filter(t -> filter.from().map(from -> !t.createdAt().isBefore(from)).orElse(true))
             .filter(t -> filter.to().map(to -> t.createdAt().isBefore(to)).orElse(true))
+            .filter(t -> !filter.needsAttention() || flagged.test(t.id()))
             .filter(t -> after.map(c -> t.createdAt().isBefore(c.createdAt())
                 || t.createdAt().equals(c.createdAt()) && t.id().value().compareTo(c.id()) < 0).orElse(true))
             .sorted(newestFirst)
@@ -104,6 +111,13 @@ public class InMemoryPaymentTransactions implements PaymentTransactions {
     /** Every stored transaction, oldest first; for assertions. */
     public synchronized List<PaymentTransaction> all() {
         return rows.values().stream().map(r -> PaymentTransaction.reconstitute(r.snapshot())).toList();
+    }
+
+    /** Every stored transaction with its merchant, oldest first. */
+    public synchronized Map<PaymentTransaction, String> withMerchants() {
+        Map<PaymentTransaction, String> all = new LinkedHashMap<>();
+        rows.values().forEach(r -> all.put(PaymentTransaction.reconstitute(r.snapshot()), r.merchantId()));
+        return all;
     }
 
     private static TransactionSnapshot withVersion(TransactionSnapshot s, long version) {

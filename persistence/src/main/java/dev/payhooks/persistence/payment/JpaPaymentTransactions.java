@@ -5,6 +5,7 @@ import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.PaymentTransactions;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.TransactionId;
+import dev.payhooks.domain.reconciliation.Reconciliation;
 import dev.payhooks.persistence.jpa.JpaRepository;
 import dev.payhooks.persistence.jpa.Jpql;
 import jakarta.persistence.EntityManager;
@@ -112,6 +113,9 @@ public class JpaPaymentTransactions extends JpaRepository<PaymentTransactionEnti
             .and(filter.status(), "t.status = :status", "status", Enum::name)
             .and(filter.from(), "t.createdAt >= :from", "from")
             .and(filter.to(), "t.createdAt < :to", "to")
+            .and(Optional.of(Reconciliation.State.NEEDS_ATTENTION).filter(flagged -> filter.needsAttention()),
+                "exists (select r from ReconciliationEntity r where r.transactionId = t.id and r.state = :flagged)",
+                "flagged", Enum::name)
             .before(after, "t.createdAt", "t.id", Cursor::createdAt, Cursor::id)
             .append(" order by t.createdAt desc, t.id desc");
         // one row more than asked tells whether another page follows

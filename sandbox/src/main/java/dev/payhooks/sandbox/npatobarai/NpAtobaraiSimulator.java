@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>anything else → {@code 00}.</li>
  * </ul>
  * Update evaluates the new data again, so a customer who removes the magic word gets {@code 00}.
+ * {@code authorizations/find} with an empty list answers 400 (the credentials check); with one
+ * known NP transaction it answers that transaction's latest credit check, as register did.
  * Transactions live in memory only.
  */
 public class NpAtobaraiSimulator {
@@ -36,6 +38,8 @@ public class NpAtobaraiSimulator {
     private enum State { REGISTERED, CANCELLED }
 
     private final Map<String, State> transactions = new ConcurrentHashMap<>();
+    /** Each transaction's latest register / update result, which find answers. */
+    private final Map<String, JsonObject> creditChecks = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong(90_000_000_000L);
 
     /**
@@ -59,7 +63,7 @@ public class NpAtobaraiSimulator {
             return new Answer(400, errors("E0000002"));
         }
         String route = method.toUpperCase(Locale.ROOT) + " " + path;
-        if (route.equals("POST authorizations/find")) {
+        if (route.equals("POST authorizations/find") && items.isEmpty()) {
             return new Answer(400, errors("E0000003"));  // valid credentials, nothing to find
         }
         if (items.size() != 1 || items.get(0).getValueType() != JsonValue.ValueType.OBJECT) {
@@ -72,6 +76,8 @@ public class NpAtobaraiSimulator {
                 : new Answer(400, errors("E0131001"));
             case "PATCH transactions/cancel" -> cancel(item);
             case "POST shipments" -> ship(item);
+            case "POST authorizations/find" -> known(item) ? ok(creditChecks.get(string(item, "np_transaction_id")))
+                : new Answer(400, errors("E0131001"));
             default -> new Answer(404, errors("E0000404"));
         };
     }
@@ -106,7 +112,9 @@ public class NpAtobaraiSimulator {
         } else {
             result.add("authori_result", "00");
         }
-        return ok(result.build());
+        JsonObject answered = result.build();
+        creditChecks.put(id, answered);
+        return ok(answered);
     }
 
     private Answer cancel(JsonObject item) {

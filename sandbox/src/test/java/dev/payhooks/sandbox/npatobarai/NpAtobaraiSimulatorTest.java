@@ -91,4 +91,16 @@ class NpAtobaraiSimulatorTest {
         assertInstanceOf(NpOutcome.Refused.class, client.update(account, "00000000000", order("x")));
         assertInstanceOf(NpOutcome.Accepted.class, client.checkCredentials(account));
     }
+
+    @Test
+    void findAnswersATransactionsLatestCreditCheck() {
+        String id = ((NpOutcome.Accepted) client.register(account, order("Yamada RE009"))).npTransactionId();
+        CreditCheck held = check(client.find(account, id));
+        assertEquals(CreditCheck.Verdict.ON_HOLD, held.verdict());
+        assertEquals(List.of("RE009"), held.holdCodes());
+
+        client.update(account, id, order("Yamada Hanako"));
+        assertEquals(CreditCheck.Verdict.APPROVED, check(client.find(account, id)).verdict());
+        assertInstanceOf(NpOutcome.Refused.class, client.find(account, "00000000000"));
+    }
 }

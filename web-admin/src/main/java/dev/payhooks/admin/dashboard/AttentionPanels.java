@@ -31,7 +31,8 @@ final class AttentionPanels {
     private AttentionPanels() {
     }
 
-    static Component attention(DashboardQueries.Attention attention) {
+    /** {@code flagged}: the transactions the reconciliation flagged for staff. */
+    static Component attention(DashboardQueries.Attention attention, long flagged) {
         Div tiles = new Div();
         tiles.setId("attention");
         tiles.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
@@ -46,6 +47,12 @@ final class AttentionPanels {
             tiles.add(tile("attention-dead-letters", shown(attention.deadLetters()),
                 "dead letters in " + DashboardQueries.DEAD_LETTER_DAYS + " days", link));
         }
+        if (flagged > 0) {
+            RouterLink link = new RouterLink("Transactions", TransactionsView.class);
+            link.setQueryParameters(QueryParameters.simple(Map.of("needsAttention", "true")));
+            tiles.add(tile("attention-flagged-transactions", Long.toString(flagged),
+                flagged == 1 ? "transaction flagged by reconciliation" : "transactions flagged by reconciliation", link));
+        }
         attention.waiting().forEach((status, count) -> {
             if (count.value() > 0) {
                 RouterLink link = new RouterLink("Transactions", TransactionsView.class);
@@ -58,7 +65,7 @@ final class AttentionPanels {
         section.setPadding(false);
         if (tiles.getChildren().findAny().isEmpty()) {
             Span fine = new Span("Nothing needs attention: every webhook's latest attempt succeeded, no dead letters in "
-                + DashboardQueries.DEAD_LETTER_DAYS + " days, no transaction waiting for over an hour.");
+                + DashboardQueries.DEAD_LETTER_DAYS + " days, no transaction waiting for over an hour or flagged by reconciliation.");
             fine.setId("attention-none");
             fine.getElement().getThemeList().add("badge success");
             section.add(fine);

@@ -27,6 +27,11 @@ public class DashboardModel extends ConsoleModel {
         return dashboard.attention(signedIn.merchantId());
     }
 
+    /** How many of the merchant's transactions the reconciliation flagged for staff. */
+    public long flaggedTransactions() {
+        return transactions.needingAttention(signedIn.merchantId());
+    }
+
     public List<DashboardQueries.Hour> activity() {
         return dashboard.activity(signedIn.merchantId());
     }

@@ -38,7 +38,7 @@ public class DashboardView extends VerticalLayout {
             add(new Paragraph("Sandbox mode: provider simulators are reachable and test-only operations are allowed. "
                 + "Set PAYHOOKS_MODE=production before taking real payments."));
         }
-        add(AttentionPanels.attention(model.attention()));
+        add(AttentionPanels.attention(model.attention(), model.flaggedTransactions()));
         add(charts(model));
     }
 

@@ -8,12 +8,14 @@ import java.util.List;
  * timeline (oldest first), the provider references it has had, its refunds and fulfillments, and
  * what the provider told about the payment: the payment method ("VISA 424242******4242, expires
  * 27-08"), the products, and the customer's contact (masked for staff who may only look).
+ * {@code reconciliation}: how the reconciliation checked its open outcome, null when it never did.
  * Nullable strings are empty rather than null.
  */
 public record TransactionDetails(TransactionRow summary, String cancelled, String chargedBack, String pending,
                                  List<TimelineEntry> timeline, List<ReferenceEntry> providerReferences,
                                  List<RefundEntry> refunds, List<FulfillmentEntry> fulfillments,
-                                 String paymentMethod, List<String> lineItems, List<String> contact) {
+                                 String paymentMethod, List<String> lineItems, List<String> contact,
+                                 ReconciliationEntry reconciliation) {
 
     public TransactionDetails {
         timeline = List.copyOf(timeline);
@@ -44,4 +46,8 @@ public record TransactionDetails(TransactionRow summary, String cancelled, Strin
 
     public record FulfillmentEntry(String id, String trackingNumber, String carrierCode, String status, int reportAttempts,
                                    Instant createdAt, String message) { }
+
+    /** {@code lastCheckedAt} is null before the first check; {@code reason} says why staff are asked to look. */
+    public record ReconciliationEntry(String state, boolean needsAttention, int attempts, Instant lastCheckedAt,
+                                      String lastResult, String reason, String resolvedBy) { }
 }

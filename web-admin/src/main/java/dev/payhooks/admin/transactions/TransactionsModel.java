@@ -3,6 +3,7 @@ package dev.payhooks.admin.transactions;
 import dev.payhooks.admin.ConsoleModel;
 import dev.payhooks.admin.Option;
 import dev.payhooks.application.channels.ManageChannels;
+import dev.payhooks.application.reconciliation.ResolveReconciliation;
 import dev.payhooks.application.transactions.TransactionQueries;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.InvalidValue;
@@ -25,7 +26,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The transactions view's model: the merchant's transactions (read-only) through {@link TransactionQueries}. */
+/**
+ * The transactions view's model: the merchant's transactions through {@link TransactionQueries}
+ * (read-only), and marking one the reconciliation flagged as resolved ({@link ResolveReconciliation}).
+ */
 @ApplicationScoped
 @Transactional
 public class TransactionsModel extends ConsoleModel {
@@ -34,6 +38,8 @@ public class TransactionsModel extends ConsoleModel {
     TransactionQueries queries;
     @Inject
     ManageChannels channels;
+    @Inject
+    ResolveReconciliation resolver;
 
     public List<Option> channelOptions() {
         return channels.list(signedIn.merchantId()).stream()
@@ -97,8 +103,22 @@ public class TransactionsModel extends ConsoleModel {
         // masked by the use case for staff who may only look
         List<String> contact = told.contact().map(c -> c.fields().entrySet().stream()
             .map(field -> field.getKey() + ": " + field.getValue()).toList()).orElse(List.of());
+        TransactionDetails.ReconciliationEntry reconciliation = detail.reconciliation()
+            .map(r -> new TransactionDetails.ReconciliationEntry(r.state().name(), r.needsAttention(), r.attempts(),
+                r.lastCheckedAt().orElse(null), r.lastResult().orElse(""), r.reason().orElse(""), r.resolvedBy().orElse("")))
+            .orElse(null);
         return new TransactionDetails(row(t), a.cancelled().toMajorString(), a.chargedBack().toMajorString(), pending,
-            timeline, references, refundEntries, fulfillmentEntries, method, items, contact);
+            timeline, references, refundEntries, fulfillmentEntries, method, items, contact, reconciliation);
+    }
+
+    /** Marks the transaction the reconciliation flagged as taken care of; the use case checks the caller. */
+    public void resolve(String transactionId, String note) {
+        resolver.resolve(signedIn.caller(), transactionId, note);
+    }
+
+    /** How many of the merchant's transactions need staff's attention. */
+    public long needingAttention() {
+        return queries.needingAttention(signedIn.merchantId());
     }
 
     private static PaymentTransactions.Filter domainFilter(TransactionFilter filter) {
@@ -120,7 +140,7 @@ public class TransactionsModel extends ConsoleModel {
             throw new InvalidField("to", "must be later than from");
         }
         return new PaymentTransactions.Filter(Optional.ofNullable(filter.channel()).filter(s -> !s.isBlank()).map(String::trim),
-            provider, status, Optional.ofNullable(filter.from()), Optional.ofNullable(filter.to()));
+            provider, status, Optional.ofNullable(filter.from()), Optional.ofNullable(filter.to()), filter.needsAttention());
     }
 
     private static TransactionRow row(PaymentTransaction t) {

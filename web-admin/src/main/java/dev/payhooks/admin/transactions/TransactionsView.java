@@ -1,7 +1,12 @@
 package dev.payhooks.admin.transactions;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -24,6 +29,7 @@ import dev.payhooks.admin.FilterBoxes;
 import dev.payhooks.admin.DetailHeading;
 import dev.payhooks.admin.DetailPanel;
 import dev.payhooks.admin.eventlog.KeysetPages;
+import dev.payhooks.admin.Notices;
 import dev.payhooks.admin.Option;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.domain.error.InvalidField;
@@ -40,8 +46,9 @@ import java.util.List;
  * Every payment transaction of the merchant, newest first, filtered by channel, provider, status
  * and creation time, loaded lazily by keyset like the event log; the detail pane shows the
  * amounts, the event timeline, provider references, refunds and fulfillments, and the payment
- * method, products and contact the provider reported (the contact masked for viewers). Read-only:
- * providers and Saleor change transactions, staff look at them.
+ * method, products and contact the provider reported (the contact masked for viewers), and what the
+ * reconciliation found; "Needs attention" lists those it flagged. Providers and Saleor change
+ * transactions; staff look at them and mark a flagged one resolved.
  */
 @Route(value = "transactions", layout = MainLayout.class)
 @PageTitle("Transactions · Payhooks")
@@ -58,6 +65,7 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
     private final ComboBox<String> status = new ComboBox<>("Status");
     private final DateTimePicker from = new DateTimePicker("From (UTC)");
     private final DateTimePicker to = new DateTimePicker("To (UTC)");
+    private final Checkbox needsAttention = new Checkbox("Needs attention");
     private final VerticalLayout detail = new VerticalLayout();
     private KeysetPages<TransactionRow, TransactionPage.Mark> pages;
     private TransactionFilter filter = TransactionFilter.none();
@@ -78,7 +86,9 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
         status.addValueChangeListener(e -> applyFilter());
         from.addValueChangeListener(e -> applyFilter());
         to.addValueChangeListener(e -> applyFilter());
-        HorizontalLayout filters = new HorizontalLayout(channel, provider, status, from, to);
+        needsAttention.setId("filter-needs-attention");
+        needsAttention.addValueChangeListener(e -> applyFilter());
+        HorizontalLayout filters = new HorizontalLayout(channel, provider, status, from, to, needsAttention);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
 
@@ -125,7 +135,7 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
         TransactionFilter previous = filter;
         filter = new TransactionFilter(channel.getValue() == null ? null : channel.getValue().value(),
             provider.getValue() == null ? null : provider.getValue().value(), status.getValue(),
-            instant(from.getValue()), instant(to.getValue()));
+            instant(from.getValue()), instant(to.getValue()), needsAttention.getValue());
         try {
             // the model checks the filter before the grid asks for rows
             model.transactions(filter, java.util.Optional.empty(), 1);
@@ -166,12 +176,16 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
     /**
      * {@code /admin/transactions/{id}} opens that transaction's detail (the event log links a
      * notification's transaction); {@code ?status=NAME} starts with that status filter (the
-     * dashboard links waiting transactions so).
+     * dashboard links waiting transactions so), {@code ?needsAttention=true} with the flagged ones only.
      */
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter String transactionId) {
         event.getLocation().getQueryParameters().getParameters().getOrDefault("status", java.util.List.of()).stream()
             .findFirst().filter(model.transactionStatuses()::contains).ifPresent(status::setValue);
+        if (event.getLocation().getQueryParameters().getParameters().getOrDefault("needsAttention", java.util.List.of())
+                .contains("true")) {
+            needsAttention.setValue(true);
+        }
         if (transactionId != null && !transactionId.isBlank()) {
             detail.removeAll();
             showTransaction(transactionId);
@@ -193,6 +207,9 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
             + t.cancelled() + ", charged back " + t.chargedBack() + " " + s.currency()
             + (t.pending().isEmpty() ? "" : " · pending: " + t.pending()));
         detail.add(title, id, facts);
+        if (t.reconciliation() != null) {
+            showReconciliation(s.id(), t.reconciliation());
+        }
 
         detail.add(new H4("Timeline"));
         Grid<TransactionDetails.TimelineEntry> timeline = new Grid<>();
@@ -242,6 +259,45 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
 
         detail.add(new H4("Contact"));
         detail.add(list("transaction-contact", t.contact(), "None held."));
+    }
+
+    /** What the reconciliation found, and for a flagged transaction the note and "Mark resolved" (for staff who may change). */
+    private void showReconciliation(String transactionId, TransactionDetails.ReconciliationEntry r) {
+        detail.add(new H4("Reconciliation"));
+        Span state = new Span(r.needsAttention() ? "Needs attention" : r.state());
+        state.setId("reconciliation-state");
+        state.getElement().getThemeList().add(r.needsAttention() ? "badge error" : "badge contrast");
+        detail.add(state, list("reconciliation-facts", java.util.stream.Stream.of(
+                r.attempts() + " check" + (r.attempts() == 1 ? "" : "s")
+                    + (r.lastCheckedAt() == null ? "" : ", last " + TIME.format(r.lastCheckedAt()) + " UTC"),
+                r.reason().isEmpty() ? "" : "Why: " + r.reason(),
+                r.lastResult().isEmpty() ? "" : "Last result: " + r.lastResult(),
+                r.resolvedBy().isEmpty() ? "" : "Resolved by " + r.resolvedBy())
+            .filter(line -> !line.isEmpty()).toList(), ""));
+        if (!r.needsAttention()) {
+            return;
+        }
+        TextField note = new TextField("Note (optional)");
+        note.setId("reconciliation-note");
+        note.setMaxLength(500);
+        note.setWidthFull();
+        Button resolve = new Button("Mark resolved", VaadinIcon.CHECK.create());
+        resolve.setId("reconciliation-resolve");
+        resolve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        resolve.setEnabled(model.mayChange());
+        resolve.addClickListener(e -> Notices.forField(note, () -> {
+            model.resolve(transactionId, note.getValue());
+            return transactionId;
+        }).ifPresent(resolved -> {
+            Notices.success("Marked resolved");
+            grid.getDataProvider().refreshAll();
+            detail.removeAll();
+            showTransaction(resolved);
+        }));
+        HorizontalLayout form = new HorizontalLayout(note, resolve);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        form.setWidthFull();
+        detail.add(form);
     }
 
     private static Component list(String id, List<String> lines, String empty) {

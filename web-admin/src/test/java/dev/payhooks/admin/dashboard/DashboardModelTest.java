@@ -36,7 +36,8 @@ class DashboardModelTest {
         console.merchants.add(Merchant.register("m-2", "Someone else", "8qwnw4j2kmqvrb3", clock.instant().plusSeconds(1)));
         console.signIn("alice", "VIEWER");
         console.withSignedIn(model);
-        model.transactions = new TransactionQueries(stored, new InMemoryRefunds(), new InMemoryFulfillments(), clock);
+        model.transactions = new TransactionQueries(stored, new InMemoryRefunds(), new InMemoryFulfillments(),
+            new dev.payhooks.domain.reconciliation.InMemoryReconciliations(stored), clock);
     }
 
     PaymentTransaction add(String merchant, String id, String channel, ProviderId provider, Currency currency, Instant at) {

@@ -24,6 +24,11 @@ import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.ProviderReport;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.port.SteppingClock;
+import dev.payhooks.domain.reconciliation.InMemoryReconciliations;
+import dev.payhooks.domain.error.NotPermitted;
+import dev.payhooks.domain.reconciliation.ReconciliationPolicy;
+import dev.payhooks.domain.reconciliation.Reconciliation;
+import dev.payhooks.application.reconciliation.ResolveReconciliation;
 import dev.payhooks.domain.refund.InMemoryRefunds;
 import dev.payhooks.domain.refund.Refund;
 import dev.payhooks.domain.refund.RefundId;
@@ -51,6 +56,7 @@ class TransactionsModelTest {
     final InMemoryPaymentTransactions stored = new InMemoryPaymentTransactions();
     final InMemoryRefunds refunds = new InMemoryRefunds();
     final InMemoryFulfillments fulfillments = new InMemoryFulfillments();
+    final InMemoryReconciliations reconciliations = new InMemoryReconciliations(stored);
     final TransactionsModel model = new TransactionsModel();
 
     TransactionsModelTest() {
@@ -61,7 +67,8 @@ class TransactionsModelTest {
         channels.add(Channel.open("c-3", "m-2", "other", "Not ours", "EUR", "DE", clock.instant()));
         console.signIn("alice", "VIEWER");
         console.withSignedIn(model);
-        model.queries = new TransactionQueries(stored, refunds, fulfillments, clock);
+        model.queries = new TransactionQueries(stored, refunds, fulfillments, reconciliations, clock);
+        model.resolver = new ResolveReconciliation(reconciliations, console.recorder, clock);
         model.channels = new ManageChannels(channels, null, null, clock, console.recorder, (provider, field, url) -> { });
     }
 
@@ -216,6 +223,35 @@ class TransactionsModelTest {
         assertEquals(List.of("eu", "jp"), model.channelOptions().stream().map(Option::value).toList());
         assertEquals(List.of("np-atobarai", "adyen", "walley", "annanow"),
             model.providerOptions().stream().map(Option::value).toList());
+    }
+
+    @Test
+    void flaggedTransactionsAreFilteredShowWhyAndOnlyStaffWhoMayChangeMarkThemResolved() {
+        add("m-1", "np-1", "jp", ProviderId.NP_ATOBARAI, Currency.of("JPY"), clock.instant());
+        PaymentTransaction held = add("m-1", "np-2", "jp", ProviderId.NP_ATOBARAI, Currency.of("JPY"), clock.instant());
+        held.chargeActionRequired(ProviderReport.of(Money.of(3000, Currency.of("JPY")), clock.instant()));
+        stored.update(held);
+        reconciliations.start(clock.instant(), clock.instant(), 10);
+        Reconciliation flag = reconciliations.of("m-1", held.id()).orElseThrow();
+        flag.stillUnknown("Credit check on hold: RE009", clock.instant(),
+            new ReconciliationPolicy(java.time.Duration.ofMinutes(1), 1, java.time.Duration.ofMinutes(1),
+                java.time.Duration.ofMinutes(1), 10));
+        reconciliations.update(flag);
+
+        assertEquals(List.of("np-2"), ids(TransactionFilter.none().withNeedsAttention()));
+        assertEquals(1, model.needingAttention());
+        TransactionDetails.ReconciliationEntry shown = model.transaction("np-2").reconciliation();
+        assertTrue(shown.needsAttention());
+        assertEquals("Outcome still unknown after 1 check: Credit check on hold: RE009", shown.reason());
+        assertEquals(null, model.transaction("np-1").reconciliation());
+
+        assertThrows(NotPermitted.class, () -> model.resolve("np-2", "called NP"), "a viewer only looks");
+        console.signIn("alice", "DEVELOPER");
+        model.resolve("np-2", "called NP");
+
+        assertEquals("RESOLVED", model.transaction("np-2").reconciliation().state());
+        assertEquals("alice", model.transaction("np-2").reconciliation().resolvedBy());
+        assertEquals(List.of(), ids(TransactionFilter.none().withNeedsAttention()));
     }
 
     private List<String> ids(TransactionFilter filter) {

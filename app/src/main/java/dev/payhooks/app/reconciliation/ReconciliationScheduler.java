@@ -1,0 +1,85 @@
+package dev.payhooks.app.reconciliation;
+
+import dev.payhooks.app.config.PayhooksSettings;
+import dev.payhooks.app.schedule.RepeatingWork;
+import dev.payhooks.application.reconciliation.ReconcileTransactions;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * Runs the reconciliation job ({@link ReconcileTransactions}) every
+ * {@code payhooks.reconciliation.interval}, the first run one interval after start. Several
+ * instances may run it at once: due reconciliations are claimed, so each is checked by one.
+ * Settings out of range stop the server at startup. Each run counts
+ * {@code payhooks_reconciliation_total{outcome}} (started, checked, found, settled, flagged) and
+ * logs a line when it did something; never a transaction's content.
+ */
+@Startup
+@Singleton
+@DependsOn("DatabaseStartup")
+public class ReconciliationScheduler {
+
+    private static final Logger LOG = Logger.getLogger(ReconciliationScheduler.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    ReconcileTransactions reconciliation;
+
+    @Inject
+    PayhooksSettings settings;
+
+    @Inject
+    MetricRegistry registry;
+
+    private final RepeatingWork loop = new RepeatingWork();
+
+    @PostConstruct
+    void start() {
+        if (!settings.reconciliation().enabled()) {
+            LOG.info("Reconciliation job is off in this instance (payhooks.reconciliation.enabled=false)");
+            return;
+        }
+        long every = settings.reconciliation().interval().toMillis();
+        loop.start(scheduler, this::run, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        loop.stop();
+    }
+
+    /** One run; what a failed run left is still due, so the next run takes it. */
+    void run() {
+        RepeatingWork.attempt(LOG, "Reconciliation run failed; the next run goes on", () -> {
+            long started = System.nanoTime();
+            ReconcileTransactions.Report report = reconciliation.run(settings.reconciliation().policy());
+            count("started", report.started());
+            count("checked", report.checked());
+            count("found", report.found());
+            count("settled", report.settled());
+            count("flagged", report.flagged());
+            if (report.started() + report.checked() > 0 || report.startFailed()) {
+                LOG.info("Reconciliation run in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms: "
+                    + report);
+            }
+        });
+    }
+
+    private void count(String outcome, int transactions) {
+        registry.counter("payhooks_reconciliation", new Tag("outcome", outcome)).inc(transactions);
+    }
+}
