@@ -26,6 +26,7 @@ import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.payhooks.admin.Busy;
+import dev.payhooks.admin.approvals.ReplayOutcome;
 import dev.payhooks.admin.DetailHeading;
 import dev.payhooks.admin.DetailPanel;
 import dev.payhooks.admin.NotAllowed;
@@ -307,8 +308,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
             confirm.close();
             Busy.during(replayMatching, "Replaying…", () -> {
                 try {
-                    int replayed = model.replayMatching(current);
-                    notice(queued(replayed), true);
+                    notice(ReplayOutcome.text(model.replayMatching(current)), true);
                     refresh();
                 } catch (NotAllowed | DomainException refused) {
                     notice(refused.getMessage(), false);

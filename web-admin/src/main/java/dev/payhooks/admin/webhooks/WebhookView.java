@@ -29,6 +29,7 @@ import dev.payhooks.admin.CopyButton;
 import dev.payhooks.admin.HourlyBars;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Notices;
+import dev.payhooks.admin.approvals.ReplayOutcome;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.admin.secondfactor.SecondFactorGate;
 import dev.payhooks.application.webhooks.WebhookOverview;
@@ -273,8 +274,7 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
             count + (count == 1 ? " event is" : " events are") + " sent to this webhook again.", "Replay",
             ok -> Busy.during(replay, "Replaying…", () -> {
                 try {
-                    int replayed = page.replayDeadSince(id, since);
-                    Notices.success(replayed + (replayed == 1 ? " delivery" : " deliveries") + " queued again.");
+                    Notices.success(ReplayOutcome.text(page.replayDeadSince(id, since)));
                     render();
                 } catch (NotAllowed | DomainException refused) {
                     Notices.problem(refused.getMessage());
