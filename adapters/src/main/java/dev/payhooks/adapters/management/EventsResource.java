@@ -153,9 +153,14 @@ public class EventsResource {
             json.optionalString("status"), json.optionalString("from"), json.optionalString("to"));
         ReplayDeliveries.BulkReplay done = replays.replayBulk(caller.caller(), filter,
             Boolean.TRUE.equals(json.optionalBoolean("missed")));
+        return Response.accepted(replayAnswer(done)).build();
+    }
+
+    /** The counts of a bulk replay, and the approval request when four-eyes held it (the counts are 0 then). */
+    static JsonObject replayAnswer(ReplayDeliveries.BulkReplay done) {
         JsonObjectBuilder answer = JSON.createObjectBuilder().add("replayed", done.replayed()).add("missed", done.missed());
         done.awaitingApproval().ifPresent(request -> answer.add("approvalRequest", ApprovalsResource.json(request, request.status())));
-        return Response.accepted(answer.build()).build();
+        return answer.build();
     }
 
     private static JsonObjectBuilder eventJson(OutboundEvent event) {

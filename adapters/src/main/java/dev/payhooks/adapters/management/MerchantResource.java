@@ -72,7 +72,7 @@ public class MerchantResource {
     }
 
     /** {@code approvalThresholds.bulkReplay}: a whole number, or null (or the object null) for off. */
-    private static Optional<Integer> bulkReplayThreshold(JsonBody json) {
+    static Optional<Integer> bulkReplayThreshold(JsonBody json) {
         if (json.object().get("approvalThresholds") == JsonValue.NULL) {
             return Optional.empty();
         }
