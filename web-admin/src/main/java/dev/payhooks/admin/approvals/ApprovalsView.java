@@ -63,9 +63,10 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
     private void build() {
         policy.setId("four-eyes-policy");
         grid.setId("approvals-grid");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // summaries and decisions are sentences: wrapped, not cut
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(r -> TIME.format(r.requestedAt())).setHeader("Asked (UTC)").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ApprovalRow::requestedBy).setHeader("By").setAutoWidth(true);
+        grid.addColumn(ApprovalRow::requestedBy).setHeader("By").setFlexGrow(1);
         grid.addColumn(ApprovalRow::summary).setHeader("What").setFlexGrow(3).setTooltipGenerator(ApprovalRow::summary);
         grid.addColumn(r -> "PENDING".equals(r.status()) ? r.deliveries() + " (now " + r.deliveriesNow() + ")"
             : String.valueOf(r.deliveries())).setHeader("Deliveries").setAutoWidth(true);
@@ -102,6 +103,9 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         approve.setEnabled(r.decidable());
         reject.setEnabled(r.decidable());
+        if (!r.decidable()) {
+            approve.getElement().setAttribute("title", "Another staff member who may change the configuration decides");
+        }
         HorizontalLayout row = new HorizontalLayout(approve, reject);
         row.setVisible("PENDING".equals(r.status()));
         return row;
