@@ -110,7 +110,7 @@ public record ReplayDeliveries(Outbox outbox, Deliveries deliveries, EventLog lo
         List<Delivery> matching = matching(merchantId, filter);
         List<OutboundEvent> missed = withMissed ? missed(merchantId, filter) : List.of();
         Optional<ApprovalRequest> held = fourEyes.holdBulkReplay(merchantId, filter, withMissed,
-            matching.size() + missed.size(), summary(filter, withMissed));
+            matching.size() + missed.size(), summary(merchantId, filter, withMissed));
         if (held.isPresent()) {
             return new BulkReplay(0, 0, held);
         }
@@ -147,11 +147,12 @@ public record ReplayDeliveries(Outbox outbox, Deliveries deliveries, EventLog lo
     }
 
     /** What a held replay asks for, in words: for the request and the audit trail. */
-    static String summary(EventLog.Filter filter, boolean withMissed) {
+    private String summary(String merchantId, EventLog.Filter filter, boolean withMissed) {
         StringBuilder text = new StringBuilder("Replay of ")
             .append(filter.status().map(s -> s.name() + " deliveries").orElse("dead letters"));
         filter.eventType().ifPresent(type -> text.append(", type ").append(type));
-        filter.subscriptionId().ifPresent(id -> text.append(", webhook ").append(id));
+        filter.subscriptionId().ifPresent(id -> text.append(", webhook ")
+            .append(subscriptions.byId(merchantId, id).map(s -> s.label() + " (" + id + ")").orElse(id)));
         filter.from().ifPresent(from -> text.append(", from ").append(from));
         filter.to().ifPresent(to -> text.append(", until ").append(to));
         filter.text().ifPresent(part -> text.append(", matching “").append(part).append('”'));

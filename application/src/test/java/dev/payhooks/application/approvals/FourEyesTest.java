@@ -22,6 +22,11 @@ import dev.payhooks.domain.outbound.EventLog;
 import dev.payhooks.domain.outbound.InMemoryDeliveries;
 import dev.payhooks.domain.outbound.InMemoryOutbox;
 import dev.payhooks.domain.outbound.InMemoryWebhookSubscriptions;
+import dev.payhooks.domain.outbound.Authentication;
+import dev.payhooks.domain.outbound.DeliveryOptions;
+import dev.payhooks.domain.outbound.HookUrl;
+import dev.payhooks.domain.outbound.Signature;
+import dev.payhooks.domain.outbound.WebhookSubscription;
 import dev.payhooks.domain.outbound.OutboundEvent;
 import dev.payhooks.domain.port.SealedSecret;
 import dev.payhooks.domain.port.SequentialIds;
@@ -53,8 +58,9 @@ class FourEyesTest {
     Actor acting = Actor.staff("alice");
     final FourEyes fourEyes = new FourEyes(merchants, requests, () -> acting, trail.recorder(() -> acting, clock),
         new SequentialIds(), clock);
+    final InMemoryWebhookSubscriptions subscriptions = new InMemoryWebhookSubscriptions();
     final ReplayDeliveries replays = new ReplayDeliveries(new InMemoryOutbox(), deliveries, new DeadLetters(),
-        new InMemoryWebhookSubscriptions(), new SequentialIds(), clock, fourEyes);
+        subscriptions, new SequentialIds(), clock, fourEyes);
     final DecideApprovals decisions = new DecideApprovals(requests, replays, trail.recorder(() -> acting, clock), clock);
     final ApprovalPolicy policy = new ApprovalPolicy(merchants, trail.recorder(() -> acting, clock));
 
@@ -146,6 +152,26 @@ class FourEyesTest {
         assertEquals("approval.requested", entry.action());
         assertEquals("alice", entry.actor());
         assertTrue(entry.detail().contains("2 deliveries, above the threshold of 1"), entry.detail());
+    }
+
+    @Test
+    void theRequestSaysWhatItReplaysNamingTheWebhook() {
+        subscriptions.add(WebhookSubscription.create("s1", "m1", "Orders", HookUrl.parse("https://shop.example/h", true),
+            List.of("ach.failed"), new Authentication.None(), new Signature.None(), DeliveryOptions.DEFAULT, T0));
+        threshold(3);
+        EventLog.Filter filter = new EventLog.Filter(Optional.of("ach.failed"), Optional.of("s1"), Optional.empty(),
+            Optional.of(T0.minusSeconds(60)), Optional.empty(), Optional.of("order-7"));
+
+        ApprovalRequest request = replays.replayMatching(alice, EventLog.Filter.none().withStatus(DeliveryStatus.DEAD))
+            .awaitingApproval().orElseThrow();
+        assertEquals("Replay of DEAD deliveries", request.summary());
+        assertEquals("Replay of dead letters, type ach.failed, webhook Orders (s1), from 2026-12-07T09:59:00Z, matching “order-7”",
+            replaysSummary(filter));
+    }
+
+    /** The summary a held replay of {@code filter} gets (every dead letter here matches: the log ignores type and text). */
+    String replaysSummary(EventLog.Filter filter) {
+        return replays.replayMatching(alice, filter).awaitingApproval().orElseThrow().summary();
     }
 
     @Test

@@ -102,6 +102,13 @@ class ApprovalsModelTest {
     }
 
     @Test
+    void aConfirmationSaysWhenTheReplayWillWait() {
+        assertEquals("", ReplayOutcome.heldNote(Optional.empty(), 500));
+        assertEquals("", ReplayOutcome.heldNote(Optional.of(2), 2));
+        assertTrue(ReplayOutcome.heldNote(Optional.of(2), 3).contains("above your merchant's four-eyes threshold (2)"));
+    }
+
+    @Test
     void onlyAdministratorsSetTheThreshold() {
         console.signIn("alice", "DEVELOPER");
         assertFalse(model.mayAdminister());
