@@ -4,11 +4,14 @@ import dev.payhooks.admin.security.SessionMerchantChoice;
 import dev.payhooks.admin.security.SignedInStaff;
 import dev.payhooks.application.access.Caller;
 import dev.payhooks.application.access.StaffCallers;
+import dev.payhooks.application.approvals.FourEyes;
+import dev.payhooks.domain.approval.InMemoryApprovalRequests;
 import dev.payhooks.domain.audit.Actor;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.audit.InMemoryAuditTrail;
 import dev.payhooks.domain.merchant.InMemoryMerchants;
 import dev.payhooks.domain.merchant.Merchant;
+import dev.payhooks.domain.port.SequentialIds;
 import dev.payhooks.domain.port.SteppingClock;
 import dev.payhooks.domain.staff.InMemoryStaffUsers;
 import dev.payhooks.domain.staff.SecondFactorMarks;
@@ -38,6 +41,7 @@ public final class ConsoleFixture {
     public final InMemoryMerchants merchants = new InMemoryMerchants();
     public final InMemoryStaffUsers users = new InMemoryStaffUsers();
     public final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    public final InMemoryApprovalRequests approvals = new InMemoryApprovalRequests();
     public final Map<String, Instant> verified = new HashMap<>();
     public final SecondFactorMarks marks = new SecondFactorMarks() {
         @Override
@@ -72,6 +76,11 @@ public final class ConsoleFixture {
         merchants.add(Merchant.register("m-1", "Default merchant", "7qwnw4j2kmqvrb3", now));
         signedIn = new SignedInStaff(new Session(), marks, new StaffCallers(users, merchants), choice);
         recorder = audit.recorder(() -> Actor.staff(name), clock);
+    }
+
+    /** Four-eyes over the fixture's merchants and approval requests, naming the signed-in member. */
+    public FourEyes fourEyes() {
+        return new FourEyes(merchants, approvals, () -> Actor.staff(name), recorder, new SequentialIds(), clock);
     }
 
     /** The model, asking the fixture's signed-in member (as a console model asks the container's). */

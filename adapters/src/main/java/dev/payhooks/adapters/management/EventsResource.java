@@ -142,15 +142,25 @@ public class EventsResource {
     @Transactional
     @Operation(summary = "Replay many deliveries", description = "{\"subscription\", \"type\", \"status\" (default DEAD), "
         + "\"from\", \"to\", \"missed\"}; at most 10,000 per request. With \"missed\": true (needs subscription and from), "
-        + "the webhook also gets the events of the range it listens to but never received (published while it was off).")
-    @APIResponse(responseCode = "202", description = "{\"replayed\": n, \"missed\": m}")
+        + "the webhook also gets the events of the range it listens to but never received (published while it was off). "
+        + "With the merchant's four-eyes on (approvalThresholds.bulkReplay of v1/merchant), a replay of more deliveries "
+        + "than that does not run: it waits for a second staff member's approval in the admin console.")
+    @APIResponse(responseCode = "202", description = "{\"replayed\": n, \"missed\": m}; when held for approval, both 0 and "
+        + "{\"approvalRequest\": {\"id\", \"status\": \"PENDING\", \"deliveries\", \"expiresAt\"}}")
     public Response replayMany(InputStream body) {
         JsonBody json = JsonBody.read(body).allowOnly("subscription", "type", "status", "from", "to", "missed");
         var filter = filter(json.optionalString("type"), json.optionalString("subscription"),
             json.optionalString("status"), json.optionalString("from"), json.optionalString("to"));
-        int replayed = replays.replayMatching(caller.caller(), filter);
-        int missed = Boolean.TRUE.equals(json.optionalBoolean("missed")) ? replays.deliverMissed(caller.caller(), filter) : 0;
-        return Response.accepted(JSON.createObjectBuilder().add("replayed", replayed).add("missed", missed).build()).build();
+        ReplayDeliveries.BulkReplay done = replays.replayBulk(caller.caller(), filter,
+            Boolean.TRUE.equals(json.optionalBoolean("missed")));
+        return Response.accepted(replayAnswer(done)).build();
+    }
+
+    /** The counts of a bulk replay, and the approval request when four-eyes held it (the counts are 0 then). */
+    static JsonObject replayAnswer(ReplayDeliveries.BulkReplay done) {
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("replayed", done.replayed()).add("missed", done.missed());
+        done.awaitingApproval().ifPresent(request -> answer.add("approvalRequest", ApprovalsResource.json(request, request.status())));
+        return answer.build();
     }
 
     private static JsonObjectBuilder eventJson(OutboundEvent event) {

@@ -3,12 +3,17 @@ package dev.payhooks.app.wiring;
 import dev.payhooks.adapters.outbound.SsrfGuard;
 import dev.payhooks.adapters.outbound.SsrfUrlPolicy;
 import dev.payhooks.app.config.PayhooksSettings;
+import dev.payhooks.application.approvals.ApprovalPolicy;
+import dev.payhooks.application.approvals.DecideApprovals;
+import dev.payhooks.application.approvals.FourEyes;
 import dev.payhooks.application.events.PublishEvents;
 import dev.payhooks.application.events.ReplayDeliveries;
 import dev.payhooks.application.webhooks.ManageAsymmetricSigningKeys;
 import dev.payhooks.application.webhooks.ManageSignatureKeys;
 import dev.payhooks.application.webhooks.ManageSubscriptions;
+import dev.payhooks.domain.approval.ApprovalRequests;
 import dev.payhooks.domain.audit.AuditRecorder;
+import dev.payhooks.domain.audit.CurrentActor;
 import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.outbound.AsymmetricSigningKeys;
@@ -33,7 +38,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Outbound webhooks: the SSRF guard, subscriptions and their signature keys, the event queue, publishing, retries and replays. */
+/** Outbound webhooks: the SSRF guard, subscriptions and their signature keys, the event queue, publishing, retries and replays (with four-eyes). */
 @ApplicationScoped
 public class DeliveryWiring {
 
@@ -87,8 +92,28 @@ public class DeliveryWiring {
     @Produces
     @Singleton
     ReplayDeliveries replayDeliveries(Outbox outbox, Deliveries deliveries, EventLog log, WebhookSubscriptions subscriptions,
-                                      IdGenerator ids, Clock clock) {
-        return new ReplayDeliveries(outbox, deliveries, log, subscriptions, ids, clock);
+                                      IdGenerator ids, Clock clock, FourEyes fourEyes) {
+        return new ReplayDeliveries(outbox, deliveries, log, subscriptions, ids, clock, fourEyes);
+    }
+
+    /** Four-eyes: the merchant's threshold holds large bulk replays for a second staff member's approval. */
+    @Produces
+    @Singleton
+    FourEyes fourEyes(Merchants merchants, ApprovalRequests requests, CurrentActor actor, AuditRecorder audit, IdGenerator ids,
+                      Clock clock) {
+        return new FourEyes(merchants, requests, actor, audit, ids, clock);
+    }
+
+    @Produces
+    @Singleton
+    DecideApprovals decideApprovals(ApprovalRequests requests, ReplayDeliveries replays, AuditRecorder audit, Clock clock) {
+        return new DecideApprovals(requests, replays, audit, clock);
+    }
+
+    @Produces
+    @Singleton
+    ApprovalPolicy approvalPolicy(Merchants merchants, AuditRecorder audit) {
+        return new ApprovalPolicy(merchants, audit);
     }
 
     @Produces

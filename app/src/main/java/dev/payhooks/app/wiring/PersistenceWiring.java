@@ -41,6 +41,8 @@ import dev.payhooks.persistence.outbound.JpaDeliveries;
 import dev.payhooks.persistence.outbound.JpaEventLog;
 import dev.payhooks.persistence.outbound.JpaOutbox;
 import dev.payhooks.persistence.outbound.JpaAsymmetricSigningKeys;
+import dev.payhooks.persistence.approval.JpaApprovalRequests;
+import dev.payhooks.domain.approval.ApprovalRequests;
 import dev.payhooks.persistence.outbound.JpaAttemptHistory;
 import dev.payhooks.persistence.outbound.JpaSignatureKeys;
 import dev.payhooks.persistence.outbound.JpaWebhookSubscriptions;
@@ -123,6 +125,12 @@ public class PersistenceWiring {
     @Singleton
     Fulfillments fulfillments() {
         return new JpaFulfillments(entityManager);
+    }
+
+    @Produces
+    @Singleton
+    ApprovalRequests approvalRequests() {
+        return new JpaApprovalRequests(entityManager);
     }
 
     @Produces

@@ -1304,6 +1304,56 @@ class AdminConsoleIT {
         }
     }
 
+    @Test
+    void withFourEyesOnABulkReplayWaitsUntilSomeoneElseApprovesIt() throws Exception {
+        String path = "/four-eyes-" + RUN;
+        failingPaths.add(path);
+        String id = createWebhook("IT four-eyes " + RUN, path, "ach.returned");
+        try {
+            String dead = publish("ach.returned");
+            awaitDeliveries(dead, java.util.Map.of(id, "DEAD"));
+            failingPaths.remove(path);
+            HttpResponse<String> on = api("PUT", "merchant", "{\"approvalThresholds\": {\"bulkReplay\": 0}}");
+            assertEquals(200, on.statusCode(), on.body());
+
+            // the administrator's own replay waits, and they cannot approve it themself
+            Page page = signedInPage();
+            page.navigate(app() + "admin/webhooks/" + id);
+            page.locator("#webhook-replay-dead").click();
+            page.locator("#webhook-replay-continue").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Replay").setExact(true)).click();
+            assertThat(page.getByText(Pattern.compile("^Waiting for approval: 1 deliveries")).last()).isVisible();
+            page.navigate(app() + "admin/approvals");
+            assertThat(page.locator("#four-eyes-policy")).containsText("on above 0 deliveries");
+            assertThat(page.locator("vaadin-button.approve-request").first()).isDisabled();
+
+            // one asked for through the API: the administrator is the second person
+            HttpResponse<String> held = api("POST", "replays", "{\"subscription\": \"" + id + "\"}");
+            assertEquals(202, held.statusCode(), held.body());
+            String requestId = Json.createReader(new StringReader(held.body())).readObject().getJsonObject("approvalRequest")
+                .getString("id");
+            page.reload();
+            page.locator("vaadin-button.approve-request:not([disabled])").first().click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve and replay").setExact(true)).click();
+            assertThat(page.getByText("Approved: the replay runs.").last()).isVisible();
+            shot(page, "approvals.png");
+            awaitDeliveries(dead, java.util.Map.of(id, "SUCCEEDED"));
+
+            HttpResponse<String> listed = api("GET", "approvals", null);
+            JsonObject decided = Json.createReader(new StringReader(listed.body())).readArray().getValuesAs(JsonObject.class)
+                .stream().filter(r -> r.getString("id").equals(requestId)).findFirst().orElseThrow();
+            assertEquals("APPROVED", decided.getString("status"));
+            assertEquals("admin", decided.getString("decidedBy"));
+            page.navigate(app() + "admin/audit");
+            assertThat(page.locator("#audit-grid vaadin-grid-cell-content")
+                .getByText("approval.approved", new Locator.GetByTextOptions().setExact(true)).first()).isVisible();
+        } finally {
+            failingPaths.remove(path);
+            api("PUT", "merchant", "{\"approvalThresholds\": null}");
+            api("DELETE", "webhooks/" + id, null);
+        }
+    }
+
     /** The admin pages ask for nothing that is not there (no nameless theme's stylesheet), and Lumo still styles them. */
     @Test
     void adminPagesLoadWithoutMissingResourcesAndInTheLumoTheme() throws Exception {

@@ -335,6 +335,46 @@ class ManagementApiIT {
         send("DELETE", "webhooks/" + id, null);
     }
 
+    @Test
+    void withFourEyesOnABulkReplayAboveTheThresholdWaitsForApproval() throws Exception {
+        String otherKey = secondMerchantWithKey();
+        String since = java.time.Instant.now().minusSeconds(1).toString();
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/four-eyes";
+        String id = send("POST", "webhooks", "{\"label\": \"Off\", \"url\": \"" + url + "\", \"events\": "
+            + "[\"transaction.sale.unvoided\"], \"authentication\": {\"type\": \"NONE\"}, \"signature\": {\"type\": \"NONE\"}, "
+            + "\"enabled\": false}", "application/json", otherKey).object().getString("id");
+        String missedId = send("POST", "events", "{\"event_type\": \"transaction.sale.unvoided\", \"object\": {}}",
+            "application/json", otherKey).object().getString("event_id");
+
+        Answer on = send("PUT", "merchant", "{\"approvalThresholds\": {\"bulkReplay\": 0}}", "application/json", otherKey);
+        assertEquals(200, on.status(), on.body());
+        assertEquals(0, on.object().getJsonObject("approvalThresholds").getInt("bulkReplay"));
+        Answer held = send("POST", "replays", "{\"subscription\": \"" + id + "\", \"from\": \"" + since + "\", \"missed\": true}",
+            "application/json", otherKey);
+
+        assertEquals(202, held.status(), held.body());
+        assertEquals(0, held.object().getInt("missed"));
+        JsonObject request = held.object().getJsonObject("approvalRequest");
+        assertEquals("PENDING", request.getString("status"));
+        assertEquals(1, request.getInt("deliveries"));
+        assertTrue(send("GET", "events/" + missedId, null, null, otherKey).object().getJsonArray("deliveries").isEmpty(),
+            "nothing was scheduled");
+        JsonArray listed = (JsonArray) send("GET", "approvals", null, null, otherKey).parse();
+        assertEquals(request.getString("id"), listed.getJsonObject(0).getString("id"));
+        assertEquals(0, ((JsonArray) send("GET", "approvals", null).parse()).stream()
+            .filter(r -> r.asJsonObject().getString("id").equals(request.getString("id"))).count(), "another merchant's");
+        try (Connection c = database(); PreparedStatement audit = c.prepareStatement(
+                "select action from audit_entry where subject = ? order by recorded_at")) {
+            audit.setString(1, "bulk replay " + request.getString("id"));
+            try (ResultSet rows = audit.executeQuery()) {
+                assertTrue(rows.next());
+                assertEquals("approval.requested", rows.getString(1));
+            }
+        }
+        Answer off = send("PUT", "merchant", "{\"approvalThresholds\": null}", "application/json", otherKey);
+        assertTrue(off.object().getJsonObject("approvalThresholds").isNull("bulkReplay"), off.body());
+    }
+
     String api(String path) {
         String base = "http://127.0.0.1:" + deploymentUrl.getPort() + deploymentUrl.getPath();
         return (base.endsWith("/") ? base : base + "/") + "api/v1/" + path;

@@ -1,6 +1,8 @@
 package dev.payhooks.application.events;
 
 import dev.payhooks.application.access.Caller;
+import dev.payhooks.application.approvals.FourEyes;
+import dev.payhooks.domain.approval.ApprovalRequest;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.outbound.Deliveries;
@@ -25,10 +27,12 @@ import java.util.Set;
  * every finished delivery matching a filter (e.g. all dead letters of a subscription after it was
  * re-enabled), and on request the events a subscription never got because it was off (or did not
  * exist yet) when they were published. Pending deliveries are left alone: they are going to be sent anyway. Sending needs a
- * {@link Caller} who may change the merchant's configuration. The caller owns the transaction.
+ * {@link Caller} who may change the merchant's configuration. With the merchant's four-eyes on, a
+ * bulk replay of more deliveries than its threshold does not run: {@link FourEyes} holds it for a
+ * second staff member's approval. The caller owns the transaction.
  */
 public record ReplayDeliveries(Outbox outbox, Deliveries deliveries, EventLog log, WebhookSubscriptions subscriptions,
-                               IdGenerator ids, Clock clock) {
+                               IdGenerator ids, Clock clock, FourEyes fourEyes) {
 
     /** The most one bulk replay touches; larger replays are split by time range. */
     public static final int MAX_BULK = 10_000;
@@ -75,23 +79,63 @@ public record ReplayDeliveries(Outbox outbox, Deliveries deliveries, EventLog lo
         return chosen.size();
     }
 
+    /**
+     * What a bulk replay did: how many finished deliveries it queued again and how many missed
+     * events it scheduled, or, when four-eyes held it, the pending request instead (nothing ran).
+     */
+    public record BulkReplay(int replayed, int missed, Optional<ApprovalRequest> awaitingApproval) {
+
+        /** What ran, in words: for the approval's record. */
+        public String describe() {
+            return replayed + (replayed == 1 ? " delivery" : " deliveries") + " queued again"
+                + (missed > 0 ? ", " + missed + " missed " + (missed == 1 ? "event" : "events") + " scheduled" : "");
+        }
+    }
+
     /** Replays what matches; without a status in the filter, dead letters only. */
-    public int replayMatching(Caller caller, EventLog.Filter filter) {
-        caller.requireMayChange();
-        String merchantId = caller.merchantId();
-        List<Delivery> matching = matching(merchantId, filter);
-        matching.forEach(this::replay);
-        return matching.size();
+    public BulkReplay replayMatching(Caller caller, EventLog.Filter filter) {
+        return replayBulk(caller, filter, false);
     }
 
     /**
-     * Schedules a delivery to the subscription for every event in the filter's time range that
-     * it listens to and never got; needs the subscription and a start time, so that "everything
-     * since the beginning" is never one click away. Returns how many it scheduled.
+     * Replays what matches (without a status in the filter, dead letters only) and, with
+     * {@code withMissed}, schedules a delivery to the filter's subscription for every event in its
+     * time range that it listens to and never got; that needs the subscription and a start time,
+     * so that "everything since the beginning" is never one click away. Held for approval instead
+     * when the merchant's four-eyes threshold is below the count of both.
      */
-    public int deliverMissed(Caller caller, EventLog.Filter filter) {
+    public BulkReplay replayBulk(Caller caller, EventLog.Filter filter, boolean withMissed) {
         caller.requireMayChange();
         String merchantId = caller.merchantId();
+        List<Delivery> matching = matching(merchantId, filter);
+        List<OutboundEvent> missed = withMissed ? missed(merchantId, filter) : List.of();
+        Optional<ApprovalRequest> held = fourEyes.holdBulkReplay(merchantId, filter, withMissed,
+            matching.size() + missed.size(), summary(merchantId, filter, withMissed));
+        if (held.isPresent()) {
+            return new BulkReplay(0, 0, held);
+        }
+        return run(merchantId, filter, matching, missed);
+    }
+
+    /**
+     * Runs the bulk replay a second staff member approved, with the filter it was asked with,
+     * counted again now; only {@code DecideApprovals} calls it, after its checks.
+     */
+    public BulkReplay replayApproved(String merchantId, EventLog.Filter filter, boolean withMissed) {
+        return run(merchantId, filter, matching(merchantId, filter), withMissed ? missed(merchantId, filter) : List.of());
+    }
+
+    /** Queues {@code matching} again and schedules {@code missed} to the filter's subscription. */
+    private BulkReplay run(String merchantId, EventLog.Filter filter, List<Delivery> matching, List<OutboundEvent> missed) {
+        matching.forEach(this::replay);
+        Instant now = clock.instant();
+        for (OutboundEvent event : missed) {
+            deliveries.add(Delivery.schedule(ids.newId(), event.id(), filter.subscriptionId().orElseThrow(), merchantId, now));
+        }
+        return new BulkReplay(matching.size(), missed.size(), Optional.empty());
+    }
+
+    private List<OutboundEvent> missed(String merchantId, EventLog.Filter filter) {
         String subscriptionId = filter.subscriptionId()
             .orElseThrow(() -> new InvalidField("subscription", "is required to deliver missed events"));
         if (filter.from().isEmpty()) {
@@ -99,12 +143,23 @@ public record ReplayDeliveries(Outbox outbox, Deliveries deliveries, EventLog lo
         }
         WebhookSubscription subscription = subscriptions.byId(merchantId, subscriptionId)
             .orElseThrow(() -> new NotFound("webhook subscription " + subscriptionId));
-        Instant now = clock.instant();
-        List<OutboundEvent> missed = log.missedBy(merchantId, subscriptionId, Set.copyOf(subscription.events()), filter, MAX_BULK);
-        for (OutboundEvent event : missed) {
-            deliveries.add(Delivery.schedule(ids.newId(), event.id(), subscriptionId, merchantId, now));
+        return log.missedBy(merchantId, subscriptionId, Set.copyOf(subscription.events()), filter, MAX_BULK);
+    }
+
+    /** What a held replay asks for, in words: for the request and the audit trail. */
+    private String summary(String merchantId, EventLog.Filter filter, boolean withMissed) {
+        StringBuilder text = new StringBuilder("Replay of ")
+            .append(filter.status().map(s -> s.name() + " deliveries").orElse("dead letters"));
+        filter.eventType().ifPresent(type -> text.append(", type ").append(type));
+        filter.subscriptionId().ifPresent(id -> text.append(", webhook ")
+            .append(subscriptions.byId(merchantId, id).map(s -> s.label() + " (" + id + ")").orElse(id)));
+        filter.from().ifPresent(from -> text.append(", from ").append(from));
+        filter.to().ifPresent(to -> text.append(", until ").append(to));
+        filter.text().ifPresent(part -> text.append(", matching “").append(part).append('”'));
+        if (withMissed) {
+            text.append(", with the events the webhook missed");
         }
-        return missed.size();
+        return text.toString();
     }
 
     /** How many deliveries {@link #replayMatching} would send again now: what a confirmation shows. */

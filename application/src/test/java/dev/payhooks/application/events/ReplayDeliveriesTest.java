@@ -1,7 +1,13 @@
 package dev.payhooks.application.events;
 
 import dev.payhooks.application.access.TestCallers;
+import dev.payhooks.application.approvals.FourEyes;
 import dev.payhooks.application.events.ReplayDeliveries.Targets;
+import dev.payhooks.domain.approval.InMemoryApprovalRequests;
+import dev.payhooks.domain.audit.Actor;
+import dev.payhooks.domain.audit.InMemoryAuditTrail;
+import dev.payhooks.domain.merchant.InMemoryMerchants;
+import dev.payhooks.domain.port.SequentialIds;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotPermitted;
 import dev.payhooks.domain.outbound.Delivery;
@@ -37,7 +43,14 @@ class ReplayDeliveriesTest {
     final InMemoryOutbox outbox = new InMemoryOutbox();
     final InMemoryDeliveries deliveries = new InMemoryDeliveries();
     final ReplayDeliveries replays = new ReplayDeliveries(outbox, deliveries, new NoEventLog(), new InMemoryWebhookSubscriptions(),
-        null, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+        null, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC), fourEyesOff());
+
+    /** Four-eyes for a merchant the store does not hold: off. */
+    static FourEyes fourEyesOff() {
+        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+        return new FourEyes(new InMemoryMerchants(), new InMemoryApprovalRequests(), () -> Actor.SYSTEM,
+            new InMemoryAuditTrail().recorder(() -> Actor.SYSTEM, clock), new SequentialIds(), clock);
+    }
 
     /** The event log is not what a single event's replay reads. */
     static class NoEventLog implements EventLog {
@@ -128,12 +141,12 @@ class ReplayDeliveriesTest {
                 asked.add(filter);
                 return deliveries.ofEvent(EVENT).stream().filter(d -> filter.status().map(d.status()::equals).orElse(true)).toList();
             }
-        }, new InMemoryWebhookSubscriptions(), null, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+        }, new InMemoryWebhookSubscriptions(), null, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC), fourEyesOff());
         EventLog.Filter byText = new EventLog.Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.of("order-77"));
 
         assertEquals(2, bulk.countMatching("m1", byText));
-        assertEquals(2, bulk.replayMatching(TestCallers.developer("m1"), byText));
+        assertEquals(2, bulk.replayMatching(TestCallers.developer("m1"), byText).replayed());
 
         assertEquals(List.of(byText.withStatus(DeliveryStatus.DEAD), byText.withStatus(DeliveryStatus.DEAD)), asked);
         assertEquals(Optional.of("order-77"), asked.get(0).text());

@@ -2,6 +2,7 @@ package dev.payhooks.domain.merchant;
 
 import dev.payhooks.domain.Aggregate;
 import dev.payhooks.domain.Required;
+import dev.payhooks.domain.error.InvalidField;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
 /**
  * A business that runs its shops through Payhooks. Its {@code merchantKey} is the public
  * identifier outbound webhooks carry ({@code event_body.merchant.merch_key}). An operator may
- * disable a merchant: its API keys are refused until it is enabled again.
+ * disable a merchant: its API keys are refused until it is enabled again. With four-eyes on
+ * ({@link #bulkReplayApprovalAbove()}), a bulk replay of more deliveries than that needs a second
+ * staff member's approval.
  */
 public final class Merchant extends Aggregate {
 
@@ -22,8 +25,10 @@ public final class Merchant extends Aggregate {
     private final String merchantKey;
     private final Instant createdAt;
     private Instant disabledAt;
+    private Integer bulkReplayApprovalAbove;
 
-    private Merchant(String id, String name, String merchantKey, Instant createdAt, Instant disabledAt, long version) {
+    private Merchant(String id, String name, String merchantKey, Instant createdAt, Instant disabledAt,
+                     Integer bulkReplayApprovalAbove, long version) {
         super(version);
         this.id = Objects.requireNonNull(id, "id");
         this.name = validName(name);
@@ -33,15 +38,36 @@ public final class Merchant extends Aggregate {
         this.merchantKey = merchantKey;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.disabledAt = disabledAt;
+        this.bulkReplayApprovalAbove = validThreshold(bulkReplayApprovalAbove);
     }
 
     public static Merchant register(String id, String name, String merchantKey, Instant at) {
-        return new Merchant(id, name, merchantKey, at, null, 0);
+        return new Merchant(id, name, merchantKey, at, null, null, 0);
     }
 
     public static Merchant reconstitute(String id, String name, String merchantKey, Instant createdAt, Instant disabledAt,
-                                        long version) {
-        return new Merchant(id, name, merchantKey, createdAt, disabledAt, version);
+                                        Integer bulkReplayApprovalAbove, long version) {
+        return new Merchant(id, name, merchantKey, createdAt, disabledAt, bulkReplayApprovalAbove, version);
+    }
+
+    /**
+     * Turns four-eyes for bulk replays on (a replay of more deliveries than {@code above} waits for
+     * a second staff member's approval) or, empty, off.
+     */
+    public void requireApprovalForBulkReplaysAbove(Optional<Integer> above) {
+        this.bulkReplayApprovalAbove = validThreshold(above.orElse(null));
+    }
+
+    /** Above how many deliveries a bulk replay needs a second staff member's approval; empty: four-eyes is off. */
+    public Optional<Integer> bulkReplayApprovalAbove() {
+        return Optional.ofNullable(bulkReplayApprovalAbove);
+    }
+
+    private static Integer validThreshold(Integer above) {
+        if (above != null && above < 0) {
+            throw new InvalidField("bulkReplay", "must be 0 or more deliveries");
+        }
+        return above;
     }
 
     /** Disables the merchant; disabling a disabled one keeps the first moment. */

@@ -41,6 +41,7 @@ public class JpaMerchants extends JpaRepository<MerchantEntity> implements Merch
             entity -> {
                 entity.name = merchant.name();
                 entity.disabledAt = merchant.disabledAt().orElse(null);
+                entity.bulkReplayApprovalAbove = merchant.bulkReplayApprovalAbove().orElse(null);
             });
     }
 }

@@ -17,4 +17,5 @@ public class MerchantEntity extends VersionedEntity {
     @Column(nullable = false) String merchantKey;
     @Column(nullable = false) Instant createdAt;
     Instant disabledAt;
+    Integer bulkReplayApprovalAbove;
 }

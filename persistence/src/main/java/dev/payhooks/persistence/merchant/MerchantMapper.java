@@ -29,7 +29,8 @@ final class MerchantMapper {
     }
 
     static Merchant toDomain(MerchantEntity e) {
-        return Merchant.reconstitute(e.id, e.name, e.merchantKey, e.createdAt, e.disabledAt, e.version());
+        return Merchant.reconstitute(e.id, e.name, e.merchantKey, e.createdAt, e.disabledAt, e.bulkReplayApprovalAbove,
+            e.version());
     }
 
     static MerchantEntity toNewEntity(Merchant m) {
@@ -39,6 +40,7 @@ final class MerchantMapper {
         e.createdAt = m.createdAt();
         e.name = m.name();
         e.disabledAt = m.disabledAt().orElse(null);
+        e.bulkReplayApprovalAbove = m.bulkReplayApprovalAbove().orElse(null);
         return e;
     }
 

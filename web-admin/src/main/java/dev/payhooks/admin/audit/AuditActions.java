@@ -10,6 +10,11 @@ final class AuditActions {
     private static final Map<String, String> LABELS = Map.ofEntries(
         Map.entry("api-key.issued", "API key issued"),
         Map.entry("api-key.revoked", "API key revoked"),
+        Map.entry("approval.approved", "Bulk replay approved (four-eyes)"),
+        Map.entry("approval.policy.changed", "Four-eyes threshold set"),
+        Map.entry("approval.policy.loosened", "Four-eyes loosened or turned off"),
+        Map.entry("approval.rejected", "Bulk replay rejected (four-eyes)"),
+        Map.entry("approval.requested", "Bulk replay held for approval"),
         Map.entry("channel.closed", "Channel closed"),
         Map.entry("channel.described", "Channel details changed"),
         Map.entry("channel.opened", "Channel opened"),

@@ -29,6 +29,8 @@ import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.admin.secondfactor.SecondFactorGate;
 import dev.payhooks.admin.secondfactor.SignatureKeyRevealDialog;
+import dev.payhooks.admin.approvals.ApprovalsModel;
+import dev.payhooks.admin.approvals.FourEyesSection;
 import dev.payhooks.domain.error.DomainException;
 import dev.payhooks.domain.error.InvalidField;
 import jakarta.annotation.security.PermitAll;
@@ -41,7 +43,7 @@ import java.util.Map;
 /**
  * The merchant's configuration: the channels (each row links to the channel's page, one tab per
  * provider: {@link ChannelView}), the API keys (issued keys shown once), the Signature Key (rotate; reveal after a fresh second-factor code) and
- * the Saleor installations (administrators remove one; others look).
+ * four-eyes for bulk replays ({@link FourEyesSection}) and the Saleor installations (administrators remove one; others look).
  * Behind the second factor, like Webhooks.
  */
 @Route(value = "channels", layout = MainLayout.class)
@@ -53,14 +55,16 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
 
     private final ChannelsModel model;
     private final SignatureKeyModel signatureKey;
+    private final ApprovalsModel approvals;
     private final Grid<ChannelSummary> channels = new Grid<>(ChannelSummary.class, false);
     private final Grid<ApiKeyRow> keys = new Grid<>(ApiKeyRow.class, false);
     private final Grid<SaleorInstallationRow> installations = new Grid<>(SaleorInstallationRow.class, false);
 
     @Inject
-    public ChannelsView(ChannelsModel model, SignatureKeyModel signatureKey) {
+    public ChannelsView(ChannelsModel model, SignatureKeyModel signatureKey, ApprovalsModel approvals) {
         this.model = model;
         this.signatureKey = signatureKey;
+        this.approvals = approvals;
         addClassName("channels-view");
     }
 
@@ -150,6 +154,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
         add(new H3("Signature Key"), new Paragraph("Webhooks that sign with “Signature Key” use it. After a rotation the "
             + "previous key keeps signing alongside the new one for 24 hours."), new HorizontalLayout(reveal, rotate));
         add(new Ed25519KeySection(model, ProviderPane::requestApiBase, mayChange));
+        add(new FourEyesSection(approvals));
 
         boolean mayRemove = model.mayRemoveSaleorInstallations();
         installations.setId("saleor-installations-grid");

@@ -211,12 +211,14 @@ public class EventLogModel extends ConsoleModel {
     /**
      * Replays the deliveries of the outbound events the grid shows for this filter (its free
      * text included); provider notifications are not replayed (see {@link EventPayloads#replayNote}).
+     * Above the merchant's four-eyes threshold, nothing runs: the answer holds the approval request.
      */
-    public int replayMatching(EventFilter filter) {
+    public ReplayDeliveries.BulkReplay replayMatching(EventFilter filter) {
         Caller caller = signedIn.caller();
         Map<String, String> labels = webhooks.labels(caller.merchantId());
         return EventLogFilters.includesOutbound(filter)
-            ? NotAllowed.lookNotChange(() -> replays.replayMatching(caller, EventLogFilters.outbound(filter, labels))) : 0;
+            ? NotAllowed.lookNotChange(() -> replays.replayMatching(caller, EventLogFilters.outbound(filter, labels)))
+            : new ReplayDeliveries.BulkReplay(0, 0, Optional.empty());
     }
 
     /** An event id typed in any case, with blanks around it. */

@@ -26,6 +26,8 @@ import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.payhooks.admin.Busy;
+import dev.payhooks.admin.approvals.ApprovalsModel;
+import dev.payhooks.admin.approvals.ReplayOutcome;
 import dev.payhooks.admin.DetailHeading;
 import dev.payhooks.admin.DetailPanel;
 import dev.payhooks.admin.NotAllowed;
@@ -57,6 +59,7 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final EventLogModel model;
+    private final ApprovalsModel approvals;
     private final Grid<EventRow> grid = new Grid<>(EventRow.class, false);
     private EventLogFilterBar filters;
     private Button replayMatching;
@@ -71,8 +74,9 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
     private String shownEventId;
 
     @Inject
-    public EventLogView(EventLogModel model) {
+    public EventLogView(EventLogModel model, ApprovalsModel approvals) {
         this.model = model;
+        this.approvals = approvals;
         addClassName("event-log-view");
         setSizeFull();
     }
@@ -300,15 +304,15 @@ public class EventLogView extends VerticalLayout implements BeforeEnterObserver,
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setHeader("Replay " + what + "?");
         confirm.setText("Every finished delivery matching the current filter (dead letters unless you chose a status) starts "
-            + "its retry schedule again: " + describe(current) + ".");
+            + "its retry schedule again: " + describe(current) + "."
+            + ReplayOutcome.heldNote(approvals.bulkReplayThreshold(), count));
         confirm.setConfirmText("Replay " + what);
         confirm.addCancelListener(cancelled -> confirm.close());
         confirm.addConfirmListener(confirmed -> {
             confirm.close();
             Busy.during(replayMatching, "Replaying…", () -> {
                 try {
-                    int replayed = model.replayMatching(current);
-                    notice(queued(replayed), true);
+                    notice(ReplayOutcome.text(model.replayMatching(current)), true);
                     refresh();
                 } catch (NotAllowed | DomainException refused) {
                     notice(refused.getMessage(), false);

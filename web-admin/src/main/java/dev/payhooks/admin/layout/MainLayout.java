@@ -17,6 +17,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import dev.payhooks.admin.approvals.ApprovalsView;
 import dev.payhooks.admin.audit.AuditTrailView;
 import dev.payhooks.admin.channels.ChannelsView;
 import dev.payhooks.admin.dashboard.DashboardView;
@@ -113,6 +114,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         for (SideNavItem section : List.of(
                 new SideNavItem("Webhooks", WebhooksView.class, VaadinIcon.CONNECT.create()),
                 new SideNavItem("Event log", EventLogView.class, VaadinIcon.LIST.create()),
+                new SideNavItem("Approvals", ApprovalsView.class, VaadinIcon.USER_CHECK.create()),
                 new SideNavItem("Transactions", TransactionsView.class, VaadinIcon.CREDIT_CARD.create()),
                 new SideNavItem("Channels & merchant", ChannelsView.class, VaadinIcon.SHOP.create()),
                 new SideNavItem("Audit trail", AuditTrailView.class, VaadinIcon.CLIPBOARD_TEXT.create()),

@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Sections that need a second factor verified in this session (webhooks, the event log, channels,
+ * Sections that need a second factor verified in this session (webhooks, the event log, approvals, channels,
  * merchants, secret reveal). The mark lives in the server-side session and dies with it at sign-out; the sign-in use case sets it
  * whenever a code passes.
  */
 public final class SecondFactorGate {
 
     /** Where the second-factor page may send the user back to; nothing else, so it is no open redirect. */
-    static final Set<String> SECTIONS = Set.of("webhooks", "event-log", "channels", "merchants");
+    static final Set<String> SECTIONS = Set.of("webhooks", "event-log", "approvals", "channels", "merchants");
 
     private SecondFactorGate() {
     }

@@ -38,8 +38,8 @@ public class WebhookPageModel extends ConsoleModel {
         return replays.countMatching(signedIn.merchantId(), deadSinceFilter(id, since));
     }
 
-    /** Sends the webhook's dead letters since {@code since} again; how many. */
-    public int replayDeadSince(String id, Instant since) {
+    /** Sends the webhook's dead letters since {@code since} again, or holds them for approval (four-eyes). */
+    public ReplayDeliveries.BulkReplay replayDeadSince(String id, Instant since) {
         Caller caller = signedIn.caller();
         return NotAllowed.lookNotChange(() -> replays.replayMatching(caller, deadSinceFilter(id, since)));
     }

@@ -29,6 +29,8 @@ import dev.payhooks.admin.CopyButton;
 import dev.payhooks.admin.HourlyBars;
 import dev.payhooks.admin.NotAllowed;
 import dev.payhooks.admin.Notices;
+import dev.payhooks.admin.approvals.ApprovalsModel;
+import dev.payhooks.admin.approvals.ReplayOutcome;
 import dev.payhooks.admin.layout.MainLayout;
 import dev.payhooks.admin.secondfactor.SecondFactorGate;
 import dev.payhooks.application.webhooks.WebhookOverview;
@@ -63,12 +65,14 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
 
     private final WebhookPageModel page;
     private final WebhooksModel webhooks;
+    private final ApprovalsModel approvals;
     private String id;
 
     @Inject
-    public WebhookView(WebhookPageModel page, WebhooksModel webhooks) {
+    public WebhookView(WebhookPageModel page, WebhooksModel webhooks, ApprovalsModel approvals) {
         this.page = page;
         this.webhooks = webhooks;
+        this.approvals = approvals;
         addClassName("webhook-view");
         setSizeFull();
     }
@@ -270,11 +274,11 @@ public class WebhookView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         ConfirmDialog confirm = new ConfirmDialog("Replay " + count + (count == 1 ? " dead letter?" : " dead letters?"),
-            count + (count == 1 ? " event is" : " events are") + " sent to this webhook again.", "Replay",
+            count + (count == 1 ? " event is" : " events are") + " sent to this webhook again."
+                + ReplayOutcome.heldNote(approvals.bulkReplayThreshold(), count), "Replay",
             ok -> Busy.during(replay, "Replaying…", () -> {
                 try {
-                    int replayed = page.replayDeadSince(id, since);
-                    Notices.success(replayed + (replayed == 1 ? " delivery" : " deliveries") + " queued again.");
+                    Notices.success(ReplayOutcome.text(page.replayDeadSince(id, since)));
                     render();
                 } catch (NotAllowed | DomainException refused) {
                     Notices.problem(refused.getMessage());

@@ -63,7 +63,7 @@ class EventLogModelTest {
         console.withSignedIn(model);
         model.queries = new EventLogQueries(log, outbox, deliveries, notifications);
         model.webhooks = new WebhookQueries(subscriptions, log, deliveries);
-        model.replays = new ReplayDeliveries(outbox, deliveries, log, subscriptions, null, console.clock);
+        model.replays = new ReplayDeliveries(outbox, deliveries, log, subscriptions, null, console.clock, console.fourEyes());
         // stands in for the retention's field redaction: a shopper's name is personal data
         model.redaction = (provider, contentType, body) -> {
             String text = new String(body, StandardCharsets.UTF_8);
@@ -321,7 +321,7 @@ class EventLogModelTest {
 
         assertEquals(List.of("out:a1"), all(byPart, 50), "part of the id, upper case");
         assertEquals(1, model.countReplayable(byPart), "the dead letter of the one event shown, not every dead letter");
-        assertEquals(1, model.replayMatching(byPart));
+        assertEquals(1, model.replayMatching(byPart).replayed());
 
         assertEquals(DeliveryStatus.PENDING, deliveries.byId("m-1", "d-s-1-00a1").orElseThrow().status());
         assertEquals(DeliveryStatus.DEAD, deliveries.byId("m-1", "d-s-1-00b2").orElseThrow().status(), "another event's");

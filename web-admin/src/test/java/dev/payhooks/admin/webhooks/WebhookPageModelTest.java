@@ -40,7 +40,7 @@ class WebhookPageModelTest {
         console.withSignedIn(model);
         model.overviews = new WebhookOverview(subscriptions, attempts, console.clock);
         model.replays = new ReplayDeliveries(new InMemoryOutbox(), new InMemoryDeliveries(), log, subscriptions, null,
-            console.clock);
+            console.clock, console.fourEyes());
         subscriptions.add(WebhookSubscription.create("s1", "m-1", "Orders", HookUrl.parse("https://shop.example/h", true),
             List.of("ach.failed"), new Authentication.None(), new Signature.None(), DeliveryOptions.DEFAULT, T0));
         attempts.add("m-1", "s1", new AttemptHistory.Attempt("e", "ach.failed", 1, T0.minusSeconds(60), Duration.ofMillis(3),
@@ -60,7 +60,7 @@ class WebhookPageModelTest {
     void theReplayAsksForTheWebhooksDeadLettersSinceTheTime() {
         console.signIn("dev", "DEVELOPER");
 
-        assertEquals(0, model.replayDeadSince("s1", T0.minusSeconds(3600)));
+        assertEquals(0, model.replayDeadSince("s1", T0.minusSeconds(3600)).replayed());
 
         assertEquals(Optional.of("s1"), log.asked().get(0).subscriptionId());
         assertEquals(Optional.of(T0.minusSeconds(3600)), log.asked().get(0).from());
