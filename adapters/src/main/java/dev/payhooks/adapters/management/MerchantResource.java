@@ -1,6 +1,7 @@
 package dev.payhooks.adapters.management;
 
 import dev.payhooks.application.approvals.ApprovalPolicy;
+import dev.payhooks.application.merchants.RenameMerchant;
 import dev.payhooks.domain.error.InvalidField;
 import dev.payhooks.domain.error.NotFound;
 import dev.payhooks.domain.merchant.Merchant;
@@ -42,6 +43,9 @@ public class MerchantResource {
     @Inject
     ApprovalPolicy approvals;
 
+    @Inject
+    RenameMerchant rename;
+
     @GET
     @Operation(summary = "The calling merchant: id, name and the merchant key outbound webhooks carry")
     public JsonObject get() {
@@ -62,8 +66,7 @@ public class MerchantResource {
         Merchant merchant = merchant();
         String name = json.optionalString("name");
         if (name != null) {
-            merchant.rename(name);
-            merchants.update(merchant);
+            merchant = rename.handle(caller.caller(), name);
         }
         if (json.object().containsKey("approvalThresholds")) {
             merchant = approvals.setBulkReplayThreshold(caller.caller(), bulkReplayThreshold(json));

@@ -88,6 +88,12 @@ public class SecurityWiring {
 
     @Produces
     @Singleton
+    dev.payhooks.application.merchants.RenameMerchant renameMerchant(Merchants merchants, AuditRecorder audit) {
+        return new dev.payhooks.application.merchants.RenameMerchant(merchants, audit);
+    }
+
+    @Produces
+    @Singleton
     ManageApiKeys manageApiKeys(ApiKeys keys, Secrets secrets, IdGenerator ids, Clock clock, AuditRecorder audit) {
         return new ManageApiKeys(keys, secrets, ids, clock, audit);
     }

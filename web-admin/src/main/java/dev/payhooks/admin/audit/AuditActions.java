@@ -24,6 +24,7 @@ final class AuditActions {
         Map.entry("ed25519-key.created", "Ed25519 key created"),
         Map.entry("ed25519-key.rotated", "Ed25519 key rotated"),
         Map.entry("merchant.created", "Merchant added by an operator"),
+        Map.entry("merchant.renamed", "Merchant renamed"),
         Map.entry("merchant.disabled", "Merchant disabled by an operator"),
         Map.entry("merchant.enabled", "Merchant enabled by an operator"),
         Map.entry("merchant.saleor-url-assigned", "Saleor API URL assigned by an operator"),
