@@ -52,8 +52,19 @@ class SaleorWebhookCheckTest {
 
     WireMockServer saleorServer;
     String apiUrl;
-    RSAKey key1;
-    RSAKey key2;
+    /** Generated once for the class: RSA key generation is the slowest part of these tests, and no test changes a key. */
+    static final RSAKey KEY1 = generate("k1");
+    static final RSAKey KEY2 = generate("k2");
+    RSAKey key1 = KEY1;
+    RSAKey key2 = KEY2;
+
+    static RSAKey generate(String keyId) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(keyId).generate();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
     final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-20T10:00:00Z"));
     final FakeSecrets secrets = new FakeSecrets();
     final InMemorySaleorInstallations installations = new InMemorySaleorInstallations();
@@ -77,8 +88,6 @@ class SaleorWebhookCheckTest {
         saleorServer = new WireMockServer(options().dynamicPort());
         saleorServer.start();
         apiUrl = saleorServer.baseUrl() + "/graphql/";
-        key1 = new RSAKeyGenerator(2048).keyID("k1").generate();
-        key2 = new RSAKeyGenerator(2048).keyID("k2").generate();
         serveJwks(key1);
         saleorServer.stubFor(post("/graphql/").withHeader("Authorization", equalTo("Bearer good-token"))
             .withRequestBody(matchingJsonPath("$.query", containing("app")))
