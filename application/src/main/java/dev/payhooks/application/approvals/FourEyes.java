@@ -37,6 +37,15 @@ public record FourEyes(Merchants merchants, ApprovalRequests requests, CurrentAc
         return Optional.of(request);
     }
 
+    /**
+     * A bulk replay that ran at once (four-eyes off, or not above the threshold): in the audit trail
+     * too, with who ran it, what it asked for and what it did, so that every bulk replay is there,
+     * held or not.
+     */
+    public void ranWithoutApproval(String merchantId, String summary, String outcome) {
+        audit.record(merchantId, "replay.bulk", "bulk replay", summary + "; " + outcome);
+    }
+
     static String subject(ApprovalRequest request) {
         return "bulk replay " + request.id();
     }

@@ -109,12 +109,17 @@ public record ReplayDeliveries(Outbox outbox, Deliveries deliveries, EventLog lo
         String merchantId = caller.merchantId();
         List<Delivery> matching = matching(merchantId, filter);
         List<OutboundEvent> missed = withMissed ? missed(merchantId, filter) : List.of();
+        String summary = summary(merchantId, filter, withMissed);
         Optional<ApprovalRequest> held = fourEyes.holdBulkReplay(merchantId, filter, withMissed,
-            matching.size() + missed.size(), summary(merchantId, filter, withMissed));
+            matching.size() + missed.size(), summary);
         if (held.isPresent()) {
             return new BulkReplay(0, 0, held);
         }
-        return run(merchantId, filter, matching, missed);
+        BulkReplay done = run(merchantId, filter, matching, missed);
+        if (done.replayed() + done.missed() > 0) {
+            fourEyes.ranWithoutApproval(merchantId, summary, done.describe());
+        }
+        return done;
     }
 
     /**
@@ -146,7 +151,7 @@ public record ReplayDeliveries(Outbox outbox, Deliveries deliveries, EventLog lo
         return log.missedBy(merchantId, subscriptionId, Set.copyOf(subscription.events()), filter, MAX_BULK);
     }
 
-    /** What a held replay asks for, in words: for the request and the audit trail. */
+    /** What a bulk replay asks for, in words: for an approval request and the audit trail. */
     private String summary(String merchantId, EventLog.Filter filter, boolean withMissed) {
         StringBuilder text = new StringBuilder("Replay of ")
             .append(filter.status().map(s -> s.name() + " deliveries").orElse("dead letters"));

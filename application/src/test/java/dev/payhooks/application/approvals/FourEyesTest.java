@@ -130,6 +130,15 @@ class FourEyesTest {
         assertEquals(5, done.replayed());
         assertTrue(done.awaitingApproval().isEmpty());
         assertEquals(List.of(), requests.newest("m1", 10));
+        AuditEntry entry = trail.all().get(trail.all().size() - 1);
+        assertEquals("replay.bulk", entry.action());
+        assertEquals("alice", entry.actor());
+        assertEquals("Replay of dead letters; 5 deliveries queued again", entry.detail());
+        assertEquals("m1", entry.merchantId());
+
+        int entries = trail.all().size();
+        assertEquals(0, replays.replayMatching(alice, EventLog.Filter.none()).replayed(), "nothing left to replay");
+        assertEquals(entries, trail.all().size(), "a replay that found nothing leaves no entry");
     }
 
     @Test

@@ -11,6 +11,7 @@ final class AuditActions {
         Map.entry("api-key.issued", "API key issued"),
         Map.entry("api-key.revoked", "API key revoked"),
         Map.entry("approval.approved", "Bulk replay approved (four-eyes)"),
+        Map.entry("replay.bulk", "Bulk replay"),
         Map.entry("approval.policy.changed", "Four-eyes threshold set"),
         Map.entry("approval.policy.loosened", "Four-eyes loosened or turned off"),
         Map.entry("approval.rejected", "Bulk replay rejected (four-eyes)"),
