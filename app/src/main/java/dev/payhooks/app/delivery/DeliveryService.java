@@ -8,6 +8,7 @@ import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.Delivery;
 import dev.payhooks.domain.outbound.DeliveryAttempt;
 import dev.payhooks.domain.outbound.DeliveryPacing;
+import dev.payhooks.domain.outbound.EventId;
 import dev.payhooks.domain.outbound.OutboundEvent;
 import dev.payhooks.domain.outbound.Outbox;
 import dev.payhooks.domain.outbound.RetryPolicy;
@@ -31,9 +32,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -88,7 +92,7 @@ public class DeliveryService {
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * Claims due deliveries and opens what their attempts need, in one transaction: the event,
+     * Claims due deliveries and opens what their attempts need, in one transaction: the events (one query),
      * the subscription, its Basic password and signing keys (once per subscription in the
      * batch). A delivery whose subscription was deleted or switched off is abandoned here. A
      * rate-limited subscription's deliveries get evenly spaced start slots up to
@@ -103,6 +107,7 @@ public class DeliveryService {
         Map<String, List<Delivery>> bySubscription = new LinkedHashMap<>();
         due.forEach(d -> bySubscription.computeIfAbsent(d.subscriptionId(), id -> new ArrayList<>()).add(d));
         List<Prepared> prepared = new ArrayList<>(due.size());
+        Map<EventId, OutboundEvent> events = outbox.byIds(due.stream().map(Delivery::eventId).toList());
         for (List<Delivery> group : bySubscription.values()) {
             Delivery first = group.get(0);
             Optional<WebhookSubscription> subscription = subscriptions.byId(first.merchantId(), first.subscriptionId())
@@ -118,7 +123,7 @@ public class DeliveryService {
             List<Instant> starts = startTimes(subscription.get(), group, now, horizon);
             for (int i = 0; i < starts.size(); i++) {
                 Delivery delivery = group.get(i);
-                OutboundEvent event = outbox.byId(delivery.eventId()).orElseThrow();
+                OutboundEvent event = Objects.requireNonNull(events.get(delivery.eventId()), "event of a claimed delivery");
                 prepared.add(new Prepared(delivery, event, endpoint.subscription(), endpoint.basic(), endpoint.signingKeys(),
                     starts.get(i)));
             }
@@ -202,7 +207,7 @@ public class DeliveryService {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Recorded record(List<Attempted> batch) {
         List<Delivery> changed = deliveries.recordAttempts(batch.stream().map(Attempted::delivery).toList());
-        Set<Delivery> notStored = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Delivery> notStored = Collections.newSetFromMap(new IdentityHashMap<>());
         notStored.addAll(changed);
         List<Attempted> again = new ArrayList<>();
         Map<String, Failing> failing = new LinkedHashMap<>();
@@ -212,7 +217,7 @@ public class DeliveryService {
             } else if (!a.success()) {
                 Failing before = failing.get(a.delivery().subscriptionId());
                 String reason = a.decision() instanceof DisableSubscription disable ? disable.reason()
-                    : before == null ? null : before.disableReason();
+                    : before == null ? null : before.disableReason().orElse(null);
                 failing.put(a.delivery().subscriptionId(), new Failing(a.delivery().merchantId(), a.delivery().subscriptionId(),
                     Optional.ofNullable(reason)));
             }
