@@ -44,11 +44,25 @@ final class AttemptRecorder {
     void add(Attempted attempted) {
         waiting.add(attempted);
         if (writing.compareAndSet(false, true)) {
-            writer.execute(this::drain);
+            try {
+                writer.execute(this::drain);
+            } catch (RuntimeException e) {
+                writing.set(false); // the writer is shut down: this outcome waits for its lease like any unwritten one
+                throw e;
+            }
         }
     }
 
     private void drain() {
+        try {
+            drainWhileWaiting();
+        } catch (RuntimeException | Error e) {
+            writing.set(false); // the next add starts a writer again
+            throw e;
+        }
+    }
+
+    private void drainWhileWaiting() {
         while (true) {
             List<Attempted> batch = new ArrayList<>();
             for (Attempted next = waiting.poll(); next != null; next = batch.size() < MAX_BATCH ? waiting.poll() : null) {
