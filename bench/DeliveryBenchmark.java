@@ -90,6 +90,7 @@ public class DeliveryBenchmark {
         receiver.expect(deliveries);
         Map<String, Long> firstAttemptAt = receiver.firstAt;
         AtomicInteger requests = receiver.requests;
+        java.util.concurrent.atomic.AtomicLong cpuAtFirstArrival = new java.util.concurrent.atomic.AtomicLong();
 
         Bench.Server server = start(work, port, dbUrl, !drain);
         try {
@@ -109,12 +110,15 @@ public class DeliveryBenchmark {
                 // the outbox holds every event now; restart with the engine on and time the drain
                 server.stop();
                 server = start(work, port, dbUrl, true);
+                long pid = server.pid();
+                receiver.onFirstArrival = () -> cpuAtFirstArrival.set(Bench.cpuTicks(pid));
                 System.out.printf("server ready after %.1f s%n", Bench.awaitReady(http, server, System.nanoTime()));
                 publishStart = System.nanoTime();
                 readyAt = publishStart;
             }
             boolean complete = receiver.await();
             long deliveredEnd = System.nanoTime();
+            long cpuAtEnd = Bench.cpuTicks(server.pid());
 
             List<Long> latencies = new ArrayList<>();
             firstAttemptAt.forEach((delivery, arrived) -> {
@@ -140,6 +144,9 @@ public class DeliveryBenchmark {
                 System.out.printf("drain: %.0f deliveries/s (%d deliveries from a full outbox, first to last arrival in %.2f s; "
                         + "%d arrived before the restarted server reported ready)%n",
                     firstAttemptAt.size() / drainSeconds, firstAttemptAt.size(), drainSeconds, beforeReady);
+                double cpuSeconds = (cpuAtEnd - cpuAtFirstArrival.get()) / 100.0;
+                System.out.printf("drain CPU: server %.2f cores, %.2f ms per delivery (from the first arrival to the last)%n",
+                    cpuSeconds / drainSeconds, cpuSeconds * 1000 / firstAttemptAt.size());
             } else {
                 System.out.printf("publish-to-first-attempt: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     Bench.pct(latencies, 0.50), Bench.pct(latencies, 0.99), Bench.pct(latencies, 1.0));
@@ -289,6 +296,9 @@ public class DeliveryBenchmark {
         final AtomicInteger duplicates = new AtomicInteger();
         final java.util.concurrent.atomic.AtomicLong lastAt = new java.util.concurrent.atomic.AtomicLong();
         private volatile CountDownLatch expected = new CountDownLatch(0);
+        private final java.util.concurrent.atomic.AtomicBoolean firstArrival = new java.util.concurrent.atomic.AtomicBoolean();
+        /** Runs once, at the first delivery received (drain mode: the server's CPU counter is read then). */
+        volatile Runnable onFirstArrival;
         private volatile int roundStart;
 
         Receiver() throws IOException {
@@ -301,6 +311,9 @@ public class DeliveryBenchmark {
                 Matcher m = EVENT_ID.matcher(body);
                 if (m.find()) {
                     if (firstAt.putIfAbsent(m.group(1) + exchange.getRequestURI().getPath(), now) == null) {
+                        if (firstArrival.compareAndSet(false, true) && onFirstArrival != null) {
+                            onFirstArrival.run();
+                        }
                         lastAt.accumulateAndGet(now, Math::max);
                         expected.countDown();
                     } else {

@@ -30,8 +30,9 @@ import java.util.Map;
  * checked (never a second DNS lookup), with TLS verified against the URL's host name (SNI and
  * certificate). Redirects are never followed: a 3xx is an answer like any other non-2xx. A
  * webhook delivery keeps only the first {@link #EXCERPT_BYTES} of the response body (the attempt
- * log); a provider call reads up to the limit it asks for. Every request opens its own connection
- * ({@code Connection: close}): a pooled connection would outlive the address check it was made for.
+ * log); a provider call reads up to the limit it asks for. A provider call opens its own connection
+ * ({@code Connection: close}); a webhook POST keeps its connection for the endpoint's next one,
+ * reused only for a request whose own address check gave the same address ({@link KeptConnections}).
  */
 public final class PinnedHttpTransport {
 
@@ -69,6 +70,7 @@ public final class PinnedHttpTransport {
 
     private final SSLContext tls;
     private final String userAgent;
+    private final KeptConnections kept = new KeptConnections();
 
     public PinnedHttpTransport(SSLContext tls, String userAgent) {
         this.tls = tls;
@@ -83,12 +85,22 @@ public final class PinnedHttpTransport {
         }
     }
 
+    /**
+     * A webhook POST. Its connection is kept for the endpoint's next request when the answer
+     * allows (read to its end, no {@code Connection: close}), and only reused for a request whose
+     * checked address is the same ({@link KeptConnections}). A kept connection the endpoint closed
+     * meanwhile is noticed before any answer arrives, and the request goes out on a new one.
+     */
     public Outcome post(Request request) {
-        return exchange("POST", request, EXCERPT_BYTES);
+        return exchange("POST", request, EXCERPT_BYTES, true);
     }
 
-    /** Any method; at most {@code maxBodyBytes} of the answer's body are read (the rest is not waited for). */
+    /** Any method, on a connection of its own; at most {@code maxBodyBytes} of the answer's body are read (the rest is not waited for). */
     public Outcome exchange(String method, Request request, int maxBodyBytes) {
+        return exchange(method, request, maxBodyBytes, false);
+    }
+
+    private Outcome exchange(String method, Request request, int maxBodyBytes, boolean keepAlive) {
         if (!method.matches("[A-Z]{1,10}")) {
             throw new IllegalArgumentException("not an HTTP method: " + method);
         }
@@ -97,12 +109,27 @@ public final class PinnedHttpTransport {
         URI url = request.url();
         boolean https = "https".equalsIgnoreCase(url.getScheme());
         int port = url.getPort() > 0 ? url.getPort() : (https ? 443 : 80);
-        try (Socket socket = connect(request, port, https, deadline)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(head(method, request, port, https));
-            out.write(request.body());
-            out.flush();
-            return read(new BufferedInputStream(socket.getInputStream()), socket, deadline, started, maxBodyBytes);
+        KeptConnections.Key key = keepAlive ? new KeptConnections.Key(https ? "https" : "http", url.getHost(), port, request.address()) : null;
+        Socket socket = keepAlive ? kept.take(key) : null;
+        try {
+            Read read = null;
+            if (socket != null) {
+                try {
+                    socket.setSoTimeout(remainingMillis(deadline));
+                    read = send(method, request, port, https, socket, deadline, started, maxBodyBytes, keepAlive, true);
+                } catch (StaleConnection closedMeanwhile) {
+                    KeptConnections.close(socket);
+                }
+            }
+            if (read == null) {
+                socket = connect(request, port, https, deadline);
+                read = send(method, request, port, https, socket, deadline, started, maxBodyBytes, keepAlive, false);
+            }
+            if (keepAlive && read.reusable()) {
+                kept.giveBack(key, socket);
+                socket = null;
+            }
+            return read.answered();
         } catch (SocketTimeoutException e) {
             return new Failed(ErrorClass.TIMEOUT, "no answer within " + request.totalTimeout().toSeconds() + " s", since(started));
         } catch (ConnectException e) {
@@ -113,8 +140,44 @@ public final class PinnedHttpTransport {
             return new Failed(ErrorClass.PROTOCOL, e.getMessage(), since(started));
         } catch (IOException e) {
             return new Failed(ErrorClass.CONNECTION_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), since(started));
+        } finally {
+            if (socket != null) {
+                KeptConnections.close(socket);
+            }
         }
     }
+
+    /**
+     * Sends the request on the connection and reads the answer. {@link StaleConnection} when a
+     * {@code reused} connection turns out closed (or reset) before any byte of an answer came: the
+     * endpoint ended it while it was idle.
+     */
+    private Read send(String method, Request request, int port, boolean https, Socket socket, long deadline, long started,
+                      int maxBodyBytes, boolean keepAlive, boolean reused) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(head(method, request, port, https, keepAlive));
+            out.write(request.body());
+            out.flush();
+            in.mark(1);
+            if (in.read() < 0) {
+                throw new ProtocolViolation("connection closed before a complete answer");
+            }
+            in.reset();
+        } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            if (reused) {
+                throw new StaleConnection(e);
+            }
+            throw e;
+        }
+        return read(in, socket, deadline, started, maxBodyBytes, method);
+    }
+
+    /** An answer, and whether its connection can carry another request (the answer was read to its end). */
+    private record Read(Answered answered, boolean reusable) { }
 
     private Socket connect(Request request, int port, boolean https, long deadline) throws IOException {
         Socket plain = new Socket();
@@ -141,7 +204,7 @@ public final class PinnedHttpTransport {
         }
     }
 
-    private byte[] head(String method, Request request, int port, boolean https) {
+    private byte[] head(String method, Request request, int port, boolean https, boolean keepAlive) {
         URI url = request.url();
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         if (url.getRawQuery() != null) {
@@ -153,7 +216,7 @@ public final class PinnedHttpTransport {
             .append("Host: ").append(url.getHost()).append(defaultPort ? "" : ":" + port).append("\r\n")
             .append("User-Agent: ").append(userAgent).append("\r\n")
             .append("Content-Length: ").append(request.body().length).append("\r\n")
-            .append("Connection: close\r\n");
+            .append(keepAlive ? "" : "Connection: close\r\n");
         request.headers().forEach((name, value) -> {
             if (name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
                 throw new IllegalArgumentException("header " + name + " contains a line break");
@@ -163,7 +226,7 @@ public final class PinnedHttpTransport {
         return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private Answered read(InputStream in, Socket socket, long deadline, long started, int maxBodyBytes) throws IOException {
+    private Read read(InputStream in, Socket socket, long deadline, long started, int maxBodyBytes, String method) throws IOException {
         String statusLine = line(in);
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
@@ -194,15 +257,20 @@ public final class PinnedHttpTransport {
         byte[] buffer = new byte[1024];
         int n;
         boolean chunked = headers.getOrDefault("transfer-encoding", List.of()).stream().anyMatch(v -> v.equalsIgnoreCase("chunked"));
-        InputStream body = chunked ? new ChunkedExcerpt(in) : in;
-        while (excerpt.size() < maxBodyBytes && (n = body.read(buffer, 0, Math.min(buffer.length, maxBodyBytes - excerpt.size()))) > 0) {
+        boolean noBody = status / 100 == 1 || status == 204 || status == 304 || method.equals("HEAD");
+        long length = chunked || !headers.containsKey("content-length") ? -1 : parseLong(headers.get("content-length").get(0));
+        ChunkedExcerpt chunks = chunked ? new ChunkedExcerpt(in) : null;
+        InputStream body = chunked ? chunks : in;
+        long left = noBody ? 0 : length < 0 ? Long.MAX_VALUE : length;
+        while (excerpt.size() < maxBodyBytes && left > 0
+                && (n = body.read(buffer, 0, (int) Math.min(Math.min(buffer.length, maxBodyBytes - excerpt.size()), left))) > 0) {
             excerpt.write(buffer, 0, n);
-            if (!chunked && headers.containsKey("content-length")
-                    && excerpt.size() >= parseLong(headers.get("content-length").get(0))) {
-                break;
-            }
+            left -= n;
         }
-        return new Answered(status, headers, excerpt.toByteArray(), since(started));
+        boolean ended = noBody || (chunked ? chunks.finish() : length >= 0 && left == 0);
+        boolean reusable = ended && parts[0].equals("HTTP/1.1")
+            && headers.getOrDefault("connection", List.of()).stream().noneMatch(v -> v.equalsIgnoreCase("close"));
+        return new Read(new Answered(status, headers, excerpt.toByteArray(), since(started)), reusable);
     }
 
     private static long parseLong(String value) {
@@ -257,6 +325,13 @@ public final class PinnedHttpTransport {
         }
     }
 
+    /** A kept connection the endpoint closed while it was idle: nothing of an answer came back. */
+    static final class StaleConnection extends IOException {
+        StaleConnection(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     /** Reads the data of a chunked body, enough for an excerpt. */
     private static final class ChunkedExcerpt extends InputStream {
         private final InputStream in;
@@ -265,6 +340,21 @@ public final class PinnedHttpTransport {
 
         ChunkedExcerpt(InputStream in) {
             this.in = in;
+        }
+
+        /** Whether the body was read to its last chunk; reads the trailer that follows it. */
+        boolean finish() {
+            if (!done) {
+                return false;
+            }
+            try {
+                for (String trailer = line(in); !trailer.isEmpty(); trailer = line(in)) {
+                    // trailers are not used
+                }
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         @Override

@@ -11,6 +11,10 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.Gauge;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Histogram;
 
 /**
  * The delivery engine at {@code /metrics}: outbox depth and dead letters (counted in the
@@ -40,8 +44,12 @@ public class DeliveryMetrics {
 
     /** outcome: success, failure (an answer other than 2xx), error (no answer: timeout, refused, TLS, blocked). */
     void attempt(String outcome) {
-        registry.counter("payhooks_delivery_attempts", new Tag("outcome", outcome)).inc();
+        attempts.computeIfAbsent(outcome, o -> registry.counter("payhooks_delivery_attempts", new Tag("outcome", o))).inc();
     }
+
+    // the registry builds a metric object on every lookup, even of one it holds: look each up once
+    private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
+    private final Map<String, Histogram> publishToDelivery = new ConcurrentHashMap<>();
 
     /**
      * A histogram in milliseconds, the unit in its name. Not a timer: Payara 6 exports a
@@ -54,6 +62,7 @@ public class DeliveryMetrics {
         .withDescription("Milliseconds from an event's publication to its successful delivery, per subscription").build();
 
     void delivered(String subscriptionId, Duration sincePublished) {
-        registry.histogram(PUBLISH_TO_DELIVERY, new Tag("subscription", subscriptionId)).update(Math.max(0, sincePublished.toMillis()));
+        publishToDelivery.computeIfAbsent(subscriptionId, id -> registry.histogram(PUBLISH_TO_DELIVERY, new Tag("subscription", id)))
+            .update(Math.max(0, sincePublished.toMillis()));
     }
 }

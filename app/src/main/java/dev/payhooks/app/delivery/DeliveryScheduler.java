@@ -78,6 +78,9 @@ public class DeliveryScheduler {
     ManagedThreadFactory threads;
 
     private ExecutorService workers;
+    /** Stores the workers' outcomes in batches, from one more container thread. */
+    private ExecutorService recording;
+    private AttemptRecorder recorder;
 
     @Inject
     DeliveryService service;
@@ -200,6 +203,10 @@ public class DeliveryScheduler {
             threads);
         pool.allowCoreThreadTimeOut(true);
         workers = pool;
+        ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+        writer.allowCoreThreadTimeOut(true);
+        recording = writer;
+        recorder = new AttemptRecorder(service, recording);
         loop.start(scheduler, this::tick, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         LOG.info("Delivery engine " + worker + " started");
     }
@@ -209,6 +216,9 @@ public class DeliveryScheduler {
         loop.stop();
         if (workers != null) {
             workers.shutdownNow(); // attempts cut short keep their claims; the lease returns them to the outbox
+        }
+        if (recording != null) {
+            recording.shutdown(); // the batch being written commits; outcomes not yet written are attempted again after the lease
         }
     }
 
@@ -245,7 +255,8 @@ public class DeliveryScheduler {
     }
 
     /**
-     * Sends one attempt and records its outcome; false when the endpoint gave no HTTP answer at all.
+     * Sends one attempt and hands its outcome to the {@link AttemptRecorder}, which stores it with
+     * others in one transaction; false when the endpoint gave no HTTP answer at all.
      * The event's correlation id is current meanwhile, goes out as {@code Payhooks-Correlation-Id}
      * and is recorded with the attempt.
      */
@@ -268,8 +279,8 @@ public class DeliveryScheduler {
                 address = guard.check(p.subscription().url().value());
             } catch (SsrfGuard.Refused refused) {
                 metrics.attempt("error");
-                service.failed(claimed, new DeliveryAttempt(number, started, Duration.ZERO, null, "BLOCKED_ADDRESS",
-                    refused.getMessage(), false, sent), AttemptFailure.noAnswer());
+                recorder.add(service.failure(claimed, new DeliveryAttempt(number, started, Duration.ZERO, null, "BLOCKED_ADDRESS",
+                    refused.getMessage(), false, sent), AttemptFailure.noAnswer()));
                 return true;
             }
             Outcome outcome = transport.post(DeliveryRequests.build(p.subscription().url().value(), address,
@@ -279,19 +290,19 @@ public class DeliveryScheduler {
                 DeliveryAttempt attempt = new DeliveryAttempt(number, started, answered.latency(), answered.status(), null, excerpt,
                     answered.success(), sent);
                 if (answered.success()) {
-                    service.succeeded(claimed, attempt);
+                    recorder.add(service.success(claimed, attempt));
                     metrics.attempt("success");
                     metrics.delivered(p.subscription().id(), Duration.between(p.event().createdAt(), clock.instant()));
                 } else {
                     metrics.attempt("failure");
-                    service.failed(claimed, attempt, AttemptFailure.status(answered.status(),
-                        RetryAfterHeader.parse(answered.header("Retry-After"), clock.instant())));
+                    recorder.add(service.failure(claimed, attempt, AttemptFailure.status(answered.status(),
+                        RetryAfterHeader.parse(answered.header("Retry-After"), clock.instant()))));
                 }
             } else {
                 Failed failed = (Failed) outcome;
                 metrics.attempt("error");
-                service.failed(claimed, new DeliveryAttempt(number, started, failed.latency(), null, failed.error().name(),
-                    failed.message(), false, sent), AttemptFailure.noAnswer());
+                recorder.add(service.failure(claimed, new DeliveryAttempt(number, started, failed.latency(), null,
+                    failed.error().name(), failed.message(), false, sent), AttemptFailure.noAnswer()));
                 return false;
             }
             return true;

@@ -8,6 +8,7 @@ import dev.payhooks.domain.outbound.Deliveries;
 import dev.payhooks.domain.outbound.Delivery;
 import dev.payhooks.domain.outbound.DeliveryAttempt;
 import dev.payhooks.domain.outbound.DeliveryPacing;
+import dev.payhooks.domain.outbound.EventId;
 import dev.payhooks.domain.outbound.OutboundEvent;
 import dev.payhooks.domain.outbound.Outbox;
 import dev.payhooks.domain.outbound.RetryPolicy;
@@ -31,9 +32,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -88,7 +92,7 @@ public class DeliveryService {
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * Claims due deliveries and opens what their attempts need, in one transaction: the event,
+     * Claims due deliveries and opens what their attempts need, in one transaction: the events (one query),
      * the subscription, its Basic password and signing keys (once per subscription in the
      * batch). A delivery whose subscription was deleted or switched off is abandoned here. A
      * rate-limited subscription's deliveries get evenly spaced start slots up to
@@ -103,6 +107,7 @@ public class DeliveryService {
         Map<String, List<Delivery>> bySubscription = new LinkedHashMap<>();
         due.forEach(d -> bySubscription.computeIfAbsent(d.subscriptionId(), id -> new ArrayList<>()).add(d));
         List<Prepared> prepared = new ArrayList<>(due.size());
+        Map<EventId, OutboundEvent> events = outbox.byIds(due.stream().map(Delivery::eventId).toList());
         for (List<Delivery> group : bySubscription.values()) {
             Delivery first = group.get(0);
             Optional<WebhookSubscription> subscription = subscriptions.byId(first.merchantId(), first.subscriptionId())
@@ -118,7 +123,7 @@ public class DeliveryService {
             List<Instant> starts = startTimes(subscription.get(), group, now, horizon);
             for (int i = 0; i < starts.size(); i++) {
                 Delivery delivery = group.get(i);
-                OutboundEvent event = outbox.byId(delivery.eventId()).orElseThrow();
+                OutboundEvent event = Objects.requireNonNull(events.get(delivery.eventId()), "event of a claimed delivery");
                 prepared.add(new Prepared(delivery, event, endpoint.subscription(), endpoint.basic(), endpoint.signingKeys(),
                     starts.get(i)));
             }
@@ -168,6 +173,64 @@ public class DeliveryService {
         return List.of();
     }
 
+    /**
+     * One attempt's outcome applied to its claimed delivery in memory (the worker holds the claim,
+     * so nobody else changes it meanwhile), waiting to be stored by {@link #record}; the failure
+     * and the policy's decision when it failed.
+     */
+    public record Attempted(Delivery delivery, DeliveryAttempt attempt, AttemptFailure failure, Decision decision) {
+
+        boolean success() {
+            return failure == null;
+        }
+    }
+
+    /** A 2xx answer to the claimed delivery, to be stored with {@link #record}. */
+    public Attempted success(Delivery claimed, DeliveryAttempt attempt) {
+        claimed.succeeded(attempt);
+        return new Attempted(claimed, attempt, null, null);
+    }
+
+    /** A failed attempt of the claimed delivery and what the retry policy makes of it, to be stored with {@link #record}. */
+    public Attempted failure(Delivery claimed, DeliveryAttempt attempt, AttemptFailure failure) {
+        Decision decision = claimed.failed(attempt, failure, policy, random::nextDouble);
+        return new Attempted(claimed, attempt, failure, decision);
+    }
+
+    /**
+     * Stores many attempts' outcomes in one transaction ({@link Deliveries#recordAttempts}) and
+     * releases their claims. Returns what was not stored because the delivery changed since its
+     * claim (record each with {@link #succeeded} or {@link #failed}, which read it afresh) and the
+     * subscriptions that failed in the batch, with the reason to switch one off where an answer
+     * asked for it ({@link #disableIfFailing}).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Recorded record(List<Attempted> batch) {
+        List<Delivery> changed = deliveries.recordAttempts(batch.stream().map(Attempted::delivery).toList());
+        Set<Delivery> notStored = Collections.newSetFromMap(new IdentityHashMap<>());
+        notStored.addAll(changed);
+        List<Attempted> again = new ArrayList<>();
+        Map<String, Failing> failing = new LinkedHashMap<>();
+        for (Attempted a : batch) {
+            if (notStored.contains(a.delivery())) {
+                again.add(a);
+            } else if (!a.success()) {
+                Failing before = failing.get(a.delivery().subscriptionId());
+                String reason = a.decision() instanceof DisableSubscription disable ? disable.reason()
+                    : before == null ? null : before.disableReason().orElse(null);
+                failing.put(a.delivery().subscriptionId(), new Failing(a.delivery().merchantId(), a.delivery().subscriptionId(),
+                    Optional.ofNullable(reason)));
+            }
+        }
+        return new Recorded(again, List.copyOf(failing.values()));
+    }
+
+    /** What {@link #record} leaves to do: attempts to record one by one, subscriptions to check. */
+    public record Recorded(List<Attempted> changedMeanwhile, List<Failing> failing) { }
+
+    /** A subscription with failed attempts in a batch; the reason to switch it off when an answer asked for that (410). */
+    public record Failing(String merchantId, String subscriptionId, Optional<String> disableReason) { }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void succeeded(Delivery claimed, DeliveryAttempt attempt) {
         Delivery delivery = deliveries.byId(claimed.merchantId(), claimed.id()).orElseThrow();
@@ -180,17 +243,28 @@ public class DeliveryService {
         Delivery delivery = deliveries.byId(claimed.merchantId(), claimed.id()).orElseThrow();
         Decision decision = delivery.failed(attempt, failure, policy, random::nextDouble);
         deliveries.update(delivery);
-        String disableReason = decision instanceof DisableSubscription disable ? disable.reason()
-            : deliveries.failingSince(delivery.subscriptionId()).filter(since -> policy.shouldAutoDisable(since, clock.instant()))
+        disableIfFailing(new Failing(delivery.merchantId(), delivery.subscriptionId(),
+            decision instanceof DisableSubscription disable ? Optional.of(disable.reason()) : Optional.empty()));
+        return decision;
+    }
+
+    /**
+     * Switches the subscription off when an answer asked for it, or when it has been failing
+     * without a single success for longer than the policy's auto-disable window. Joins the
+     * caller's transaction, or runs in its own.
+     */
+    @Transactional
+    public void disableIfFailing(Failing failing) {
+        String disableReason = failing.disableReason()
+            .or(() -> deliveries.failingSince(failing.subscriptionId()).filter(since -> policy.shouldAutoDisable(since, clock.instant()))
                 .map(since -> "no successful delivery since " + since + " (failing for more than "
-                    + policy.autoDisableAfter() + ")")
-                .orElse(null);
+                    + policy.autoDisableAfter() + ")"))
+            .orElse(null);
         if (disableReason != null) {
-            subscriptions.byId(delivery.merchantId(), delivery.subscriptionId()).filter(WebhookSubscription::enabled).ifPresent(s -> {
+            subscriptions.byId(failing.merchantId(), failing.subscriptionId()).filter(WebhookSubscription::enabled).ifPresent(s -> {
                 s.disable(disableReason, clock.instant());
                 subscriptions.update(s);
             });
         }
-        return decision;
     }
 }

@@ -1,7 +1,10 @@
 package dev.payhooks.domain.outbound;
 
+import dev.payhooks.domain.error.Conflict;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +22,24 @@ public interface Deliveries {
 
     /** Stores new state and attempts (optimistic locking) and releases the worker's claim. */
     void update(Delivery delivery);
+
+    /**
+     * Stores deliveries that each gained exactly one attempt (and the state it led to) since they
+     * were read, and releases their claims: many attempts in one transaction, in as few round
+     * trips as the store allows. Returns those not stored because they were changed or removed
+     * since that read (the caller records them again from a fresh read).
+     */
+    default List<Delivery> recordAttempts(List<Delivery> attempted) {
+        List<Delivery> changedMeanwhile = new ArrayList<>();
+        for (Delivery delivery : attempted) {
+            try {
+                update(delivery);
+            } catch (Conflict conflict) {
+                changedMeanwhile.add(delivery);
+            }
+        }
+        return changedMeanwhile;
+    }
 
     Optional<Delivery> byId(String merchantId, String id);
 

@@ -1,6 +1,9 @@
 package dev.payhooks.domain.outbound;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The events waiting to be (or already) delivered to merchants, as a collection. The caller owns the transaction. */
@@ -14,6 +17,15 @@ public interface Outbox {
     void append(OutboundEvent event);
 
     Optional<OutboundEvent> byId(EventId id);
+
+    /** The stored events among {@code ids}, by id, in one round trip where the store can. */
+    default Map<EventId, OutboundEvent> byIds(Collection<EventId> ids) {
+        Map<EventId, OutboundEvent> found = new HashMap<>();
+        for (EventId id : ids) {
+            byId(id).ifPresent(event -> found.put(id, event));
+        }
+        return found;
+    }
 
     Optional<OutboundEvent> byIdempotencyKey(String merchantId, String idempotencyKey);
 

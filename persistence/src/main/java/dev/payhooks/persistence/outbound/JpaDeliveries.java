@@ -57,6 +57,63 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
             });
     }
 
+    /**
+     * Plain SQL in two JDBC batches (one update per delivery, guarded by the version read, then
+     * one insert per attempt), not entity loads and dirty checks: the attempts of a whole batch
+     * cost two round trips.
+     */
+    @Override
+    public List<Delivery> recordAttempts(List<Delivery> attempted) {
+        if (attempted.isEmpty()) {
+            return List.of();
+        }
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            int[] updated;
+            try (PreparedStatement update = connection.prepareStatement("update delivery set status = ?, next_attempt_at = ?, "
+                    + "attempts_this_round = ?, dead_reason = ?, updated_at = ?, version = version + 1, claimed_by = null, "
+                    + "claimed_until = null where id = ? and version = ?")) {
+                for (Delivery d : attempted) {
+                    update.setString(1, d.status().name());
+                    update.setTimestamp(2, d.nextAttemptAt().map(Timestamp::from).orElse(null));
+                    update.setInt(3, d.attemptsThisRound());
+                    update.setString(4, d.deadReason().orElse(null));
+                    update.setTimestamp(5, Timestamp.from(d.updatedAt()));
+                    update.setString(6, d.id());
+                    update.setLong(7, d.version());
+                    update.addBatch();
+                }
+                updated = update.executeBatch();
+            }
+            List<Delivery> changedMeanwhile = new ArrayList<>();
+            try (PreparedStatement insert = connection.prepareStatement("insert into delivery_attempt (delivery_id, attempt_number, "
+                    + "started_at, latency_ms, http_status, error_class, response_excerpt, success, correlation_id) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < attempted.size(); i++) {
+                    Delivery d = attempted.get(i);
+                    if (updated[i] == 0) {
+                        changedMeanwhile.add(d);
+                        continue;
+                    }
+                    DeliveryAttempt a = d.attempts().get(d.attempts().size() - 1);
+                    insert.setString(1, d.id());
+                    insert.setInt(2, a.number());
+                    insert.setTimestamp(3, Timestamp.from(a.startedAt()));
+                    insert.setLong(4, a.latency().toMillis());
+                    insert.setObject(5, a.status(), java.sql.Types.INTEGER);
+                    insert.setString(6, a.errorClass());
+                    insert.setString(7, a.responseExcerpt());
+                    insert.setBoolean(8, a.success());
+                    insert.setString(9, a.correlationId() == null ? null : a.correlationId().value());
+                    insert.addBatch();
+                }
+                if (changedMeanwhile.size() < attempted.size()) {
+                    insert.executeBatch();
+                }
+            }
+            return changedMeanwhile;
+        });
+    }
+
     @Override
     public void release(String id, Instant notBefore) {
         executeUpdate("update DeliveryEntity d set d.claimedBy = null, d.claimedUntil = null, d.nextAttemptAt = :notBefore "

@@ -7,7 +7,10 @@ import dev.payhooks.domain.outbound.OutboxPosition;
 import dev.payhooks.persistence.jpa.JpaRepository;
 import jakarta.persistence.EntityManager;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +32,22 @@ public class JpaOutbox extends JpaRepository<OutboundEventEntity> implements Out
     @Override
     public Optional<OutboundEvent> byId(EventId id) {
         return find(id.value()).map(OutboundEventMapper::toDomain);
+    }
+
+    @Override
+    public Map<EventId, OutboundEvent> byIds(Collection<EventId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<EventId, OutboundEvent> found = new HashMap<>();
+        em.createQuery("select e from OutboundEventEntity e where e.eventId in :ids", OutboundEventEntity.class)
+            .setParameter("ids", ids.stream().map(EventId::value).distinct().toList())
+            .getResultList()
+            .forEach(e -> {
+                OutboundEvent event = OutboundEventMapper.toDomain(e);
+                found.put(event.id(), event);
+            });
+        return found;
     }
 
     @Override

@@ -62,6 +62,12 @@ class JpaOutboxTest {
             assertEquals(Optional.empty(), large.idempotencyKey());
             assertEquals(Optional.empty(), large.source());
             assertEquals(Optional.empty(), db.query(em -> new JpaOutbox(em).byId(id('c'))));
+
+            java.util.Map<EventId, OutboundEvent> both = db.query(em -> new JpaOutbox(em).byIds(List.of(id('a'), id('b'), id('c'), id('a'))));
+            assertEquals(java.util.Set.of(id('a'), id('b')), both.keySet(), "the unknown one is left out");
+            assertEquals(PAYLOAD, both.get(id('a')).payloadJson());
+            assertEquals(largePayload, both.get(id('b')).payloadJson());
+            assertEquals(java.util.Map.of(), db.query(em -> new JpaOutbox(em).byIds(List.of())));
         }
     }
 
