@@ -37,6 +37,18 @@ public class InMemoryTransactionReports implements TransactionReports {
     }
 
     @Override
+    public synchronized List<TransactionReport> claimUndelivered(int limit, Instant now, Duration lease) {
+        List<TransactionReport> due = reports.stream()
+            .filter(TransactionReport::redeliverable)
+            .filter(r -> !r.dueAt().isAfter(now))
+            .filter(r -> !heldUntil.containsKey(r.id()) || !heldUntil.get(r.id()).isAfter(now))
+            .sorted(Comparator.comparing(TransactionReport::createdAt))
+            .limit(limit).toList();
+        due.forEach(r -> heldUntil.put(r.id(), now.plus(lease)));
+        return due;
+    }
+
+    @Override
     public synchronized List<TransactionReport> ofSaleorTransaction(String saleorTransactionId) {
         return reports.stream().filter(r -> r.saleorTransactionId().equals(saleorTransactionId)).toList();
     }
