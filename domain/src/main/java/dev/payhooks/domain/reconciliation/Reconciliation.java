@@ -81,15 +81,14 @@ public final class Reconciliation {
     /**
      * Something other than the outcome needs staff ({@code reason}, e.g. a Saleor report that
      * could not be delivered): NEEDS_ATTENTION from any state, checks of an open outcome stop
-     * until staff resolve it. One flagged already keeps its reason and gets this one added.
+     * until staff resolve it; its checks and their last result stay as they were. One flagged
+     * already keeps its reason and gets this one added.
      */
     public void flag(String reason, Instant at) {
         Objects.requireNonNull(reason, "reason");
         this.reason = state == State.NEEDS_ATTENTION && this.reason != null ? cut(this.reason + " — " + reason) : cut(reason);
         state = State.NEEDS_ATTENTION;
         resolvedBy = null;
-        lastCheckedAt = at;
-        lastResult = cut(reason);
         updatedAt = at;
     }
 
