@@ -64,9 +64,9 @@ public record AdyenSaleorReports(SaleorInstallations installations, TransactionR
         for (TransactionEvent event : events) {
             Optional<String> type = TransactionReport.saleorType(event.operation(), event.result());
             if (type.isPresent()) {
-                reports.add(TransactionReport.toSend(ids.newId(), apiUrl.get(), ProviderId.ADYEN, saleorId,
-                    item.get().pspReference(), type.get(), event.amount().toMajorString(), event.at(),
-                    event.message(), clock.instant()));
+                reports.add(TransactionReport.toSend(ids.newId(), merchant.id(), transaction.id(), apiUrl.get(),
+                    ProviderId.ADYEN, saleorId, item.get().pspReference(), type.get(), event.amount().toMajorString(),
+                    event.at(), event.message(), clock.instant()));
             }
         }
     }

@@ -99,8 +99,9 @@ public class TransactionsResource {
     @Operation(summary = "A transaction with its events, provider references, refunds and fulfillments",
         description = "With what the provider told about the payment, when it did: `paymentMethod` (card brand, masked "
             + "number, expiry, wallet), `lineItems` and the customer's `contact`. `reconciliation` (once its outcome stayed "
-            + "open long enough to be checked): `state` (CHECKING, NEEDS_ATTENTION, SETTLED, RESOLVED), `needsAttention`, "
-            + "`attempts`, `lastCheckedAt`, `nextCheckAt` while checking, `lastResult`, `reason` when flagged, `resolvedBy`.")
+            + "open long enough to be checked, or a Saleor report of it could not be delivered): `state` (CHECKING, NEEDS_ATTENTION, SETTLED, RESOLVED), `needsAttention`, "
+            + "`attempts`, `lastCheckedAt`, `nextCheckAt` while checking, `lastResult`, `reason` when flagged (an outcome still unknown, "
+            + "a Saleor report not delivered), `resolvedBy`.")
     @APIResponse(responseCode = "404", description = "No such transaction")
     public JsonObject get(@PathParam("id") String id) {
         TransactionQueries.Detail detail = transactions.detail(caller.caller(), id);

@@ -91,9 +91,9 @@ public record NpAtobaraiStatusCheck(NpAtobaraiChannels channels, NpAtobaraiClien
         for (TransactionEvent event : events) {
             Optional<String> type = TransactionReport.saleorType(event.operation(), event.result());
             if (type.isPresent() && event.providerReference() != null) {
-                reports.add(TransactionReport.toSend(ids.newId(), apiUrl.get(), ProviderId.NP_ATOBARAI, saleorId,
-                    event.providerReference(), type.get(), event.amount().toMajorString(), event.at(), event.message(),
-                    clock.instant()));
+                reports.add(TransactionReport.toSend(ids.newId(), merchant.id(), transaction.id(), apiUrl.get(),
+                    ProviderId.NP_ATOBARAI, saleorId, event.providerReference(), type.get(), event.amount().toMajorString(),
+                    event.at(), event.message(), clock.instant()));
             }
         }
     }

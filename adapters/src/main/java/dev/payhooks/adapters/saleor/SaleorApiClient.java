@@ -7,6 +7,8 @@ import jakarta.json.JsonValue;
 
 import dev.payhooks.adapters.outbound.PinnedHttpTransport;
 import dev.payhooks.adapters.outbound.SsrfGuard;
+import dev.payhooks.application.saleor.TransactionReportDelivery;
+import dev.payhooks.application.saleor.TransactionReportDelivery.Answer;
 
 import java.io.StringReader;
 import java.net.InetAddress;
@@ -141,23 +143,12 @@ public class SaleorApiClient {
         return Optional.empty();
     }
 
-    /** How Saleor took a {@code transactionEventReport}. */
-    public sealed interface ReportAnswer {
-        /** Recorded now, or before ({@code alreadyProcessed: true}): done either way. */
-        record Taken(boolean alreadyProcessed) implements ReportAnswer { }
-
-        /** Saleor answered with {@code errors} (e.g. INCORRECT_DETAILS): the same report will never be taken. */
-        record Refused(String reason) implements ReportAnswer { }
-
-        /** No usable answer (timeout, unreachable, HTTP error, no data): worth trying again later. */
-        record NotDelivered(String reason) implements ReportAnswer { }
-    }
-
     /**
      * Reports a provider outcome of a transaction ({@code transactionEventReport}). {@code amount}
-     * is in major units; {@code message} may be null.
+     * is in major units; {@code message} may be null. How Saleor took it is the
+     * {@link TransactionReportDelivery.Answer} the report's delivery gives.
      */
-    public ReportAnswer reportTransactionEvent(URI apiUrl, String token, String transactionId, String pspReference,
+    public Answer reportTransactionEvent(URI apiUrl, String token, String transactionId, String pspReference,
                                                String type, java.math.BigDecimal amount, java.time.Instant time,
                                                String message) {
         String mutation = "mutation Report($id: ID!, $pspReference: String!, $type: TransactionEventTypeEnum!,"
@@ -173,18 +164,18 @@ public class SaleorApiClient {
         }
         GraphQlAnswer answer = graphQl(apiUrl, token, mutation, variables.build());
         if (!answer.ok()) {
-            return new ReportAnswer.NotDelivered(answer.problem());
+            return new Answer.NotDelivered(answer.problem());
         }
         JsonValue result = answer.data().get("transactionEventReport");
         if (result == null || result.getValueType() != JsonValue.ValueType.OBJECT) {
-            return new ReportAnswer.NotDelivered("transactionEventReport answered no result");
+            return new Answer.NotDelivered("transactionEventReport answered no result");
         }
         JsonObject report = result.asJsonObject();
         JsonValue errors = report.get("errors");
         if (errors != null && errors.getValueType() == JsonValue.ValueType.ARRAY && !errors.asJsonArray().isEmpty()) {
-            return new ReportAnswer.Refused("transactionEventReport errors: " + errors);
+            return new Answer.Refused("transactionEventReport errors: " + errors);
         }
-        return new ReportAnswer.Taken(report.get("alreadyProcessed") == JsonValue.TRUE);
+        return new Answer.Taken(report.get("alreadyProcessed") == JsonValue.TRUE);
     }
 
     public GraphQlAnswer graphQl(URI apiUrl, String token, String query, JsonObject variables) {

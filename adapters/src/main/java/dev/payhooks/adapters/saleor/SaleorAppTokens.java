@@ -18,4 +18,11 @@ public record SaleorAppTokens(SaleorInstallations installations, Secrets secrets
         return units.inNewTransaction(() -> installations.find(apiUrl, provider))
             .map(installation -> secrets.open(installation.token(), installation.tokenContext()));
     }
+
+    /** {@link #of(String, ProviderId)}, for an installation that works for the merchant only. */
+    public Optional<String> of(String merchantId, String apiUrl, ProviderId provider) {
+        return units.inNewTransaction(() -> installations.find(apiUrl, provider))
+            .filter(installation -> installation.merchantId().equals(merchantId))
+            .map(installation -> secrets.open(installation.token(), installation.tokenContext()));
+    }
 }

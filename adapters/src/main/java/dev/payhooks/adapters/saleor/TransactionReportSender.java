@@ -1,23 +1,22 @@
 package dev.payhooks.adapters.saleor;
 
 import dev.payhooks.application.port.UnitOfWork;
-import dev.payhooks.adapters.saleor.SaleorApiClient.ReportAnswer;
+import dev.payhooks.application.saleor.TransactionReportDelivery.Answer;
 import dev.payhooks.domain.saleor.TransactionReport;
 import dev.payhooks.domain.saleor.TransactionReports;
 
-import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Sends due {@code transactionEventReport}s to Saleor, each call bounded like every Saleor call
  * (5 s). Taken (also {@code alreadyProcessed: true}) → SENT; GraphQL {@code errors} → FAILED with
  * Saleor's reason (the same report would be refused again); no answer → tried again after the
- * report's backoff ({@link TransactionReport#RETRY_DELAYS}). Reports are claimed
+ * report's backoff ({@link TransactionReport#RETRY_DELAYS}), and after the last retry given up
+ * undelivered, for the reconciliation to send again. Each goes through
+ * {@link SaleorTransactionReportDelivery}, as the reconciliation's do. Reports are claimed
  * ({@link TransactionReports#claimDue}), so several instances never send the same one at once.
  */
 public record TransactionReportSender(TransactionReports reports, SaleorAppTokens tokens, SaleorApiClient saleor,
@@ -33,25 +32,21 @@ public record TransactionReportSender(TransactionReports reports, SaleorAppToken
     public int sendDue() {
         List<TransactionReport> due = units.inNewTransaction(() -> reports.claimDue(BATCH, clock.instant(), LEASE));
         int taken = 0;
+        SaleorTransactionReportDelivery delivery = new SaleorTransactionReportDelivery(tokens, saleor);
         for (TransactionReport report : due) {
-            Optional<String> token = tokens.of(report.apiUrl(), report.provider());
-            ReportAnswer answer = token.isEmpty()
-                ? new ReportAnswer.NotDelivered("the app is no longer installed in " + report.apiUrl())
-                : saleor.reportTransactionEvent(URI.create(report.apiUrl()), token.get(), report.saleorTransactionId(),
-                    report.pspReference(), report.type(), new BigDecimal(report.amount()), report.time(),
-                    report.message());
+            Answer answer = delivery.deliver(report);
             units.inNewTransaction(() -> {
-                if (answer instanceof ReportAnswer.Taken) {
+                if (answer instanceof Answer.Taken) {
                     report.sent(clock.instant());
-                } else if (answer instanceof ReportAnswer.Refused refused) {
+                } else if (answer instanceof Answer.Refused refused) {
                     report.refused(refused.reason(), clock.instant());
                 } else {
-                    report.notDelivered(((ReportAnswer.NotDelivered) answer).reason(), clock.instant());
+                    report.notDelivered(((Answer.NotDelivered) answer).reason(), clock.instant());
                 }
                 reports.update(report);
                 return null;
             });
-            if (answer instanceof ReportAnswer.Taken) {
+            if (answer instanceof Answer.Taken) {
                 taken++;
             } else {
                 LOG.warning("transactionEventReport " + report.type() + " for " + report.saleorTransactionId()

@@ -93,6 +93,8 @@ class AdyenSaleorReportsTest {
         assertEquals(events.get(events.size() - 1).at(), report.time());
         assertEquals("Adyen CAPTURE", report.message());
         assertEquals(TransactionReport.Status.PENDING, report.status());
+        assertEquals(java.util.Optional.of(hub.onlyTransaction().id()), report.transactionId(), "linked to its transaction");
+        assertEquals(java.util.Optional.of(hub.merchant.id()), report.merchantId());
     }
 
     @Test

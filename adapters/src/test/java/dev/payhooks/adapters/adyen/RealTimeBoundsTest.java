@@ -3,7 +3,7 @@ package dev.payhooks.adapters.adyen;
 import dev.payhooks.adapters.outbound.TestGates;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.payhooks.adapters.saleor.SaleorApiClient;
-import dev.payhooks.adapters.saleor.SaleorApiClient.ReportAnswer;
+import dev.payhooks.application.saleor.TransactionReportDelivery.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -64,10 +64,10 @@ class RealTimeBoundsTest {
             + "{\"alreadyProcessed\":false,\"errors\":[]}}}").withFixedDelay(6_000)));
         SaleorApiClient saleor = dev.payhooks.adapters.saleor.LoopbackSaleor.client(SaleorApiClient.DEFAULT_TIMEOUT);
         started = System.nanoTime();
-        ReportAnswer answer = saleor.reportTransactionEvent(URI.create(slow.baseUrl() + "/graphql/"), "token", "T",
+        Answer answer = saleor.reportTransactionEvent(URI.create(slow.baseUrl() + "/graphql/"), "token", "T",
             "CAP1", "CHARGE_SUCCESS", new BigDecimal("10.00"), Instant.now(), null);
         took = Duration.ofNanos(System.nanoTime() - started);
-        ReportAnswer.NotDelivered notDelivered = assertInstanceOf(ReportAnswer.NotDelivered.class, answer);
+        Answer.NotDelivered notDelivered = assertInstanceOf(Answer.NotDelivered.class, answer);
         assertEquals("Saleor did not answer within 5000 ms", notDelivered.reason());
         assertTrue(took.compareTo(Duration.ofMillis(4_900)) >= 0 && took.compareTo(Duration.ofMillis(5_900)) < 0,
             "the Saleor call ended after " + took.toMillis() + " ms");

@@ -184,5 +184,7 @@ class NpAtobaraiStatusCheckTest {
         assertEquals("12345678901", queued.get(0).pspReference());
         assertEquals("2100", queued.get(0).amount());
         assertEquals(ProviderId.NP_ATOBARAI, queued.get(0).provider());
+        assertEquals(java.util.Optional.of(merchant.id()), queued.get(0).merchantId());
+        assertEquals(java.util.Optional.of(saleorPayment.id()), queued.get(0).transactionId());
     }
 }

@@ -1,6 +1,7 @@
 package dev.payhooks.adapters.saleor;
 
 import dev.payhooks.application.port.UnitOfWork;
+import dev.payhooks.application.saleor.TransactionReportDelivery;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.payhooks.domain.payment.ProviderId;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,7 +58,8 @@ class TransactionReportSenderTest {
         };
         sender = new TransactionReportSender(reports, new SaleorAppTokens(installations, secrets, direct),
             LoopbackSaleor.client(Duration.ofMillis(700)), direct, clock);
-        report = TransactionReport.toSend("r-1", apiUrl, ProviderId.ADYEN, SALEOR_ID, "CAP1", "CHARGE_SUCCESS", "10.00",
+        report = TransactionReport.toSend("r-1", "m-1", dev.payhooks.domain.payment.TransactionId.of("adyen-1"), apiUrl,
+            ProviderId.ADYEN, SALEOR_ID, "CAP1", "CHARGE_SUCCESS", "10.00",
             Instant.parse("2026-11-23T09:59:58Z"), "Adyen CAPTURE", clock.instant());
         reports.add(report);
     }
@@ -105,6 +108,8 @@ class TransactionReportSenderTest {
         assertEquals(0, sender.sendDue());
         assertEquals(TransactionReport.Status.FAILED, report.status());
         assertTrue(report.lastError().contains("INCORRECT_DETAILS"), report.lastError());
+        assertEquals(java.util.Optional.of(TransactionReport.Failure.REFUSED), report.failure());
+        assertTrue(!report.redeliverable(), "the reconciliation does not send it again");
         clock.advance(Duration.ofDays(2));
         assertEquals(0, sender.sendDue());
         saleor.verify(1, postRequestedFor(urlEqualTo("/graphql/")));
@@ -143,6 +148,29 @@ class TransactionReportSenderTest {
         }
         assertEquals(TransactionReport.Status.FAILED, report.status());
         assertEquals("Saleor answered HTTP 500", report.lastError());
+        assertEquals(java.util.Optional.of(TransactionReport.Failure.UNDELIVERED), report.failure());
+        assertTrue(report.redeliverable(), "the reconciliation's to send again");
         assertEquals(0, sender.sendDue());
+    }
+
+    @Test
+    void aReportIsDeliveredOnlyThroughAnInstallationOfItsMerchant() {
+        saleor.stubFor(post("/graphql/").willReturn(okJson(TAKEN)));
+        SaleorTransactionReportDelivery delivery = new SaleorTransactionReportDelivery(
+            new SaleorAppTokens(installations, secrets, new UnitOfWork() {
+                @Override
+                public <T> T inNewTransaction(java.util.function.Supplier<T> work) {
+                    return work.get();
+                }
+            }), LoopbackSaleor.client(Duration.ofMillis(700)));
+        TransactionReport foreign = TransactionReport.toSend("r-2", "m-2",
+            dev.payhooks.domain.payment.TransactionId.of("adyen-2"), apiUrl, ProviderId.ADYEN, SALEOR_ID, "CAP2",
+            "CHARGE_SUCCESS", "10.00", clock.instant(), null, clock.instant());
+
+        var refused = assertInstanceOf(TransactionReportDelivery.Answer.NotDelivered.class, delivery.deliver(foreign));
+        assertTrue(refused.reason().contains("for the report's merchant"), refused.reason());
+        saleor.verify(0, postRequestedFor(urlEqualTo("/graphql/")));
+        assertInstanceOf(TransactionReportDelivery.Answer.Taken.class, delivery.deliver(report));
+        saleor.verify(1, postRequestedFor(urlEqualTo("/graphql/")));
     }
 }

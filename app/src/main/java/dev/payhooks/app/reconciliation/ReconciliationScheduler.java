@@ -3,6 +3,7 @@ package dev.payhooks.app.reconciliation;
 import dev.payhooks.app.config.PayhooksSettings;
 import dev.payhooks.app.schedule.RepeatingWork;
 import dev.payhooks.application.reconciliation.ReconcileTransactions;
+import dev.payhooks.application.reconciliation.RedeliverSaleorReports;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,12 +20,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Runs the reconciliation job ({@link ReconcileTransactions}) every
- * {@code payhooks.reconciliation.interval}, the first run one interval after start. Several
- * instances may run it at once: due reconciliations are claimed, so each is checked by one.
- * Settings out of range stop the server at startup. Each run counts
- * {@code payhooks_reconciliation_total{outcome}} (started, checked, found, settled, flagged) and
- * logs a line when it did something; never a transaction's content.
+ * Runs the reconciliation job ({@link ReconcileTransactions}, then
+ * {@link RedeliverSaleorReports}) every {@code payhooks.reconciliation.interval}, the first run
+ * one interval after start. Several instances may run it at once: due reconciliations and reports
+ * are claimed, so each is checked by one. Settings out of range stop the server at startup. Each
+ * run counts {@code payhooks_reconciliation_total{outcome}} (started, checked, found, settled,
+ * flagged; report_resent, report_taken, report_refused, report_flagged) and logs a line when it
+ * did something; never a transaction's content.
  */
 @Startup
 @Singleton
@@ -38,6 +40,9 @@ public class ReconciliationScheduler {
 
     @Inject
     ReconcileTransactions reconciliation;
+
+    @Inject
+    RedeliverSaleorReports redelivery;
 
     @Inject
     PayhooksSettings settings;
@@ -62,7 +67,10 @@ public class ReconciliationScheduler {
         loop.stop();
     }
 
-    /** One run; what a failed run left is still due, so the next run takes it. */
+    /**
+     * One run: the outcomes, then the Saleor reports, neither stopped by the other's failure;
+     * what a failed run left is still due, so the next run takes it.
+     */
     void run() {
         RepeatingWork.attempt(LOG, "Reconciliation run failed; the next run goes on", () -> {
             long started = System.nanoTime();
@@ -75,6 +83,18 @@ public class ReconciliationScheduler {
             if (report.started() + report.checked() > 0 || report.startFailed()) {
                 LOG.info("Reconciliation run in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms: "
                     + report);
+            }
+        });
+        RepeatingWork.attempt(LOG, "Reconciliation of Saleor reports failed; the next run goes on", () -> {
+            long started = System.nanoTime();
+            RedeliverSaleorReports.Report reports = redelivery.run(settings.reconciliation().policy());
+            count("report_resent", reports.resent());
+            count("report_taken", reports.reported());
+            count("report_refused", reports.refused());
+            count("report_flagged", reports.flagged());
+            if (reports.resent() > 0) {
+                LOG.info("Reconciliation of Saleor reports in " + Duration.ofNanos(System.nanoTime() - started).toMillis()
+                    + " ms: " + reports);
             }
         });
     }

@@ -5,10 +5,14 @@ import dev.payhooks.adapters.annanow.AnnanowStatusCheck;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiChannels;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiClient;
 import dev.payhooks.adapters.npatobarai.NpAtobaraiStatusCheck;
+import dev.payhooks.adapters.saleor.SaleorApiClient;
+import dev.payhooks.adapters.saleor.SaleorAppTokens;
+import dev.payhooks.adapters.saleor.SaleorTransactionReportDelivery;
 import dev.payhooks.application.channels.ChannelCache;
 import dev.payhooks.application.payment.RecordProviderOutcome;
 import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.application.reconciliation.ReconcileTransactions;
+import dev.payhooks.application.reconciliation.RedeliverSaleorReports;
 import dev.payhooks.application.reconciliation.ResolveReconciliation;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.merchant.Merchants;
@@ -26,8 +30,8 @@ import java.util.List;
 
 /**
  * Connects the reconciliation job to the providers' status checks (NP Atobarai's and Annanow's;
- * Adyen and Walley offer none the hub can use) and staff's resolving; its store is the database's
- * ({@code PersistenceWiring}).
+ * Adyen and Walley offer none the hub can use), to Saleor for the reports it sends again, and
+ * staff's resolving; its store is the database's ({@code PersistenceWiring}).
  */
 @ApplicationScoped
 public class ReconciliationWiring {
@@ -45,6 +49,15 @@ public class ReconciliationWiring {
                 new NpAtobaraiStatusCheck(npChannels, np, units, installations, reports, ids, clock),
                 new AnnanowStatusCheck(channels.reading(), secrets, annanow, units)),
             outcomes, audit, units, clock);
+    }
+
+    @Produces
+    @jakarta.inject.Singleton
+    RedeliverSaleorReports redeliverSaleorReports(TransactionReports reports, SaleorAppTokens tokens, SaleorApiClient saleor,
+                                                  PaymentTransactions transactions, Reconciliations reconciliations,
+                                                  AuditRecorder audit, UnitOfWork units, Clock clock) {
+        return new RedeliverSaleorReports(reports, new SaleorTransactionReportDelivery(tokens, saleor), transactions,
+            reconciliations, audit, units, clock);
     }
 
     @Produces

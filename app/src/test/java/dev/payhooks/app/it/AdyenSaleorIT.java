@@ -1,6 +1,7 @@
 package dev.payhooks.app.it;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -98,24 +99,7 @@ class AdyenSaleorIT {
         HttpResponse<String> registered = register(API_URL);
         assertEquals(200, registered.statusCode(), registered.body());
 
-        // initialize with Adyen's documented Visa test card: Authorised by the simulator
-        HttpResponse<String> initialized = initialize(API_URL, slug, saleorTx, run);
-        assertEquals(200, initialized.statusCode(), initialized.body());
-        JsonObject session = json(initialized.body());
-        assertEquals("AUTHORIZATION_SUCCESS", session.getString("result"), session.toString());
-        String psp = session.getString("pspReference");
-        assertEquals("CARD", session.getJsonObject("paymentMethodDetails").getString("type"));
-
-        // charge requested: the simulator receives the capture; Saleor gets "pending" with its pspReference
-        HttpResponse<String> charged = webhook("transaction_charge_requested", """
-            {"__typename": "TransactionChargeRequested", "recipient": {"id": "%s"},
-             "action": {"actionType": "CHARGE", "amount": 24.00, "currency": "EUR"},
-             "transaction": {"id": "%s", "token": "0c2f-uuid", "pspReference": "%s",
-               "chargedAmount": {"amount": 0, "currency": "EUR"}, "authorizedAmount": {"amount": 24.00, "currency": "EUR"},
-               "order": null, "checkout": %s}}""".formatted(APP_ID, saleorTx, psp, checkout(slug)));
-        assertEquals(200, charged.statusCode(), charged.body());
-        String capturePsp = json(charged.body()).getString("pspReference");
-        assertTrue(!capturePsp.equals(psp) && capturePsp.startsWith("SIM"), charged.body());
+        String capturePsp = authorizeAndCharge(slug, saleorTx, run);
 
         // the simulator's CAPTURE notification → the outbox → Saleor's transactionEventReport
         LoggedRequest report = awaitReport(saleorTx);
@@ -190,7 +174,105 @@ class AdyenSaleorIT {
         assertEquals(204, unassigned.statusCode(), unassigned.body());
     }
 
+    /**
+     * Saleor reports the hub gave up on are the reconciliation's: one Saleor did not take while it
+     * was down is sent again and taken once it is back; one it keeps failing is tried three times
+     * (the ITs' max-attempts) and its transaction is flagged for staff; one Saleor refused is never
+     * sent again.
+     */
+    @Test
+    void reportsGivenUpWhileSaleorWasDownAreSentAgainByTheReconciliationAndFlaggedWhenTheyKeepFailing() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String slug = "eu-" + run;
+        adyenChannel(KEY, slug, run);
+        assertEquals(200, register(API_URL).statusCode());
+        Map<String, String> tx = new java.util.LinkedHashMap<>();
+        for (String name : List.of("back", "down", "invalid")) {
+            tx.put(name, Base64.getEncoder().encodeToString(("TransactionItem:" + name + "-" + run).getBytes(StandardCharsets.UTF_8)));
+        }
+        // "back": down for the sender's first and last attempt, then up; "down": never up; "invalid": refused
+        String unavailable = "Saleor is down";
+        saleor.stubFor(reportOf(tx.get("back")).inScenario("back-" + run).whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(serviceUnavailable().withBody(unavailable)).willSetStateTo("once"));
+        saleor.stubFor(reportOf(tx.get("back")).inScenario("back-" + run).whenScenarioStateIs("once")
+            .willReturn(serviceUnavailable().withBody(unavailable)).willSetStateTo("up"));
+        saleor.stubFor(reportOf(tx.get("back")).inScenario("back-" + run).whenScenarioStateIs("up")
+            .willReturn(okJson("{\"data\":{\"transactionEventReport\":{\"alreadyProcessed\":false,\"errors\":[]}}}")));
+        saleor.stubFor(reportOf(tx.get("down")).willReturn(serviceUnavailable().withBody(unavailable)));
+        saleor.stubFor(reportOf(tx.get("invalid")).willReturn(okJson("{\"data\":{\"transactionEventReport\":"
+            + "{\"alreadyProcessed\":false,\"errors\":[{\"field\":\"amount\",\"code\":\"INCORRECT_DETAILS\"}]}}}")));
+        // the sender's first attempt fails; its retries take about 22 hours: the last one is made due at once
+        for (String name : List.of("back", "down")) {
+            authorizeAndCharge(slug, tx.get(name), run + "-" + name);
+            awaitReport(tx.get(name));
+            SaleorReportRows.awaitAttempts(tx.get(name), 1);
+            assertEquals(1, SaleorReportRows.lastAttemptDueNow(tx.get(name)), "made due before the sender's second attempt");
+        }
+        authorizeAndCharge(slug, tx.get("invalid"), run + "-invalid");
+        awaitReport(tx.get("invalid"));
+        assertEquals("FAILED REFUSED 0", SaleorReportRows.await(tx.get("invalid"), "FAILED REFUSED 0"));
+
+        // given up by the sender; "back" is sent again and taken, "down" three times and then flagged
+        assertEquals("SENT null 1", SaleorReportRows.await(tx.get("back"), "SENT null 1"));
+        assertEquals(3, reportsFor(tx.get("back")).size(), "the sender's first and last attempt, the reconciliation's one");
+        assertEquals("FAILED FLAGGED 3", SaleorReportRows.await(tx.get("down"), "FAILED FLAGGED 3"));
+        assertEquals(5, reportsFor(tx.get("down")).size(), "the sender's two attempts, the reconciliation's three");
+        Thread.sleep(3000);
+        assertEquals(5, reportsFor(tx.get("down")).size(), "a flagged report is not sent again");
+        assertEquals(1, reportsFor(tx.get("invalid")).size(), "a refused report is never sent again");
+
+        JsonObject flagged = json(management("GET", "transactions?needsAttention=true&channel=" + slug, null).body());
+        assertEquals(1, flagged.getJsonArray("items").size(), flagged.toString());
+        String downId = SaleorReportRows.transactionOf(tx.get("down"));
+        assertEquals(downId, flagged.getJsonArray("items").getJsonObject(0).getString("id"));
+        JsonObject reconciliation = json(management("GET", "transactions/" + downId, null).body())
+            .getJsonObject("reconciliation");
+        assertEquals("NEEDS_ATTENTION", reconciliation.getString("state"));
+        assertTrue(reconciliation.getString("reason").startsWith("The Saleor report could not be delivered (CHARGE_SUCCESS"
+            + " 24.00, pspReference SIM"), reconciliation.toString());
+        assertTrue(reconciliation.getString("reason").endsWith("after 3 tries by the reconciliation: Saleor answered HTTP 503"),
+            reconciliation.toString());
+        assertEquals(200, management("POST", "transactions/" + downId + "/resolve", "{\"note\": \"reported by hand\"}")
+            .statusCode());
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + deploymentUrl.getPort() + "/metrics"))
+            .header("Authorization", "Bearer " + System.getProperty("payhooks.it.metrics.token")).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("payhooks_reconciliation_total{")
+            && line.contains("outcome=\"report_flagged\"") && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= 1),
+            metrics);
+    }
+
     // ---- helpers --------------------------------------------------------------------------
+
+    /**
+     * Initializes a Saleor payment with Adyen's documented Visa test card (Authorised by the
+     * simulator) and requests its charge: Saleor gets "pending" with the capture's pspReference,
+     * which it returns, and the simulator's CAPTURE notification follows.
+     */
+    String authorizeAndCharge(String slug, String saleorTx, String run) throws Exception {
+        HttpResponse<String> initialized = initialize(API_URL, slug, saleorTx, run);
+        assertEquals(200, initialized.statusCode(), initialized.body());
+        JsonObject session = json(initialized.body());
+        assertEquals("AUTHORIZATION_SUCCESS", session.getString("result"), session.toString());
+        String psp = session.getString("pspReference");
+        assertEquals("CARD", session.getJsonObject("paymentMethodDetails").getString("type"));
+
+        HttpResponse<String> charged = webhook("transaction_charge_requested", """
+            {"__typename": "TransactionChargeRequested", "recipient": {"id": "%s"},
+             "action": {"actionType": "CHARGE", "amount": 24.00, "currency": "EUR"},
+             "transaction": {"id": "%s", "token": "0c2f-uuid", "pspReference": "%s",
+               "chargedAmount": {"amount": 0, "currency": "EUR"}, "authorizedAmount": {"amount": 24.00, "currency": "EUR"},
+               "order": null, "checkout": %s}}""".formatted(APP_ID, saleorTx, psp, checkout(slug)));
+        assertEquals(200, charged.statusCode(), charged.body());
+        String capturePsp = json(charged.body()).getString("pspReference");
+        assertTrue(!capturePsp.equals(psp) && capturePsp.startsWith("SIM"), charged.body());
+        return capturePsp;
+    }
+
+    static com.github.tomakehurst.wiremock.client.MappingBuilder reportOf(String saleorTx) {
+        return post("/graphql/").atPriority(1).withRequestBody(matchingJsonPath("$.query", containing("transactionEventReport(")))
+            .withRequestBody(matchingJsonPath("$.variables.id", equalTo(saleorTx)));
+    }
 
     /** Opens a channel for the key's merchant with the hub's Adyen simulator as its Adyen. */
     void adyenChannel(String key, String slug, String run) throws Exception {

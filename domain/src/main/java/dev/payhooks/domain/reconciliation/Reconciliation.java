@@ -18,7 +18,8 @@ import java.util.Set;
  * ({@link ReconciliationPolicy}); an outcome found, or one that arrived meanwhile, makes it
  * SETTLED; after the last attempt it NEEDS_ATTENTION with the reason, until staff mark it
  * RESOLVED. A closed one (SETTLED, RESOLVED) opens again when its transaction changes after it
- * closed and is still open.
+ * closed and is still open. A transaction whose Saleor report could not be delivered is flagged
+ * as well ({@link #flag}), whatever its outcome's reconciliation was doing.
  */
 public final class Reconciliation {
 
@@ -68,6 +69,27 @@ public final class Reconciliation {
     /** A new reconciliation of a merchant's transaction, due at once. */
     public static Reconciliation start(String merchantId, TransactionId transactionId, Instant at) {
         return new Reconciliation(transactionId, merchantId, State.CHECKING, 0, at, null, null, null, null, at, at);
+    }
+
+    /** A transaction that had no reconciliation, flagged for staff at once for {@code reason}. */
+    public static Reconciliation flagged(String merchantId, TransactionId transactionId, String reason, Instant at) {
+        Reconciliation flagged = start(merchantId, transactionId, at);
+        flagged.flag(reason, at);
+        return flagged;
+    }
+
+    /**
+     * Something other than the outcome needs staff ({@code reason}, e.g. a Saleor report that
+     * could not be delivered): NEEDS_ATTENTION from any state, checks of an open outcome stop
+     * until staff resolve it; its checks and their last result stay as they were. One flagged
+     * already keeps its reason and gets this one added.
+     */
+    public void flag(String reason, Instant at) {
+        Objects.requireNonNull(reason, "reason");
+        this.reason = state == State.NEEDS_ATTENTION && this.reason != null ? cut(this.reason + " — " + reason) : cut(reason);
+        state = State.NEEDS_ATTENTION;
+        resolvedBy = null;
+        updatedAt = at;
     }
 
     /**

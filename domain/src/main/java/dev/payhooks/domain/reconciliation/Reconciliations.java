@@ -26,6 +26,9 @@ public interface Reconciliations {
      */
     List<Reconciliation> claimDue(Instant now, Duration lease, int limit);
 
+    /** Stores a reconciliation of a transaction that has none (e.g. one {@link Reconciliation#flagged} at once). */
+    void add(Reconciliation reconciliation);
+
     /** Stores a change of a stored reconciliation. */
     void update(Reconciliation reconciliation);
 

@@ -19,6 +19,13 @@ public interface TransactionReports {
      */
     List<TransactionReport> claimDue(int limit, Instant now, Duration lease);
 
+    /**
+     * Reports given up undelivered that the reconciliation sends again
+     * ({@link TransactionReport#redeliverable()}) and that are due at {@code now}, oldest first,
+     * each held by the caller until {@code now + lease} like {@link #claimDue}.
+     */
+    List<TransactionReport> claimUndelivered(int limit, Instant now, Duration lease);
+
     /** Every report of a Saleor transaction, oldest first (for tests and staff). */
     List<TransactionReport> ofSaleorTransaction(String saleorTransactionId);
 }

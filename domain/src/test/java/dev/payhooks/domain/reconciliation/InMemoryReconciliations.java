@@ -69,6 +69,14 @@ public class InMemoryReconciliations implements Reconciliations {
     }
 
     @Override
+    public synchronized void add(Reconciliation reconciliation) {
+        if (rows.containsKey(reconciliation.transactionId())) {
+            throw new IllegalStateException("reconciliation of " + reconciliation.transactionId() + " exists");
+        }
+        rows.put(reconciliation.transactionId(), copy(reconciliation));
+    }
+
+    @Override
     public synchronized void update(Reconciliation reconciliation) {
         if (!rows.containsKey(reconciliation.transactionId())) {
             throw new IllegalStateException("reconciliation of " + reconciliation.transactionId() + " is not stored");

@@ -95,4 +95,33 @@ class ReconciliationTest {
         t.refundRequested(ProviderReport.of(Money.of(1000, Currency.JPY), T0));
         assertTrue(Reconciliation.open(t));
     }
+
+    @Test
+    void aSaleorReportThatCouldNotBeDeliveredFlagsTheTransactionWhateverItsReconciliationDid() {
+        TransactionId id = TransactionId.of("adyen-0123456789abcdef0123456789abcdef01234567");
+        Reconciliation fresh = Reconciliation.flagged("m-1", id, "The Saleor report could not be delivered", T0);
+        assertTrue(fresh.needsAttention());
+        assertEquals("The Saleor report could not be delivered", fresh.reason().orElseThrow());
+
+        Reconciliation settled = Reconciliation.start("m-1", id, T0);
+        settled.settled("The outcome arrived: CHARGED", false, T0);
+        settled.flag("The Saleor report could not be delivered", T0.plusSeconds(5));
+        assertEquals(Reconciliation.State.NEEDS_ATTENTION, settled.state());
+        assertEquals(T0.plusSeconds(5), settled.updatedAt());
+
+        Reconciliation resolved = Reconciliation.flagged("m-1", id, "first", T0);
+        resolved.resolve("staff@example.test", "done", T0);
+        resolved.flag("second", T0.plusSeconds(5));
+        assertTrue(resolved.needsAttention());
+        assertTrue(resolved.resolvedBy().isEmpty());
+        assertEquals("second", resolved.reason().orElseThrow());
+
+        Reconciliation twice = Reconciliation.start("m-1", id, T0);
+        for (int i = 0; i < POLICY.maxAttempts(); i++) {
+            twice.stillUnknown("on hold", T0, POLICY);
+        }
+        twice.flag("The Saleor report could not be delivered", T0);
+        assertEquals("Outcome still unknown after 3 checks: on hold — The Saleor report could not be delivered",
+            twice.reason().orElseThrow());
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Test double of {@link TransactionReports} (reports are stored by reference; claims move the due time). */
 public class InMemoryTransactionReports implements TransactionReports {
@@ -26,8 +27,17 @@ public class InMemoryTransactionReports implements TransactionReports {
 
     @Override
     public synchronized List<TransactionReport> claimDue(int limit, Instant now, Duration lease) {
+        return claim(r -> r.status() == TransactionReport.Status.PENDING, limit, now, lease);
+    }
+
+    @Override
+    public synchronized List<TransactionReport> claimUndelivered(int limit, Instant now, Duration lease) {
+        return claim(TransactionReport::redeliverable, limit, now, lease);
+    }
+
+    private List<TransactionReport> claim(Predicate<TransactionReport> claimable, int limit, Instant now, Duration lease) {
         List<TransactionReport> due = reports.stream()
-            .filter(r -> r.status() == TransactionReport.Status.PENDING)
+            .filter(claimable)
             .filter(r -> !r.dueAt().isAfter(now))
             .filter(r -> !heldUntil.containsKey(r.id()) || !heldUntil.get(r.id()).isAfter(now))
             .sorted(Comparator.comparing(TransactionReport::createdAt))

@@ -66,6 +66,14 @@ public class JpaReconciliations extends JpaRepository<ReconciliationEntity> impl
     }
 
     @Override
+    public void add(Reconciliation reconciliation) {
+        ReconciliationEntity entity = new ReconciliationEntity();
+        entity.transactionId = reconciliation.transactionId().value();
+        copy(reconciliation, entity);
+        persist(entity);
+    }
+
+    @Override
     public void update(Reconciliation reconciliation) {
         changeStored(reconciliation.transactionId().value(), () -> new IllegalStateException("reconciliation of "
             + reconciliation.transactionId() + " is not stored"), row -> copy(reconciliation, row));

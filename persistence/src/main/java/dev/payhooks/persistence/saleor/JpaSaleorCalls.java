@@ -57,9 +57,14 @@ abstract class JpaSaleorCalls<C extends SaleorCall<?>, E extends SaleorCallEntit
      * parameter {@code :until}) while it is still claimable.
      */
     final List<E> claim(String claimable, String claim, int limit, Instant now, Instant until) {
+        return claim(claimable, claim, pending, limit, now, until);
+    }
+
+    /** {@link #claim(String, String, int, Instant, Instant)} with {@code :pending} standing for {@code state}. */
+    final List<E> claim(String claimable, String claim, String state, int limit, Instant now, Instant until) {
         List<E> candidates = query("select c from " + entity + " c where " + claimable + " order by c.createdAt, c.id",
-            "pending", pending, "now", now).setMaxResults(limit).getResultList();
+            "pending", state, "now", now).setMaxResults(limit).getResultList();
         return claimed(candidates, c -> c.id, "update " + entity + " c set " + claim + " where c.id = :id and " + claimable,
-            "until", until, "pending", pending, "now", now);
+            "until", until, "pending", state, "now", now);
     }
 }

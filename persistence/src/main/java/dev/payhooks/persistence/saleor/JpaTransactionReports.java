@@ -1,6 +1,7 @@
 package dev.payhooks.persistence.saleor;
 
 import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.saleor.TransactionReport;
 import dev.payhooks.domain.saleor.TransactionReports;
 import jakarta.persistence.EntityManager;
@@ -19,6 +20,8 @@ public class JpaTransactionReports extends JpaSaleorCalls<TransactionReport, Tra
     @Override
     TransactionReportEntity newRow(TransactionReport report) {
         TransactionReportEntity row = new TransactionReportEntity();
+        row.merchantId = report.merchantId().orElse(null);
+        row.transactionId = report.transactionId().map(TransactionId::value).orElse(null);
         row.saleorTransactionId = report.saleorTransactionId();
         row.pspReference = report.pspReference();
         row.type = report.type();
@@ -32,6 +35,8 @@ public class JpaTransactionReports extends JpaSaleorCalls<TransactionReport, Tra
     void copyProgress(TransactionReport from, TransactionReportEntity to) {
         to.lastError = from.lastError();
         to.dueAt = from.dueAt();
+        to.failure = from.failure().map(Enum::name).orElse(null);
+        to.redeliveries = from.redeliveries();
     }
 
     @Override
@@ -39,10 +44,14 @@ public class JpaTransactionReports extends JpaSaleorCalls<TransactionReport, Tra
         Instant until = now.plus(lease);
         // the update went past the loaded rows: a claimed report is due when its lease ends
         return claim("c.status = :pending and c.dueAt <= :now", "c.dueAt = :until", limit, now, until).stream()
-            .map(JpaTransactionReports::toDomain)
-            .map(r -> new TransactionReport(r.id(), r.apiUrl(), r.provider(), r.saleorTransactionId(), r.pspReference(), r.type(),
-                r.amount(), r.time(), r.message(), r.status(), r.attempts(), r.lastError(), until, r.createdAt(), r.updatedAt()))
-            .toList();
+            .map(r -> toDomain(r, until)).toList();
+    }
+
+    @Override
+    public List<TransactionReport> claimUndelivered(int limit, Instant now, Duration lease) {
+        Instant until = now.plus(lease);
+        return claim("c.failure = :pending and c.transactionId is not null and c.dueAt <= :now", "c.dueAt = :until",
+            TransactionReport.Failure.UNDELIVERED.name(), limit, now, until).stream().map(r -> toDomain(r, until)).toList();
     }
 
     @Override
@@ -52,8 +61,14 @@ public class JpaTransactionReports extends JpaSaleorCalls<TransactionReport, Tra
     }
 
     private static TransactionReport toDomain(TransactionReportEntity row) {
-        return new TransactionReport(row.id, row.apiUrl, ProviderId.fromSlug(row.provider), row.saleorTransactionId,
-            row.pspReference, row.type, row.amount, row.time, row.message, TransactionReport.Status.valueOf(row.status),
-            row.attempts, row.lastError, row.dueAt, row.createdAt, row.updatedAt);
+        return toDomain(row, row.dueAt);
+    }
+
+    private static TransactionReport toDomain(TransactionReportEntity row, Instant dueAt) {
+        return new TransactionReport(row.id, row.merchantId, row.transactionId == null ? null : TransactionId.of(row.transactionId),
+            row.apiUrl, ProviderId.fromSlug(row.provider), row.saleorTransactionId, row.pspReference, row.type, row.amount,
+            row.time, row.message, TransactionReport.Status.valueOf(row.status), row.attempts, row.lastError, dueAt,
+            row.failure == null ? null : TransactionReport.Failure.valueOf(row.failure), row.redeliveries, row.createdAt,
+            row.updatedAt);
     }
 }

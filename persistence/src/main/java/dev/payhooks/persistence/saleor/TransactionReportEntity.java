@@ -11,6 +11,8 @@ import java.time.Instant;
 @Table(name = "saleor_transaction_report")
 public class TransactionReportEntity extends SaleorCallEntity {
 
+    String merchantId;
+    String transactionId;
     @Column(nullable = false) String saleorTransactionId;
     @Column(nullable = false) String pspReference;
     @Column(name = "event_type", nullable = false) String type;
@@ -19,4 +21,6 @@ public class TransactionReportEntity extends SaleorCallEntity {
     String message;
     String lastError;
     @Column(nullable = false) Instant dueAt;
+    String failure;
+    int redeliveries;
 }

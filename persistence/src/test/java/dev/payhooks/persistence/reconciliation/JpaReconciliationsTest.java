@@ -136,4 +136,23 @@ class JpaReconciliationsTest {
             assertEquals(2, db.count("transaction_reconciliation"), "removed with its transaction");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aSettledTransactionFlaggedForItsSaleorReportIsStoredAsNeedingAttention(String kind) {
+        try (TestDatabase db = seeded(kind)) {
+            db.run(em -> new JpaReconciliations(em).add(Reconciliation.flagged("m1", TransactionId.of("charged"),
+                "The Saleor report could not be delivered", T0)));
+
+            Reconciliation read = db.query(em -> new JpaReconciliations(em).of("m1", TransactionId.of("charged"))).orElseThrow();
+            assertEquals(Reconciliation.State.NEEDS_ATTENTION, read.state());
+            assertEquals("The Saleor report could not be delivered", read.reason().orElseThrow());
+            assertEquals(1L, (long) db.query(em -> new JpaReconciliations(em).needingAttention("m1")));
+            Instant later = T0.plus(Duration.ofHours(2));
+            assertEquals(3, (int) db.query(em -> new JpaReconciliations(em).start(later, later, 100)),
+                "the three open transactions start; the flagged settled one is left to staff");
+            assertEquals(Reconciliation.State.NEEDS_ATTENTION, db.query(em -> new JpaReconciliations(em)
+                .of("m1", TransactionId.of("charged"))).orElseThrow().state());
+        }
+    }
 }

@@ -7,6 +7,7 @@ import dev.payhooks.domain.fulfillment.TrackingNumber;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.port.SealedSecret;
+import dev.payhooks.domain.reconciliation.ReconciliationPolicy;
 import dev.payhooks.domain.saleor.AssignedSaleorApiUrl;
 import dev.payhooks.domain.saleor.FulfillmentOrigin;
 import dev.payhooks.domain.saleor.OrderNote;
@@ -18,9 +19,11 @@ import dev.payhooks.persistence.fulfillment.JpaFulfillments;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +38,7 @@ class JpaSaleorRepositoriesTest {
 
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     static final String API = "https://shop.example/graphql/";
+    static final TransactionId TX = TransactionId.of("adyen-0123456789abcdef0123456789abcdef01234567");
 
     static Iterable<String> databases() {
         return TestDatabase.kinds();
@@ -265,7 +269,7 @@ class JpaSaleorRepositoriesTest {
                 .stream().map(SaleorInstallation::apiUrl).toList());
             assertEquals(List.of(), db.query(em -> new JpaSaleorInstallations(em).ofMerchant("m1", ProviderId.NP_ATOBARAI)));
             for (int i = 0; i < 5; i++) {
-                TransactionReport report = TransactionReport.toSend("r-" + i, API, ProviderId.ADYEN, "T" + (i % 2),
+                TransactionReport report = TransactionReport.toSend("r-" + i, "m1", TX, API, ProviderId.ADYEN, "T" + (i % 2),
                     "CAP" + i, "CHARGE_SUCCESS", "10.00", T0, i == 0 ? null : "Adyen CAPTURE", T0.plusSeconds(i));
                 db.run(em -> new JpaTransactionReports(em).add(report));
             }
@@ -306,6 +310,60 @@ class JpaSaleorRepositoriesTest {
             assertEquals("Saleor did not answer within 5000 ms", ofT0.get(0).lastError());
             assertEquals(TransactionReport.Status.SENT,
                 db.query(em -> new JpaTransactionReports(em).ofSaleorTransaction("T1")).get(0).status());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void onlyReportsGivenUpUndeliveredOnTheirTransactionAreClaimedForTheReconciliation(String kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("m1")) {
+            ReconciliationPolicy policy = new ReconciliationPolicy(Duration.ofMinutes(30), 3, Duration.ofMinutes(10),
+                Duration.ofHours(1), 100);
+            Instant gaveUp = T0.plusSeconds(60);
+            for (String id : List.of("undelivered", "refused", "pending", "flagged")) {
+                TransactionReport report = TransactionReport.toSend(id, "m1", TX, API, ProviderId.ADYEN, "T", "CAP",
+                    "CHARGE_SUCCESS", "10.00", T0, null, T0);
+                if (id.equals("refused")) {
+                    report.refused("transactionEventReport errors: INCORRECT_DETAILS", gaveUp);
+                } else if (!id.equals("pending")) {
+                    for (int i = 0; i < TransactionReport.MAX_ATTEMPTS; i++) {
+                        report.notDelivered("HTTP 503", gaveUp);
+                    }
+                }
+                if (id.equals("flagged")) {
+                    for (int i = 0; i < policy.maxAttempts(); i++) {
+                        report.stillUndelivered("HTTP 503", gaveUp, policy);
+                    }
+                }
+                db.run(em -> new JpaTransactionReports(em).add(report));
+            }
+            db.run(em -> new JpaTransactionReports(em).add(new TransactionReport("unlinked", null, null, API,
+                ProviderId.ADYEN, "T", "CAP", "CHARGE_SUCCESS", "10.00", T0, null, TransactionReport.Status.FAILED, 10,
+                "HTTP 503", T0, TransactionReport.Failure.UNDELIVERED, 0, T0, T0)));
+
+            assertEquals(List.of(), db.query(em -> new JpaTransactionReports(em).claimUndelivered(10, gaveUp.minusSeconds(1),
+                Duration.ofMinutes(5))), "not before it was given up");
+            List<TransactionReport> claimed = db.query(em -> new JpaTransactionReports(em).claimUndelivered(10, gaveUp,
+                Duration.ofMinutes(5)));
+            assertEquals(List.of("undelivered"), claimed.stream().map(TransactionReport::id).toList());
+            assertEquals(gaveUp.plus(Duration.ofMinutes(5)), claimed.get(0).dueAt());
+            assertEquals(Optional.of(TX), claimed.get(0).transactionId());
+            assertEquals(Optional.of("m1"), claimed.get(0).merchantId());
+            assertEquals(List.of(), db.query(em -> new JpaTransactionReports(em).claimUndelivered(10, gaveUp.plusSeconds(1),
+                Duration.ofMinutes(5))), "held for the lease");
+            assertEquals(List.of(), db.query(em -> new JpaTransactionReports(em).claimDue(10, gaveUp.plus(Duration.ofDays(1)),
+                Duration.ofMinutes(5))).stream().filter(r -> !r.id().equals("pending")).toList(), "the sender's are pending ones");
+
+            TransactionReport again = claimed.get(0);
+            again.stillUndelivered("connect timed out", gaveUp.plusSeconds(2), policy);
+            db.run(em -> new JpaTransactionReports(em).update(again));
+            TransactionReport read = db.query(em -> new JpaTransactionReports(em).ofSaleorTransaction("T")).stream()
+                .filter(r -> r.id().equals("undelivered")).findFirst().orElseThrow();
+            assertEquals(1, read.redeliveries());
+            assertEquals(Optional.of(TransactionReport.Failure.UNDELIVERED), read.failure());
+            assertEquals(gaveUp.plusSeconds(2).plus(Duration.ofMinutes(10)), read.dueAt());
+            assertEquals(Optional.of(TransactionReport.Failure.FLAGGED), db.query(em -> new JpaTransactionReports(em)
+                .ofSaleorTransaction("T")).stream().filter(r -> r.id().equals("flagged")).findFirst().orElseThrow().failure());
         }
     }
 }

@@ -268,7 +268,7 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
         state.setId("reconciliation-state");
         state.getElement().getThemeList().add(r.needsAttention() ? "badge error" : "badge contrast");
         detail.add(state, list("reconciliation-facts", java.util.stream.Stream.of(
-                r.attempts() + " check" + (r.attempts() == 1 ? "" : "s")
+                r.attempts() == 0 ? "" : r.attempts() + " check" + (r.attempts() == 1 ? "" : "s")
                     + (r.lastCheckedAt() == null ? "" : ", last " + TIME.format(r.lastCheckedAt()) + " UTC"),
                 r.reason().isEmpty() ? "" : "Why: " + r.reason(),
                 r.lastResult().isEmpty() ? "" : "Last result: " + r.lastResult(),

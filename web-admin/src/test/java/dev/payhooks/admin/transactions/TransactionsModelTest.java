@@ -254,6 +254,23 @@ class TransactionsModelTest {
         assertEquals(List.of(), ids(TransactionFilter.none().withNeedsAttention()));
     }
 
+    @Test
+    void aTransactionFlaggedForASaleorReportIsListedWithWhyAndResolvable() {
+        PaymentTransaction charged = add("m-1", "adyen-1", "eu", ProviderId.ADYEN, Currency.of("EUR"), clock.instant());
+        reconciliations.add(Reconciliation.flagged("m-1", charged.id(), "The Saleor report could not be delivered "
+            + "(CHARGE_SUCCESS 24.00, pspReference CAP1) after 6 tries by the reconciliation: HTTP 503", clock.instant()));
+
+        assertEquals(List.of("adyen-1"), ids(TransactionFilter.none().withNeedsAttention()));
+        assertEquals(1, model.needingAttention());
+        TransactionDetails.ReconciliationEntry shown = model.transaction("adyen-1").reconciliation();
+        assertTrue(shown.needsAttention());
+        assertEquals(0, shown.attempts(), "no outcome was checked");
+        assertTrue(shown.reason().startsWith("The Saleor report could not be delivered"), shown.reason());
+        console.signIn("alice", "ADMINISTRATOR");
+        model.resolve("adyen-1", "reported in Saleor's dashboard");
+        assertEquals(List.of(), ids(TransactionFilter.none().withNeedsAttention()));
+    }
+
     private List<String> ids(TransactionFilter filter) {
         return model.transactions(filter, Optional.empty(), 50).rows().stream().map(TransactionRow::id).toList();
     }
