@@ -42,7 +42,11 @@ public abstract class ConfiguredChannels<C extends ProviderChannel> {
         this.simulator = simulator;
     }
 
-    /** The channel's configuration for the provider. The caller owns the transaction. */
+    /**
+     * The channel's configuration for the provider. Reads the merchant and the channel through the
+     * views it was given: the caches' reading views answer from memory or read in the caller's
+     * transaction (one of their own when the caller has none); other views need the caller's.
+     */
     public final Optional<C> find(String merchantId, String channelSlug) {
         Optional<Merchant> merchant = merchants.byId(merchantId);
         Optional<Channel> channel = channelSlug == null ? Optional.empty() : channels.bySlug(merchantId, channelSlug);

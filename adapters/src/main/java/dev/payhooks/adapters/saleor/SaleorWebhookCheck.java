@@ -100,7 +100,8 @@ public class SaleorWebhookCheck {
             return Outcome.refuse(401, "WRONG_EVENT", "Saleor-Event does not match the webhook endpoint.");
         }
         String url = apiUrl.strip();
-        Optional<SaleorInstallation> found = units.inNewTransaction(() -> cached.find(url, provider));
+        // from memory, or read in a transaction of the cache's own when its entry is missing or expired
+        Optional<SaleorInstallation> found = cached.find(url, provider);
         if (found.isEmpty()) {
             return Outcome.refuse(401, "APP_NOT_REGISTERED", "The app is not registered for this Saleor API URL.");
         }

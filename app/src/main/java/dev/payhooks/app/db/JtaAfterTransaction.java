@@ -1,18 +1,33 @@
 package dev.payhooks.app.db;
 
 import dev.payhooks.application.cache.RecentReads;
+import dev.payhooks.application.port.UnitOfWork;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-/** {@link RecentReads.AfterTransaction} on the container's JTA transaction: after it completes, whether committed or not. */
+import java.util.function.Supplier;
+
+/**
+ * {@link RecentReads.AfterTransaction} on the container's JTA transaction: after it completes, whether committed or
+ * not. A load outside any transaction gets one of its own.
+ */
 @ApplicationScoped
 public class JtaAfterTransaction implements RecentReads.AfterTransaction {
 
     @Resource
     TransactionSynchronizationRegistry registry;
+
+    @Inject
+    UnitOfWork units;
+
+    @Override
+    public <T> T load(Supplier<T> load) {
+        return registry.getTransactionStatus() == Status.STATUS_NO_TRANSACTION ? units.inNewTransaction(load) : load.get();
+    }
 
     @Override
     public void run(Runnable action) {

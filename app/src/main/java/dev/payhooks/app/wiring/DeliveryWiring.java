@@ -11,6 +11,7 @@ import dev.payhooks.application.events.ReplayDeliveries;
 import dev.payhooks.application.webhooks.ManageAsymmetricSigningKeys;
 import dev.payhooks.application.webhooks.ManageSignatureKeys;
 import dev.payhooks.application.webhooks.ManageSubscriptions;
+import dev.payhooks.application.webhooks.SubscriptionCache;
 import dev.payhooks.domain.approval.ApprovalRequests;
 import dev.payhooks.domain.audit.AuditRecorder;
 import dev.payhooks.domain.audit.CurrentActor;
@@ -118,8 +119,8 @@ public class DeliveryWiring {
 
     @Produces
     @Singleton
-    EventQueue eventQueue(Outbox outbox, WebhookSubscriptions subscriptions, Deliveries deliveries, IdGenerator ids) {
-        return new EventQueue(outbox, subscriptions, deliveries, ids);
+    EventQueue eventQueue(Outbox outbox, SubscriptionCache subscriptions, Deliveries deliveries, IdGenerator ids) {
+        return new EventQueue(outbox, subscriptions.reading(), deliveries, ids);
     }
 
     @Produces

@@ -10,6 +10,7 @@ import dev.payhooks.application.apikeys.ApiKeyCache;
 import dev.payhooks.application.channels.ChannelCache;
 import dev.payhooks.application.merchants.MerchantCache;
 import dev.payhooks.application.channels.SaleorInstallationCache;
+import dev.payhooks.application.webhooks.SubscriptionCache;
 import dev.payhooks.app.db.JtaAfterTransaction;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.outbound.AsymmetricSigningKeys;
@@ -157,10 +158,17 @@ public class PersistenceWiring {
         return new JpaDeliveries(entityManager);
     }
 
+    /** Webhook subscriptions: the event queue reads who listens cached ({@link SubscriptionCache#reading()}), every change invalidates. */
     @Produces
     @Singleton
-    WebhookSubscriptions webhookSubscriptions() {
-        return new JpaWebhookSubscriptions(entityManager);
+    SubscriptionCache subscriptionCache(JtaAfterTransaction afterTransaction) {
+        return new SubscriptionCache(new JpaWebhookSubscriptions(entityManager), afterTransaction);
+    }
+
+    @Produces
+    @Singleton
+    WebhookSubscriptions webhookSubscriptions(SubscriptionCache cache) {
+        return cache.changing();
     }
 
     @Produces

@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  *       the second time drops what a reader loaded while the change was not yet committed, and a
  *       load that began before an invalidation is not kept.</li>
  * </ul>
+ * A load runs in the caller's transaction, or in one of its own when the caller has none
+ * ({@link AfterTransaction#load}): a reader that finds its entry opens none.
  * So within one instance a change is used from the next read after its commit; a change made on
  * another instance sharing the database is seen here within the TTL.
  *
@@ -34,6 +36,14 @@ public final class RecentReads<K, V> {
     @FunctionalInterface
     public interface AfterTransaction {
         void run(Runnable action);
+
+        /**
+         * Runs a load of the store: in the caller's transaction, or outside any in a transaction of
+         * its own. So a request path that finds what it needs in memory opens no transaction for it.
+         */
+        default <T> T load(Supplier<T> load) {
+            return load.get();
+        }
     }
 
     private record Entry<V>(V value, long loadedAt) { }
@@ -68,7 +78,7 @@ public final class RecentReads<K, V> {
             return Optional.of(entry.value());
         }
         long before = generation.get();
-        Optional<V> loaded = load.get();
+        Optional<V> loaded = afterTransaction.load(load);
         if (loaded.isPresent()) {
             if (entry == null && entries.size() >= maxEntries) {
                 entries.clear();

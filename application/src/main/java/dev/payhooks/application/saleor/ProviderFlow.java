@@ -31,7 +31,7 @@ abstract sealed class ProviderFlow<C extends ChannelRequest, A> permits ActionFl
     }
 
     public Delivery handle(C command) {
-        return ConfiguredChannel.handle(units, command, provider::channel, channel -> handle(command, channel),
+        return ConfiguredChannel.handle(command, provider::channel, channel -> handle(command, channel),
             Delivery.NotConfigured::new);
     }
 

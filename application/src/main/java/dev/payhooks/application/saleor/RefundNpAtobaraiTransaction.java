@@ -59,7 +59,7 @@ public record RefundNpAtobaraiTransaction(NpAtobaraiCalls np, ReplyFormat<Refund
     }
 
     public Delivery handle(NpRefundCommand command) {
-        return ConfiguredChannel.handle(units, command, np::configuredChannel, channel -> handle(command, channel),
+        return ConfiguredChannel.handle(command, np::configuredChannel, channel -> handle(command, channel),
             Delivery.NotConfigured::new);
     }
 

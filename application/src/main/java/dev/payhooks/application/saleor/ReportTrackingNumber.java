@@ -30,7 +30,7 @@ public record ReportTrackingNumber(NpAtobaraiCalls np, PaymentTransactions trans
     public enum Result { NOT_CONFIGURED, ACCEPTED }
 
     public Result handle(TrackingNumberCommand command) {
-        return ConfiguredChannel.handle(units, command, np::configuredChannel, channel -> handle(command, channel),
+        return ConfiguredChannel.handle(command, np::configuredChannel, channel -> handle(command, channel),
             () -> Result.NOT_CONFIGURED);
     }
 

@@ -34,6 +34,9 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
 
     @Override
     public void addAll(List<Delivery> added) {
+        if (added.isEmpty()) {
+            return;  // no subscription listens: nothing to flush
+        }
         for (Delivery delivery : added) {
             DeliveryEntity e = new DeliveryEntity();
             e.ownedBy(delivery.merchantId(), delivery.id());

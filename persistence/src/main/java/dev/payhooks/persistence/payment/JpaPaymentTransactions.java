@@ -48,8 +48,11 @@ public class JpaPaymentTransactions extends JpaRepository<PaymentTransactionEnti
 
     @Override
     public void add(String merchantId, PaymentTransaction transaction) {
-        store(transaction.id().value(), PaymentTransactionMapper.toNewEntity(merchantId, transaction),
-            () -> new Conflict("transaction " + transaction.id() + " exists already"));
+        // the id alone: finding the entity would load its events and references; two adds racing meet the primary key
+        if (count("select count(t) from PaymentTransactionEntity t where t.id = :id", "id", transaction.id().value()) > 0) {
+            throw new Conflict("transaction " + transaction.id() + " exists already");
+        }
+        persist(PaymentTransactionMapper.toNewEntity(merchantId, transaction));
     }
 
     @Override
@@ -96,10 +99,14 @@ public class JpaPaymentTransactions extends JpaRepository<PaymentTransactionEnti
         if (ids.isEmpty()) {
             return List.of();
         }
+        // one id by equality: Hibernate keeps the SQL of such a query, where an IN list is translated anew each time
+        String whole = "select t from PaymentTransactionEntity t left join fetch t.events left join fetch t.providerReferences"
+            + " where t.merchantId = :merchant and ";
+        List<PaymentTransactionEntity> found = ids.size() == 1
+            ? query(whole + "t.id = :id", "id", ids.get(0), "merchant", merchantId).getResultList()
+            : query(whole + "t.id in :ids", "ids", ids, "merchant", merchantId).getResultList();
         Map<String, PaymentTransactionEntity> byId = new HashMap<>();
-        for (PaymentTransactionEntity entity : query("select t from PaymentTransactionEntity t left join fetch t.events"
-                + " left join fetch t.providerReferences where t.id in :ids and t.merchantId = :merchant",
-                "ids", ids, "merchant", merchantId).getResultList()) {
+        for (PaymentTransactionEntity entity : found) {
             byId.put(entity.id(), entity);
         }
         return ids.stream().map(byId::get).filter(Objects::nonNull).map(PaymentTransactionMapper::toDomain).toList();

@@ -23,6 +23,9 @@ public class JpaWebhookReplies implements WebhookReplies {
 
     private static final String INSERT = "INSERT INTO saleor_webhook_reply (scope, request_key, claimed_at) VALUES (?, ?, ?)";
     private static final String SELECT = "SELECT reply, claimed_at FROM saleor_webhook_reply WHERE scope = ? AND request_key = ?";
+    private static final String COMPLETE = "UPDATE saleor_webhook_reply SET reply = ?, answered_at = ?"
+        + " WHERE scope = ? AND request_key = ? AND reply IS NULL";
+    private static final String RELEASE = "DELETE FROM saleor_webhook_reply WHERE scope = ? AND request_key = ? AND reply IS NULL";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final EntityManager em;
@@ -51,12 +54,21 @@ public class JpaWebhookReplies implements WebhookReplies {
         });
     }
 
+    /**
+     * Over the transaction's connection, like the claim: a native query through the session would
+     * first flush it whole and then drop every cached entity description as possibly changed.
+     */
     @Override
     public void complete(String scope, String key, String reply, Instant at) {
-        int updated = em.createNativeQuery("UPDATE saleor_webhook_reply SET reply = ?1, answered_at = ?2"
-                + " WHERE scope = ?3 AND request_key = ?4 AND reply IS NULL")
-            .setParameter(1, reply).setParameter(2, Timestamp.from(at)).setParameter(3, scope).setParameter(4, key)
-            .executeUpdate();
+        int updated = em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(COMPLETE)) {
+                update.setString(1, reply);
+                update.setTimestamp(2, Timestamp.from(at));
+                update.setString(3, scope);
+                update.setString(4, key);
+                return update.executeUpdate();
+            }
+        });
         if (updated != 1) {
             throw new IllegalStateException("reply " + key + " was not claimed or is answered already");
         }
@@ -64,8 +76,13 @@ public class JpaWebhookReplies implements WebhookReplies {
 
     @Override
     public void release(String scope, String key) {
-        em.createNativeQuery("DELETE FROM saleor_webhook_reply WHERE scope = ?1 AND request_key = ?2 AND reply IS NULL")
-            .setParameter(1, scope).setParameter(2, key).executeUpdate();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(RELEASE)) {
+                delete.setString(1, scope);
+                delete.setString(2, key);
+                delete.executeUpdate();
+            }
+        });
     }
 
     private static boolean inserted(Connection connection, String scope, String key, Instant at) throws SQLException {
