@@ -48,7 +48,8 @@ public class IngestBenchmark {
         int[] levels = Arrays.stream((args.length > 2 ? args[2] : "8,32,128").split(",")).mapToInt(Integer::parseInt).toArray();
         int items = args.length > 3 ? Integer.parseInt(args[3]) : 1;
 
-        String database = "payhooks_ingest";
+        // -Dbench.database: another name, so that two runs (or two builds) on one machine keep apart
+        String database = System.getProperty("bench.database", "payhooks_ingest");
         String dbUrl = Bench.freshPostgres(database);
         Path work = Files.createTempDirectory("payhooks-ingest");
         var http = Bench.client();
