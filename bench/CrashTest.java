@@ -82,6 +82,8 @@ public class CrashTest {
     static final Pattern EVENT_ID = Pattern.compile("\"event_id\"\\s*:\\s*\"([0-9a-f]{64})\"");
     static final Pattern CATALOG_ENTRY = Pattern.compile("(?:merchant|hub)\\(\"([a-z0-9_.]+)\"");
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(300);
+    /** How long a start may take (-Dcrash.ready-seconds; a machine busy with other work starts Payara slowly). */
+    static final int READY_SECONDS = Integer.getInteger("crash.ready-seconds", 240);
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -570,7 +572,7 @@ public class CrashTest {
         }
 
         void awaitReady(Process server) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
             while (status(base + "/health/ready") != 200) {
                 if (!server.isAlive() || System.nanoTime() > deadline) {
                     throw new IllegalStateException("server did not become ready; see " + work.resolve("server.log"));
