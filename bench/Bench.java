@@ -59,11 +59,12 @@ final class Bench {
 
     /**
      * Starts the server with the given extra environment (PAYHOOKS_DB_URL among them, or none for a
-     * fresh H2 database in {@code work}) and JVM options from {@code -Dbench.jvm}.
+     * fresh H2 database in {@code work}) and JVM options from {@code -Dbench.jvm}; the jar is
+     * {@code -Dbench.jar} (default {@code app/target/payhooks.jar}), so two builds can be compared in one session.
      */
     static Server start(Path work, int port, Map<String, String> env) throws IOException {
         String jvm = System.getProperty("bench.jvm", "").strip();
-        return start(work, port, env, jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+")), Path.of("app/target/payhooks.jar"),
+        return start(work, port, env, jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+")), Path.of(System.getProperty("bench.jar", "app/target/payhooks.jar")),
             List.of());
     }
 

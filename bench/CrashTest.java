@@ -3,7 +3,8 @@
  * restart it on the same database, and check that nothing acknowledged was lost.
  *
  *   ./mvnw -B -o -q install -DskipTests      (builds app/target/payhooks.jar)
- *   java bench/CrashTest.java [runs=5] [adyen-threads=4] [publish-threads=4] [items-per-batch=5] [receiver-delay-ms=10]
+ *   java bench/CrashTest.java [runs=5] [adyen-threads=8] [publish-threads=2] [items-per-batch=5] [receiver-delay-ms=10]
+ *       [load-seconds=20]
  *
  * Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust) and `psql` on the PATH. Per run it
  *
@@ -16,7 +17,8 @@
  *     through POST /api/v1/events (unique Idempotency-Key each), and records which requests
  *     were answered 2xx;
  *  3. once every load thread has had a few answers (warm-up of the fresh server JVM; those
- *     requests count like the others), after a random 3-8 s kills the server with SIGKILL (Process.destroyForcibly; the exit
+ *     requests count like the others), after a random load-seconds to load-seconds + 5 s (long
+ *     enough for the JIT to bring the server to its real rate) kills the server with SIGKILL (Process.destroyForcibly; the exit
  *     status 137 is checked), notes what was in flight, restarts it on the same database and
  *     port, and waits until no notification awaits processing and no delivery is pending;
  *  4. checks, in the database and at the receiver: every acknowledged item stored once and
@@ -24,7 +26,9 @@
  *     every stored item applied, every acknowledged event (published, and the ones the applied
  *     notifications produced) and every event in the outbox received at least once, and every
  *     duplicate at the receiver one of the deliveries in flight at the kill;
- *  5. prints one line per run and a summary; exits 1 if anything was lost or wrong.
+ *  5. prints one line per run, a drain line per run (what was pending at the kill, how long the
+ *     restarted server took to become ready, then to drain it) and a summary; exits 1 if anything
+ *     was lost or wrong.
  *
  * "In flight at the kill" for deliveries: events the receiver had received before the kill
  * whose delivery row was still PENDING in the database right after it (read before the
@@ -78,23 +82,28 @@ public class CrashTest {
     static final Pattern EVENT_ID = Pattern.compile("\"event_id\"\\s*:\\s*\"([0-9a-f]{64})\"");
     static final Pattern CATALOG_ENTRY = Pattern.compile("(?:merchant|hub)\\(\"([a-z0-9_.]+)\"");
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(300);
+    /** How long a start may take (-Dcrash.ready-seconds; a machine busy with other work starts Payara slowly). */
+    static final int READY_SECONDS = Integer.getInteger("crash.ready-seconds", 240);
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int adyenThreads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        int publishThreads = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        int adyenThreads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int publishThreads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int itemsPerBatch = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         int receiverDelayMs = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+        int loadSeconds = args.length > 5 ? Integer.parseInt(args[5]) : 20;
         selfCheckHmac();
         List<String> eventTypes = eventTypes();
         System.out.printf("crash test: %d runs, %d Adyen threads (%d items per batch), %d publish threads, receiver delay 0-%d ms, "
-            + "%d event types subscribed%n", runs, adyenThreads, itemsPerBatch, publishThreads, receiverDelayMs, eventTypes.size());
+            + "%d event types subscribed, kill after %d-%d s of load%n", runs, adyenThreads, itemsPerBatch, publishThreads, receiverDelayMs,
+            eventTypes.size(), loadSeconds, loadSeconds + 5);
 
         List<Result> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            Result result = new Run(run, adyenThreads, publishThreads, itemsPerBatch, receiverDelayMs, eventTypes).execute();
+            Result result = new Run(run, adyenThreads, publishThreads, itemsPerBatch, receiverDelayMs, loadSeconds, eventTypes).execute();
             results.add(result);
             System.out.println(result.line());
+            System.out.println(result.drainLine());
         }
         long lost = results.stream().mapToLong(Result::lostTotal).sum();
         long problems = results.stream().mapToLong(r -> r.problems().size()).sum();
@@ -105,6 +114,14 @@ public class CrashTest {
             sum(results, Result::lostItems), sum(results, r -> r.ackedPublished() + r.ackedTxEvents()),
             sum(results, Result::ackedPublished), sum(results, Result::ackedTxEvents), sum(results, Result::deliveredAcked),
             sum(results, Result::undelivered), sum(results, Result::duplicates), sum(results, Result::inFlightDeliveries), problems);
+        System.out.printf("drain: notifications %.0f /s acknowledged under load (mean of the runs); after the restart ready in "
+                + "%.1f-%.1f s, then drained in %.1f-%.1f s (pending at the kill: %d-%d notifications, %d-%d deliveries)%n",
+            results.stream().mapToDouble(Result::notificationRate).average().orElse(0),
+            results.stream().mapToDouble(Result::readySeconds).min().orElse(0), results.stream().mapToDouble(Result::readySeconds).max().orElse(0),
+            results.stream().mapToDouble(Result::drainAfterReady).min().orElse(0), results.stream().mapToDouble(Result::drainAfterReady).max().orElse(0),
+            results.stream().mapToLong(Result::unappliedAtKill).min().orElse(0), results.stream().mapToLong(Result::unappliedAtKill).max().orElse(0),
+            results.stream().mapToLong(Result::pendingDeliveriesAtKill).min().orElse(0),
+            results.stream().mapToLong(Result::pendingDeliveriesAtKill).max().orElse(0));
         results.forEach(r -> r.problems().forEach(p -> System.out.println("run " + r.run() + ": " + p)));
         System.exit(lost == 0 && problems == 0 ? 0 : 1);
     }
@@ -116,7 +133,19 @@ public class CrashTest {
     record Result(int run, String load, double killAfterSeconds, int exitStatus, long ackedItems, long unansweredItems, long storedAcked,
                   long storedUnacked, long unappliedAtKill, long appliedAcked, long lostItems, long ackedPublished,
                   long unansweredPublishes, long ackedTxEvents, long deliveredAcked, long undelivered, long duplicates,
-                  long inFlightDeliveries, long receiverOpenAtKill, double drainSeconds, List<String> problems) {
+                  long inFlightDeliveries, long receiverOpenAtKill, double drainSeconds, double notificationRate, double readySeconds,
+                  long pendingDeliveriesAtKill, List<String> problems) {
+
+        /** From ready (the restarted server answers /health/ready) to nothing pending. */
+        double drainAfterReady() {
+            return drainSeconds - readySeconds;
+        }
+
+        String drainLine() {
+            return String.format("run %d: drain: %.0f notifications/s acknowledged before the kill; pending at the kill %d notifications "
+                    + "and %d deliveries; restarted server ready after %.1f s, drained %.1f s after ready (%.1f s after the restart)",
+                run, notificationRate, unappliedAtKill, pendingDeliveriesAtKill, readySeconds, drainAfterReady(), drainSeconds);
+        }
 
         long lostTotal() {
             return lostItems + undelivered;
@@ -140,6 +169,7 @@ public class CrashTest {
         final int publishThreads;
         final int itemsPerBatch;
         final int receiverDelayMs;
+        final int loadSeconds;
         final List<String> eventTypes;
         final String database;
         final String dbUrl;
@@ -162,13 +192,15 @@ public class CrashTest {
         final AtomicInteger answeredPublishes = new AtomicInteger();
         final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        Run(int run, int adyenThreads, int publishThreads, int itemsPerBatch, int receiverDelayMs, List<String> eventTypes)
+        Run(int run, int adyenThreads, int publishThreads, int itemsPerBatch, int receiverDelayMs, int loadSeconds,
+            List<String> eventTypes)
             throws IOException {
             this.run = run;
             this.adyenThreads = adyenThreads;
             this.publishThreads = publishThreads;
             this.itemsPerBatch = itemsPerBatch;
             this.receiverDelayMs = receiverDelayMs;
+            this.loadSeconds = loadSeconds;
             this.eventTypes = eventTypes;
             this.database = "payhooks_crash_" + System.currentTimeMillis() + "_" + run;
             this.dbUrl = "jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres";
@@ -224,7 +256,7 @@ public class CrashTest {
                 double warmUp = (System.nanoTime() - warmUpStart) / 1e9;
                 int batchesBefore = answeredBatches.get();
                 int publishesBefore = answeredPublishes.get();
-                double killAfter = 3 + ThreadLocalRandom.current().nextDouble() * 5;
+                double killAfter = loadSeconds + ThreadLocalRandom.current().nextDouble() * 5;
                 Thread.sleep((long) (killAfter * 1000));
                 double batchRate = (answeredBatches.get() - batchesBefore) / killAfter;
                 double publishRate = (answeredPublishes.get() - publishesBefore) / killAfter;
@@ -253,6 +285,7 @@ public class CrashTest {
                 server = startServer();
                 long restarted = System.nanoTime();
                 awaitReady(server);
+                double readySeconds = (System.nanoTime() - restarted) / 1e9;
                 boolean drained = awaitDrained();
                 double drainSeconds = (System.nanoTime() - restarted) / 1e9;
                 if (!drained) {
@@ -261,7 +294,7 @@ public class CrashTest {
                 Thread.sleep(1000); // a second delivery of anything would have arrived by now
                 return verify(String.format("warm-up %.1f s, then %.1f batches/s + %.1f publishes/s for %.1f s", warmUp, batchRate,
                         publishRate, killAfter), killAfter, exitStatus, receiverOpenAtKill, receivedBeforeKill, pendingAtKill, inFlightDeliveries,
-                    unappliedAtKill, drainSeconds);
+                    unappliedAtKill, drainSeconds, batchRate * itemsPerBatch, readySeconds);
             } finally {
                 server.destroy();
                 if (!server.waitFor(30, TimeUnit.SECONDS)) {
@@ -284,7 +317,8 @@ public class CrashTest {
         }
 
         Result verify(String load, double killAfter, int exitStatus, int receiverOpenAtKill, Map<String, Integer> receivedBeforeKill,
-                      Set<String> pendingAtKill, long inFlightDeliveries, long unappliedAtKill, double drainSeconds)
+                      Set<String> pendingAtKill, long inFlightDeliveries, long unappliedAtKill, double drainSeconds,
+                      double notificationRate, double readySeconds)
             throws Exception {
             // inbound notifications: pspReference -> rows (dedup key "adyen:<psp>:AUTHORISATION:true:")
             Map<String, List<String>> inbound = new HashMap<>();
@@ -387,7 +421,8 @@ public class CrashTest {
             }
             return new Result(run, load, killAfter, exitStatus, ackedPsp.size(), unansweredPsp.size(), storedAcked, storedUnacked,
                 unappliedAtKill, appliedAcked, lostItems, ackedEvents.size(), unansweredPublishes.get(), txEventsOfAcked.size(),
-                deliveredAcked, undelivered, duplicates, inFlightDeliveries, receiverOpenAtKill, drainSeconds, List.copyOf(problems));
+                deliveredAcked, undelivered, duplicates, inFlightDeliveries, receiverOpenAtKill, drainSeconds, notificationRate, readySeconds,
+                pendingAtKill.size(), List.copyOf(problems));
         }
 
         /** Stored once, PROCESSED, one transaction with one authorization, one outbound event for it. */
@@ -537,7 +572,7 @@ public class CrashTest {
         }
 
         void awaitReady(Process server) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
             while (status(base + "/health/ready") != 200) {
                 if (!server.isAlive() || System.nanoTime() > deadline) {
                     throw new IllegalStateException("server did not become ready; see " + work.resolve("server.log"));

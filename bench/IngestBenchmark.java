@@ -48,7 +48,8 @@ public class IngestBenchmark {
         int[] levels = Arrays.stream((args.length > 2 ? args[2] : "8,32,128").split(",")).mapToInt(Integer::parseInt).toArray();
         int items = args.length > 3 ? Integer.parseInt(args[3]) : 1;
 
-        String database = "payhooks_ingest";
+        // -Dbench.database: another name, so that two runs (or two builds) on one machine keep apart
+        String database = System.getProperty("bench.database", "payhooks_ingest");
         String dbUrl = Bench.freshPostgres(database);
         Path work = Files.createTempDirectory("payhooks-ingest");
         var http = Bench.client();
@@ -67,6 +68,7 @@ public class IngestBenchmark {
                 hub.add(run(server, target, clients, seconds, "hub"));
             }
             System.out.printf("stored notifications: %s%n", Bench.psql(database, "SELECT count(*) FROM inbound_notification"));
+            awaitApplied(database);
 
             Bench.psql(database, "DROP TABLE IF EXISTS bench_notification");
             Bench.psql(database, "CREATE TABLE bench_notification (LIKE inbound_notification INCLUDING ALL)");
@@ -289,6 +291,27 @@ public class IngestBenchmark {
             label, clients, servers.size() == 1 ? "" : " over " + servers.size() + " instances", requestsPerSecond, notificationsPerSecond, Bench.pct(all, 0.5), Bench.pct(all, 0.99),
             Bench.pct(all, 0.999), Bench.pct(all, 1.0), serverCores, serverCores * 1000 / notificationsPerSecond, rss, errorStatus.get(), failures.get());
         return new double[] {notificationsPerSecond};
+    }
+
+    /** How long the hub's inbox worker may take to apply the backlog before pgbench runs (-Dbench.drain=seconds). */
+    static final int DRAIN_SECONDS = Integer.getInteger("bench.drain", 300);
+
+    /**
+     * Waits until the worker has applied every stored notification (none RECEIVED), so pgbench
+     * does not share the machine with it, and prints how fast the backlog went.
+     */
+    static void awaitApplied(String database) throws Exception {
+        String awaiting = "SELECT count(*) FROM inbound_notification WHERE status = 'RECEIVED'";
+        long first = Long.parseLong(Bench.psql(database, awaiting));
+        long start = System.nanoTime();
+        long left = first;
+        while (left > 0 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(DRAIN_SECONDS)) {
+            Thread.sleep(500);
+            left = Long.parseLong(Bench.psql(database, awaiting));
+        }
+        double took = (System.nanoTime() - start) / 1e9;
+        System.out.printf("inbox: %d awaiting after the last level, %d after %.1f s (%,.0f applied/s)%n", first, left, took,
+            (first - left) / took);
     }
 
     /** The notification row the hub stores, as a pgbench script: one INSERT, one transaction. */

@@ -6,6 +6,7 @@ import dev.payhooks.domain.error.InvalidValue;
 import dev.payhooks.domain.inbound.NotificationHeaders;
 import dev.payhooks.domain.payment.ProviderId;
 import dev.payhooks.domain.provider.InboundRequest;
+import dev.payhooks.domain.trace.Correlation;
 import dev.payhooks.application.notifications.ApplyNotifications;
 import dev.payhooks.application.notifications.ReceiveNotifications;
 import dev.payhooks.application.notifications.ReceiveNotifications.Outcome;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -123,6 +125,30 @@ public record NotificationEndpoint(ReceiveNotifications receiving, ApplyNotifica
                     + "takes it again", SafeErrors.loggable(alsoFailed));
                 return false;
             }
+        }
+    }
+
+    /**
+     * Applies stored notifications together, in one transaction (one commit for all); when that
+     * fails, nothing of it is kept and each is applied in a transaction of its own
+     * ({@link #applyNow}), where a failure is recorded for the one that caused it. Returns how
+     * many this caller applied or recorded as failed.
+     */
+    public int applyAllNow(List<String> notificationIds) {
+        try {
+            return transactions.inNewTransaction(() -> applying.applyAll(notificationIds));
+        } catch (RuntimeException failure) {
+            LOG.log(Level.FINE, "Applying " + notificationIds.size() + " notifications together failed (" + describe(failure)
+                + "); each is applied on its own");
+            int applied = 0;
+            for (String id : notificationIds) {
+                try (Correlation.Unit unit = Correlation.open(Optional.empty())) {
+                    if (applyNow(id)) {
+                        applied++;
+                    }
+                }
+            }
+            return applied;
         }
     }
 

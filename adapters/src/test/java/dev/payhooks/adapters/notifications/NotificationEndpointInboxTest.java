@@ -64,6 +64,41 @@ class NotificationEndpointInboxTest {
     }
 
     @Test
+    void theWorkerAppliesSeveralTogetherAndEachOnlyOnce() {
+        post(orderCreated("o-3", "ref-3"));
+        post(orderCreated("o-4", "ref-4"));
+        assertEquals(2, handedOver.size());
+
+        assertEquals(2, endpoint.applyAllNow(handedOver));
+        handedOver.forEach(id -> assertEquals(ProcessingStatus.PROCESSED, hub.notifications.byId(id).orElseThrow().status()));
+        assertEquals(2, hub.transactions.all().size());
+        assertEquals(0, endpoint.applyAllNow(handedOver), "applied once");
+    }
+
+    @Test
+    void whenApplyingTogetherFailsEachIsAppliedOnItsOwnAndTheFailureRecordedForItsOwner() {
+        List<String> attempts = new ArrayList<>();
+        NotificationEndpoint failingTogether = new NotificationEndpoint(hub.pipeline, hub.applying,
+            new NotificationEndpoint.Transactions() {
+                @Override
+                public <T> T inNewTransaction(Supplier<T> work) {
+                    attempts.add("transaction");
+                    if (attempts.size() == 1) {
+                        throw new IllegalStateException("connection lost");
+                    }
+                    return work.get();
+                }
+            }, handedOver::addAll, hub.clock);
+        post(orderCreated("o-5", "ref-5"));
+        post(orderCreated("o-6", "ref-6"));
+        attempts.clear();
+
+        assertEquals(2, failingTogether.applyAllNow(handedOver));
+        assertEquals(3, attempts.size(), "the failed group, then one transaction each");
+        handedOver.forEach(id -> assertEquals(ProcessingStatus.PROCESSED, hub.notifications.byId(id).orElseThrow().status()));
+    }
+
+    @Test
     void aRefusedRequestIsStoredButNeverHandedOver() {
         Map<String, List<String>> anonymous = new LinkedHashMap<>();
         anonymous.put("Content-Type", List.of("application/json"));

@@ -104,12 +104,32 @@ public class ApplyNotifications {
         return applyWith(notificationId, Optional.of(storedBy));
     }
 
+    /**
+     * {@link #apply(String)} for several notifications in the caller's one transaction: locks
+     * those that still await processing and that nobody else holds (one statement), and applies
+     * them oldest received first, each in a correlation unit of its own. Returns how many it
+     * applied. Throws on the first technical failure: the caller rolls back (nothing of the
+     * others is kept either) and applies them one by one, where a failure is recorded.
+     */
+    public int applyAll(List<String> notificationIds) {
+        List<InboundNotification> locked = notifications.lockAllIfAwaiting(notificationIds);
+        for (InboundNotification notification : locked) {
+            try (Correlation.Unit unit = Correlation.open(Optional.empty())) {
+                applyLocked(notification, Optional.empty());
+            }
+        }
+        return locked.size();
+    }
+
     private Optional<InboundNotification> applyWith(String notificationId, Optional<InboundRequest> storedBy) {
         Optional<InboundNotification> locked = notifications.lockIfAwaiting(notificationId);
         if (locked.isEmpty()) {
             return Optional.empty();
         }
-        InboundNotification notification = locked.get();
+        return Optional.of(applyLocked(locked.get(), storedBy));
+    }
+
+    private InboundNotification applyLocked(InboundNotification notification, Optional<InboundRequest> storedBy) {
         // the request that stored it is long gone: its id comes from the row, for the events and log lines that follow
         Correlation.adopt(notification.correlationId());
         Processed processed = process(notification, storedBy);
@@ -123,7 +143,7 @@ public class ApplyNotifications {
             notification.markProcessed(clock.instant());
         }
         notifications.update(notification);
-        return Optional.of(notification);
+        return notification;
     }
 
     /** Records a failed attempt (in a new transaction after {@link #apply} threw); false if someone else holds it. */

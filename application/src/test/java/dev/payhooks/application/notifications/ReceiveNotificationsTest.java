@@ -389,6 +389,28 @@ class ReceiveNotificationsTest {
     }
 
     @Test
+    void severalAreAppliedTogetherOldestFirstAndAFailureIsThrownForTheCallerToRollBack() {
+        String first = receive("k1 order-1 500", "ok").toApply().get(0);
+        clock.advance(Duration.ofSeconds(1));
+        String second = receive("k2 order-2 700", "ok").toApply().get(0);
+        clock.advance(Duration.ofSeconds(1));
+        String third = receive("k3 order-3 900", "ok").toApply().get(0);
+
+        assertEquals(2, applying.applyAll(List.of(second, first, "missing")));
+        assertEquals(List.of("order-1", "order-2"), transactions.all().stream().map(PaymentTransaction::merchantReference).toList(),
+            "oldest received first");
+        assertEquals(ProcessingStatus.PROCESSED, notifications.byId(first).orElseThrow().status());
+        assertEquals(ProcessingStatus.PROCESSED, notifications.byId(second).orElseThrow().status());
+        assertEquals(0, applying.applyAll(List.of(first, second)), "applied once");
+
+        transactions.failing = true;
+        assertThrows(IllegalStateException.class, () -> applying.applyAll(List.of(third)));
+        transactions.failing = false;
+        assertEquals(1, applying.applyAll(List.of(third)));
+        assertEquals(ProcessingStatus.PROCESSED, notifications.byId(third).orElseThrow().status());
+    }
+
+    @Test
     void afterTheLastAttemptANotificationWaitsForStaff() {
         String id = receive("k1 order-1 500", "ok").toApply().get(0);
         transactions.failing = true;

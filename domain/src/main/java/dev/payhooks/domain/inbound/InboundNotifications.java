@@ -41,6 +41,13 @@ public interface InboundNotifications {
     Optional<InboundNotification> lockIfAwaiting(String id);
 
     /**
+     * {@link #lockIfAwaiting} for several at once, in one statement: those of {@code ids} that
+     * still await processing and that no other transaction holds, locked in the caller's
+     * transaction, oldest received first (then by id). The others are left out.
+     */
+    List<InboundNotification> lockAllIfAwaiting(List<String> ids);
+
+    /**
      * Ids of notifications the retry loop should try now, oldest received first: RECEIVED before
      * {@code receivedBefore} (the request that stored it had its chance), FAILED with attempts
      * left whose last attempt was before {@code failedBefore}. Not locked: {@link #lockIfAwaiting}

@@ -62,6 +62,13 @@ public class InMemoryInboundNotifications implements InboundNotifications {
     }
 
     @Override
+    public synchronized List<InboundNotification> lockAllIfAwaiting(List<String> ids) {
+        return ids.stream().distinct().map(this::lockIfAwaiting).flatMap(Optional::stream)
+            .sorted(Comparator.comparing(InboundNotification::receivedAt).thenComparing(InboundNotification::id))
+            .toList();
+    }
+
+    @Override
     public synchronized List<String> dueForProcessing(Instant receivedBefore, Instant failedBefore, int limit) {
         return byId.values().stream()
             .filter(InboundNotification::isAwaitingProcessing)

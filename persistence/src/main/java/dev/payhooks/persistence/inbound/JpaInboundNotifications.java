@@ -129,6 +129,31 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
         return Optional.of(InboundNotificationMapper.toDomain(entity));
     }
 
+    /**
+     * One statement locks and reads them all. A row this transaction had read before is read
+     * again, so what the caller gets is the locked state.
+     */
+    @Override
+    public List<InboundNotification> lockAllIfAwaiting(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        boolean readBefore = em.unwrap(Session.class).getStatistics().getEntityCount() > 0;
+        @SuppressWarnings("unchecked")
+        List<InboundNotificationEntity> rows = em.createNativeQuery("select * from inbound_notification"
+                + " where id in (:ids) and (status = :received or (status = :failed and attempts < :maxAttempts))"
+                + " order by received_at, id for update skip locked", InboundNotificationEntity.class)
+            .setParameter("ids", List.copyOf(new java.util.LinkedHashSet<>(ids)))
+            .setParameter("received", ProcessingStatus.RECEIVED.name())
+            .setParameter("failed", ProcessingStatus.FAILED.name())
+            .setParameter("maxAttempts", InboundNotification.MAX_PROCESSING_ATTEMPTS)
+            .getResultList();
+        if (readBefore) {
+            rows.forEach(em::refresh);
+        }
+        return rows.stream().map(InboundNotificationMapper::toDomain).toList();
+    }
+
     @Override
     public List<String> dueForProcessing(Instant receivedBefore, Instant failedBefore, int limit) {
         atLeastOne(limit);

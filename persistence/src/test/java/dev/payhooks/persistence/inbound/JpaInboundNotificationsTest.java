@@ -470,6 +470,59 @@ class JpaInboundNotificationsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void lockAllIfAwaitingLocksWhatAwaitsOldestFirstAndSkipsWhatAnotherTransactionHolds(String kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
+            db.run(em -> {
+                JpaInboundNotifications notifications = new JpaInboundNotifications(em);
+                notifications.store(stored("later", ProcessingStatus.RECEIVED, null, 0, T0.plusSeconds(2)));
+                notifications.store(stored("earlier", ProcessingStatus.RECEIVED, null, 0, T0));
+                notifications.store(stored("retry", ProcessingStatus.FAILED, "timeout", 1, T0.plusSeconds(1)));
+                notifications.store(stored("processed", ProcessingStatus.PROCESSED, null, 1, T0));
+                notifications.store(stored("failed-out", ProcessingStatus.FAILED, "timeout",
+                    InboundNotification.MAX_PROCESSING_ATTEMPTS, T0));
+            });
+            List<String> all = List.of("later", "processed", "earlier", "missing", "failed-out", "retry");
+            assertEquals(List.of("earlier", "retry", "later"), db.query(em -> new JpaInboundNotifications(em).lockAllIfAwaiting(all))
+                .stream().map(InboundNotification::id).toList());
+            assertEquals(List.of(), db.query(em -> new JpaInboundNotifications(em).lockAllIfAwaiting(List.of())));
+
+            ExecutorService pool = Executors.newFixedThreadPool(1);
+            EntityManager holder = db.entityManagerFactory().createEntityManager();
+            try {
+                holder.getTransaction().begin();
+                // read before it is locked: what the lock returns is the row as it is now
+                assertEquals(ProcessingStatus.RECEIVED, new JpaInboundNotifications(holder).byId("later").orElseThrow().status());
+                db.run(em -> {
+                    JpaInboundNotifications notifications = new JpaInboundNotifications(em);
+                    InboundNotification failed = notifications.byId("later").orElseThrow();
+                    failed.markFailed("timeout", T0.plusSeconds(3));
+                    notifications.update(failed);
+                });
+                List<InboundNotification> held = new JpaInboundNotifications(holder).lockAllIfAwaiting(List.of("later", "earlier"));
+                assertEquals(List.of("earlier", "later"), held.stream().map(InboundNotification::id).toList());
+                assertEquals(ProcessingStatus.FAILED, held.get(1).status());
+
+                // another transaction passes over the locked rows at once instead of waiting
+                Future<List<InboundNotification>> other = pool.submit(() ->
+                    db.query(em -> new JpaInboundNotifications(em).lockAllIfAwaiting(List.of("earlier", "retry", "later"))));
+                assertEquals(List.of("retry"), other.get(20, TimeUnit.SECONDS).stream().map(InboundNotification::id).toList());
+
+                held.forEach(notification -> {
+                    notification.markProcessed(T0.plusSeconds(4));
+                    new JpaInboundNotifications(holder).update(notification);
+                });
+                holder.getTransaction().commit();
+            } finally {
+                holder.close();
+                pool.shutdownNow();
+            }
+            assertEquals(List.of("retry"), db.query(em -> new JpaInboundNotifications(em).lockAllIfAwaiting(all))
+                .stream().map(InboundNotification::id).toList());
+        }
+    }
+
     private static List<String> awaitingIds(TestDatabase db, int limit) {
         return db.query(em -> new JpaInboundNotifications(em).awaitingProcessing(limit)).stream()
             .map(InboundNotification::id).toList();
