@@ -139,7 +139,7 @@ public class All {
             if (!out.contains("SyncBenchmark:" + provider + "| ")) {
                 continue;
             }
-            MatchResult p99 = find(out, step + "target hub's own p99 <= 25 ms at (\\d+) req/s: \\w+ \\(p99 ([\\d.]+) ms\\)");
+            MatchResult p99 = find(out, step + "target hub's own p99 <= 25 ms at (\\d+) req/s: [A-Za-z ]+ \\(p99 ([\\d.]+) ms\\)");
             MatchResult cpu = find(out, step + ".*\\(([\\d.]+) ms of CPU per answered webhook\\)");
             rows.add(p99 == null ? missing("Saleor initialize via " + provider + ": hub p99")
                 : new Row("Saleor initialize via " + provider + ": hub p99", "<= 25 ms at 200 /s", p99.group(2) + " ms at "
