@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * Runs every benchmark one after the other and prints one table of the targets, each figure next
  * to the bound measured in the same run where the target is a ratio.
  *
- *   bench/run all            # the reference run (about 25 minutes on 2 cores)
- *   bench/run all --quick    # short levels and fewer benchmarks, under 3 minutes: a smoke run, not a measurement
+ *   bench/run all                           # the reference run (about 45 minutes on 2 cores)
+ *   bench/run all --quick                   # short levels and fewer benchmarks, under 3 minutes: a smoke run, not a measurement
+ *   bench/run all --only Ingest,CrashTest   # only the benchmarks whose class name starts with one of these
  *
  * Each benchmark is started as its own JVM with the arguments shown in its header line, so any one
  * can be repeated alone with {@code bench/run <Class> <arguments>}. Their full output is passed
@@ -33,7 +34,9 @@ public class All {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = args.length > 0 && args[0].equals("--quick");
+        boolean quick = List.of(args).contains("--quick");
+        int only = List.of(args).indexOf("--only");
+        List<String> chosen = only >= 0 && only + 1 < args.length ? List.of(args[only + 1].split(",")) : List.of("");
         String pg = "jdbc:postgresql://127.0.0.1:5432/payhooks_delivery?user=postgres";
         List<Step> steps = quick
             ? List.of(
@@ -55,6 +58,9 @@ public class All {
         List<String> output = new ArrayList<>();
         long began = System.nanoTime();
         for (Step step : steps) {
+            if (chosen.stream().noneMatch(step.benchmark()::startsWith)) {
+                continue;
+            }
             if (step.benchmark().equals("DeliveryBenchmark")) {
                 Bench.freshPostgres("payhooks_delivery");
             }
@@ -101,6 +107,25 @@ public class All {
 
     static List<Row> table(String out, boolean quick) {
         List<Row> rows = new ArrayList<>();
+        if (out.contains("ReadsBenchmark| ")) {
+            reads(out, rows);
+        }
+        if (out.contains("IngestBenchmark| ")) {
+            ingest(out, rows);
+        }
+        for (String provider : List.of("adyen", "np-atobarai")) {
+            if (out.contains("SyncBenchmark:" + provider + "| ")) {
+                sync(out, provider, rows);
+            }
+        }
+        if (out.contains("DeliveryBenchmark| ")) {
+            delivery(out, rows);
+        }
+        others(out, rows);
+        return rows;
+    }
+
+    private static void reads(String out, List<Row> rows) {
         MatchResult ready = find(out, "ReadsBenchmark\\| server ready after ([\\d.]+) s, RSS (\\d+) MiB");
         rows.add(ready == null ? missing("start to /health/ready (README command)")
             : new Row("start to /health/ready (README command)", "<= 12 s", ready.group(1) + " s", verdict(num(ready, 1) <= 12)));
@@ -116,6 +141,9 @@ public class All {
             rows.add(new Row("GET /api/v1/channels with an API key", ">= 2,000 /s", reads.group(4) + " /s (x" + reads.group(5)
                 + " of the 404)", verdict(num(reads, 4) >= 2000)));
         }
+    }
+
+    private static void ingest(String out, List<Row> rows) {
 
         MatchResult at8 = find(out, "IngestBenchmark\\| hub\\s+clients\\s+8: .*?= *([\\d,]+) notifications/s; ack latency p50 ([\\d.]+) ms, "
             + "p99 ([\\d.]+) ms.*?= ([\\d.]+) ms per notification, RSS (\\d+) MiB");
@@ -133,22 +161,21 @@ public class All {
                 verdict(num(cpu32, 1) <= 1)));
         rows.add(cpu32 == null ? missing("RSS after the ingest run")
             : new Row("RSS after the ingest run", "<= 512 MiB", cpu32.group(2) + " MiB", verdict(num(cpu32, 2) <= 512)));
+    }
 
-        for (String provider : List.of("adyen", "np-atobarai")) {
-            String step = "SyncBenchmark:" + provider + "\\| ";
-            if (!out.contains("SyncBenchmark:" + provider + "| ")) {
-                continue;
-            }
-            MatchResult p99 = find(out, step + "target hub's own p99 <= 25 ms at (\\d+) req/s: [A-Za-z ]+ \\(p99 ([\\d.]+) ms\\)");
-            MatchResult cpu = find(out, step + ".*\\(([\\d.]+) ms of CPU per answered webhook\\)");
-            rows.add(p99 == null ? missing("Saleor initialize via " + provider + ": hub p99")
-                : new Row("Saleor initialize via " + provider + ": hub p99", "<= 25 ms at 200 /s", p99.group(2) + " ms at "
-                    + p99.group(1) + " /s offered", verdict(num(p99, 2) <= 25 && num(p99, 1) >= 200)));
-            rows.add(cpu == null ? missing("Saleor initialize via " + provider + ": CPU")
-                : new Row("Saleor initialize via " + provider + ": CPU", "<= 3 ms per webhook", cpu.group(1) + " ms",
-                    verdict(num(cpu, 1) <= 3)));
-        }
+    private static void sync(String out, String provider, List<Row> rows) {
+        String step = "SyncBenchmark:" + provider + "\\| ";
+        MatchResult p99 = find(out, step + "target hub's own p99 <= 25 ms at (\\d+) req/s: [A-Za-z ]+ \\(p99 ([\\d.]+) ms\\)");
+        MatchResult cpu = find(out, step + ".*\\(([\\d.]+) ms of CPU per answered webhook\\)");
+        rows.add(p99 == null ? missing("Saleor initialize via " + provider + ": hub p99")
+            : new Row("Saleor initialize via " + provider + ": hub p99", "<= 25 ms at 200 /s", p99.group(2) + " ms at "
+                + p99.group(1) + " /s offered", verdict(num(p99, 2) <= 25 && num(p99, 1) >= 200)));
+        rows.add(cpu == null ? missing("Saleor initialize via " + provider + ": CPU")
+            : new Row("Saleor initialize via " + provider + ": CPU", "<= 3 ms per webhook", cpu.group(1) + " ms",
+                verdict(num(cpu, 1) <= 3)));
+    }
 
+    private static void delivery(String out, List<Row> rows) {
         MatchResult drain = find(out, "DeliveryBenchmark\\| (?:drain|healthy drain): ([\\d,]+) deliveries/s");
         rows.add(drain == null ? missing("delivery drain, 10 webhooks")
             : new Row("delivery drain, 10 webhooks", ">= 1,500 /s", drain.group(1) + " /s", verdict(num(drain, 1) >= 1500)));
@@ -162,6 +189,9 @@ public class All {
             rows.add(new Row(dead.group(1) + " dead endpoint(s): healthy throughput", ">= -10 %", dead.group(2) + " %",
                 verdict(num(dead, 2) >= -10)));
         }
+    }
+
+    private static void others(String out, List<Row> rows) {
         MatchResult crash = find(out, "CrashTest\\| summary: (\\d+) runs; notifications acked (\\d+), .*?lost (\\d+);.*?duplicates (\\d+), "
             + "deliveries in flight at kill (\\d+); problems (\\d+)");
         if (crash != null) {
@@ -179,7 +209,6 @@ public class All {
         if (startup != null) {
             rows.add(new Row("start to ready, median of 3 (uber jar)", "<= 12 s", startup.group(1) + " s", verdict(num(startup, 1) <= 12)));
         }
-        return rows;
     }
 
     private static Row missing(String what) {
