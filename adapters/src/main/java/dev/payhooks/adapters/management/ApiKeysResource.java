@@ -17,10 +17,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -35,16 +33,10 @@ import java.io.InputStream;
 @Tag(name = "API keys", description = "Keys to this API; a key also serves as a Source Key for webhook signatures")
 @SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "401", description = "Missing or invalid API key")
-public class ApiKeysResource {
+public class ApiKeysResource extends ManagementResource {
 
     @Inject
     ManageApiKeys apiKeys;
-
-    @Inject
-    ApiCaller caller;
-
-    @Context
-    UriInfo uri;
 
     @GET
     @Operation(summary = "List API keys (never the keys themselves)")
@@ -60,9 +52,7 @@ public class ApiKeysResource {
     public Response issue(InputStream body) {
         JsonBody json = JsonBody.read(body).allowOnly("label");
         ManageApiKeys.IssuedKey issued = apiKeys.issue(caller.caller(), json.requiredString("label"));
-        return Response.created(uri.getAbsolutePathBuilder().path(issued.key().id()).build())
-            .entity(keyJson(issued.key()).add("key", issued.plaintext()).build())
-            .build();
+        return created(issued.key().id(), keyJson(issued.key()).add("key", issued.plaintext()).build());
     }
 
     @DELETE

@@ -29,13 +29,10 @@ import static dev.payhooks.adapters.api.Jsonp.arrayOf;
 @RequestScoped
 @Tag(name = "Approvals", description = "Bulk replays held for a second staff member's approval (four-eyes)")
 @SecurityRequirement(name = "apiKey")
-public class ApprovalsResource {
+public class ApprovalsResource extends ManagementResource {
 
     @Inject
     DecideApprovals approvals;
-
-    @Inject
-    ApiCaller caller;
 
     @Inject
     Clock clock;

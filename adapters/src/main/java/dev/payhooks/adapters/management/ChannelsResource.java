@@ -1,6 +1,5 @@
 package dev.payhooks.adapters.management;
 
-import dev.payhooks.domain.hub.PublicUrl;
 
 import dev.payhooks.adapters.api.JsonBody;
 import dev.payhooks.domain.error.InvalidValue;
@@ -30,10 +29,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,19 +53,10 @@ import java.util.Map;
 @Tag(name = "Channels", description = "Sales channels and their per-provider configuration")
 @SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "401", description = "Missing or invalid API key")
-public class ChannelsResource {
+public class ChannelsResource extends ManagementResource {
 
     @Inject
     ManageChannels channels;
-
-    @Inject
-    PublicUrl publicUrl;
-
-    @Inject
-    ApiCaller caller;
-
-    @Context
-    UriInfo uri;
 
     @GET
     @Operation(summary = "List channels")
@@ -88,7 +76,7 @@ public class ChannelsResource {
         JsonBody json = JsonBody.read(body).allowOnly("slug", "name", "currency", "country");
         Channel channel = channels.open(caller.caller(), new ChannelDescription(json.requiredString("slug"),
             json.requiredString("name"), json.requiredString("currency"), json.requiredString("country")));
-        return Response.created(uri.getAbsolutePathBuilder().path(channel.slug()).build()).entity(channelJson(channel)).build();
+        return created(channel.slug(), channelJson(channel));
     }
 
     @GET
@@ -231,7 +219,6 @@ public class ChannelsResource {
 
     /** Where the provider must send its notifications for this channel. */
     private String notificationUrl(ProviderId provider, String endpointKey) {
-        String path = "notifications/" + provider.slug() + "/" + endpointKey;
-        return publicUrl.resolve("api/" + path, () -> uri.getBaseUri().toString() + path);
+        return apiUrl("notifications/" + provider.slug() + "/" + endpointKey);
     }
 }

@@ -2,7 +2,6 @@ package dev.payhooks.adapters.management;
 
 import dev.payhooks.application.webhooks.ManageAsymmetricSigningKeys;
 import dev.payhooks.domain.error.NotPermitted;
-import dev.payhooks.domain.hub.PublicUrl;
 import dev.payhooks.domain.outbound.AsymmetricSigningKey;
 import dev.payhooks.domain.outbound.SignatureKey;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,9 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -33,19 +30,10 @@ import static dev.payhooks.adapters.api.Jsonp.JSON;
 @RequestScoped
 @Tag(name = "Webhooks")
 @SecurityRequirement(name = "apiKey")
-public class Ed25519KeyResource {
+public class Ed25519KeyResource extends ManagementResource {
 
     @Inject
     ManageAsymmetricSigningKeys keys;
-
-    @Inject
-    ApiCaller caller;
-
-    @Inject
-    PublicUrl publicUrl;
-
-    @Context
-    UriInfo uri;
 
     @GET
     @Transactional
@@ -70,7 +58,7 @@ public class Ed25519KeyResource {
         JsonObjectBuilder json = JSON.createObjectBuilder()
             .add("keyId", key.current().keyId())
             .add("publicKey", key.current().publicKey())
-            .add("jwksUrl", publicUrl.resolve("api/" + path, () -> uri.getBaseUri().toString() + path))
+            .add("jwksUrl", apiUrl(path))
             .add("createdAt", key.createdAt().toString());
         key.rotatedAt().ifPresent(at -> json.add("rotatedAt", at.toString())
             .add("previousKeyValidUntil", at.plus(SignatureKey.PREVIOUS_KEY_VALIDITY).toString()));

@@ -51,7 +51,7 @@ import java.util.Optional;
 @Tag(name = "Events", description = "Publish events, read the event log, replay deliveries")
 @SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "401", description = "Missing or invalid API key")
-public class EventsResource {
+public class EventsResource extends ManagementResource {
 
     /** The contract's limit for a published event. */
     public static final int MAX_BYTES = 256 * 1024;
@@ -64,9 +64,6 @@ public class EventsResource {
 
     @Inject
     ReplayDeliveries replays;
-
-    @Inject
-    ApiCaller caller;
 
     @POST
     @Path("events")

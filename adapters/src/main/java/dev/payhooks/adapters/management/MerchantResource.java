@@ -32,13 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Tag(name = "Merchant")
 @SecurityRequirement(name = "apiKey")
-public class MerchantResource {
+public class MerchantResource extends ManagementResource {
 
     @Inject
     Merchants merchants;
-
-    @Inject
-    ApiCaller caller;
 
     @Inject
     ApprovalPolicy approvals;

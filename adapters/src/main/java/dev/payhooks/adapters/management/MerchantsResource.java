@@ -20,10 +20,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -44,19 +42,13 @@ import static dev.payhooks.adapters.api.Jsonp.arrayOf;
 @SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "401", description = "Missing or invalid key")
 @APIResponse(responseCode = "403", description = "Not an operator key")
-public class MerchantsResource {
+public class MerchantsResource extends ManagementResource {
 
     @Inject
     ManageMerchants manage;
 
     @Inject
     ManageSaleorApiUrls saleorApiUrls;
-
-    @Inject
-    ApiCaller caller;
-
-    @Context
-    UriInfo uri;
 
     @GET
     @Operation(summary = "List merchants, oldest first (the first is the installation's own)")
@@ -80,8 +72,7 @@ public class MerchantsResource {
     public Response create(InputStream body) {
         JsonBody json = JsonBody.read(body).allowOnly("name");
         Merchant merchant = manage.create(caller.caller(), json.requiredString("name"));
-        return Response.created(uri.getAbsolutePathBuilder().path(merchant.id()).build())
-            .entity(MerchantResource.json(merchant)).build();
+        return created(merchant.id(), MerchantResource.json(merchant));
     }
 
     @POST

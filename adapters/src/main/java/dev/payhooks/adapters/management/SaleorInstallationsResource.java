@@ -32,13 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Saleor installations", description = "Saleor instances the Saleor payment apps are installed in")
 @SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "401", description = "Missing or invalid API key")
-public class SaleorInstallationsResource {
+public class SaleorInstallationsResource extends ManagementResource {
 
     @Inject
     ManageSaleorInstallations installations;
-
-    @Inject
-    ApiCaller caller;
 
     @GET
     @Operation(summary = "List the Saleor installations (provider, API URL, app id; never the token)")

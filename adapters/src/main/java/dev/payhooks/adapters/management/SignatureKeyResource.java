@@ -34,13 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Tag(name = "Webhooks")
 @SecurityRequirement(name = "apiKey")
-public class SignatureKeyResource {
+public class SignatureKeyResource extends ManagementResource {
 
     @Inject
     ManageSignatureKeys keys;
-
-    @Inject
-    ApiCaller caller;
 
     @GET
     @Transactional(dontRollbackOn = NotPermitted.class)

@@ -58,16 +58,13 @@ import java.util.Optional;
 @Tag(name = "Transactions", description = "Payment transactions with their event history and reconciliation")
 @SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "401", description = "Missing or invalid API key")
-public class TransactionsResource {
+public class TransactionsResource extends ManagementResource {
 
     @Inject
     TransactionQueries transactions;
 
     @Inject
     ResolveReconciliation resolver;
-
-    @Inject
-    ApiCaller caller;
 
     @GET
     @Operation(summary = "List transactions, newest first",

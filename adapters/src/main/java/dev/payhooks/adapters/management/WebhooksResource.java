@@ -30,10 +30,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -56,7 +54,7 @@ import java.util.Locale;
 @Tag(name = "Webhooks", description = "Outbound webhook subscriptions")
 @SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "401", description = "Missing or invalid API key")
-public class WebhooksResource {
+public class WebhooksResource extends ManagementResource {
 
     static final String[] FIELDS = {"label", "url", "events", "authentication", "signature", "enabled", "timeoutSeconds",
         "fifo", "rateLimitPerSecond"};
@@ -67,12 +65,6 @@ public class WebhooksResource {
 
     @Inject
     PublishEvents publish;
-
-    @Inject
-    ApiCaller caller;
-
-    @Context
-    UriInfo uri;
 
     @GET
     @Operation(summary = "List webhook subscriptions")
@@ -98,7 +90,7 @@ public class WebhooksResource {
         if (Boolean.FALSE.equals(json.optionalBoolean("enabled"))) {
             created = subscriptions.disable(caller.caller(), created.id(), DISABLED_BY_MERCHANT);
         }
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(json(created)).build();
+        return created(created.id(), json(created));
     }
 
     @GET

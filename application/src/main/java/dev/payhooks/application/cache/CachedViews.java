@@ -3,6 +3,8 @@ package dev.payhooks.application.cache;
 import dev.payhooks.domain.port.AggregateStore;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -31,6 +33,11 @@ public abstract class CachedViews<P extends AggregateStore<V>, K, V> {
 
     protected final P store;
     private final RecentReads<K, V> recent;
+    private final List<RecentReads<?, ?>> alsoKept = new ArrayList<>();
+    private final RecentReads.AfterTransaction afterTransaction;
+    private final LongSupplier nanoTime;
+    private final Duration ttl;
+    private final int maxEntries;
     private final P reading;
     private final P changing;
 
@@ -39,6 +46,10 @@ public abstract class CachedViews<P extends AggregateStore<V>, K, V> {
                           int maxEntries) {
         this.store = Objects.requireNonNull(store, "store");
         this.recent = new RecentReads<>(afterTransaction, nanoTime, ttl, maxEntries);
+        this.afterTransaction = afterTransaction;
+        this.nanoTime = nanoTime;
+        this.ttl = ttl;
+        this.maxEntries = maxEntries;
         this.reading = view();
         this.changing = view();
     }
@@ -56,9 +67,20 @@ public abstract class CachedViews<P extends AggregateStore<V>, K, V> {
         return changing;
     }
 
-    /** Empties the cache now and once more when the caller's transaction ends. */
-    protected void invalidate() {
+    /**
+     * Another cache beside the one by key (a list, say), with the same TTL, size and transaction
+     * hook, emptied by {@link #invalidate()} with it. A subclass makes it in its constructor.
+     */
+    protected final <L, W> RecentReads<L, W> alsoKept() {
+        RecentReads<L, W> kept = new RecentReads<>(afterTransaction, nanoTime, ttl, maxEntries);
+        alsoKept.add(kept);
+        return kept;
+    }
+
+    /** Empties the cache (and what {@link #alsoKept()} made) now and once more when the caller's transaction ends. */
+    public void invalidate() {
         recent.invalidate();
+        alsoKept.forEach(RecentReads::invalidate);
     }
 
     /**

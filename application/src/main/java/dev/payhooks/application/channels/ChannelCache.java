@@ -55,14 +55,7 @@ public final class ChannelCache extends CachedViews<Channels, Object, Channel> {
 
     ChannelCache(Channels store, RecentReads.AfterTransaction afterTransaction, LongSupplier nanoTime, Duration ttl) {
         super(store, afterTransaction, nanoTime, ttl, MAX_ENTRIES);
-        this.lists = new RecentReads<>(afterTransaction, nanoTime, ttl, MAX_ENTRIES);
-    }
-
-    /** Empties the cache (the lists too) now and once more when the caller's transaction ends. */
-    @Override
-    public void invalidate() {
-        super.invalidate();
-        lists.invalidate();
+        this.lists = alsoKept();
     }
 
     @Override

@@ -47,14 +47,7 @@ public final class SubscriptionCache extends CachedViews<WebhookSubscriptions, S
     SubscriptionCache(WebhookSubscriptions store, RecentReads.AfterTransaction afterTransaction, LongSupplier nanoTime,
                       Duration ttl) {
         super(store, afterTransaction, nanoTime, ttl, MAX_ENTRIES);
-        this.listening = new RecentReads<>(afterTransaction, nanoTime, ttl, MAX_ENTRIES);
-    }
-
-    /** Empties the cache now and once more when the caller's transaction ends. */
-    @Override
-    public void invalidate() {
-        super.invalidate();
-        listening.invalidate();
+        this.listening = alsoKept();
     }
 
     @Override
