@@ -302,6 +302,13 @@ class ReconcileTransactionsTest {
 
     static final String SALEOR_FLAG = "The Saleor report could not be delivered";
 
+    /** The stored reconciliation of the transaction, asserted to be in {@code state}. */
+    Reconciliation assertState(String transactionId, Reconciliation.State state) {
+        Reconciliation r = reconciliationOf(transactionId);
+        assertEquals(state, r.state(), transactionId);
+        return r;
+    }
+
     @Test
     void aFlagMadeWhileTheProviderWasAskedStandsAndTheOutcomeFoundIsStillRecordedOnce() {
         onHold(shop, "tx-1", ProviderId.NP_ATOBARAI);
@@ -311,15 +318,12 @@ class ReconcileTransactionsTest {
 
         ReconcileTransactions.Report report = job.run(POLICY);
 
-        assertEquals(1, report.found());
-        assertEquals(0, report.yielded());
-        PaymentTransaction after = transactions.byId(shop.id(), TransactionId.of("tx-1")).orElseThrow();
-        assertEquals(TransactionStatus.CHARGED, after.status());
+        assertEquals(List.of(1, 0), List.of(report.found(), report.yielded()), "found, yielded");
+        assertEquals(TransactionStatus.CHARGED, transactions.byId(shop.id(), TransactionId.of("tx-1")).orElseThrow().status());
         assertEquals(1, outbox.after(OutboxPosition.START, 100).stream()
             .filter(e -> e.eventType().equals("transaction.sale.success")).count(), "one sale event published");
-        Reconciliation r = reconciliationOf("tx-1");
-        assertEquals(Reconciliation.State.NEEDS_ATTENTION, r.state(), "the other instance's flag is not overwritten");
-        assertEquals(SALEOR_FLAG, r.reason().orElseThrow());
+        Reconciliation r = assertState("tx-1", Reconciliation.State.NEEDS_ATTENTION);
+        assertEquals(SALEOR_FLAG, r.reason().orElseThrow(), "the other instance's flag is not overwritten");
         assertEquals(0, r.attempts());
     }
 
@@ -332,9 +336,7 @@ class ReconcileTransactionsTest {
 
         assertEquals(1, job.run(POLICY).found());
 
-        Reconciliation r = reconciliationOf("tx-1");
-        assertEquals(Reconciliation.State.SETTLED, r.state());
-        assertEquals(1, r.attempts());
+        assertEquals(1, assertState("tx-1", Reconciliation.State.SETTLED).attempts());
         assertEquals(TransactionStatus.CHARGED, transactions.byId(shop.id(), TransactionId.of("tx-1")).orElseThrow().status());
     }
 
@@ -351,8 +353,7 @@ class ReconcileTransactionsTest {
         assertEquals(2, report.checked());
         assertEquals(1, report.yielded());
         assertEquals(0, report.flagged());
-        Reconciliation lost = reconciliationOf("tx-1");
-        assertEquals(Reconciliation.State.NEEDS_ATTENTION, lost.state());
+        Reconciliation lost = assertState("tx-1", Reconciliation.State.NEEDS_ATTENTION);
         assertEquals(SALEOR_FLAG, lost.reason().orElseThrow());
         assertEquals(0, lost.attempts(), "the losing check is not counted");
         assertEquals(1, reconciliationOf("tx-2").attempts(), "the next reconciliation of the round is checked");
@@ -376,12 +377,9 @@ class ReconcileTransactionsTest {
 
         ReconcileTransactions.Report report = job.run(POLICY);
 
-        assertEquals(1, report.checked());
-        assertEquals(0, report.settled());
-        assertEquals(1, report.yielded());
-        Reconciliation r = reconciliationOf("tx-1");
-        assertEquals(Reconciliation.State.RESOLVED, r.state());
-        assertEquals("admin", r.resolvedBy().orElseThrow());
+        assertEquals(List.of(1, 0, 1), List.of(report.checked(), report.settled(), report.yielded()),
+            "checked, settled, yielded");
+        assertEquals("admin", assertState("tx-1", Reconciliation.State.RESOLVED).resolvedBy().orElseThrow());
     }
 
     @Test
@@ -394,9 +392,8 @@ class ReconcileTransactionsTest {
 
         assertThrows(Conflict.class, () -> resolve.resolve(TestCallers.administrator(shop.id()), "tx-1", "done"));
 
-        Reconciliation r = reconciliationOf("tx-1");
-        assertEquals(Reconciliation.State.NEEDS_ATTENTION, r.state());
-        assertEquals(reason + " — " + SALEOR_FLAG, r.reason().orElseThrow());
+        assertEquals(reason + " — " + SALEOR_FLAG,
+            assertState("tx-1", Reconciliation.State.NEEDS_ATTENTION).reason().orElseThrow());
         assertEquals(audited, trail.all().size(), "nothing resolved, nothing audited");
         assertEquals(Reconciliation.State.RESOLVED,
             resolve.resolve(TestCallers.administrator(shop.id()), "tx-1", "done").state(), "resolved once read again");

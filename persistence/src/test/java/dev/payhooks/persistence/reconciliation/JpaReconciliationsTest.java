@@ -159,6 +159,15 @@ class JpaReconciliationsTest {
         }
     }
 
+    static final Instant NOW = T0.plus(Duration.ofHours(1));
+
+    /** {@link #seeded} with the open transactions' reconciliations started, due {@link #NOW}. */
+    static TestDatabase started(String kind) {
+        TestDatabase db = seeded(kind);
+        db.run(em -> new JpaReconciliations(em).start(NOW, NOW, 100));
+        return db;
+    }
+
     static Reconciliation read(TestDatabase db, String transactionId) {
         return db.query(em -> new JpaReconciliations(em).of("m1", TransactionId.of(transactionId))).orElseThrow();
     }
@@ -166,18 +175,16 @@ class JpaReconciliationsTest {
     @ParameterizedTest
     @MethodSource("databases")
     void aChangeMadeFromAnOlderReadIsRefusedAndTheStoredOneStands(String kind) {
-        try (TestDatabase db = seeded(kind)) {
-            Instant now = T0.plus(Duration.ofHours(1));
-            db.run(em -> new JpaReconciliations(em).start(now, now, 100));
-            Reconciliation checker = db.query(em -> new JpaReconciliations(em).claimDue(now, Duration.ofMinutes(5), 10))
+        try (TestDatabase db = started(kind)) {
+            Reconciliation checker = db.query(em -> new JpaReconciliations(em).claimDue(NOW, Duration.ofMinutes(5), 10))
                 .get(0);
             assertEquals("hold", checker.transactionId().value());
             assertEquals(read(db, "hold").version(), checker.version(), "the claim hands out the version it stored");
             Reconciliation flagger = read(db, "hold");
-            flagger.flag("The Saleor report could not be delivered", now);
+            flagger.flag("The Saleor report could not be delivered", NOW);
             db.run(em -> new JpaReconciliations(em).update(flagger));
 
-            checker.stillUnknown("on hold", now, POLICY);
+            checker.stillUnknown("on hold", NOW, POLICY);
             assertThrows(Conflict.class, () -> db.run(em -> new JpaReconciliations(em).update(checker)));
             Reconciliation stored = read(db, "hold");
             assertEquals(Reconciliation.State.NEEDS_ATTENTION, stored.state());
@@ -186,29 +193,27 @@ class JpaReconciliationsTest {
 
             Reconciliation staff = read(db, "hold");
             Reconciliation job = read(db, "hold");
-            staff.resolve("admin", "done", now);
+            staff.resolve("admin", "done", NOW);
             db.run(em -> new JpaReconciliations(em).update(staff));
-            job.flag("again", now);
+            job.flag("again", NOW);
             assertThrows(Conflict.class, () -> db.run(em -> new JpaReconciliations(em).update(job)));
             assertEquals(Reconciliation.State.RESOLVED, read(db, "hold").state());
 
             assertThrows(Conflict.class, () -> db.run(em -> new JpaReconciliations(em).add(
-                Reconciliation.flagged("m1", TransactionId.of("hold"), "twice", now))), "one reconciliation per transaction");
+                Reconciliation.flagged("m1", TransactionId.of("hold"), "twice", NOW))), "one reconciliation per transaction");
             assertThrows(Conflict.class, () -> db.run(em -> new JpaReconciliations(em).update(
-                Reconciliation.flagged("m1", TransactionId.of("charged"), "never stored", now))));
+                Reconciliation.flagged("m1", TransactionId.of("charged"), "never stored", NOW))));
         }
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void aClaimMadeAfterAWriterReadTheReconciliationRefusesThatWritersChange(String kind) {
-        try (TestDatabase db = seeded(kind)) {
-            Instant now = T0.plus(Duration.ofHours(1));
-            db.run(em -> new JpaReconciliations(em).start(now, now, 100));
+        try (TestDatabase db = started(kind)) {
             Reconciliation before = read(db, "hold");
-            assertEquals(1, db.query(em -> new JpaReconciliations(em).claimDue(now, Duration.ofMinutes(5), 1)).size());
+            assertEquals(1, db.query(em -> new JpaReconciliations(em).claimDue(NOW, Duration.ofMinutes(5), 1)).size());
 
-            before.settled("arrived", false, now);
+            before.settled("arrived", false, NOW);
             assertThrows(Conflict.class, () -> db.run(em -> new JpaReconciliations(em).update(before)));
             assertEquals(Reconciliation.State.CHECKING, read(db, "hold").state());
         }
@@ -217,18 +222,16 @@ class JpaReconciliationsTest {
     @ParameterizedTest
     @MethodSource("databases")
     void aChangeCommittedAfterThisTransactionReadTheReconciliationIsRefused(String kind) {
-        try (TestDatabase db = seeded(kind)) {
-            Instant now = T0.plus(Duration.ofHours(1));
-            db.run(em -> new JpaReconciliations(em).start(now, now, 100));
+        try (TestDatabase db = started(kind)) {
             EntityManager slow = db.entityManagerFactory().createEntityManager();
             try {
                 slow.getTransaction().begin();
                 Reconciliation seen = new JpaReconciliations(slow).of("m1", TransactionId.of("hold")).orElseThrow();
                 Reconciliation other = read(db, "hold");
-                other.flag("The Saleor report could not be delivered", now);
+                other.flag("The Saleor report could not be delivered", NOW);
                 db.run(em -> new JpaReconciliations(em).update(other));
 
-                seen.settled("arrived", false, now);
+                seen.settled("arrived", false, NOW);
                 assertThrows(Conflict.class, () -> new JpaReconciliations(slow).update(seen));
             } finally {
                 if (slow.getTransaction().isActive()) {
