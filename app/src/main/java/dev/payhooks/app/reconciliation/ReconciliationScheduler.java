@@ -25,8 +25,8 @@ import java.util.logging.Logger;
  * one interval after start. Several instances may run it at once: due reconciliations and reports
  * are claimed, so each is checked by one. Settings out of range stop the server at startup. Each
  * run counts {@code payhooks_reconciliation_total{outcome}} (started, checked, found, settled,
- * flagged, yielded; report_resent, report_taken, report_refused, report_flagged) and logs a line when it
- * did something; never a transaction's content.
+ * flagged, yielded; report_resent, report_taken, report_refused, report_flagged) and logs a line
+ * when it did something; never a transaction's content.
  */
 @Startup
 @Singleton
