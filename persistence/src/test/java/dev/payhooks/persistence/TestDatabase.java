@@ -9,6 +9,7 @@ import dev.payhooks.persistence.payment.JpaPaymentTransactions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -220,6 +221,13 @@ public final class TestDatabase implements AutoCloseable {
         ds.setURL(url);
         ds.setCurrentSchema(schema);
         return ds;
+    }
+
+    /** Runs the migrations on {@code ds} up to version {@code target}, or all of them when it is null. */
+    public static void migrate(DataSource ds, String target) {
+        FluentConfiguration flyway = Flyway.configure(TestDatabase.class.getClassLoader()).dataSource(ds)
+            .locations("classpath:db/migration");
+        (target == null ? flyway : flyway.target(target)).load().migrate();
     }
 
     /** Drops what {@link #emptySchema} made. */

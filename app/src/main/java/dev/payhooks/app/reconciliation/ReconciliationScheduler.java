@@ -25,8 +25,8 @@ import java.util.logging.Logger;
  * one interval after start. Several instances may run it at once: due reconciliations and reports
  * are claimed, so each is checked by one. Settings out of range stop the server at startup. Each
  * run counts {@code payhooks_reconciliation_total{outcome}} (started, checked, found, settled,
- * flagged; report_resent, report_taken, report_refused, report_flagged) and logs a line when it
- * did something; never a transaction's content.
+ * flagged, yielded; report_resent, report_taken, report_refused, report_flagged) and logs a line
+ * when it did something; never a transaction's content.
  */
 @Startup
 @Singleton
@@ -80,6 +80,7 @@ public class ReconciliationScheduler {
             count("found", report.found());
             count("settled", report.settled());
             count("flagged", report.flagged());
+            count("yielded", report.yielded());
             if (report.started() + report.checked() > 0 || report.startFailed()) {
                 LOG.info("Reconciliation run in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms: "
                     + report);

@@ -7,6 +7,7 @@ import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.application.reconciliation.ProviderStatusCheck.Found;
 import dev.payhooks.application.reconciliation.ProviderStatusCheck.Unknown;
 import dev.payhooks.domain.audit.AuditRecorder;
+import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.merchant.Merchant;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.payment.Money;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The scheduled reconciliation job's one use case. It starts a reconciliation for each transaction
@@ -33,7 +35,10 @@ import java.util.Optional;
  * finds is recorded through {@link RecordProviderOutcome}, the one way every provider outcome is
  * applied (events, outbox, the check's follow-up). An unknown outcome is asked about again with
  * backoff, and after the last attempt the transaction is flagged for staff, audited. Several
- * instances may run it: due reconciliations are claimed ({@link Reconciliations#claimDue}). Only
+ * instances may run it: due reconciliations are claimed ({@link Reconciliations#claimDue}). A
+ * reconciliation another writer changed while it was being checked (flagged for an undelivered
+ * Saleor report, resolved by staff, claimed again by another instance once the lease ended) is
+ * read again and decided anew ({@link #afterLostRace}); the run goes on with the next one. Only
  * the system runs it, so there is no caller to authorize.
  */
 public record ReconcileTransactions(Reconciliations reconciliations, PaymentTransactions transactions, Merchants merchants,
@@ -50,19 +55,21 @@ public record ReconcileTransactions(Reconciliations reconciliations, PaymentTran
     /**
      * What one run did: reconciliations started; due ones checked, of which the provider told the
      * outcome ({@code found}), the outcome had arrived meanwhile ({@code settled}) or the
-     * transaction was flagged for staff; {@code startFailed}: starting collided with another
-     * instance (its reconciliations are started by the next run).
+     * transaction was flagged for staff, or another writer's change stood and this check changed
+     * nothing ({@code yielded}); {@code startFailed}: starting collided with another instance (its
+     * reconciliations are started by the next run).
      */
-    public record Report(int started, int checked, int found, int settled, int flagged, boolean startFailed) {
+    public record Report(int started, int checked, int found, int settled, int flagged, int yielded, boolean startFailed) {
 
         @Override
         public String toString() {
             return "started " + started + ", checked " + checked + " (outcome found " + found + ", arrived meanwhile "
-                + settled + ", flagged for staff " + flagged + ")" + (startFailed ? "; starting collided, the next run starts them" : "");
+                + settled + ", flagged for staff " + flagged + ", changed meanwhile " + yielded + ")"
+                + (startFailed ? "; starting collided, the next run starts them" : "");
         }
     }
 
-    private enum Verdict { FOUND, SETTLED, UNKNOWN, FLAGGED }
+    private enum Verdict { FOUND, SETTLED, UNKNOWN, FLAGGED, YIELDED }
 
     public Report run(ReconciliationPolicy policy) {
         Instant now = clock.instant();
@@ -78,15 +85,17 @@ public record ReconcileTransactions(Reconciliations reconciliations, PaymentTran
         int found = 0;
         int settled = 0;
         int flagged = 0;
+        int yielded = 0;
         for (Reconciliation reconciliation : due) {
             switch (reconcile(reconciliation, policy)) {
                 case FOUND -> found++;
                 case SETTLED -> settled++;
                 case FLAGGED -> flagged++;
+                case YIELDED -> yielded++;
                 case UNKNOWN -> { }
             }
         }
-        return new Report(started, due.size(), found, settled, flagged, startFailed);
+        return new Report(started, due.size(), found, settled, flagged, yielded, startFailed);
     }
 
     private record Subject(Merchant merchant, PaymentTransaction transaction) { }
@@ -98,7 +107,8 @@ public record ReconcileTransactions(Reconciliations reconciliations, PaymentTran
         if (subject.isEmpty() || !Reconciliation.open(subject.get().transaction())) {
             String why = subject.isEmpty() ? "The transaction no longer exists"
                 : "The outcome arrived: " + subject.get().transaction().status();
-            return save(reconciliation, r -> r.settled(why, false, clock.instant()), Verdict.SETTLED);
+            return decide(reconciliation, r -> settle(r, why), again -> again.state() == Reconciliation.State.CHECKING
+                ? settle(again, why) : Verdict.YIELDED);
         }
         Merchant merchant = subject.get().merchant();
         PaymentTransaction transaction = subject.get().transaction();
@@ -107,9 +117,48 @@ public record ReconcileTransactions(Reconciliations reconciliations, PaymentTran
             .orElseGet(() -> new Unknown(transaction.provider().displayName()
                 + " offers no status query: waiting for its notification"));
         if (status instanceof Found outcome) {
-            return units.inNewTransaction(() -> record(check.get(), merchant, transaction, outcome, reconciliation, policy));
+            return decide(reconciliation, r -> record(check.get(), merchant, transaction, outcome, r, policy),
+                again -> afterLostRace(check.get(), merchant, transaction, outcome, again));
         }
-        return units.inNewTransaction(() -> unknown(reconciliation, ((Unknown) status).why(), policy));
+        return decide(reconciliation, r -> unknown(r, ((Unknown) status).why(), policy), again -> Verdict.YIELDED);
+    }
+
+    /**
+     * {@code decision} on the claimed reconciliation in a transaction of its own. When another
+     * writer changed it since the claim, that change stands: {@code again} decides on it read anew,
+     * in a new transaction; one changed once more meanwhile is left to the next run.
+     */
+    private Verdict decide(Reconciliation claimed, Function<Reconciliation, Verdict> decision,
+                           Function<Reconciliation, Verdict> again) {
+        try {
+            return units.inNewTransaction(() -> decision.apply(claimed));
+        } catch (Conflict changedMeanwhile) {
+            try {
+                return units.inNewTransaction(() -> reconciliations.of(claimed.merchantId(), claimed.transactionId())
+                    .map(again).orElse(Verdict.YIELDED));
+            } catch (Conflict changedAgain) {
+                return Verdict.YIELDED;
+            }
+        }
+    }
+
+    /**
+     * In the caller's transaction, on a reconciliation another writer changed while the provider was
+     * asked: the outcome found is a provider's fact and is recorded whatever that writer did (a
+     * notification or answer with it is recognised as the same fact); a reconciliation still
+     * CHECKING is settled, a flagged or closed one stays as the other writer left it.
+     */
+    private Verdict afterLostRace(ProviderStatusCheck check, Merchant merchant, PaymentTransaction seen, Found outcome,
+                                  Reconciliation again) {
+        Instant at = clock.instant();
+        if (apply(check, merchant, seen, outcome, at).isPresent()) {
+            return Verdict.YIELDED;
+        }
+        if (again.state() == Reconciliation.State.CHECKING) {
+            again.settled(outcome.message(), true, at);
+            reconciliations.update(again);
+        }
+        return Verdict.FOUND;
     }
 
     private static ProviderStatusCheck.Status ask(ProviderStatusCheck check, Merchant merchant, PaymentTransaction t) {
@@ -124,12 +173,24 @@ public record ReconcileTransactions(Reconciliations reconciliations, PaymentTran
     /** In the caller's transaction: the found outcome recorded like any other, and the reconciliation settled. */
     private Verdict record(ProviderStatusCheck check, Merchant merchant, PaymentTransaction seen, Found outcome,
                            Reconciliation reconciliation, ReconciliationPolicy policy) {
+        Instant at = clock.instant();
+        Optional<String> notApplied = apply(check, merchant, seen, outcome, at);
+        if (notApplied.isPresent()) {
+            return unknown(reconciliation, notApplied.get(), policy);
+        }
+        reconciliation.settled(outcome.message(), true, at);
+        reconciliations.update(reconciliation);
+        return Verdict.FOUND;
+    }
+
+    /** In the caller's transaction: the found outcome recorded like any other; why it could not be, if it could not. */
+    private Optional<String> apply(ProviderStatusCheck check, Merchant merchant, PaymentTransaction seen, Found outcome,
+                                   Instant at) {
         Money amount = pending(seen.amounts(), outcome);
         if (!amount.isPositive()) {
-            return unknown(reconciliation, "The provider reported " + outcome.operation() + " " + outcome.result()
-                + " but nothing of it is pending", policy);
+            return Optional.of("The provider reported " + outcome.operation() + " " + outcome.result()
+                + " but nothing of it is pending");
         }
-        Instant at = clock.instant();
         RecordProviderOutcome.Result result = outcomes.record(new RecordProviderOutcome.Command(merchant, seen.provider(),
             new Known(seen.id(), Optional.empty()), payment -> Changes.of(transaction -> {
                 ProviderReport report = ProviderReport.of(amount, at).withMessage(outcome.message())
@@ -142,12 +203,10 @@ public record ReconcileTransactions(Reconciliations reconciliations, PaymentTran
         if (result instanceof RecordProviderOutcome.Recorded recorded) {
             check.recorded(merchant, recorded.transaction(), recorded.eventsPerStep().stream().flatMap(List::stream).toList());
         } else if (((RecordProviderOutcome.NoEffect) result).refused()) {
-            return unknown(reconciliation, "The provider's outcome could not be applied: "
-                + ((RecordProviderOutcome.NoEffect) result).reason(), policy);
+            return Optional.of("The provider's outcome could not be applied: "
+                + ((RecordProviderOutcome.NoEffect) result).reason());
         }
-        reconciliation.settled(outcome.message(), true, at);
-        reconciliations.update(reconciliation);
-        return Verdict.FOUND;
+        return Optional.empty();
     }
 
     private static Money pending(TransactionAmounts amounts, Found outcome) {
@@ -172,11 +231,10 @@ public record ReconcileTransactions(Reconciliations reconciliations, PaymentTran
         return Verdict.FLAGGED;
     }
 
-    private Verdict save(Reconciliation reconciliation, java.util.function.Consumer<Reconciliation> change, Verdict verdict) {
-        units.runInNewTransaction(() -> {
-            change.accept(reconciliation);
-            reconciliations.update(reconciliation);
-        });
-        return verdict;
+    /** In the caller's transaction: the outcome arrived meanwhile ({@code why}). */
+    private Verdict settle(Reconciliation reconciliation, String why) {
+        reconciliation.settled(why, false, clock.instant());
+        reconciliations.update(reconciliation);
+        return Verdict.SETTLED;
     }
 }

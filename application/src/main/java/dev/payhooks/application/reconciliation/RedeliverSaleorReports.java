@@ -4,6 +4,7 @@ import dev.payhooks.application.port.UnitOfWork;
 import dev.payhooks.application.saleor.TransactionReportDelivery;
 import dev.payhooks.application.saleor.TransactionReportDelivery.Answer;
 import dev.payhooks.domain.audit.AuditRecorder;
+import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.payment.PaymentTransactions;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.reconciliation.Reconciliation;
@@ -27,7 +28,10 @@ import java.util.Optional;
  * NEEDS_ATTENTION with the reason, audited as {@code transaction.flagged}). A report belongs to one
  * merchant's installation: its transaction is looked up and flagged in that merchant's data only.
  * Several instances may run it: reports are claimed ({@link TransactionReports#claimUndelivered}).
- * Only the system runs it, so there is no caller to authorize.
+ * A reconciliation another writer changed between this flag's read and its write (a check, staff,
+ * another flag) is read again and flagged on top of that change; one changed once more meanwhile
+ * leaves the report to be sent again when its claim ends. Only the system runs it, so there is no
+ * caller to authorize.
  */
 public record RedeliverSaleorReports(TransactionReports reports, TransactionReportDelivery saleor,
                                      PaymentTransactions transactions, Reconciliations reconciliations, AuditRecorder audit,
@@ -70,25 +74,36 @@ public record RedeliverSaleorReports(TransactionReports reports, TransactionRepo
 
     private Verdict redeliver(TransactionReport report, ReconciliationPolicy policy) {
         Answer answer = send(report);
-        return units.inNewTransaction(() -> {
-            Instant at = clock.instant();
-            Verdict verdict;
-            if (answer instanceof Answer.Taken) {
-                report.sent(at);
-                verdict = Verdict.REPORTED;
-            } else if (answer instanceof Answer.Refused refusal) {
-                report.refused(refusal.reason(), at);
-                verdict = Verdict.REFUSED;
-            } else {
-                boolean last = report.stillUndelivered(((Answer.NotDelivered) answer).reason(), at, policy);
-                verdict = last ? Verdict.FLAGGED : Verdict.UNDELIVERED;
-            }
+        Instant at = clock.instant();
+        Verdict verdict;
+        if (answer instanceof Answer.Taken) {
+            report.sent(at);
+            verdict = Verdict.REPORTED;
+        } else if (answer instanceof Answer.Refused refusal) {
+            report.refused(refusal.reason(), at);
+            verdict = Verdict.REFUSED;
+        } else {
+            boolean last = report.stillUndelivered(((Answer.NotDelivered) answer).reason(), at, policy);
+            verdict = last ? Verdict.FLAGGED : Verdict.UNDELIVERED;
+        }
+        Runnable store = () -> {
             reports.update(report);
             if (verdict == Verdict.FLAGGED) {
                 flag(report, at);
             }
-            return verdict;
-        });
+        };
+        try {
+            units.runInNewTransaction(store);
+        } catch (Conflict reconciliationChangedMeanwhile) {
+            // the flag read the reconciliation before another writer's change committed: all of it
+            // rolled back, it is stored again on the reconciliation read anew
+            try {
+                units.runInNewTransaction(store);
+            } catch (Conflict changedAgain) {
+                return Verdict.UNDELIVERED;
+            }
+        }
+        return verdict;
     }
 
     private Answer send(TransactionReport report) {

@@ -14,8 +14,10 @@ import java.time.Clock;
 /**
  * Staff (or the merchant's API) mark a transaction the reconciliation flagged as taken care of,
  * with an optional note; audited. Needs a caller who may change the merchant's configuration
- * (viewers only look); another merchant's transaction is not found. The caller owns the
- * transaction.
+ * (viewers only look); another merchant's transaction is not found. A reconciliation the job
+ * changed between this read and its write (flagged again, say) is not overwritten: the
+ * {@link dev.payhooks.domain.error.Conflict} (409, a message in the console) asks staff to look at
+ * it again. The caller owns the transaction.
  */
 public record ResolveReconciliation(Reconciliations reconciliations, AuditRecorder audit, Clock clock) {
 

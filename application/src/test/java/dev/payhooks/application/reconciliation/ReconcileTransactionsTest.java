@@ -10,6 +10,7 @@ import dev.payhooks.domain.audit.AuditEntry;
 import dev.payhooks.domain.audit.InMemoryAuditTrail;
 import dev.payhooks.domain.error.IllegalTransition;
 import dev.payhooks.domain.error.NotFound;
+import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.error.NotPermitted;
 import dev.payhooks.domain.merchant.InMemoryMerchants;
 import dev.payhooks.domain.merchant.Merchant;
@@ -297,5 +298,104 @@ class ReconcileTransactionsTest {
         clock.advance(Duration.ofMinutes(31));
         assertEquals(1, job.run(POLICY).started(), "an unconfirmed refund opens it again");
         assertEquals(Reconciliation.State.CHECKING, reconciliationOf("tx-1").state());
+    }
+
+    static final String SALEOR_FLAG = "The Saleor report could not be delivered";
+
+    /** The stored reconciliation of the transaction, asserted to be in {@code state}. */
+    Reconciliation assertState(String transactionId, Reconciliation.State state) {
+        Reconciliation r = reconciliationOf(transactionId);
+        assertEquals(state, r.state(), transactionId);
+        return r;
+    }
+
+    @Test
+    void aFlagMadeWhileTheProviderWasAskedStandsAndTheOutcomeFoundIsStillRecordedOnce() {
+        onHold(shop, "tx-1", ProviderId.NP_ATOBARAI);
+        np.answers.add(approved());
+        reconciliations.beforeNextUpdate(TransactionId.of("tx-1"), r -> r.flag(SALEOR_FLAG, clock.instant()));
+        clock.advance(Duration.ofMinutes(31));
+
+        ReconcileTransactions.Report report = job.run(POLICY);
+
+        assertEquals(List.of(1, 0), List.of(report.found(), report.yielded()), "found, yielded");
+        assertEquals(TransactionStatus.CHARGED, transactions.byId(shop.id(), TransactionId.of("tx-1")).orElseThrow().status());
+        assertEquals(1, outbox.after(OutboxPosition.START, 100).stream()
+            .filter(e -> e.eventType().equals("transaction.sale.success")).count(), "one sale event published");
+        Reconciliation r = assertState("tx-1", Reconciliation.State.NEEDS_ATTENTION);
+        assertEquals(SALEOR_FLAG, r.reason().orElseThrow(), "the other instance's flag is not overwritten");
+        assertEquals(0, r.attempts());
+    }
+
+    @Test
+    void anOutcomeFoundWhileAnotherInstanceClaimedTheReconciliationAgainSettlesIt() {
+        onHold(shop, "tx-1", ProviderId.NP_ATOBARAI);
+        np.answers.add(approved());
+        reconciliations.beforeNextUpdate(TransactionId.of("tx-1"), r -> { });
+        clock.advance(Duration.ofMinutes(31));
+
+        assertEquals(1, job.run(POLICY).found());
+
+        assertEquals(1, assertState("tx-1", Reconciliation.State.SETTLED).attempts());
+        assertEquals(TransactionStatus.CHARGED, transactions.byId(shop.id(), TransactionId.of("tx-1")).orElseThrow().status());
+    }
+
+    @Test
+    void anUnknownOutcomeLosingToAnotherWriterChangesNothingAndTheRoundGoesOn() {
+        onHold(shop, "tx-1", ProviderId.NP_ATOBARAI);
+        onHold(shop, "tx-2", ProviderId.NP_ATOBARAI);
+        np.answers.add(new Unknown("Credit check on hold"));
+        reconciliations.beforeNextUpdate(TransactionId.of("tx-1"), r -> r.flag(SALEOR_FLAG, clock.instant()));
+        clock.advance(Duration.ofMinutes(31));
+
+        ReconcileTransactions.Report report = job.run(POLICY);
+
+        assertEquals(2, report.checked());
+        assertEquals(1, report.yielded());
+        assertEquals(0, report.flagged());
+        Reconciliation lost = assertState("tx-1", Reconciliation.State.NEEDS_ATTENTION);
+        assertEquals(SALEOR_FLAG, lost.reason().orElseThrow());
+        assertEquals(0, lost.attempts(), "the losing check is not counted");
+        assertEquals(1, reconciliationOf("tx-2").attempts(), "the next reconciliation of the round is checked");
+        assertTrue(trail.all().isEmpty());
+    }
+
+    @Test
+    void anOutcomeArrivedMeanwhileDoesNotSettleAReconciliationStaffResolvedMeanwhile() {
+        PaymentTransaction t = onHold(shop, "tx-1", ProviderId.NP_ATOBARAI);
+        np.answers.add(new Unknown("Credit check on hold"));
+        clock.advance(Duration.ofMinutes(31));
+        job.run(POLICY);
+        t = transactions.byId(shop.id(), TransactionId.of("tx-1")).orElseThrow();
+        t.chargeSucceeded(ProviderReport.of(Money.of(3000, Currency.JPY), clock.instant()));
+        transactions.update(t);
+        reconciliations.beforeNextUpdate(TransactionId.of("tx-1"), r -> {
+            r.flag(SALEOR_FLAG, clock.instant());
+            r.resolve("admin", "told the customer", clock.instant());
+        });
+        clock.advance(Duration.ofMinutes(10));
+
+        ReconcileTransactions.Report report = job.run(POLICY);
+
+        assertEquals(List.of(1, 0, 1), List.of(report.checked(), report.settled(), report.yielded()),
+            "checked, settled, yielded");
+        assertEquals("admin", assertState("tx-1", Reconciliation.State.RESOLVED).resolvedBy().orElseThrow());
+    }
+
+    @Test
+    void staffResolvingAReconciliationTheJobChangedMeanwhileAreToldAndOverwriteNothing() {
+        onHold(shop, "tx-1", ProviderId.ADYEN);
+        runUntilFlagged();
+        String reason = reconciliationOf("tx-1").reason().orElseThrow();
+        int audited = trail.all().size();
+        reconciliations.beforeNextUpdate(TransactionId.of("tx-1"), r -> r.flag(SALEOR_FLAG, clock.instant()));
+
+        assertThrows(Conflict.class, () -> resolve.resolve(TestCallers.administrator(shop.id()), "tx-1", "done"));
+
+        assertEquals(reason + " — " + SALEOR_FLAG,
+            assertState("tx-1", Reconciliation.State.NEEDS_ATTENTION).reason().orElseThrow());
+        assertEquals(audited, trail.all().size(), "nothing resolved, nothing audited");
+        assertEquals(Reconciliation.State.RESOLVED,
+            resolve.resolve(TestCallers.administrator(shop.id()), "tx-1", "done").state(), "resolved once read again");
     }
 }

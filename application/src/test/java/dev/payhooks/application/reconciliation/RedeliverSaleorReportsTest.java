@@ -217,4 +217,27 @@ class RedeliverSaleorReportsTest {
         assertTrue(reconciliations.all().isEmpty(), "m-1 has no transaction tx-2; m-2's is not touched");
         assertTrue(trail.all().isEmpty());
     }
+
+    @Test
+    void aFlagLosingToACheckOfTheSameReconciliationIsStoredOnTopOfIt() {
+        charged("m-1", "tx-1");
+        failed("down", "m-1", "tx-1", false);
+        reconciliations.add(Reconciliation.start("m-1", TransactionId.of("tx-1"), T0));
+        reconciliations.beforeNextUpdate(TransactionId.of("tx-1"),
+            r -> r.stillUnknown("Adyen offers no status query", T0, POLICY));
+        saleor.answers.add(new Answer.NotDelivered("HTTP 503"));
+        ReconciliationPolicy once = new ReconciliationPolicy(Duration.ofMinutes(30), 1, Duration.ofMinutes(10),
+            Duration.ofHours(1), 100);
+
+        assertEquals(new RedeliverSaleorReports.Report(1, 0, 0, 1), job.run(once));
+
+        Reconciliation r = reconciliations.all().get(0);
+        assertEquals(Reconciliation.State.NEEDS_ATTENTION, r.state());
+        assertEquals(1, r.attempts(), "the check that won is kept");
+        assertEquals(Optional.of("Adyen offers no status query"), r.lastResult());
+        assertTrue(r.reason().orElseThrow().startsWith("The Saleor report could not be delivered"), r.reason().orElseThrow());
+        assertEquals(1, trail.all().size(), "audited once");
+        assertEquals(TransactionReport.Status.FAILED, reports.all().get(0).status());
+        assertEquals(1, reports.all().get(0).redeliveries());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.payhooks.domain.reconciliation;
 
+import dev.payhooks.domain.Aggregate;
 import dev.payhooks.domain.error.IllegalTransition;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.TransactionId;
@@ -19,9 +20,11 @@ import java.util.Set;
  * SETTLED; after the last attempt it NEEDS_ATTENTION with the reason, until staff mark it
  * RESOLVED. A closed one (SETTLED, RESOLVED) opens again when its transaction changes after it
  * closed and is still open. A transaction whose Saleor report could not be delivered is flagged
- * as well ({@link #flag}), whatever its outcome's reconciliation was doing.
+ * as well ({@link #flag}), whatever its outcome's reconciliation was doing. Several writers may
+ * change one (checks, flags, staff): each change is stored against the version it was read at,
+ * and one made from an older read is refused ({@link Reconciliations#update}).
  */
-public final class Reconciliation {
+public final class Reconciliation extends Aggregate {
 
     public enum State {
         CHECKING, NEEDS_ATTENTION, SETTLED, RESOLVED;
@@ -52,7 +55,8 @@ public final class Reconciliation {
     /** As stored; for repositories. */
     public Reconciliation(TransactionId transactionId, String merchantId, State state, int attempts, Instant nextCheckAt,
                           Instant lastCheckedAt, String lastResult, String reason, String resolvedBy, Instant openedAt,
-                          Instant updatedAt) {
+                          Instant updatedAt, long version) {
+        super(version);
         this.transactionId = Objects.requireNonNull(transactionId, "transactionId");
         this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
         this.state = Objects.requireNonNull(state, "state");
@@ -68,7 +72,7 @@ public final class Reconciliation {
 
     /** A new reconciliation of a merchant's transaction, due at once. */
     public static Reconciliation start(String merchantId, TransactionId transactionId, Instant at) {
-        return new Reconciliation(transactionId, merchantId, State.CHECKING, 0, at, null, null, null, null, at, at);
+        return new Reconciliation(transactionId, merchantId, State.CHECKING, 0, at, null, null, null, null, at, at, 0);
     }
 
     /** A transaction that had no reconciliation, flagged for staff at once for {@code reason}. */

@@ -21,15 +21,24 @@ public interface Reconciliations {
 
     /**
      * CHECKING reconciliations due at {@code now}, oldest due first, each now held by the caller
-     * until {@code now + lease} (its next check moves there): of several instances asking at
-     * once, one gets each. One whose checker died is due again when the lease ends.
+     * until {@code now + lease} (its next check moves there, a change of its version): of several
+     * instances asking at once, one gets each. One whose checker died is due again when the lease
+     * ends.
      */
     List<Reconciliation> claimDue(Instant now, Duration lease, int limit);
 
-    /** Stores a reconciliation of a transaction that has none (e.g. one {@link Reconciliation#flagged} at once). */
+    /**
+     * Stores a reconciliation of a transaction that has none (e.g. one {@link Reconciliation#flagged}
+     * at once); a {@link dev.payhooks.domain.error.Conflict} when the transaction has one already.
+     */
     void add(Reconciliation reconciliation);
 
-    /** Stores a change of a stored reconciliation. */
+    /**
+     * Stores a change of a stored reconciliation made from the version the caller read; a
+     * {@link dev.payhooks.domain.error.Conflict} when another writer changed it since (a check, a
+     * flag, staff resolving it, another instance's claim) or it is gone. The caller's change is then
+     * not stored: it reads the reconciliation again and decides anew.
+     */
     void update(Reconciliation reconciliation);
 
     /** The merchant's reconciliation of this transaction, if it ever had one. */

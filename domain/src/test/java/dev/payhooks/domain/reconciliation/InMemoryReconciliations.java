@@ -1,5 +1,6 @@
 package dev.payhooks.domain.reconciliation;
 
+import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.payment.InMemoryPaymentTransactions;
 import dev.payhooks.domain.payment.PaymentTransaction;
 import dev.payhooks.domain.payment.TransactionId;
@@ -11,16 +12,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@link Reconciliations} in a map over an {@link InMemoryPaymentTransactions}, for tests: starts
  * reconciliations as the database query does and tells the transactions' needs-attention filter
- * which are flagged. Hands out copies, like the database.
+ * which are flagged. Hands out copies, like the database, and refuses a change made from an older
+ * version, as the database does.
  */
 public class InMemoryReconciliations implements Reconciliations {
 
     private final InMemoryPaymentTransactions transactions;
     private final Map<TransactionId, Reconciliation> rows = new LinkedHashMap<>();
+    private final Map<TransactionId, Consumer<Reconciliation>> beforeNextUpdate = new LinkedHashMap<>();
 
     public InMemoryReconciliations(InMemoryPaymentTransactions transactions) {
         this.transactions = transactions;
@@ -46,7 +50,7 @@ public class InMemoryReconciliations implements Reconciliations {
             } else if (existing.state().closed() && existing.updatedAt().isBefore(t.updatedAt())) {
                 Reconciliation reopened = copy(existing);
                 reopened.reopen(at);
-                rows.put(t.id(), reopened);
+                rows.put(t.id(), next(reopened, reopened.nextCheckAt()));
                 started++;
             }
         }
@@ -62,7 +66,7 @@ public class InMemoryReconciliations implements Reconciliations {
             .toList();
         Instant until = now.plus(lease);
         return due.stream().map(r -> {
-            Reconciliation claimed = withNextCheck(r, until);
+            Reconciliation claimed = next(r, until);
             rows.put(r.transactionId(), claimed);
             return copy(claimed);
         }).toList();
@@ -71,17 +75,38 @@ public class InMemoryReconciliations implements Reconciliations {
     @Override
     public synchronized void add(Reconciliation reconciliation) {
         if (rows.containsKey(reconciliation.transactionId())) {
-            throw new IllegalStateException("reconciliation of " + reconciliation.transactionId() + " exists");
+            throw new Conflict("reconciliation of " + reconciliation.transactionId() + " exists already");
         }
         rows.put(reconciliation.transactionId(), copy(reconciliation));
     }
 
     @Override
     public synchronized void update(Reconciliation reconciliation) {
-        if (!rows.containsKey(reconciliation.transactionId())) {
-            throw new IllegalStateException("reconciliation of " + reconciliation.transactionId() + " is not stored");
+        Consumer<Reconciliation> other = beforeNextUpdate.remove(reconciliation.transactionId());
+        if (other != null) {
+            changeMeanwhile(reconciliation.transactionId(), other);
         }
-        rows.put(reconciliation.transactionId(), copy(reconciliation));
+        Reconciliation stored = rows.get(reconciliation.transactionId());
+        if (stored == null || stored.version() != reconciliation.version()) {
+            throw new Conflict("reconciliation of " + reconciliation.transactionId() + " was changed or removed meanwhile");
+        }
+        rows.put(reconciliation.transactionId(), next(reconciliation, reconciliation.nextCheckAt()));
+    }
+
+    /**
+     * Another writer's change of the stored reconciliation, committed just before the next update of
+     * it, whoever makes that update (which is then refused, its writer having read the older
+     * version); for tests of lost races.
+     */
+    public synchronized void beforeNextUpdate(TransactionId transactionId, Consumer<Reconciliation> change) {
+        beforeNextUpdate.put(transactionId, change);
+    }
+
+    /** Another writer's change of the stored reconciliation, committed now. */
+    public synchronized void changeMeanwhile(TransactionId transactionId, Consumer<Reconciliation> change) {
+        Reconciliation changed = copy(rows.get(transactionId));
+        change.accept(changed);
+        rows.put(transactionId, next(changed, changed.nextCheckAt()));
     }
 
     @Override
@@ -101,12 +126,17 @@ public class InMemoryReconciliations implements Reconciliations {
     }
 
     private static Reconciliation copy(Reconciliation r) {
-        return withNextCheck(r, r.nextCheckAt());
+        return stored(r, r.nextCheckAt(), r.version());
     }
 
-    private static Reconciliation withNextCheck(Reconciliation r, Instant next) {
+    /** {@code r} as stored by a change: due at {@code next}, at the following version. */
+    private static Reconciliation next(Reconciliation r, Instant next) {
+        return stored(r, next, r.version() + 1);
+    }
+
+    private static Reconciliation stored(Reconciliation r, Instant next, long version) {
         return new Reconciliation(r.transactionId(), r.merchantId(), r.state(), r.attempts(), next,
             r.lastCheckedAt().orElse(null), r.lastResult().orElse(null), r.reason().orElse(null),
-            r.resolvedBy().orElse(null), r.openedAt(), r.updatedAt());
+            r.resolvedBy().orElse(null), r.openedAt(), r.updatedAt(), version);
     }
 }

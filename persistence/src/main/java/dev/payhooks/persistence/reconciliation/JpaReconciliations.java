@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.reconciliation;
 
+import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.reconciliation.Reconciliation;
 import dev.payhooks.domain.reconciliation.Reconciliations;
@@ -8,6 +9,7 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,10 +61,17 @@ public class JpaReconciliations extends JpaRepository<ReconciliationEntity> impl
         String claimable = "r.state = :checking and r.nextCheckAt <= :now";
         List<ReconciliationEntity> candidates = query("select r from ReconciliationEntity r where " + claimable
             + " order by r.nextCheckAt, r.transactionId", "checking", CHECKING, "now", now).setMaxResults(limit).getResultList();
-        // the update went past the loaded rows: a claimed reconciliation is due again when its lease ends
-        return claimed(candidates, r -> r.transactionId, "update ReconciliationEntity r set r.nextCheckAt = :until"
-                + " where r.transactionId = :id and " + claimable, "until", until, "checking", CHECKING, "now", now)
-            .stream().map(r -> toDomain(r, until)).toList();
+        // of several instances only one sees its row count be 1; the claim is a change like any other
+        // (the version moves on), so a writer that read the row before it is refused
+        List<Reconciliation> won = new ArrayList<>();
+        for (ReconciliationEntity candidate : candidates) {
+            if (executeUpdate("update ReconciliationEntity r set r.nextCheckAt = :until, r.version = r.version + 1"
+                    + " where r.transactionId = :id and r.version = :version and " + claimable, "until", until,
+                    "id", candidate.transactionId, "version", candidate.version(), "checking", CHECKING, "now", now) == 1) {
+                won.add(toDomain(candidate, until, candidate.version() + 1));
+            }
+        }
+        return won;
     }
 
     @Override
@@ -70,13 +79,15 @@ public class JpaReconciliations extends JpaRepository<ReconciliationEntity> impl
         ReconciliationEntity entity = new ReconciliationEntity();
         entity.transactionId = reconciliation.transactionId().value();
         copy(reconciliation, entity);
-        persist(entity);
+        store(entity.transactionId, entity, () -> new Conflict("transaction " + reconciliation.transactionId()
+            + " has a reconciliation already"));
     }
 
     @Override
     public void update(Reconciliation reconciliation) {
-        changeStored(reconciliation.transactionId().value(), () -> new IllegalStateException("reconciliation of "
-            + reconciliation.transactionId() + " is not stored"), row -> copy(reconciliation, row));
+        change(reconciliation.transactionId().value(), reconciliation.version(),
+            changedMeanwhile("the reconciliation of transaction " + reconciliation.transactionId()),
+            row -> copy(reconciliation, row));
     }
 
     @Override
@@ -107,12 +118,12 @@ public class JpaReconciliations extends JpaRepository<ReconciliationEntity> impl
     }
 
     private static Reconciliation toDomain(ReconciliationEntity row) {
-        return toDomain(row, row.nextCheckAt);
+        return toDomain(row, row.nextCheckAt, row.version());
     }
 
-    private static Reconciliation toDomain(ReconciliationEntity row, Instant nextCheckAt) {
+    private static Reconciliation toDomain(ReconciliationEntity row, Instant nextCheckAt, long version) {
         return new Reconciliation(TransactionId.of(row.transactionId), row.merchantId,
             Reconciliation.State.valueOf(row.state), row.attempts, nextCheckAt, row.lastCheckedAt, row.lastResult,
-            row.reason, row.resolvedBy, row.openedAt, row.updatedAt);
+            row.reason, row.resolvedBy, row.openedAt, row.updatedAt, version);
     }
 }

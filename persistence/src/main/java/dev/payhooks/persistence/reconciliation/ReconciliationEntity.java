@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.reconciliation;
 
+import dev.payhooks.persistence.jpa.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,10 +8,13 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A transaction's reconciliation; the row has no version: a checker claims it before it changes it. */
+/**
+ * A transaction's reconciliation. Its version guards every change: a check, a flag, staff resolving
+ * it, and the claim of a due one (a conditional update that moves the version on).
+ */
 @Entity
 @Table(name = "transaction_reconciliation")
-public class ReconciliationEntity {
+public class ReconciliationEntity extends VersionedEntity {
 
     @Id String transactionId;
     @Column(nullable = false, updatable = false) String merchantId;

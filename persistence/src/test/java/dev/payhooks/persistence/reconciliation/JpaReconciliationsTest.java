@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.reconciliation;
 
+import dev.payhooks.domain.error.Conflict;
 import dev.payhooks.domain.payment.Currency;
 import dev.payhooks.domain.payment.Money;
 import dev.payhooks.domain.payment.PaymentTransaction;
@@ -11,6 +12,7 @@ import dev.payhooks.domain.reconciliation.Reconciliation;
 import dev.payhooks.domain.reconciliation.ReconciliationPolicy;
 import dev.payhooks.persistence.TestDatabase;
 import dev.payhooks.persistence.payment.JpaPaymentTransactions;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JpaReconciliationsTest {
@@ -153,6 +156,90 @@ class JpaReconciliationsTest {
                 "the three open transactions start; the flagged settled one is left to staff");
             assertEquals(Reconciliation.State.NEEDS_ATTENTION, db.query(em -> new JpaReconciliations(em)
                 .of("m1", TransactionId.of("charged"))).orElseThrow().state());
+        }
+    }
+
+    static final Instant NOW = T0.plus(Duration.ofHours(1));
+
+    /** {@link #seeded} with the open transactions' reconciliations started, due {@link #NOW}. */
+    static TestDatabase started(String kind) {
+        TestDatabase db = seeded(kind);
+        db.run(em -> new JpaReconciliations(em).start(NOW, NOW, 100));
+        return db;
+    }
+
+    static Reconciliation read(TestDatabase db, String transactionId) {
+        return db.query(em -> new JpaReconciliations(em).of("m1", TransactionId.of(transactionId))).orElseThrow();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aChangeMadeFromAnOlderReadIsRefusedAndTheStoredOneStands(String kind) {
+        try (TestDatabase db = started(kind)) {
+            Reconciliation checker = db.query(em -> new JpaReconciliations(em).claimDue(NOW, Duration.ofMinutes(5), 10))
+                .get(0);
+            assertEquals("hold", checker.transactionId().value());
+            assertEquals(read(db, "hold").version(), checker.version(), "the claim hands out the version it stored");
+            Reconciliation flagger = read(db, "hold");
+            flagger.flag("The Saleor report could not be delivered", NOW);
+            db.run(em -> new JpaReconciliations(em).update(flagger));
+
+            checker.stillUnknown("on hold", NOW, POLICY);
+            assertThrows(Conflict.class, () -> db.run(em -> new JpaReconciliations(em).update(checker)));
+            Reconciliation stored = read(db, "hold");
+            assertEquals(Reconciliation.State.NEEDS_ATTENTION, stored.state());
+            assertEquals("The Saleor report could not be delivered", stored.reason().orElseThrow());
+            assertEquals(0, stored.attempts(), "the stale check is not stored");
+
+            Reconciliation staff = read(db, "hold");
+            Reconciliation job = read(db, "hold");
+            staff.resolve("admin", "done", NOW);
+            db.run(em -> new JpaReconciliations(em).update(staff));
+            job.flag("again", NOW);
+            assertThrows(Conflict.class, () -> db.run(em -> new JpaReconciliations(em).update(job)));
+            assertEquals(Reconciliation.State.RESOLVED, read(db, "hold").state());
+
+            assertThrows(Conflict.class, () -> db.run(em -> new JpaReconciliations(em).add(
+                Reconciliation.flagged("m1", TransactionId.of("hold"), "twice", NOW))), "one reconciliation per transaction");
+            assertThrows(Conflict.class, () -> db.run(em -> new JpaReconciliations(em).update(
+                Reconciliation.flagged("m1", TransactionId.of("charged"), "never stored", NOW))));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aClaimMadeAfterAWriterReadTheReconciliationRefusesThatWritersChange(String kind) {
+        try (TestDatabase db = started(kind)) {
+            Reconciliation before = read(db, "hold");
+            assertEquals(1, db.query(em -> new JpaReconciliations(em).claimDue(NOW, Duration.ofMinutes(5), 1)).size());
+
+            before.settled("arrived", false, NOW);
+            assertThrows(Conflict.class, () -> db.run(em -> new JpaReconciliations(em).update(before)));
+            assertEquals(Reconciliation.State.CHECKING, read(db, "hold").state());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aChangeCommittedAfterThisTransactionReadTheReconciliationIsRefused(String kind) {
+        try (TestDatabase db = started(kind)) {
+            EntityManager slow = db.entityManagerFactory().createEntityManager();
+            try {
+                slow.getTransaction().begin();
+                Reconciliation seen = new JpaReconciliations(slow).of("m1", TransactionId.of("hold")).orElseThrow();
+                Reconciliation other = read(db, "hold");
+                other.flag("The Saleor report could not be delivered", NOW);
+                db.run(em -> new JpaReconciliations(em).update(other));
+
+                seen.settled("arrived", false, NOW);
+                assertThrows(Conflict.class, () -> new JpaReconciliations(slow).update(seen));
+            } finally {
+                if (slow.getTransaction().isActive()) {
+                    slow.getTransaction().rollback();
+                }
+                slow.close();
+            }
+            assertEquals(Reconciliation.State.NEEDS_ATTENTION, read(db, "hold").state());
         }
     }
 }
