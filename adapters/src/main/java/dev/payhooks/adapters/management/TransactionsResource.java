@@ -145,7 +145,7 @@ public class TransactionsResource extends ManagementResource {
             + "in the audit trail. Only a transaction whose reconciliation needs attention can be resolved.")
     @APIResponse(responseCode = "200", description = "The transaction's reconciliation, as in the transaction's detail")
     @APIResponse(responseCode = "404", description = "No such transaction, or it was never reconciled")
-    @APIResponse(responseCode = "409", description = "The transaction does not need attention")
+    @APIResponse(responseCode = "409", description = "The transaction does not need attention, or its reconciliation was changed meanwhile (read it again)")
     public JsonObject resolve(@PathParam("id") String id, InputStream body) {
         JsonBody json = JsonBody.read(body).allowOnly("note");
         return reconciliationJson(resolver.resolve(caller.caller(), id, json.optionalString("note"))).build();
