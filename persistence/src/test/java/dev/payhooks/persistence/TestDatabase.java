@@ -54,8 +54,6 @@ public final class TestDatabase implements AutoCloseable {
             "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
             "jakarta.persistence.nonJtaDataSource", dataSource,
             "hibernate.transaction.jta.platform", "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform",
-            // persistence.xml's handling releases the connection before a JTA commit; a local transaction commits on it
-            "hibernate.connection.handling_mode", "DELAYED_ACQUISITION_AND_HOLD",
             "hibernate.hbm2ddl.auto", "validate"));
     }
 
