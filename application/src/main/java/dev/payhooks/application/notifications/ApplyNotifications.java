@@ -108,14 +108,20 @@ public class ApplyNotifications {
      * {@link #apply(String)} for several notifications in the caller's one transaction: locks
      * those that still await processing and that nobody else holds (one statement), and applies
      * them oldest received first, each in a correlation unit of its own. Returns how many it
-     * applied. Throws on the first technical failure: the caller rolls back (nothing of the
-     * others is kept either) and applies them one by one, where a failure is recorded.
+     * applied. Between two of them the repository lets go of what the previous one read and
+     * wrote ({@link InboundNotifications#settle}). Throws on the first technical failure: the
+     * caller rolls back (nothing of the others is kept either) and applies them one by one, where
+     * a failure is recorded.
      */
     public int applyAll(List<String> notificationIds) {
         List<InboundNotification> locked = notifications.lockAllIfAwaiting(notificationIds);
-        for (InboundNotification notification : locked) {
+        for (int i = 0; i < locked.size(); i++) {
+            if (i > 0) {
+                // what the one before read and wrote is not carried along (still one commit for all)
+                notifications.settle();
+            }
             try (Correlation.Unit unit = Correlation.open(Optional.empty())) {
-                applyLocked(notification, Optional.empty());
+                applyLocked(locked.get(i), Optional.empty());
             }
         }
         return locked.size();

@@ -397,11 +397,13 @@ class ReceiveNotificationsTest {
         String third = receive("k3 order-3 900", "ok").toApply().get(0);
 
         assertEquals(2, applying.applyAll(List.of(second, first, "missing")));
+        assertEquals(1, notifications.settled(), "settled between the two, not after the last");
         assertEquals(List.of("order-1", "order-2"), transactions.all().stream().map(PaymentTransaction::merchantReference).toList(),
             "oldest received first");
         assertEquals(ProcessingStatus.PROCESSED, notifications.byId(first).orElseThrow().status());
         assertEquals(ProcessingStatus.PROCESSED, notifications.byId(second).orElseThrow().status());
         assertEquals(0, applying.applyAll(List.of(first, second)), "applied once");
+        assertEquals(1, notifications.settled());
 
         transactions.failing = true;
         assertThrows(IllegalStateException.class, () -> applying.applyAll(List.of(third)));

@@ -48,6 +48,16 @@ public interface InboundNotifications {
     List<InboundNotification> lockAllIfAwaiting(List<String> ids);
 
     /**
+     * Called between two notifications applied in one transaction, after the first one's
+     * {@link #update}: what applying it wrote is sent to the database (it still commits or rolls
+     * back with the transaction) and what it read or wrote is no longer kept in memory, so
+     * applying the next one does not check all of it again. The notifications still to be applied
+     * stay as they were locked. Nothing to do where nothing is kept.
+     */
+    default void settle() {
+    }
+
+    /**
      * Ids of notifications the retry loop should try now, oldest received first: RECEIVED before
      * {@code receivedBefore} (the request that stored it had its chance), FAILED with attempts
      * left whose last attempt was before {@code failedBefore}. Not locked: {@link #lockIfAwaiting}

@@ -14,6 +14,17 @@ import java.util.Optional;
 public class InMemoryInboundNotifications implements InboundNotifications {
 
     private final Map<String, InboundNotification> byId = new LinkedHashMap<>();
+    private int settled;
+
+    /** Nothing is kept between calls here; counts the calls, so a test sees where a caller settles. */
+    @Override
+    public synchronized void settle() {
+        settled++;
+    }
+
+    public synchronized int settled() {
+        return settled;
+    }
 
     @Override
     public synchronized StoreResult store(InboundNotification notification) {

@@ -4,12 +4,15 @@ import dev.payhooks.domain.inbound.InboundNotification;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.inbound.ProcessingStatus;
 import dev.payhooks.domain.payment.ProviderId;
+import dev.payhooks.persistence.merchant.MerchantEntity;
 import dev.payhooks.persistence.jpa.JpaRepository;
 import dev.payhooks.persistence.jpa.Jpql;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SessionImplementor;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +22,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -152,6 +157,39 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
             rows.forEach(em::refresh);
         }
         return rows.stream().map(InboundNotificationMapper::toDomain).toList();
+    }
+
+    /**
+     * Flushes, then detaches every entity but the notifications still awaiting processing (the
+     * rest of the group, locked and read by {@link #lockAllIfAwaiting}) and the merchants (read
+     * for every notification, changed by none): the next notification's flushes check only what
+     * it reads and writes itself. Nothing is left for the commit to do
+     * for a detached entity: every write is flushed here, and a payment's version is raised when
+     * it is changed, not at commit ({@code JpaPaymentTransactions#update}).
+     */
+    @Override
+    public void settle() {
+        em.flush();
+        Session session = em.unwrap(Session.class);
+        List<Object> done = new ArrayList<>();
+        for (Map.Entry<Object, EntityEntry> entry : session.unwrap(SessionImplementor.class)
+                .getPersistenceContextInternal().reentrantSafeEntityEntries()) {
+            if (!(entry.getKey() instanceof InboundNotificationEntity notification && awaiting(notification))
+                    && !(entry.getKey() instanceof MerchantEntity)) {
+                done.add(entry.getKey());
+            }
+        }
+        for (Object entity : done) {
+            // detaching a payment detaches its events with it
+            if (session.contains(entity)) {
+                session.detach(entity);
+            }
+        }
+    }
+
+    private static boolean awaiting(InboundNotificationEntity notification) {
+        return ProcessingStatus.RECEIVED.name().equals(notification.status)
+            || ProcessingStatus.FAILED.name().equals(notification.status);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.payhooks.domain.reconciliation.Reconciliation;
 import dev.payhooks.persistence.jpa.JpaRepository;
 import dev.payhooks.persistence.jpa.Jpql;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 
 import java.util.HashMap;
 import java.util.List;
@@ -60,9 +61,15 @@ public class JpaPaymentTransactions extends JpaRepository<PaymentTransactionEnti
         change(transaction.id().value(), transaction.version(),
             changedMeanwhile("transaction " + transaction.id()), entity -> {
                 PaymentTransactionMapper.copyMutableState(transaction.snapshot(), entity);
-                // the row's version must move even when only child rows were added
+                // the row's version must move even when only child rows were added; raised here, not
+                // at commit, so nothing is left pending on the entity (the inbox worker detaches it
+                // before the commit of its group: JpaInboundNotifications#settle)
                 entity.updatedAt(transaction.updatedAt());
-                em.lock(entity, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+                try {
+                    em.lock(entity, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+                } catch (OptimisticLockException committedMeanwhile) {
+                    throw changedMeanwhile("transaction " + transaction.id()).get();
+                }
             });
     }
 

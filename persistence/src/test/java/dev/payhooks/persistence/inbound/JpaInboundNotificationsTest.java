@@ -523,6 +523,38 @@ class JpaInboundNotificationsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void settleWritesWhatWasAppliedAndKeepsOnlyTheNotificationsStillToApply(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
+            db.run(em -> {
+                JpaInboundNotifications notifications = new JpaInboundNotifications(em);
+                notifications.store(stored("first", ProcessingStatus.RECEIVED, null, 0, T0));
+                notifications.store(stored("second", ProcessingStatus.FAILED, "timeout", 1, T0.plusSeconds(1)));
+                notifications.store(stored("third", ProcessingStatus.RECEIVED, null, 0, T0.plusSeconds(2)));
+            });
+            db.run(em -> {
+                JpaInboundNotifications notifications = new JpaInboundNotifications(em);
+                List<InboundNotification> locked = notifications.lockAllIfAwaiting(List.of("first", "second", "third"));
+                locked.get(0).markProcessed(T0.plusSeconds(3));
+                notifications.update(locked.get(0));
+                notifications.settle();
+                org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
+                assertEquals(List.of("second", "third"), session.getStatistics().getEntityKeys().stream()
+                    .map(key -> (String) ((org.hibernate.engine.spi.EntityKey) key).getIdentifier()).sorted().toList());
+                // the ones still to apply are updated without being read again
+                locked.get(1).markProcessed(T0.plusSeconds(4));
+                notifications.update(locked.get(1));
+                notifications.settle();
+                locked.get(2).markIgnored("nothing to do", T0.plusSeconds(5));
+                notifications.update(locked.get(2));
+            });
+            assertEquals(List.of(ProcessingStatus.PROCESSED, ProcessingStatus.PROCESSED, ProcessingStatus.IGNORED),
+                Stream.of("first", "second", "third")
+                    .map(id -> db.query(em -> new JpaInboundNotifications(em).byId(id)).orElseThrow().status()).toList());
+        }
+    }
+
     private static List<String> awaitingIds(TestDatabase db, int limit) {
         return db.query(em -> new JpaInboundNotifications(em).awaitingProcessing(limit)).stream()
             .map(InboundNotification::id).toList();

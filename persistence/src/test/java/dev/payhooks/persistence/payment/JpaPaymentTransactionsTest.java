@@ -272,6 +272,36 @@ class JpaPaymentTransactionsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void anUpdateRaisesTheVersionAtOnceSoDetachingBeforeTheCommitLosesNothing(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            db.run(em -> {
+                new JpaPaymentTransactions(em).add("m1", authorized("kept", "jp-store", ProviderId.ADYEN, T0, 5000));
+                new JpaPaymentTransactions(em).add("m1", authorized("detached", "jp-store", ProviderId.ADYEN, T0, 5000));
+            });
+            long before = db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("kept")).orElseThrow().version());
+            PaymentTransaction stale = db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("detached")).orElseThrow());
+            for (String id : List.of("kept", "detached")) {
+                db.run(em -> {
+                    PaymentTransaction tx = new JpaPaymentTransactions(em).byId("m1", TransactionId.of(id)).orElseThrow();
+                    tx.chargeSucceeded(ProviderReport.of(Money.of(5000, Currency.JPY), T0.plusSeconds(5)));
+                    new JpaPaymentTransactions(em).update(tx);
+                    if (id.equals("detached")) {
+                        em.clear();
+                    }
+                });
+            }
+            long kept = db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("kept")).orElseThrow().version());
+            long detached = db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("detached")).orElseThrow().version());
+            assertTrue(kept > before);
+            assertEquals(kept, detached);
+            stale.cancelSucceeded(ProviderReport.of(Money.of(5000, Currency.JPY), T0.plusSeconds(6)));
+            assertThrows(Conflict.class, () -> db.run(em -> new JpaPaymentTransactions(em).update(stale)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void searchFiltersAndPagesNewestFirst(String kind) {
         try (TestDatabase db = TestDatabase.create(kind)) {
             merchants(db);
