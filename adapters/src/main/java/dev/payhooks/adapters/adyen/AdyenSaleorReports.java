@@ -11,7 +11,7 @@ import dev.payhooks.domain.port.IdGenerator;
 import dev.payhooks.domain.provider.InboundRequest;
 import dev.payhooks.domain.provider.NotificationFollowUp;
 import dev.payhooks.domain.provider.PaymentFact;
-import dev.payhooks.domain.saleor.SaleorInstallations;
+import dev.payhooks.application.channels.SaleorInstallationCache;
 import dev.payhooks.domain.saleor.TransactionReport;
 import dev.payhooks.domain.saleor.TransactionReports;
 
@@ -29,7 +29,7 @@ import java.util.Optional;
  * reference, the one Saleor got as the pending answer to its request), the type of the
  * contract's mapping, the amount in major units, the time the hub recorded it and the message.
  */
-public record AdyenSaleorReports(SaleorInstallations installations, TransactionReports reports, IdGenerator ids,
+public record AdyenSaleorReports(SaleorInstallationCache installations, TransactionReports reports, IdGenerator ids,
                                  Clock clock) implements NotificationFollowUp {
 
     /**
@@ -49,8 +49,12 @@ public record AdyenSaleorReports(SaleorInstallations installations, TransactionR
             return;
         }
         String saleorId = transaction.merchantReference();
-        Optional<String> apiUrl = SaleorJson.installationOf(installations, merchant.id(), ProviderId.ADYEN,
-            AdyenSaleorApp.HUB_ID_PREFIX, transaction);
+        // the merchant's installations as recently read; one they do not hold yet (installed on another
+        // instance moments ago) is looked for in the store before the payment counts as no Saleor one
+        Optional<String> apiUrl = SaleorJson.installationOf(installations.reading(), merchant.id(), ProviderId.ADYEN,
+                AdyenSaleorApp.HUB_ID_PREFIX, transaction)
+            .or(() -> SaleorJson.installationOf(installations.changing(), merchant.id(), ProviderId.ADYEN,
+                AdyenSaleorApp.HUB_ID_PREFIX, transaction));
         if (apiUrl.isEmpty()) {
             return; // not a Saleor transaction (pay-by-link, Customer Area…): nobody to report to
         }

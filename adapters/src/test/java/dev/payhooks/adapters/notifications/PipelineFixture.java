@@ -98,7 +98,8 @@ public class PipelineFixture {
         pipeline = new ReceiveNotifications(providers, channels, notifications, secrets, ids, clock);
         applying = new ApplyNotifications(providers, channels, merchants, notifications,
             new RecordProviderOutcome(transactions, new TransactionNotices(queue, eventIds, clock), ids, clock), queue,
-            eventIds, secrets, clock, List.of(new dev.payhooks.adapters.adyen.AdyenSaleorReports(saleorInstallations,
+            eventIds, secrets, clock, List.of(new dev.payhooks.adapters.adyen.AdyenSaleorReports(
+                new dev.payhooks.application.channels.SaleorInstallationCache(saleorInstallations, Runnable::run),
                 saleorReports, ids, clock)));
         endpoint = new NotificationEndpoint(pipeline, applying, new NotificationEndpoint.Transactions() {
             @Override

@@ -16,6 +16,7 @@ import dev.payhooks.application.notifications.ReceiveNotifications;
 import dev.payhooks.application.payment.RecordProviderOutcome;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.application.channels.ChannelCache;
+import dev.payhooks.application.channels.SaleorInstallationCache;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.outbound.EventIdGenerator;
 import dev.payhooks.domain.outbound.EventQueue;
@@ -23,7 +24,6 @@ import dev.payhooks.domain.outbound.TransactionNotices;
 import dev.payhooks.domain.payment.PaymentTransactions;
 import dev.payhooks.domain.port.IdGenerator;
 import dev.payhooks.domain.port.Secrets;
-import dev.payhooks.domain.saleor.SaleorInstallations;
 import dev.payhooks.domain.saleor.TransactionReports;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -80,7 +80,7 @@ public class NotificationWiring {
     ApplyNotifications applyNotifications(NotificationProviders providers, ChannelCache channels, Merchants merchants,
                                           InboundNotifications notifications, RecordProviderOutcome outcomes,
                                           EventQueue queue, EventIdGenerator eventIds, Secrets secrets, IdGenerator ids,
-                                          Clock clock, SaleorInstallations installations, TransactionReports reports) {
+                                          Clock clock, SaleorInstallationCache installations, TransactionReports reports) {
         return new ApplyNotifications(providers, channels.reading(), merchants, notifications, outcomes, queue, eventIds, secrets,
             clock, List.of(new AdyenSaleorReports(installations, reports, ids, clock)));
     }

@@ -16,8 +16,10 @@ import java.util.function.LongSupplier;
  * ({@link CachedViews}): every Saleor webhook names its instance, and its installation holds the
  * keys its signature is checked with. Two views of the same installations:
  * <ul>
- *   <li>{@link #reading()} for the webhook check: {@code find} answers from memory while the entry
- *       is younger than the TTL; an installation that is not found is not kept.</li>
+ *   <li>{@link #reading()} for the webhook check and for the notification path's Saleor reports:
+ *       {@code find} and {@code ofMerchant(merchant, provider)} answer from memory while the entry
+ *       is younger than the TTL; an installation that is not found is not kept (a merchant's list
+ *       is, even when empty: a caller that needs one it does not find there asks {@link #changing()}).</li>
  *   <li>{@link #changing()} for everything else (registration, removal, a refetch of the keys):
  *       every read goes to the store, and every {@code add}, {@code update} and {@code remove}
  *       empties the cache at once and again when the changing transaction ends.</li>
@@ -36,6 +38,11 @@ public final class SaleorInstallationCache
     /** What the webhook check looks an installation up by. */
     record Key(String apiUrl, ProviderId provider) { }
 
+    /** What a merchant's installations of one provider's app are kept by. */
+    record OfMerchant(String merchantId, ProviderId provider) { }
+
+    private final RecentReads<OfMerchant, List<SaleorInstallation>> ofMerchant;
+
     public SaleorInstallationCache(SaleorInstallations store, RecentReads.AfterTransaction afterTransaction) {
         this(store, afterTransaction, System::nanoTime, TTL);
     }
@@ -43,6 +50,7 @@ public final class SaleorInstallationCache
     SaleorInstallationCache(SaleorInstallations store, RecentReads.AfterTransaction afterTransaction, LongSupplier nanoTime,
                             Duration ttl) {
         super(store, afterTransaction, nanoTime, ttl, MAX_ENTRIES);
+        this.ofMerchant = alsoKept();
     }
 
     @Override
@@ -59,7 +67,11 @@ public final class SaleorInstallationCache
 
         @Override
         public List<SaleorInstallation> ofMerchant(String merchantId, ProviderId provider) {
-            return store.ofMerchant(merchantId, provider);
+            if (this != reading()) {
+                return store.ofMerchant(merchantId, provider);
+            }
+            return ofMerchant.get(new OfMerchant(merchantId, provider),
+                () -> Optional.of(List.copyOf(store.ofMerchant(merchantId, provider)))).orElseThrow();
         }
 
         @Override

@@ -24,11 +24,18 @@ class SaleorInstallationCacheTest {
     private static final String URL = "https://shop.saleor.cloud/graphql/";
 
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger listReads = new AtomicInteger();
     private final InMemorySaleorInstallations store = new InMemorySaleorInstallations() {
         @Override
         public Optional<SaleorInstallation> find(String apiUrl, ProviderId provider) {
             reads.incrementAndGet();
             return super.find(apiUrl, provider);
+        }
+
+        @Override
+        public List<SaleorInstallation> ofMerchant(String merchantId, ProviderId provider) {
+            listReads.incrementAndGet();
+            return super.ofMerchant(merchantId, provider);
         }
     };
     private final AtomicLong nanos = new AtomicLong();
@@ -100,5 +107,27 @@ class SaleorInstallationCacheTest {
         nanos.addAndGet(1);
         assertEquals("{\"keys\":[{\"kid\":\"3\"}]}", read().jwks());
         assertEquals(Duration.ofSeconds(5), SaleorInstallationCache.TTL);
+    }
+
+    @Test
+    void aMerchantsInstallationsAreKeptInTheReadingViewAndEmptiedByAChange() {
+        assertTrue(cache.reading().ofMerchant("m1", ProviderId.ADYEN).isEmpty());
+        installed();
+        assertEquals(1, cache.reading().ofMerchant("m1", ProviderId.ADYEN).size(), "the install emptied the kept empty list");
+        assertEquals(1, cache.reading().ofMerchant("m1", ProviderId.ADYEN).size());
+        assertEquals(2, listReads.get(), "the second read of the list came from memory");
+        cache.changing().ofMerchant("m1", ProviderId.ADYEN);
+        assertEquals(3, listReads.get(), "the changing view reads the store");
+        assertTrue(cache.reading().ofMerchant("m1", ProviderId.NP_ATOBARAI).isEmpty(), "another provider's app is another entry");
+
+        cache.changing().remove(cache.changing().find(URL, ProviderId.ADYEN).orElseThrow());
+        commit();
+        assertTrue(cache.reading().ofMerchant("m1", ProviderId.ADYEN).isEmpty(), "a removal empties the kept list");
+
+        store.add(SaleorInstallation.install(URL, ProviderId.ADYEN, "m1", "QXBwOjE=", new SealedSecret("v1:k:token"),
+            "{\"keys\":[]}", T0));
+        assertTrue(cache.reading().ofMerchant("m1", ProviderId.ADYEN).isEmpty(), "one installed on another instance: not yet");
+        nanos.addAndGet(SaleorInstallationCache.TTL.toNanos());
+        assertEquals(1, cache.reading().ofMerchant("m1", ProviderId.ADYEN).size(), "within the TTL");
     }
 }
