@@ -143,6 +143,43 @@ class JpaDeliveriesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aClaimedDeliveryComesWithItsStateAndEveryEarlierAttempt(String kind) {
+        try (TestDatabase db = withEvents(kind, 2)) {
+            db.run(em -> {
+                JpaDeliveries deliveries = new JpaDeliveries(em);
+                deliveries.add(Delivery.schedule("d1", event(1), "s1", "m1", T0));
+                deliveries.add(Delivery.schedule("d2", event(2), "s1", "m1", T0));
+            });
+            db.run(em -> {
+                JpaDeliveries deliveries = new JpaDeliveries(em);
+                Delivery d = deliveries.byId("m1", "d1").orElseThrow();
+                d.failed(new DeliveryAttempt(1, T0, Duration.ofMillis(15_000), null, "TIMEOUT", null, false),
+                    AttemptFailure.noAnswer(), RetryPolicy.standard(), () -> 0.5);
+                deliveries.update(d);
+                d = deliveries.byId("m1", "d1").orElseThrow();
+                d.failed(new DeliveryAttempt(2, T0.plusSeconds(20), Duration.ofMillis(42), 503, null, "busy ✓", false),
+                    AttemptFailure.status(503, Optional.empty()), RetryPolicy.standard(), () -> 0.5);
+                deliveries.update(d);
+            });
+            Delivery stored = db.query(em -> new JpaDeliveries(em).byId("m1", "d1").orElseThrow());
+
+            List<Delivery> claimed = db.query(em -> new JpaDeliveries(em).claimDue(T0.plus(Duration.ofDays(1)), 10, "w1", Duration.ofMinutes(1)));
+            Delivery d1 = claimed.stream().filter(d -> d.id().equals("d1")).findFirst().orElseThrow();
+            assertEquals(List.of("d1", "d2"), sorted(ids(claimed)));
+            assertEquals(stored.attempts(), d1.attempts());
+            assertEquals(List.of(1, 2), d1.attempts().stream().map(DeliveryAttempt::number).toList());
+            assertEquals(stored.version(), d1.version());
+            assertEquals(stored.nextAttemptAt(), d1.nextAttemptAt());
+            assertEquals(stored.attemptsThisRound(), d1.attemptsThisRound());
+            assertEquals(stored.createdAt(), d1.createdAt());
+            assertEquals(stored.updatedAt(), d1.updatedAt());
+            assertEquals(List.of(), claimed.stream().filter(d -> d.id().equals("d2")).findFirst().orElseThrow().attempts());
+            assertEquals(3, d1.nextAttemptNumber());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void staleUpdatesConflictAndOneDeliveryPerEventAndSubscription(String kind) {
         try (TestDatabase db = withEvents(kind, 1)) {
             db.run(em -> new JpaDeliveries(em).add(Delivery.schedule("d1", event(1), "s1", "m1", T0)));
