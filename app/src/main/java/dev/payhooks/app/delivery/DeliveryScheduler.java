@@ -47,8 +47,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The delivery engine's loop: every tick it claims due deliveries (other instances skip what
- * this one holds), sends each from a worker thread, and records the outcome. A subscription
+ * The delivery engine's loop: it claims due deliveries (other instances skip what this one
+ * holds) every {@code payhooks.delivery.poll-millis}, and at once when a publish on this instance
+ * commits or a lane has room again while more is due ({@link ClaimWakeup}); it sends each from a
+ * worker thread and records the outcome. A subscription
  * never has more than {@code payhooks.delivery.per-endpoint-concurrency} attempts in flight, so
  * a slow endpoint occupies its own slots, not everyone's; an endpoint that gives no answer at all
  * is probed one attempt at a time until it answers again ({@link LaneSlots}), so dead endpoints
