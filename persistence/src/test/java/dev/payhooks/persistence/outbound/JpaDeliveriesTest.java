@@ -145,22 +145,18 @@ class JpaDeliveriesTest {
     @MethodSource("databases")
     void aClaimedDeliveryComesWithItsStateAndEveryEarlierAttempt(String kind) {
         try (TestDatabase db = withEvents(kind, 2)) {
-            db.run(em -> {
-                JpaDeliveries deliveries = new JpaDeliveries(em);
-                deliveries.add(Delivery.schedule("d1", event(1), "s1", "m1", T0));
-                deliveries.add(Delivery.schedule("d2", event(2), "s1", "m1", T0));
-            });
-            db.run(em -> {
-                JpaDeliveries deliveries = new JpaDeliveries(em);
-                Delivery d = deliveries.byId("m1", "d1").orElseThrow();
-                d.failed(new DeliveryAttempt(1, T0, Duration.ofMillis(15_000), null, "TIMEOUT", null, false),
-                    AttemptFailure.noAnswer(), RetryPolicy.standard(), () -> 0.5);
-                deliveries.update(d);
-                d = deliveries.byId("m1", "d1").orElseThrow();
-                d.failed(new DeliveryAttempt(2, T0.plusSeconds(20), Duration.ofMillis(42), 503, null, "busy ✓", false),
-                    AttemptFailure.status(503, Optional.empty()), RetryPolicy.standard(), () -> 0.5);
-                deliveries.update(d);
-            });
+            db.run(em -> new JpaDeliveries(em).addAll(List.of(Delivery.schedule("d1", event(1), "s1", "m1", T0),
+                Delivery.schedule("d2", event(2), "s1", "m1", T0))));
+            // a timeout (no status), then a 503 with an excerpt
+            for (Integer status : java.util.Arrays.asList(null, 503)) {
+                db.run(em -> {
+                    Delivery d = new JpaDeliveries(em).byId("m1", "d1").orElseThrow();
+                    d.failed(new DeliveryAttempt(d.nextAttemptNumber(), T0, Duration.ofMillis(7), status, status == null ? "TIMEOUT" : null,
+                        status == null ? null : "busy ✓", false), status == null ? AttemptFailure.noAnswer()
+                        : AttemptFailure.status(status, Optional.empty()), RetryPolicy.standard(), () -> 0.5);
+                    new JpaDeliveries(em).update(d);
+                });
+            }
             Delivery stored = db.query(em -> new JpaDeliveries(em).byId("m1", "d1").orElseThrow());
 
             List<Delivery> claimed = db.query(em -> new JpaDeliveries(em).claimDue(T0.plus(Duration.ofDays(1)), 10, "w1", Duration.ofMinutes(1)));
