@@ -193,7 +193,7 @@ public class DeliveryScheduler {
                         }
                         pump();
                         if (moreDue && queued.get() <= capacity() / 2) {
-                            wakeup.wake(); // half the queue is gone and more is due: refill now, not at the next poll
+                            wakeup.wake(); // half the queue is gone and more is due: refill at once, not at the next poll
                         }
                     }
                 });

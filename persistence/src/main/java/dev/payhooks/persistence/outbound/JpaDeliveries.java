@@ -182,7 +182,7 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
         List<String> skipped = List.copyOf(skipSubscriptions);
         return em.unwrap(Session.class).doReturningWork(connection -> {
             List<DueRow> found = new ArrayList<>();
-            // SKIP LOCKED: a row another worker is claiming right now is passed over, not waited for.
+            // SKIP LOCKED: a row another worker is claiming at this moment is passed over, not waited for.
             try (PreparedStatement select = connection.prepareStatement(
                     "select d.id, d.event_id, d.subscription_id, d.merchant_id, d.status, d.next_attempt_at, d.attempts_this_round, "
                         + "d.dead_reason, d.created_at, d.updated_at, d.version from delivery d "
