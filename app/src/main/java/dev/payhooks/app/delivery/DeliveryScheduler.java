@@ -22,7 +22,6 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import dev.payhooks.app.schedule.RepeatingWork;
 import dev.payhooks.app.config.PayhooksSettings;
 
 import java.net.InetAddress;
@@ -48,8 +47,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The delivery engine's loop: every tick it claims due deliveries (other instances skip what
- * this one holds), sends each from a worker thread, and records the outcome. A subscription
+ * The delivery engine's loop: it claims due deliveries (other instances skip what this one
+ * holds) every {@code payhooks.delivery.poll-millis}, and at once when a publish on this instance
+ * commits or a lane has room again while more is due ({@link ClaimWakeup}); it sends each from a
+ * worker thread and records the outcome. A subscription
  * never has more than {@code payhooks.delivery.per-endpoint-concurrency} attempts in flight, so
  * a slow endpoint occupies its own slots, not everyone's; an endpoint that gives no answer at all
  * is probed one attempt at a time until it answers again ({@link LaneSlots}), so dead endpoints
@@ -94,6 +95,9 @@ public class DeliveryScheduler {
     @Inject
     Clock clock;
 
+    @Inject
+    ClaimWakeup wakeup;
+
     boolean enabled;
     long pollMillis;
     int batchSize;
@@ -110,7 +114,10 @@ public class DeliveryScheduler {
     private final String worker = "payhooks-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final PinnedHttpTransport transport = PinnedHttpTransport.withDefaultTrust("Payhooks/0.1");
-    private final RepeatingWork loop = new RepeatingWork();
+    /** The claiming thread runs while this holds. */
+    private volatile boolean running;
+    /** Whether the last claim filled its limit: more may be due, so lanes with room again wake the claimer. */
+    private volatile boolean moreDue = true;
 
     /**
      * One subscription's deliveries in this instance: at most {@code perEndpoint} attempts in
@@ -127,6 +134,11 @@ public class DeliveryScheduler {
 
         int capacity() {
             return slots.limit() * 2;
+        }
+
+        /** How many more claimed deliveries the queue takes. */
+        int room() {
+            return Math.max(0, capacity() - queued.get());
         }
 
         boolean full() {
@@ -180,6 +192,9 @@ public class DeliveryScheduler {
                             shed();
                         }
                         pump();
+                        if (moreDue && queued.get() <= capacity() / 2) {
+                            wakeup.wake(); // half the queue is gone and more is due: refill at once, not at the next poll
+                        }
                     }
                 });
                 long delayNanos = Duration.between(clock.instant(), p.startAt()).toNanos();
@@ -207,13 +222,15 @@ public class DeliveryScheduler {
         writer.allowCoreThreadTimeOut(true);
         recording = writer;
         recorder = new AttemptRecorder(service, recording);
-        loop.start(scheduler, this::tick, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        running = true;
+        threads.newThread(this::claimLoop).start();
         LOG.info("Delivery engine " + worker + " started");
     }
 
     @PreDestroy
     void stop() {
-        loop.stop();
+        running = false;
+        wakeup.wake(); // the claimer ends after the claim under way
         if (workers != null) {
             workers.shutdownNow(); // attempts cut short keep their claims; the lease returns them to the outbox
         }
@@ -223,21 +240,44 @@ public class DeliveryScheduler {
     }
 
     /**
+     * Claims every poll interval, and at once when woken ({@link ClaimWakeup}: a publish on this
+     * instance, a lane with room again while more is due).
+     */
+    private void claimLoop() {
+        while (running) {
+            try {
+                wakeup.await(Duration.ofMillis(pollMillis));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (running) {
+                tick();
+            }
+        }
+    }
+
+    /**
      * Claims due deliveries and hands each to its subscription's lane, skipping subscriptions
      * whose lanes are full (a slow endpoint's backlog stays in the database, where other work can
-     * pass it). A full batch means more is due: claim again at once rather than after the poll
-     * interval, a few times per tick.
+     * pass it). A claim takes no more than the lanes have room for (plus one lane's worth for
+     * subscriptions without a lane yet), so little comes back only to be handed back. A full
+     * claim means more is due: claim again at once, a few times per tick.
      */
     void tick() {
         try {
             for (int round = 0; round < MAX_CLAIMS_PER_TICK; round++) {
                 Set<String> full = new HashSet<>();
-                lanes.forEach((id, lane) -> {
-                    if (lane.full()) {
-                        full.add(id);
+                int room = perEndpoint;
+                for (Map.Entry<String, Lane> entry : lanes.entrySet()) {
+                    if (entry.getValue().full()) {
+                        full.add(entry.getKey());
+                    } else {
+                        room += entry.getValue().room();
                     }
-                });
-                List<DeliveryService.Prepared> batch = service.claim(batchSize, worker, LEASE, Duration.ofMillis(pollMillis), full);
+                }
+                int limit = Math.min(batchSize, room);
+                List<DeliveryService.Prepared> batch = service.claim(limit, worker, LEASE, Duration.ofMillis(pollMillis), full);
                 for (DeliveryService.Prepared prepared : batch) {
                     Lane lane = lanes.computeIfAbsent(prepared.subscription().id(), id -> new Lane());
                     if (!lane.offer(prepared)) {
@@ -245,7 +285,8 @@ public class DeliveryScheduler {
                         service.postpone(prepared.delivery(), Duration.ofSeconds(1));
                     }
                 }
-                if (batch.size() < batchSize) {
+                moreDue = batch.size() >= limit;
+                if (!moreDue) {
                     return;
                 }
             }

@@ -33,8 +33,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -93,8 +95,8 @@ public class DeliveryService {
 
     /**
      * Claims due deliveries and opens what their attempts need, in one transaction: the events (one query),
-     * the subscription, its Basic password and signing keys (once per subscription in the
-     * batch). A delivery whose subscription was deleted or switched off is abandoned here. A
+     * the subscriptions (one query per merchant), each one's Basic password and signing keys (once per
+     * subscription in the batch; a merchant's signature keys once per batch). A delivery whose subscription was deleted or switched off is abandoned here. A
      * rate-limited subscription's deliveries get evenly spaced start slots up to
      * {@code horizon} ahead ({@link DeliveryPacing}); those without a slot go back, due at the
      * subscription's next free slot. Deliveries of {@code skipSubscriptions} (endpoints this
@@ -108,10 +110,10 @@ public class DeliveryService {
         due.forEach(d -> bySubscription.computeIfAbsent(d.subscriptionId(), id -> new ArrayList<>()).add(d));
         List<Prepared> prepared = new ArrayList<>(due.size());
         Map<EventId, OutboundEvent> events = outbox.byIds(due.stream().map(Delivery::eventId).toList());
+        Map<String, WebhookSubscription> enabled = enabledSubscriptions(due);
+        Map<String, List<SigningKey>> merchantKeys = new HashMap<>();
         for (List<Delivery> group : bySubscription.values()) {
-            Delivery first = group.get(0);
-            Optional<WebhookSubscription> subscription = subscriptions.byId(first.merchantId(), first.subscriptionId())
-                .filter(WebhookSubscription::enabled);
+            Optional<WebhookSubscription> subscription = Optional.ofNullable(enabled.get(group.get(0).subscriptionId()));
             if (subscription.isEmpty()) {
                 for (Delivery delivery : group) {
                     delivery.abandon("the subscription was deleted or disabled", now);
@@ -119,7 +121,7 @@ public class DeliveryService {
                 }
                 continue;
             }
-            Endpoint endpoint = open(subscription.get());
+            Endpoint endpoint = open(subscription.get(), merchantKeys);
             List<Instant> starts = startTimes(subscription.get(), group, now, horizon);
             for (int i = 0; i < starts.size(); i++) {
                 Delivery delivery = group.get(i);
@@ -129,6 +131,17 @@ public class DeliveryService {
             }
         }
         return prepared;
+    }
+
+    /** The enabled subscriptions of the claimed deliveries by id: one query per merchant in the batch. */
+    private Map<String, WebhookSubscription> enabledSubscriptions(List<Delivery> due) {
+        Map<String, Set<String>> byMerchant = new LinkedHashMap<>();
+        due.forEach(d -> byMerchant.computeIfAbsent(d.merchantId(), m -> new LinkedHashSet<>()).add(d.subscriptionId()));
+        Map<String, WebhookSubscription> enabled = new HashMap<>();
+        byMerchant.forEach((merchantId, ids) -> subscriptions.byIds(merchantId, ids).stream()
+            .filter(WebhookSubscription::enabled)
+            .forEach(s -> enabled.put(s.id(), s)));
+        return enabled;
     }
 
     /** Now for every delivery, or paced slots for a rate-limited subscription (releasing those without one). */
@@ -151,21 +164,22 @@ public class DeliveryService {
         deliveries.release(claimed.id(), clock.instant().plus(by));
     }
 
-    private Endpoint open(WebhookSubscription s) {
+    /** {@code merchantKeys}: the merchants' opened signature keys, shared by their subscriptions in one claim. */
+    private Endpoint open(WebhookSubscription s, Map<String, List<SigningKey>> merchantKeys) {
         Optional<BasicCredentials> basic = s.authentication() instanceof Authentication.Basic b
             ? Optional.of(new BasicCredentials(b.username(), secrets.open(b.password(), Authentication.passwordContext(s.id()))))
             : Optional.empty();
-        return new Endpoint(s, basic, signingKeys(s));
+        return new Endpoint(s, basic, signingKeys(s, merchantKeys));
     }
 
-    private List<SigningKey> signingKeys(WebhookSubscription s) {
+    private List<SigningKey> signingKeys(WebhookSubscription s, Map<String, List<SigningKey>> merchantKeys) {
         if (s.signature() instanceof Signature.SourceKey sourceKey) {
             Optional<ApiKey> key = apiKeys.byId(s.merchantId(), sourceKey.apiKeyId()).filter(ApiKey::active);
             // a revoked Source Key signs nothing: the receiver then rejects, which is what revoking means
             return key.map(k -> List.of(SigningKey.ofSourceKey(manageApiKeys.reveal(k)))).orElse(List.of());
         }
         if (s.signature() instanceof Signature.MerchantKey) {
-            return signatureKeys.keysToSignWith(s.merchantId());
+            return merchantKeys.computeIfAbsent(s.merchantId(), signatureKeys::keysToSignWith);
         }
         if (s.signature() instanceof Signature.PublicKey) {
             return asymmetricKeys.keysToSignWith(s.merchantId()).stream().map(SigningKey::ofEd25519).toList();

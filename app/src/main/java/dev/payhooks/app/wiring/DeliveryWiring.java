@@ -3,6 +3,9 @@ package dev.payhooks.app.wiring;
 import dev.payhooks.adapters.outbound.SsrfGuard;
 import dev.payhooks.adapters.outbound.SsrfUrlPolicy;
 import dev.payhooks.app.config.PayhooksSettings;
+import dev.payhooks.app.db.JtaAfterTransaction;
+import dev.payhooks.app.delivery.ClaimWakeup;
+import dev.payhooks.app.delivery.WakingEventQueue;
 import dev.payhooks.application.approvals.ApprovalPolicy;
 import dev.payhooks.application.approvals.DecideApprovals;
 import dev.payhooks.application.approvals.FourEyes;
@@ -119,8 +122,9 @@ public class DeliveryWiring {
 
     @Produces
     @Singleton
-    EventQueue eventQueue(Outbox outbox, SubscriptionCache subscriptions, Deliveries deliveries, IdGenerator ids) {
-        return new EventQueue(outbox, subscriptions.reading(), deliveries, ids);
+    EventQueue eventQueue(Outbox outbox, SubscriptionCache subscriptions, Deliveries deliveries, IdGenerator ids,
+                          JtaAfterTransaction afterTransaction, ClaimWakeup wakeup) {
+        return new WakingEventQueue(outbox, subscriptions.reading(), deliveries, ids, afterTransaction, wakeup);
     }
 
     @Produces

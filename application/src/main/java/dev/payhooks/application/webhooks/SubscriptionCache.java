@@ -7,6 +7,7 @@ import dev.payhooks.domain.outbound.WebhookSubscriptions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -60,6 +61,11 @@ public final class SubscriptionCache extends CachedViews<WebhookSubscriptions, S
         @Override
         public Optional<WebhookSubscription> byId(String merchantId, String id) {
             return store.byId(merchantId, id);
+        }
+
+        @Override
+        public List<WebhookSubscription> byIds(String merchantId, Collection<String> ids) {
+            return store.byIds(merchantId, ids);
         }
 
         @Override

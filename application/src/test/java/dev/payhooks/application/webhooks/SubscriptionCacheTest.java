@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SubscriptionCacheTest {
@@ -85,6 +86,7 @@ class SubscriptionCacheTest {
         disabled.disable("failing", T0);
         cache.changing().update(disabled);
         assertTrue(readingIds("m1", SALE).isEmpty(), "a disabled one no longer does");
+        assertFalse(cache.changing().byIds("m1", List.of("s1")).get(0).enabled(), "the delivery worker reads the store, not what is kept");
         int before = reads.get();
         commit();
         readingIds("m1", SALE);

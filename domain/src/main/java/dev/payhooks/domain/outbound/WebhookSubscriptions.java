@@ -3,6 +3,7 @@ package dev.payhooks.domain.outbound;
 import dev.payhooks.domain.port.AggregateStore;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,11 @@ import java.util.Optional;
 public interface WebhookSubscriptions extends AggregateStore<WebhookSubscription> {
 
     Optional<WebhookSubscription> byId(String merchantId, String id);
+
+    /** Those of {@code ids} the merchant has, in any order: {@link #byId} for many at once. */
+    default List<WebhookSubscription> byIds(String merchantId, Collection<String> ids) {
+        return ids.stream().distinct().map(id -> byId(merchantId, id)).flatMap(Optional::stream).toList();
+    }
 
     /** Oldest first. */
     List<WebhookSubscription> ofMerchant(String merchantId);

@@ -12,11 +12,16 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -167,17 +172,23 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
         });
     }
 
+    /**
+     * Plain SQL on one connection: the due rows with every column (locked, {@code SKIP LOCKED}),
+     * the claim as one JDBC batch, then the attempts of all of them in one query; no entity is
+     * loaded, so the claiming transaction has nothing to check at commit.
+     */
     @Override
     public List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease, Set<String> skipSubscriptions) {
         List<String> skipped = List.copyOf(skipSubscriptions);
-        // SKIP LOCKED: a row another worker is claiming right now is passed over, not waited for.
-        List<String> ids = em.unwrap(Session.class).doReturningWork(connection -> {
-            List<String> found = new ArrayList<>();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            List<DueRow> found = new ArrayList<>();
+            // SKIP LOCKED: a row another worker is claiming at this moment is passed over, not waited for.
             try (PreparedStatement select = connection.prepareStatement(
-                    "select d.id from delivery d where d.status = 'PENDING' and d.next_attempt_at <= ? "
+                    "select d.id, d.event_id, d.subscription_id, d.merchant_id, d.status, d.next_attempt_at, d.attempts_this_round, "
+                        + "d.dead_reason, d.created_at, d.updated_at, d.version from delivery d "
+                        + "where d.status = 'PENDING' and d.next_attempt_at <= ? "
                         + "and (d.claimed_until is null or d.claimed_until < ?) "
-                        + (skipped.isEmpty() ? "" : "and d.subscription_id not in ("
-                            + String.join(",", java.util.Collections.nCopies(skipped.size(), "?")) + ") ")
+                        + (skipped.isEmpty() ? "" : "and d.subscription_id not in (" + placeholders(skipped.size()) + ") ")
                         // FIFO: only a subscription's oldest pending delivery, and only while it is due
                         + "and (d.subscription_id not in (select s.id from webhook_subscription s where s.fifo = true) "
                         + "or not exists (select 1 from delivery e where e.subscription_id = d.subscription_id "
@@ -192,38 +203,63 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
                 select.setInt(p, limit);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        found.add(rows.getString(1));
+                        found.add(new DueRow(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                            instant(rows, 6), rows.getInt(7), rows.getString(8), instant(rows, 9), instant(rows, 10), rows.getLong(11)));
                     }
                 }
             }
+            if (found.isEmpty()) {
+                return List.of();
+            }
             try (PreparedStatement claim = connection.prepareStatement(
                     "update delivery set claimed_by = ?, claimed_until = ? where id = ?")) {
-                for (String id : found) {
+                for (DueRow row : found) {
                     claim.setString(1, worker);
                     claim.setTimestamp(2, Timestamp.from(now.plus(lease)));
-                    claim.setString(3, id);
+                    claim.setString(3, row.id());
                     claim.addBatch();
                 }
-                if (!found.isEmpty()) {
-                    claim.executeBatch();
+                claim.executeBatch();
+            }
+            Map<String, List<DeliveryAttempt>> attempts = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("select delivery_id, started_at, latency_ms, http_status, "
+                    + "error_class, response_excerpt, success, correlation_id from delivery_attempt where delivery_id in ("
+                    + placeholders(found.size()) + ") order by delivery_id, attempt_number")) {
+                for (int i = 0; i < found.size(); i++) {
+                    select.setString(i + 1, found.get(i).id());
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        List<DeliveryAttempt> of = attempts.computeIfAbsent(rows.getString(1), id -> new ArrayList<>());
+                        int status = rows.getInt(4);
+                        Integer httpStatus = rows.wasNull() ? null : status;
+                        String correlation = rows.getString(8);
+                        of.add(new DeliveryAttempt(of.size() + 1, instant(rows, 2), Duration.ofMillis(rows.getLong(3)), httpStatus,
+                            rows.getString(5), rows.getString(6), rows.getBoolean(7), correlation == null ? null : new CorrelationId(correlation)));
+                    }
                 }
             }
-            return found;
+            List<Delivery> claimed = new ArrayList<>(found.size());
+            for (DueRow r : found) {
+                claimed.add(Delivery.reconstitute(r.id(), new EventId(r.eventId()), r.subscriptionId(), r.merchantId(),
+                    DeliveryStatus.valueOf(r.status()), r.nextAttemptAt(), r.attemptsThisRound(), r.deadReason(),
+                    attempts.getOrDefault(r.id(), List.of()), r.createdAt(), r.updatedAt(), r.version()));
+            }
+            return claimed;
         });
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        // one query for the rows and their attempts, in claim order
-        java.util.Map<String, DeliveryEntity> loaded = new java.util.HashMap<>();
-        em.createQuery("select distinct d from DeliveryEntity d left join fetch d.attempts where d.id in :ids", DeliveryEntity.class)
-            .setParameter("ids", ids)
-            .getResultList()
-            .forEach(e -> loaded.put(e.id(), e));
-        List<Delivery> claimed = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            claimed.add(toDomain(loaded.get(id)));
-        }
-        return claimed;
+    }
+
+    /** A due row as the claim reads it. */
+    private record DueRow(String id, String eventId, String subscriptionId, String merchantId, String status, Instant nextAttemptAt,
+                          int attemptsThisRound, String deadReason, Instant createdAt, Instant updatedAt, long version) { }
+
+    static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+
+    static Instant instant(ResultSet rows, int column) throws SQLException {
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static void copyMutableState(Delivery d, DeliveryEntity e) {

@@ -5,7 +5,12 @@ import dev.payhooks.domain.outbound.OutboundEvent;
 import dev.payhooks.domain.outbound.Outbox;
 import dev.payhooks.domain.outbound.OutboxPosition;
 import dev.payhooks.persistence.jpa.JpaRepository;
+import dev.payhooks.domain.trace.CorrelationId;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,20 +39,33 @@ public class JpaOutbox extends JpaRepository<OutboundEventEntity> implements Out
         return find(id.value()).map(OutboundEventMapper::toDomain);
     }
 
+    /** Plain SQL (one statement, no entities): the delivery claim reads a batch's events with it. */
     @Override
     public Map<EventId, OutboundEvent> byIds(Collection<EventId> ids) {
-        if (ids.isEmpty()) {
+        List<String> distinct = ids.stream().map(EventId::value).distinct().toList();
+        if (distinct.isEmpty()) {
             return Map.of();
         }
-        Map<EventId, OutboundEvent> found = new HashMap<>();
-        em.createQuery("select e from OutboundEventEntity e where e.eventId in :ids", OutboundEventEntity.class)
-            .setParameter("ids", ids.stream().map(EventId::value).distinct().toList())
-            .getResultList()
-            .forEach(e -> {
-                OutboundEvent event = OutboundEventMapper.toDomain(e);
-                found.put(event.id(), event);
-            });
-        return found;
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Map<EventId, OutboundEvent> found = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("select event_id, merchant_id, event_type, payload, created_at, "
+                    + "idempotency_key, source, correlation_id from outbound_event where event_id in ("
+                    + JpaDeliveries.placeholders(distinct.size()) + ")")) {
+                for (int i = 0; i < distinct.size(); i++) {
+                    select.setString(i + 1, distinct.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String correlation = rows.getString(8);
+                        OutboundEvent event = OutboundEvent.reconstitute(new EventId(rows.getString(1)), rows.getString(2), rows.getString(3),
+                            rows.getString(4), JpaDeliveries.instant(rows, 5), rows.getString(6), rows.getString(7),
+                            correlation == null ? null : new CorrelationId(correlation));
+                        found.put(event.id(), event);
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     @Override

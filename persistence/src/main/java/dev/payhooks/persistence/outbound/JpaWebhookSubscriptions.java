@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,6 +27,16 @@ public class JpaWebhookSubscriptions extends JpaRepository<WebhookSubscriptionEn
     @Override
     public Optional<WebhookSubscription> byId(String merchantId, String id) {
         return findOf(merchantId, id, WebhookSubscriptionEntity::merchantId).map(WebhookSubscriptionMapper::toDomain);
+    }
+
+    /** One query with their event types, however many. */
+    @Override
+    public List<WebhookSubscription> byIds(String merchantId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return list(WebhookSubscriptionMapper::toDomain, "select distinct s from WebhookSubscriptionEntity s left join fetch s.events"
+            + " where s.merchantId = :merchant and s.id in :ids", "merchant", merchantId, "ids", List.copyOf(new LinkedHashSet<>(ids)));
     }
 
     @Override

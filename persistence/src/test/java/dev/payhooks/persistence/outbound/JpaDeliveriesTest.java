@@ -143,6 +143,39 @@ class JpaDeliveriesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aClaimedDeliveryComesWithItsStateAndEveryEarlierAttempt(String kind) {
+        try (TestDatabase db = withEvents(kind, 2)) {
+            db.run(em -> new JpaDeliveries(em).addAll(List.of(Delivery.schedule("d1", event(1), "s1", "m1", T0),
+                Delivery.schedule("d2", event(2), "s1", "m1", T0))));
+            // a timeout (no status), then a 503 with an excerpt
+            for (Integer status : java.util.Arrays.asList(null, 503)) {
+                db.run(em -> {
+                    Delivery d = new JpaDeliveries(em).byId("m1", "d1").orElseThrow();
+                    d.failed(new DeliveryAttempt(d.nextAttemptNumber(), T0, Duration.ofMillis(7), status, status == null ? "TIMEOUT" : null,
+                        status == null ? null : "busy ✓", false), status == null ? AttemptFailure.noAnswer()
+                        : AttemptFailure.status(status, Optional.empty()), RetryPolicy.standard(), () -> 0.5);
+                    new JpaDeliveries(em).update(d);
+                });
+            }
+            Delivery stored = db.query(em -> new JpaDeliveries(em).byId("m1", "d1").orElseThrow());
+
+            List<Delivery> claimed = db.query(em -> new JpaDeliveries(em).claimDue(T0.plus(Duration.ofDays(1)), 10, "w1", Duration.ofMinutes(1)));
+            Delivery d1 = claimed.stream().filter(d -> d.id().equals("d1")).findFirst().orElseThrow();
+            assertEquals(List.of("d1", "d2"), sorted(ids(claimed)));
+            assertEquals(stored.attempts(), d1.attempts());
+            assertEquals(List.of(1, 2), d1.attempts().stream().map(DeliveryAttempt::number).toList());
+            assertEquals(stored.version(), d1.version());
+            assertEquals(stored.nextAttemptAt(), d1.nextAttemptAt());
+            assertEquals(stored.attemptsThisRound(), d1.attemptsThisRound());
+            assertEquals(stored.createdAt(), d1.createdAt());
+            assertEquals(stored.updatedAt(), d1.updatedAt());
+            assertEquals(List.of(), claimed.stream().filter(d -> d.id().equals("d2")).findFirst().orElseThrow().attempts());
+            assertEquals(3, d1.nextAttemptNumber());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void staleUpdatesConflictAndOneDeliveryPerEventAndSubscription(String kind) {
         try (TestDatabase db = withEvents(kind, 1)) {
             db.run(em -> new JpaDeliveries(em).add(Delivery.schedule("d1", event(1), "s1", "m1", T0)));

@@ -167,6 +167,11 @@ class JpaWebhookSubscriptionsTest {
             assertEquals(List.of("s1", "s2"), ids(db.query(em -> new JpaWebhookSubscriptions(em).listeningTo("m1", "transaction.sale.success"))));
             assertEquals(List.of("s1"), ids(db.query(em -> new JpaWebhookSubscriptions(em).listeningTo("m1", "ach.failed"))));
             assertTrue(db.query(em -> new JpaWebhookSubscriptions(em).listeningTo("m2", "ach.failed")).isEmpty());
+            List<WebhookSubscription> many = db.query(em -> new JpaWebhookSubscriptions(em).byIds("m1", List.of("s3", "s1", "s4", "s1", "gone")));
+            assertEquals(List.of("s1", "s3"), ids(many).stream().sorted().toList(), "the merchant's, each once; another's and unknown ones not");
+            assertEquals(db.query(em -> new JpaWebhookSubscriptions(em).byId("m1", "s1").orElseThrow()).events(),
+                many.stream().filter(s -> s.id().equals("s1")).findFirst().orElseThrow().events());
+            assertTrue(db.query(em -> new JpaWebhookSubscriptions(em).byIds("m1", List.of())).isEmpty());
 
             WebhookSubscription foreign = db.query(em -> new JpaWebhookSubscriptions(em).byId("m2", "s4").orElseThrow());
             WebhookSubscription impostor = WebhookSubscription.reconstitute("s4", "m1", "x", foreign.url(), foreign.events(),
