@@ -223,7 +223,10 @@ public class DeliveryScheduler {
         recording = writer;
         recorder = new AttemptRecorder(service, recording);
         running = true;
-        threads.newThread(this::claimLoop).start();
+        Thread claimer = threads.newThread(this::claimLoop);
+        claimer.setName("payhooks-delivery-claimer");
+        claimer.setDaemon(true);
+        claimer.start();
         LOG.info("Delivery engine " + worker + " started");
     }
 
