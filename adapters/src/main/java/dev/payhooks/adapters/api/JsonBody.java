@@ -142,13 +142,22 @@ public final class JsonBody {
 
     /** A whole number, or null when absent. */
     public Integer optionalInt(String field) {
+        Long value = optionalLong(field);
+        if (value != null && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
+            throw new InvalidField(field, "is out of range");
+        }
+        return value == null ? null : value.intValue();
+    }
+
+    /** A whole number that fits in 64 bits, or null when absent. */
+    public Long optionalLong(String field) {
         JsonValue value = object.get(field);
         if (value == null) {
             return null;
         }
         if (value instanceof jakarta.json.JsonNumber number && number.isIntegral()) {
             try {
-                return number.intValueExact();
+                return number.longValueExact();
             } catch (ArithmeticException tooBig) {
                 throw new InvalidField(field, "is out of range");
             }

@@ -47,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The calling merchant's payment transactions, read-only (adapters create and change them), but
@@ -96,7 +97,8 @@ public class TransactionsResource extends ManagementResource {
     @Operation(summary = "A transaction with its events, provider references, refunds and fulfillments",
         description = "With what the provider told about the payment, when it did: `paymentMethod` (card brand, masked "
             + "number, expiry, wallet), `lineItems` and the customer's `contact`. `reconciliation` (once its outcome stayed "
-            + "open long enough to be checked, or a Saleor report of it could not be delivered): `state` (CHECKING, NEEDS_ATTENTION, SETTLED, RESOLVED), `needsAttention`, "
+            + "open long enough to be checked, or a Saleor report of it could not be delivered): `state` (CHECKING, NEEDS_ATTENTION, SETTLED, RESOLVED), `version` (moves on with every change; "
+            + "send it back when resolving), `needsAttention`, "
             + "`attempts`, `lastCheckedAt`, `nextCheckAt` while checking, `lastResult`, `reason` when flagged (an outcome still unknown, "
             + "a Saleor report not delivered), `resolvedBy`.")
     @APIResponse(responseCode = "404", description = "No such transaction")
@@ -141,19 +143,24 @@ public class TransactionsResource extends ManagementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Mark a transaction flagged for staff as taken care of",
-        description = "{\"note\": \"…\"} (optional, at most 500 characters), kept as the reconciliation's last result and "
-            + "in the audit trail. Only a transaction whose reconciliation needs attention can be resolved.")
+        description = "{\"note\": \"…\", \"version\": 3} (both optional; the note at most 500 characters), the note kept as "
+            + "the reconciliation's last result and in the audit trail. `version` is the reconciliation's `version` as read: "
+            + "when it changed since (checked again, flagged anew, resolved by someone else), nothing is written and the "
+            + "answer is 409. Only a transaction whose reconciliation needs attention can be resolved.")
     @APIResponse(responseCode = "200", description = "The transaction's reconciliation, as in the transaction's detail")
     @APIResponse(responseCode = "404", description = "No such transaction, or it was never reconciled")
     @APIResponse(responseCode = "409", description = "The transaction does not need attention, or its reconciliation was changed meanwhile (read it again)")
     public JsonObject resolve(@PathParam("id") String id, InputStream body) {
-        JsonBody json = JsonBody.read(body).allowOnly("note");
-        return reconciliationJson(resolver.resolve(caller.caller(), id, json.optionalString("note"))).build();
+        JsonBody json = JsonBody.read(body).allowOnly("note", "version");
+        Long version = json.optionalLong("version");
+        return reconciliationJson(resolver.resolve(caller.caller(), id, json.optionalString("note"),
+            version == null ? OptionalLong.empty() : OptionalLong.of(version))).build();
     }
 
     private static JsonObjectBuilder reconciliationJson(Reconciliation r) {
         JsonObjectBuilder json = JSON.createObjectBuilder()
             .add("state", r.state().name())
+            .add("version", r.version())
             .add("needsAttention", r.needsAttention())
             .add("attempts", r.attempts());
         r.lastCheckedAt().ifPresent(at -> json.add("lastCheckedAt", at.toString()));

@@ -232,8 +232,14 @@ class AdyenSaleorIT {
             + " 24.00, pspReference SIM"), reconciliation.toString());
         assertTrue(reconciliation.getString("reason").endsWith("after 3 tries by the reconciliation: Saleor answered HTTP 503"),
             reconciliation.toString());
-        assertEquals(200, management("POST", "transactions/" + downId + "/resolve", "{\"note\": \"reported by hand\"}")
-            .statusCode());
+        long version = reconciliation.getJsonNumber("version").longValueExact();
+        HttpResponse<String> stale = management("POST", "transactions/" + downId + "/resolve",
+            "{\"note\": \"reported by hand\", \"version\": " + (version - 1) + "}");
+        assertEquals(409, stale.statusCode(), "resolving what was read before the flag: " + stale.body());
+        assertEquals("NEEDS_ATTENTION", json(management("GET", "transactions/" + downId, null).body())
+            .getJsonObject("reconciliation").getString("state"), "nothing written by the refused resolve");
+        assertEquals(200, management("POST", "transactions/" + downId + "/resolve",
+            "{\"note\": \"reported by hand\", \"version\": " + version + "}").statusCode());
         String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + deploymentUrl.getPort() + "/metrics"))
             .header("Authorization", "Bearer " + System.getProperty("payhooks.it.metrics.token")).build(),
             HttpResponse.BodyHandlers.ofString()).body();

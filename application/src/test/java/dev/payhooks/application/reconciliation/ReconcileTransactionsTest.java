@@ -45,6 +45,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -274,12 +275,12 @@ class ReconcileTransactionsTest {
         onHold(shop, "tx-1", ProviderId.ADYEN);
         runUntilFlagged();
 
-        assertThrows(NotPermitted.class, () -> resolve.resolve(TestCallers.viewer(shop.id()), "tx-1", "done"));
-        assertThrows(NotFound.class, () -> resolve.resolve(TestCallers.administrator(other.id()), "tx-1", "done"));
-        assertThrows(NotFound.class, () -> resolve.resolve(TestCallers.administrator(shop.id()), "no such", "done"));
+        assertThrows(NotPermitted.class, () -> resolve.resolve(TestCallers.viewer(shop.id()), "tx-1", "done", OptionalLong.empty()));
+        assertThrows(NotFound.class, () -> resolve.resolve(TestCallers.administrator(other.id()), "tx-1", "done", OptionalLong.empty()));
+        assertThrows(NotFound.class, () -> resolve.resolve(TestCallers.administrator(shop.id()), "no such", "done", OptionalLong.empty()));
         assertTrue(reconciliationOf("tx-1").needsAttention());
 
-        Reconciliation resolved = resolve.resolve(TestCallers.developer(shop.id()), " tx-1 ", "checked in Adyen's Customer Area");
+        Reconciliation resolved = resolve.resolve(TestCallers.developer(shop.id()), " tx-1 ", "checked in Adyen's Customer Area", OptionalLong.empty());
 
         assertEquals(Reconciliation.State.RESOLVED, resolved.state());
         assertEquals("dev", resolved.resolvedBy().orElseThrow());
@@ -287,7 +288,7 @@ class ReconcileTransactionsTest {
         AuditEntry entry = trail.all().get(trail.all().size() - 1);
         assertEquals("transaction.resolved", entry.action());
         assertEquals("checked in Adyen's Customer Area", entry.detail());
-        assertThrows(IllegalTransition.class, () -> resolve.resolve(TestCallers.administrator(shop.id()), "tx-1", ""));
+        assertThrows(IllegalTransition.class, () -> resolve.resolve(TestCallers.administrator(shop.id()), "tx-1", "", OptionalLong.empty()));
 
         clock.advance(Duration.ofDays(1));
         assertEquals(0, job.run(POLICY).started(), "resolved and unchanged: left alone");
@@ -390,12 +391,33 @@ class ReconcileTransactionsTest {
         int audited = trail.all().size();
         reconciliations.beforeNextUpdate(TransactionId.of("tx-1"), r -> r.flag(SALEOR_FLAG, clock.instant()));
 
-        assertThrows(Conflict.class, () -> resolve.resolve(TestCallers.administrator(shop.id()), "tx-1", "done"));
+        assertThrows(Conflict.class, () -> resolve.resolve(TestCallers.administrator(shop.id()), "tx-1", "done", OptionalLong.empty()));
 
         assertEquals(reason + " — " + SALEOR_FLAG,
             assertState("tx-1", Reconciliation.State.NEEDS_ATTENTION).reason().orElseThrow());
         assertEquals(audited, trail.all().size(), "nothing resolved, nothing audited");
         assertEquals(Reconciliation.State.RESOLVED,
-            resolve.resolve(TestCallers.administrator(shop.id()), "tx-1", "done").state(), "resolved once read again");
+            resolve.resolve(TestCallers.administrator(shop.id()), "tx-1", "done", OptionalLong.empty()).state(), "resolved once read again");
+    }
+
+    @Test
+    void staffResolvingWhatTheyNoLongerSeeAreToldAndOverwriteNothing() {
+        onHold(shop, "tx-1", ProviderId.ADYEN);
+        runUntilFlagged();
+        Reconciliation shown = reconciliationOf("tx-1");
+        String reason = shown.reason().orElseThrow();
+        int audited = trail.all().size();
+        Reconciliation flaggedAgain = reconciliationOf("tx-1");
+        flaggedAgain.flag(SALEOR_FLAG, clock.instant());
+        reconciliations.update(flaggedAgain);
+
+        assertThrows(Conflict.class, () -> resolve.resolve(TestCallers.administrator(shop.id()), "tx-1", "done",
+            OptionalLong.of(shown.version())), "the second flag was committed before staff pressed the button");
+
+        Reconciliation current = assertState("tx-1", Reconciliation.State.NEEDS_ATTENTION);
+        assertEquals(reason + " — " + SALEOR_FLAG, current.reason().orElseThrow());
+        assertEquals(audited, trail.all().size(), "nothing resolved, nothing audited");
+        assertEquals(Reconciliation.State.RESOLVED, resolve.resolve(TestCallers.administrator(shop.id()), "tx-1", "done",
+            OptionalLong.of(current.version())).state(), "resolved once staff saw the second flag");
     }
 }

@@ -3,8 +3,10 @@ package dev.payhooks.persistence.jpa;
 import dev.payhooks.domain.error.Conflict;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,13 +47,34 @@ public abstract class JpaRepository<E> {
 
     /**
      * Stores a new entity under {@code key}; {@code taken} when one is stored under it already. The
-     * look-up gives the usual case a clear refusal; two stores racing still meet the primary key.
+     * look-up gives the usual case a clear refusal; two stores racing meet the primary key, and the
+     * one that loses gets {@code taken} too, not a database error (its transaction is left to roll
+     * back, as after any failed flush).
      */
     protected final void store(Object key, E entity, Supplier<? extends RuntimeException> taken) {
         if (find(key).isPresent()) {
             throw taken.get();
         }
-        persist(entity);
+        try {
+            persist(entity);
+        } catch (PersistenceException failed) {
+            if (isUniqueViolation(failed)) {
+                RuntimeException refusal = taken.get();
+                refusal.addSuppressed(failed);
+                throw refusal;
+            }
+            throw failed;
+        }
+    }
+
+    /** SQLState 23505 (a unique or primary key violated) anywhere in the failure's causes. */
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     protected final void remove(E entity) {

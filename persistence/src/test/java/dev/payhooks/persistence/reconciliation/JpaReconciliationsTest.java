@@ -242,4 +242,28 @@ class JpaReconciliationsTest {
             assertEquals(Reconciliation.State.NEEDS_ATTENTION, read(db, "hold").state());
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aFlagAddedWhileTheJobStartedTheSameTransactionIsAConflictNotADatabaseError(String kind) {
+        try (TestDatabase db = seeded(kind)) {
+            EntityManager flagging = db.entityManagerFactory().createEntityManager();
+            try {
+                flagging.getTransaction().begin();
+                JpaReconciliations reconciliations = new JpaReconciliations(flagging);
+                assertTrue(reconciliations.of("m1", TransactionId.of("hold")).isEmpty(), "none yet when the flag reads");
+                db.run(em -> new JpaReconciliations(em).start(NOW.minus(POLICY.age()), NOW, 10));
+
+                Conflict refused = assertThrows(Conflict.class, () -> reconciliations.add(
+                    Reconciliation.flagged("m1", TransactionId.of("hold"), "The Saleor report could not be delivered", NOW)));
+                assertTrue(refused.getMessage().contains("has a reconciliation already"), refused.getMessage());
+            } finally {
+                if (flagging.getTransaction().isActive()) {
+                    flagging.getTransaction().rollback();
+                }
+                flagging.close();
+            }
+            assertEquals(Reconciliation.State.CHECKING, read(db, "hold").state(), "the job's start stands");
+        }
+    }
 }

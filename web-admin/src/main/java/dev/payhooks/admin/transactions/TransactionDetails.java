@@ -47,7 +47,10 @@ public record TransactionDetails(TransactionRow summary, String cancelled, Strin
     public record FulfillmentEntry(String id, String trackingNumber, String carrierCode, String status, int reportAttempts,
                                    Instant createdAt, String message) { }
 
-    /** {@code lastCheckedAt} is null before the first check; {@code reason} says why staff are asked to look. */
-    public record ReconciliationEntry(String state, boolean needsAttention, int attempts, Instant lastCheckedAt,
+    /**
+     * {@code lastCheckedAt} is null before the first check; {@code reason} says why staff are asked to look;
+     * {@code version} is what staff's "Mark resolved" sends back, so a change they did not see is refused.
+     */
+    public record ReconciliationEntry(String state, long version, boolean needsAttention, int attempts, Instant lastCheckedAt,
                                       String lastResult, String reason, String resolvedBy) { }
 }

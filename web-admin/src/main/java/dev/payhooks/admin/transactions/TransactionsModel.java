@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -104,16 +105,19 @@ public class TransactionsModel extends ConsoleModel {
         List<String> contact = told.contact().map(c -> c.fields().entrySet().stream()
             .map(field -> field.getKey() + ": " + field.getValue()).toList()).orElse(List.of());
         TransactionDetails.ReconciliationEntry reconciliation = detail.reconciliation()
-            .map(r -> new TransactionDetails.ReconciliationEntry(r.state().name(), r.needsAttention(), r.attempts(),
+            .map(r -> new TransactionDetails.ReconciliationEntry(r.state().name(), r.version(), r.needsAttention(), r.attempts(),
                 r.lastCheckedAt().orElse(null), r.lastResult().orElse(""), r.reason().orElse(""), r.resolvedBy().orElse("")))
             .orElse(null);
         return new TransactionDetails(row(t), a.cancelled().toMajorString(), a.chargedBack().toMajorString(), pending,
             timeline, references, refundEntries, fulfillmentEntries, method, items, contact, reconciliation);
     }
 
-    /** Marks the transaction the reconciliation flagged as taken care of; the use case checks the caller. */
-    public void resolve(String transactionId, String note) {
-        resolver.resolve(signedIn.caller(), transactionId, note);
+    /**
+     * Marks the transaction the reconciliation flagged as taken care of, as staff saw it at {@code shownVersion};
+     * the use case checks the caller and refuses when the reconciliation changed since.
+     */
+    public void resolve(String transactionId, String note, long shownVersion) {
+        resolver.resolve(signedIn.caller(), transactionId, note, OptionalLong.of(shownVersion));
     }
 
     /** How many of the merchant's transactions need staff's attention. */

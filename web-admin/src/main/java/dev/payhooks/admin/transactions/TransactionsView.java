@@ -286,7 +286,7 @@ public class TransactionsView extends VerticalLayout implements HasUrlParameter<
         resolve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         resolve.setEnabled(model.mayChange());
         resolve.addClickListener(e -> Notices.forField(note, () -> {
-            model.resolve(transactionId, note.getValue());
+            model.resolve(transactionId, note.getValue(), r.version());
             return transactionId;
         }).ifPresent(resolved -> {
             Notices.success("Marked resolved");

@@ -245,9 +245,9 @@ class TransactionsModelTest {
         assertEquals("Outcome still unknown after 1 check: Credit check on hold: RE009", shown.reason());
         assertEquals(null, model.transaction("np-1").reconciliation());
 
-        assertThrows(NotPermitted.class, () -> model.resolve("np-2", "called NP"), "a viewer only looks");
+        assertThrows(NotPermitted.class, () -> model.resolve("np-2", "called NP", shown.version()), "a viewer only looks");
         console.signIn("alice", "DEVELOPER");
-        model.resolve("np-2", "called NP");
+        model.resolve("np-2", "called NP", model.transaction("np-2").reconciliation().version());
 
         assertEquals("RESOLVED", model.transaction("np-2").reconciliation().state());
         assertEquals("alice", model.transaction("np-2").reconciliation().resolvedBy());
@@ -267,7 +267,7 @@ class TransactionsModelTest {
         assertEquals(0, shown.attempts(), "no outcome was checked");
         assertTrue(shown.reason().startsWith("The Saleor report could not be delivered"), shown.reason());
         console.signIn("alice", "ADMINISTRATOR");
-        model.resolve("adyen-1", "reported in Saleor's dashboard");
+        model.resolve("adyen-1", "reported in Saleor's dashboard", shown.version());
         assertEquals(List.of(), ids(TransactionFilter.none().withNeedsAttention()));
     }
 
