@@ -49,7 +49,7 @@ final class ClaimLoop {
     private volatile boolean moreDue = true;
 
     /**
-     * @param room      free places in the lanes now (queued deliveries not counted)
+     * @param room      free places in the lanes at the moment asked (the claims under way not counted)
      * @param batchSize at most this many deliveries per claim
      */
     ClaimLoop(ClaimWakeup wakeup, Duration poll, int batchSize, IntSupplier room, Claim claim) {
