@@ -29,51 +29,50 @@ class ClaimLoopTest {
         }
     }
 
-    @Test
-    void aWakeUpWhileAClaimIsUnderWayStartsAnotherClaimAtOnce() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch secondStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        AtomicInteger calls = new AtomicInteger();
-        loop = new ClaimLoop(wakeup, POLL, 100, () -> 420, limit -> {
-            if (calls.incrementAndGet() == 1) {
-                firstStarted.countDown();
-                await(releaseFirst); // the first claim waits for the database
-            } else {
-                secondStarted.countDown();
-            }
-            return 0;
-        });
-        loop.start(Thread::new, 3);
-        wakeup.wake();
-        assertTrue(firstStarted.await(30, TimeUnit.SECONDS));
-        wakeup.wake(); // a publish commits while the first claim is under way
-        assertTrue(secondStarted.await(30, TimeUnit.SECONDS), "its deliveries are claimed now, not after the first claim returns");
-        releaseFirst.countDown();
-    }
+    /** Claims that find nothing; the first waits (for the database) until released, every later one counts down {@code later}. */
+    final class FirstClaimWaits implements ClaimLoop.Claim {
+        final CountDownLatch firstStarted = new CountDownLatch(1);
+        final CountDownLatch later = new CountDownLatch(1);
+        final CountDownLatch releaseFirst = new CountDownLatch(1);
 
-    @Test
-    void theClaimsUnderWayTogetherTakeNoMoreThanTheLanesHaveRoomFor() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch secondDone = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        loop = new ClaimLoop(wakeup, POLL, 100, () -> 150, limit -> {
+        @Override
+        public int claim(int limit) {
             limits.add(limit);
             if (limits.size() == 1) {
                 firstStarted.countDown();
                 await(releaseFirst);
             } else {
-                secondDone.countDown();
+                later.countDown();
             }
             return 0;
-        });
+        }
+
+        /** Wakes a claimer, waits for its claim to start, then wakes again (a publish commits meanwhile). */
+        boolean secondClaimStartsWhileTheFirstWaits() throws InterruptedException {
+            wakeup.wake();
+            assertTrue(firstStarted.await(30, TimeUnit.SECONDS));
+            wakeup.wake();
+            boolean started = later.await(30, TimeUnit.SECONDS);
+            releaseFirst.countDown();
+            return started;
+        }
+    }
+
+    @Test
+    void aWakeUpWhileAClaimIsUnderWayStartsAnotherClaimAtOnce() throws Exception {
+        FirstClaimWaits claims = new FirstClaimWaits();
+        loop = new ClaimLoop(wakeup, POLL, 100, () -> 420, claims);
+        loop.start(Thread::new, 3);
+        assertTrue(claims.secondClaimStartsWhileTheFirstWaits(), "its deliveries are claimed at once, not after the first claim returns");
+    }
+
+    @Test
+    void theClaimsUnderWayTogetherTakeNoMoreThanTheLanesHaveRoomFor() throws Exception {
+        FirstClaimWaits claims = new FirstClaimWaits();
+        loop = new ClaimLoop(wakeup, POLL, 100, () -> 150, claims);
         loop.start(Thread::new, 2);
-        wakeup.wake();
-        assertTrue(firstStarted.await(30, TimeUnit.SECONDS));
-        wakeup.wake();
-        assertTrue(secondDone.await(30, TimeUnit.SECONDS));
+        assertTrue(claims.secondClaimStartsWhileTheFirstWaits());
         assertEquals(List.of(100, 50), limits, "150 places: the first claim reserved 100 of them, the second gets the rest");
-        releaseFirst.countDown();
     }
 
     @Test
