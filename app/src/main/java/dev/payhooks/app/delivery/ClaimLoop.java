@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * The claimer threads of the {@link DeliveryScheduler}. Each waits for a wake-up
- * ({@link ClaimWakeup}) or the poll interval, then claims. A claim spends most of its time waiting
+ * ({@link ClaimWakeup}), the first of them at most the poll interval, then claims. A claim
+ * spends most of its time waiting
  * for the database (the locking select, the claim, the events and subscriptions, the commit), so
  * one claimer alone can fall behind the publishers and leave committed deliveries in the table
  * until its claims catch up. Several claimers overlap: a wake-up that arrives while a claim is
@@ -32,6 +33,9 @@ final class ClaimLoop {
     interface Claim {
         int claim(int limit);
     }
+
+    /** How long a claimer other than the first waits for a wake-up: only the first polls, so an idle instance claims once per interval. */
+    private static final Duration IDLE_WAIT = Duration.ofMinutes(10);
 
     /** Claims in a row at most, per wake-up, while they come back full. */
     static final int MAX_CLAIMS_PER_WAKE = 10;
@@ -63,7 +67,8 @@ final class ClaimLoop {
     /** Starts {@code count} claimer threads named {@code payhooks-delivery-claimer[-n]}. */
     void start(ThreadFactory threads, int count) {
         for (int i = 0; i < count; i++) {
-            Thread claimer = threads.newThread(this::run);
+            Duration wait = i == 0 ? poll : IDLE_WAIT;
+            Thread claimer = threads.newThread(() -> run(wait));
             claimer.setName(i == 0 ? "payhooks-delivery-claimer" : "payhooks-delivery-claimer-" + (i + 1));
             claimer.setDaemon(true);
             claimers.add(claimer);
@@ -82,10 +87,10 @@ final class ClaimLoop {
         return moreDue;
     }
 
-    private void run() {
+    private void run(Duration wait) {
         while (!stopped) {
             try {
-                wakeup.await(poll);
+                wakeup.await(wait);
             } catch (InterruptedException e) {
                 return;
             }
