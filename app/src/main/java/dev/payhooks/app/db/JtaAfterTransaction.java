@@ -35,6 +35,24 @@ public class JtaAfterTransaction implements RecentReads.AfterTransaction {
             action.run();
             return;
         }
+        afterCompletion(action);
+    }
+
+    /** One synchronization per transaction and key: the key is kept as a resource of the transaction. */
+    @Override
+    public void runOnce(Object key, Runnable action) {
+        if (registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            action.run();
+            return;
+        }
+        if (registry.getResource(key) != null) {
+            return;
+        }
+        registry.putResource(key, Boolean.TRUE);
+        afterCompletion(action);
+    }
+
+    private void afterCompletion(Runnable action) {
         registry.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

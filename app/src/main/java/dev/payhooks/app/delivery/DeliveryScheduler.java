@@ -47,10 +47,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The delivery engine's loop: it claims due deliveries (other instances skip what this one
- * holds) every {@code payhooks.delivery.poll-millis}, and at once when a publish on this instance
- * commits or a lane has room again while more is due ({@link ClaimWakeup}); it sends each from a
- * worker thread and records the outcome. A subscription
+ * The delivery engine's loop: its claimers ({@link ClaimLoop}) claim due deliveries (other
+ * instances skip what this one holds) every {@code payhooks.delivery.poll-millis}, and at once
+ * when a publish on this instance commits or a lane has room again while more is due
+ * ({@link ClaimWakeup}); it sends each from a worker thread and records the outcome. A subscription
  * never has more than {@code payhooks.delivery.per-endpoint-concurrency} attempts in flight, so
  * a slow endpoint occupies its own slots, not everyone's; an endpoint that gives no answer at all
  * is probed one attempt at a time until it answers again ({@link LaneSlots}), so dead endpoints
@@ -63,7 +63,8 @@ public class DeliveryScheduler {
 
     private static final Logger LOG = Logger.getLogger(DeliveryScheduler.class.getName());
     private static final Duration LEASE = Duration.ofSeconds(90);
-    private static final int MAX_CLAIMS_PER_TICK = 10;
+    /** Claims under way at once at most ({@link ClaimLoop}). */
+    private static final int CLAIMERS = 3;
     /** Worker threads, started on demand and ended after a minute idle. */
     private static final int MAX_WORKERS = 128;
 
@@ -114,10 +115,8 @@ public class DeliveryScheduler {
     private final String worker = "payhooks-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final PinnedHttpTransport transport = PinnedHttpTransport.withDefaultTrust("Payhooks/0.1");
-    /** The claiming thread runs while this holds. */
-    private volatile boolean running;
-    /** Whether the last claim filled its limit: more may be due, so lanes with room again wake the claimer. */
-    private volatile boolean moreDue = true;
+    /** The claimer threads. */
+    private ClaimLoop claims;
 
     /**
      * One subscription's deliveries in this instance: at most {@code perEndpoint} attempts in
@@ -192,7 +191,7 @@ public class DeliveryScheduler {
                             shed();
                         }
                         pump();
-                        if (moreDue && queued.get() <= capacity() / 2) {
+                        if (claims.moreDue() && queued.get() <= capacity() / 2) {
                             wakeup.wake(); // half the queue is gone and more is due: refill at once, not at the next poll
                         }
                     }
@@ -222,18 +221,16 @@ public class DeliveryScheduler {
         writer.allowCoreThreadTimeOut(true);
         recording = writer;
         recorder = new AttemptRecorder(service, recording);
-        running = true;
-        Thread claimer = threads.newThread(this::claimLoop);
-        claimer.setName("payhooks-delivery-claimer");
-        claimer.setDaemon(true);
-        claimer.start();
+        claims = new ClaimLoop(wakeup, Duration.ofMillis(pollMillis), batchSize, this::room, this::claim);
+        claims.start(threads, CLAIMERS);
         LOG.info("Delivery engine " + worker + " started");
     }
 
     @PreDestroy
     void stop() {
-        running = false;
-        wakeup.wake(); // the claimer ends after the claim under way
+        if (claims != null) {
+            claims.stop(); // the claimers end after the claims under way
+        }
         if (workers != null) {
             workers.shutdownNow(); // attempts cut short keep their claims; the lease returns them to the outbox
         }
@@ -242,60 +239,37 @@ public class DeliveryScheduler {
         }
     }
 
-    /**
-     * Claims every poll interval, and at once when woken ({@link ClaimWakeup}: a publish on this
-     * instance, a lane with room again while more is due).
-     */
-    private void claimLoop() {
-        while (running) {
-            try {
-                wakeup.await(Duration.ofMillis(pollMillis));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (running) {
-                tick();
-            }
+    /** Free places in the lanes: each lane's room plus one lane's worth for subscriptions without a lane yet. */
+    int room() {
+        int room = perEndpoint;
+        for (Lane lane : lanes.values()) {
+            room += lane.room();
         }
+        return room;
     }
 
     /**
      * Claims due deliveries and hands each to its subscription's lane, skipping subscriptions
      * whose lanes are full (a slow endpoint's backlog stays in the database, where other work can
-     * pass it). A claim takes no more than the lanes have room for (plus one lane's worth for
-     * subscriptions without a lane yet), so little comes back only to be handed back. A full
-     * claim means more is due: claim again at once, a few times per tick.
+     * pass it); returns how many it claimed. {@link ClaimLoop} sizes the claim to the lanes' room,
+     * so little comes back only to be handed back.
      */
-    void tick() {
-        try {
-            for (int round = 0; round < MAX_CLAIMS_PER_TICK; round++) {
-                Set<String> full = new HashSet<>();
-                int room = perEndpoint;
-                for (Map.Entry<String, Lane> entry : lanes.entrySet()) {
-                    if (entry.getValue().full()) {
-                        full.add(entry.getKey());
-                    } else {
-                        room += entry.getValue().room();
-                    }
-                }
-                int limit = Math.min(batchSize, room);
-                List<DeliveryService.Prepared> batch = service.claim(limit, worker, LEASE, Duration.ofMillis(pollMillis), full);
-                for (DeliveryService.Prepared prepared : batch) {
-                    Lane lane = lanes.computeIfAbsent(prepared.subscription().id(), id -> new Lane());
-                    if (!lane.offer(prepared)) {
-                        // more came back for one endpoint than its lane holds: hand the rest back
-                        service.postpone(prepared.delivery(), Duration.ofSeconds(1));
-                    }
-                }
-                moreDue = batch.size() >= limit;
-                if (!moreDue) {
-                    return;
-                }
+    int claim(int limit) {
+        Set<String> full = new HashSet<>();
+        lanes.forEach((id, lane) -> {
+            if (lane.full()) {
+                full.add(id);
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Delivery tick failed; the next tick retries", SafeErrors.loggable(e));
+        });
+        List<DeliveryService.Prepared> batch = service.claim(limit, worker, LEASE, Duration.ofMillis(pollMillis), full);
+        for (DeliveryService.Prepared prepared : batch) {
+            Lane lane = lanes.computeIfAbsent(prepared.subscription().id(), id -> new Lane());
+            if (!lane.offer(prepared)) {
+                // more came back for one endpoint than its lane holds: hand the rest back
+                service.postpone(prepared.delivery(), Duration.ofSeconds(1));
+            }
         }
+        return batch.size();
     }
 
     /**

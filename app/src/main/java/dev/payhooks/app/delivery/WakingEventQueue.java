@@ -15,12 +15,15 @@ import java.util.List;
 /**
  * The {@link EventQueue} of this instance: when the transaction that scheduled deliveries ends,
  * it wakes this instance's delivery claimer ({@link ClaimWakeup}), so a published event's first
- * attempt starts moments after the commit instead of at the next poll.
+ * attempt starts moments after the commit instead of at the next poll. A transaction that
+ * schedules many deliveries wakes it once.
  */
 public class WakingEventQueue extends EventQueue {
 
     private final RecentReads.AfterTransaction afterTransaction;
     private final ClaimWakeup wakeup;
+    /** This queue's mark on a transaction that has its wake-up registered. */
+    private final Object wakeAfterCommit = new Object();
 
     public WakingEventQueue(Outbox outbox, WebhookSubscriptions subscriptions, Deliveries deliveries, IdGenerator ids,
                             RecentReads.AfterTransaction afterTransaction, ClaimWakeup wakeup) {
@@ -32,7 +35,7 @@ public class WakingEventQueue extends EventQueue {
     @Override
     public Delivery enqueueFor(OutboundEvent event, WebhookSubscription subscription) {
         Delivery scheduled = super.enqueueFor(event, subscription);
-        afterTransaction.run(wakeup::wake);
+        afterTransaction.runOnce(wakeAfterCommit, wakeup::wake);
         return scheduled;
     }
 
@@ -40,7 +43,7 @@ public class WakingEventQueue extends EventQueue {
     public List<Delivery> enqueue(OutboundEvent event) {
         List<Delivery> scheduled = super.enqueue(event);
         if (!scheduled.isEmpty()) {
-            afterTransaction.run(wakeup::wake);
+            afterTransaction.runOnce(wakeAfterCommit, wakeup::wake);
         }
         return scheduled;
     }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,15 +33,24 @@ class WakingEventQueueTest {
     /** Holds what runs after the transaction until the test ends it. */
     static final class Transaction implements RecentReads.AfterTransaction {
         final List<Runnable> after = new ArrayList<>();
+        final Set<Object> keys = new HashSet<>();
 
         @Override
         public void run(Runnable action) {
             after.add(action);
         }
 
+        @Override
+        public void runOnce(Object key, Runnable action) {
+            if (keys.add(key)) {
+                run(action);
+            }
+        }
+
         void end() {
             after.forEach(Runnable::run);
             after.clear();
+            keys.clear();
         }
     }
 
@@ -93,5 +104,19 @@ class WakingEventQueueTest {
         assertEquals(List.of(), queue.enqueue(event(3)));
         transaction.end();
         assertFalse(wakeup.await(Duration.ofMillis(1)));
+    }
+
+    @Test
+    void aTransactionThatSchedulesManyDeliveriesRegistersOneWakeUp() throws Exception {
+        subscriptions.add(subscription("s4"));
+        subscriptions.add(subscription("s5"));
+        assertEquals(2, queue.enqueue(event(4)).size());
+        assertEquals(2, queue.enqueue(event(5)).size());
+        queue.enqueueFor(event(6), subscription("s6"));
+        assertEquals(1, transaction.after.size(), "one action after the transaction, not one per event or delivery");
+        transaction.end();
+        assertTrue(wakeup.await(Duration.ofMinutes(1)));
+        queue.enqueue(event(7));
+        assertEquals(1, transaction.after.size(), "the next transaction registers its own");
     }
 }

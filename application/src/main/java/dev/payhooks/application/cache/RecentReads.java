@@ -38,6 +38,15 @@ public final class RecentReads<K, V> {
         void run(Runnable action);
 
         /**
+         * {@link #run} for an action that needs to run once per transaction however often the
+         * transaction asks for it: the first request with {@code key} in a transaction registers
+         * it, later ones with the same key add nothing. Outside a transaction it runs at once.
+         */
+        default void runOnce(Object key, Runnable action) {
+            run(action);
+        }
+
+        /**
          * Runs a load of the store: in the caller's transaction, or outside any in a transaction of
          * its own. So a request path that finds what it needs in memory opens no transaction for it.
          */

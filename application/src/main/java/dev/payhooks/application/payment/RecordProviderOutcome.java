@@ -217,14 +217,7 @@ public record RecordProviderOutcome(PaymentTransactions transactions, Transactio
             return transactions.byId(merchantId, known.id());
         }
         TransactionTarget referenced = ((Referenced) target).target();
-        for (String reference : referenced.providerReferences()) {
-            Optional<PaymentTransaction> byReference = transactions.byProviderReference(merchantId, provider, reference);
-            if (byReference.isPresent()) {
-                return byReference;
-            }
-        }
-        return referenced.merchantReference().flatMap(reference ->
-            transactions.byMerchantReference(merchantId, provider, reference));
+        return transactions.byReferences(merchantId, provider, referenced.providerReferences(), referenced.merchantReference());
     }
 
     private static String describe(Target target) {

@@ -28,6 +28,23 @@ public interface PaymentTransactions {
     /** A merchant's transaction at a provider by the merchant's (or counterpart's) reference for it; the newest if several. */
     Optional<PaymentTransaction> byMerchantReference(String merchantId, ProviderId provider, String merchantReference);
 
+    /**
+     * A merchant's transaction by what a provider's report names: the first of
+     * {@code providerReferences} that points at one ({@link #byProviderReference}, in the given
+     * order), and only when none does, the newest by {@code merchantReference}
+     * ({@link #byMerchantReference}). A store may answer it in fewer reads than one per reference.
+     */
+    default Optional<PaymentTransaction> byReferences(String merchantId, ProviderId provider, List<String> providerReferences,
+                                                      Optional<String> merchantReference) {
+        for (String reference : providerReferences) {
+            Optional<PaymentTransaction> byReference = byProviderReference(merchantId, provider, reference);
+            if (byReference.isPresent()) {
+                return byReference;
+            }
+        }
+        return merchantReference.flatMap(reference -> byMerchantReference(merchantId, provider, reference));
+    }
+
     /** A page of a merchant's transactions, newest first. */
     Page search(String merchantId, Filter filter, Optional<Cursor> after, int limit);
 

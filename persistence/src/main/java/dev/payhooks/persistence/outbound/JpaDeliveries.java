@@ -174,8 +174,9 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
 
     /**
      * Plain SQL on one connection: the due rows with every column (locked, {@code SKIP LOCKED}),
-     * the claim as one JDBC batch, then the attempts of all of them in one query; no entity is
-     * loaded, so the claiming transaction has nothing to check at commit.
+     * the claim as one statement, then the attempts of those that may have some in one query (a
+     * row at its first version has none); no entity is loaded, so the claiming transaction has
+     * nothing to check at commit.
      */
     @Override
     public List<Delivery> claimDue(Instant now, int limit, String worker, Duration lease, Set<String> skipSubscriptions) {
@@ -212,33 +213,16 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
                 return List.of();
             }
             try (PreparedStatement claim = connection.prepareStatement(
-                    "update delivery set claimed_by = ?, claimed_until = ? where id = ?")) {
-                for (DueRow row : found) {
-                    claim.setString(1, worker);
-                    claim.setTimestamp(2, Timestamp.from(now.plus(lease)));
-                    claim.setString(3, row.id());
-                    claim.addBatch();
-                }
-                claim.executeBatch();
-            }
-            Map<String, List<DeliveryAttempt>> attempts = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("select delivery_id, started_at, latency_ms, http_status, "
-                    + "error_class, response_excerpt, success, correlation_id from delivery_attempt where delivery_id in ("
-                    + placeholders(found.size()) + ") order by delivery_id, attempt_number")) {
+                    "update delivery set claimed_by = ?, claimed_until = ? where id in (" + placeholders(found.size()) + ")")) {
+                claim.setString(1, worker);
+                claim.setTimestamp(2, Timestamp.from(now.plus(lease)));
                 for (int i = 0; i < found.size(); i++) {
-                    select.setString(i + 1, found.get(i).id());
+                    claim.setString(i + 3, found.get(i).id());
                 }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        List<DeliveryAttempt> of = attempts.computeIfAbsent(rows.getString(1), id -> new ArrayList<>());
-                        int status = rows.getInt(4);
-                        Integer httpStatus = rows.wasNull() ? null : status;
-                        String correlation = rows.getString(8);
-                        of.add(new DeliveryAttempt(of.size() + 1, instant(rows, 2), Duration.ofMillis(rows.getLong(3)), httpStatus,
-                            rows.getString(5), rows.getString(6), rows.getBoolean(7), correlation == null ? null : new CorrelationId(correlation)));
-                    }
-                }
+                claim.executeUpdate();
             }
+            Map<String, List<DeliveryAttempt>> attempts = attemptsOf(connection,
+                found.stream().filter(DueRow::mayHaveAttempts).map(DueRow::id).toList());
             List<Delivery> claimed = new ArrayList<>(found.size());
             for (DueRow r : found) {
                 claimed.add(Delivery.reconstitute(r.id(), new EventId(r.eventId()), r.subscriptionId(), r.merchantId(),
@@ -251,7 +235,42 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
 
     /** A due row as the claim reads it. */
     private record DueRow(String id, String eventId, String subscriptionId, String merchantId, String status, Instant nextAttemptAt,
-                          int attemptsThisRound, String deadReason, Instant createdAt, Instant updatedAt, long version) { }
+                          int attemptsThisRound, String deadReason, Instant createdAt, Instant updatedAt, long version) {
+
+        /**
+         * Every change that stores an attempt also raises the version (the entity's update and
+         * {@link #recordAttempts}), so a row still at its first version has none to read.
+         */
+        boolean mayHaveAttempts() {
+            return version > 0;
+        }
+    }
+
+    /** The attempts made so far of the given deliveries, in one query (none for none). */
+    private static Map<String, List<DeliveryAttempt>> attemptsOf(java.sql.Connection connection, List<String> ids) throws SQLException {
+        Map<String, List<DeliveryAttempt>> attempts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return attempts;
+        }
+        try (PreparedStatement select = connection.prepareStatement("select delivery_id, started_at, latency_ms, http_status, "
+                + "error_class, response_excerpt, success, correlation_id from delivery_attempt where delivery_id in ("
+                + placeholders(ids.size()) + ") order by delivery_id, attempt_number")) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    List<DeliveryAttempt> of = attempts.computeIfAbsent(rows.getString(1), id -> new ArrayList<>());
+                    int status = rows.getInt(4);
+                    Integer httpStatus = rows.wasNull() ? null : status;
+                    String correlation = rows.getString(8);
+                    of.add(new DeliveryAttempt(of.size() + 1, instant(rows, 2), Duration.ofMillis(rows.getLong(3)), httpStatus,
+                        rows.getString(5), rows.getString(6), rows.getBoolean(7), correlation == null ? null : new CorrelationId(correlation)));
+                }
+            }
+        }
+        return attempts;
+    }
 
     static String placeholders(int count) {
         return String.join(",", Collections.nCopies(count, "?"));

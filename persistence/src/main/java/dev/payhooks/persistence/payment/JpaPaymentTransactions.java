@@ -92,6 +92,45 @@ public class JpaPaymentTransactions extends JpaRepository<PaymentTransactionEnti
             "merchant", merchantId, "provider", provider.slug(), "reference", merchantReference)).stream().findFirst();
     }
 
+    /**
+     * With provider references and a merchant reference, one statement finds the candidates of
+     * both (the provider references' matches, then the merchant reference's, newest first) and
+     * the precedence is applied to what it found: the first provider reference that matched,
+     * else the newest by merchant reference.
+     */
+    @Override
+    public Optional<PaymentTransaction> byReferences(String merchantId, ProviderId provider, List<String> providerReferences,
+                                                     Optional<String> merchantReference) {
+        if (providerReferences.isEmpty() || merchantReference.isEmpty()) {
+            return PaymentTransactions.super.byReferences(merchantId, provider, providerReferences, merchantReference);
+        }
+        List<Object[]> candidates = Jpql.bind(em.createQuery("select t.id, r.reference, t.createdAt from PaymentTransactionEntity t "
+                + "join t.providerReferences r where t.merchantId = :merchant and t.provider = :provider and r.reference in :references "
+                + "union all select t.id, '', t.createdAt from PaymentTransactionEntity t where t.merchantId = :merchant "
+                + "and t.provider = :provider and t.merchantReference = :reference", Object[].class),
+            "merchant", merchantId, "provider", provider.slug(), "references", providerReferences,
+            "reference", merchantReference.get()).getResultList();
+        Map<String, String> byProviderReference = new HashMap<>();
+        Object[] newestByMerchantReference = null;
+        for (Object[] candidate : candidates) {
+            String reference = (String) candidate[1];
+            if (!reference.isEmpty()) {
+                byProviderReference.putIfAbsent(reference, (String) candidate[0]);
+            } else if (newestByMerchantReference == null || newer(candidate, newestByMerchantReference)) {
+                newestByMerchantReference = candidate;
+            }
+        }
+        String found = providerReferences.stream().map(byProviderReference::get).filter(Objects::nonNull).findFirst()
+            .orElse(newestByMerchantReference == null ? null : (String) newestByMerchantReference[0]);
+        return found == null ? Optional.empty() : whole(merchantId, List.of(found)).stream().findFirst();
+    }
+
+    /** Whether candidate {@code a} comes before {@code b} in {@link #byMerchantReference}'s order (newest, then the greater id). */
+    private static boolean newer(Object[] a, Object[] b) {
+        int byTime = ((java.time.Instant) a[2]).compareTo((java.time.Instant) b[2]);
+        return byTime != 0 ? byTime > 0 : ((String) a[0]).compareTo((String) b[0]) > 0;
+    }
+
     private List<String> ids(int limit, String jpql, Object... namesAndValues) {
         return Jpql.bind(em.createQuery(jpql, String.class), namesAndValues).setMaxResults(limit).getResultList();
     }

@@ -116,4 +116,31 @@ class JpaDeliveriesRecordTest {
             assertEquals(List.of(), d2.attempts());
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theNextClaimReadsTheAttemptsRecordedInABatchAndNoneForAnUntouchedDelivery(String kind) {
+        try (TestDatabase db = withEvents(kind, 2)) {
+            db.run(em -> new JpaDeliveries(em).addAll(List.of(Delivery.schedule("tried", event(1), "s1", "m1", T0),
+                Delivery.schedule("untouched", event(2), "s1", "m1", T0.plusSeconds(30)))));
+            List<Delivery> claimed = db.query(em -> new JpaDeliveries(em).claimDue(T0, 10, "w1", Duration.ofMinutes(5)));
+            assertEquals(List.of("tried"), claimed.stream().map(Delivery::id).toList());
+            Delivery tried = claimed.get(0);
+            tried.failed(new DeliveryAttempt(1, T0.plusSeconds(1), Duration.ofMillis(9), 503, null, "busy", false,
+                new CorrelationId("corr-1")), AttemptFailure.status(503, Optional.empty()), RetryPolicy.standard(), () -> 0.5);
+            assertEquals(List.of(), db.query(em -> new JpaDeliveries(em).recordAttempts(List.of(tried))));
+
+            Instant later = tried.nextAttemptAt().orElseThrow().plusSeconds(60);
+            List<Delivery> again = db.query(em -> new JpaDeliveries(em).claimDue(later, 10, "w2", Duration.ofMinutes(5)));
+            assertEquals(List.of("tried", "untouched"), again.stream().map(Delivery::id).sorted().toList());
+            Delivery triedAgain = again.stream().filter(d -> d.id().equals("tried")).findFirst().orElseThrow();
+            assertEquals(tried.attempts(), triedAgain.attempts(), "the batch's attempt comes with the claim");
+            assertEquals(2, triedAgain.nextAttemptNumber());
+            Delivery untouched = again.stream().filter(d -> d.id().equals("untouched")).findFirst().orElseThrow();
+            assertEquals(List.of(), untouched.attempts());
+            assertEquals(1, untouched.nextAttemptNumber());
+            assertEquals(List.of(), db.query(em -> new JpaDeliveries(em).claimDue(later, 10, "w3", Duration.ofMinutes(5))),
+                "the one statement claimed both");
+        }
+    }
 }

@@ -383,4 +383,61 @@ class JpaPaymentTransactionsTest {
             java.util.TimeZone.setDefault(before);
         }
     }
+
+    /**
+     * Provider references and a merchant reference together: one statement finds the id, and a
+     * provider reference that matches wins over the merchant reference, the first in the given
+     * order over later ones; the merchant reference only when none matches, the newest then.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void byReferencesPrefersTheFirstMatchingProviderReferenceOverTheMerchantReferenceInOneStatement(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            db.run(em -> {
+                JpaPaymentTransactions transactions = new JpaPaymentTransactions(em);
+                transactions.add("m1", authorized("tx-a", "jp-store", ProviderId.ADYEN, T0, 100));
+                transactions.add("m1", authorized("tx-b", "jp-store", ProviderId.ADYEN, T0.plusSeconds(1), 100));
+                // two more with tx-a's merchant reference, the later one newest
+                transactions.add("m1", PaymentTransaction.initialize(TransactionId.of("tx-c"), "jp-store", ProviderId.ADYEN,
+                    "saleor-tx-a", Currency.JPY, T0.plusSeconds(2)));
+                transactions.add("m1", PaymentTransaction.initialize(TransactionId.of("tx-d"), "jp-store", ProviderId.ADYEN,
+                    "saleor-tx-a", Currency.JPY, T0.plusSeconds(3)));
+                transactions.add("m2", authorized("tx-other", "jp-store", ProviderId.ADYEN, T0, 100));
+            });
+            org.hibernate.stat.Statistics statistics = db.entityManagerFactory()
+                .unwrap(org.hibernate.SessionFactory.class).getStatistics();
+            statistics.setStatisticsEnabled(true);
+            record Case(String name, List<String> providerReferences, String merchantReference, Optional<String> expected) {
+            }
+            for (Case c : List.of(
+                new Case("a provider reference over the merchant reference", List.of("psp-tx-b"), "saleor-tx-a", Optional.of("tx-b")),
+                new Case("the first matching provider reference", List.of("psp-unknown", "psp-tx-b", "psp-tx-a"), "saleor-tx-a",
+                    Optional.of("tx-b")),
+                new Case("the merchant reference's newest when no provider reference matches", List.of("psp-unknown"), "saleor-tx-a",
+                    Optional.of("tx-d")),
+                new Case("nothing", List.of("psp-unknown"), "saleor-unknown", Optional.empty()),
+                new Case("not another merchant's", List.of("psp-tx-other"), "saleor-tx-other", Optional.empty()))) {
+                statistics.clear();
+                Optional<String> found = db.query(em -> new JpaPaymentTransactions(em)
+                    .byReferences("m1", ProviderId.ADYEN, c.providerReferences(), Optional.of(c.merchantReference())))
+                    .map(t -> t.id().value());
+                assertEquals(c.expected(), found, c.name());
+                assertEquals(c.expected().isPresent() ? 2 : 1, statistics.getPrepareStatementCount(),
+                    c.name() + ": one statement finds the id, one reads the whole transaction");
+                assertEquals(found, db.query(em -> {
+                    JpaPaymentTransactions transactions = new JpaPaymentTransactions(em);
+                    return c.providerReferences().stream().map(r -> transactions.byProviderReference("m1", ProviderId.ADYEN, r))
+                        .flatMap(Optional::stream).findFirst()
+                        .or(() -> transactions.byMerchantReference("m1", ProviderId.ADYEN, c.merchantReference()));
+                }).map(t -> t.id().value()), c.name() + ": the same as asking one reference at a time");
+            }
+            assertEquals("tx-a", db.query(em -> new JpaPaymentTransactions(em)
+                .byReferences("m1", ProviderId.ADYEN, List.of("psp-tx-a"), Optional.empty())).orElseThrow().id().value(),
+                "provider references alone");
+            assertEquals("tx-d", db.query(em -> new JpaPaymentTransactions(em)
+                .byReferences("m1", ProviderId.ADYEN, List.of(), Optional.of("saleor-tx-a"))).orElseThrow().id().value(),
+                "a merchant reference alone");
+        }
+    }
 }
