@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
 /**
  * {@code POST /api/notifications/{provider}/{endpointKey}} without the JAX-RS runtime: reads at
  * most {@link ReceiveNotifications#MAX_BODY_BYTES} (413 beyond), verifies and stores the
- * notification in one transaction and answers once it is committed. It does not apply it: it
+ * notification and answers once it is committed (the store commits it; no container transaction
+ * runs around the request, see {@link dev.payhooks.domain.inbound.NotificationIntake}). It does not apply it: it
  * tells the {@link Inbox}, whose worker applies what is stored (oldest first, each in a
  * transaction of its own, {@link #applyNow}) shortly after the answer. A failed apply never
  * changes an answer: the notification is stored, its failure recorded, and the worker takes it
@@ -40,7 +41,7 @@ import java.util.regex.Pattern;
 public record NotificationEndpoint(ReceiveNotifications receiving, ApplyNotifications applying,
                                    Transactions transactions, Inbox inbox, Clock clock) {
 
-    /** Runs work in a transaction of its own that commits when it returns and rolls back when it throws. */
+    /** Runs work in a transaction of its own that commits when it returns and rolls back when it throws (the apply path). */
     @FunctionalInterface
     public interface Transactions {
         <T> T inNewTransaction(Supplier<T> work);
@@ -87,7 +88,7 @@ public record NotificationEndpoint(ReceiveNotifications receiving, ApplyNotifica
             return error(413, "Request body is larger than " + ReceiveNotifications.MAX_BODY_BYTES / 1024 + " KiB");
         }
         InboundRequest request = new InboundRequest(provider, endpointKey, bytes, headersOf(headers), clock.instant());
-        Receipt receipt = transactions.inNewTransaction(() -> receiving.receive(request));
+        Receipt receipt = receiving.receive(request);
         if (!receipt.toApply().isEmpty()) {
             inbox.stored(receipt.toApply());
         }

@@ -47,7 +47,10 @@ import java.util.logging.Logger;
         "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
         // a validation round trip per checkout cost one extra database round trip per transaction
         "fish.payara.validate-atmost-once-period-in-seconds=5",
-        "fish.payara.fail-all-connections=true"
+        "fish.payara.fail-all-connections=true",
+        // one database user for every connection: no credential matching on each checkout (the pool's
+        // default for an annotation-defined pool matches, and serializes checkouts on the shared Subject)
+        "fish.payara.match-connections=false"
     })
 @Startup
 @Singleton

@@ -15,6 +15,7 @@ import dev.payhooks.application.notifications.NotificationProviders;
 import dev.payhooks.application.notifications.ReceiveNotifications;
 import dev.payhooks.application.payment.RecordProviderOutcome;
 import dev.payhooks.domain.inbound.InboundNotifications;
+import dev.payhooks.domain.inbound.NotificationIntake;
 import dev.payhooks.application.channels.ChannelCache;
 import dev.payhooks.application.channels.SaleorInstallationCache;
 import dev.payhooks.domain.merchant.Merchants;
@@ -69,7 +70,7 @@ public class NotificationWiring {
     @Produces
     @Singleton
     ReceiveNotifications receiveNotifications(NotificationProviders providers, ChannelCache channels,
-                                              InboundNotifications notifications, Secrets secrets, IdGenerator ids,
+                                              NotificationIntake notifications, Secrets secrets, IdGenerator ids,
                                               Clock clock) {
         return new ReceiveNotifications(providers, channels.reading(), notifications, secrets, ids, clock);
     }

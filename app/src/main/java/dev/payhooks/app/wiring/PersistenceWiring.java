@@ -4,6 +4,7 @@ import dev.payhooks.domain.audit.AuditTrail;
 import dev.payhooks.domain.fulfillment.Fulfillments;
 import dev.payhooks.domain.inbound.InboundActivity;
 import dev.payhooks.domain.inbound.InboundNotifications;
+import dev.payhooks.domain.inbound.NotificationIntake;
 import dev.payhooks.domain.merchant.ApiKeys;
 import dev.payhooks.domain.merchant.Channels;
 import dev.payhooks.application.apikeys.ApiKeyCache;
@@ -12,6 +13,7 @@ import dev.payhooks.application.merchants.MerchantCache;
 import dev.payhooks.application.channels.SaleorInstallationCache;
 import dev.payhooks.application.webhooks.SubscriptionCache;
 import dev.payhooks.app.db.JtaAfterTransaction;
+import dev.payhooks.app.startup.DatabaseStartup;
 import dev.payhooks.domain.merchant.Merchants;
 import dev.payhooks.domain.outbound.AsymmetricSigningKeys;
 import dev.payhooks.domain.outbound.AttemptHistory;
@@ -34,6 +36,7 @@ import dev.payhooks.domain.staff.StaffUsers;
 import dev.payhooks.persistence.audit.JpaAuditTrail;
 import dev.payhooks.persistence.fulfillment.JpaFulfillments;
 import dev.payhooks.persistence.inbound.JpaInboundActivity;
+import dev.payhooks.persistence.inbound.JdbcNotificationIntake;
 import dev.payhooks.persistence.inbound.JpaInboundNotifications;
 import dev.payhooks.persistence.merchant.JpaApiKeys;
 import dev.payhooks.persistence.merchant.JpaChannels;
@@ -58,11 +61,14 @@ import dev.payhooks.persistence.saleor.JpaTransactionReports;
 import dev.payhooks.persistence.saleor.JpaWebhookReplies;
 import dev.payhooks.persistence.staff.JpaStaffUsers;
 import dev.payhooks.domain.retention.ExpiredRecords;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+
+import javax.sql.DataSource;
 
 /** The JPA repositories: every domain port the database implements, on the one container-managed entity manager. */
 @ApplicationScoped
@@ -70,6 +76,9 @@ public class PersistenceWiring {
 
     @PersistenceContext(unitName = "payhooks")
     EntityManager entityManager;
+
+    @Resource(lookup = DatabaseStartup.DATA_SOURCE)
+    DataSource dataSource;
 
     @Produces
     @Singleton
@@ -144,6 +153,16 @@ public class PersistenceWiring {
     @Singleton
     InboundNotifications inboundNotifications() {
         return new JpaInboundNotifications(entityManager);
+    }
+
+    /**
+     * Where the notification endpoint stores what it acknowledges: pooled connections used
+     * directly, each request's rows committed before the answer, outside any container transaction.
+     */
+    @Produces
+    @Singleton
+    NotificationIntake notificationIntake() {
+        return new JdbcNotificationIntake(dataSource);
     }
 
     @Produces

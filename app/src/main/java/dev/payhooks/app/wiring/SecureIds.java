@@ -1,11 +1,11 @@
 package dev.payhooks.app.wiring;
 
 import dev.payhooks.domain.port.IdGenerator;
+import dev.payhooks.domain.port.RandomUuids;
 
 import java.security.SecureRandom;
-import java.util.UUID;
 
-/** UUIDs and tokens from {@link SecureRandom}. */
+/** UUIDs ({@link RandomUuids}) and tokens from {@link SecureRandom}. */
 final class SecureIds implements IdGenerator {
 
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -13,7 +13,7 @@ final class SecureIds implements IdGenerator {
 
     @Override
     public String newId() {
-        return UUID.randomUUID().toString();
+        return RandomUuids.next().toString();
     }
 
     @Override

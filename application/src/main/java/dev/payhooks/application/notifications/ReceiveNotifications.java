@@ -1,7 +1,7 @@
 package dev.payhooks.application.notifications;
 
 import dev.payhooks.domain.inbound.InboundNotification;
-import dev.payhooks.domain.inbound.InboundNotifications;
+import dev.payhooks.domain.inbound.NotificationIntake;
 import dev.payhooks.domain.inbound.InboundNotifications.StoreResult;
 import dev.payhooks.domain.inbound.NotificationHeaders;
 import dev.payhooks.domain.inbound.NotificationKey;
@@ -38,12 +38,13 @@ import java.util.Optional;
  * provider's dedup key (a resend is a duplicate) → acknowledge. Refused verification and
  * unreadable bodies are stored too (IGNORED, with the reason) so staff can see them.
  *
- * <p>It runs in the caller's transaction; the caller commits it before it answers the provider,
- * so nothing acknowledged is lost. What it newly stored is applied afterwards, off the request,
- * by {@link ApplyNotifications} on the worker that drains the stored notifications.
+ * <p>A request's notifications are stored by one {@link NotificationIntake#storeAll} call, which
+ * has committed them when it returns: the answer is given after that, so nothing acknowledged is
+ * lost. What it newly stored is applied afterwards, off the request, by {@link ApplyNotifications}
+ * on the worker that drains the stored notifications.
  */
 public record ReceiveNotifications(NotificationProviders providers, Channels channels,
-                                   InboundNotifications notifications, Secrets secrets, IdGenerator ids, Clock clock) {
+                                   NotificationIntake notifications, Secrets secrets, IdGenerator ids, Clock clock) {
 
     /** Bodies above this are refused with 413 before anything is stored (Adyen batches stay far below). */
     public static final int MAX_BODY_BYTES = 256 * 1024;
@@ -102,7 +103,7 @@ public record ReceiveNotifications(NotificationProviders providers, Channels cha
     }
 
     /**
-     * Receives one request in the caller's transaction. The request keeps what its provider read
+     * Receives one request; what it stores is committed when it returns. The request keeps what its provider read
      * of the body: the caller passes it on to {@link ApplyNotifications#apply(String, InboundRequest)}
      * so the body is read once.
      */
@@ -145,11 +146,9 @@ public record ReceiveNotifications(NotificationProviders providers, Channels cha
             InboundNotification unreadable = InboundNotification.register(ids.newId(), request.provider(),
                 contentKey("malformed", body), channel.get().merchantId(), channel.get().slug(), body, kept,
                 verification, request.receivedAt());
+            // stored IGNORED in one statement; a duplicate leaves the stored one as it is
+            unreadable.markIgnored("malformed: " + malformed.getMessage(), clock.instant());
             StoreResult stored = notifications.store(unreadable);
-            if (!stored.isDuplicate()) {
-                unreadable.markIgnored("malformed: " + malformed.getMessage(), clock.instant());
-                notifications.update(unreadable);
-            }
             return new Receipt(Outcome.MALFORMED, List.of(stored.notificationId()), List.of(), malformed.getMessage(),
                 Optional.empty());
         }
@@ -157,13 +156,14 @@ public record ReceiveNotifications(NotificationProviders providers, Channels cha
         // The items share the received time, and the worker applies by received time, then id: ids ascending in
         // the items' order keep that order (an Adyen CAPTURE after the AUTHORISATION of the same batch)
         List<String> itemIds = items.stream().map(item -> ids.newId()).sorted().toList();
+        List<InboundNotification> received = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            received.add(InboundNotification.register(itemIds.get(i), request.provider(), items.get(i).key(),
+                channel.get().merchantId(), channel.get().slug(), body, kept, verification, request.receivedAt()));
+        }
         List<String> stored = new ArrayList<>();
         List<String> toApply = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            DecodedNotification item = items.get(i);
-            StoreResult result = notifications.store(InboundNotification.register(itemIds.get(i), request.provider(),
-                item.key(), channel.get().merchantId(), channel.get().slug(), body, kept, verification,
-                request.receivedAt()));
+        for (StoreResult result : notifications.storeAll(received)) {
             stored.add(result.notificationId());
             if (!result.isDuplicate()) {
                 toApply.add(result.notificationId());

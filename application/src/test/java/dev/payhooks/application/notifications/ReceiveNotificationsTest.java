@@ -5,6 +5,7 @@ import dev.payhooks.application.payment.RecordProviderOutcome;
 
 import dev.payhooks.domain.inbound.InMemoryInboundNotifications;
 import dev.payhooks.domain.inbound.InboundNotification;
+import dev.payhooks.domain.inbound.InboundNotifications.StoreResult;
 import dev.payhooks.domain.inbound.NotificationHeaders;
 import dev.payhooks.domain.inbound.NotificationKey;
 import dev.payhooks.domain.inbound.ProcessingStatus;
@@ -523,5 +524,85 @@ class ReceiveNotificationsTest {
         assertEquals(List.of("k1 fact:k1 CHARGED 1 jp"), seen);
         assertEquals(ProcessingStatus.IGNORED, ignored.status());
         assertTrue(ignored.statusReason().orElseThrow().contains("refused"), ignored.statusReason().orElseThrow());
+    }
+
+    /** The in-memory intake, recording each call's notifications as handed over; fails every call while {@code failing}. */
+    static final class RecordingIntake extends InMemoryInboundNotifications {
+        final List<List<InboundNotification>> calls = new ArrayList<>();
+        boolean failing;
+        private boolean inCall;
+
+        @Override
+        public synchronized List<StoreResult> storeAll(List<InboundNotification> received) {
+            calls.add(List.copyOf(received));
+            if (failing) {
+                throw new IllegalStateException("database unavailable");
+            }
+            inCall = true;
+            try {
+                return super.storeAll(received);
+            } finally {
+                inCall = false;
+            }
+        }
+
+        @Override
+        public synchronized StoreResult store(InboundNotification received) {
+            return inCall ? super.store(received) : storeAll(List.of(received)).get(0);
+        }
+    }
+
+    @Test
+    void aRequestIsStoredByOneCallAndAnUnreadableOneIsHandedOverIgnored() {
+        RecordingIntake intake = new RecordingIntake();
+        ReceiveNotifications receiving = new ReceiveNotifications(new NotificationProviders(List.of(batches)), channels,
+            intake, secrets, ids, clock);
+
+        Receipt batch = receiving.receive(request("k1 order-1 500\nk2 order-2 700\nk1 order-1 500", "ok"));
+        Receipt unreadable = receiving.receive(request("k1 order-1", "ok"));
+        Receipt unproven = receiving.receive(request("k3 order-3 500", "forged"));
+
+        assertEquals(List.of(3, 1, 1), intake.calls.stream().map(List::size).toList(), "one call per request");
+        assertEquals(Outcome.ACCEPTED, batch.outcome());
+        assertEquals(List.of(batch.notificationIds().get(0), batch.notificationIds().get(1), batch.notificationIds().get(0)),
+            batch.notificationIds(), "the repeated item is a duplicate of the first");
+        assertEquals(batch.notificationIds().subList(0, 2), batch.toApply());
+        InboundNotification handedOver = intake.calls.get(1).get(0);
+        assertEquals(ProcessingStatus.IGNORED, handedOver.status(), "stored ignored, not changed after storing");
+        assertTrue(handedOver.statusReason().orElseThrow().startsWith("malformed: "), handedOver.statusReason().orElseThrow());
+        assertEquals(Outcome.MALFORMED, unreadable.outcome());
+        assertEquals(Outcome.UNAUTHENTICATED, unproven.outcome());
+        assertEquals(ProcessingStatus.IGNORED, intake.byId(unproven.notificationIds().get(0)).orElseThrow().status());
+        assertEquals(4, intake.all().size());
+    }
+
+    @Test
+    void whenStoringFailsTheRequestFailsAndNothingOfItIsStored() {
+        RecordingIntake intake = new RecordingIntake();
+        ReceiveNotifications receiving = new ReceiveNotifications(new NotificationProviders(List.of(batches)), channels,
+            intake, secrets, ids, clock);
+        intake.failing = true;
+
+        assertThrows(IllegalStateException.class, () -> receiving.receive(request("k1 order-1 500\nk2 order-2 700", "ok")));
+
+        assertEquals(List.of(), intake.all());
+        intake.failing = false;
+        assertEquals(Outcome.ACCEPTED, receiving.receive(request("k1 order-1 500\nk2 order-2 700", "ok")).outcome(),
+            "the provider's resend is stored");
+    }
+
+    @Test
+    void anInMemoryBatchIsKeptWholeOrNotAtAll() {
+        InboundNotification first = InboundNotification.register("n-1", ProviderId.ADYEN, new NotificationKey("a"), "m-1", "jp",
+            new byte[] {1}, NotificationHeaders.none(), VerificationResult.verified(), T0);
+        notifications.store(first);
+        InboundNotification fresh = InboundNotification.register("n-2", ProviderId.ADYEN, new NotificationKey("b"), "m-1", "jp",
+            new byte[] {1}, NotificationHeaders.none(), VerificationResult.verified(), T0);
+        InboundNotification clash = InboundNotification.register("n-1", ProviderId.ADYEN, new NotificationKey("c"), "m-1", "jp",
+            new byte[] {1}, NotificationHeaders.none(), VerificationResult.verified(), T0);
+
+        assertThrows(IllegalStateException.class, () -> notifications.storeAll(List.of(fresh, clash)));
+
+        assertEquals(List.of("n-1"), notifications.all().stream().map(InboundNotification::id).toList());
     }
 }

@@ -1,8 +1,9 @@
 package dev.payhooks.domain.trace;
 
+import dev.payhooks.domain.port.RandomUuids;
+
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +31,7 @@ public record CorrelationId(String value) {
 
     /** A new random id (a UUID, 36 characters). */
     public static CorrelationId fresh() {
-        return new CorrelationId(UUID.randomUUID().toString());
+        return new CorrelationId(RandomUuids.next().toString());
     }
 
     /** The caller's id if it is a sane token, else a fresh one. */

@@ -1,6 +1,7 @@
 package dev.payhooks.domain.inbound;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,10 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link InboundNotifications} in a map, for tests of code that uses the port. Keeps copies, so
- * like the database it hands out a fresh object per read and refuses stale updates.
+ * {@link InboundNotifications} in a map, for tests of code that uses the port, and the
+ * {@link NotificationIntake} that stores into the same map. Keeps copies, so like the database it
+ * hands out a fresh object per read and refuses stale updates.
  */
-public class InMemoryInboundNotifications implements InboundNotifications {
+public class InMemoryInboundNotifications implements InboundNotifications, NotificationIntake {
 
     private final Map<String, InboundNotification> byId = new LinkedHashMap<>();
     private int settled;
@@ -40,6 +42,21 @@ public class InMemoryInboundNotifications implements InboundNotifications {
         }
         byId.put(notification.id(), copy(notification, notification.version()));
         return StoreResult.stored(notification.id());
+    }
+
+    /** All or nothing: when one of them cannot be stored, none of this call's is kept. */
+    @Override
+    public synchronized List<StoreResult> storeAll(List<InboundNotification> notifications) {
+        List<StoreResult> results = new ArrayList<>();
+        try {
+            for (InboundNotification notification : notifications) {
+                results.add(store(notification));
+            }
+        } catch (RuntimeException failure) {
+            results.stream().filter(result -> !result.isDuplicate()).forEach(result -> byId.remove(result.notificationId()));
+            throw failure;
+        }
+        return results;
     }
 
     @Override

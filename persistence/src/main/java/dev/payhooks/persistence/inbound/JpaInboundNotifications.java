@@ -14,14 +14,9 @@ import org.hibernate.Session;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,21 +50,11 @@ import java.util.Optional;
  * Then the existing row's id is read by key. By then the other transaction has committed (the
  * insert waited for it), so READ COMMITTED, the default on both databases, sees the row.
  *
- * <p>Rejected: inserting in a transaction of its own. The repository is a plain class over the
- * caller's {@link EntityManager}; a separate transaction would need a second connection per
- * notification and a container boundary (REQUIRES_NEW) that resource-local use does not have.
+ * <p>The statements are {@link InboundNotificationRows}'. The acknowledging path does not store
+ * through this repository but through {@link JdbcNotificationIntake}: the same statements on a
+ * pooled connection of its own, committed before it returns, without a persistence context.
  */
 public class JpaInboundNotifications extends JpaRepository<InboundNotificationEntity> implements InboundNotifications {
-
-    private static final String INSERT = "INSERT INTO inbound_notification (id, provider, dedup_key, merchant_id,"
-        + " channel_slug, raw_body, headers, received_at, verification, verification_failure, status, status_reason,"
-        + " attempts, last_attempt_at, version, dedup_merchant_id, dedup_channel_slug, correlation_id)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_UNLESS_KEY_TAKEN = INSERT
-        + " ON CONFLICT (provider, dedup_merchant_id, dedup_channel_slug, dedup_key) DO NOTHING";
-    private static final String ID_BY_KEY = "SELECT id FROM inbound_notification WHERE provider = ?"
-        + " AND dedup_merchant_id = ? AND dedup_channel_slug = ? AND dedup_key = ?";
-    private static final String UNIQUE_VIOLATION = "23505";
 
     public JpaInboundNotifications(EntityManager em) {
         super(em, InboundNotificationEntity.class);
@@ -78,14 +63,7 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
     @Override
     public StoreResult store(InboundNotification notification) {
         InboundNotificationEntity row = InboundNotificationMapper.toNewEntity(notification);
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            boolean inserted = isPostgresql(connection) ? insertUnlessKeyTaken(connection, row) : insertOrReportDuplicate(connection, row);
-            if (inserted) {
-                return StoreResult.stored(row.id);
-            }
-            return StoreResult.duplicateOf(idByKey(connection, row).orElseThrow(() -> new IllegalStateException(
-                "notification " + row.provider + "/" + row.dedupMerchantId + "/" + row.dedupChannelSlug + "/" + row.dedupKey + " was reported as a duplicate but is not stored")));
-        });
+        return em.unwrap(Session.class).doReturningWork(connection -> InboundNotificationRows.insert(connection, List.of(row)).get(0));
     }
 
     @Override
@@ -221,67 +199,5 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
             .map(InboundNotificationMapper::toDomain).toList();
         Keyset<InboundNotification, Cursor> page = keyset(rows, limit, last -> new Cursor(last.receivedAt(), last.id()));
         return new Page(page.items(), page.next());
-    }
-
-    private static boolean isPostgresql(Connection connection) throws SQLException {
-        return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-    }
-
-    private static boolean insertUnlessKeyTaken(Connection connection, InboundNotificationEntity row) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_UNLESS_KEY_TAKEN)) {
-            bind(insert, row);
-            return insert.executeUpdate() == 1;
-        }
-    }
-
-    private static boolean insertOrReportDuplicate(Connection connection, InboundNotificationEntity row) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            bind(insert, row);
-            insert.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            // 23505 also covers a clash of primary keys, which is a bug and must surface
-            if (UNIQUE_VIOLATION.equals(e.getSQLState()) && idByKey(connection, row).isPresent()) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    private static Optional<String> idByKey(Connection connection, InboundNotificationEntity row) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(ID_BY_KEY)) {
-            setStrings(select, 1, row.provider, row.dedupMerchantId, row.dedupChannelSlug, row.dedupKey);
-            try (ResultSet result = select.executeQuery()) {
-                return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement insert, InboundNotificationEntity row) throws SQLException {
-        setStrings(insert, 1, row.id, row.provider, row.dedupKey, row.merchantId, row.channelSlug);
-        insert.setBytes(6, row.rawBody);
-        insert.setString(7, row.headers);
-        setTime(insert, 8, row.receivedAt);
-        setStrings(insert, 9, row.verification, row.verificationFailure, row.status, row.statusReason);
-        insert.setInt(13, row.attempts);
-        setTime(insert, 14, row.lastAttemptAt);
-        insert.setLong(15, row.version);
-        setStrings(insert, 16, row.dedupMerchantId, row.dedupChannelSlug, row.correlationId);
-    }
-
-    /** Binds {@code values} to the parameters from {@code first} on, one each, in order. */
-    private static void setStrings(PreparedStatement statement, int first, String... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            statement.setString(first + i, values[i]);
-        }
-    }
-
-    /** In UTC, as Hibernate writes instants ({@code hibernate.jdbc.time_zone}), so both paths store alike. */
-    private static void setTime(PreparedStatement insert, int index, Instant time) throws SQLException {
-        if (time == null) {
-            insert.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            insert.setObject(index, OffsetDateTime.ofInstant(time, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-        }
     }
 }
