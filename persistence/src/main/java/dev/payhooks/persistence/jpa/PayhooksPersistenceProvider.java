@@ -37,7 +37,25 @@ public class PayhooksPersistenceProvider extends HibernatePersistenceProvider {
         if (!settings.containsKey(AvailableSettings.DIALECT) && !info.getProperties().containsKey(AvailableSettings.DIALECT)) {
             dialectFor(configuredDatabaseUrl()).ifPresent(dialect -> settings.put(AvailableSettings.DIALECT, dialect));
         }
+        containerSettings().forEach((key, value) -> {
+            if (!info.getProperties().containsKey(key)) {
+                settings.putIfAbsent(key, value);
+            }
+        });
         return super.createContainerEntityManagerFactory(info, settings);
+    }
+
+    /**
+     * What the container's JTA persistence unit sets besides persistence.xml. A session takes
+     * its connection at its first statement and gives it back just before the transaction
+     * completes, not after every statement: within one JTA transaction the pool hands out the
+     * same connection anyway, and taking and returning it around each statement walked the
+     * pool's checkout once per statement. Only for JTA: the tests' resource-local units commit
+     * on the session's own connection, which must be held until the commit.
+     */
+    static Map<String, String> containerSettings() {
+        return Map.of(AvailableSettings.CONNECTION_HANDLING,
+            "DELAYED_ACQUISITION_AND_RELEASE_BEFORE_TRANSACTION_COMPLETION");
     }
 
     /** Hibernate's dialect for a JDBC URL, when it is one of the databases Payhooks supports. */

@@ -7,6 +7,7 @@ import dev.payhooks.domain.trace.CorrelationId;
 import dev.payhooks.domain.outbound.DeliveryStatus;
 import dev.payhooks.domain.outbound.EventId;
 import dev.payhooks.persistence.jpa.JpaRepository;
+import dev.payhooks.persistence.jpa.TransactionConnection;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
@@ -28,6 +29,9 @@ import java.util.Set;
 /** {@link Deliveries} on JPA. The caller owns the transaction. */
 public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deliveries {
 
+    private static final String INSERT_ATTEMPT = "insert into delivery_attempt (delivery_id, attempt_number, started_at, "
+        + "latency_ms, http_status, error_class, response_excerpt, success, correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     public JpaDeliveries(EntityManager em) {
         super(em, DeliveryEntity.class);
     }
@@ -37,22 +41,45 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
         addAll(List.of(delivery));
     }
 
+    /** One JDBC batch over the transaction's connection; no entity enters the session. */
     @Override
     public void addAll(List<Delivery> added) {
         if (added.isEmpty()) {
-            return;  // no subscription listens: nothing to flush
+            return;  // no subscription listens: nothing to write
         }
-        for (Delivery delivery : added) {
-            DeliveryEntity e = new DeliveryEntity();
-            e.ownedBy(delivery.merchantId(), delivery.id());
-            e.eventId = delivery.eventId().value();
-            e.subscriptionId = delivery.subscriptionId();
-            e.createdAt(delivery.createdAt());
-            copyMutableState(delivery, e);
-            em.persist(e);
-        }
-        // one flush: the inserts go out as a JDBC batch (hibernate.jdbc.batch_size), in this order
-        em.flush();
+        TransactionConnection.work(em, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into delivery (id, event_id, subscription_id, "
+                    + "merchant_id, status, next_attempt_at, attempts_this_round, dead_reason, created_at, updated_at, version) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Delivery d : added) {
+                    insert.setString(1, d.id());
+                    insert.setString(2, d.eventId().value());
+                    insert.setString(3, d.subscriptionId());
+                    insert.setString(4, d.merchantId());
+                    insert.setString(5, d.status().name());
+                    insert.setTimestamp(6, d.nextAttemptAt().map(Timestamp::from).orElse(null));
+                    insert.setInt(7, d.attemptsThisRound());
+                    insert.setString(8, d.deadReason().orElse(null));
+                    insert.setTimestamp(9, Timestamp.from(d.createdAt()));
+                    insert.setTimestamp(10, Timestamp.from(d.updatedAt()));
+                    insert.setLong(11, d.version());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            if (added.stream().anyMatch(d -> !d.attempts().isEmpty())) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_ATTEMPT)) {
+                    for (Delivery d : added) {
+                        for (DeliveryAttempt a : d.attempts()) {
+                            bindAttempt(insert, d.id(), a);
+                            insert.addBatch();
+                        }
+                    }
+                    insert.executeBatch();
+                }
+            }
+            return added.size();
+        });
     }
 
     @Override
@@ -93,25 +120,14 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
                 updated = update.executeBatch();
             }
             List<Delivery> changedMeanwhile = new ArrayList<>();
-            try (PreparedStatement insert = connection.prepareStatement("insert into delivery_attempt (delivery_id, attempt_number, "
-                    + "started_at, latency_ms, http_status, error_class, response_excerpt, success, correlation_id) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_ATTEMPT)) {
                 for (int i = 0; i < attempted.size(); i++) {
                     Delivery d = attempted.get(i);
                     if (updated[i] == 0) {
                         changedMeanwhile.add(d);
                         continue;
                     }
-                    DeliveryAttempt a = d.attempts().get(d.attempts().size() - 1);
-                    insert.setString(1, d.id());
-                    insert.setInt(2, a.number());
-                    insert.setTimestamp(3, Timestamp.from(a.startedAt()));
-                    insert.setLong(4, a.latency().toMillis());
-                    insert.setObject(5, a.status(), java.sql.Types.INTEGER);
-                    insert.setString(6, a.errorClass());
-                    insert.setString(7, a.responseExcerpt());
-                    insert.setBoolean(8, a.success());
-                    insert.setString(9, a.correlationId() == null ? null : a.correlationId().value());
+                    bindAttempt(insert, d.id(), d.attempts().get(d.attempts().size() - 1));
                     insert.addBatch();
                 }
                 if (changedMeanwhile.size() < attempted.size()) {
@@ -270,6 +286,18 @@ public class JpaDeliveries extends JpaRepository<DeliveryEntity> implements Deli
             }
         }
         return attempts;
+    }
+
+    private static void bindAttempt(PreparedStatement insert, String deliveryId, DeliveryAttempt a) throws SQLException {
+        insert.setString(1, deliveryId);
+        insert.setInt(2, a.number());
+        insert.setTimestamp(3, Timestamp.from(a.startedAt()));
+        insert.setLong(4, a.latency().toMillis());
+        insert.setObject(5, a.status(), java.sql.Types.INTEGER);
+        insert.setString(6, a.errorClass());
+        insert.setString(7, a.responseExcerpt());
+        insert.setBoolean(8, a.success());
+        insert.setString(9, a.correlationId() == null ? null : a.correlationId().value());
     }
 
     static String placeholders(int count) {

@@ -5,12 +5,14 @@ import dev.payhooks.domain.outbound.OutboundEvent;
 import dev.payhooks.domain.outbound.Outbox;
 import dev.payhooks.domain.outbound.OutboxPosition;
 import dev.payhooks.persistence.jpa.JpaRepository;
+import dev.payhooks.persistence.jpa.TransactionConnection;
 import dev.payhooks.domain.trace.CorrelationId;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,14 +26,33 @@ import java.util.Optional;
  */
 public class JpaOutbox extends JpaRepository<OutboundEventEntity> implements Outbox {
 
+    private static final String INSERT = "insert into outbound_event (event_id, merchant_id, event_type, payload, created_at,"
+        + " idempotency_key, source, correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?)";
+
     public JpaOutbox(EntityManager em) {
         super(em, OutboundEventEntity.class);
     }
 
-    /** Flushes at once, so a reused idempotency key fails here, where the caller can tell why, not at commit. */
+    /**
+     * One insert over the transaction's connection, no entity: a reused idempotency key fails
+     * here, where the caller can tell why, not at commit, and marks the transaction rollback-only.
+     */
     @Override
     public void append(OutboundEvent event) {
-        persist(OutboundEventMapper.toEntity(event));
+        OutboundEventEntity row = OutboundEventMapper.toEntity(event);
+        TransactionConnection.work(em, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, row.eventId);
+                insert.setString(2, row.merchantId);
+                insert.setString(3, row.eventType);
+                insert.setString(4, row.payload);
+                insert.setTimestamp(5, Timestamp.from(row.createdAt));
+                insert.setString(6, row.idempotencyKey);
+                insert.setString(7, row.source);
+                insert.setString(8, row.correlationId);
+                return insert.executeUpdate();
+            }
+        });
     }
 
     @Override

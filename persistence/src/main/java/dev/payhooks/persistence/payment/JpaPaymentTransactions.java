@@ -8,6 +8,7 @@ import dev.payhooks.domain.payment.TransactionId;
 import dev.payhooks.domain.reconciliation.Reconciliation;
 import dev.payhooks.persistence.jpa.JpaRepository;
 import dev.payhooks.persistence.jpa.Jpql;
+import dev.payhooks.persistence.jpa.TransactionConnection;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 
@@ -47,13 +48,16 @@ public class JpaPaymentTransactions extends JpaRepository<PaymentTransactionEnti
             ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList();
     }
 
+    /**
+     * Plain SQL over the transaction's connection ({@link NewTransactionRows}): the row goes in
+     * unless the id is stored, which the insert itself tells, and no entity enters the session.
+     */
     @Override
     public void add(String merchantId, PaymentTransaction transaction) {
-        // the id alone: finding the entity would load its events and references; two adds racing meet the primary key
-        if (count("select count(t) from PaymentTransactionEntity t where t.id = :id", "id", transaction.id().value()) > 0) {
+        PaymentTransactionEntity rows = PaymentTransactionMapper.toNewEntity(merchantId, transaction);
+        if (!TransactionConnection.work(em, connection -> NewTransactionRows.insert(connection, rows))) {
             throw new Conflict("transaction " + transaction.id() + " exists already");
         }
-        persist(PaymentTransactionMapper.toNewEntity(merchantId, transaction));
     }
 
     @Override

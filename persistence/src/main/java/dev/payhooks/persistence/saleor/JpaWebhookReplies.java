@@ -2,7 +2,7 @@ package dev.payhooks.persistence.saleor;
 
 import dev.payhooks.domain.saleor.WebhookReplies;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
+import dev.payhooks.persistence.jpa.TransactionConnection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,8 +14,8 @@ import java.time.Instant;
 /**
  * {@link WebhookReplies} on the {@code saleor_webhook_reply} table. The primary key decides
  * which of two concurrent deliveries is first, the way {@code JpaInboundNotifications} does:
- * PostgreSQL {@code INSERT … ON CONFLICT DO NOTHING}, H2 a plain insert whose unique violation
- * is caught, both over the transaction's own connection so nothing is marked rollback-only.
+ * {@link TransactionConnection#insertUnlessTaken} over the transaction's own connection, so a
+ * taken key leaves the transaction usable.
  * A concurrent insert of the same key waits for the first transaction, which only claims and
  * commits at once (no provider call inside), so the wait is short.
  */
@@ -26,7 +26,6 @@ public class JpaWebhookReplies implements WebhookReplies {
     private static final String COMPLETE = "UPDATE saleor_webhook_reply SET reply = ?, answered_at = ?"
         + " WHERE scope = ? AND request_key = ? AND reply IS NULL";
     private static final String RELEASE = "DELETE FROM saleor_webhook_reply WHERE scope = ? AND request_key = ? AND reply IS NULL";
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final EntityManager em;
 
@@ -36,7 +35,7 @@ public class JpaWebhookReplies implements WebhookReplies {
 
     @Override
     public Claim claim(String scope, String key, Instant at) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
+        return TransactionConnection.work(em, connection -> {
             if (inserted(connection, scope, key, at)) {
                 return new Claimed();
             }
@@ -60,7 +59,7 @@ public class JpaWebhookReplies implements WebhookReplies {
      */
     @Override
     public void complete(String scope, String key, String reply, Instant at) {
-        int updated = em.unwrap(Session.class).doReturningWork(connection -> {
+        int updated = TransactionConnection.work(em, connection -> {
             try (PreparedStatement update = connection.prepareStatement(COMPLETE)) {
                 update.setString(1, reply);
                 update.setTimestamp(2, Timestamp.from(at));
@@ -76,28 +75,20 @@ public class JpaWebhookReplies implements WebhookReplies {
 
     @Override
     public void release(String scope, String key) {
-        em.unwrap(Session.class).doWork(connection -> {
+        TransactionConnection.work(em, connection -> {
             try (PreparedStatement delete = connection.prepareStatement(RELEASE)) {
                 delete.setString(1, scope);
                 delete.setString(2, key);
-                delete.executeUpdate();
+                return delete.executeUpdate();
             }
         });
     }
 
     private static boolean inserted(Connection connection, String scope, String key, Instant at) throws SQLException {
-        boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        try (PreparedStatement insert = connection.prepareStatement(
-                postgres ? INSERT + " ON CONFLICT (scope, request_key) DO NOTHING" : INSERT)) {
+        return TransactionConnection.insertUnlessTaken(connection, INSERT, "scope, request_key", insert -> {
             insert.setString(1, scope);
             insert.setString(2, key);
             insert.setTimestamp(3, Timestamp.from(at));
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            if (!postgres && UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                return false;
-            }
-            throw e;
-        }
+        });
     }
 }

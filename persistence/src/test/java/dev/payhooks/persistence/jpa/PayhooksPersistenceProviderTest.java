@@ -24,4 +24,12 @@ class PayhooksPersistenceProviderTest {
     void otherDatabasesAreLeftToHibernate() {
         assertEquals(Optional.empty(), PayhooksPersistenceProvider.dialectFor("jdbc:mysql://localhost/x"));
     }
+
+    @Test
+    void theContainersSessionsHoldTheirConnectionUntilTheTransactionCompletes() {
+        assertEquals(org.hibernate.resource.jdbc.spi.PhysicalConnectionHandlingMode
+                .DELAYED_ACQUISITION_AND_RELEASE_BEFORE_TRANSACTION_COMPLETION,
+            org.hibernate.resource.jdbc.spi.PhysicalConnectionHandlingMode.interpret(
+                PayhooksPersistenceProvider.containerSettings().get(org.hibernate.cfg.AvailableSettings.CONNECTION_HANDLING)));
+    }
 }

@@ -16,6 +16,7 @@ import dev.payhooks.domain.outbound.RetryPolicy;
 import dev.payhooks.domain.outbound.RetryPolicy.AttemptFailure;
 import dev.payhooks.persistence.TestDatabase;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -171,6 +172,28 @@ class JpaDeliveriesTest {
             assertEquals(stored.updatedAt(), d1.updatedAt());
             assertEquals(List.of(), claimed.stream().filter(d -> d.id().equals("d2")).findFirst().orElseThrow().attempts());
             assertEquals(3, d1.nextAttemptNumber());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void addedDeliveriesAreReadAndChangedLaterInTheSameTransaction(String kind) {
+        try (TestDatabase db = withEvents(kind, 1)) {
+            db.run(em -> {
+                JpaDeliveries deliveries = new JpaDeliveries(em);
+                deliveries.addAll(List.of(Delivery.schedule("d1", event(1), "s1", "m1", T0),
+                    Delivery.schedule("d2", event(1), "s2", "m1", T0)));
+                assertEquals(List.of("d1", "d2"), deliveries.ofEvent(event(1)).stream().map(Delivery::id).sorted().toList());
+                Delivery d = deliveries.byId("m1", "d2").orElseThrow();
+                assertEquals(DeliveryStatus.PENDING, d.status());
+                d.abandon("subscription deleted", T0);
+                deliveries.update(d);
+            });
+            assertEquals(DeliveryStatus.DEAD, db.query(em -> new JpaDeliveries(em).byId("m1", "d2").orElseThrow()).status());
+            assertEquals(DeliveryStatus.PENDING, db.query(em -> new JpaDeliveries(em).byId("m1", "d1").orElseThrow()).status());
+            assertThrows(PersistenceException.class, () -> db.run(em -> new JpaDeliveries(em)
+                .addAll(List.of(Delivery.schedule("d3", event(1), "s3", "m1", T0), Delivery.schedule("d4", event(1), "s1", "m1", T0)))));
+            assertTrue(db.query(em -> new JpaDeliveries(em).byId("m1", "d3")).isEmpty(), "nothing of a failed batch is kept");
         }
     }
 

@@ -110,6 +110,48 @@ class JpaOutboxTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aReusedKeyFailsTheAppendWithTheConstraintsStateAndNothingOfItsTransactionCommits(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
+            db.run(em -> new JpaOutbox(em).append(event('a', "merchant-1", T0, "order-42")));
+
+            db.run(em -> {
+                JpaOutbox outbox = new JpaOutbox(em);
+                outbox.append(event('b', "merchant-1", T0, null));
+                PersistenceException reused = assertThrows(PersistenceException.class,
+                    () -> outbox.append(event('c', "merchant-1", T0, "order-42")));
+                assertEquals("23505", sqlState(reused));
+                assertTrue(em.getTransaction().getRollbackOnly(), "nothing of it may commit");
+            });
+            assertEquals(List.of(id('a')), db.query(em -> new JpaOutbox(em).after(OutboxPosition.START, 10))
+                .stream().map(OutboundEvent::id).toList(), "the event appended before the failure is gone with it");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void anAppendedEventIsReadLaterInTheSameTransaction(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1", "merchant-2", "merchant-3")) {
+            db.run(em -> {
+                JpaOutbox outbox = new JpaOutbox(em);
+                outbox.append(event('a', "merchant-1", T0, "order-42"));
+                assertEquals(Optional.of(id('a')), outbox.byIdempotencyKey("merchant-1", "order-42").map(OutboundEvent::id));
+                assertEquals(PAYLOAD, outbox.byId(id('a')).orElseThrow().payloadJson());
+                assertEquals(List.of(id('a')), outbox.after(OutboxPosition.START, 10).stream().map(OutboundEvent::id).toList());
+            });
+        }
+    }
+
+    private static String sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void eventsAreReadOldestFirstPageByPage(String kind) {
         Instant t1 = T0.plusNanos(1_000); // the next microsecond
         Instant t2 = T0.plusSeconds(1);

@@ -272,6 +272,80 @@ class JpaPaymentTransactionsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void anAddedTransactionIsReadAndChangedLaterInTheSameTransaction(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            db.run(em -> {
+                JpaPaymentTransactions repo = new JpaPaymentTransactions(em);
+                PaymentTransaction added = authorized("tx-1", "jp-store", ProviderId.ADYEN, T0, 5000);
+                added.describe(told());
+                repo.add("m1", added);
+
+                PaymentTransaction read = repo.byId("m1", TransactionId.of("tx-1")).orElseThrow();
+                assertEquals(added.snapshot(), read.snapshot());
+                assertEquals("tx-1", repo.byProviderReference("m1", ProviderId.ADYEN, "psp-tx-1").orElseThrow().id().value());
+                assertEquals("tx-1", repo.byMerchantReference("m1", ProviderId.ADYEN, "saleor-tx-1").orElseThrow().id().value());
+                read.chargeSucceeded(new ProviderReport(Money.of(5000, Currency.JPY), T0.plusSeconds(60), "capture-1", null,
+                    "capture-tx-1", null));
+                repo.update(read);
+                assertEquals(TransactionStatus.CHARGED, repo.byId("m1", TransactionId.of("tx-1")).orElseThrow().status());
+            });
+
+            PaymentTransaction stored = db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("tx-1")).orElseThrow());
+            assertEquals(TransactionStatus.CHARGED, stored.status());
+            assertEquals(2, stored.snapshot().events().size());
+            assertEquals(List.of("psp-tx-1"),
+                stored.snapshot().providerReferences().stream().map(dev.payhooks.domain.payment.ProviderReference::value).toList());
+            assertEquals(told(), stored.details());
+            assertTrue(stored.version() > 0, "the update raised the version the add stored");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void addingATakenIdConflictsAndLeavesTheTransactionUsable(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            db.run(em -> new JpaPaymentTransactions(em).add("m1", authorized("tx-1", "jp-store", ProviderId.ADYEN, T0, 5000)));
+
+            db.run(em -> {
+                JpaPaymentTransactions repo = new JpaPaymentTransactions(em);
+                Conflict taken = assertThrows(Conflict.class,
+                    () -> repo.add("m2", authorized("tx-1", "other-store", ProviderId.WALLEY, T0, 1)));
+                assertTrue(taken.getMessage().contains("tx-1"), taken.getMessage());
+                repo.add("m1", authorized("tx-2", "jp-store", ProviderId.ADYEN, T0, 700));
+            });
+
+            assertEquals(5000, db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("tx-1")))
+                .orElseThrow().authorized().minorUnits(), "the stored one is untouched");
+            assertTrue(db.query(em -> new JpaPaymentTransactions(em).byId("m2", TransactionId.of("tx-1"))).isEmpty());
+            assertEquals(700, db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("tx-2")))
+                .orElseThrow().authorized().minorUnits(), "the transaction went on and committed");
+            assertEquals(2, db.count("transaction_event"));
+            assertEquals(2, db.count("transaction_provider_reference"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void twoTransactionsMayShareAProviderReference(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            db.run(em -> {
+                JpaPaymentTransactions repo = new JpaPaymentTransactions(em);
+                repo.add("m1", authorized("tx-1", "jp-store", ProviderId.ADYEN, T0, 5000));
+                PaymentTransaction again = PaymentTransaction.initialize(TransactionId.of("tx-2"), "jp-store", ProviderId.ADYEN,
+                    "saleor-tx-2", Currency.JPY, T0);
+                again.authorizationSucceeded(new ProviderReport(Money.of(10, Currency.JPY), T0, "psp-tx-1", null, "auth-2", null));
+                repo.add("m1", again);
+            });
+            assertEquals(2, db.count("payment_transaction"));
+            assertTrue(db.query(em -> new JpaPaymentTransactions(em).byProviderReference("m1", ProviderId.ADYEN, "psp-tx-1")).isPresent());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void anUpdateRaisesTheVersionAtOnceSoDetachingBeforeTheCommitLosesNothing(String kind) {
         try (TestDatabase db = TestDatabase.create(kind)) {
             merchants(db);
