@@ -160,7 +160,9 @@ final class PayaraServerDomain implements AutoCloseable {
     /** A port base whose admin, HTTP, HTTPS, IIOP and JMX ports are free now. */
     private static int freePortBase() throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20000 + (int) (Math.random() * 400) * 100;
+            // below the kernel's ephemeral range (32768 and up): a port checked free there can be taken
+            // by any outgoing connection before the domain binds it
+            int base = 20000 + (int) (Math.random() * 127) * 100;
             if (free(base + 48) && free(base + 80) && free(base + 81) && free(base + 86) && free(base + 37)
                 && free(base + 38) && free(base + 39) && free(base + 9) && free(base + 66) && free(base + 76)) {
                 return base;
