@@ -1,6 +1,7 @@
 package dev.payhooks.persistence.inbound;
 
 import dev.payhooks.domain.inbound.InboundNotifications.StoreResult;
+import dev.payhooks.persistence.jpa.TransactionConnection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +33,6 @@ final class InboundNotificationRows {
         + " ON CONFLICT (provider, dedup_merchant_id, dedup_channel_slug, dedup_key) DO NOTHING";
     private static final String ID_BY_KEY = "SELECT id FROM inbound_notification WHERE provider = ?"
         + " AND dedup_merchant_id = ? AND dedup_channel_slug = ? AND dedup_key = ?";
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private InboundNotificationRows() {
     }
@@ -95,7 +95,7 @@ final class InboundNotificationRows {
             return true;
         } catch (SQLException e) {
             // 23505 also covers a clash of primary keys, which is a bug and must surface
-            if (UNIQUE_VIOLATION.equals(e.getSQLState()) && idByKey(connection, row).isPresent()) {
+            if (TransactionConnection.isUniqueViolation(e) && idByKey(connection, row).isPresent()) {
                 return false;
             }
             throw e;

@@ -67,10 +67,10 @@ public abstract class JpaRepository<E> {
         }
     }
 
-    /** SQLState 23505 (a unique or primary key violated) anywhere in the failure's causes. */
+    /** A unique or primary key violated anywhere in the failure's causes. */
     private static boolean isUniqueViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && TransactionConnection.isUniqueViolation(sql)) {
                 return true;
             }
         }

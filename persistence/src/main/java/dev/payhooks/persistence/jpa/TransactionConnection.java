@@ -27,6 +27,11 @@ public final class TransactionConnection {
     private TransactionConnection() {
     }
 
+    /** SQLState 23505: a unique key or the primary key was violated (PostgreSQL and H2 alike). */
+    public static boolean isUniqueViolation(SQLException failure) {
+        return UNIQUE_VIOLATION.equals(failure.getSQLState());
+    }
+
     /** Runs {@code work} on the transaction's connection. */
     public static <T> T work(EntityManager em, ReturningWork<T> work) {
         SessionImplementor session = em.unwrap(SessionImplementor.class);
@@ -58,7 +63,7 @@ public final class TransactionConnection {
             parameters.bind(statement);
             return statement.executeUpdate() == 1;
         } catch (SQLException e) {
-            if (!postgres && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (!postgres && isUniqueViolation(e)) {
                 return false;
             }
             throw e;
