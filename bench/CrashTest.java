@@ -560,7 +560,7 @@ public class CrashTest {
 
         Process startServer() throws IOException {
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", Path.of("app/target/payhooks.jar").toAbsolutePath().toString(), "--port", String.valueOf(port))
+                "-Xmx512m", "-jar", Path.of(System.getProperty("bench.jar", "app/target/payhooks.jar")).toAbsolutePath().toString(), "--port", String.valueOf(port))
                 .directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile()));
             Map<String, String> env = builder.environment();
