@@ -129,22 +129,13 @@ public final class InboundNotification extends Aggregate {
                                                    String statusReason, int attempts, Instant lastAttemptAt,
                                                    TransactionId transactionId, Instant redactedAt, long version) {
         return reconstitute(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt, verification, status,
-            statusReason, attempts, lastAttemptAt, transactionId, redactedAt, null, version);
+            statusReason, attempts, lastAttemptAt, transactionId, redactedAt, null, ApplyLanes.NONE, version);
     }
 
-    /** Rebuilds a stored notification with the correlation id of the request that stored it; for repositories only. */
-    public static InboundNotification reconstitute(String id, ProviderId provider, NotificationKey key,
-                                                   String merchantId, String channelSlug, byte[] rawBody,
-                                                   NotificationHeaders headers, Instant receivedAt,
-                                                   VerificationResult verification, ProcessingStatus status,
-                                                   String statusReason, int attempts, Instant lastAttemptAt,
-                                                   TransactionId transactionId, Instant redactedAt,
-                                                   CorrelationId correlationId, long version) {
-        return reconstitute(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt, verification, status,
-            statusReason, attempts, lastAttemptAt, transactionId, redactedAt, correlationId, ApplyLanes.NONE, version);
-    }
-
-    /** Rebuilds a stored notification with its inbox lane; for repositories only. */
+    /**
+     * Rebuilds a stored notification with the correlation id of the request that stored it and its
+     * inbox lane; for repositories only.
+     */
     public static InboundNotification reconstitute(String id, ProviderId provider, NotificationKey key,
                                                    String merchantId, String channelSlug, byte[] rawBody,
                                                    NotificationHeaders headers, Instant receivedAt,
