@@ -177,13 +177,14 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
         if (lanes.isEmpty()) {
             return List.of();
         }
-        return Jpql.bind(em.createQuery("select n.id from InboundNotificationEntity n where n.applyLane in :lanes"
+        return Jpql.bindIn(Jpql.bind(em.createQuery("select n.id from InboundNotificationEntity n where "
+                    + Jpql.in("n.applyLane", "lane", lanes.size())
                     + " and ((n.status = :received and n.receivedAt < :receivedBefore)"
                     + " or (n.status = :failed and n.attempts < :maxAttempts and n.lastAttemptAt < :failedBefore))"
                     + " order by n.receivedAt, n.id", String.class),
                 "received", ProcessingStatus.RECEIVED.name(), "failed", ProcessingStatus.FAILED.name(),
-                "maxAttempts", InboundNotification.MAX_PROCESSING_ATTEMPTS, "receivedBefore", receivedBefore, "failedBefore", failedBefore,
-                "lanes", lanes.stream().map(Integer::shortValue).toList())
+                "maxAttempts", InboundNotification.MAX_PROCESSING_ATTEMPTS, "receivedBefore", receivedBefore, "failedBefore", failedBefore),
+                "lane", lanes.stream().map(Integer::shortValue).toList())
             .setMaxResults(limit)
             .getResultList();
     }
