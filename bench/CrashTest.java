@@ -6,6 +6,9 @@
  *   bench/run CrashTest [runs=5] [adyen-threads=8] [publish-threads=2] [items-per-batch=5] [receiver-delay-ms=10]
  *       [load-seconds=20]
  *
+ * -Dbench.jar=<jar> (in BENCH_JAVA_OPTS) starts that jar instead of app/target/payhooks.jar, so two
+ * builds can be compared run by run; the server inherits the environment (PAYHOOKS_* settings).
+ *
  * Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust) and `psql` on the PATH. Per run it
  *
  *  1. creates a fresh database, starts app/target/payhooks.jar on a free port on it (loopback
