@@ -15,8 +15,9 @@ import java.util.Optional;
  * <p>{@code orderingKey} names the payment the same way on all of its notifications, so that
  * they are applied in their order (docs/DECISIONS.md): the provider adapter sets it where it
  * knows such a reference (Adyen: the payment's pspReference, which a modification names as its
- * originalReference); otherwise it is the merchant's reference when there is one (Walley and
- * Annanow repeat it on the payment's later notifications), else the first provider reference.
+ * originalReference; Annanow: the payment's transaction id, which a capture of a pre-authorization
+ * names); otherwise it is the merchant's reference when there is one (Walley repeats it on a
+ * payment's later notifications), else the first provider reference.
  */
 public record TransactionTarget(List<String> providerReferences, Optional<String> merchantReference,
                                 Optional<NewTransaction> createIfUnknown, Optional<String> orderingKey) {
