@@ -6,6 +6,9 @@
  *   bench/run CrashTest [runs=5] [adyen-threads=8] [publish-threads=2] [items-per-batch=5] [receiver-delay-ms=10]
  *       [load-seconds=20]
  *
+ * -Dbench.jar=<jar> (in BENCH_JAVA_OPTS) starts that jar instead of app/target/payhooks.jar, so two
+ * builds can be compared run by run; the server inherits the environment (PAYHOOKS_* settings).
+ *
  * Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust) and `psql` on the PATH. Per run it
  *
  *  1. creates a fresh database, starts app/target/payhooks.jar on a free port on it (loopback
@@ -560,7 +563,7 @@ public class CrashTest {
 
         Process startServer() throws IOException {
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", Path.of("app/target/payhooks.jar").toAbsolutePath().toString(), "--port", String.valueOf(port))
+                "-Xmx512m", "-jar", Path.of(System.getProperty("bench.jar", "app/target/payhooks.jar")).toAbsolutePath().toString(), "--port", String.valueOf(port))
                 .directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile()));
             Map<String, String> env = builder.environment();

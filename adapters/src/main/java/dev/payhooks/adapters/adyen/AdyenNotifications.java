@@ -184,7 +184,8 @@ public class AdyenNotifications implements NotificationProvider {
             .orElse("Adyen " + item.eventCode());
         PaymentFact fact = PaymentFact.of(step.get().operation(), step.get().result(), amount, paymentReference,
             message, key.value());
-        TransactionTarget target = new TransactionTarget(references, merchantReference, create);
+        // a capture or refund may carry a merchant reference of its own: the payment's pspReference keeps them in order
+        TransactionTarget target = new TransactionTarget(references, merchantReference, create, Optional.of(paymentReference));
         return new DecodedNotification(key, description,
             new NotificationEffect.OnTransaction(target, current -> FactsOrNoEffect.of(fact)));
     }

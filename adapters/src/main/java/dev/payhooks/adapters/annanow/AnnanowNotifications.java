@@ -165,8 +165,10 @@ public class AnnanowNotifications implements NotificationProvider {
             .filter(origin -> origin != id).map(String::valueOf);
         List<String> providerReferences = preAuthorization.map(origin -> List.of(transactionId, origin))
             .orElse(List.of(transactionId));
+        // ordered by the payment's own Annanow id: a capture names it, often without the merchant's reference
         TransactionTarget target = new TransactionTarget(providerReferences, merchantReference, Optional.of(
-            new TransactionTarget.NewTransaction(merchantReference.orElse("annanow-transaction:" + transactionId), currency)));
+            new TransactionTarget.NewTransaction(merchantReference.orElse("annanow-transaction:" + transactionId), currency)),
+            Optional.of(preAuthorization.orElse(transactionId)));
         String eventKey = "annanow:" + transactionId + ":" + known.wireName();
         String message = "Annanow " + known.wireName();
         return new DecodedNotification(key, "transaction " + known.wireName(), new NotificationEffect.OnTransaction(target,

@@ -167,10 +167,15 @@ public final class SaleorJson {
     /**
      * The API URL of the merchant's installation of the provider's Saleor app that {@code transaction}
      * came from (its hub id is {@code prefix}'s {@link #hubTransactionId} of that URL and its merchant
-     * reference); empty when it is no Saleor transaction of that app.
+     * reference); empty when it is no Saleor transaction of that app. A transaction whose id does
+     * not start with {@code prefix-} (a payment that began outside Saleor) is none: no installation
+     * is read for it.
      */
     public static Optional<String> installationOf(SaleorInstallations installations, String merchantId, ProviderId provider,
                                                   String prefix, PaymentTransaction transaction) {
+        if (!transaction.id().value().startsWith(prefix + "-")) {
+            return Optional.empty();
+        }
         return installations.ofMerchant(merchantId, provider).stream()
             .map(SaleorInstallation::apiUrl)
             .filter(url -> hubTransactionId(prefix, url, transaction.merchantReference()).equals(transaction.id()))

@@ -5,6 +5,7 @@ import com.adyen.model.notification.NotificationRequestItem;
 import com.adyen.util.HMACValidator;
 import dev.payhooks.adapters.notifications.NotificationEndpoint.Answer;
 import dev.payhooks.adapters.notifications.PipelineFixture;
+import dev.payhooks.domain.inbound.ApplyLanes;
 import dev.payhooks.domain.inbound.InboundNotification;
 import dev.payhooks.domain.inbound.ProcessingStatus;
 import dev.payhooks.domain.payment.Operation;
@@ -148,6 +149,15 @@ class AdyenNotificationsTest {
         assertEquals(List.of("transaction.authorization.success", "transaction.sale.captured"), outboundTypesSorted());
         assertEquals(List.of(step(Operation.AUTHORIZE, OperationResult.SUCCESS), step(Operation.CHARGE, OperationResult.SUCCESS)),
             steps(payment));
+    }
+
+    @Test
+    void aCaptureWithAMerchantReferenceOfItsOwnIsInTheLaneOfThePaymentsPspReference() {
+        post(batch(authorisation("PSP1", "order-1", 12_50, "true", ADYEN_HMAC_KEY),
+            modification("CAPTURE", "CAP1", "PSP1", "capture-of-order-1", 12_50, "true"),
+            authorisation("PSP2", "order-2", 30_00, "true", ADYEN_HMAC_KEY)));
+        List<Integer> lanes = hub.storedNotifications().stream().map(InboundNotification::lane).toList();
+        assertEquals(List.of(ApplyLanes.of("PSP1"), ApplyLanes.of("PSP1"), ApplyLanes.of("PSP2")), lanes);
     }
 
     @Test

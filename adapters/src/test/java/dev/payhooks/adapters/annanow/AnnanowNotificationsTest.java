@@ -2,6 +2,7 @@ package dev.payhooks.adapters.annanow;
 
 import dev.payhooks.adapters.notifications.NotificationEndpoint.Answer;
 import dev.payhooks.adapters.notifications.PipelineFixture;
+import dev.payhooks.domain.inbound.ApplyLanes;
 import dev.payhooks.domain.inbound.InboundNotification;
 import dev.payhooks.domain.inbound.ProcessingStatus;
 import dev.payhooks.domain.payment.Currency;
@@ -155,6 +156,9 @@ class AnnanowNotificationsTest {
         // a resend of the capture is recognised
         assertTrue(json(capture(21, 20, 1500)).json().contains("duplicate"));
         assertEquals(2, hub.onlyTransaction().events().size());
+        // the capture names no merchant reference: it is in the authorization's lane by the payment's Annanow id
+        assertEquals(List.of(ApplyLanes.of("20"), ApplyLanes.of("20")),
+            hub.storedNotifications().stream().map(InboundNotification::lane).toList());
     }
 
     @Test

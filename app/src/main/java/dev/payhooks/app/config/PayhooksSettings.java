@@ -1,5 +1,6 @@
 package dev.payhooks.app.config;
 
+import dev.payhooks.domain.inbound.ApplyLanes;
 import dev.payhooks.application.merchants.OperatorKeys;
 import dev.payhooks.application.retention.RetentionPolicy;
 import dev.payhooks.domain.reconciliation.ReconciliationPolicy;
@@ -86,8 +87,22 @@ public record PayhooksSettings(Mode mode, boolean exitOnStartupFailure, String d
         }
     }
 
-    /** {@code payhooks.inbound.*}: the retry of stored provider notifications. */
-    public record Inbound(long retryPollSeconds) { }
+    /**
+     * {@code payhooks.inbound.*}: applying stored provider notifications. {@code workers} threads
+     * per instance apply them side by side, each its own lanes of the inbox
+     * ({@link ApplyLanes}: one payment's notifications in one lane, in
+     * their order), 1 to 16; {@code retryPollSeconds} is how often they look for due ones besides
+     * being woken by each store.
+     */
+    public record Inbound(long retryPollSeconds, int workers) {
+
+        /** Threads that apply stored notifications when {@code payhooks.inbound.workers} is not set. */
+        public static final int DEFAULT_WORKERS = 4;
+
+        public Inbound {
+            ApplyLanes.requireWorkers(workers);
+        }
+    }
 
     /**
      * {@code payhooks.log.format}: {@code text} (the server's own log format, each line of the hub

@@ -1,5 +1,6 @@
 package dev.payhooks.app.config;
 
+import dev.payhooks.domain.inbound.ApplyLanes;
 import dev.payhooks.application.merchants.OperatorKeys;
 import dev.payhooks.application.retention.RetentionPolicy;
 import dev.payhooks.domain.reconciliation.ReconciliationPolicy;
@@ -70,7 +71,10 @@ public final class SettingsReader {
                 atLeastOne("payhooks.saleor.worker-poll-millis", 2000)),
             new PayhooksSettings.Providers(positive("payhooks.adyen.timeout", Duration.ofSeconds(15)),
                 positive("payhooks.np-atobarai.timeout", Duration.ofSeconds(15)), allowedHosts()),
-            new PayhooksSettings.Inbound(atLeastOne("payhooks.inbound.retry-poll-seconds", 5)),
+            new PayhooksSettings.Inbound(atLeastOne("payhooks.inbound.retry-poll-seconds", 5),
+                parsed("payhooks.inbound.workers", PayhooksSettings.Inbound.DEFAULT_WORKERS,
+                    text -> (int) wholeNumber(text, 1, ApplyLanes.COUNT, "is not a whole number", "must be between 1 and "
+                        + ApplyLanes.COUNT))),
             new PayhooksSettings.Admin(secret("payhooks.admin.password"),
                 (int) atLeastOne("payhooks.admin.session-timeout-minutes", 30), bool("payhooks.admin.secure-cookie", false)),
             secret("payhooks.api-key"),

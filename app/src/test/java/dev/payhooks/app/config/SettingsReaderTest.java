@@ -71,6 +71,7 @@ class SettingsReaderTest {
         assertEquals(Duration.ofSeconds(15), settings.providers().npAtobaraiTimeout());
         assertEquals(Map.of(), settings.providers().allowedHosts());
         assertEquals(5, settings.inbound().retryPollSeconds());
+        assertEquals(PayhooksSettings.Inbound.DEFAULT_WORKERS, settings.inbound().workers());
         assertEquals(Optional.empty(), settings.admin().password());
         assertEquals(30, settings.admin().sessionTimeoutMinutes());
         assertFalse(settings.admin().secureCookie());
@@ -130,7 +131,7 @@ class SettingsReaderTest {
             "payhooks.saleor.merchant-id", "m-1", "payhooks.saleor.timeout", "2s", "payhooks.saleor.worker-poll-millis", "300",
             "payhooks.adyen.timeout", "700ms", "payhooks.np-atobarai.timeout", "3s",
             "payhooks.annanow.allowed-hosts", "api.white-label.example, *.annanow.example",
-            "payhooks.inbound.retry-poll-seconds", "1",
+            "payhooks.inbound.retry-poll-seconds", "1", "payhooks.inbound.workers", "2",
             "payhooks.admin.password", "a-long-password!", "payhooks.admin.session-timeout-minutes", "5",
             "payhooks.admin.secure-cookie", "true", "payhooks.api-key", "phk_x", "payhooks.metrics.token", "t0ken");
 
@@ -150,6 +151,7 @@ class SettingsReaderTest {
         assertEquals(Map.of(ProviderId.ANNANOW, List.of("api.white-label.example", "*.annanow.example")),
             settings.providers().allowedHosts());
         assertEquals(1, settings.inbound().retryPollSeconds());
+        assertEquals(2, settings.inbound().workers());
         assertEquals("a-long-password!", settings.admin().password().orElseThrow().value());
         assertEquals(5, settings.admin().sessionTimeoutMinutes());
         assertTrue(settings.admin().secureCookie());
@@ -214,6 +216,8 @@ class SettingsReaderTest {
         assertTrue(refused("payhooks.mode", "prod").getMessage().startsWith("payhooks.mode (PAYHOOKS_MODE) = 'prod'"));
         assertTrue(refused("payhooks.delivery.enabled", "maybe").getMessage().endsWith("is neither true nor false"));
         assertTrue(refused("payhooks.delivery.poll-millis", "0").getMessage().contains("must be between 1 and"));
+        assertTrue(refused("payhooks.inbound.workers", "17").getMessage().contains("must be between 1 and 16"));
+        assertTrue(refused("payhooks.inbound.workers", "0").getMessage().contains("must be between 1 and 16"));
         assertTrue(refused("payhooks.admin.session-timeout-minutes", "-1").getMessage().contains("must be between 1 and"));
         assertTrue(refused("payhooks.saleor.timeout", "0s").getMessage().endsWith("must be longer than zero"));
         assertTrue(refused("payhooks.adyen.timeout", "soon").getMessage().contains("is not a duration"));

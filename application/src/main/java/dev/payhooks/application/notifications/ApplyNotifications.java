@@ -5,6 +5,7 @@ import dev.payhooks.application.payment.RecordProviderOutcome.Changes;
 import dev.payhooks.application.payment.RecordProviderOutcome.Recorded;
 import dev.payhooks.application.payment.RecordProviderOutcome.Referenced;
 import dev.payhooks.application.payment.RecordProviderOutcome.Step;
+import dev.payhooks.domain.inbound.ApplyLanes;
 import dev.payhooks.domain.inbound.InboundNotification;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.inbound.NotificationKey;
@@ -39,6 +40,7 @@ import dev.payhooks.domain.trace.Correlation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -168,8 +170,13 @@ public class ApplyNotifications {
      * has passed since its last attempt.
      */
     public List<String> dueForRetry(int limit) {
+        return dueForRetry(ApplyLanes.all(), limit);
+    }
+
+    /** {@link #dueForRetry(int)} in the given inbox lanes only ({@link ApplyLanes}): what one worker applies. */
+    public List<String> dueForRetry(Collection<Integer> lanes, int limit) {
         Instant now = clock.instant();
-        return notifications.dueForProcessing(now.plusNanos(1), now.minus(ReceiveNotifications.RETRY_DELAY), limit);
+        return notifications.dueForProcessing(now.plusNanos(1), now.minus(ReceiveNotifications.RETRY_DELAY), lanes, limit);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.payhooks.application.notifications;
 
+import dev.payhooks.domain.inbound.ApplyLanes;
 import dev.payhooks.domain.inbound.InboundNotification;
 import dev.payhooks.domain.inbound.NotificationIntake;
 import dev.payhooks.domain.inbound.InboundNotifications.StoreResult;
@@ -158,8 +159,10 @@ public record ReceiveNotifications(NotificationProviders providers, Channels cha
         List<String> itemIds = items.stream().map(item -> ids.newId()).sorted().toList();
         List<InboundNotification> received = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
+            // one payment's notifications share a lane, which one worker applies in their order
             received.add(InboundNotification.register(itemIds.get(i), request.provider(), items.get(i).key(),
-                channel.get().merchantId(), channel.get().slug(), body, kept, verification, request.receivedAt()));
+                channel.get().merchantId(), channel.get().slug(), body, kept, verification, request.receivedAt(),
+                ApplyLanes.of(items.get(i).orderingKey())));
         }
         List<String> stored = new ArrayList<>();
         List<String> toApply = new ArrayList<>();

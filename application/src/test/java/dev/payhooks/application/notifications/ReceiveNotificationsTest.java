@@ -3,6 +3,7 @@ package dev.payhooks.application.notifications;
 import dev.payhooks.application.channels.ManageChannels;
 import dev.payhooks.application.payment.RecordProviderOutcome;
 
+import dev.payhooks.domain.inbound.ApplyLanes;
 import dev.payhooks.domain.inbound.InMemoryInboundNotifications;
 import dev.payhooks.domain.inbound.InboundNotification;
 import dev.payhooks.domain.inbound.InboundNotifications.StoreResult;
@@ -333,6 +334,26 @@ class ReceiveNotificationsTest {
         Receipt receipt = receive(batch, "ok");
         assertEquals(12, receipt.toApply().size());
         assertEquals(receipt.toApply(), applying.dueForRetry(20), "applied by received time, then id: in the batch's order");
+    }
+
+    @Test
+    void aPaymentsNotificationsShareTheLaneOfItsOrderingKeyAndAWorkerGetsItsLanesOnly() {
+        Receipt receipt = receive("k1 order-1 500\nk2 order-2 700\nk3 order-1 300\nk4 - 0", "ok");
+        List<InboundNotification> stored = receipt.toApply().stream().map(id -> notifications.byId(id).orElseThrow()).toList();
+        int lane = ApplyLanes.of("order-1");
+        assertEquals(List.of(lane, ApplyLanes.of("order-2"), lane, ApplyLanes.NONE),
+            stored.stream().map(InboundNotification::lane).toList(), "by the payment's reference; no payment, lane 0");
+        int workers = 4;
+        List<String> due = new ArrayList<>();
+        for (int worker = 0; worker < workers; worker++) {
+            List<Integer> lanes = ApplyLanes.ownedBy(worker, workers);
+            List<String> mine = applying.dueForRetry(lanes, 20);
+            assertTrue(mine.stream().allMatch(id -> lanes.contains(notifications.byId(id).orElseThrow().lane())));
+            due.addAll(mine);
+        }
+        assertEquals(Set.copyOf(receipt.toApply()), Set.copyOf(due), "every lane has its worker, each notification one");
+        List<String> inLane = applying.dueForRetry(List.of(lane), 20);
+        assertEquals(List.of(receipt.toApply().get(0), receipt.toApply().get(2)), inLane, "one payment's, in arrival order");
     }
 
     @Test

@@ -54,12 +54,13 @@ public final class InboundNotification extends Aggregate {
     private TransactionId transactionId;
     private final Instant redactedAt;
     private final CorrelationId correlationId;
+    private final int lane;
 
     private InboundNotification(String id, ProviderId provider, NotificationKey key, String merchantId,
                                 String channelSlug, byte[] rawBody, NotificationHeaders headers,
                                 Instant receivedAt, VerificationResult verification, ProcessingStatus status,
                                 String statusReason, int attempts, Instant lastAttemptAt, TransactionId transactionId,
-                                Instant redactedAt, CorrelationId correlationId, long version) {
+                                Instant redactedAt, CorrelationId correlationId, int lane, long version) {
         super(version);
         this.id = Required.text(id, "id", 36);
         this.provider = Objects.requireNonNull(provider, "provider");
@@ -77,6 +78,7 @@ public final class InboundNotification extends Aggregate {
         this.transactionId = transactionId;
         this.redactedAt = redactedAt == null ? null : toMicros(redactedAt);
         this.correlationId = correlationId;
+        this.lane = ApplyLanes.requireLane(lane);
         requireConsistentState();
     }
 
@@ -89,14 +91,23 @@ public final class InboundNotification extends Aggregate {
                                                String merchantId, String channelSlug, byte[] rawBody,
                                                NotificationHeaders headers, VerificationResult verification,
                                                Instant receivedAt) {
+        return register(id, provider, key, merchantId, channelSlug, rawBody, headers, verification, receivedAt,
+            ApplyLanes.NONE);
+    }
+
+    /** {@link #register} in the inbox lane of the payment it is about ({@link ApplyLanes#of}). */
+    public static InboundNotification register(String id, ProviderId provider, NotificationKey key,
+                                               String merchantId, String channelSlug, byte[] rawBody,
+                                               NotificationHeaders headers, VerificationResult verification,
+                                               Instant receivedAt, int lane) {
         Objects.requireNonNull(verification, "verification");
         CorrelationId correlation = Correlation.current().orElse(null);
         return verification.isFailed()
             ? new InboundNotification(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt,
                 verification, ProcessingStatus.IGNORED, "verification failed: " + verification.failureReason(),
-                0, null, null, null, correlation, 0)
+                0, null, null, null, correlation, lane, 0)
             : new InboundNotification(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt,
-                verification, ProcessingStatus.RECEIVED, null, 0, null, null, null, correlation, 0);
+                verification, ProcessingStatus.RECEIVED, null, 0, null, null, null, correlation, lane, 0);
     }
 
     /** Rebuilds a stored notification; for repositories only. */
@@ -118,19 +129,23 @@ public final class InboundNotification extends Aggregate {
                                                    String statusReason, int attempts, Instant lastAttemptAt,
                                                    TransactionId transactionId, Instant redactedAt, long version) {
         return reconstitute(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt, verification, status,
-            statusReason, attempts, lastAttemptAt, transactionId, redactedAt, null, version);
+            statusReason, attempts, lastAttemptAt, transactionId, redactedAt, null, ApplyLanes.NONE, version);
     }
 
-    /** Rebuilds a stored notification with the correlation id of the request that stored it; for repositories only. */
+    /**
+     * Rebuilds a stored notification with the correlation id of the request that stored it and its
+     * inbox lane; for repositories only.
+     */
     public static InboundNotification reconstitute(String id, ProviderId provider, NotificationKey key,
                                                    String merchantId, String channelSlug, byte[] rawBody,
                                                    NotificationHeaders headers, Instant receivedAt,
                                                    VerificationResult verification, ProcessingStatus status,
                                                    String statusReason, int attempts, Instant lastAttemptAt,
                                                    TransactionId transactionId, Instant redactedAt,
-                                                   CorrelationId correlationId, long version) {
+                                                   CorrelationId correlationId, int lane, long version) {
         return new InboundNotification(id, provider, key, merchantId, channelSlug, rawBody, headers, receivedAt,
-            verification, status, statusReason, attempts, lastAttemptAt, transactionId, redactedAt, correlationId, version);
+            verification, status, statusReason, attempts, lastAttemptAt, transactionId, redactedAt, correlationId, lane,
+            version);
     }
 
     /** It was applied to the domain, not to a transaction (e.g. a subscription's event). */
@@ -191,6 +206,8 @@ public final class InboundNotification extends Aggregate {
     public Optional<Instant> redactedAt() { return Optional.ofNullable(redactedAt); }
     /** The correlation id of the request that stored it; absent for a notification stored without one. */
     public Optional<CorrelationId> correlationId() { return Optional.ofNullable(correlationId); }
+    /** The inbox lane it is applied in ({@link ApplyLanes}): that of the payment it is about. */
+    public int lane() { return lane; }
 
     @Override
     public String toString() {

@@ -4,6 +4,7 @@ import dev.payhooks.domain.Required;
 import dev.payhooks.domain.payment.ProviderId;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -63,7 +64,15 @@ public interface InboundNotifications {
      * left whose last attempt was before {@code failedBefore}. Not locked: {@link #lockIfAwaiting}
      * decides who processes each.
      */
-    List<String> dueForProcessing(Instant receivedBefore, Instant failedBefore, int limit);
+    default List<String> dueForProcessing(Instant receivedBefore, Instant failedBefore, int limit) {
+        return dueForProcessing(receivedBefore, failedBefore, ApplyLanes.all(), limit);
+    }
+
+    /**
+     * {@link #dueForProcessing(Instant, Instant, int)} in the given inbox {@code lanes} only
+     * ({@link ApplyLanes}): what one worker of an instance applies.
+     */
+    List<String> dueForProcessing(Instant receivedBefore, Instant failedBefore, Collection<Integer> lanes, int limit);
 
     /**
      * A page of a merchant's notifications, newest received first, after {@code after} (keyset:

@@ -2,6 +2,7 @@ package dev.payhooks.domain.inbound;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,9 +98,11 @@ public class InMemoryInboundNotifications implements InboundNotifications, Notif
     }
 
     @Override
-    public synchronized List<String> dueForProcessing(Instant receivedBefore, Instant failedBefore, int limit) {
+    public synchronized List<String> dueForProcessing(Instant receivedBefore, Instant failedBefore, Collection<Integer> lanes,
+                                                      int limit) {
         return byId.values().stream()
             .filter(InboundNotification::isAwaitingProcessing)
+            .filter(n -> lanes.contains(n.lane()))
             .filter(n -> n.status() == ProcessingStatus.RECEIVED ? n.receivedAt().isBefore(receivedBefore)
                 : n.lastAttemptAt().map(at -> at.isBefore(failedBefore)).orElse(true))
             .sorted(Comparator.comparing(InboundNotification::receivedAt).thenComparing(InboundNotification::id))
@@ -140,6 +143,6 @@ public class InMemoryInboundNotifications implements InboundNotifications, Notif
         return InboundNotification.reconstitute(n.id(), n.provider(), n.key(), n.merchantId().orElse(null),
             n.channelSlug().orElse(null), n.rawBody(), n.headers(), n.receivedAt(), n.verification(), n.status(),
             n.statusReason().orElse(null), n.attempts(), n.lastAttemptAt().orElse(null), n.transactionId().orElse(null),
-            n.redactedAt().orElse(null), n.correlationId().orElse(null), version);
+            n.redactedAt().orElse(null), n.correlationId().orElse(null), n.lane(), version);
     }
 }

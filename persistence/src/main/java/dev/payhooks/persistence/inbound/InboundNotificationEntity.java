@@ -58,5 +58,8 @@ public class InboundNotificationEntity {
 
     /** {@link dev.payhooks.domain.trace.CorrelationId} of the request that stored it. */
     @Column(updatable = false) String correlationId;
+
+    /** {@link dev.payhooks.domain.inbound.ApplyLanes lane} it is applied in, set when it is stored. */
+    @Column(nullable = false, updatable = false) short applyLane;
     @Version long version;
 }

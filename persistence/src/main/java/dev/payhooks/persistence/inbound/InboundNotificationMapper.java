@@ -21,7 +21,7 @@ final class InboundNotificationMapper {
             new VerificationResult(VerificationResult.Outcome.valueOf(entity.verification), entity.verificationFailure),
             ProcessingStatus.valueOf(entity.status), entity.statusReason, entity.attempts, entity.lastAttemptAt,
             entity.transactionId == null ? null : TransactionId.of(entity.transactionId), entity.redactedAt,
-            entity.correlationId == null ? null : new CorrelationId(entity.correlationId), entity.version);
+            entity.correlationId == null ? null : new CorrelationId(entity.correlationId), entity.applyLane, entity.version);
     }
 
     static InboundNotificationEntity toNewEntity(InboundNotification notification) {
@@ -39,6 +39,7 @@ final class InboundNotificationMapper {
         entity.verification = notification.verification().outcome().name();
         entity.verificationFailure = notification.verification().reason().orElse(null);
         entity.correlationId = notification.correlationId().map(CorrelationId::value).orElse(null);
+        entity.applyLane = (short) notification.lane();
         entity.version = notification.version();
         copyMutableState(notification, entity);
         return entity;

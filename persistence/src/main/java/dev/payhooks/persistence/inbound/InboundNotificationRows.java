@@ -27,8 +27,8 @@ final class InboundNotificationRows {
 
     private static final String INSERT = "INSERT INTO inbound_notification (id, provider, dedup_key, merchant_id,"
         + " channel_slug, raw_body, headers, received_at, verification, verification_failure, status, status_reason,"
-        + " attempts, last_attempt_at, version, dedup_merchant_id, dedup_channel_slug, correlation_id)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + " attempts, last_attempt_at, version, dedup_merchant_id, dedup_channel_slug, correlation_id,"
+        + " apply_lane) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_UNLESS_KEY_TAKEN = INSERT
         + " ON CONFLICT (provider, dedup_merchant_id, dedup_channel_slug, dedup_key) DO NOTHING";
     private static final String ID_BY_KEY = "SELECT id FROM inbound_notification WHERE provider = ?"
@@ -121,6 +121,7 @@ final class InboundNotificationRows {
         setTime(insert, 14, row.lastAttemptAt);
         insert.setLong(15, row.version);
         setStrings(insert, 16, row.dedupMerchantId, row.dedupChannelSlug, row.correlationId);
+        insert.setShort(19, row.applyLane);
     }
 
     /** Binds {@code values} to the parameters from {@code first} on, one each, in order. */

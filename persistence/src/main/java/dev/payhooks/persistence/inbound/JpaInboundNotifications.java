@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,14 +172,19 @@ public class JpaInboundNotifications extends JpaRepository<InboundNotificationEn
     }
 
     @Override
-    public List<String> dueForProcessing(Instant receivedBefore, Instant failedBefore, int limit) {
+    public List<String> dueForProcessing(Instant receivedBefore, Instant failedBefore, Collection<Integer> lanes, int limit) {
         atLeastOne(limit);
-        return Jpql.bind(em.createQuery("select n.id from InboundNotificationEntity n"
-                    + " where (n.status = :received and n.receivedAt < :receivedBefore)"
-                    + " or (n.status = :failed and n.attempts < :maxAttempts and n.lastAttemptAt < :failedBefore)"
+        if (lanes.isEmpty()) {
+            return List.of();
+        }
+        return Jpql.bindIn(Jpql.bind(em.createQuery("select n.id from InboundNotificationEntity n where "
+                    + Jpql.in("n.applyLane", "lane", lanes.size())
+                    + " and ((n.status = :received and n.receivedAt < :receivedBefore)"
+                    + " or (n.status = :failed and n.attempts < :maxAttempts and n.lastAttemptAt < :failedBefore))"
                     + " order by n.receivedAt, n.id", String.class),
                 "received", ProcessingStatus.RECEIVED.name(), "failed", ProcessingStatus.FAILED.name(),
-                "maxAttempts", InboundNotification.MAX_PROCESSING_ATTEMPTS, "receivedBefore", receivedBefore, "failedBefore", failedBefore)
+                "maxAttempts", InboundNotification.MAX_PROCESSING_ATTEMPTS, "receivedBefore", receivedBefore, "failedBefore", failedBefore),
+                "lane", lanes.stream().map(Integer::shortValue).toList())
             .setMaxResults(limit)
             .getResultList();
     }

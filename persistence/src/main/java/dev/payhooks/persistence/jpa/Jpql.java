@@ -5,6 +5,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,27 @@ public final class Jpql {
      */
     public static String containing(String part) {
         return "%" + part.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    /**
+     * {@code path in (:name0, :name1, …)}, one parameter per value, bound to {@code query}: Hibernate
+     * keeps the SQL of a statement with such a list (one per number of values), where a list
+     * parameter ({@code in :name}) is translated anew every time the query runs.
+     */
+    public static String in(String path, String name, int count) {
+        StringBuilder in = new StringBuilder(path).append(" in (");
+        for (int i = 0; i < count; i++) {
+            in.append(i == 0 ? ":" : ", :").append(name).append(i);
+        }
+        return in.append(')').toString();
+    }
+
+    /** Binds the values of an {@link #in} list to a query. */
+    public static <Q extends Query> Q bindIn(Q query, String name, List<?> values) {
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter(name + i, values.get(i));
+        }
+        return query;
     }
 
     /** Binds parameters given as name, value, name, value… to a query. */

@@ -108,12 +108,13 @@ public class JpaPaymentTransactions extends JpaRepository<PaymentTransactionEnti
         if (providerReferences.isEmpty() || merchantReference.isEmpty()) {
             return PaymentTransactions.super.byReferences(merchantId, provider, providerReferences, merchantReference);
         }
-        List<Object[]> candidates = Jpql.bind(em.createQuery("select t.id, r.reference, t.createdAt from PaymentTransactionEntity t "
-                + "join t.providerReferences r where t.merchantId = :merchant and t.provider = :provider and r.reference in :references "
-                + "union all select t.id, '', t.createdAt from PaymentTransactionEntity t where t.merchantId = :merchant "
+        List<Object[]> candidates = Jpql.bindIn(Jpql.bind(em.createQuery("select t.id, r.reference, t.createdAt"
+                + " from PaymentTransactionEntity t join t.providerReferences r where t.merchantId = :merchant"
+                + " and t.provider = :provider and " + Jpql.in("r.reference", "providerReference", providerReferences.size())
+                + " union all select t.id, '', t.createdAt from PaymentTransactionEntity t where t.merchantId = :merchant "
                 + "and t.provider = :provider and t.merchantReference = :reference", Object[].class),
-            "merchant", merchantId, "provider", provider.slug(), "references", providerReferences,
-            "reference", merchantReference.get()).getResultList();
+            "merchant", merchantId, "provider", provider.slug(), "reference", merchantReference.get()),
+            "providerReference", providerReferences).getResultList();
         Map<String, String> byProviderReference = new HashMap<>();
         Object[] newestByMerchantReference = null;
         for (Object[] candidate : candidates) {

@@ -1,5 +1,6 @@
 package dev.payhooks.persistence.inbound;
 
+import dev.payhooks.domain.inbound.ApplyLanes;
 import dev.payhooks.domain.inbound.InboundNotification;
 import dev.payhooks.domain.inbound.InboundNotifications;
 import dev.payhooks.domain.inbound.InboundNotifications.StoreResult;
@@ -428,6 +429,35 @@ class JpaInboundNotificationsTest {
             assertEquals(List.of("failed-old"), db.query(em -> new JpaInboundNotifications(em)
                 .dueForProcessing(T0.plusSeconds(10), T0.plusSeconds(5), 1)));
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aNotificationIsStoredInItsLaneAndAWorkerFindsWhatIsDueInItsLanesOnly(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).withMerchants("merchant-1")) {
+            db.run(em -> {
+                storeInLane(em, "lane-3-old", 3, T0);
+                storeInLane(em, "lane-7", 7, T0.plusSeconds(1));
+                storeInLane(em, "lane-3-new", 3, T0.plusSeconds(2));
+                storeInLane(em, "lane-0", ApplyLanes.NONE, T0.plusSeconds(3));
+            });
+            assertEquals(Integer.valueOf(7), db.query(em -> Integer.valueOf(new JpaInboundNotifications(em).byId("lane-7").orElseThrow().lane())));
+            Instant later = T0.plusSeconds(60);
+            assertEquals(List.of("lane-3-old", "lane-7", "lane-3-new"), db.query(em -> new JpaInboundNotifications(em)
+                .dueForProcessing(later, later, ApplyLanes.ownedBy(3, 4), 10)));
+            assertEquals(List.of("lane-3-old", "lane-3-new"), db.query(em -> new JpaInboundNotifications(em)
+                .dueForProcessing(later, later, List.of(3), 10)));
+            assertEquals(List.of("lane-0"), db.query(em -> new JpaInboundNotifications(em)
+                .dueForProcessing(later, later, ApplyLanes.ownedBy(0, 4), 10)));
+            assertEquals(4, db.query(em -> new JpaInboundNotifications(em).dueForProcessing(later, later, 10)).size());
+        }
+    }
+
+    /** Stores a notification in a lane, as the acknowledging path does. */
+    private static void storeInLane(jakarta.persistence.EntityManager em, String id, int lane, Instant receivedAt) {
+        new JpaInboundNotifications(em).store(InboundNotification.register(id, ProviderId.ADYEN, new NotificationKey("key-" + id),
+            "merchant-1", "default-channel", new byte[] {1}, NotificationHeaders.none(), VerificationResult.verified(),
+            receivedAt, lane));
     }
 
     @ParameterizedTest(name = "{0}")
