@@ -167,6 +167,27 @@ class JpaPaymentTransactionsTest {
      * event, which the aggregate refuses. So each lookup reads the whole transaction in one
      * statement (after one statement that finds its id, where the key is not the id).
      */
+    /** An id the merchant has no payment with is told by one plain select, without the entity query. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void anUnknownIdIsToldWithoutTheEntityQuery(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            db.run(em -> new JpaPaymentTransactions(em).add("m1", authorized("tx-1", "jp-store", ProviderId.ADYEN, T0, 5000)));
+            org.hibernate.stat.Statistics statistics = db.entityManagerFactory()
+                .unwrap(org.hibernate.SessionFactory.class).getStatistics();
+            statistics.setStatisticsEnabled(true);
+            statistics.clear();
+
+            assertTrue(db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("tx-unknown"))).isEmpty());
+            assertTrue(db.query(em -> new JpaPaymentTransactions(em).byId("m2", TransactionId.of("tx-1"))).isEmpty(),
+                "another merchant's payment is not found");
+            assertEquals(0, statistics.getPrepareStatementCount());
+            assertEquals(5000, db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("tx-1")))
+                .orElseThrow().authorized().minorUnits());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void eachLookupReadsTheWholeTransactionInOneStatement(String kind) {
