@@ -16,7 +16,9 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.text.ParseException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks {@code Saleor-Signature} against the raw body: a JWS with a
@@ -52,21 +54,24 @@ public final class SaleorSignature {
 
     private static final java.util.regex.Pattern LEGACY_HMAC = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
 
-    /** Verifies a detached JWS with the keys of the Saleor instance. */
+    /**
+     * Verifies a detached JWS with the keys of the Saleor instance. The signature is checked on
+     * every call over the raw body; what does not depend on the body is kept: a header Saleor
+     * signs with is parsed and checked once ({@link #KEPT} distinct ones at most), and each RSA key
+     * is turned into a verifier once.
+     */
     public static Check verifyJws(byte[] body, String signature, JWKSet keys) {
         String[] parts = signature.strip().split("\\.", -1);
         if (parts.length != 3 || !parts[1].isEmpty() || parts[0].isEmpty() || parts[2].isEmpty()) {
             return Check.MALFORMED;
         }
-        JWSHeader header;
-        try {
-            header = JWSHeader.parse(new Base64URL(parts[0]));
-        } catch (ParseException | RuntimeException e) {
-            return Check.MALFORMED;
-        }
-        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm()) || header.isBase64URLEncodePayload()
-            || !critIsExactlyB64(parts[0])) {
-            return Check.MALFORMED;
+        JWSHeader header = HEADERS.get(parts[0]);
+        if (header == null) {
+            header = wellFormed(parts[0]);
+            if (header == null) {
+                return Check.MALFORMED;
+            }
+            keep(HEADERS, parts[0], header);
         }
         JWK key = header.getKeyID() == null ? singleKey(keys) : keys.getKeyByKeyId(header.getKeyID());
         if (!(key instanceof RSAKey rsa)) {
@@ -78,11 +83,42 @@ public final class SaleorSignature {
         signingInput[headerBytes.length] = '.';
         System.arraycopy(body, 0, signingInput, headerBytes.length + 1, body.length);
         try {
-            RSASSAVerifier verifier = new RSASSAVerifier(rsa.toRSAPublicKey(), Set.of("b64"));
+            RSASSAVerifier verifier = VERIFIERS.get(rsa);
+            if (verifier == null) {
+                verifier = new RSASSAVerifier(rsa.toRSAPublicKey(), Set.of("b64"));
+                keep(VERIFIERS, rsa, verifier);
+            }
             return verifier.verify(header, signingInput, new Base64URL(parts[2])) ? Check.VALID : Check.INVALID;
         } catch (JOSEException e) {
             return Check.INVALID;
         }
+    }
+
+    /** Distinct headers and keys kept; more empty the map and start it again. */
+    static final int KEPT = 64;
+    private static final Map<String, JWSHeader> HEADERS = new ConcurrentHashMap<>();
+    private static final Map<RSAKey, RSASSAVerifier> VERIFIERS = new ConcurrentHashMap<>();
+
+    private static <K, V> void keep(Map<K, V> kept, K key, V value) {
+        if (kept.size() >= KEPT) {
+            kept.clear();
+        }
+        kept.put(key, value);
+    }
+
+    /** The header when it is a detached RS256 JWS header with {@code "b64": false} and {@code "crit": ["b64"]}, else null. */
+    private static JWSHeader wellFormed(String encodedHeader) {
+        JWSHeader header;
+        try {
+            header = JWSHeader.parse(new Base64URL(encodedHeader));
+        } catch (ParseException | RuntimeException e) {
+            return null;
+        }
+        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm()) || header.isBase64URLEncodePayload()
+            || !critIsExactlyB64(encodedHeader)) {
+            return null;
+        }
+        return header;
     }
 
     /**

@@ -239,10 +239,14 @@ public class PersistenceWiring {
         return new JpaSaleorApiUrlAssignments(entityManager);
     }
 
+    /**
+     * Saleor's webhook replies: a claim on a pooled connection used directly, committed before the
+     * provider is called; the answer and the release in the caller's transaction.
+     */
     @Produces
     @Singleton
     WebhookReplies webhookReplies() {
-        return new JpaWebhookReplies(entityManager);
+        return new JpaWebhookReplies(entityManager, dataSource);
     }
 
     @Produces

@@ -69,14 +69,15 @@ public record RepeatedDeliveries(WebhookReplies replies, UnitOfWork units, Clock
     }
 
     /**
-     * Claims {@code key} within {@code scope} in a transaction of its own.
+     * Claims {@code key} within {@code scope}; the store commits the claim on its own, outside any
+     * unit of work, before this returns.
      *
      * @param scope the Saleor instance and provider app the request came from
      * @param key   what makes two requests the same
      */
     public Start claim(String scope, String key) {
         String kept = key.length() <= MAX_KEY_LENGTH ? key : key.substring(0, MAX_KEY_LENGTH);
-        WebhookReplies.Claim claim = units.inNewTransaction(() -> replies.claim(scope, kept, clock.instant()));
+        WebhookReplies.Claim claim = replies.claim(scope, kept, clock.instant());
         if (claim instanceof WebhookReplies.Answered answered) {
             return new Repeat(answered.reply());
         }

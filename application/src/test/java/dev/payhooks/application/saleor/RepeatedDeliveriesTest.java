@@ -16,19 +16,41 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 class RepeatedDeliveriesTest {
 
-    /** Counts the units of work, as the JTA one would open transactions. */
+    /** Counts the units of work, as the JTA one would open transactions, and knows whether one is open. */
     static final class CountingUnits implements UnitOfWork {
         int opened;
+        int open;
 
         @Override
         public <T> T inNewTransaction(Supplier<T> work) {
             opened++;
-            return work.get();
+            open++;
+            try {
+                return work.get();
+            } finally {
+                open--;
+            }
         }
     }
 
-    final InMemoryWebhookReplies replies = new InMemoryWebhookReplies();
+    /**
+     * Records the claims it commits on its own, as the store does: those made outside any unit of
+     * work (a claim made inside one would commit with that unit instead).
+     */
+    final class SelfCommittingReplies extends InMemoryWebhookReplies {
+        int committedAlone;
+
+        @Override
+        public Claim claim(String scope, String key, Instant at) {
+            if (units.open == 0) {
+                committedAlone++;
+            }
+            return super.claim(scope, key, at);
+        }
+    }
+
     final CountingUnits units = new CountingUnits();
+    final SelfCommittingReplies replies = new SelfCommittingReplies();
     final RepeatedDeliveries deliveries = new RepeatedDeliveries(replies, units,
         new SteppingClock(Instant.parse("2026-12-01T10:00:00Z")));
 
@@ -55,10 +77,11 @@ class RepeatedDeliveriesTest {
     void theClaimCommitsOnItsOwnAndLongKeysAreCutToWhatTheStoreKeeps() {
         String longKey = "x".repeat(300);
         First first = assertInstanceOf(First.class, deliveries.claim("scope", longKey));
-        assertEquals(1, units.opened);
+        assertEquals(1, replies.committedAlone);  // the store commits the claim, no unit of work around it
+        assertEquals(0, units.opened);
         first.complete("{}");  // in the caller's transaction: no unit of its own
 
-        assertEquals(1, units.opened);
+        assertEquals(0, units.opened);
         assertInstanceOf(Repeat.class, deliveries.claim("scope", "x".repeat(255)));
         assertInstanceOf(Repeat.class, deliveries.claim("scope", "x".repeat(255) + "y"));
     }

@@ -8,9 +8,10 @@ import java.time.Instant;
  * the provider is never called twice. The database's unique key decides who was first, also
  * between instances; nobody waits on a lock while the provider is called.
  *
- * <p>{@link #claim} commits on its own before the provider call; {@link #complete} belongs to
- * the transaction that applies the outcome, so the answer is stored exactly when the state
- * change is.
+ * <p>{@link #claim} commits on its own before it returns (the caller opens no transaction for
+ * it and calls it outside one), so it is stored before the provider is called; {@link #complete}
+ * belongs to the transaction that applies the outcome, so the answer is stored exactly when the
+ * state change is.
  */
 public interface WebhookReplies {
 
@@ -26,6 +27,8 @@ public interface WebhookReplies {
     record InProgress(Instant since) implements Claim { }
 
     /**
+     * Claims {@code key}, committed on its own.
+     *
      * @param scope the Saleor instance and provider app ({@code provider + " " + apiUrl})
      * @param key   what makes two requests the same (at most 255 characters)
      */

@@ -3,17 +3,15 @@ package dev.payhooks.persistence.inbound;
 import dev.payhooks.domain.inbound.InboundNotification;
 import dev.payhooks.domain.inbound.InboundNotifications.StoreResult;
 import dev.payhooks.domain.inbound.NotificationIntake;
-import jakarta.persistence.PersistenceException;
+import dev.payhooks.persistence.jpa.PooledConnection;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
  * The acknowledging path's {@link NotificationIntake}: a request's notifications go over one
- * pooled connection used directly, without a container transaction or a persistence context, with
- * the statements of {@link InboundNotificationRows}. One notification is one
+ * pooled connection used directly ({@link PooledConnection}), without a container transaction or a
+ * persistence context, with the statements of {@link InboundNotificationRows}. One notification is one
  * {@code INSERT … ON CONFLICT DO NOTHING} in auto-commit (the statement is its own transaction);
  * several are one batch of those in one local transaction, committed before this returns or
  * rolled back whole. A duplicate adds one select of the stored id.
@@ -37,38 +35,8 @@ public final class JdbcNotificationIntake implements NotificationIntake {
             return List.of();
         }
         List<InboundNotificationEntity> rows = notifications.stream().map(InboundNotificationMapper::toNewEntity).toList();
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            boolean oneTransaction = rows.size() > 1;
-            if (autoCommit == oneTransaction) {
-                connection.setAutoCommit(!oneTransaction);
-            }
-            try {
-                List<StoreResult> results = InboundNotificationRows.insert(connection, rows);
-                if (oneTransaction) {
-                    connection.commit();
-                }
-                return results;
-            } catch (SQLException | RuntimeException failure) {
-                if (oneTransaction) {
-                    rollback(connection, failure);
-                }
-                throw failure;
-            } finally {
-                if (connection.getAutoCommit() != autoCommit) {
-                    connection.setAutoCommit(autoCommit);
-                }
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("storing " + rows.size() + " received notification(s) failed", e);
-        }
-    }
-
-    private static void rollback(Connection connection, Exception failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException alsoFailed) {
-            failure.addSuppressed(alsoFailed);
-        }
+        return PooledConnection.work(dataSource, rows.size() > 1,
+            () -> "storing " + rows.size() + " received notification(s)",
+            connection -> InboundNotificationRows.insert(connection, rows));
     }
 }

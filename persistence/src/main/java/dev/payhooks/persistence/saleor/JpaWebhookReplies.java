@@ -2,22 +2,27 @@ package dev.payhooks.persistence.saleor;
 
 import dev.payhooks.domain.saleor.WebhookReplies;
 import jakarta.persistence.EntityManager;
+import dev.payhooks.persistence.jpa.PooledConnection;
 import dev.payhooks.persistence.jpa.TransactionConnection;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * {@link WebhookReplies} on the {@code saleor_webhook_reply} table. The primary key decides
- * which of two concurrent deliveries is first, the way {@code JpaInboundNotifications} does:
- * {@link TransactionConnection#insertUnlessTaken} over the transaction's own connection, so a
- * taken key leaves the transaction usable.
- * A concurrent insert of the same key waits for the first transaction, which only claims and
- * commits at once (no provider call inside), so the wait is short.
+ * which of two concurrent deliveries is first. The claim is one auto-commit insert on a pooled
+ * connection taken directly ({@link PooledConnection}), outside any container transaction, the way
+ * the notification intake stores what it acknowledges: {@link TransactionConnection#insertUnlessTaken}
+ * ({@code INSERT … ON CONFLICT DO NOTHING} on PostgreSQL, the unique violation caught on H2), and
+ * for a taken key one more select of the stored row. A concurrent insert of the same key waits
+ * only for that one statement's commit. The answer and the release go over the connection of the
+ * caller's transaction, so the answer is stored exactly when the state change is.
  */
 public class JpaWebhookReplies implements WebhookReplies {
 
@@ -27,34 +32,40 @@ public class JpaWebhookReplies implements WebhookReplies {
         + " WHERE scope = ? AND request_key = ? AND reply IS NULL";
     private static final String RELEASE = "DELETE FROM saleor_webhook_reply WHERE scope = ? AND request_key = ? AND reply IS NULL";
 
-    private final EntityManager em;
+    /** A taken key whose row is gone before it is read (released meanwhile) is claimed again, this often at most. */
+    private static final int ATTEMPTS = 3;
 
-    public JpaWebhookReplies(EntityManager em) {
+    private final EntityManager em;
+    private final DataSource dataSource;
+
+    /**
+     * @param em         the container's persistence context, for the answer and the release
+     * @param dataSource the pool the claim takes its own connection from
+     */
+    public JpaWebhookReplies(EntityManager em, DataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
+    /** Commits on its own before it returns; it must be called outside any container transaction. */
     @Override
     public Claim claim(String scope, String key, Instant at) {
-        return TransactionConnection.work(em, connection -> {
-            if (inserted(connection, scope, key, at)) {
-                return new Claimed();
-            }
-            try (PreparedStatement select = connection.prepareStatement(SELECT)) {
-                select.setString(1, scope);
-                select.setString(2, key);
-                try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        throw new IllegalStateException("reply " + key + " was reported as taken but is not stored");
-                    }
-                    String reply = row.getString(1);
-                    return reply != null ? new Answered(reply) : new InProgress(row.getTimestamp(2).toInstant());
+        return PooledConnection.work(dataSource, false, () -> "claiming reply " + key, connection -> {
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                if (inserted(connection, scope, key, at)) {
+                    return new Claimed();
+                }
+                Optional<Claim> stored = stored(connection, scope, key);
+                if (stored.isPresent()) {
+                    return stored.get();
                 }
             }
+            throw new IllegalStateException("reply " + key + " was reported as taken but is not stored");
         });
     }
 
     /**
-     * Over the transaction's connection, like the claim: a native query through the session would
+     * Over the transaction's connection: a native query through the session would
      * first flush it whole and then drop every cached entity description as possibly changed.
      */
     @Override
@@ -82,6 +93,20 @@ public class JpaWebhookReplies implements WebhookReplies {
                 return delete.executeUpdate();
             }
         });
+    }
+
+    private static Optional<Claim> stored(Connection connection, String scope, String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+            select.setString(1, scope);
+            select.setString(2, key);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String reply = row.getString(1);
+                return Optional.of(reply != null ? new Answered(reply) : new InProgress(row.getTimestamp(2).toInstant()));
+            }
+        }
     }
 
     private static boolean inserted(Connection connection, String scope, String key, Instant at) throws SQLException {

@@ -80,6 +80,14 @@ class JpaPaymentTransactionsTest {
         }
     }
 
+    /** Hibernate's statistics of the database's persistence unit, counting from here on. */
+    static org.hibernate.stat.Statistics statistics(TestDatabase db) {
+        org.hibernate.stat.Statistics statistics = db.entityManagerFactory()
+            .unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        return statistics;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aTransactionKeepsItsStateEventsAndReferences(String kind) {
@@ -161,6 +169,25 @@ class JpaPaymentTransactionsTest {
         }
     }
 
+    /** An id the merchant has no payment with is told by one plain select, without the entity query. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void anUnknownIdIsToldWithoutTheEntityQuery(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            merchants(db);
+            db.run(em -> new JpaPaymentTransactions(em).add("m1", authorized("tx-1", "jp-store", ProviderId.ADYEN, T0, 5000)));
+            org.hibernate.stat.Statistics statistics = statistics(db);
+            statistics.clear();
+
+            assertTrue(db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("tx-unknown"))).isEmpty());
+            assertTrue(db.query(em -> new JpaPaymentTransactions(em).byId("m2", TransactionId.of("tx-1"))).isEmpty(),
+                "another merchant's payment is not found");
+            assertEquals(0, statistics.getPrepareStatementCount());
+            assertEquals(5000, db.query(em -> new JpaPaymentTransactions(em).byId("m1", TransactionId.of("tx-1")))
+                .orElseThrow().authorized().minorUnits());
+        }
+    }
+
     /**
      * A reader must see a transaction's row and its children as of one moment: read by separate
      * statements, a capture committed in between gives a row still AUTHORIZED with a CHARGED
@@ -179,9 +206,7 @@ class JpaPaymentTransactionsTest {
             db.run(em -> new JpaPaymentTransactions(em).add("m1", stored));
             List<String> references = stored.snapshot().providerReferences().stream().map(r -> r.value()).toList();
             assertTrue(references.size() > 1, "several references, so joining them multiplies the event rows");
-            org.hibernate.stat.Statistics statistics = db.entityManagerFactory()
-                .unwrap(org.hibernate.SessionFactory.class).getStatistics();
-            statistics.setStatisticsEnabled(true);
+            org.hibernate.stat.Statistics statistics = statistics(db);
 
             record Lookup(String name, long statements, java.util.function.Function<JpaPaymentTransactions, List<PaymentTransaction>> read) {
             }
@@ -479,9 +504,7 @@ class JpaPaymentTransactionsTest {
                     "saleor-tx-a", Currency.JPY, T0.plusSeconds(3)));
                 transactions.add("m2", authorized("tx-other", "jp-store", ProviderId.ADYEN, T0, 100));
             });
-            org.hibernate.stat.Statistics statistics = db.entityManagerFactory()
-                .unwrap(org.hibernate.SessionFactory.class).getStatistics();
-            statistics.setStatisticsEnabled(true);
+            org.hibernate.stat.Statistics statistics = statistics(db);
             record Case(String name, List<String> providerReferences, String merchantReference, Optional<String> expected) {
             }
             for (Case c : List.of(

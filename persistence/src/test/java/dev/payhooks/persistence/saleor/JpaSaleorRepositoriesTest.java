@@ -123,18 +123,18 @@ class JpaSaleorRepositoriesTest {
     void aReplyIsClaimedOnceAndAnsweredFromStore(String kind) {
         try (TestDatabase db = TestDatabase.create(kind)) {
             assertInstanceOf(WebhookReplies.Claimed.class,
-                db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "initialize:k1", T0)));
+                db.query(em -> new JpaWebhookReplies(em, db.dataSource()).claim("np " + API, "initialize:k1", T0)));
             WebhookReplies.InProgress busy = assertInstanceOf(WebhookReplies.InProgress.class,
-                db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "initialize:k1", T0.plusSeconds(1))));
+                db.query(em -> new JpaWebhookReplies(em, db.dataSource()).claim("np " + API, "initialize:k1", T0.plusSeconds(1))));
             assertEquals(T0, busy.since());
 
-            db.run(em -> new JpaWebhookReplies(em).complete("np " + API, "initialize:k1", "{\"result\":\"CHARGE_SUCCESS\"}", T0));
+            db.run(em -> new JpaWebhookReplies(em, db.dataSource()).complete("np " + API, "initialize:k1", "{\"result\":\"CHARGE_SUCCESS\"}", T0));
 
             WebhookReplies.Answered answered = assertInstanceOf(WebhookReplies.Answered.class,
-                db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "initialize:k1", T0.plusSeconds(2))));
+                db.query(em -> new JpaWebhookReplies(em, db.dataSource()).claim("np " + API, "initialize:k1", T0.plusSeconds(2))));
             assertEquals("{\"result\":\"CHARGE_SUCCESS\"}", answered.reply());
             assertInstanceOf(WebhookReplies.Claimed.class,
-                db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "initialize:k2", T0)));
+                db.query(em -> new JpaWebhookReplies(em, db.dataSource()).claim("np " + API, "initialize:k2", T0)));
         }
     }
 
@@ -147,7 +147,7 @@ class JpaSaleorRepositoriesTest {
             try {
                 List<Callable<WebhookReplies.Claim>> calls = new ArrayList<>();
                 for (int i = 0; i < threads; i++) {
-                    calls.add(() -> db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "refund:tx:1500", T0)));
+                    calls.add(() -> db.query(em -> new JpaWebhookReplies(em, db.dataSource()).claim("np " + API, "refund:tx:1500", T0)));
                 }
                 int winners = 0;
                 for (Future<WebhookReplies.Claim> claim : pool.invokeAll(calls)) {
@@ -247,15 +247,15 @@ class JpaSaleorRepositoriesTest {
     @MethodSource("databases")
     void aReleasedClaimCanBeClaimedAgainButAnAnsweredOneCannot(String kind) {
         try (TestDatabase db = TestDatabase.create(kind)) {
-            db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "refund:tx:1500", T0));
-            db.run(em -> new JpaWebhookReplies(em).release("np " + API, "refund:tx:1500"));
+            db.query(em -> new JpaWebhookReplies(em, db.dataSource()).claim("np " + API, "refund:tx:1500", T0));
+            db.run(em -> new JpaWebhookReplies(em, db.dataSource()).release("np " + API, "refund:tx:1500"));
             assertInstanceOf(WebhookReplies.Claimed.class,
-                db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "refund:tx:1500", T0)));
+                db.query(em -> new JpaWebhookReplies(em, db.dataSource()).claim("np " + API, "refund:tx:1500", T0)));
 
-            db.run(em -> new JpaWebhookReplies(em).complete("np " + API, "refund:tx:1500", "{}", T0));
-            db.run(em -> new JpaWebhookReplies(em).release("np " + API, "refund:tx:1500"));
+            db.run(em -> new JpaWebhookReplies(em, db.dataSource()).complete("np " + API, "refund:tx:1500", "{}", T0));
+            db.run(em -> new JpaWebhookReplies(em, db.dataSource()).release("np " + API, "refund:tx:1500"));
             assertInstanceOf(WebhookReplies.Answered.class,
-                db.query(em -> new JpaWebhookReplies(em).claim("np " + API, "refund:tx:1500", T0)));
+                db.query(em -> new JpaWebhookReplies(em, db.dataSource()).claim("np " + API, "refund:tx:1500", T0)));
         }
     }
 
