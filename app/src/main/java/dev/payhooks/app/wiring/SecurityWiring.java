@@ -6,6 +6,7 @@ import dev.payhooks.app.secrets.AesGcmSecrets;
 import dev.payhooks.app.secrets.JdkHmacSha1;
 import dev.payhooks.app.secrets.MasterKeySource;
 import dev.payhooks.application.apikeys.ManageApiKeys;
+import dev.payhooks.application.cache.RecentlyOpenedSecrets;
 import dev.payhooks.application.merchants.ApiAccess;
 import dev.payhooks.application.merchants.MerchantCache;
 import dev.payhooks.application.merchants.ManageMerchants;
@@ -38,12 +39,14 @@ public class SecurityWiring {
     /**
      * Application scoped, unlike the other services: the master key loads on first use, inside the
      * startup check ({@code DatabaseStartup}), so a missing or malformed key stops the start there.
+     * What it opens is kept for a few seconds ({@link RecentlyOpenedSecrets}): each notification
+     * opens its channel's keys.
      */
     @Produces
     @ApplicationScoped
     Secrets secrets() {
-        return new AesGcmSecrets(MasterKeySource.load(settings.keys().masterKey().map(Secret::value), settings.production(),
-            settings.keys().dataDir()));
+        return new RecentlyOpenedSecrets(new AesGcmSecrets(MasterKeySource.load(settings.keys().masterKey().map(Secret::value),
+            settings.production(), settings.keys().dataDir())));
     }
 
     /** Who acts is answered per call by {@link RequestActor}: the API key of the request, the signed-in staff member, or Payhooks. */

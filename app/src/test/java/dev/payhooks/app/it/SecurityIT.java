@@ -66,7 +66,11 @@ class SecurityIT {
         "api/sandbox/walley/%2e%2e/%2e%2e/v1/channels", "api//v1/channels", "api/v1//channels",
         "api/v1%2Fchannels", "api/v1%2fmerchant", "api/v1./channels", "api/v1/channels.",
         "api/v1/channels/", "api/notifications/adyen/x/..%2F..%2F..%2Fv1%2Fchannels",
-        "api/saleor/np-atobarai/..;/../v1/channels", "api/v1%3Ba=b/channels");
+        "api/saleor/np-atobarai/..;/../v1/channels", "api/v1%3Ba=b/channels",
+        // the prefixes that skip Jakarta Security (CallerlessPaths) in front of management paths
+        "api/notifications/../v1/channels", "api/notifications/%2e%2e/v1/channels", "api/notifications/..;/v1/channels",
+        "api/notifications/adyen/..%2f..%2f..%2fv1/channels", "API/notifications/../v1/channels",
+        "health/../api/v1/channels", "health%2F..%2Fapi/v1/channels");
 
     @Test
     void apiKeyGateDecidesOnTheMatchedResourceSoNoPathSpellingReachesManagementDataWithoutAKey() throws Exception {
