@@ -25,7 +25,7 @@ public abstract class ConfiguredChannels<C extends ProviderChannel> {
     private final ProviderId provider;
     private final Merchants merchants;
     private final Channels channels;
-    /** Opens the settings' secrets, each once while the channel cache holds the sealed value ({@link OpenedSecrets}). */
+    /** Opens the settings' secrets. */
     protected final Secrets secrets;
     /**
      * Where the hub's own simulator of the provider is (sandbox mode) at the time of a call, used
@@ -38,7 +38,7 @@ public abstract class ConfiguredChannels<C extends ProviderChannel> {
         this.provider = provider;
         this.merchants = merchants;
         this.channels = channels;
-        this.secrets = new OpenedSecrets(secrets);
+        this.secrets = secrets;
         this.simulator = simulator;
     }
 

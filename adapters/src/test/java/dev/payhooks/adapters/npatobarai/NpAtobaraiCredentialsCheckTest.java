@@ -61,21 +61,6 @@ class NpAtobaraiCredentialsCheckTest {
         return new ProviderSettingsInput(secrets, new SequentialIds()).settings(ProviderId.NP_ATOBARAI, input, Optional.empty());
     }
 
-    /** The Saleor apps read a channel's SP code for every webhook: opened once per held settings, anew for changed ones. */
-    @Test
-    void theSpCodeIsOpenedOncePerHeldSettingsAndAnewForChangedOnes() {
-        NpAtobaraiChannels channels = new NpAtobaraiChannels(new InMemoryMerchants(), new InMemoryChannels(), secrets,
-            Optional::empty);
-        ProviderSettings held = settings("sp-1");
-
-        assertEquals("sp-1", channels.credentials(held).orElseThrow().secretSpCode());
-        assertEquals("sp-1", channels.credentials(held).orElseThrow().secretSpCode());
-        assertEquals(1, secrets.openedCount());
-
-        assertEquals("sp-2", channels.credentials(settings("sp-2")).orElseThrow().secretSpCode());
-        assertEquals(2, secrets.openedCount());
-    }
-
     @Test
     void validCredentialsAreTheOnesNpAnswers400ToAnEmptyFind() {
         np.stubFor(post("/v1/authorizations/find").willReturn(aResponse().withStatus(400).withBody("{\"errors\":[]}")));

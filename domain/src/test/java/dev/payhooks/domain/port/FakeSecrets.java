@@ -2,12 +2,9 @@ package dev.payhooks.domain.port;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Reversible stand-in for real encryption in tests; keeps the context check. */
 public class FakeSecrets implements Secrets {
-
-    private final AtomicInteger opened = new AtomicInteger();
 
     @Override
     public SealedSecret seal(String plaintext, String context) {
@@ -16,16 +13,10 @@ public class FakeSecrets implements Secrets {
 
     @Override
     public String open(SealedSecret sealed, String context) {
-        opened.incrementAndGet();
         String prefix = "fake:" + context + ":";
         if (!sealed.value().startsWith(prefix)) {
             throw new IllegalArgumentException("sealed for another context");
         }
         return new String(Base64.getDecoder().decode(sealed.value().substring(prefix.length())), StandardCharsets.UTF_8);
-    }
-
-    /** How many times {@link #open} was asked, refusals included. */
-    public int openedCount() {
-        return opened.get();
     }
 }
