@@ -97,7 +97,7 @@ public record PayhooksSettings(Mode mode, boolean exitOnStartupFailure, String d
     public record Inbound(long retryPollSeconds, int workers) {
 
         /** Threads that apply stored notifications when {@code payhooks.inbound.workers} is not set. */
-        public static final int DEFAULT_WORKERS = 4;
+        public static final int DEFAULT_WORKERS = 1;
 
         public Inbound {
             ApplyLanes.requireWorkers(workers);
